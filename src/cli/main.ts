@@ -1,0 +1,1 @@
+console.log("ccsim placeholder", process.argv.slice(2).join(" "));
