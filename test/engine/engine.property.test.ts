@@ -12,7 +12,7 @@ type Operation =
   | { kind: "cancel"; pick: number }
   | { kind: "run"; advance: number };
 
-const operation = fc.oneof(
+const operation: fc.Arbitrary<Operation> = fc.oneof(
   {
     arbitrary: fc.record({
       kind: fc.constant("schedule" as const),
@@ -109,7 +109,7 @@ describe("Engine against a reference model", () => {
           const engine = new Engine();
           const fired: number[] = [];
           const handler = engine.registerHandler("t", (label) => fired.push(label));
-          times.forEach((time, label) => engine.schedule(time, handler, label));
+          for (const [label, time] of times.entries()) engine.schedule(time, handler, label);
           engine.run();
           const expected = times
             .map((time, label) => ({ time, label }))
