@@ -1,0 +1,96 @@
+/**
+ * Distributions sampled by a single inversion or lookup: constant, exponential, uniform,
+ * triangular, empirical. Constructors trust their arguments; `createDistribution` validates.
+ */
+import type { Distribution } from "./distribution.ts";
+import type { RandomStream } from "./random-stream.ts";
+import { sampleExponential } from "./samplers.ts";
+
+/** Always `value`; also what degenerate parameters (sd = 0, min = max, …) reduce to. */
+export class ConstantDistribution implements Distribution {
+  readonly mean: number;
+  readonly variance = 0;
+  constructor(value: number) {
+    this.mean = value;
+  }
+  sample(_random: RandomStream): number {
+    return this.mean;
+  }
+}
+
+/** Exponential with the given mean. */
+export class ExponentialDistribution implements Distribution {
+  readonly mean: number;
+  readonly variance: number;
+  constructor(mean: number) {
+    this.mean = mean;
+    this.variance = mean * mean;
+  }
+  sample(random: RandomStream): number {
+    return sampleExponential(random, this.mean);
+  }
+}
+
+/** Uniform on [min, max). */
+export class UniformDistribution implements Distribution {
+  readonly mean: number;
+  readonly variance: number;
+  private readonly min: number;
+  private readonly width: number;
+  constructor(min: number, max: number) {
+    this.min = min;
+    this.width = max - min;
+    this.mean = (min + max) / 2;
+    this.variance = (this.width * this.width) / 12;
+  }
+  sample(random: RandomStream): number {
+    return this.min + this.width * random.next();
+  }
+}
+
+/** Triangular on [min, max] with peak at `mode`, by inversion of its CDF (one uniform). */
+export class TriangularDistribution implements Distribution {
+  readonly mean: number;
+  readonly variance: number;
+  private readonly min: number;
+  private readonly max: number;
+  private readonly modeQuantile: number;
+  private readonly leftScale: number;
+  private readonly rightScale: number;
+  constructor(min: number, mode: number, max: number) {
+    const width = max - min;
+    this.min = min;
+    this.max = max;
+    this.modeQuantile = (mode - min) / width;
+    this.leftScale = width * (mode - min);
+    this.rightScale = width * (max - mode);
+    this.mean = (min + mode + max) / 3;
+    this.variance =
+      (min * min + mode * mode + max * max - min * mode - min * max - mode * max) / 18;
+  }
+  sample(random: RandomStream): number {
+    const u = random.next();
+    if (u < this.modeQuantile) return this.min + Math.sqrt(u * this.leftScale);
+    return this.max - Math.sqrt((1 - u) * this.rightScale);
+  }
+}
+
+/** Uniform resampling of a fixed list of observed values. */
+export class EmpiricalDistribution implements Distribution {
+  readonly mean: number;
+  readonly variance: number;
+  private readonly values: Float64Array;
+  constructor(values: readonly number[]) {
+    this.values = Float64Array.from(values);
+    let sum = 0;
+    for (const value of this.values) sum += value;
+    this.mean = sum / this.values.length;
+    let squaredDeviations = 0;
+    for (const value of this.values) squaredDeviations += (value - this.mean) ** 2;
+    // Population variance: resampling draws from exactly these values with equal weight.
+    this.variance = squaredDeviations / this.values.length;
+  }
+  sample(random: RandomStream): number {
+    return this.values[random.nextInt(this.values.length)] ?? this.mean;
+  }
+}
