@@ -61,7 +61,8 @@ export class Histogram {
       this.zeroCount++;
       return;
     }
-    this.counts[bucketOf(value)]++;
+    const bucket = bucketOf(value);
+    this.counts[bucket] = (this.counts[bucket] as number) + 1;
   }
 
   /**

@@ -46,8 +46,8 @@ describe("PiecewisePoissonArrivals", () => {
     const perCycle: number[] = new Array(cycles).fill(0);
     for (const time of times) {
       const interval = Math.floor(time / intervalSeconds);
-      counts[interval % 4]++;
-      perCycle[Math.floor(interval / 4)]++;
+      counts[interval % 4] = (counts[interval % 4] as number) + 1;
+      perCycle[Math.floor(interval / 4)] = (perCycle[Math.floor(interval / 4)] as number) + 1;
     }
     expect(counts[1]).toBe(0);
     for (const [i, rate] of rates.entries()) {
