@@ -1,0 +1,48 @@
+/**
+ * Typed errors shared by every layer. The CLI's single top-level catch maps them to exit codes:
+ * ScenarioError and UsageError → 2 (bad input, never a stack trace), InternalError and anything
+ * unexpected → 3. Messages are written for the user, one problem per line.
+ */
+
+/** One problem found in a scenario file, located in the file and in the document tree. */
+export interface ScenarioIssue {
+  /** The file as the user named it (not resolved), so messages echo what they typed. */
+  readonly file: string;
+  /** 1-based line of the offending node (the parent object for a missing field). */
+  readonly line: number;
+  /** 1-based column. */
+  readonly column: number;
+  /** Dot/bracket path such as `workers[2].channels[0].capacityCostPerJob`; "" for the document. */
+  readonly path: string;
+  readonly message: string;
+  /** A remedy, e.g. the nearest known key for a misspelling or the allowed values of an enum. */
+  readonly hint?: string;
+}
+
+/** Renders an issue as the contract's one-line form `<file>:<line>:<column> <path>: <message>`. */
+export function formatIssue(issue: ScenarioIssue): string {
+  const path = issue.path === "" ? "(root)" : issue.path;
+  const hint = issue.hint === undefined ? "" : ` (hint: ${issue.hint})`;
+  return `${issue.file}:${issue.line}:${issue.column} ${path}: ${issue.message}${hint}`;
+}
+
+/** A scenario that does not parse or validate; carries every issue found, not just the first. */
+export class ScenarioError extends Error {
+  override readonly name = "ScenarioError";
+  readonly issues: readonly ScenarioIssue[];
+
+  constructor(issues: readonly ScenarioIssue[]) {
+    super(issues.map(formatIssue).join("\n"));
+    this.issues = issues;
+  }
+}
+
+/** The user asked for something impossible: a bad option, a missing file, a directory. Exit 2. */
+export class UsageError extends Error {
+  override readonly name = "UsageError";
+}
+
+/** A bug in ccsim: an invariant broke. Exit 3, with a request to report it. */
+export class InternalError extends Error {
+  override readonly name = "InternalError";
+}

@@ -1,0 +1,121 @@
+/**
+ * Parses scenario text (YAML or JSON) into a plain value while keeping the node tree, so any
+ * path can be located as a 1-based line and column. Syntax problems come back as located
+ * messages, all of them, never as exceptions.
+ */
+import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+
+/** One segment of a document path: a map key or a list index. */
+export type PathSegment = string | number;
+
+/** A 1-based position in the source text. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** A problem located in the source text, before any schema applies. */
+export interface LocatedMessage {
+  position: Position;
+  message: string;
+}
+
+/** A parsed document: its plain value and a way to locate nodes by path. */
+export interface ParsedDocument {
+  /** The document as plain data (undefined for an empty document). */
+  value: unknown;
+  syntaxErrors: LocatedMessage[];
+  /** The position of the value at `path`, or of its nearest existing ancestor. */
+  positionOf(path: readonly PathSegment[]): Position;
+  /** The position of the key node `path[last]` in its parent map, if it exists. */
+  keyPositionOf(path: readonly PathSegment[]): Position | undefined;
+}
+
+const DOCUMENT_START: Position = { line: 1, column: 1 };
+
+/** Parses `text`; `.json` files also get JSON's stricter syntax check. */
+export function parseScenarioText(text: string, fileName: string): ParsedDocument {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const toPosition = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  const syntaxErrors: LocatedMessage[] = document.errors.map((error) => ({
+    position: toPosition(error.pos[0]),
+    message: firstLine(error.message),
+  }));
+  if (syntaxErrors.length === 0 && fileName.toLowerCase().endsWith(".json")) {
+    const jsonError = strictJsonError(text, toPosition);
+    if (jsonError !== undefined) syntaxErrors.push(jsonError);
+  }
+  const value: unknown =
+    syntaxErrors.length === 0 ? document.toJS({ maxAliasCount: 1000 }) : undefined;
+  const root = document.contents as Node | null;
+  const rangeStart = (node: Node | null | undefined): Position | undefined =>
+    node?.range === undefined || node.range === null ? undefined : toPosition(node.range[0]);
+  return {
+    value,
+    syntaxErrors,
+    positionOf: (path) => rangeStart(deepestNode(root, path)) ?? DOCUMENT_START,
+    keyPositionOf: (path) => {
+      const parent = deepestNode(root, path.slice(0, -1), true);
+      const key = path[path.length - 1];
+      if (!isMap(parent) || key === undefined) return undefined;
+      const pair = parent.items.find((item) => isPair(item) && scalarKey(item.key) === String(key));
+      return rangeStart(pair?.key as Node | undefined);
+    },
+  };
+}
+
+function firstLine(message: string): string {
+  return (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "");
+}
+
+/** The node at `path`; if it does not exist, its deepest existing ancestor (unless `exact`). */
+function deepestNode(root: Node | null, path: readonly PathSegment[], exact = false): Node | null {
+  let node = root;
+  for (const segment of path) {
+    const child = childNode(node, segment);
+    if (child === undefined) return exact ? null : node;
+    node = child;
+  }
+  return node;
+}
+
+function childNode(node: Node | null, segment: PathSegment): Node | undefined {
+  if (isMap(node)) {
+    const pair = node.items.find((item) => scalarKey(item.key) === String(segment));
+    return (pair?.value as Node | null | undefined) ?? undefined;
+  }
+  if (isSeq(node) && typeof segment === "number") {
+    return (node.items[segment] as Node | null | undefined) ?? undefined;
+  }
+  return undefined;
+}
+
+function scalarKey(key: unknown): string | undefined {
+  return isScalar(key) ? String(key.value) : undefined;
+}
+
+/**
+ * YAML accepts some input JSON rejects (trailing commas, comments); a `.json` file should be
+ * JSON. Returns the first JSON syntax error, located from V8's "position N" when it has one.
+ */
+function strictJsonError(
+  text: string,
+  toPosition: (offset: number) => Position,
+): LocatedMessage | undefined {
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const offset = /position (\d+)/.exec(message)?.[1];
+    const position = offset === undefined ? DOCUMENT_START : toPosition(Number(offset));
+    return {
+      position,
+      message: `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, "")}`,
+    };
+  }
+}

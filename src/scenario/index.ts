@@ -1,0 +1,45 @@
+/**
+ * Public surface of the scenario module: loading and validating scenario files, the normalised
+ * types, durations and the JSON Schema. Imports nothing from `src/` except `errors.ts`.
+ */
+export { DURATION_PATTERN, parseDurationSeconds } from "./duration.ts";
+export { formatScenarioJsonSchema, scenarioJsonSchema } from "./json-schema.ts";
+export {
+  checkScenarioText,
+  formatPath,
+  loadScenario,
+  parseScenario,
+  readScenarioFile,
+  type ScenarioCheck,
+} from "./load.ts";
+export type {
+  ArrivalProcessSpec,
+  ArrivalSpec,
+  ChannelSpec,
+  ClassificationPolicySpec,
+  DistributionModeKind,
+  DistributionModeSpec,
+  DistributionPolicySpec,
+  DistributionSpec,
+  ExceptionActionSpec,
+  ExceptionPolicySpec,
+  ExceptionRuleSpec,
+  ExceptionTriggerSpec,
+  LabelOperator,
+  Labels,
+  LabelValue,
+  QueueSelectorAttachmentSpec,
+  QueueSelectorSpec,
+  QueueSpec,
+  RouterRuleSpec,
+  Scenario,
+  ScoringParameter,
+  ScoringRuleOptionsSpec,
+  SelectorAttachmentSpec,
+  ShiftSpec,
+  WorkerBehavior,
+  WorkerGroupSpec,
+  WorkerSelectorAttachmentSpec,
+  WorkerSelectorSpec,
+} from "./types.ts";
+export { workerIdsOf } from "./types.ts";

@@ -1,0 +1,143 @@
+/**
+ * Loading pipeline: text → document (syntax) → schema → cross-reference rules → normalised
+ * Scenario. Every stage reports every problem it finds, located in the file; a scenario is
+ * returned only when there are none. Syntax errors stop the pipeline (a broken tree would only
+ * produce misleading follow-up problems).
+ */
+import { readFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
+import { formatIssue, ScenarioError, type ScenarioIssue, UsageError } from "../errors.ts";
+import { type ParsedDocument, type PathSegment, parseScenarioText } from "./document.ts";
+import { scenarioErrorMap } from "./messages.ts";
+import { normaliseScenario } from "./normalise.ts";
+import { buildRuleInput } from "./rule-input.ts";
+import { consistencyRules } from "./rules-consistency.ts";
+import { identityRules } from "./rules-ids.ts";
+import { referenceRules } from "./rules-references.ts";
+import { traceRules } from "./rules-trace.ts";
+import { scenarioSchema } from "./schema.ts";
+import { convertIssues, type PathIssue } from "./schema-issues.ts";
+import type { Scenario } from "./types.ts";
+
+/** The outcome of checking a scenario: the scenario when valid, else every issue. */
+export type ScenarioCheck =
+  | { ok: true; scenario: Scenario }
+  | { ok: false; issues: ScenarioIssue[] };
+
+/** Renders a path as `workers[2].channels[0].capacityCostPerJob` ("" for the root). */
+export function formatPath(path: readonly PathSegment[]): string {
+  let text = "";
+  for (const segment of path) {
+    if (typeof segment === "number") text += `[${segment}]`;
+    else if (/^[A-Za-z_$][\w$-]*$/.test(segment)) text += text === "" ? segment : `.${segment}`;
+    else text += `[${JSON.stringify(segment)}]`;
+  }
+  return text;
+}
+
+function locate(file: string, document: ParsedDocument, issue: PathIssue): ScenarioIssue {
+  const position =
+    (issue.atKey === true ? document.keyPositionOf(issue.path) : undefined) ??
+    document.positionOf(issue.path);
+  const located = { file, ...position, path: formatPath(issue.path), message: issue.message };
+  return issue.hint === undefined ? located : { ...located, hint: issue.hint };
+}
+
+function rootIssue(file: string, message: string, hint?: string): ScenarioIssue[] {
+  const issue = { file, line: 1, column: 1, path: "", message };
+  return [hint === undefined ? issue : { ...issue, hint }];
+}
+
+/** Orders issues by position and drops exact repeats (two branches can report the same thing). */
+function tidy(issues: ScenarioIssue[]): ScenarioIssue[] {
+  const seen = new Set<string>();
+  return issues
+    .sort((a, b) => a.line - b.line || a.column - b.column)
+    .filter((issue) => {
+      const key = formatIssue(issue);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
+const REQUIRED_HINT =
+  "a scenario is a map with horizon, distributionPolicies, queues, workers and arrivals";
+
+/**
+ * Checks scenario text without throwing. `fileName` is the path as the user gave it: it is
+ * echoed in issues and resolved against the working directory to find trace files.
+ */
+export function checkScenarioText(text: string, fileName: string): ScenarioCheck {
+  const sourcePath = resolve(fileName);
+  if (text.trim() === "")
+    return { ok: false, issues: rootIssue(fileName, "the file is empty", REQUIRED_HINT) };
+  const document = parseScenarioText(text, fileName);
+  if (document.syntaxErrors.length > 0) {
+    const issues = document.syntaxErrors.map(({ position, message }) => ({
+      file: fileName,
+      ...position,
+      path: "",
+      message: `syntax error: ${message}`,
+    }));
+    return { ok: false, issues };
+  }
+  const data = document.value;
+  if (data === null || data === undefined) {
+    return {
+      ok: false,
+      issues: rootIssue(fileName, "the file holds no scenario (only comments)", REQUIRED_HINT),
+    };
+  }
+  if (typeof data !== "object" || Array.isArray(data)) {
+    const got = Array.isArray(data) ? "a list" : `a ${typeof data}`;
+    return {
+      ok: false,
+      issues: rootIssue(fileName, `expected a map of scenario fields, got ${got}`, REQUIRED_HINT),
+    };
+  }
+  const parsed = scenarioSchema.safeParse(data, { error: scenarioErrorMap });
+  const context = { rootSchema: scenarioSchema, data, document };
+  const ruleInput = buildRuleInput(data as Record<string, unknown>);
+  const pathIssues: PathIssue[] = [
+    ...(parsed.success ? [] : convertIssues(parsed.error.issues, [], context)),
+    ...identityRules(ruleInput),
+    ...referenceRules(ruleInput),
+    ...consistencyRules(ruleInput),
+    ...traceRules(ruleInput, dirname(sourcePath)),
+  ];
+  if (pathIssues.length > 0 || !parsed.success) {
+    return {
+      ok: false,
+      issues: tidy(pathIssues.map((issue) => locate(fileName, document, issue))),
+    };
+  }
+  return { ok: true, scenario: normaliseScenario(parsed.data, sourcePath) };
+}
+
+/** Parses and validates scenario text; throws ScenarioError listing every problem. */
+export function parseScenario(text: string, fileName: string): Scenario {
+  const check = checkScenarioText(text, fileName);
+  if (!check.ok) throw new ScenarioError(check.issues);
+  return check.scenario;
+}
+
+/** Reads a scenario file; a missing file or a directory is a UsageError (not a scenario problem). */
+export async function readScenarioFile(path: string): Promise<string> {
+  try {
+    return await readFile(path, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new UsageError(`${path}: file not found`);
+    if (code === "EISDIR") throw new UsageError(`${path}: is a directory, not a scenario file`);
+    throw new UsageError(`${path}: cannot read the file (${code ?? String(error)})`);
+  }
+}
+
+/**
+ * Loads, validates and normalises a scenario file (asynchronous: reads the file).
+ * Throws UsageError when the file cannot be read and ScenarioError when it is invalid.
+ */
+export async function loadScenario(path: string): Promise<Scenario> {
+  return parseScenario(await readScenarioFile(path), path);
+}

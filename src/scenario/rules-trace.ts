@@ -1,0 +1,87 @@
+/**
+ * Trace-file rules: a `trace` arrival's file exists relative to the scenario file, is a regular
+ * file, and its CSV header holds the time column. Reads only the header line, so large traces
+ * cost nothing here. The only rule module that touches the file system.
+ */
+import { closeSync, openSync, readSync, statSync } from "node:fs";
+import { resolve } from "node:path";
+import type { RuleInput, RuleIssue } from "./rule-input.ts";
+
+/** Resolves a trace path the way the loader does: relative to the scenario's folder. */
+export function resolveTracePath(scenarioDirectory: string, file: string): string {
+  return resolve(scenarioDirectory, file);
+}
+
+/** The first line of a file (up to 64 KiB), without reading the rest. */
+function readFirstLine(path: string): string {
+  const descriptor = openSync(path, "r");
+  try {
+    const buffer = Buffer.alloc(65536);
+    const length = readSync(descriptor, buffer, 0, buffer.length, 0);
+    const text = buffer.toString("utf8", 0, length).replace(/^\uFEFF/, "");
+    return text.split(/\r?\n/)[0] ?? "";
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+/** Column names of a CSV header line; handles double-quoted names with "" escapes. */
+export function parseCsvHeader(line: string): string[] {
+  const names: string[] = [];
+  let current = "";
+  let quoted = false;
+  for (let position = 0; position < line.length; position++) {
+    const character = line[position];
+    if (quoted && character === '"' && line[position + 1] === '"') {
+      current += '"';
+      position++;
+    } else if (character === '"') {
+      quoted = !quoted;
+    } else if (character === "," && !quoted) {
+      names.push(current.trim());
+      current = "";
+    } else {
+      current += character;
+    }
+  }
+  names.push(current.trim());
+  return names;
+}
+
+function checkTrace(
+  scenarioDirectory: string,
+  file: string,
+  timeColumn: string,
+  path: (string | number)[],
+): RuleIssue[] {
+  const absolute = resolveTracePath(scenarioDirectory, file);
+  let isFile: boolean;
+  try {
+    isFile = statSync(absolute).isFile();
+  } catch {
+    return [{ path: [...path, "file"], message: `trace file not found: ${absolute}` }];
+  }
+  if (!isFile) return [{ path: [...path, "file"], message: `not a file: ${absolute}` }];
+  const columns = parseCsvHeader(readFirstLine(absolute));
+  if (columns.includes(timeColumn)) return [];
+  return [
+    {
+      path: [...path, "timeColumn"],
+      message: `the trace file has no column "${timeColumn}" in its header`,
+      hint: `columns: ${columns.join(", ") || "(none)"}; set timeColumn to the time column`,
+    },
+  ];
+}
+
+/** All trace-file rules. */
+export function traceRules(input: RuleInput, scenarioDirectory: string): RuleIssue[] {
+  return input.arrivals.flatMap(({ index, value }) =>
+    value.arrival.kind === "trace"
+      ? checkTrace(scenarioDirectory, value.arrival.file, value.arrival.timeColumn, [
+          "arrivals",
+          index,
+          "arrival",
+        ])
+      : [],
+  );
+}

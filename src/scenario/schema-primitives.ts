@@ -1,0 +1,134 @@
+/**
+ * Zod schemas for the building blocks of the scenario format: durations, distributions, labels,
+ * selectors and RouterRules. Input side = what a user writes; output side = normalised values
+ * (durations in seconds, bare durations as constant distributions). Objects are strict.
+ */
+import * as z from "zod";
+import { DURATION_PATTERN, DURATION_SYNTAX, parseDurationSeconds } from "./duration.ts";
+import type { DistributionSpec, RouterRuleSpec } from "./types.ts";
+
+const durationString = z.string().regex(new RegExp(DURATION_PATTERN), {
+  error: (issue) =>
+    typeof issue.input === "string" && issue.input.trim().startsWith("-")
+      ? "a duration cannot be negative"
+      : `${JSON.stringify(issue.input)} is not a duration: expected ${DURATION_SYNTAX}`,
+});
+
+const durationNumber = z.number().min(0, { error: "a duration cannot be negative" });
+
+/** A duration (seconds or `<number><unit>`), output in seconds. */
+export const durationSchema = z
+  .union([durationNumber, durationString], { error: `expected a duration: ${DURATION_SYNTAX}` })
+  .transform((value) => parseDurationSeconds(value) ?? Number.NaN);
+
+/** A plain number of seconds, as in the service's `...Seconds` fields. */
+export const secondsSchema = z.number().min(0, { error: "seconds cannot be negative" });
+
+const positiveDuration = durationSchema.refine((seconds) => seconds > 0, {
+  error: "must be greater than 0",
+});
+
+const nonNegativeNumber = z.number().min(0);
+const positiveNumber = z.number().positive();
+
+const distributionObject = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("constant"), value: durationSchema }),
+  z.strictObject({ kind: z.literal("exponential"), mean: positiveDuration }),
+  z.strictObject({ kind: z.literal("uniform"), min: durationSchema, max: durationSchema }),
+  z.strictObject({
+    kind: z.literal("triangular"),
+    min: durationSchema,
+    mode: durationSchema,
+    max: durationSchema,
+  }),
+  z.strictObject({ kind: z.literal("normal"), mean: durationSchema, sd: durationSchema }),
+  z.strictObject({ kind: z.literal("lognormal"), mean: positiveDuration, sd: durationSchema }),
+  z.strictObject({ kind: z.literal("gamma"), mean: positiveDuration, sd: durationSchema }),
+  z.strictObject({
+    kind: z.literal("erlang"),
+    k: z.number().int().min(1),
+    mean: positiveDuration,
+  }),
+  z.strictObject({ kind: z.literal("weibull"), shape: positiveNumber, scale: positiveDuration }),
+  z.strictObject({
+    kind: z.literal("empirical"),
+    values: z.array(durationSchema).min(1, { error: "needs at least one value" }),
+  }),
+]);
+
+/** Cross-parameter checks that a single field schema cannot express. */
+function checkDistribution(spec: DistributionSpec, context: z.RefinementCtx): void {
+  if (spec.kind === "uniform" && spec.min > spec.max) {
+    context.addIssue({ code: "custom", path: ["min"], message: "min must not exceed max" });
+  }
+  if (spec.kind === "triangular" && !(spec.min <= spec.mode && spec.mode <= spec.max)) {
+    context.addIssue({ code: "custom", path: ["mode"], message: "needs min ≤ mode ≤ max" });
+  }
+}
+
+/** A distribution: a bare duration (constant) or `{kind, ...}`; times output in seconds. */
+export const distributionSchema = z
+  .union([durationSchema, distributionObject], {
+    error: `expected a duration (${DURATION_SYNTAX}) or a distribution object with a kind`,
+  })
+  .transform(
+    (value): DistributionSpec =>
+      typeof value === "number" ? { kind: "constant", value } : (value as DistributionSpec),
+  )
+  .superRefine(checkDistribution);
+
+export { nonNegativeNumber, positiveNumber };
+
+/** A label or tag value. */
+export const labelValueSchema = z.union([z.string(), z.number(), z.boolean()], {
+  error: "a label value must be a string, a number or a boolean",
+});
+
+/** Labels or tags: a map of primitives. */
+export const labelsSchema = z.record(z.string(), labelValueSchema);
+
+export const labelOperatorSchema = z.enum([
+  "equal",
+  "notEqual",
+  "lessThan",
+  "lessThanOrEqual",
+  "greaterThan",
+  "greaterThanOrEqual",
+]);
+
+export const queueSelectorSchema = z.strictObject({
+  key: z.string().min(1),
+  labelOperator: labelOperatorSchema,
+  value: labelValueSchema,
+});
+
+export const workerSelectorSchema = z.strictObject({
+  key: z.string().min(1),
+  labelOperator: labelOperatorSchema,
+  value: labelValueSchema,
+  expiresAfterSeconds: secondsSchema.optional(),
+  expedite: z.boolean().default(false),
+});
+
+/** RouterRule kinds that can run inside the simulator. */
+export const routerRuleSchema = z
+  .discriminatedUnion("kind", [
+    z.strictObject({ kind: z.literal("static"), value: z.json().optional() }),
+    z.strictObject({ kind: z.literal("directMap") }),
+    z.strictObject({
+      kind: z.literal("expression"),
+      language: z.literal("powerFx").default("powerFx"),
+      expression: z.string().min(1),
+    }),
+  ])
+  .transform(
+    (rule): RouterRuleSpec =>
+      rule.kind === "static" ? { kind: "static", value: rule.value ?? null } : rule,
+  );
+
+/** Why `function` and `webhook` rules are rejected, keyed by the rejected kind. */
+export const OFFLINE_RULE_REJECTIONS: Readonly<Record<string, string>> = {
+  function:
+    "a `function` rule calls an Azure Function over the internet and cannot run in a simulation",
+  webhook: "a `webhook` rule calls a web service over the internet and cannot run in a simulation",
+};
