@@ -1,0 +1,147 @@
+/**
+ * Turns plain resource specs into router records, checking what the router relies on
+ * (references resolve, numbers in range). Configuration mistakes are programming errors of the
+ * caller (the scenario layer validates user input first), so they throw `RouterConfigError`.
+ */
+import {
+  type ChannelConfiguration,
+  ChannelRecord,
+  PolicyRecord,
+  type QueueDetails,
+  QueueRecord,
+  WorkerRecord,
+} from "./entities.ts";
+import { distributionModes } from "./modes/index.ts";
+import { compareJobsInQueueOrder } from "./queue-order.ts";
+import type { DistributionPolicySpec, Labels, QueueSpec, WorkerSpec } from "./types.ts";
+
+/** A router resource that cannot be configured as given. */
+export class RouterConfigError extends Error {
+  override name = "RouterConfigError";
+}
+
+function isPositiveInteger(value: number): boolean {
+  return Number.isInteger(value) && value > 0;
+}
+
+/** Resolves a distribution policy; `expression` scoring rules are not supported yet. */
+export function buildPolicy(spec: DistributionPolicySpec): PolicyRecord {
+  const where = `distribution policy ${spec.id}`;
+  if (!(spec.offerExpiresAfterSeconds > 0)) {
+    throw new RouterConfigError(`${where}: offerExpiresAfterSeconds must be > 0`);
+  }
+  const mode = distributionModes[spec.mode.kind];
+  if (mode === undefined) throw new RouterConfigError(`${where}: unknown mode ${spec.mode.kind}`);
+  const minimum = spec.mode.minConcurrentOffers ?? 1;
+  const maximum = spec.mode.maxConcurrentOffers ?? 1;
+  if (!isPositiveInteger(minimum) || !isPositiveInteger(maximum) || maximum < minimum) {
+    throw new RouterConfigError(
+      `${where}: need integers 1 ≤ minConcurrentOffers (${minimum}) ≤ maxConcurrentOffers (${maximum})`,
+    );
+  }
+  return new PolicyRecord(
+    spec.id,
+    spec.name ?? spec.id,
+    spec.offerExpiresAfterSeconds,
+    mode,
+    minimum,
+    maximum,
+    spec.mode.bypassSelectors ?? false,
+    staticScore(spec, where),
+  );
+}
+
+function staticScore(spec: DistributionPolicySpec, where: string): number | null {
+  const rule = spec.mode.scoringRule;
+  if (rule === undefined) return null;
+  if (spec.mode.kind !== "bestWorker") {
+    throw new RouterConfigError(`${where}: scoringRule applies to bestWorker only`);
+  }
+  if (rule.kind === "static" && typeof rule.value === "number") return rule.value;
+  throw new RouterConfigError(
+    `${where}: scoringRule of kind ${rule.kind} is not supported yet (only static numbers; omit the rule for the default scoring)`,
+  );
+}
+
+/** Resolves a queue and adds its implicit `Id` label. */
+export function buildQueue(
+  spec: QueueSpec,
+  index: number,
+  policies: ReadonlyMap<string, PolicyRecord>,
+  exceptionPolicyIds: ReadonlySet<string>,
+): QueueRecord {
+  const policy = policies.get(spec.distributionPolicyId);
+  if (policy === undefined) {
+    throw new RouterConfigError(
+      `queue ${spec.id}: unknown distribution policy ${spec.distributionPolicyId}`,
+    );
+  }
+  const exceptionPolicyId = spec.exceptionPolicyId ?? null;
+  if (exceptionPolicyId !== null && !exceptionPolicyIds.has(exceptionPolicyId)) {
+    throw new RouterConfigError(`queue ${spec.id}: unknown exception policy ${exceptionPolicyId}`);
+  }
+  const details: QueueDetails = Object.freeze({
+    id: spec.id,
+    name: spec.name ?? spec.id,
+    labels: withId(spec.labels, spec.id),
+  });
+  return new QueueRecord(index, details, policy, exceptionPolicyId, compareJobsInQueueOrder);
+}
+
+/** Labels plus the implicit `Id` label, frozen. */
+export function withId(labels: Labels | undefined, id: string): Labels {
+  return Object.freeze({ ...labels, Id: id });
+}
+
+/** Resolves a worker (created `inactive`; the router registers it when asked). */
+export function buildWorker(
+  spec: WorkerSpec,
+  index: number,
+  queues: ReadonlyMap<string, QueueRecord>,
+): WorkerRecord {
+  const where = `worker ${spec.id}`;
+  if (!isPositiveInteger(spec.capacity)) {
+    throw new RouterConfigError(`${where}: capacity must be a positive integer`);
+  }
+  if (new Set(spec.queues).size !== spec.queues.length) {
+    throw new RouterConfigError(`${where}: a queue is listed twice`);
+  }
+  const workerQueues = spec.queues.map((queueId) => {
+    const queue = queues.get(queueId);
+    if (queue === undefined) throw new RouterConfigError(`${where}: unknown queue ${queueId}`);
+    return queue;
+  });
+  const channelIds = new Set<string>();
+  const channels = spec.channels.map((channel) => {
+    if (channelIds.has(channel.channelId)) {
+      throw new RouterConfigError(`${where}: channel ${channel.channelId} listed twice`);
+    }
+    channelIds.add(channel.channelId);
+    const maximum = channel.maxNumberOfJobs;
+    if (!(Number.isInteger(channel.capacityCostPerJob) && channel.capacityCostPerJob >= 0)) {
+      throw new RouterConfigError(`${where}: capacityCostPerJob must be an integer ≥ 0`);
+    }
+    if (maximum !== undefined && !isPositiveInteger(maximum)) {
+      throw new RouterConfigError(`${where}: maxNumberOfJobs must be a positive integer`);
+    }
+    return new ChannelRecord(channel.channelId, channel.capacityCostPerJob, maximum ?? Infinity);
+  });
+  const channelConfigurations: ChannelConfiguration[] = channels.map((channel) =>
+    Object.freeze({
+      channelId: channel.channelId,
+      capacityCostPerJob: channel.capacityCostPerJob,
+      maxNumberOfJobs: channel.maxNumberOfJobs === Infinity ? null : channel.maxNumberOfJobs,
+    }),
+  );
+  return new WorkerRecord(
+    index,
+    spec.id,
+    spec.capacity,
+    Object.freeze(workerQueues),
+    Object.freeze(channels),
+    withId(spec.labels, spec.id),
+    Object.freeze({ ...spec.tags }),
+    Object.freeze(workerQueues.map((queue) => queue.details)),
+    Object.freeze(channelConfigurations),
+  );
+}

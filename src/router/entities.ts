@@ -1,0 +1,198 @@
+/**
+ * The router's internal records, addressed by integer index (timers carry an index as their
+ * numeric argument). Each class initialises every field in its constructor so that V8 keeps
+ * one shape per record kind. Labels, tags and selector arrays are replaced, never mutated, so
+ * events may share them.
+ */
+import type { DistributionMode } from "./modes/index.ts";
+import { NO_SELECTORS } from "./selectors.ts";
+import { SortedList } from "./sorted-list.ts";
+import type { JobStatus, Labels, WorkerSelector, WorkerState } from "./types.ts";
+
+/** `{id, name, labels}` of a queue, as events carry it. */
+export interface QueueDetails {
+  readonly id: string;
+  readonly name: string;
+  readonly labels: Labels;
+}
+
+/** A worker channel as events carry it. */
+export interface ChannelConfiguration {
+  readonly channelId: string;
+  readonly capacityCostPerJob: number;
+  readonly maxNumberOfJobs: number | null;
+}
+
+/** A distribution policy, resolved. */
+export class PolicyRecord {
+  constructor(
+    readonly id: string,
+    readonly name: string,
+    readonly offerExpiresAfterSeconds: number,
+    readonly mode: DistributionMode,
+    readonly minConcurrentOffers: number,
+    readonly maxConcurrentOffers: number,
+    readonly bypassSelectors: boolean,
+    /** Score of a `static` scoring rule; null → default scoring. */
+    readonly staticScore: number | null,
+  ) {}
+}
+
+/** A queue with its queued jobs and its index of workers that can take a job now. */
+export class QueueRecord {
+  /** Every queued job, in queue order (§8 a). */
+  readonly jobs: SortedList<JobRecord>;
+  /** Queued jobs below `minConcurrentOffers` open offers, per channel, in queue order. */
+  readonly waitingByChannel = new Map<string, SortedList<JobRecord>>();
+  /** Active workers whose capacity fits one more job of the channel, in the mode's order. */
+  readonly workersByChannel = new Map<string, SortedList<WorkerRecord>>();
+  /** Round robin: id of the last worker offered a job from this queue (§8 h). */
+  roundRobinLastWorkerId: string | null = null;
+
+  constructor(
+    readonly index: number,
+    readonly details: QueueDetails,
+    readonly policy: PolicyRecord,
+    readonly exceptionPolicyId: string | null,
+    compareJobs: (left: JobRecord, right: JobRecord) => number,
+  ) {
+    this.jobs = new SortedList(compareJobs);
+  }
+
+  get id(): string {
+    return this.details.id;
+  }
+}
+
+/** One channel of a worker, with its live job count (open offers + unclosed assignments). */
+export class ChannelRecord {
+  jobCount = 0;
+  /** Whether the worker sits in this channel's worker lists of its queues. */
+  indexed = false;
+
+  constructor(
+    readonly channelId: string,
+    readonly capacityCostPerJob: number,
+    /** Infinity when the channel has no `maxNumberOfJobs`. */
+    readonly maxNumberOfJobs: number,
+  ) {}
+}
+
+/** A decline exclusion (§8 c): in force while the worker's registration is the same and now < until. */
+export interface DeclineExclusion {
+  readonly registrationCount: number;
+  readonly untilSeconds: number;
+}
+
+/** A worker. `usedCapacity` counts open offers and unclosed assignments (§8 l). */
+export class WorkerRecord {
+  state: WorkerState = "inactive";
+  usedCapacity = 0;
+  loadRatio = 0;
+  /** When the load last became 0, or the registration time if it has not since (§8 g). */
+  idleSinceSeconds = 0;
+  /** Incremented at each registration; decline exclusions of older registrations lapse. */
+  registrationCount = 0;
+  readonly openOffers: OfferRecord[] = [];
+  readonly assignments: AssignmentRecord[] = [];
+
+  constructor(
+    readonly index: number,
+    readonly id: string,
+    readonly capacity: number,
+    readonly queues: readonly QueueRecord[],
+    readonly channels: readonly ChannelRecord[],
+    readonly labels: Labels,
+    readonly tags: Labels,
+    readonly queueAssignments: readonly QueueDetails[],
+    readonly channelConfigurations: readonly ChannelConfiguration[],
+  ) {}
+
+  /** The channel with this id, or undefined. */
+  channel(channelId: string): ChannelRecord | undefined {
+    for (const channel of this.channels) if (channel.channelId === channelId) return channel;
+    return undefined;
+  }
+}
+
+/** A job. `queue` is null only for jobs that never had one (classification, later). */
+export class JobRecord {
+  status: JobStatus = "created";
+  queue: QueueRecord | null = null;
+  channelId: string;
+  priority: number;
+  labels: Labels;
+  tags: Labels;
+  requestedWorkerSelectors: readonly WorkerSelector[];
+  attachedWorkerSelectors: readonly WorkerSelector[];
+  /** An active expedite selector puts the job at the front of its queue (§8 a). */
+  expedited = false;
+  /** First enqueue; kept across unassign re-queues. NaN until queued. */
+  enqueuedAtSeconds = Number.NaN;
+  /** Latest enqueue into the current queue (wait-time exception clock, §8 f). */
+  latestEnqueueAtSeconds = Number.NaN;
+  readonly openOffers: OfferRecord[] = [];
+  /** Whether the job is in its queue's waiting list for its channel. */
+  waiting = false;
+  exclusions: Map<number, DeclineExclusion> | null = null;
+  assignment: AssignmentRecord | null = null;
+  unassignmentCount = 0;
+  dispositionCode: string | null = null;
+  readonly notes: { readonly message: string; readonly addedAtSeconds: number }[] = [];
+  /** Pending timer of a close with a future `closeAt`; 0 when none. */
+  closeTimer = 0;
+
+  constructor(
+    readonly index: number,
+    readonly id: string,
+    readonly creationSequence: number,
+    readonly channelReference: string | null,
+    readonly classificationPolicyId: string | null,
+    channelId: string,
+    priority: number,
+    labels: Labels,
+    tags: Labels,
+    requestedWorkerSelectors: readonly WorkerSelector[],
+  ) {
+    this.channelId = channelId;
+    this.priority = priority;
+    this.labels = labels;
+    this.tags = tags;
+    this.requestedWorkerSelectors = requestedWorkerSelectors;
+    this.attachedWorkerSelectors = NO_SELECTORS;
+  }
+}
+
+/** An open offer; dropped from every structure when it is resolved. */
+export class OfferRecord {
+  expiryTimer = 0;
+
+  constructor(
+    readonly sequence: number,
+    readonly offerId: string,
+    readonly job: JobRecord,
+    readonly worker: WorkerRecord,
+    readonly channel: ChannelRecord,
+    readonly queue: QueueRecord,
+    readonly offeredAtSeconds: number,
+    readonly expiresAtSeconds: number,
+  ) {}
+
+  get capacityCost(): number {
+    return this.channel.capacityCostPerJob;
+  }
+}
+
+/** An assignment: holds its worker's capacity until the job is closed or unassigned. */
+export class AssignmentRecord {
+  completedAtSeconds = Number.NaN;
+  closedAtSeconds = Number.NaN;
+
+  constructor(
+    readonly assignmentId: string,
+    readonly job: JobRecord,
+    readonly worker: WorkerRecord,
+    readonly channel: ChannelRecord,
+    readonly assignedAtSeconds: number,
+  ) {}
+}

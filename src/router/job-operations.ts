@@ -1,0 +1,311 @@
+/**
+ * Job operations of the service: create/update (upsert), cancel, complete, close and unassign,
+ * with the service's error behaviour and the §2.1 state machine. Each returns a typed result;
+ * a rejected call changes nothing. Events are emitted cause first (§8 q); matching is only
+ * requested here and runs when the router drains the agenda after the operation.
+ */
+import { NO_TIMER } from "../engine/engine.ts";
+import { type RouterCore, removeItem } from "./core.ts";
+import { type AssignmentRecord, JobRecord, type QueueRecord } from "./entities.ts";
+import * as build from "./event-builders.ts";
+import { jobSpecError } from "./job-validation.ts";
+import type { Matcher } from "./matching.ts";
+import { OfferOutcome } from "./offer-log.ts";
+import { addQueuedJob, removeQueuedJob } from "./queue-order.ts";
+import { type EmptyResult, fail, ok, okEmpty, type RouterResult } from "./results.ts";
+import { hasActiveExpedite, toWorkerSelectors } from "./selectors.ts";
+import type { JobSpec, JobStatus } from "./types.ts";
+
+/** Statuses from which cancel is allowed (§8 e). */
+const CANCELLABLE: ReadonlySet<JobStatus> = new Set<JobStatus>([
+  "created",
+  "pendingClassification",
+  "queued",
+  "waitingForActivation",
+  "pendingSchedule",
+  "scheduled",
+]);
+
+/** Options of cancel. */
+export interface CancelOptions {
+  readonly note?: string;
+  readonly dispositionCode?: string;
+}
+
+/** Options of close; `closeAtSeconds` in the future closes then (the service's `closeAt`). */
+export interface CloseOptions {
+  readonly note?: string;
+  readonly dispositionCode?: string;
+  readonly closeAtSeconds?: number;
+}
+
+/** Result of unassign. */
+export interface UnassignResult {
+  readonly jobId: string;
+  readonly unassignmentCount: number;
+}
+
+/** Result of create/update. */
+export interface UpsertJobResult {
+  readonly jobId: string;
+  readonly status: JobStatus;
+}
+
+const MAX_UNASSIGNMENTS = 3;
+
+/** The job half of the service. */
+export class JobOperations {
+  constructor(
+    private readonly core: RouterCore,
+    private readonly matcher: Matcher,
+    private readonly closeHandler: number,
+  ) {}
+
+  upsertJob(spec: JobSpec): RouterResult<UpsertJobResult> {
+    const error = jobSpecError(spec);
+    if (error !== null) return fail("BadRequest", error);
+    if (spec.classificationPolicyId !== undefined) {
+      return fail("BadRequest", "classification policies are not supported yet; give a queueId");
+    }
+    if (spec.queueId !== undefined && !this.core.queueById.has(spec.queueId)) {
+      return fail("BadRequest", `queue ${spec.queueId} does not exist`);
+    }
+    const job = this.core.jobById.get(spec.id);
+    return job === undefined ? this.createJob(spec) : this.updateJob(job, spec);
+  }
+
+  private createJob(spec: JobSpec): RouterResult<UpsertJobResult> {
+    if (spec.id === "") return fail("BadRequest", "id is required");
+    if (spec.channelId === undefined) return fail("BadRequest", "channelId is required");
+    if (spec.queueId === undefined) return fail("BadRequest", "queueId is required");
+    const core = this.core;
+    const index = core.jobs.length;
+    const job = new JobRecord(
+      index,
+      spec.id,
+      index,
+      spec.channelReference ?? null,
+      null,
+      spec.channelId,
+      spec.priority ?? 1,
+      Object.freeze({ ...spec.labels }),
+      Object.freeze({ ...spec.tags }),
+      toWorkerSelectors(spec.requestedWorkerSelectors, core.now),
+    );
+    job.expedited = hasActiveExpedite(job.requestedWorkerSelectors);
+    core.jobs.push(job);
+    core.jobById.set(job.id, job);
+    job.queue = core.queueById.get(spec.queueId) as QueueRecord;
+    job.enqueuedAtSeconds = core.now;
+    this.enqueue(job, true);
+    return ok({ jobId: job.id, status: job.status });
+  }
+
+  /** Makes the job `queued` in `job.queue` and requests matching; emits Received first if new. */
+  private enqueue(job: JobRecord, received: boolean): void {
+    const core = this.core;
+    job.status = "queued";
+    job.latestEnqueueAtSeconds = core.now;
+    addQueuedJob(job, job.queue as QueueRecord);
+    if (core.emitter.active) {
+      if (received) core.emitter.emit(build.jobReceived(job, core.now));
+      core.emitter.emit(build.jobQueued(job, core.now));
+    }
+    this.matcher.requestJob(job);
+  }
+
+  /** Merge-patch of a job (§2.1): a queued job whose matching inputs change is re-matched. */
+  private updateJob(job: JobRecord, spec: JobSpec): RouterResult<UpsertJobResult> {
+    if (job.status === "closed" || job.status === "cancelled") {
+      return fail("BadRequest", `job ${job.id} has ended (${job.status})`);
+    }
+    const rematch =
+      spec.labels !== undefined ||
+      spec.requestedWorkerSelectors !== undefined ||
+      (spec.queueId !== undefined && spec.queueId !== job.queue?.id) ||
+      (spec.channelId !== undefined && spec.channelId !== job.channelId);
+    const queued = job.status === "queued";
+    if (queued) removeQueuedJob(job, job.queue as QueueRecord);
+    if (queued && rematch) {
+      // Out of `queued` while its offers go, so they do not put it back on a waiting list.
+      job.status = "created";
+      this.revokeAll(job);
+    }
+    this.applyUpdate(job, spec);
+    if (queued && rematch) {
+      this.enqueue(job, false);
+    } else if (queued) {
+      addQueuedJob(job, job.queue as QueueRecord);
+    }
+    return ok({ jobId: job.id, status: job.status });
+  }
+
+  private applyUpdate(job: JobRecord, spec: JobSpec): void {
+    const core = this.core;
+    if (spec.priority !== undefined) job.priority = spec.priority;
+    if (spec.labels !== undefined) job.labels = Object.freeze({ ...spec.labels });
+    if (spec.tags !== undefined) job.tags = Object.freeze({ ...spec.tags });
+    if (spec.channelId !== undefined) job.channelId = spec.channelId;
+    if (spec.queueId !== undefined) job.queue = core.queueById.get(spec.queueId) as QueueRecord;
+    if (spec.requestedWorkerSelectors !== undefined) {
+      job.requestedWorkerSelectors = toWorkerSelectors(spec.requestedWorkerSelectors, core.now);
+      job.expedited = hasActiveExpedite(job.requestedWorkerSelectors);
+    }
+  }
+
+  /** Revokes every open offer of the job; the freed workers are matched afterwards. */
+  private revokeAll(job: JobRecord): void {
+    const core = this.core;
+    while (job.openOffers.length > 0) {
+      const offer = job.openOffers[0] as (typeof job.openOffers)[number];
+      core.closeOffer(offer, OfferOutcome.revoked);
+      if (core.emitter.active) {
+        core.emitter.emit(build.offerEnded("RouterWorkerOfferRevoked", offer, core.now));
+      }
+      this.matcher.requestWorker(offer.worker);
+    }
+  }
+
+  cancelJob(jobId: string, options: CancelOptions = {}): EmptyResult {
+    const job = this.core.jobById.get(jobId);
+    if (job === undefined) return fail("NotFound", `Job not found. JobId: ${jobId}`);
+    if (!CANCELLABLE.has(job.status)) {
+      return fail("BadRequest", `job ${jobId} is ${job.status} and cannot be cancelled`);
+    }
+    const core = this.core;
+    if (job.status === "queued") removeQueuedJob(job, job.queue as QueueRecord);
+    job.status = "cancelled";
+    job.dispositionCode = options.dispositionCode ?? "Cancelled";
+    this.addNote(job, options.note);
+    if (core.emitter.active) {
+      core.emitter.emit(build.jobCancelled(job, options.note ?? null, core.now));
+    }
+    this.revokeAll(job);
+    return okEmpty();
+  }
+
+  /** The job's current assignment with this id, or an error result. */
+  private findAssignment(
+    jobId: string,
+    assignmentId: string,
+  ): AssignmentRecord | RouterResult<never> {
+    const job = this.core.jobById.get(jobId);
+    if (job === undefined) return fail("NotFound", `Job not found. JobId: ${jobId}`);
+    const assignment = job.assignment;
+    if (assignment === null || assignment.assignmentId !== assignmentId) {
+      return fail(
+        "NotFound",
+        `Assignment not found. AssignmentId: ${assignmentId}, JobId: ${jobId}`,
+      );
+    }
+    return assignment;
+  }
+
+  completeJob(jobId: string, assignmentId: string, options: { note?: string } = {}): EmptyResult {
+    const found = this.findAssignment(jobId, assignmentId);
+    if (!("assignmentId" in found)) return found;
+    const job = found.job;
+    if (job.status !== "assigned") {
+      return fail("BadRequest", `job ${jobId} is ${job.status}; complete needs an assigned job`);
+    }
+    const core = this.core;
+    job.status = "completed";
+    found.completedAtSeconds = core.now;
+    this.addNote(job, options.note);
+    if (core.emitter.active) {
+      core.emitter.emit(build.jobAssignmentEvent("RouterJobCompleted", found, core.now));
+    }
+    return okEmpty();
+  }
+
+  closeJob(jobId: string, assignmentId: string, options: CloseOptions = {}): EmptyResult {
+    const found = this.findAssignment(jobId, assignmentId);
+    if (!("assignmentId" in found)) return found;
+    const job = found.job;
+    if (job.status !== "completed") {
+      return fail("BadRequest", `job ${jobId} is ${job.status}; close needs a completed job`);
+    }
+    if (job.closeTimer !== NO_TIMER) return fail("Conflict", `job ${jobId} is already closing`);
+    const closeAtSeconds = options.closeAtSeconds;
+    if (closeAtSeconds !== undefined && Number.isNaN(closeAtSeconds)) {
+      return fail("BadRequest", "closeAt must be a time");
+    }
+    job.dispositionCode = options.dispositionCode ?? job.dispositionCode;
+    this.addNote(job, options.note);
+    if (closeAtSeconds !== undefined && closeAtSeconds > this.core.now) {
+      job.closeTimer = this.core.engine.schedule(closeAtSeconds, this.closeHandler, job.index);
+    } else {
+      this.closeNow(found);
+    }
+    return okEmpty();
+  }
+
+  /** Fires a scheduled close. */
+  closeScheduled(jobIndex: number): void {
+    const job = this.core.jobs[jobIndex] as JobRecord;
+    job.closeTimer = NO_TIMER;
+    if (job.status === "completed" && job.assignment !== null) this.closeNow(job.assignment);
+  }
+
+  private closeNow(assignment: AssignmentRecord): void {
+    const core = this.core;
+    const job = assignment.job;
+    job.status = "closed";
+    assignment.closedAtSeconds = core.now;
+    this.releaseAssignment(assignment);
+    if (core.emitter.active) core.emitter.emit(build.jobClosed(assignment, core.now));
+    this.afterRelease(assignment);
+  }
+
+  unassignJob(
+    jobId: string,
+    assignmentId: string,
+    options: { suspendMatching?: boolean } = {},
+  ): RouterResult<UnassignResult> {
+    const found = this.findAssignment(jobId, assignmentId);
+    if (!("assignmentId" in found)) return found;
+    const job = found.job;
+    if (job.status !== "assigned") {
+      return fail("BadRequest", `job ${jobId} is ${job.status}; unassign needs an assigned job`);
+    }
+    if (job.unassignmentCount >= MAX_UNASSIGNMENTS) {
+      return fail(
+        "BadRequest",
+        `job ${jobId} has been unassigned ${MAX_UNASSIGNMENTS} times, the maximum`,
+      );
+    }
+    const core = this.core;
+    job.unassignmentCount++;
+    job.assignment = null;
+    this.releaseAssignment(found);
+    if (core.emitter.active) {
+      core.emitter.emit(build.jobAssignmentEvent("RouterJobUnassigned", found, core.now));
+    }
+    if (options.suspendMatching === true) {
+      job.status = "waitingForActivation";
+      if (core.emitter.active) core.emitter.emit(build.jobWaitingForActivation(job, core.now));
+    } else {
+      this.enqueue(job, false);
+    }
+    this.afterRelease(found);
+    return ok({ jobId, unassignmentCount: job.unassignmentCount });
+  }
+
+  /** Gives the assignment's capacity back to its worker. */
+  private releaseAssignment(assignment: AssignmentRecord): void {
+    const worker = assignment.worker;
+    removeItem(worker.assignments, assignment);
+    this.core.changeLoad(worker, assignment.channel, -1);
+  }
+
+  /** A draining worker with nothing left becomes inactive; an active one looks for work. */
+  private afterRelease(assignment: AssignmentRecord): void {
+    const worker = assignment.worker;
+    if (worker.state === "draining" && worker.assignments.length === 0) worker.state = "inactive";
+    else if (worker.state === "active") this.matcher.requestWorker(worker);
+  }
+
+  private addNote(job: JobRecord, note: string | undefined): void {
+    if (note !== undefined) job.notes.push({ message: note, addedAtSeconds: this.core.now });
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * Checks of client-supplied job fields, with the service's validation messages (§7, §8 n).
+ * Pure; returns an error message or null.
+ */
+import { type JobSpec, LABEL_OPERATORS, type Labels, type WorkerSelectorSpec } from "./types.ts";
+
+const MIN_PRIORITY = -100;
+const MAX_PRIORITY = 100;
+
+function isPrimitiveLabel(value: unknown): boolean {
+  return (
+    typeof value === "string" ||
+    typeof value === "boolean" ||
+    (typeof value === "number" && Number.isFinite(value))
+  );
+}
+
+function labelsError(labels: Labels | undefined, field: string): string | null {
+  if (labels === undefined) return null;
+  for (const [key, value] of Object.entries(labels)) {
+    if (!isPrimitiveLabel(value))
+      return `${field}.${key} must be a string, a finite number or a boolean`;
+  }
+  return null;
+}
+
+function selectorError(selector: WorkerSelectorSpec, index: number): string | null {
+  const where = `requestedWorkerSelectors[${index}]`;
+  if (typeof selector.key !== "string" || selector.key === "") return `${where}.key is required`;
+  if (!LABEL_OPERATORS.includes(selector.labelOperator)) {
+    return `${where}.labelOperator must be one of ${LABEL_OPERATORS.join(", ")}`;
+  }
+  if (!isPrimitiveLabel(selector.value)) return `${where}.value must be a primitive`;
+  const expiresAfterSeconds = selector.expiresAfterSeconds;
+  if (expiresAfterSeconds !== undefined && !(expiresAfterSeconds > 0)) {
+    return `${where}.expiresAfterSeconds must be > 0`;
+  }
+  return null;
+}
+
+/** The first problem of a job create or update, or null. */
+export function jobSpecError(spec: JobSpec): string | null {
+  const priority = spec.priority;
+  if (
+    priority !== undefined &&
+    !(Number.isInteger(priority) && priority >= MIN_PRIORITY && priority <= MAX_PRIORITY)
+  ) {
+    return `priority must be an integer in ${MIN_PRIORITY}..${MAX_PRIORITY}, got ${priority}`;
+  }
+  if (spec.channelId !== undefined && spec.channelId === "") return "channelId must not be empty";
+  const selectors = spec.requestedWorkerSelectors ?? [];
+  for (let i = 0; i < selectors.length; i++) {
+    const error = selectorError(selectors[i] as WorkerSelectorSpec, i);
+    if (error !== null) return error;
+  }
+  return labelsError(spec.labels, "labels") ?? labelsError(spec.tags, "tags");
+}

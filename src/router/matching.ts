@@ -1,0 +1,165 @@
+/**
+ * Matching (§3.3, §8 b, o). Operations put the jobs and workers whose situation changed on an
+ * agenda, in cause order; `drain` then runs job-side matching (top a job below
+ * `minConcurrentOffers` up to `maxConcurrentOffers` with the mode's best eligible workers) or
+ * worker-side matching (repeatedly find, across the worker's queues and channels, the first job
+ * in queue order that it could take and that wants offers, and run job-side matching for it).
+ * Matching only opens offers, so draining never adds to the agenda.
+ * Costs: job side O(k) index positions inspected (longest idle, round robin after an
+ * O(log n) start) or O(n) (best worker scores every listed worker); worker side O(Σ scan to the
+ * first eligible job per (queue, channel) list) per job found — one per list in the common case.
+ */
+import { compareCodePoints } from "./code-point.ts";
+import type { RouterCore } from "./core.ts";
+import { isPairEligible } from "./eligibility.ts";
+import { type ChannelRecord, type JobRecord, type QueueRecord, WorkerRecord } from "./entities.ts";
+import { offerIssued } from "./event-builders.ts";
+import type { Candidates } from "./modes/index.ts";
+import { compareJobsInQueueOrder } from "./queue-order.ts";
+import { defaultWorkerScore } from "./scoring.ts";
+import { fitsChannel, workerList } from "./worker-index.ts";
+
+const NO_WORKERS: WorkerRecord[] = [];
+
+/** Runs matching for the agenda; also the `Candidates` view handed to the modes. */
+export class Matcher implements Candidates {
+  private readonly agenda: (JobRecord | WorkerRecord)[] = [];
+  private readonly chosen: number[] = [];
+  private readonly chosenWorkers: WorkerRecord[] = [];
+  private list: WorkerRecord[] = NO_WORKERS;
+  private job: JobRecord | null = null;
+  private queue: QueueRecord | null = null;
+
+  constructor(private readonly core: RouterCore) {}
+
+  /** Asks for job-side matching of `job` at the next drain. */
+  requestJob(job: JobRecord): void {
+    this.agenda.push(job);
+  }
+
+  /** Asks for worker-side matching of `worker` at the next drain. */
+  requestWorker(worker: WorkerRecord): void {
+    this.agenda.push(worker);
+  }
+
+  /** Runs every requested matching, in request order. */
+  drain(): void {
+    const agenda = this.agenda;
+    for (let i = 0; i < agenda.length; i++) {
+      const item = agenda[i] as JobRecord | WorkerRecord;
+      if (item instanceof WorkerRecord) this.matchWorker(item);
+      else this.matchJob(item);
+    }
+    agenda.length = 0;
+  }
+
+  /**
+   * Tops the job up to `maxConcurrentOffers` if it is below `minConcurrentOffers`; returns the
+   * number of offers opened.
+   */
+  matchJob(job: JobRecord): number {
+    const queue = job.queue;
+    if (job.status !== "queued" || queue === null) return 0;
+    const policy = queue.policy;
+    if (job.openOffers.length >= policy.minConcurrentOffers) return 0;
+    this.list = workerList(queue, job.channelId).items;
+    this.job = job;
+    this.queue = queue;
+    const chosen = this.chosen;
+    const chosenWorkers = this.chosenWorkers;
+    chosen.length = 0;
+    policy.mode.choose(this, policy.maxConcurrentOffers - job.openOffers.length, chosen);
+    // Offers change the list, so resolve positions to workers first.
+    chosenWorkers.length = 0;
+    for (const position of chosen) chosenWorkers.push(this.list[position] as WorkerRecord);
+    this.list = NO_WORKERS;
+    this.job = null;
+    const offered = chosenWorkers.length;
+    for (let i = 0; i < offered; i++) this.offer(job, chosenWorkers[i] as WorkerRecord, queue);
+    chosenWorkers.length = 0;
+    return offered;
+  }
+
+  /** Lets a worker with free capacity take, job by job, what it can (§8 o). */
+  matchWorker(worker: WorkerRecord): void {
+    for (;;) {
+      const job = this.firstJobFor(worker);
+      // The worker itself is eligible, so each round opens at least one offer; the guard only
+      // protects against an inconsistent index.
+      if (job === null || this.matchJob(job) === 0) return;
+    }
+  }
+
+  private offer(job: JobRecord, worker: WorkerRecord, queue: QueueRecord): void {
+    const core = this.core;
+    const offer = core.openOffer(job, worker, worker.channel(job.channelId) as ChannelRecord);
+    queue.roundRobinLastWorkerId = worker.id;
+    if (core.emitter.active) core.emitter.emit(offerIssued(offer));
+  }
+
+  /** The first job in queue order, across the worker's queues and fitting channels, it can take. */
+  private firstJobFor(worker: WorkerRecord): JobRecord | null {
+    let best: JobRecord | null = null;
+    const now = this.core.now;
+    for (const channel of worker.channels) {
+      if (!fitsChannel(worker, channel)) continue;
+      for (const queue of worker.queues) {
+        const waiting = queue.waitingByChannel.get(channel.channelId);
+        if (waiting === undefined) continue;
+        const bypass = queue.policy.bypassSelectors;
+        for (const job of waiting.items) {
+          if (best !== null && compareJobsInQueueOrder(job, best) > 0) break;
+          if (isPairEligible(job, worker, bypass, now)) {
+            best = job;
+            break;
+          }
+        }
+      }
+    }
+    return best;
+  }
+
+  // --- Candidates, for the modes -------------------------------------------------------------
+
+  get count(): number {
+    return this.list.length;
+  }
+
+  isEligible(position: number): boolean {
+    const job = this.job as JobRecord;
+    const queue = this.queue as QueueRecord;
+    return isPairEligible(
+      job,
+      this.list[position] as WorkerRecord,
+      queue.policy.bypassSelectors,
+      this.core.now,
+    );
+  }
+
+  score(position: number): number {
+    const job = this.job as JobRecord;
+    const staticScore = (this.queue as QueueRecord).policy.staticScore;
+    if (staticScore !== null) return staticScore;
+    const worker = this.list[position] as WorkerRecord;
+    return defaultWorkerScore(
+      job.labels,
+      job.requestedWorkerSelectors,
+      job.attachedWorkerSelectors,
+      worker.labels,
+    );
+  }
+
+  roundRobinStart(): number {
+    const pointer = (this.queue as QueueRecord).roundRobinLastWorkerId;
+    if (pointer === null) return 0;
+    const list = this.list;
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (compareCodePoints((list[middle] as WorkerRecord).id, pointer) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * Best worker (§3.4, §8 i): every eligible worker is scored and the `wanted` highest win;
+ * equal scores keep index order, which is the longest-idle order. O(n · wanted) for n
+ * candidates: scoring all of them is inherent to the mode. Scratch arrays are reused, so a
+ * choice allocates nothing (modes are not re-entrant).
+ */
+import type { Candidates, DistributionMode } from "./types.ts";
+
+const topScores: number[] = [];
+const topPositions: number[] = [];
+
+/** Inserts (score, position) into the top list, keeping at most `wanted` entries. */
+function offerToTop(score: number, position: number, wanted: number): void {
+  let slot = topScores.length;
+  // Strictly greater moves ahead, so equal scores stay in index (idleness) order.
+  while (slot > 0 && score > (topScores[slot - 1] as number)) slot--;
+  if (slot >= wanted) return;
+  topScores.splice(slot, 0, score);
+  topPositions.splice(slot, 0, position);
+  if (topScores.length > wanted) {
+    topScores.pop();
+    topPositions.pop();
+  }
+}
+
+/** The `bestWorker` mode (descending order, the service default). */
+export const bestWorker: DistributionMode = {
+  kind: "bestWorker",
+  indexOrder: "idleness",
+  choose(candidates: Candidates, wanted: number, chosen: number[]): void {
+    topScores.length = 0;
+    topPositions.length = 0;
+    for (let position = 0; position < candidates.count; position++) {
+      if (candidates.isEligible(position)) offerToTop(candidates.score(position), position, wanted);
+    }
+    for (const position of topPositions) chosen.push(position);
+  },
+};

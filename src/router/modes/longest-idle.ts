@@ -1,0 +1,20 @@
+/**
+ * Longest idle (§3.4, §8 g): the index is already in (load ratio, idle since, id) order, so the
+ * first eligible workers win. O(k) where k is the number of positions inspected.
+ */
+import type { Candidates, DistributionMode } from "./types.ts";
+
+/** The `longestIdle` mode. */
+export const longestIdle: DistributionMode = {
+  kind: "longestIdle",
+  indexOrder: "idleness",
+  choose(candidates: Candidates, wanted: number, chosen: number[]): void {
+    let remaining = wanted;
+    for (let position = 0; position < candidates.count && remaining > 0; position++) {
+      if (candidates.isEligible(position)) {
+        chosen.push(position);
+        remaining--;
+      }
+    }
+  },
+};

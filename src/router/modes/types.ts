@@ -1,0 +1,30 @@
+/**
+ * The contract between the router and a distribution mode: a mode sees the candidate workers
+ * of one (queue, channel) as positions in an index order, asks which are eligible and how they
+ * score, and picks up to `wanted` of them, best first. Modes import no router internals.
+ */
+import type { DistributionModeKind } from "../types.ts";
+
+/** Candidate workers for one job, as seen by a mode. Positions are 0 … count − 1. */
+export interface Candidates {
+  /** Number of workers in the index (eligible or not). */
+  readonly count: number;
+  /** Whether the worker at `position` may receive an offer for the job now. */
+  isEligible(position: number): boolean;
+  /** The worker's score for the job (bestWorker only). */
+  score(position: number): number;
+  /** For round robin: the position of the first worker after the queue's pointer (may be count). */
+  roundRobinStart(): number;
+}
+
+/** How the router keeps a queue's worker index ordered for a mode. */
+export type IndexOrder = "idleness" | "id";
+
+/** A distribution mode: an index order and a choice over it. */
+export interface DistributionMode {
+  readonly kind: DistributionModeKind;
+  /** `idleness`: load ratio, idle since, id (§8 g); `id`: code-point id order (§8 h). */
+  readonly indexOrder: IndexOrder;
+  /** Appends up to `wanted` eligible positions to `chosen`, best first. */
+  choose(candidates: Candidates, wanted: number, chosen: number[]): void;
+}

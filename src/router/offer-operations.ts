@@ -1,0 +1,175 @@
+/**
+ * Offer and worker operations of the service: accept and decline an offer, register and
+ * deregister a worker, and the two router timers that belong to them (offer expiry, decline
+ * retry). Errors follow the service: a stale accept after the job went to an accept is a
+ * Conflict, any other stale or foreign offer is NotFound (§7).
+ */
+import { NO_TIMER } from "../engine/engine.ts";
+import type { RouterCore } from "./core.ts";
+import {
+  AssignmentRecord,
+  type JobRecord,
+  type OfferRecord,
+  type QueueRecord,
+  type WorkerRecord,
+} from "./entities.ts";
+import * as build from "./event-builders.ts";
+import type { Matcher } from "./matching.ts";
+import { OfferOutcome } from "./offer-log.ts";
+import { removeQueuedJob } from "./queue-order.ts";
+import { type EmptyResult, fail, ok, okEmpty, type RouterResult } from "./results.ts";
+import { attachWorker, detachWorker } from "./worker-index.ts";
+
+/** Result of accept. */
+export interface AcceptResult {
+  readonly assignmentId: string;
+  readonly jobId: string;
+  readonly workerId: string;
+}
+
+/** Offer operations, worker registration and their timers. */
+export class OfferOperations {
+  constructor(
+    private readonly core: RouterCore,
+    private readonly matcher: Matcher,
+    private readonly retryHandler: number,
+  ) {}
+
+  /** The open offer, or the service's error for a stale or unknown one. */
+  private findOffer(
+    workerId: string,
+    offerId: string,
+    accepting: boolean,
+  ): OfferRecord | RouterResult<never> {
+    const core = this.core;
+    const worker = core.workerById.get(workerId);
+    const sequence = core.offerSequenceOf(offerId);
+    const offer = core.openOffers.get(sequence);
+    if (worker !== undefined && offer !== undefined && offer.worker === worker) return offer;
+    const outcome = core.offerLog.outcome(sequence);
+    const ownOffer = worker !== undefined && core.offerLog.workerIndex(sequence) === worker.index;
+    if (
+      accepting &&
+      ownOffer &&
+      (outcome === OfferOutcome.accepted || outcome === OfferOutcome.revokedByAccept)
+    ) {
+      return fail("Conflict", `Offer ${offerId} can no longer be accepted: the job is assigned`);
+    }
+    return fail("NotFound", `Offer not found. OfferId: ${offerId}, WorkerId: ${workerId}`);
+  }
+
+  acceptJobOffer(workerId: string, offerId: string): RouterResult<AcceptResult> {
+    const found = this.findOffer(workerId, offerId, true);
+    if (!("offerId" in found)) return found;
+    const core = this.core;
+    const { job, worker } = found;
+    removeQueuedJob(job, job.queue as QueueRecord);
+    job.status = "assigned";
+    core.closeOffer(found, OfferOutcome.accepted, true);
+    const assignment = new AssignmentRecord(
+      core.newAssignmentId(),
+      job,
+      worker,
+      found.channel,
+      core.now,
+    );
+    worker.assignments.push(assignment);
+    job.assignment = assignment;
+    if (core.emitter.active) {
+      core.emitter.emit(build.offerAccepted(found, assignment.assignmentId, core.now));
+    }
+    while (job.openOffers.length > 0) {
+      this.revoke(job.openOffers[0] as OfferRecord, OfferOutcome.revokedByAccept);
+    }
+    return ok({ assignmentId: assignment.assignmentId, jobId: job.id, workerId });
+  }
+
+  declineJobOffer(
+    workerId: string,
+    offerId: string,
+    options: { retryOfferAtSeconds?: number } = {},
+  ): EmptyResult {
+    const retryAtSeconds = options.retryOfferAtSeconds;
+    if (retryAtSeconds !== undefined && Number.isNaN(retryAtSeconds)) {
+      return fail("BadRequest", "retryOfferAt must be a time");
+    }
+    const found = this.findOffer(workerId, offerId, false);
+    if (!("offerId" in found)) return found;
+    const core = this.core;
+    const { job, worker } = found;
+    job.exclusions ??= new Map();
+    job.exclusions.set(worker.index, {
+      registrationCount: worker.registrationCount,
+      untilSeconds: retryAtSeconds ?? Number.POSITIVE_INFINITY,
+    });
+    core.closeOffer(found, OfferOutcome.declined);
+    if (core.emitter.active) {
+      core.emitter.emit(build.offerEnded("RouterWorkerOfferDeclined", found, core.now));
+    }
+    if (retryAtSeconds !== undefined && retryAtSeconds > core.now) {
+      core.engine.schedule(retryAtSeconds, this.retryHandler, job.index);
+    }
+    this.matcher.requestJob(job);
+    this.matcher.requestWorker(worker);
+    return okEmpty();
+  }
+
+  /** Registers a worker (no-op when active); clears its decline exclusions (§8 c). */
+  register(worker: WorkerRecord): void {
+    if (worker.state === "active") return;
+    const core = this.core;
+    detachWorker(worker);
+    worker.state = "active";
+    worker.registrationCount++;
+    worker.idleSinceSeconds = core.now;
+    attachWorker(worker);
+    if (core.emitter.active) core.emitter.emit(build.workerRegistered(worker, core.now));
+    this.matcher.requestWorker(worker);
+  }
+
+  /** Deregisters a worker (no-op unless active): draining while it holds jobs; revokes offers. */
+  deregister(worker: WorkerRecord): void {
+    if (worker.state !== "active") return;
+    const core = this.core;
+    detachWorker(worker);
+    worker.state = worker.assignments.length > 0 ? "draining" : "inactive";
+    if (core.emitter.active) core.emitter.emit(build.workerDeregistered(worker, core.now));
+    while (worker.openOffers.length > 0) {
+      this.revoke(worker.openOffers[0] as OfferRecord, OfferOutcome.revoked);
+    }
+  }
+
+  /** Revokes an open offer and asks for the matching its end allows. */
+  private revoke(
+    offer: OfferRecord,
+    outcome: typeof OfferOutcome.revoked | typeof OfferOutcome.revokedByAccept,
+  ): void {
+    const core = this.core;
+    core.closeOffer(offer, outcome);
+    if (core.emitter.active) {
+      core.emitter.emit(build.offerEnded("RouterWorkerOfferRevoked", offer, core.now));
+    }
+    this.matcher.requestJob(offer.job);
+    this.matcher.requestWorker(offer.worker);
+  }
+
+  /** Offer expiry timer: the offer expires and the worker is deregistered (§8 k). */
+  expire(sequence: number): void {
+    const core = this.core;
+    const offer = core.openOffers.get(sequence);
+    if (offer === undefined) return;
+    offer.expiryTimer = NO_TIMER;
+    core.closeOffer(offer, OfferOutcome.expired);
+    if (core.emitter.active) {
+      core.emitter.emit(build.offerEnded("RouterWorkerOfferExpired", offer, core.now));
+    }
+    this.matcher.requestJob(offer.job);
+    this.deregister(offer.worker);
+  }
+
+  /** Decline retry timer: the decliner may be eligible again, so match the job. */
+  retry(jobIndex: number): void {
+    const job = this.core.jobs[jobIndex] as JobRecord;
+    this.matcher.requestJob(job);
+  }
+}

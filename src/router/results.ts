@@ -1,0 +1,39 @@
+/**
+ * Typed operation results with the service's error codes, instead of thrown exceptions: a
+ * rejected operation (a second accept, a fourth unassign) is an ordinary outcome for a client.
+ * Invariant: an operation that returns an error has changed nothing.
+ */
+
+/** The service's error codes used by the simulator (HTTP 404, 409 and 400). */
+export type RouterErrorCode = "NotFound" | "Conflict" | "BadRequest";
+
+/** Error body, as in the service's `communicationError`. */
+export interface RouterError {
+  readonly code: RouterErrorCode;
+  readonly message: string;
+}
+
+/** Either the operation's value or the error that rejected it. */
+export type RouterResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: RouterError };
+
+/** Result with no payload (cancel, complete, close, decline). */
+export type EmptyResult = RouterResult<Record<string, never>>;
+
+const EMPTY: Record<string, never> = Object.freeze({}) as Record<string, never>;
+
+/** A successful result. */
+export function ok<T>(value: T): RouterResult<T> {
+  return { ok: true, value };
+}
+
+/** A successful result without payload. */
+export function okEmpty(): EmptyResult {
+  return { ok: true, value: EMPTY };
+}
+
+/** A failed result. */
+export function fail<T>(code: RouterErrorCode, message: string): RouterResult<T> {
+  return { ok: false, error: { code, message } };
+}

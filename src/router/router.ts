@@ -1,0 +1,258 @@
+/**
+ * The Job Router service facade (Azure Communication Services Job Router 2023-11-01): takes the
+ * service's operations, sets its own timers on the engine, runs matching and emits the
+ * service's events to subscribers. Every operation validates, changes state, emits its events
+ * in cause-then-effect order (§8 q), then drains the matching agenda, whose offers follow.
+ * Operations called from inside an event listener throw `RouterReentrancyError`; call them
+ * from engine event handlers instead. Complexities: see core.ts, matching.ts, queue-order.ts.
+ */
+import type { Engine } from "../engine/engine.ts";
+import { buildPolicy, buildQueue, buildWorker, RouterConfigError } from "./config.ts";
+import { RouterCore } from "./core.ts";
+import type { RouterListener } from "./events.ts";
+import {
+  type CancelOptions,
+  type CloseOptions,
+  JobOperations,
+  type UnassignResult,
+  type UpsertJobResult,
+} from "./job-operations.ts";
+import { Matcher } from "./matching.ts";
+import { type AcceptResult, OfferOperations } from "./offer-operations.ts";
+import { positionInQueue } from "./queue-order.ts";
+import { type EmptyResult, fail, ok, type RouterResult } from "./results.ts";
+import type { JobSpec, RouterConfig, WorkerSpec } from "./types.ts";
+import {
+  type JobPosition,
+  type JobView,
+  jobView,
+  type QueueStatistics,
+  queueStatistics,
+  type WorkerView,
+  workerView,
+} from "./views.ts";
+
+/** An operation was called from inside a router event listener. */
+export class RouterReentrancyError extends Error {
+  override name = "RouterReentrancyError";
+}
+
+/** The router's timers fire before same-time events of other classes. */
+const ROUTER_PRIORITY_CLASS = 0;
+
+/** The Job Router service on a simulated clock. */
+export class Router {
+  /** Internal state, exposed for `checkInvariants`; not part of the service API. */
+  readonly core: RouterCore;
+  private readonly matcher: Matcher;
+  private readonly jobOperations: JobOperations;
+  private readonly offerOperations: OfferOperations;
+
+  constructor(engine: Engine, config: RouterConfig) {
+    const core = new RouterCore(engine);
+    this.core = core;
+    this.matcher = new Matcher(core);
+    core.offerExpiryHandler = engine.registerHandler(
+      "router:offerExpiry",
+      (sequence) => this.timer(() => this.offerOperations.expire(sequence)),
+      ROUTER_PRIORITY_CLASS,
+    );
+    const retryHandler = engine.registerHandler(
+      "router:declineRetry",
+      (jobIndex) => this.timer(() => this.offerOperations.retry(jobIndex)),
+      ROUTER_PRIORITY_CLASS,
+    );
+    const closeHandler = engine.registerHandler(
+      "router:scheduledClose",
+      (jobIndex) => this.timer(() => this.jobOperations.closeScheduled(jobIndex)),
+      ROUTER_PRIORITY_CLASS,
+    );
+    this.jobOperations = new JobOperations(core, this.matcher, closeHandler);
+    this.offerOperations = new OfferOperations(core, this.matcher, retryHandler);
+    this.configure(config);
+  }
+
+  private configure(config: RouterConfig): void {
+    const core = this.core;
+    for (const spec of config.distributionPolicies) {
+      if (core.policies.has(spec.id)) throw new RouterConfigError(`duplicate policy ${spec.id}`);
+      core.policies.set(spec.id, buildPolicy(spec));
+    }
+    for (const spec of config.classificationPolicies ?? []) {
+      core.classificationPolicies.set(spec.id, spec);
+    }
+    for (const spec of config.exceptionPolicies ?? []) core.exceptionPolicies.set(spec.id, spec);
+    const exceptionPolicyIds = new Set(core.exceptionPolicies.keys());
+    for (const spec of config.queues) {
+      if (core.queueById.has(spec.id)) throw new RouterConfigError(`duplicate queue ${spec.id}`);
+      const queue = buildQueue(spec, core.queues.length, core.policies, exceptionPolicyIds);
+      core.queues.push(queue);
+      core.queueById.set(queue.id, queue);
+    }
+    for (const spec of config.workers ?? []) {
+      const result = this.upsertWorker(spec);
+      if (!result.ok) throw new RouterConfigError(result.error.message);
+    }
+  }
+
+  /** Adds a listener of every router event; returns a function that removes it. */
+  subscribe(listener: RouterListener): () => void {
+    return this.core.emitter.subscribe(listener);
+  }
+
+  // --- Jobs ---------------------------------------------------------------------------------
+
+  /** Creates a job (queued at once in its `queueId`) or merge-patches an existing one. */
+  upsertJob(spec: JobSpec): RouterResult<UpsertJobResult> {
+    return this.operate(() => this.jobOperations.upsertJob(spec));
+  }
+
+  /** Cancels a job that is not yet assigned (§8 e); revokes its offers. */
+  cancelJob(jobId: string, options?: CancelOptions): EmptyResult {
+    return this.operate(() => this.jobOperations.cancelJob(jobId, options));
+  }
+
+  /** Completes an assigned job (wrap-up starts; capacity stays held). */
+  completeJob(jobId: string, assignmentId: string, options?: { note?: string }): EmptyResult {
+    return this.operate(() => this.jobOperations.completeJob(jobId, assignmentId, options));
+  }
+
+  /** Closes a completed job, now or at `closeAtSeconds`; releases capacity. */
+  closeJob(jobId: string, assignmentId: string, options?: CloseOptions): EmptyResult {
+    return this.operate(() => this.jobOperations.closeJob(jobId, assignmentId, options));
+  }
+
+  /** Unassigns an assigned job (at most 3 times); re-queues it unless `suspendMatching`. */
+  unassignJob(
+    jobId: string,
+    assignmentId: string,
+    options?: { suspendMatching?: boolean },
+  ): RouterResult<UnassignResult> {
+    return this.operate(() => this.jobOperations.unassignJob(jobId, assignmentId, options));
+  }
+
+  // --- Offers -------------------------------------------------------------------------------
+
+  /** Accepts an open offer; the job's other open offers are revoked. */
+  acceptJobOffer(workerId: string, offerId: string): RouterResult<AcceptResult> {
+    return this.operate(() => this.offerOperations.acceptJobOffer(workerId, offerId));
+  }
+
+  /** Declines an open offer, optionally allowing a new offer at `retryOfferAtSeconds`. */
+  declineJobOffer(
+    workerId: string,
+    offerId: string,
+    options?: { retryOfferAtSeconds?: number },
+  ): EmptyResult {
+    return this.operate(() => this.offerOperations.declineJobOffer(workerId, offerId, options));
+  }
+
+  // --- Workers ------------------------------------------------------------------------------
+
+  /**
+   * Creates a worker (registered when `availableForOffers` is true, otherwise inactive) or, for
+   * an existing worker, changes `availableForOffers` — the only field that may change yet.
+   */
+  upsertWorker(spec: WorkerSpec): RouterResult<WorkerView> {
+    return this.operate(() => {
+      const core = this.core;
+      let worker = core.workerById.get(spec.id);
+      if (worker !== undefined) {
+        const changed = Object.keys(spec).filter(
+          (key) => key !== "id" && key !== "availableForOffers",
+        );
+        if (changed.length > 0) {
+          return fail(
+            "BadRequest",
+            `changing ${changed.join(", ")} of an existing worker is not supported yet`,
+          );
+        }
+      } else {
+        try {
+          worker = buildWorker(spec, core.workers.length, core.queueById);
+        } catch (error) {
+          if (error instanceof RouterConfigError) return fail("BadRequest", error.message);
+          throw error;
+        }
+        core.workers.push(worker);
+        core.workerById.set(worker.id, worker);
+      }
+      if (spec.availableForOffers === true) this.offerOperations.register(worker);
+      else if (spec.availableForOffers === false) this.offerOperations.deregister(worker);
+      return ok(workerView(worker));
+    });
+  }
+
+  /** Sets `availableForOffers: true`. */
+  registerWorker(workerId: string): RouterResult<WorkerView> {
+    return this.setAvailability(workerId, true);
+  }
+
+  /** Sets `availableForOffers: false` (draining while the worker holds jobs). */
+  deregisterWorker(workerId: string): RouterResult<WorkerView> {
+    return this.setAvailability(workerId, false);
+  }
+
+  private setAvailability(workerId: string, availableForOffers: boolean): RouterResult<WorkerView> {
+    if (!this.core.workerById.has(workerId)) {
+      return fail("NotFound", `Worker not found. WorkerId: ${workerId}`);
+    }
+    return this.upsertWorker({ id: workerId, availableForOffers } as WorkerSpec);
+  }
+
+  // --- Reads --------------------------------------------------------------------------------
+
+  /** Snapshot of a job, or undefined. */
+  getJob(jobId: string): JobView | undefined {
+    const job = this.core.jobById.get(jobId);
+    return job === undefined ? undefined : jobView(job);
+  }
+
+  /** Snapshot of a worker, or undefined. */
+  getWorker(workerId: string): WorkerView | undefined {
+    const worker = this.core.workerById.get(workerId);
+    return worker === undefined ? undefined : workerView(worker);
+  }
+
+  /** Queue length and longest wait. O(queue length). */
+  getQueueStatistics(queueId: string): RouterResult<QueueStatistics> {
+    const queue = this.core.queueById.get(queueId);
+    if (queue === undefined) return fail("NotFound", `Queue not found. QueueId: ${queueId}`);
+    return ok(queueStatistics(queue, this.core.now));
+  }
+
+  /** 1-based position of a queued job in queue order. O(log n). */
+  getJobPosition(jobId: string): RouterResult<JobPosition> {
+    const job = this.core.jobById.get(jobId);
+    if (job === undefined) return fail("NotFound", `Job not found. JobId: ${jobId}`);
+    const queue = job.queue;
+    if (job.status !== "queued" || queue === null) {
+      return fail("BadRequest", `job ${jobId} is ${job.status}, not queued`);
+    }
+    return ok({
+      jobId,
+      position: positionInQueue(job, queue),
+      queueId: queue.id,
+      queueLength: queue.jobs.length,
+    });
+  }
+
+  // --- Plumbing -----------------------------------------------------------------------------
+
+  /** Runs an operation, then the matching it requested. */
+  private operate<T>(operation: () => T): T {
+    if (this.core.emitter.inListener) {
+      throw new RouterReentrancyError(
+        "a router operation was called from inside a router event listener; schedule it on the engine instead",
+      );
+    }
+    const result = operation();
+    this.matcher.drain();
+    return result;
+  }
+
+  private timer(action: () => void): void {
+    action();
+    this.matcher.drain();
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * Default best-worker scoring of the service (§3.4), used when a `bestWorker` policy has no
+ * `scoringRule`. Each part lies in [0, 1]; a job with both labels and selectors gets the mean of
+ * the two parts (the service does not say how it combines them; §9). Pure, O(labels + selectors).
+ */
+import { labelOf, operatorHolds } from "./selectors.ts";
+import type { Labels, WorkerSelector } from "./types.ts";
+
+/** σ(x) = 1 / (1 + e^−x). */
+export function logistic(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}
+
+/** Share of the job's labels whose key and value the worker also has; NaN when none. */
+export function labelMatchScore(jobLabels: Labels, workerLabels: Labels): number {
+  let total = 0;
+  let matched = 0;
+  for (const key in jobLabels) {
+    if (!Object.hasOwn(jobLabels, key)) continue;
+    total++;
+    if (labelOf(workerLabels, key) === jobLabels[key]) matched++;
+  }
+  return total === 0 ? Number.NaN : matched / total;
+}
+
+/**
+ * One selector's contribution: 1 or 0 for `equal`/`notEqual` (a missing label satisfies
+ * `notEqual`); σ of the relative distance for ordered operators on numbers. For ordered
+ * operators on non-numbers, a missing label, or a selector value of 0 (no relative distance),
+ * the contribution is 1 when satisfied and 0 otherwise.
+ */
+export function selectorScore(selector: WorkerSelector, workerLabels: Labels): number {
+  const labelValue = labelOf(workerLabels, selector.key);
+  const operator = selector.labelOperator;
+  if (labelValue === undefined) return operator === "notEqual" ? 1 : 0;
+  const value = selector.value;
+  const ordered = operator !== "equal" && operator !== "notEqual";
+  if (ordered && typeof labelValue === "number" && typeof value === "number" && value !== 0) {
+    const greater = operator === "greaterThan" || operator === "greaterThanOrEqual";
+    return logistic(greater ? (labelValue - value) / value : (value - labelValue) / value);
+  }
+  return operatorHolds(operator, labelValue, value) ? 1 : 0;
+}
+
+/** Mean selector contribution over the active selectors of both lists; NaN when none. */
+export function selectorMatchScore(
+  requested: readonly WorkerSelector[],
+  attached: readonly WorkerSelector[],
+  workerLabels: Labels,
+): number {
+  const total = countActive(requested) + countActive(attached);
+  if (total === 0) return Number.NaN;
+  return (sumScores(requested, workerLabels) + sumScores(attached, workerLabels)) / total;
+}
+
+function countActive(selectors: readonly WorkerSelector[]): number {
+  let count = 0;
+  for (const selector of selectors) if (selector.status === "active") count++;
+  return count;
+}
+
+function sumScores(selectors: readonly WorkerSelector[], workerLabels: Labels): number {
+  let sum = 0;
+  for (const selector of selectors) {
+    if (selector.status === "active") sum += selectorScore(selector, workerLabels);
+  }
+  return sum;
+}
+
+/** The default score of a worker for a job, in [0, 1]; 0 when the job has neither part. */
+export function defaultWorkerScore(
+  jobLabels: Labels,
+  requested: readonly WorkerSelector[],
+  attached: readonly WorkerSelector[],
+  workerLabels: Labels,
+): number {
+  const labelPart = labelMatchScore(jobLabels, workerLabels);
+  const selectorPart = selectorMatchScore(requested, attached, workerLabels);
+  if (Number.isNaN(labelPart)) return Number.isNaN(selectorPart) ? 0 : selectorPart;
+  if (Number.isNaN(selectorPart)) return labelPart;
+  return (labelPart + selectorPart) / 2;
+}

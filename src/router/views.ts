@@ -1,0 +1,153 @@
+/**
+ * Read-only snapshots of jobs, workers, queue statistics and job positions, shaped like the
+ * service's GET responses (times in simulated seconds). Built on request; O(size of the record)
+ * except queue statistics, whose longest wait is O(queue length).
+ */
+import type { JobRecord, QueueRecord, WorkerRecord } from "./entities.ts";
+import { earliestEnqueuedAtSeconds } from "./queue-order.ts";
+import type { JobStatus, Labels, WorkerSelector, WorkerState } from "./types.ts";
+
+/** An assignment as `job.assignments` shows it. */
+export interface AssignmentView {
+  readonly assignmentId: string;
+  readonly workerId: string;
+  readonly assignedAtSeconds: number;
+  readonly completedAtSeconds: number | null;
+  readonly closedAtSeconds: number | null;
+}
+
+/** GET job. */
+export interface JobView {
+  readonly id: string;
+  readonly status: JobStatus;
+  readonly channelId: string;
+  readonly channelReference: string | null;
+  readonly queueId: string | null;
+  readonly priority: number;
+  readonly labels: Labels;
+  readonly tags: Labels;
+  readonly requestedWorkerSelectors: readonly WorkerSelector[];
+  readonly attachedWorkerSelectors: readonly WorkerSelector[];
+  readonly enqueuedAtSeconds: number | null;
+  /** The current (or last) assignment; after an unassign only a new one appears. */
+  readonly assignment: AssignmentView | null;
+  readonly unassignmentCount: number;
+  readonly dispositionCode: string | null;
+  readonly notes: readonly { readonly message: string; readonly addedAtSeconds: number }[];
+}
+
+/** An open offer as `worker.offers` shows it. */
+export interface OfferView {
+  readonly offerId: string;
+  readonly jobId: string;
+  readonly capacityCost: number;
+  readonly offeredAtSeconds: number;
+  readonly expiresAtSeconds: number;
+}
+
+/** GET worker. */
+export interface WorkerView {
+  readonly id: string;
+  readonly state: WorkerState;
+  readonly availableForOffers: boolean;
+  readonly capacity: number;
+  readonly usedCapacity: number;
+  readonly loadRatio: number;
+  readonly idleSinceSeconds: number;
+  readonly offers: readonly OfferView[];
+  readonly assignedJobs: readonly {
+    readonly assignmentId: string;
+    readonly jobId: string;
+    readonly capacityCost: number;
+    readonly assignedAtSeconds: number;
+  }[];
+}
+
+/** Queue statistics (the service's estimates are not simulated). */
+export interface QueueStatistics {
+  readonly queueId: string;
+  readonly length: number;
+  /** now − earliest `enqueuedAt` of the queued jobs; 0 when empty. */
+  readonly longestJobWaitSeconds: number;
+  /** The same in minutes, the service's field. */
+  readonly longestJobWaitTimeMinutes: number;
+}
+
+/** Job position details. */
+export interface JobPosition {
+  readonly jobId: string;
+  /** 1-based in queue order. */
+  readonly position: number;
+  readonly queueId: string;
+  readonly queueLength: number;
+}
+
+function timeOrNull(seconds: number): number | null {
+  return Number.isNaN(seconds) ? null : seconds;
+}
+
+export function jobView(job: JobRecord): JobView {
+  const assignment = job.assignment;
+  return {
+    id: job.id,
+    status: job.status,
+    channelId: job.channelId,
+    channelReference: job.channelReference,
+    queueId: job.queue === null ? null : job.queue.id,
+    priority: job.priority,
+    labels: job.labels,
+    tags: job.tags,
+    requestedWorkerSelectors: job.requestedWorkerSelectors,
+    attachedWorkerSelectors: job.attachedWorkerSelectors,
+    enqueuedAtSeconds: timeOrNull(job.enqueuedAtSeconds),
+    assignment:
+      assignment === null
+        ? null
+        : {
+            assignmentId: assignment.assignmentId,
+            workerId: assignment.worker.id,
+            assignedAtSeconds: assignment.assignedAtSeconds,
+            completedAtSeconds: timeOrNull(assignment.completedAtSeconds),
+            closedAtSeconds: timeOrNull(assignment.closedAtSeconds),
+          },
+    unassignmentCount: job.unassignmentCount,
+    dispositionCode: job.dispositionCode,
+    notes: [...job.notes],
+  };
+}
+
+export function workerView(worker: WorkerRecord): WorkerView {
+  return {
+    id: worker.id,
+    state: worker.state,
+    availableForOffers: worker.state === "active",
+    capacity: worker.capacity,
+    usedCapacity: worker.usedCapacity,
+    loadRatio: worker.loadRatio,
+    idleSinceSeconds: worker.idleSinceSeconds,
+    offers: worker.openOffers.map((offer) => ({
+      offerId: offer.offerId,
+      jobId: offer.job.id,
+      capacityCost: offer.capacityCost,
+      offeredAtSeconds: offer.offeredAtSeconds,
+      expiresAtSeconds: offer.expiresAtSeconds,
+    })),
+    assignedJobs: worker.assignments.map((assignment) => ({
+      assignmentId: assignment.assignmentId,
+      jobId: assignment.job.id,
+      capacityCost: assignment.channel.capacityCostPerJob,
+      assignedAtSeconds: assignment.assignedAtSeconds,
+    })),
+  };
+}
+
+export function queueStatistics(queue: QueueRecord, nowSeconds: number): QueueStatistics {
+  const earliest = earliestEnqueuedAtSeconds(queue);
+  const waitSeconds = Number.isNaN(earliest) ? 0 : nowSeconds - earliest;
+  return {
+    queueId: queue.id,
+    length: queue.jobs.length,
+    longestJobWaitSeconds: waitSeconds,
+    longestJobWaitTimeMinutes: waitSeconds / 60,
+  };
+}

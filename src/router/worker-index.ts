@@ -1,0 +1,64 @@
+/**
+ * The index of workers that can take one more job: for each queue and channel, the active
+ * workers of that queue whose free capacity fits the channel's cost and whose channel is below
+ * `maxNumberOfJobs`, in the order of the queue's mode (idleness for longest idle and best
+ * worker, id for round robin). Choosing a worker therefore never scans busy workers.
+ * Each load change detaches and re-attaches the worker: O(Q·C·(log n + memmove)) for a worker
+ * in Q queues with C channels. Load, idle-since and state change only between detach and attach.
+ */
+import { compareCodePoints } from "./code-point.ts";
+import type { ChannelRecord, QueueRecord, WorkerRecord } from "./entities.ts";
+import { SortedList } from "./sorted-list.ts";
+
+/** Load ratio ascending, then idle since ascending, then id (§8 g). */
+export function compareWorkersByIdleness(left: WorkerRecord, right: WorkerRecord): number {
+  if (left.loadRatio !== right.loadRatio) return left.loadRatio - right.loadRatio;
+  if (left.idleSinceSeconds !== right.idleSinceSeconds) {
+    return left.idleSinceSeconds - right.idleSinceSeconds;
+  }
+  return compareCodePoints(left.id, right.id);
+}
+
+/** Id in code-point order (§8 h, p). */
+export function compareWorkersById(left: WorkerRecord, right: WorkerRecord): number {
+  return compareCodePoints(left.id, right.id);
+}
+
+/** Whether the worker can take one more job on this channel right now. */
+export function fitsChannel(worker: WorkerRecord, channel: ChannelRecord): boolean {
+  return (
+    worker.state === "active" &&
+    worker.usedCapacity + channel.capacityCostPerJob <= worker.capacity &&
+    channel.jobCount < channel.maxNumberOfJobs
+  );
+}
+
+/** The worker list of a queue for a channel, created on first use. */
+export function workerList(queue: QueueRecord, channelId: string): SortedList<WorkerRecord> {
+  let list = queue.workersByChannel.get(channelId);
+  if (list === undefined) {
+    list = new SortedList(
+      queue.policy.mode.indexOrder === "id" ? compareWorkersById : compareWorkersByIdleness,
+    );
+    queue.workersByChannel.set(channelId, list);
+  }
+  return list;
+}
+
+/** Removes the worker from every list it is in. */
+export function detachWorker(worker: WorkerRecord): void {
+  for (const channel of worker.channels) {
+    if (!channel.indexed) continue;
+    for (const queue of worker.queues) workerList(queue, channel.channelId).remove(worker);
+    channel.indexed = false;
+  }
+}
+
+/** Adds the worker to the lists of every channel it fits now. */
+export function attachWorker(worker: WorkerRecord): void {
+  for (const channel of worker.channels) {
+    if (channel.indexed || !fitsChannel(worker, channel)) continue;
+    for (const queue of worker.queues) workerList(queue, channel.channelId).insert(worker);
+    channel.indexed = true;
+  }
+}
