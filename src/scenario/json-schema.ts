@@ -11,7 +11,6 @@ export function scenarioJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(scenarioSchema, { io: "input", unrepresentable: "any" });
   return {
     $schema: schema.$schema,
-    $id: "https://ccsim.dev/schema/scenario-v1.json",
     title: "ccsim scenario (version 1)",
     description:
       "A contact-center scenario for ccsim: Azure Communication Services Job Router resources plus arrivals and worker behaviour.",

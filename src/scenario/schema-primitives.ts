@@ -19,7 +19,8 @@ const durationNumber = z.number().min(0, { error: "a duration cannot be negative
 /** A duration (seconds or `<number><unit>`), output in seconds. */
 export const durationSchema = z
   .union([durationNumber, durationString], { error: `expected a duration: ${DURATION_SYNTAX}` })
-  .transform((value) => parseDurationSeconds(value) ?? Number.NaN);
+  .transform((value) => parseDurationSeconds(value) ?? Number.NaN)
+  .meta({ id: "Duration", description: `A duration: ${DURATION_SYNTAX}` });
 
 /** A plain number of seconds, as in the service's `...Seconds` fields. */
 export const secondsSchema = z.number().min(0, { error: "seconds cannot be negative" });
@@ -75,7 +76,11 @@ export const distributionSchema = z
     (value): DistributionSpec =>
       typeof value === "number" ? { kind: "constant", value } : (value as DistributionSpec),
   )
-  .superRefine(checkDistribution);
+  .superRefine(checkDistribution)
+  .meta({
+    id: "Distribution",
+    description: "A bare duration (constant) or a distribution object with a kind",
+  });
 
 export { nonNegativeNumber, positiveNumber };
 
@@ -85,7 +90,9 @@ export const labelValueSchema = z.union([z.string(), z.number(), z.boolean()], {
 });
 
 /** Labels or tags: a map of primitives. */
-export const labelsSchema = z.record(z.string(), labelValueSchema);
+export const labelsSchema = z
+  .record(z.string(), labelValueSchema)
+  .meta({ id: "Labels", description: "A map of primitive values" });
 
 export const labelOperatorSchema = z.enum([
   "equal",
@@ -96,24 +103,31 @@ export const labelOperatorSchema = z.enum([
   "greaterThanOrEqual",
 ]);
 
-export const queueSelectorSchema = z.strictObject({
-  key: z.string().min(1),
-  labelOperator: labelOperatorSchema,
-  value: labelValueSchema,
-});
+export const queueSelectorSchema = z
+  .strictObject({
+    key: z.string().min(1),
+    labelOperator: labelOperatorSchema,
+    value: labelValueSchema,
+  })
+  .meta({ id: "QueueSelector" });
 
-export const workerSelectorSchema = z.strictObject({
-  key: z.string().min(1),
-  labelOperator: labelOperatorSchema,
-  value: labelValueSchema,
-  expiresAfterSeconds: secondsSchema.optional(),
-  expedite: z.boolean().default(false),
-});
+export const workerSelectorSchema = z
+  .strictObject({
+    key: z.string().min(1),
+    labelOperator: labelOperatorSchema,
+    value: labelValueSchema,
+    expiresAfterSeconds: secondsSchema.optional(),
+    expedite: z.boolean().default(false),
+  })
+  .meta({ id: "WorkerSelector" });
+
+/** Any value (the `value` of a static rule); YAML and JSON only produce JSON-like data. */
+const jsonValueSchema = z.unknown().describe("the rule's result: any value");
 
 /** RouterRule kinds that can run inside the simulator. */
 export const routerRuleSchema = z
   .discriminatedUnion("kind", [
-    z.strictObject({ kind: z.literal("static"), value: z.json().optional() }),
+    z.strictObject({ kind: z.literal("static"), value: jsonValueSchema.optional() }),
     z.strictObject({ kind: z.literal("directMap") }),
     z.strictObject({
       kind: z.literal("expression"),
@@ -124,7 +138,8 @@ export const routerRuleSchema = z
   .transform(
     (rule): RouterRuleSpec =>
       rule.kind === "static" ? { kind: "static", value: rule.value ?? null } : rule,
-  );
+  )
+  .meta({ id: "RouterRule", description: "A RouterRule: static, directMap or expression" });
 
 /** Why `function` and `webhook` rules are rejected, keyed by the rejected kind. */
 export const OFFLINE_RULE_REJECTIONS: Readonly<Record<string, string>> = {

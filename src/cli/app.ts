@@ -1,0 +1,36 @@
+/**
+ * Builds the yargs parser: global options, the registered commands, strict parsing (an unknown
+ * command or option is a UsageError) and no process.exit of its own, so main's single catch
+ * decides every exit code.
+ */
+import yargs, { type Argv } from "yargs";
+import { UsageError } from "../errors.ts";
+import { commands } from "./commands/index.ts";
+import { packageVersion } from "./version.ts";
+
+/** The CLI for the given arguments (without `node` and the script path). */
+export function buildCli(argv: readonly string[]): Argv {
+  let cli = yargs([...argv])
+    .scriptName("ccsim")
+    .locale("en")
+    .usage(
+      "$0 <command> [options]\n\nSimulate an Azure Communication Services Job Router contact center.",
+    )
+    .version(packageVersion())
+    .help()
+    .alias("h", "help")
+    .alias("v", "version")
+    .strict()
+    .demandCommand(1, "name a command")
+    .recommendCommands()
+    .exitProcess(false)
+    .showHelpOnFail(false)
+    .wrap(100)
+    .epilogue("Exit codes: 0 ok, 1 check failed, 2 invalid input or usage, 3 internal error.")
+    .fail((message, error) => {
+      if (error !== undefined && error !== null) throw error;
+      throw new UsageError(message);
+    });
+  for (const command of commands) cli = cli.command(command);
+  return cli;
+}

@@ -1,0 +1,14 @@
+/**
+ * The command registry: every CLI command, in help order. A new command (run, compare, staff,
+ * check) is one module in this folder plus one entry here.
+ */
+import type { CommandModule } from "yargs";
+import { schemaCommand } from "./schema.ts";
+import { validateCommand } from "./validate.ts";
+
+/** A registered command; argument types are private to each command module. */
+// biome-ignore lint/suspicious/noExplicitAny: yargs command modules differ in their argument types.
+export type RegisteredCommand = CommandModule<object, any>;
+
+/** All commands of the CLI. */
+export const commands: readonly RegisteredCommand[] = [validateCommand, schemaCommand];
