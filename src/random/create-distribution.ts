@@ -60,7 +60,14 @@ const builders: Builders = {
     return sd === 0 ? new ConstantDistribution(mean) : new TruncatedNormalDistribution(mean, sd);
   },
   lognormal: (spec) => byMeanAndSd(spec, (mean, sd) => new LognormalDistribution(mean, sd)),
-  gamma: (spec) => byMeanAndSd(spec, (mean, sd) => new GammaDistribution(mean, sd)),
+  gamma: (spec) =>
+    byMeanAndSd(spec, (mean, sd) =>
+      // A coefficient of variation below ~1e-154 overflows the shape (mean/sd)²; to double
+      // precision that distribution is the constant `mean`.
+      Number.isFinite((mean / sd) ** 2)
+        ? new GammaDistribution(mean, sd)
+        : new ConstantDistribution(mean),
+    ),
   erlang: (spec) => {
     if (!Number.isSafeInteger(spec.k) || spec.k < 1) {
       throw new DistributionParameterError(`erlang: k must be a positive integer (got ${spec.k})`);
@@ -96,6 +103,9 @@ function byMeanAndSd(
   if (sd === 0) return new ConstantDistribution(mean);
   if (mean === 0) {
     throw new DistributionParameterError(`${spec.kind}: mean must be > 0 when sd > 0`);
+  }
+  if (!Number.isFinite((sd / mean) ** 2)) {
+    throw new DistributionParameterError(`${spec.kind}: sd/mean is too large (${sd}/${mean})`);
   }
   return build(mean, sd);
 }

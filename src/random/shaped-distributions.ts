@@ -30,7 +30,11 @@ export class TruncatedNormalDistribution implements Distribution {
     // Inverse Mills ratio at the truncation point −standardized, written via symmetry.
     const millsRatio = standardNormalDensity(standardized) / standardNormalCdf(standardized);
     this.mean = location + scale * millsRatio;
-    this.variance = scale * scale * (1 - standardized * millsRatio - millsRatio * millsRatio);
+    // When the truncation is beyond double precision the ratio is 0 and standardized may be
+    // Infinity (sd tiny against the mean); skip the term rather than form Infinity · 0.
+    const truncationShrink =
+      millsRatio === 0 ? 0 : standardized * millsRatio + millsRatio * millsRatio;
+    this.variance = scale * scale * (1 - truncationShrink);
   }
   sample(random: RandomStream): number {
     for (;;) {
@@ -68,7 +72,8 @@ export class GammaDistribution implements Distribution {
     this.mean = mean;
     this.variance = sd * sd;
     this.shape = (mean / sd) ** 2;
-    this.scale = this.variance / mean;
+    // sd·(sd/mean) rather than sd²/mean: sd² can underflow when both are tiny.
+    this.scale = sd * (sd / mean);
   }
   sample(random: RandomStream): number {
     return this.scale * sampleUnitGamma(random, this.shape);
@@ -93,8 +98,9 @@ export class ErlangDistribution implements Distribution {
 }
 
 /**
- * Weibull with CDF 1 − exp(−(x/scale)^shape); mean scale·Γ(1 + 1/shape). For shapes below
- * about 0.006 the moments overflow to Infinity, which is the honest double-precision answer.
+ * Weibull with CDF 1 − exp(−(x/scale)^shape); mean scale·Γ(1 + 1/shape). Moments are formed
+ * in log space so a tiny scale cannot be swamped by a huge Γ. Very small shapes (below ~0.03)
+ * have tails beyond double range: such draws and moments come out as Infinity.
  */
 export class WeibullDistribution implements Distribution {
   readonly mean: number;
@@ -104,10 +110,11 @@ export class WeibullDistribution implements Distribution {
   constructor(shape: number, scale: number) {
     this.shapeInverse = 1 / shape;
     this.scale = scale;
-    const firstMomentFactor = Math.exp(logGamma(1 + 1 / shape));
-    const secondMomentFactor = Math.exp(logGamma(1 + 2 / shape));
-    this.mean = scale * firstMomentFactor;
-    this.variance = scale * scale * (secondMomentFactor - firstMomentFactor * firstMomentFactor);
+    const logFirstMoment = Math.log(scale) + logGamma(1 + 1 / shape);
+    const logSecondMoment = 2 * Math.log(scale) + logGamma(1 + 2 / shape);
+    this.mean = Math.exp(logFirstMoment);
+    // E[X²] − E[X]² = E[X²]·(1 − E[X]²/E[X²]), without squaring an overflowing mean.
+    this.variance = Math.exp(logSecondMoment) * -Math.expm1(2 * logFirstMoment - logSecondMoment);
   }
   sample(random: RandomStream): number {
     return this.scale * sampleStandardExponential(random) ** this.shapeInverse;

@@ -48,30 +48,34 @@ export class UniformDistribution implements Distribution {
   }
 }
 
-/** Triangular on [min, max] with peak at `mode`, by inversion of its CDF (one uniform). */
+/**
+ * Triangular on [min, max] with peak at `mode`, by inversion of its CDF (one uniform). The
+ * inverse is written as mode-relative fractions, not as products of widths, so tiny supports
+ * cannot underflow and every draw stays within [min, max].
+ */
 export class TriangularDistribution implements Distribution {
   readonly mean: number;
   readonly variance: number;
   private readonly min: number;
+  private readonly mode: number;
   private readonly max: number;
+  /** F(mode): the probability of landing left of the peak. */
   private readonly modeQuantile: number;
-  private readonly leftScale: number;
-  private readonly rightScale: number;
   constructor(min: number, mode: number, max: number) {
-    const width = max - min;
     this.min = min;
+    this.mode = mode;
     this.max = max;
-    this.modeQuantile = (mode - min) / width;
-    this.leftScale = width * (mode - min);
-    this.rightScale = width * (max - mode);
+    this.modeQuantile = (mode - min) / (max - min);
     this.mean = (min + mode + max) / 3;
     this.variance =
       (min * min + mode * mode + max * max - min * mode - min * max - mode * max) / 18;
   }
   sample(random: RandomStream): number {
     const u = random.next();
-    if (u < this.modeQuantile) return this.min + Math.sqrt(u * this.leftScale);
-    return this.max - Math.sqrt((1 - u) * this.rightScale);
+    if (u < this.modeQuantile) {
+      return this.min + (this.mode - this.min) * Math.sqrt(u / this.modeQuantile);
+    }
+    return this.max - (this.max - this.mode) * Math.sqrt((1 - u) / (1 - this.modeQuantile));
   }
 }
 
