@@ -68,3 +68,8 @@ export const scenarioErrorMap: z.core.$ZodErrorMap = (issue) => {
       return undefined;
   }
 };
+
+/** A schema-level error that states the rule and echoes the value the user wrote. */
+export function ruleWithValue(rule: string): (issue: { input?: unknown }) => string {
+  return (issue) => `${rule}, got ${describeValue(issue.input)}`;
+}

@@ -5,16 +5,17 @@
  */
 import * as z from "zod";
 import { DURATION_PATTERN, DURATION_SYNTAX, parseDurationSeconds } from "./duration.ts";
+import { ruleWithValue } from "./messages.ts";
 import type { DistributionSpec, RouterRuleSpec } from "./types.ts";
 
 const durationString = z.string().regex(new RegExp(DURATION_PATTERN), {
   error: (issue) =>
     typeof issue.input === "string" && issue.input.trim().startsWith("-")
-      ? "a duration cannot be negative"
+      ? `a duration cannot be negative, got ${JSON.stringify(issue.input)}`
       : `${JSON.stringify(issue.input)} is not a duration: expected ${DURATION_SYNTAX}`,
 });
 
-const durationNumber = z.number().min(0, { error: "a duration cannot be negative" });
+const durationNumber = z.number().min(0, { error: ruleWithValue("a duration cannot be negative") });
 
 /** A duration (seconds or `<number><unit>`), output in seconds. */
 export const durationSchema = z
@@ -23,7 +24,9 @@ export const durationSchema = z
   .meta({ id: "Duration", description: `A duration: ${DURATION_SYNTAX}` });
 
 /** A plain number of seconds, as in the service's `...Seconds` fields. */
-export const secondsSchema = z.number().min(0, { error: "seconds cannot be negative" });
+export const secondsSchema = z
+  .number()
+  .min(0, { error: ruleWithValue("seconds cannot be negative") });
 
 const positiveDuration = durationSchema.refine((seconds) => seconds > 0, {
   error: "must be greater than 0",

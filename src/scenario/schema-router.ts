@@ -4,6 +4,7 @@
  * enum values. Cross-references (ids) are checked later by the rules, not here.
  */
 import * as z from "zod";
+import { ruleWithValue } from "./messages.ts";
 import {
   labelOperatorSchema,
   labelsSchema,
@@ -19,9 +20,9 @@ export const idSchema = z.string().min(1, { error: "an id cannot be empty" });
 /** Job priority as the service accepts it. */
 export const prioritySchema = z
   .number()
-  .int({ error: "priority must be an integer" })
-  .min(-100, { error: "priority must be between -100 and 100" })
-  .max(100, { error: "priority must be between -100 and 100" });
+  .int({ error: ruleWithValue("priority must be a whole number") })
+  .min(-100, { error: ruleWithValue("priority must be between -100 and 100") })
+  .max(100, { error: ruleWithValue("priority must be between -100 and 100") });
 
 const concurrentOffers = z.number().int().min(1);
 
@@ -46,7 +47,9 @@ const modeSchema = z.strictObject({
 export const distributionPolicySchema = z.strictObject({
   id: idSchema,
   name: z.string().optional(),
-  offerExpiresAfterSeconds: z.number().positive({ error: "must be greater than 0 seconds" }),
+  offerExpiresAfterSeconds: z
+    .number()
+    .positive({ error: ruleWithValue("must be greater than 0 seconds") }),
   mode: modeSchema,
 });
 

@@ -50,10 +50,8 @@ function pickOption(definition: Definition, value: unknown): AnySchema | undefin
   }
   const isObject = typeof value === "object" && value !== null && !Array.isArray(value);
   if (!isObject) return undefined;
-  return options.find((option) => {
-    const type = definitionOf(unwrap(option, value)).type;
-    return type === "object" || type === "union";
-  });
+  // unwrap resolves nested unions by the value, so an object branch unwraps to an object.
+  return options.find((option) => definitionOf(unwrap(option, value)).type === "object");
 }
 
 function objectShape(schema: AnySchema): Record<string, AnySchema> | undefined {

@@ -4,6 +4,7 @@
  * scenario contract; durations come out in seconds.
  */
 import * as z from "zod";
+import { ruleWithValue } from "./messages.ts";
 import {
   distributionSchema,
   durationSchema,
@@ -14,13 +15,13 @@ import { idSchema, prioritySchema } from "./schema-router.ts";
 
 const probability = z
   .number()
-  .min(0, { error: "a probability must be between 0 and 1" })
-  .max(1, { error: "a probability must be between 0 and 1" });
+  .min(0, { error: ruleWithValue("a probability must be between 0 and 1") })
+  .max(1, { error: ruleWithValue("a probability must be between 0 and 1") });
 
 const positiveInteger = z
   .number()
-  .int({ error: "must be a whole number" })
-  .min(1, { error: "must be a positive whole number" });
+  .int({ error: ruleWithValue("must be a whole number") })
+  .min(1, { error: ruleWithValue("must be a positive whole number") });
 
 const channelSchema = z.strictObject({
   channelId: idSchema,
@@ -56,7 +57,7 @@ export const workerSchema = z.strictObject({
   behavior: workerBehaviorSchema.prefault({}),
 });
 
-const ratePerHour = z.number().min(0, { error: "a rate cannot be negative" });
+const ratePerHour = z.number().min(0, { error: ruleWithValue("a rate cannot be negative") });
 
 const arrivalProcessSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("poisson"), ratePerHour }),
