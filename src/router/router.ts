@@ -104,22 +104,26 @@ export class Router {
 
   /** Creates a job (queued at once in its `queueId`) or merge-patches an existing one. */
   upsertJob(spec: JobSpec): RouterResult<UpsertJobResult> {
-    return this.operate(() => this.jobOperations.upsertJob(spec));
+    this.enter();
+    return this.leave(this.jobOperations.upsertJob(spec));
   }
 
   /** Cancels a job that is not yet assigned (§8 e); revokes its offers. */
   cancelJob(jobId: string, options?: CancelOptions): EmptyResult {
-    return this.operate(() => this.jobOperations.cancelJob(jobId, options));
+    this.enter();
+    return this.leave(this.jobOperations.cancelJob(jobId, options));
   }
 
   /** Completes an assigned job (wrap-up starts; capacity stays held). */
   completeJob(jobId: string, assignmentId: string, options?: { note?: string }): EmptyResult {
-    return this.operate(() => this.jobOperations.completeJob(jobId, assignmentId, options));
+    this.enter();
+    return this.leave(this.jobOperations.completeJob(jobId, assignmentId, options));
   }
 
   /** Closes a completed job, now or at `closeAtSeconds`; releases capacity. */
   closeJob(jobId: string, assignmentId: string, options?: CloseOptions): EmptyResult {
-    return this.operate(() => this.jobOperations.closeJob(jobId, assignmentId, options));
+    this.enter();
+    return this.leave(this.jobOperations.closeJob(jobId, assignmentId, options));
   }
 
   /** Unassigns an assigned job (at most 3 times); re-queues it unless `suspendMatching`. */
@@ -128,14 +132,16 @@ export class Router {
     assignmentId: string,
     options?: { suspendMatching?: boolean },
   ): RouterResult<UnassignResult> {
-    return this.operate(() => this.jobOperations.unassignJob(jobId, assignmentId, options));
+    this.enter();
+    return this.leave(this.jobOperations.unassignJob(jobId, assignmentId, options));
   }
 
   // --- Offers -------------------------------------------------------------------------------
 
   /** Accepts an open offer; the job's other open offers are revoked. */
   acceptJobOffer(workerId: string, offerId: string): RouterResult<AcceptResult> {
-    return this.operate(() => this.offerOperations.acceptJobOffer(workerId, offerId));
+    this.enter();
+    return this.leave(this.offerOperations.acceptJobOffer(workerId, offerId));
   }
 
   /** Declines an open offer, optionally allowing a new offer at `retryOfferAtSeconds`. */
@@ -144,7 +150,8 @@ export class Router {
     offerId: string,
     options?: { retryOfferAtSeconds?: number },
   ): EmptyResult {
-    return this.operate(() => this.offerOperations.declineJobOffer(workerId, offerId, options));
+    this.enter();
+    return this.leave(this.offerOperations.declineJobOffer(workerId, offerId, options));
   }
 
   // --- Workers ------------------------------------------------------------------------------
@@ -154,33 +161,36 @@ export class Router {
    * an existing worker, changes `availableForOffers` — the only field that may change yet.
    */
   upsertWorker(spec: WorkerSpec): RouterResult<WorkerView> {
-    return this.operate(() => {
-      const core = this.core;
-      let worker = core.workerById.get(spec.id);
-      if (worker !== undefined) {
-        const changed = Object.keys(spec).filter(
-          (key) => key !== "id" && key !== "availableForOffers",
+    this.enter();
+    return this.leave(this.upsertWorkerNow(spec));
+  }
+
+  private upsertWorkerNow(spec: WorkerSpec): RouterResult<WorkerView> {
+    const core = this.core;
+    let worker = core.workerById.get(spec.id);
+    if (worker !== undefined) {
+      const changed = Object.keys(spec).filter(
+        (key) => key !== "id" && key !== "availableForOffers",
+      );
+      if (changed.length > 0) {
+        return fail(
+          "BadRequest",
+          `changing ${changed.join(", ")} of an existing worker is not supported yet`,
         );
-        if (changed.length > 0) {
-          return fail(
-            "BadRequest",
-            `changing ${changed.join(", ")} of an existing worker is not supported yet`,
-          );
-        }
-      } else {
-        try {
-          worker = buildWorker(spec, core.workers.length, core.queueById);
-        } catch (error) {
-          if (error instanceof RouterConfigError) return fail("BadRequest", error.message);
-          throw error;
-        }
-        core.workers.push(worker);
-        core.workerById.set(worker.id, worker);
       }
-      if (spec.availableForOffers === true) this.offerOperations.register(worker);
-      else if (spec.availableForOffers === false) this.offerOperations.deregister(worker);
-      return ok(workerView(worker));
-    });
+    } else {
+      try {
+        worker = buildWorker(spec, core.workers.length, core.queueById);
+      } catch (error) {
+        if (error instanceof RouterConfigError) return fail("BadRequest", error.message);
+        throw error;
+      }
+      core.workers.push(worker);
+      core.workerById.set(worker.id, worker);
+    }
+    if (spec.availableForOffers === true) this.offerOperations.register(worker);
+    else if (spec.availableForOffers === false) this.offerOperations.deregister(worker);
+    return ok(workerView(worker));
   }
 
   /** Sets `availableForOffers: true`. */
@@ -239,14 +249,17 @@ export class Router {
 
   // --- Plumbing -----------------------------------------------------------------------------
 
-  /** Runs an operation, then the matching it requested. */
-  private operate<T>(operation: () => T): T {
+  /** Refuses operations from inside a listener, so event order stays deterministic. */
+  private enter(): void {
     if (this.core.emitter.inListener) {
       throw new RouterReentrancyError(
         "a router operation was called from inside a router event listener; schedule it on the engine instead",
       );
     }
-    const result = operation();
+  }
+
+  /** Runs the matching an operation requested (its offers follow its events), then returns. */
+  private leave<T>(result: T): T {
     this.matcher.drain();
     return result;
   }

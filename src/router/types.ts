@@ -163,5 +163,9 @@ export interface RouterConfig {
   readonly queues: readonly QueueSpec[];
   readonly classificationPolicies?: readonly ClassificationPolicySpec[];
   readonly exceptionPolicies?: readonly ExceptionPolicySpec[];
+  /**
+   * Workers created (and registered when `availableForOffers`) during construction, before any
+   * subscriber exists; use `upsertWorker` after subscribing to observe their registration.
+   */
   readonly workers?: readonly WorkerSpec[];
 }

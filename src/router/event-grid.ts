@@ -1,0 +1,218 @@
+/**
+ * Serializes router events to the Event Grid schema of `events.jsonl` (outputs contract, §6):
+ * `eventType` = `Microsoft.Communication.` + type, `subject` per event, `eventTime` = start
+ * time + simulated time (ISO, milliseconds), the service's data field names, and a
+ * deterministic UUID-shaped `id` hashed from (seed, replication, event sequence). The
+ * serializer counts events itself and draws no randomness, so serializing perturbs nothing.
+ */
+import type { RouterEvent } from "./events.ts";
+import type { JobStatus, WorkerSelector } from "./types.ts";
+
+/** One line of `events.jsonl`. */
+export interface EventGridEvent {
+  readonly id: string;
+  readonly eventType: string;
+  readonly subject: string;
+  readonly eventTime: string;
+  readonly data: Record<string, unknown>;
+  readonly dataVersion: "1.0";
+  readonly metadataVersion: "1";
+}
+
+/** Where the serialized stream comes from. */
+export interface EventGridOptions {
+  /** ISO-8601 UTC wall-clock origin of simulated time 0. */
+  readonly startTime: string;
+  readonly seed: number;
+  readonly replication: number;
+}
+
+/** murmur3's 32-bit finaliser: a bijective avalanche mix. */
+function mix32(value: number): number {
+  let h = value | 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+function hex8(value: number): string {
+  return value.toString(16).padStart(8, "0");
+}
+
+/**
+ * A UUID-shaped id (RFC 9562 version 8, "custom") from (seed, replication, sequence): the same
+ * inputs always give the same id; different inputs give different ids with overwhelming odds.
+ */
+export function deterministicEventId(seed: number, replication: number, sequence: number): string {
+  const seedLow = seed >>> 0;
+  const seedHigh = Math.floor(seed / 2 ** 32) >>> 0;
+  const sequenceLow = sequence >>> 0;
+  const sequenceHigh = Math.floor(sequence / 2 ** 32) >>> 0;
+  const words: number[] = [];
+  let state = mix32(seedLow ^ 0x9e3779b9);
+  for (let lane = 0; lane < 4; lane++) {
+    state = mix32(state ^ seedHigh ^ Math.imul(lane + 1, 0x27d4eb2f));
+    state = mix32(state ^ replication);
+    state = mix32(state ^ sequenceLow);
+    state = mix32(state ^ sequenceHigh);
+    words.push(state);
+  }
+  const [a, b, c, d] = words as [number, number, number, number];
+  const second = (b & 0xffff0fff) | 0x00008000; // version 8
+  const third = ((c & 0x3fffffff) | 0x80000000) >>> 0; // RFC variant
+  const bHex = hex8(second >>> 0);
+  const cHex = hex8(third);
+  return `${hex8(a)}-${bHex.slice(0, 4)}-${bHex.slice(4)}-${cHex.slice(0, 4)}-${cHex.slice(4)}${hex8(d)}`;
+}
+
+/** `queued` → `Queued`, as `jobStatus` is spelled in events. */
+export function pascalStatus(status: JobStatus): string {
+  return status.charAt(0).toUpperCase() + status.slice(1);
+}
+
+/** The subject of an event (§6 table). */
+export function subjectOf(event: RouterEvent): string {
+  switch (event.type) {
+    case "RouterWorkerRegistered":
+    case "RouterWorkerDeregistered":
+      return `worker/${event.workerId}`;
+    case "RouterWorkerOfferIssued":
+    case "RouterWorkerOfferAccepted":
+    case "RouterWorkerOfferDeclined":
+    case "RouterWorkerOfferRevoked":
+    case "RouterWorkerOfferExpired":
+      return `worker/${event.workerId}/job/${event.jobId}`;
+    default:
+      return jobSubject(event);
+  }
+}
+
+type JobEvent = Exclude<RouterEvent, { type: `RouterWorker${string}` }>;
+
+function jobSubject(event: JobEvent): string {
+  const base = `job/${event.jobId}/channel/${event.channelId}`;
+  switch (event.type) {
+    case "RouterJobClassified":
+    case "RouterJobQueued":
+    case "RouterJobWorkerSelectorsExpired":
+      return `${base}/queue/${event.queueId}`;
+    case "RouterJobClassificationFailed":
+      return `${base}/classificationpolicy/${event.classificationPolicyId}`;
+    case "RouterJobUnassigned":
+    case "RouterJobCompleted":
+    case "RouterJobClosed":
+      return `${base}/assignment/${event.assignmentId}`;
+    case "RouterJobCancelled":
+      return `${base}/disposition/${event.dispositionCode}`;
+    case "RouterJobExceptionTriggered":
+      return `${base}/exceptionrule/${event.ruleKey}`;
+    default:
+      return base;
+  }
+}
+
+/** Turns router events into Event Grid events, numbering them in call order. */
+export class EventGridSerializer {
+  private readonly startMilliseconds: number;
+  private sequence = 0;
+
+  constructor(private readonly options: EventGridOptions) {
+    this.startMilliseconds = Date.parse(options.startTime);
+    if (Number.isNaN(this.startMilliseconds)) {
+      throw new RangeError(`startTime is not an ISO-8601 time: ${options.startTime}`);
+    }
+  }
+
+  /** The wall-clock timestamp of a simulated time, ISO with milliseconds. */
+  timestamp(timeSeconds: number): string {
+    return new Date(this.startMilliseconds + Math.round(timeSeconds * 1000)).toISOString();
+  }
+
+  /** The next event of the stream. */
+  serialize(event: RouterEvent): EventGridEvent {
+    const sequence = this.sequence++;
+    return {
+      id: deterministicEventId(this.options.seed, this.options.replication, sequence),
+      eventType: `Microsoft.Communication.${event.type}`,
+      subject: subjectOf(event),
+      eventTime: this.timestamp(event.timeSeconds),
+      data: this.dataOf(event),
+      dataVersion: "1.0",
+      metadataVersion: "1",
+    };
+  }
+
+  /** The event as one JSON line (without the newline). */
+  serializeLine(event: RouterEvent): string {
+    return JSON.stringify(this.serialize(event));
+  }
+
+  private selectors(selectors: readonly WorkerSelector[]): Record<string, unknown>[] {
+    return selectors.map((selector) => ({
+      key: selector.key,
+      labelOperator: selector.labelOperator,
+      value: selector.value,
+      ttlSeconds: selector.expiresAfterSeconds,
+      state: selector.status,
+      expirationTime:
+        selector.expiresAtSeconds === null ? null : this.timestamp(selector.expiresAtSeconds),
+    }));
+  }
+
+  private optionalTime(timeSeconds: number | null): string | null {
+    return timeSeconds === null ? null : this.timestamp(timeSeconds);
+  }
+
+  /** The data object with the service's field names. */
+  private dataOf(event: RouterEvent): Record<string, unknown> {
+    const { type: _type, timeSeconds: _time, ...fields } = event;
+    switch (event.type) {
+      case "RouterJobReceived":
+        return {
+          ...fields,
+          jobStatus: pascalStatus(event.jobStatus),
+          requestedWorkerSelectors: this.selectors(event.requestedWorkerSelectors),
+          scheduledAtSeconds: undefined,
+          scheduledOn: this.optionalTime(event.scheduledAtSeconds),
+        };
+      case "RouterJobClassified":
+        return {
+          ...fields,
+          attachedWorkerSelectors: this.selectors(event.attachedWorkerSelectors),
+        };
+      case "RouterJobQueued":
+        return {
+          ...fields,
+          requestedWorkerSelectors: this.selectors(event.requestedWorkerSelectors),
+          attachedWorkerSelectors: this.selectors(event.attachedWorkerSelectors),
+        };
+      case "RouterJobWorkerSelectorsExpired":
+        return {
+          ...fields,
+          expiredRequestedWorkerSelectors: this.selectors(event.expiredRequestedWorkerSelectors),
+          expiredAttachedWorkerSelectors: this.selectors(event.expiredAttachedWorkerSelectors),
+        };
+      case "RouterJobWaitingForActivation":
+        return {
+          ...fields,
+          expiredRequestedWorkerSelectors: this.selectors(event.expiredRequestedWorkerSelectors),
+          expiredAttachedWorkerSelectors: this.selectors(event.expiredAttachedWorkerSelectors),
+          scheduledAtSeconds: undefined,
+          scheduledOn: this.optionalTime(event.scheduledAtSeconds),
+        };
+      case "RouterWorkerOfferIssued":
+        return {
+          ...fields,
+          offeredAtSeconds: undefined,
+          expiresAtSeconds: undefined,
+          offeredOn: this.timestamp(event.offeredAtSeconds),
+          expiresOn: this.timestamp(event.expiresAtSeconds),
+        };
+      default:
+        return fields;
+    }
+  }
+}

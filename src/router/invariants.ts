@@ -1,0 +1,160 @@
+/**
+ * Consistency checks over the whole router state, for property tests and `--check-invariants`:
+ * capacity and channel counts match open offers plus unclosed assignments and stay within
+ * limits; every open offer is indexed once, held by an active worker and not excluded; every
+ * job is in exactly one place for its status; the queue and worker indexes hold exactly the
+ * right members in order. O(total state); returns the violations (empty when consistent).
+ */
+import type { RouterCore } from "./core.ts";
+import { isExcluded, isPairEligible } from "./eligibility.ts";
+import type { JobRecord, QueueRecord, WorkerRecord } from "./entities.ts";
+import type { Router } from "./router.ts";
+import type { JobStatus } from "./types.ts";
+import { fitsChannel } from "./worker-index.ts";
+
+/** Legal job status changes within one operation (§2.1), for the statuses this router reaches. */
+export const LEGAL_JOB_TRANSITIONS: Readonly<Record<JobStatus, readonly JobStatus[]>> = {
+  created: ["queued", "cancelled"],
+  pendingClassification: ["queued", "classificationFailed", "cancelled"],
+  queued: ["assigned", "cancelled"],
+  assigned: ["completed", "queued", "waitingForActivation"],
+  completed: ["closed"],
+  closed: [],
+  cancelled: [],
+  classificationFailed: [],
+  pendingSchedule: ["scheduled", "scheduleFailed", "queued", "cancelled"],
+  scheduled: ["waitingForActivation", "queued", "cancelled"],
+  scheduleFailed: [],
+  waitingForActivation: ["queued", "cancelled"],
+};
+
+/** Whether a job may go from `from` to `to` (staying put is always legal). */
+export function isLegalTransition(from: JobStatus, to: JobStatus): boolean {
+  return from === to || LEGAL_JOB_TRANSITIONS[from].includes(to);
+}
+
+/** Every violated invariant of the router, as messages. */
+export function checkInvariants(router: Router): string[] {
+  const core = router.core;
+  const problems: string[] = [];
+  for (const worker of core.workers) checkWorker(core, worker, problems);
+  const placements = countPlacements(core);
+  for (const job of core.jobs) checkJob(core, job, placements.get(job) ?? 0, problems);
+  for (const queue of core.queues) checkQueue(core, queue, problems);
+  let offersSeen = 0;
+  for (const worker of core.workers) offersSeen += worker.openOffers.length;
+  if (offersSeen !== core.openOffers.size) {
+    problems.push(`${core.openOffers.size} open offers indexed, ${offersSeen} held by workers`);
+  }
+  return problems;
+}
+
+function checkWorker(core: RouterCore, worker: WorkerRecord, problems: string[]): void {
+  const where = `worker ${worker.id}`;
+  let used = 0;
+  for (const channel of worker.channels) {
+    let jobs = 0;
+    for (const offer of worker.openOffers) if (offer.channel === channel) jobs++;
+    for (const assignment of worker.assignments) if (assignment.channel === channel) jobs++;
+    used += jobs * channel.capacityCostPerJob;
+    if (jobs !== channel.jobCount)
+      problems.push(`${where}: ${channel.channelId} count ${channel.jobCount} ≠ ${jobs}`);
+    if (jobs > channel.maxNumberOfJobs)
+      problems.push(`${where}: ${channel.channelId} over maxNumberOfJobs`);
+  }
+  if (used !== worker.usedCapacity)
+    problems.push(`${where}: used ${worker.usedCapacity} ≠ ${used}`);
+  if (used > worker.capacity)
+    problems.push(`${where}: capacity exceeded (${used} > ${worker.capacity})`);
+  if (worker.state !== "active" && worker.openOffers.length > 0) {
+    problems.push(`${where}: ${worker.state} but holds offers`);
+  }
+  if (worker.state === "draining" && worker.assignments.length === 0) {
+    problems.push(`${where}: draining with no assignment`);
+  }
+  for (const offer of worker.openOffers) {
+    if (core.openOffers.get(offer.sequence) !== offer)
+      problems.push(`${where}: offer ${offer.offerId} not indexed`);
+    if (offer.job.status !== "queued")
+      problems.push(`${where}: offer for ${offer.job.status} job ${offer.job.id}`);
+    if (!offer.job.openOffers.includes(offer))
+      problems.push(`${where}: offer ${offer.offerId} unknown to its job`);
+    if (isExcluded(offer.job, worker, core.now))
+      problems.push(`${where}: offer to an excluded worker`);
+  }
+}
+
+/** How many places (queue lists, worker assignment lists) hold each job. */
+function countPlacements(core: RouterCore): Map<JobRecord, number> {
+  const placements = new Map<JobRecord, number>();
+  const add = (job: JobRecord): void => {
+    placements.set(job, (placements.get(job) ?? 0) + 1);
+  };
+  for (const queue of core.queues) for (const job of queue.jobs.items) add(job);
+  for (const worker of core.workers)
+    for (const assignment of worker.assignments) add(assignment.job);
+  return placements;
+}
+
+function checkJob(core: RouterCore, job: JobRecord, placements: number, problems: string[]): void {
+  const where = `job ${job.id} (${job.status})`;
+  const placed = job.status === "queued" || job.status === "assigned" || job.status === "completed";
+  if (placements !== (placed ? 1 : 0)) problems.push(`${where}: in ${placements} places`);
+  if (job.status === "queued" && !job.queue?.jobs.items.includes(job))
+    problems.push(`${where}: not in its queue`);
+  if ((job.status === "assigned" || job.status === "completed") && job.assignment === null) {
+    problems.push(`${where}: no assignment`);
+  }
+  if (job.status !== "queued" && job.openOffers.length > 0)
+    problems.push(`${where}: has open offers`);
+  const workersOffered = new Set(job.openOffers.map((offer) => offer.worker));
+  if (workersOffered.size !== job.openOffers.length)
+    problems.push(`${where}: two offers to one worker`);
+  const maximum = job.queue?.policy.maxConcurrentOffers ?? 0;
+  if (job.openOffers.length > maximum) problems.push(`${where}: more than maxConcurrentOffers`);
+  if (job.openOffers.some((offer) => core.openOffers.get(offer.sequence) !== offer)) {
+    problems.push(`${where}: an offer is not indexed`);
+  }
+}
+
+function checkQueue(core: RouterCore, queue: QueueRecord, problems: string[]): void {
+  const where = `queue ${queue.id}`;
+  if (!queue.jobs.isSorted()) problems.push(`${where}: jobs out of order`);
+  for (const [channelId, list] of queue.waitingByChannel) {
+    if (!list.isSorted()) problems.push(`${where}: waiting ${channelId} out of order`);
+    for (const job of list.items) {
+      if (job.channelId !== channelId || job.queue !== queue || !job.waiting) {
+        problems.push(`${where}: job ${job.id} misplaced in waiting ${channelId}`);
+      }
+    }
+  }
+  for (const job of queue.jobs.items) {
+    const wants = job.openOffers.length < queue.policy.minConcurrentOffers;
+    const listed = queue.waitingByChannel.get(job.channelId)?.items.includes(job) ?? false;
+    if (wants !== listed || wants !== job.waiting)
+      problems.push(`${where}: job ${job.id} waiting flag wrong`);
+  }
+  for (const [channelId, list] of queue.workersByChannel) {
+    if (!list.isSorted()) problems.push(`${where}: workers ${channelId} out of order`);
+    // Matching is quiescent: no job that wants offers has an eligible worker left unused.
+    const waiting = queue.waitingByChannel.get(channelId)?.items ?? [];
+    for (const job of waiting) {
+      for (const worker of list.items) {
+        if (isPairEligible(job, worker, queue.policy.bypassSelectors, core.now)) {
+          problems.push(`${where}: job ${job.id} wants offers but ${worker.id} is eligible`);
+        }
+      }
+    }
+  }
+  for (const worker of core.workers) {
+    if (!worker.queues.includes(queue)) continue;
+    for (const channel of worker.channels) {
+      const listed = queue.workersByChannel.get(channel.channelId)?.items.includes(worker) ?? false;
+      if (listed !== fitsChannel(worker, channel)) {
+        problems.push(
+          `${where}: worker ${worker.id} ${listed ? "listed but cannot" : "can but is not listed"} for ${channel.channelId}`,
+        );
+      }
+    }
+  }
+}
