@@ -1,0 +1,101 @@
+/**
+ * A piecewise-constant level over simulated time (queue length, capacity in use) and its
+ * integral over the measurement window [warmup, horizon), its maximum over that window, and
+ * optionally its integral per reporting interval over [0, horizon). Times must not go backwards.
+ * The maximum counts only levels held for a positive duration inside the window, so a job
+ * queued and offered at the same instant does not make the queue look one long.
+ */
+
+/** The measurement window and the interval grid, shared by every level of a replication. */
+export class MeasurementWindow {
+  /** Number of reporting intervals covering [0, horizon). */
+  readonly intervalCount: number;
+
+  constructor(
+    readonly warmupSeconds: number,
+    readonly horizonSeconds: number,
+    readonly intervalSeconds: number,
+  ) {
+    this.intervalCount =
+      horizonSeconds > 0 && intervalSeconds > 0 ? Math.ceil(horizonSeconds / intervalSeconds) : 0;
+  }
+
+  /** Whether a job arriving at this time counts in the summary metrics. */
+  contains(timeSeconds: number): boolean {
+    return timeSeconds >= this.warmupSeconds && timeSeconds < this.horizonSeconds;
+  }
+
+  /** The reporting interval holding this time, or −1 outside [0, horizon). */
+  intervalOf(timeSeconds: number): number {
+    if (!(timeSeconds >= 0 && timeSeconds < this.horizonSeconds) || this.intervalCount === 0) {
+      return -1;
+    }
+    return Math.min(this.intervalCount - 1, Math.floor(timeSeconds / this.intervalSeconds));
+  }
+}
+
+/** A level that changes at event times; see the module header. */
+export class TimeWeightedLevel {
+  level = 0;
+  private lastSeconds = 0;
+  private windowIntegral = 0;
+  private windowMax = 0;
+  /** Integral per reporting interval, or null when the level is not reported per interval. */
+  readonly intervalIntegrals: Float64Array | null;
+
+  constructor(
+    private readonly window: MeasurementWindow,
+    perInterval: boolean,
+  ) {
+    this.intervalIntegrals = perInterval ? new Float64Array(window.intervalCount) : null;
+  }
+
+  /** Integral of the level over the window so far. */
+  get integral(): number {
+    return this.windowIntegral;
+  }
+
+  /** Largest level held for a positive duration inside the window (0 if none). */
+  get max(): number {
+    return this.windowMax;
+  }
+
+  /** Changes the level by `delta` at `timeSeconds`. */
+  add(timeSeconds: number, delta: number): void {
+    this.advance(timeSeconds);
+    this.level += delta;
+  }
+
+  /** Accounts the current level up to `timeSeconds`. */
+  advance(timeSeconds: number): void {
+    const fromSeconds = this.lastSeconds;
+    if (timeSeconds <= fromSeconds) return;
+    this.lastSeconds = timeSeconds;
+    const level = this.level;
+    if (level === 0) return;
+    const window = this.window;
+    const overlapSeconds =
+      Math.min(timeSeconds, window.horizonSeconds) - Math.max(fromSeconds, window.warmupSeconds);
+    if (overlapSeconds > 0) {
+      this.windowIntegral += level * overlapSeconds;
+      if (level > this.windowMax) this.windowMax = level;
+    }
+    if (this.intervalIntegrals !== null) this.spreadOverIntervals(level, fromSeconds, timeSeconds);
+  }
+
+  private spreadOverIntervals(level: number, fromSeconds: number, toSeconds: number): void {
+    const integrals = this.intervalIntegrals as Float64Array;
+    const { intervalSeconds, horizonSeconds } = this.window;
+    const endSeconds = Math.min(toSeconds, horizonSeconds);
+    let interval = this.window.intervalOf(fromSeconds);
+    if (interval < 0) return;
+    let startSeconds = fromSeconds;
+    while (startSeconds < endSeconds && interval < integrals.length) {
+      const boundarySeconds = Math.min(endSeconds, (interval + 1) * intervalSeconds);
+      integrals[interval] =
+        (integrals[interval] as number) + level * (boundarySeconds - startSeconds);
+      startSeconds = boundarySeconds;
+      interval++;
+    }
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * One worker's view from the event stream: its registration (capacity, channel costs, queues),
+ * the capacity it holds (open offers, assignments, wrap-up), its offer counts and its busy time.
+ * Registered capacity counts in full while the worker is registered; once it deregisters with
+ * jobs still open (draining) only the capacity it still holds counts as registered, so draining
+ * time adds the same amount to use and to availability and utilization never exceeds 1.
+ */
+import type { ChannelConfiguration } from "../router/entities.ts";
+import { increment, ratio } from "./scope-accumulator.ts";
+import { type MeasurementWindow, TimeWeightedLevel } from "./time-weighted-level.ts";
+import type { WorkerRow } from "./types.ts";
+
+/** Index of each per-worker counter. */
+export const WorkerCounter = {
+  offersReceived: 0,
+  offersAccepted: 1,
+  offersDeclined: 2,
+  offersExpired: 3,
+  offersRevoked: 4,
+  jobsHandled: 5,
+} as const;
+
+const NO_TARGETS: readonly TimeWeightedLevel[] = [];
+
+/** See the module header. */
+export class WorkerTally {
+  readonly counts = new Float64Array(6);
+  totalCapacity = 0;
+  private channelConfigurations: readonly ChannelConfiguration[] = [];
+  private registered = false;
+  /** Offers and assignments currently holding capacity. */
+  private heldJobs = 0;
+  private readonly inUse: TimeWeightedLevel;
+  private readonly contribution: TimeWeightedLevel;
+  private readonly busy: TimeWeightedLevel;
+  /** Registered-capacity levels this worker contributes to (overall and its queues). */
+  private targets: readonly TimeWeightedLevel[] = NO_TARGETS;
+
+  constructor(
+    readonly workerId: string,
+    window: MeasurementWindow,
+  ) {
+    this.inUse = new TimeWeightedLevel(window, false);
+    this.contribution = new TimeWeightedLevel(window, false);
+    this.busy = new TimeWeightedLevel(window, false);
+  }
+
+  /** (Re-)registration: the worker's capacity now counts in full in `targets`. */
+  register(
+    timeSeconds: number,
+    totalCapacity: number,
+    channelConfigurations: readonly ChannelConfiguration[],
+    targets: readonly TimeWeightedLevel[],
+  ): void {
+    // Withdraw the old contribution from the old targets first: the queues may have changed.
+    this.applyContribution(timeSeconds, 0);
+    this.totalCapacity = totalCapacity;
+    this.channelConfigurations = channelConfigurations;
+    this.targets = targets;
+    this.registered = true;
+    this.applyContribution(timeSeconds, totalCapacity);
+  }
+
+  /** Deregistration: from now on only the capacity still held counts as registered. */
+  deregister(timeSeconds: number): void {
+    this.registered = false;
+    this.applyContribution(timeSeconds, this.inUse.level);
+  }
+
+  /** The capacity cost of one job of this channel (0 for a channel the worker lacks). */
+  capacityCost(channelId: string): number {
+    for (const channel of this.channelConfigurations) {
+      if (channel.channelId === channelId) return channel.capacityCostPerJob;
+    }
+    return 0;
+  }
+
+  /** The share of the worker one job of this cost takes (1 = the whole worker). */
+  shareOf(cost: number): number {
+    return this.totalCapacity > 0 ? cost / this.totalCapacity : 0;
+  }
+
+  /** Capacity taken (`sign` 1) or given back (`sign` −1) for one job. */
+  changeHeld(timeSeconds: number, cost: number, sign: 1 | -1): void {
+    this.inUse.add(timeSeconds, sign * cost);
+    this.heldJobs += sign;
+    const busyNow = this.heldJobs > 0 ? 1 : 0;
+    if (busyNow !== this.busy.level) this.busy.add(timeSeconds, busyNow - this.busy.level);
+    if (!this.registered) this.applyContribution(timeSeconds, this.inUse.level);
+  }
+
+  /** Counts one event of this worker. */
+  count(counter: number): void {
+    increment(this.counts, counter, 1);
+  }
+
+  /** The worker's row, after every level was advanced to the end of the run. */
+  row(endSeconds: number): WorkerRow {
+    this.inUse.advance(endSeconds);
+    this.contribution.advance(endSeconds);
+    this.busy.advance(endSeconds);
+    const at = (counter: number): number => this.counts[counter] as number;
+    return {
+      workerId: this.workerId,
+      offersReceived: at(WorkerCounter.offersReceived),
+      offersAccepted: at(WorkerCounter.offersAccepted),
+      offersDeclined: at(WorkerCounter.offersDeclined),
+      offersExpired: at(WorkerCounter.offersExpired),
+      offersRevoked: at(WorkerCounter.offersRevoked),
+      jobsHandled: at(WorkerCounter.jobsHandled),
+      busySeconds: this.busy.integral,
+      utilization: ratio(this.inUse.integral, this.contribution.integral),
+    };
+  }
+
+  private applyContribution(timeSeconds: number, nextLevel: number): void {
+    const delta = nextLevel - this.contribution.level;
+    if (delta === 0) return;
+    this.contribution.add(timeSeconds, delta);
+    for (const target of this.targets) target.add(timeSeconds, delta);
+  }
+}
