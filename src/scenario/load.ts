@@ -104,7 +104,7 @@ export function checkScenarioText(text: string, fileName: string): ScenarioCheck
     ...identityRules(ruleInput),
     ...referenceRules(ruleInput),
     ...consistencyRules(ruleInput),
-    ...traceRules(ruleInput, dirname(sourcePath)),
+    ...traceRules(ruleInput, dirname(sourcePath), dirname(fileName)),
   ];
   if (pathIssues.length > 0 || !parsed.success) {
     return {

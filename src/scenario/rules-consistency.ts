@@ -11,7 +11,8 @@ function timeRules({ top }: RuleInput): RuleIssue[] {
   if (top.horizon !== undefined && top.horizon <= 0) {
     issues.push({ path: ["horizon"], message: "the horizon must be longer than 0" });
   }
-  if (top.horizon !== undefined && top.warmup !== undefined && top.warmup >= top.horizon) {
+  const horizonIsPositive = top.horizon !== undefined && top.horizon > 0;
+  if (horizonIsPositive && top.warmup !== undefined && top.warmup >= (top.horizon ?? 0)) {
     issues.push({
       path: ["warmup"],
       message: `the warmup (${top.warmup}s) must be shorter than the horizon (${top.horizon}s)`,

@@ -4,7 +4,7 @@
  * cost nothing here. The only rule module that touches the file system.
  */
 import { closeSync, openSync, readSync, statSync } from "node:fs";
-import { resolve } from "node:path";
+import { isAbsolute, join, resolve } from "node:path";
 import type { RuleInput, RuleIssue } from "./rule-input.ts";
 
 /** Resolves a trace path the way the loader does: relative to the scenario's folder. */
@@ -48,20 +48,27 @@ export function parseCsvHeader(line: string): string[] {
   return names;
 }
 
+/** Where a trace file is, for messages: relative to the scenario file as the user named it. */
+function displayPath(displayDirectory: string, file: string): string {
+  return isAbsolute(file) ? file : join(displayDirectory, file);
+}
+
 function checkTrace(
   scenarioDirectory: string,
+  displayDirectory: string,
   file: string,
   timeColumn: string,
   path: (string | number)[],
 ): RuleIssue[] {
   const absolute = resolveTracePath(scenarioDirectory, file);
+  const shown = displayPath(displayDirectory, file);
   let isFile: boolean;
   try {
     isFile = statSync(absolute).isFile();
   } catch {
-    return [{ path: [...path, "file"], message: `trace file not found: ${absolute}` }];
+    return [{ path: [...path, "file"], message: `trace file not found: ${shown}` }];
   }
-  if (!isFile) return [{ path: [...path, "file"], message: `not a file: ${absolute}` }];
+  if (!isFile) return [{ path: [...path, "file"], message: `the trace ${shown} is not a file` }];
   const columns = parseCsvHeader(readFirstLine(absolute));
   if (columns.includes(timeColumn)) return [];
   return [
@@ -73,15 +80,24 @@ function checkTrace(
   ];
 }
 
-/** All trace-file rules. */
-export function traceRules(input: RuleInput, scenarioDirectory: string): RuleIssue[] {
+/**
+ * All trace-file rules. `scenarioDirectory` is absolute; `displayDirectory` is the folder of the
+ * scenario file as the user named it (used in messages, so they are portable).
+ */
+export function traceRules(
+  input: RuleInput,
+  scenarioDirectory: string,
+  displayDirectory: string,
+): RuleIssue[] {
   return input.arrivals.flatMap(({ index, value }) =>
     value.arrival.kind === "trace"
-      ? checkTrace(scenarioDirectory, value.arrival.file, value.arrival.timeColumn, [
-          "arrivals",
-          index,
-          "arrival",
-        ])
+      ? checkTrace(
+          scenarioDirectory,
+          displayDirectory,
+          value.arrival.file,
+          value.arrival.timeColumn,
+          ["arrivals", index, "arrival"],
+        )
       : [],
   );
 }
