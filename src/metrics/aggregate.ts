@@ -1,0 +1,124 @@
+/**
+ * From the replications' metrics (in replication order) to the summary: for every scope and
+ * metric the mean over replications and the 95% Student-t half-width (null with one value; NaN
+ * values, metrics undefined in a replication, are left out). Interval rows are matched by
+ * (interval start, queue) and worker rows by worker id, and averaged field by field; a worker
+ * absent from a replication (never registered there) counts as zero offers and zero busy time.
+ */
+import { estimate } from "./confidence.ts";
+import type {
+  IntervalRow,
+  MetricValues,
+  ReplicationMetrics,
+  ReplicationSummary,
+  ScopeEstimates,
+  WorkerRow,
+} from "./types.ts";
+import { METRIC_NAMES } from "./types.ts";
+
+/** The summary of `replications` (at least one). */
+export function aggregateReplications(
+  replications: readonly ReplicationMetrics[],
+): ReplicationSummary {
+  if (replications.length === 0) throw new RangeError("aggregateReplications needs a replication");
+  return {
+    replications: replications.length,
+    overall: estimateScope(replications.map((replication) => replication.overall)),
+    queues: estimateScopes(replications.map((replication) => replication.queues)),
+    arrivals: estimateScopes(replications.map((replication) => replication.arrivals)),
+    intervals: averageIntervals(replications),
+    workers: averageWorkers(replications),
+  };
+}
+
+function estimateScope(values: readonly MetricValues[]): ScopeEstimates {
+  const entries = METRIC_NAMES.map((name) => [name, estimate(values.map((one) => one[name]))]);
+  return Object.fromEntries(entries) as ScopeEstimates;
+}
+
+function estimateScopes(
+  scopes: readonly Record<string, MetricValues>[],
+): Record<string, ScopeEstimates> {
+  const ids = unionOfKeys(scopes.map((scope) => Object.keys(scope)));
+  const entries = ids.map((id) => {
+    const present = scopes.flatMap((scope) => (Object.hasOwn(scope, id) ? [scope[id]] : []));
+    return [id, estimateScope(present as MetricValues[])];
+  });
+  return Object.fromEntries(entries) as Record<string, ScopeEstimates>;
+}
+
+function averageIntervals(replications: readonly ReplicationMetrics[]): IntervalRow[] {
+  const groups = groupBy(
+    replications.flatMap((replication) => replication.intervals),
+    (row) => `${row.intervalStartSeconds}\u0000${row.queueId}`,
+  );
+  return [...groups.values()].map((rows) => {
+    const first = rows[0] as IntervalRow;
+    const mean = (pick: (row: IntervalRow) => number): number => estimate(rows.map(pick)).mean;
+    return {
+      intervalStartSeconds: first.intervalStartSeconds,
+      intervalEndSeconds: first.intervalEndSeconds,
+      queueId: first.queueId,
+      arrivals: mean((row) => row.arrivals),
+      answered: mean((row) => row.answered),
+      abandoned: mean((row) => row.abandoned),
+      serviceLevel: mean((row) => row.serviceLevel),
+      waitMean: mean((row) => row.waitMean),
+      queueLengthMean: mean((row) => row.queueLengthMean),
+      busyWorkers: mean((row) => row.busyWorkers),
+    };
+  });
+}
+
+function averageWorkers(replications: readonly ReplicationMetrics[]): WorkerRow[] {
+  const byId = replications.map(
+    (replication) => new Map(replication.workers.map((row) => [row.workerId, row])),
+  );
+  const ids = unionOfKeys(byId.map((rows) => [...rows.keys()]));
+  return ids.map((workerId) => {
+    const rows = byId.map((rowsById) => rowsById.get(workerId) ?? absentWorker(workerId));
+    const mean = (pick: (row: WorkerRow) => number): number => estimate(rows.map(pick)).mean;
+    return {
+      workerId,
+      offersReceived: mean((row) => row.offersReceived),
+      offersAccepted: mean((row) => row.offersAccepted),
+      offersDeclined: mean((row) => row.offersDeclined),
+      offersExpired: mean((row) => row.offersExpired),
+      offersRevoked: mean((row) => row.offersRevoked),
+      jobsHandled: mean((row) => row.jobsHandled),
+      busySeconds: mean((row) => row.busySeconds),
+      utilization: mean((row) => row.utilization),
+    };
+  });
+}
+
+/** A worker that never registered in a replication: no work, utilization undefined. */
+function absentWorker(workerId: string): WorkerRow {
+  return {
+    workerId,
+    offersReceived: 0,
+    offersAccepted: 0,
+    offersDeclined: 0,
+    offersExpired: 0,
+    offersRevoked: 0,
+    jobsHandled: 0,
+    busySeconds: 0,
+    utilization: Number.NaN,
+  };
+}
+
+/** Every key, in order of first appearance. */
+function unionOfKeys(lists: readonly (readonly string[])[]): string[] {
+  return [...new Set(lists.flat())];
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [item]);
+    else group.push(item);
+  }
+  return groups;
+}
