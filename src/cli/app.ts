@@ -5,11 +5,31 @@
  */
 import yargs, { type Argv } from "yargs";
 import { UsageError } from "../errors.ts";
+import { nearest } from "../scenario/suggest.ts";
 import { commands } from "./commands/index.ts";
 import { packageVersion } from "./version.ts";
 
+/** The name of a registered command (the first word of its yargs `command` string). */
+function commandName(command: (typeof commands)[number]): string {
+  const usage = Array.isArray(command.command) ? command.command[0] : command.command;
+  return String(usage ?? "").split(" ")[0] ?? "";
+}
+
+/** Yargs would call an unknown command an "unknown argument"; say what it is, with a remedy. */
+function assertKnownCommand(argv: readonly string[]): void {
+  const first = argv[0];
+  if (first === undefined || first.startsWith("-")) return;
+  const names = commands.map(commandName);
+  if (names.includes(first)) return;
+  const suggestion = nearest(first, names);
+  const remedy =
+    suggestion === undefined ? `commands: ${names.join(", ")}` : `did you mean "${suggestion}"?`;
+  throw new UsageError(`unknown command "${first}" (${remedy})`);
+}
+
 /** The CLI for the given arguments (without `node` and the script path). */
 export function buildCli(argv: readonly string[]): Argv {
+  assertKnownCommand(argv);
   let cli = yargs([...argv])
     .scriptName("ccsim")
     .locale("en")
