@@ -169,50 +169,42 @@ export class EventGridSerializer {
   /** The data object with the service's field names. */
   private dataOf(event: RouterEvent): Record<string, unknown> {
     const { type: _type, timeSeconds: _time, ...fields } = event;
+    const data: Record<string, unknown> = fields;
     switch (event.type) {
       case "RouterJobReceived":
-        return {
-          ...fields,
-          jobStatus: pascalStatus(event.jobStatus),
-          requestedWorkerSelectors: this.selectors(event.requestedWorkerSelectors),
-          scheduledAtSeconds: undefined,
-          scheduledOn: this.optionalTime(event.scheduledAtSeconds),
-        };
+        data.jobStatus = pascalStatus(event.jobStatus);
+        data.requestedWorkerSelectors = this.selectors(event.requestedWorkerSelectors);
+        this.renameTime(data, "scheduledAtSeconds", "scheduledOn");
+        break;
       case "RouterJobClassified":
-        return {
-          ...fields,
-          attachedWorkerSelectors: this.selectors(event.attachedWorkerSelectors),
-        };
+        data.attachedWorkerSelectors = this.selectors(event.attachedWorkerSelectors);
+        break;
       case "RouterJobQueued":
-        return {
-          ...fields,
-          requestedWorkerSelectors: this.selectors(event.requestedWorkerSelectors),
-          attachedWorkerSelectors: this.selectors(event.attachedWorkerSelectors),
-        };
+        data.requestedWorkerSelectors = this.selectors(event.requestedWorkerSelectors);
+        data.attachedWorkerSelectors = this.selectors(event.attachedWorkerSelectors);
+        break;
       case "RouterJobWorkerSelectorsExpired":
-        return {
-          ...fields,
-          expiredRequestedWorkerSelectors: this.selectors(event.expiredRequestedWorkerSelectors),
-          expiredAttachedWorkerSelectors: this.selectors(event.expiredAttachedWorkerSelectors),
-        };
       case "RouterJobWaitingForActivation":
-        return {
-          ...fields,
-          expiredRequestedWorkerSelectors: this.selectors(event.expiredRequestedWorkerSelectors),
-          expiredAttachedWorkerSelectors: this.selectors(event.expiredAttachedWorkerSelectors),
-          scheduledAtSeconds: undefined,
-          scheduledOn: this.optionalTime(event.scheduledAtSeconds),
-        };
+        data.expiredRequestedWorkerSelectors = this.selectors(
+          event.expiredRequestedWorkerSelectors,
+        );
+        data.expiredAttachedWorkerSelectors = this.selectors(event.expiredAttachedWorkerSelectors);
+        if (event.type === "RouterJobWaitingForActivation") {
+          this.renameTime(data, "scheduledAtSeconds", "scheduledOn");
+        }
+        break;
       case "RouterWorkerOfferIssued":
-        return {
-          ...fields,
-          offeredAtSeconds: undefined,
-          expiresAtSeconds: undefined,
-          offeredOn: this.timestamp(event.offeredAtSeconds),
-          expiresOn: this.timestamp(event.expiresAtSeconds),
-        };
-      default:
-        return fields;
+        this.renameTime(data, "offeredAtSeconds", "offeredOn");
+        this.renameTime(data, "expiresAtSeconds", "expiresOn");
+        break;
     }
+    return data;
+  }
+
+  /** Replaces a simulated-seconds field by the service's timestamp field. */
+  private renameTime(data: Record<string, unknown>, secondsField: string, timeField: string): void {
+    const seconds = data[secondsField] as number | null;
+    delete data[secondsField];
+    data[timeField] = this.optionalTime(seconds);
   }
 }

@@ -17,6 +17,8 @@ import type {
   WorkerSpec,
 } from "../../src/router/types.ts";
 
+type ValueOf<A> = A extends fc.Arbitrary<infer T> ? T : never;
+
 const MODES: DistributionModeKind[] = ["longestIdle", "roundRobin", "bestWorker"];
 const CHANNELS = ["voice", "chat"];
 const QUEUES = ["q1", "q2"];
@@ -71,8 +73,8 @@ const operationArbitrary = fc.record({
 });
 
 function configOf(
-  policies: fc.RecordValue<typeof policyArbitrary>[],
-  workers: fc.RecordValue<typeof workerArbitrary>[],
+  policies: ValueOf<typeof policyArbitrary>[],
+  workers: ValueOf<typeof workerArbitrary>[],
 ): { config: RouterConfig; workers: WorkerSpec[] } {
   const workerSpecs = workers.map((worker, index): WorkerSpec => {
     const channels = [];
@@ -109,7 +111,7 @@ function configOf(
 function apply(
   router: Router,
   engine: Engine,
-  operation: fc.RecordValue<typeof operationArbitrary>,
+  operation: ValueOf<typeof operationArbitrary>,
   state: { jobCount: number; issuedOffers: { workerId: string; offerId: string }[] },
 ): boolean {
   const { kind, a, b, c } = operation;
@@ -178,6 +180,8 @@ function apply(
     case "advance":
       engine.runUntil(engine.now + (a % 40));
       return true;
+    default:
+      throw new Error(`unknown operation ${kind satisfies never}`);
   }
 }
 
