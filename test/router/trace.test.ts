@@ -187,6 +187,18 @@ describe("offer expiry", () => {
     ]);
   });
 
+  it("accepting or declining an expired offer is NotFound", () => {
+    const h = harness(singleQueue({ kind: "longestIdle" }, [voiceWorker("w1")], 10));
+    unwrap(h.router.upsertJob({ id: "j1", channelId: "voice", queueId: "q" }));
+    const offerId = offerOf(h, "w1");
+    h.engine.runUntil(10);
+    const accept = h.router.acceptJobOffer("w1", offerId);
+    expect(!accept.ok && accept.error.code).toBe("NotFound");
+    const decline = h.router.declineJobOffer("w1", offerId);
+    expect(!decline.ok && decline.error.code).toBe("NotFound");
+    expect(h.router.getJob("j1")?.status).toBe("queued");
+  });
+
   it("an accepted offer never expires", () => {
     const h = harness(singleQueue({ kind: "longestIdle" }, [voiceWorker("w1")], 10));
     unwrap(h.router.upsertJob({ id: "j1", channelId: "voice", queueId: "q" }));

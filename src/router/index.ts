@@ -1,0 +1,22 @@
+/**
+ * Public surface of the Job Router simulation: the service facade, its resource specs, typed
+ * results and events, the Event Grid serializer and the invariant checks.
+ */
+export { RouterConfigError } from "./config.ts";
+export type { EventGridEvent, EventGridOptions } from "./event-grid.ts";
+export { deterministicEventId, EventGridSerializer } from "./event-grid.ts";
+export type * from "./events.ts";
+export { checkInvariants, isLegalTransition, LEGAL_JOB_TRANSITIONS } from "./invariants.ts";
+export type {
+  CancelOptions,
+  CloseOptions,
+  UnassignResult,
+  UpsertJobResult,
+} from "./job-operations.ts";
+export { distributionModes } from "./modes/index.ts";
+export type { AcceptResult } from "./offer-operations.ts";
+export type { EmptyResult, RouterError, RouterErrorCode, RouterResult } from "./results.ts";
+export { Router, RouterReentrancyError } from "./router.ts";
+export type * from "./types.ts";
+export { LABEL_OPERATORS } from "./types.ts";
+export type { JobPosition, JobView, QueueStatistics, WorkerView } from "./views.ts";
