@@ -29,7 +29,7 @@ export const secondsSchema = z
   .min(0, { error: ruleWithValue("seconds cannot be negative") });
 
 const positiveDuration = durationSchema.refine((seconds) => seconds > 0, {
-  error: "must be greater than 0",
+  error: (issue) => `must be longer than 0 seconds, got ${String(issue.input)}`,
 });
 
 const nonNegativeNumber = z.number().min(0);
