@@ -5,6 +5,15 @@
  * in cause-then-effect order (§8 q), then drains the matching agenda, whose offers follow.
  * Operations called from inside an event listener throw `RouterReentrancyError`; call them
  * from engine event handlers instead. Complexities: see core.ts, matching.ts, queue-order.ts.
+ *
+ * Choices where the reference is silent (beyond §8): state errors (cancel assigned, close or
+ * complete in the wrong status, 4th unassign, position of a job not queued) are BadRequest; a
+ * wrong assignment id is NotFound; accepting one's own offer after the job went to an accept is
+ * Conflict, any other stale offer NotFound. Unassign with suspendMatching emits
+ * RouterJobWaitingForActivation. A PATCH of labels, selectors, queue or channel of a queued job
+ * revokes its offers and re-queues it (JobQueued); priority or tags alone just reorder it.
+ * Re-registration also lifts a decline's retryOfferAt exclusion. Within one operation the
+ * matching agenda runs in request order: the job that lost an offer before the freed worker.
  */
 import type { Engine } from "../engine/engine.ts";
 import { buildPolicy, buildQueue, buildWorker, RouterConfigError } from "./config.ts";
