@@ -6,7 +6,12 @@
  */
 import { NO_TIMER } from "../engine/engine.ts";
 import { type RouterCore, removeItem } from "./core.ts";
-import { type AssignmentRecord, JobRecord, type QueueRecord } from "./entities.ts";
+import {
+  type AssignmentRecord,
+  JobRecord,
+  type OfferRecord,
+  type QueueRecord,
+} from "./entities.ts";
 import * as build from "./event-builders.ts";
 import { jobSpecError } from "./job-validation.ts";
 import type { Matcher } from "./matching.ts";
@@ -155,14 +160,8 @@ export class JobOperations {
 
   /** Revokes every open offer of the job; the freed workers are matched afterwards. */
   private revokeAll(job: JobRecord): void {
-    const core = this.core;
     while (job.openOffers.length > 0) {
-      const offer = job.openOffers[0] as (typeof job.openOffers)[number];
-      core.closeOffer(offer, OfferOutcome.revoked);
-      if (core.emitter.active) {
-        core.emitter.emit(build.offerEnded("RouterWorkerOfferRevoked", offer, core.now));
-      }
-      this.matcher.requestWorker(offer.worker);
+      this.matcher.revoke(job.openOffers[0] as OfferRecord, OfferOutcome.revoked);
     }
   }
 

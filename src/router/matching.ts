@@ -12,9 +12,16 @@
 import { compareCodePoints } from "./code-point.ts";
 import type { RouterCore } from "./core.ts";
 import { isPairEligible } from "./eligibility.ts";
-import { type ChannelRecord, type JobRecord, type QueueRecord, WorkerRecord } from "./entities.ts";
-import { offerIssued } from "./event-builders.ts";
+import {
+  type ChannelRecord,
+  type JobRecord,
+  type OfferRecord,
+  type QueueRecord,
+  WorkerRecord,
+} from "./entities.ts";
+import { offerEnded, offerIssued } from "./event-builders.ts";
 import type { Candidates } from "./modes/index.ts";
+import type { OfferOutcomeCode } from "./offer-log.ts";
 import { compareJobsInQueueOrder } from "./queue-order.ts";
 import { defaultWorkerScore } from "./scoring.ts";
 import { fitsChannel, workerList } from "./worker-index.ts";
@@ -40,6 +47,17 @@ export class Matcher implements Candidates {
   /** Asks for worker-side matching of `worker` at the next drain. */
   requestWorker(worker: WorkerRecord): void {
     this.agenda.push(worker);
+  }
+
+  /** Revokes an open offer (event first) and asks for the matching its end allows. */
+  revoke(offer: OfferRecord, outcome: OfferOutcomeCode): void {
+    const core = this.core;
+    core.closeOffer(offer, outcome);
+    if (core.emitter.active) {
+      core.emitter.emit(offerEnded("RouterWorkerOfferRevoked", offer, core.now));
+    }
+    this.requestJob(offer.job);
+    this.requestWorker(offer.worker);
   }
 
   /** Runs every requested matching, in request order. */

@@ -79,7 +79,7 @@ export class OfferOperations {
       core.emitter.emit(build.offerAccepted(found, assignment.assignmentId, core.now));
     }
     while (job.openOffers.length > 0) {
-      this.revoke(job.openOffers[0] as OfferRecord, OfferOutcome.revokedByAccept);
+      this.matcher.revoke(job.openOffers[0] as OfferRecord, OfferOutcome.revokedByAccept);
     }
     return ok({ assignmentId: assignment.assignmentId, jobId: job.id, workerId });
   }
@@ -135,22 +135,8 @@ export class OfferOperations {
     worker.state = worker.assignments.length > 0 ? "draining" : "inactive";
     if (core.emitter.active) core.emitter.emit(build.workerDeregistered(worker, core.now));
     while (worker.openOffers.length > 0) {
-      this.revoke(worker.openOffers[0] as OfferRecord, OfferOutcome.revoked);
+      this.matcher.revoke(worker.openOffers[0] as OfferRecord, OfferOutcome.revoked);
     }
-  }
-
-  /** Revokes an open offer and asks for the matching its end allows. */
-  private revoke(
-    offer: OfferRecord,
-    outcome: typeof OfferOutcome.revoked | typeof OfferOutcome.revokedByAccept,
-  ): void {
-    const core = this.core;
-    core.closeOffer(offer, outcome);
-    if (core.emitter.active) {
-      core.emitter.emit(build.offerEnded("RouterWorkerOfferRevoked", offer, core.now));
-    }
-    this.matcher.requestJob(offer.job);
-    this.matcher.requestWorker(offer.worker);
   }
 
   /** Offer expiry timer: the offer expires and the worker is deregistered (§8 k). */
