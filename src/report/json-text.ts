@@ -1,7 +1,8 @@
 /**
  * A JSON writer whose numbers go through formatNumber (JSON.stringify would print 5e-7 and
- * machine-noise digits), laid out like JSON.stringify(value, null, 2). Non-finite numbers
- * become `null`. Keys keep their insertion order.
+ * machine-noise digits), laid out like JSON.stringify(value, null, 2) except that an object or
+ * array holding only primitives stays on one line (`{ "mean": 0.8, "halfWidth": 0.01 }`), as in
+ * the output contract. Non-finite numbers become `null`. Keys keep their insertion order.
  */
 import { formatNumber } from "./format-number.ts";
 
@@ -19,6 +20,7 @@ export function toJsonText(value: JsonValue, indent = "  ", depth = 0): string {
   if (value === null) return "null";
   if (typeof value === "number") return Number.isFinite(value) ? formatNumber(value) : "null";
   if (typeof value === "string" || typeof value === "boolean") return JSON.stringify(value);
+  if (isFlat(value)) return flatText(value);
   const inner = indent.repeat(depth + 1);
   const outer = indent.repeat(depth);
   if (isArray(value)) {
@@ -36,4 +38,20 @@ export function toJsonText(value: JsonValue, indent = "  ", depth = 0): string {
 
 function isArray(value: JsonValue): value is readonly JsonValue[] {
   return Array.isArray(value);
+}
+
+/** Whether every member is a primitive (and there is at least one). */
+function isFlat(value: readonly JsonValue[] | { readonly [key: string]: JsonValue }): boolean {
+  const members = Object.values(value);
+  return (
+    members.length > 0 && members.every((member) => member === null || typeof member !== "object")
+  );
+}
+
+function flatText(value: readonly JsonValue[] | { readonly [key: string]: JsonValue }): string {
+  if (isArray(value)) return `[${value.map((item) => toJsonText(item)).join(", ")}]`;
+  const members = Object.entries(value).map(
+    ([key, item]) => `${JSON.stringify(key)}: ${toJsonText(item)}`,
+  );
+  return `{ ${members.join(", ")} }`;
 }

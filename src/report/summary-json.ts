@@ -4,6 +4,7 @@
  * print as `null`. Pure: data in, text out (with a trailing newline).
  */
 import type { ReplicationSummary, ScopeEstimates } from "../metrics/types.ts";
+import { METRIC_NAMES } from "../metrics/types.ts";
 import { type JsonValue, toJsonText } from "./json-text.ts";
 
 /** What the summary says about the run besides the metrics. */
@@ -33,7 +34,10 @@ export function renderSummaryJson(run: RunDescription, summary: ReplicationSumma
 
 function scopeJson(scope: ScopeEstimates): JsonValue {
   return Object.fromEntries(
-    Object.entries(scope).map(([metric, { mean, halfWidth }]) => [metric, { mean, halfWidth }]),
+    METRIC_NAMES.map((metric) => [
+      metric,
+      { mean: scope[metric].mean, halfWidth: scope[metric].halfWidth },
+    ]),
   );
 }
 
