@@ -12,6 +12,7 @@ export {
   readScenarioFile,
   type ScenarioCheck,
 } from "./load.ts";
+export { readTraces, type TraceArrivals } from "./trace-file.ts";
 export type {
   ArrivalProcessSpec,
   ArrivalSpec,

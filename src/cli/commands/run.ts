@@ -1,0 +1,181 @@
+/**
+ * `ccsim run <scenario>`: simulates the scenario's replications and writes summary.json,
+ * summary.csv, intervals.csv and workers.csv (and events.jsonl with --events) into the output
+ * folder, whole or not at all, then prints a short summary. Ctrl-C stops the run cleanly:
+ * nothing is written and the exit code is 130.
+ */
+import { rmSync } from "node:fs";
+import { join, relative } from "node:path";
+import type { Argv, CommandModule } from "yargs";
+import { UsageError } from "../../errors.ts";
+import { aggregateReplications } from "../../metrics/index.ts";
+import {
+  type RunDescription,
+  renderConsoleSummary,
+  renderIntervalsCsv,
+  renderSummaryCsv,
+  renderSummaryJson,
+  renderWorkersCsv,
+} from "../../report/index.ts";
+import { loadScenario, readTraces, type Scenario } from "../../scenario/index.ts";
+import { ExitWithCode } from "../exit.ts";
+import { printErrorLine, printLine } from "../output.ts";
+import { temporaryNameOf, writeFilesAtomically } from "../run/atomic-files.ts";
+import { createProgress } from "../run/progress.ts";
+import { defaultWorkerCount, RunInterrupted, runReplications } from "../run/replications.ts";
+
+interface RunArguments {
+  scenario: string;
+  out?: string;
+  seed?: number;
+  replications?: number;
+  events: boolean;
+  charts: boolean;
+  workers?: number;
+  checkInvariants: boolean;
+  progress: boolean;
+}
+
+function positiveInteger(
+  name: string,
+  value: number | undefined,
+  minimum: number,
+): number | undefined {
+  if (value === undefined) return undefined;
+  if (!Number.isInteger(value) || value < minimum) {
+    throw new UsageError(`--${name} must be a whole number ≥ ${minimum}, got ${value}`);
+  }
+  return value;
+}
+
+/** The scenario with the command line's --seed and --replications applied. */
+function withOverrides(scenario: Scenario, args: RunArguments): Scenario {
+  const seed = positiveInteger("seed", args.seed, 0);
+  const replications = positiveInteger("replications", args.replications, 1);
+  return {
+    ...scenario,
+    ...(seed === undefined ? {} : { seed }),
+    ...(replications === undefined ? {} : { replications }),
+  };
+}
+
+async function handler(args: RunArguments): Promise<void> {
+  const workers = positiveInteger("workers", args.workers, 1) ?? defaultWorkerCount();
+  const scenario = withOverrides(await loadScenario(args.scenario), args);
+  const traces = readTraces(scenario, (path) => relative(process.cwd(), path) || path);
+  const outputDirectory = args.out ?? join("reports", scenario.name);
+  writeFilesAtomically(outputDirectory, new Map()); // creates the folder, and fails early if it cannot
+  const eventsPath = args.events ? join(outputDirectory, "events.jsonl") : undefined;
+
+  const abort = new AbortController();
+  const onInterrupt = () => abort.abort();
+  process.once("SIGINT", onInterrupt);
+  const progress = createProgress(
+    `${scenario.name}: ${scenario.replications} replication(s)`,
+    args.progress,
+  );
+  const started = performance.now();
+  try {
+    const results = await runReplications(scenario, {
+      traces,
+      workers,
+      checkInvariants: args.checkInvariants,
+      ...(eventsPath === undefined ? {} : { eventsPath }),
+      onProgress: (fraction) => progress.update(fraction),
+      signal: abort.signal,
+    });
+    progress.stop();
+    const wallSeconds = (performance.now() - started) / 1000;
+    const summary = aggregateReplications(results.map((result) => result.metrics));
+    const run: RunDescription = {
+      scenario: scenario.name,
+      seed: scenario.seed,
+      horizonSeconds: scenario.horizonSeconds,
+      warmupSeconds: scenario.warmupSeconds,
+      serviceLevelThresholdSeconds: scenario.serviceLevelThresholdSeconds,
+    };
+    const written = writeFilesAtomically(
+      outputDirectory,
+      new Map([
+        ["summary.json", renderSummaryJson(run, summary)],
+        ["summary.csv", renderSummaryCsv(summary)],
+        ["intervals.csv", renderIntervalsCsv(summary)],
+        ["workers.csv", renderWorkersCsv(summary)],
+      ]),
+    );
+    printLine(renderConsoleSummary(run, summary));
+    const jobs = results.reduce((sum, result) => sum + result.metrics.overall.arrived, 0);
+    printLine(
+      `${scenario.replications} replication(s), ${jobs} jobs in the measurement window, ${wallSeconds.toFixed(2)} s wall time`,
+    );
+    printLine(
+      `wrote ${[...written, ...(eventsPath === undefined ? [] : [eventsPath])].join(", ")}`,
+    );
+  } catch (error) {
+    progress.stop();
+    if (eventsPath !== undefined) rmSync(temporaryNameOf(eventsPath), { force: true });
+    if (error instanceof RunInterrupted) {
+      printErrorLine("interrupted: no output files were written");
+      throw new ExitWithCode(130);
+    }
+    throw error;
+  } finally {
+    process.removeListener("SIGINT", onInterrupt);
+  }
+}
+
+/** The `run` command. */
+export const runCommand: CommandModule<object, RunArguments> = {
+  command: "run <scenario>",
+  describe: "simulate a scenario and write summary, interval and worker reports",
+  builder: (cli: Argv) =>
+    cli
+      .positional("scenario", {
+        type: "string",
+        demandOption: true,
+        describe: "scenario file (YAML or JSON)",
+      })
+      .option("out", {
+        type: "string",
+        describe: "output folder (default: reports/<scenario name>/)",
+      })
+      .option("seed", { type: "number", describe: "master seed (overrides the scenario's)" })
+      .option("replications", {
+        type: "number",
+        describe: "independent replications (overrides the scenario's)",
+      })
+      .option("events", {
+        type: "boolean",
+        default: false,
+        describe: "also write the first replication's events.jsonl (Event Grid schema)",
+      })
+      .option("charts", {
+        type: "boolean",
+        default: true,
+        describe: "write charts (--no-charts to skip)",
+      })
+      .option("workers", {
+        type: "number",
+        describe: "worker threads for replications (default: the number of cores; 1 = serial)",
+      })
+      .option("check-invariants", {
+        type: "boolean",
+        default: false,
+        describe: "check the router's and world's invariants after every event (slow)",
+      })
+      .option("progress", {
+        type: "boolean",
+        default: true,
+        describe: "show a progress bar on a terminal (--no-progress to hide)",
+      })
+      .example("$0 run scenarios/quickstart.yaml", "simulate the Job Router quickstart")
+      .example(
+        "$0 run scenarios/voice-50.yaml --replications 20 --out reports/voice",
+        "20 replications into reports/voice/",
+      )
+      .example(
+        "$0 run scenarios/quickstart.yaml --events",
+        "also write the Event Grid event stream",
+      ) as unknown as Argv<RunArguments>,
+  handler,
+};

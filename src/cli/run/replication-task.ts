@@ -1,0 +1,63 @@
+/**
+ * One replication as a self-contained task: what a worker thread runs, and what the serial path
+ * runs in the main thread, so both give identical results. Advances in chunks of simulated time
+ * and reports between chunks, so the caller can show progress and stop cleanly.
+ */
+import type { Scenario, TraceArrivals } from "../../scenario/index.ts";
+import { Replication, type ReplicationResult } from "../../simulate.ts";
+import { EventLog } from "./event-log.ts";
+
+/** Everything a replication needs; structured-clone-able, to cross into a worker thread. */
+export interface ReplicationTask {
+  readonly scenario: Scenario;
+  readonly traces: ReadonlyMap<string, TraceArrivals>;
+  readonly replication: number;
+  readonly checkInvariants: boolean;
+  /** Where to write this replication's events.jsonl, if anywhere. */
+  readonly eventsPath?: string;
+}
+
+/** Chunks per replication: progress granularity and how often a stop request is seen. */
+const CHUNKS = 200;
+
+/**
+ * Runs a task. `betweenChunks` is called after each chunk with the progress (0..1); when it
+ * returns a promise the run waits for it (the main thread yields there to see Ctrl-C), and when
+ * it resolves to false the run stops and this returns null.
+ */
+export async function runReplicationTask(
+  task: ReplicationTask,
+  betweenChunks?: (progress: number) => boolean | Promise<boolean>,
+): Promise<ReplicationResult | null> {
+  const eventLog =
+    task.eventsPath === undefined
+      ? undefined
+      : new EventLog(task.eventsPath, {
+          startTime: task.scenario.startTime,
+          seed: task.scenario.seed,
+          replication: task.replication,
+        });
+  try {
+    const replication = new Replication(task.scenario, {
+      replication: task.replication,
+      traces: task.traces,
+      checkInvariants: task.checkInvariants,
+      ...(eventLog === undefined ? {} : { onEvent: (event) => eventLog.write(event) }),
+    });
+    const chunkSeconds = task.scenario.horizonSeconds / CHUNKS;
+    for (let chunk = 1; ; chunk++) {
+      const result = replication.advance(chunk * chunkSeconds);
+      if (result !== null) {
+        eventLog?.commit();
+        return result;
+      }
+      if (betweenChunks !== undefined && !(await betweenChunks(replication.progress))) {
+        eventLog?.abort();
+        return null;
+      }
+    }
+  } catch (error) {
+    eventLog?.abort();
+    throw error;
+  }
+}

@@ -1,0 +1,183 @@
+/**
+ * The composition root: one replication of a scenario is an engine, a router configured from
+ * the scenario, the world of simulated people, and a metrics collector, all listening to the
+ * router's events. It runs arrivals in [0, horizon), then drains until every job has ended or
+ * `horizon + drain`. A replication can be advanced in chunks of simulated time, so callers can
+ * show progress and stop cleanly between chunks; `runReplication` runs one to the end.
+ */
+import { Engine } from "./engine/engine.ts";
+import { InternalError } from "./errors.ts";
+import { MetricsCollector } from "./metrics/index.ts";
+import type { ReplicationMetrics } from "./metrics/types.ts";
+import { RandomStream } from "./random/index.ts";
+import { checkInvariants, Router, type RouterConfig, type RouterEvent } from "./router/index.ts";
+import type { Scenario, TraceArrivals } from "./scenario/index.ts";
+import { World } from "./world/world.ts";
+
+/** How to run one replication. */
+export interface ReplicationOptions {
+  /** Replication index (0-based); with the scenario's seed it determines every random stream. */
+  readonly replication: number;
+  /** Trace arrivals read beforehand (`readTraces`), keyed by arrival id. */
+  readonly traces?: ReadonlyMap<string, TraceArrivals>;
+  /** Called with every router event in simulation order (e.g. to write events.jsonl). */
+  readonly onEvent?: (event: RouterEvent) => void;
+  /** Check the router's and the world's invariants after every engine event (slow). */
+  readonly checkInvariants?: boolean;
+}
+
+/** What one replication produced. */
+export interface ReplicationResult {
+  readonly replication: number;
+  readonly metrics: ReplicationMetrics;
+  /** Simulated time at which the run stopped. */
+  readonly endTimeSeconds: number;
+  /** Engine events fired. */
+  readonly eventsFired: number;
+}
+
+/** The router's configuration of a scenario. */
+export function routerConfigOf(scenario: Scenario): RouterConfig {
+  return {
+    // The scenario's static rule value is any JSON value; the router narrows it when it builds
+    // the policy and reports a value it cannot use.
+    distributionPolicies: scenario.distributionPolicies as RouterConfig["distributionPolicies"],
+    queues: scenario.queues,
+    classificationPolicies: scenario.classificationPolicies as unknown as NonNullable<
+      RouterConfig["classificationPolicies"]
+    >,
+    exceptionPolicies: scenario.exceptionPolicies as unknown as NonNullable<
+      RouterConfig["exceptionPolicies"]
+    >,
+  };
+}
+
+/** The index of the arrival stream of a job id `<arrivalId>-<n>`, or −1. */
+function arrivalIndexer(scenario: Scenario): (jobId: string) => number {
+  const indexOf = new Map(scenario.arrivals.map((arrival, index) => [arrival.id, index]));
+  return (jobId) => indexOf.get(jobId.slice(0, jobId.lastIndexOf("-"))) ?? -1;
+}
+
+/** One replication, advanced step by step. */
+export class Replication {
+  private readonly engine = new Engine();
+  private readonly router: Router;
+  private readonly world: World;
+  private readonly metrics: MetricsCollector;
+  private readonly horizonSeconds: number;
+  private readonly drainEndSeconds: number;
+  private draining = false;
+  private outcome: ReplicationResult | null = null;
+
+  constructor(
+    scenario: Scenario,
+    private readonly options: ReplicationOptions,
+  ) {
+    this.horizonSeconds = scenario.horizonSeconds;
+    this.drainEndSeconds = scenario.horizonSeconds + scenario.drainSeconds;
+    const random = RandomStream.root(scenario.seed, options.replication);
+    this.router = new Router(this.engine, routerConfigOf(scenario));
+    this.world = new World(this.engine, this.router, scenario, random, options.traces ?? new Map());
+    this.metrics = new MetricsCollector({
+      warmupSeconds: scenario.warmupSeconds,
+      horizonSeconds: scenario.horizonSeconds,
+      serviceLevelThresholdSeconds: scenario.serviceLevelThresholdSeconds,
+      intervalSeconds: scenario.intervalLengthSeconds,
+      queueIds: scenario.queues.map((queue) => queue.id),
+      arrivalIds: scenario.arrivals.map((arrival) => arrival.id),
+      arrivalOfJob: arrivalIndexer(scenario),
+    });
+    this.subscribe();
+    if (options.checkInvariants === true)
+      this.engine.afterEvent = (name, argument) => this.check(name, argument);
+    this.world.start();
+    if (options.checkInvariants === true) this.check("start", 0);
+  }
+
+  /** Simulated time now. */
+  get nowSeconds(): number {
+    return this.engine.now;
+  }
+
+  /** Where the run is, from 0 to 1, in simulated time (the drain counts as the last stretch). */
+  get progress(): number {
+    if (this.outcome !== null) return 1;
+    return Math.min(1, this.engine.now / this.horizonSeconds);
+  }
+
+  /** Runs up to simulated time `untilSeconds`; returns the result once the run has ended. */
+  advance(untilSeconds: number): ReplicationResult | null {
+    if (this.outcome !== null) return this.outcome;
+    if (!this.draining) {
+      this.engine.runUntil(Math.min(untilSeconds, this.horizonSeconds));
+      if (untilSeconds < this.horizonSeconds) return null;
+      this.draining = true;
+      if (this.world.customers.jobsInSystem === 0) return this.finish(this.horizonSeconds);
+    }
+    const target = Math.min(untilSeconds, this.drainEndSeconds);
+    const stoppedEarly = this.engine.runUntil(target);
+    if (stoppedEarly) return this.finish(this.engine.now);
+    return target >= this.drainEndSeconds ? this.finish(this.drainEndSeconds) : null;
+  }
+
+  private subscribe(): void {
+    const world = this.world;
+    const metrics = this.metrics;
+    const onEvent = this.options.onEvent;
+    this.router.subscribe((event) => {
+      world.observe(event);
+      metrics.observe(event);
+      if (onEvent !== undefined) onEvent(event);
+      if (this.draining && world.customers.jobsInSystem === 0) this.engine.stop();
+    });
+  }
+
+  private finish(endTimeSeconds: number): ReplicationResult {
+    this.outcome = {
+      replication: this.options.replication,
+      metrics: this.metrics.finish(endTimeSeconds),
+      endTimeSeconds,
+      eventsFired: this.engine.processedCount,
+    };
+    return this.outcome;
+  }
+
+  private check(eventName: string, argument: number): void {
+    const problems = checkInvariants(this.router);
+    const routerJobsInSystem = this.routerJobsInSystem();
+    if (routerJobsInSystem !== this.world.customers.jobsInSystem) {
+      problems.push(
+        `the router has ${routerJobsInSystem} jobs in the system, the world ${this.world.customers.jobsInSystem}`,
+      );
+    }
+    if (problems.length > 0) {
+      throw new InvariantViolation(
+        `invariant broken after event ${eventName}(${argument}) at t=${this.engine.now}s:\n  ${problems.join("\n  ")}`,
+      );
+    }
+  }
+
+  private routerJobsInSystem(): number {
+    let count = 0;
+    for (const job of this.router.core.jobs) {
+      if (
+        job.status !== "closed" &&
+        job.status !== "cancelled" &&
+        job.status !== "classificationFailed"
+      )
+        count++;
+    }
+    return count;
+  }
+}
+
+/** An invariant of the router or the world broke: a bug in ccsim. */
+export class InvariantViolation extends InternalError {}
+
+/** Runs one replication to its end. */
+export function runReplication(scenario: Scenario, options: ReplicationOptions): ReplicationResult {
+  const replication = new Replication(scenario, options);
+  const result = replication.advance(Number.POSITIVE_INFINITY);
+  if (result === null) throw new InternalError("a replication run to infinity did not end");
+  return result;
+}

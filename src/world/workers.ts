@@ -1,0 +1,282 @@
+/**
+ * The people who handle jobs, following their `behavior`: an offer goes unanswered with
+ * `noResponseProbability` (it then expires), else it is answered after `responseTime`, accepted
+ * with `acceptProbability` or declined (with `retryOfferAt = now + declineRetryAfter` when set).
+ * An accepted job is handled for the customer's handle time × `handleTimeFactor`, completed,
+ * wrapped up for `wrapUpTime` and closed — or, with `unassignProbability`, handed back after
+ * `unassignAfter` (a refused fourth unassign is followed by completing it normally). After the
+ * service deregisters a worker because an offer expired, the person registers again after
+ * `reRegisterAfter`, if still on duty. Each worker draws from its own named streams
+ * (`worker:<id>:response`, …), so one person's choices never shift another's.
+ * Open offers and assignments live in recycled slots; every step is O(1) apart from map lookups.
+ */
+import type { Engine } from "../engine/engine.ts";
+import { NO_TIMER } from "../engine/engine.ts";
+import type { Distribution, RandomStream } from "../random/index.ts";
+import { createDistribution } from "../random/index.ts";
+import type { Router, RouterEvent, RouterWorkerOfferIssued } from "../router/index.ts";
+import type { WorkerBehavior } from "../scenario/index.ts";
+import type { Customers } from "./customers.ts";
+import { WorldPriority } from "./priorities.ts";
+import { SlotPool } from "./slot-pool.ts";
+
+/** A behavior with its distributions built once per worker group. */
+export interface PreparedBehavior {
+  readonly behavior: WorkerBehavior;
+  readonly responseTime: Distribution;
+  readonly wrapUpTime: Distribution;
+  readonly unassignAfter: Distribution;
+  readonly reRegisterAfter: Distribution;
+}
+
+/** Builds the distributions of a behavior. */
+export function prepareBehavior(behavior: WorkerBehavior): PreparedBehavior {
+  return {
+    behavior,
+    responseTime: createDistribution(behavior.responseTime),
+    wrapUpTime: createDistribution(behavior.wrapUpTime),
+    unassignAfter: createDistribution(behavior.unassignAfter),
+    reRegisterAfter: createDistribution(behavior.reRegisterAfter),
+  };
+}
+
+/** One person, with their own random streams. */
+export interface Person {
+  readonly id: string;
+  readonly prepared: PreparedBehavior;
+  readonly responseRandom: RandomStream;
+  readonly decisionRandom: RandomStream;
+  readonly wrapUpRandom: RandomStream;
+  readonly unassignRandom: RandomStream;
+  readonly reRegisterRandom: RandomStream;
+  /** Registered with the service (`active`), as its events say. */
+  active: boolean;
+  reRegisterTimer: number;
+}
+
+/** Creates a person's streams under `worker:<id>`. */
+export function createPerson(id: string, prepared: PreparedBehavior, random: RandomStream): Person {
+  const own = (purpose: string) => random.fork(`worker:${id}:${purpose}`);
+  return {
+    id,
+    prepared,
+    responseRandom: own("response"),
+    decisionRandom: own("decision"),
+    wrapUpRandom: own("wrapUp"),
+    unassignRandom: own("unassign"),
+    reRegisterRandom: own("reRegister"),
+    active: false,
+    reRegisterTimer: NO_TIMER,
+  };
+}
+
+/** Whether a person is on duty at a time (inside a shift), for re-registration. */
+export type DutyCheck = (personIndex: number, timeSeconds: number) => boolean;
+
+/** Everyone's reactions to offers, and their handling of the jobs they accept. */
+export class Workers {
+  private readonly indexOfPerson = new Map<string, number>();
+  private readonly answerHandler: number;
+  private readonly finishHandler: number;
+  private readonly unassignHandler: number;
+  private readonly closeHandler: number;
+  private readonly reRegisterHandler: number;
+  // Open offers being thought about, by slot.
+  private readonly offerSlots = new SlotPool();
+  private readonly slotOfOffer = new Map<string, number>();
+  private offerIdOfSlot: string[] = [];
+  private offerPersonOfSlot: number[] = [];
+  private answerTimerOfSlot: number[] = [];
+  // Assignments being handled or wrapped up, by slot.
+  private readonly assignmentSlots = new SlotPool();
+  private assignmentPersonOfSlot: number[] = [];
+  private assignmentJobOfSlot: string[] = [];
+  private assignmentIdOfSlot: string[] = [];
+  private handleEndOfSlot: number[] = [];
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly router: Router,
+    private readonly people: readonly Person[],
+    private readonly customers: Customers,
+    private readonly isOnDuty: DutyCheck,
+  ) {
+    for (const [index, person] of people.entries()) this.indexOfPerson.set(person.id, index);
+    const register = (name: string, handler: (slot: number) => void) =>
+      engine.registerHandler(name, handler, WorldPriority.workerAction);
+    this.answerHandler = register("world:answerOffer", (slot) => this.answer(slot));
+    this.finishHandler = register("world:finishHandling", (slot) => this.finishHandling(slot));
+    this.unassignHandler = register("world:unassign", (slot) => this.unassign(slot));
+    this.closeHandler = register("world:close", (slot) => this.close(slot));
+    this.reRegisterHandler = register("world:reRegister", (person) => this.reRegister(person));
+  }
+
+  /** Offers open in someone's mind, and assignments held: both bounded by the people. */
+  get liveSlots(): { offers: number; assignments: number } {
+    return { offers: this.offerSlots.liveCount, assignments: this.assignmentSlots.liveCount };
+  }
+
+  /** Follows the router's events about these people. */
+  observe(event: RouterEvent): void {
+    switch (event.type) {
+      case "RouterWorkerOfferIssued":
+        this.considerOffer(event);
+        break;
+      case "RouterWorkerOfferRevoked":
+        this.forgetOffer(event.offerId);
+        break;
+      case "RouterWorkerOfferExpired":
+        this.forgetOffer(event.offerId);
+        this.planReRegistration(event.workerId);
+        break;
+      case "RouterWorkerRegistered":
+        this.setActive(event.workerId, true);
+        break;
+      case "RouterWorkerDeregistered":
+        this.setActive(event.workerId, false);
+        break;
+      default:
+        break;
+    }
+  }
+
+  private considerOffer(event: RouterWorkerOfferIssued): void {
+    const personIndex = this.indexOfPerson.get(event.workerId);
+    if (personIndex === undefined) return;
+    const person = this.people[personIndex] as Person;
+    const behavior = person.prepared.behavior;
+    if (
+      behavior.noResponseProbability > 0 &&
+      person.decisionRandom.next() < behavior.noResponseProbability
+    )
+      return;
+    const slot = this.offerSlots.acquire();
+    this.slotOfOffer.set(event.offerId, slot);
+    this.offerIdOfSlot[slot] = event.offerId;
+    this.offerPersonOfSlot[slot] = personIndex;
+    const delaySeconds = person.prepared.responseTime.sample(person.responseRandom);
+    this.answerTimerOfSlot[slot] = this.engine.scheduleAfter(
+      delaySeconds,
+      this.answerHandler,
+      slot,
+    );
+  }
+
+  private answer(slot: number): void {
+    const offerId = this.offerIdOfSlot[slot] as string;
+    const personIndex = this.offerPersonOfSlot[slot] as number;
+    const person = this.people[personIndex] as Person;
+    // Released before calling the router: its events may hand this slot to a new offer.
+    this.releaseOffer(slot, offerId);
+    const behavior = person.prepared.behavior;
+    const accepts =
+      behavior.acceptProbability >= 1 || person.decisionRandom.next() < behavior.acceptProbability;
+    if (!accepts) {
+      const retry = behavior.declineRetryAfterSeconds;
+      this.router.declineJobOffer(
+        person.id,
+        offerId,
+        retry === undefined ? undefined : { retryOfferAtSeconds: this.engine.now + retry },
+      );
+      return;
+    }
+    const result = this.router.acceptJobOffer(person.id, offerId);
+    if (result.ok) this.startHandling(personIndex, result.value.jobId, result.value.assignmentId);
+  }
+
+  private startHandling(personIndex: number, jobId: string, assignmentId: string): void {
+    const person = this.people[personIndex] as Person;
+    const behavior = person.prepared.behavior;
+    const slot = this.assignmentSlots.acquire();
+    this.assignmentPersonOfSlot[slot] = personIndex;
+    this.assignmentJobOfSlot[slot] = jobId;
+    this.assignmentIdOfSlot[slot] = assignmentId;
+    const handleSeconds = this.customers.handleSecondsOf(jobId) * behavior.handleTimeFactor;
+    this.handleEndOfSlot[slot] = this.engine.now + handleSeconds;
+    if (
+      behavior.unassignProbability > 0 &&
+      person.unassignRandom.next() < behavior.unassignProbability
+    ) {
+      const afterSeconds = person.prepared.unassignAfter.sample(person.unassignRandom);
+      this.engine.scheduleAfter(afterSeconds, this.unassignHandler, slot);
+    } else {
+      this.engine.schedule(this.handleEndOfSlot[slot] as number, this.finishHandler, slot);
+    }
+  }
+
+  private finishHandling(slot: number): void {
+    const person = this.people[this.assignmentPersonOfSlot[slot] as number] as Person;
+    const jobId = this.assignmentJobOfSlot[slot] as string;
+    const assignmentId = this.assignmentIdOfSlot[slot] as string;
+    this.router.completeJob(jobId, assignmentId);
+    const wrapUpSeconds = person.prepared.wrapUpTime.sample(person.wrapUpRandom);
+    if (wrapUpSeconds > 0) this.engine.scheduleAfter(wrapUpSeconds, this.closeHandler, slot);
+    else this.close(slot);
+  }
+
+  private close(slot: number): void {
+    const jobId = this.assignmentJobOfSlot[slot] as string;
+    this.router.closeJob(jobId, this.assignmentIdOfSlot[slot] as string);
+    this.releaseAssignment(slot);
+  }
+
+  private unassign(slot: number): void {
+    const person = this.people[this.assignmentPersonOfSlot[slot] as number] as Person;
+    const jobId = this.assignmentJobOfSlot[slot] as string;
+    const result = this.router.unassignJob(jobId, this.assignmentIdOfSlot[slot] as string, {
+      suspendMatching: person.prepared.behavior.unassignSuspendMatching,
+    });
+    if (result.ok) {
+      this.releaseAssignment(slot);
+      return;
+    }
+    // The service refused (a fourth unassign): the person finishes the job after all.
+    const handleEnd = Math.max(this.engine.now, this.handleEndOfSlot[slot] as number);
+    this.engine.schedule(handleEnd, this.finishHandler, slot);
+  }
+
+  private planReRegistration(workerId: string): void {
+    const personIndex = this.indexOfPerson.get(workerId);
+    if (personIndex === undefined) return;
+    const person = this.people[personIndex] as Person;
+    if (person.reRegisterTimer !== NO_TIMER && this.engine.isPending(person.reRegisterTimer))
+      return;
+    const delaySeconds = person.prepared.reRegisterAfter.sample(person.reRegisterRandom);
+    person.reRegisterTimer = this.engine.scheduleAfter(
+      delaySeconds,
+      this.reRegisterHandler,
+      personIndex,
+    );
+  }
+
+  private reRegister(personIndex: number): void {
+    const person = this.people[personIndex] as Person;
+    person.reRegisterTimer = NO_TIMER;
+    if (!person.active && this.isOnDuty(personIndex, this.engine.now))
+      this.router.registerWorker(person.id);
+  }
+
+  private setActive(workerId: string, active: boolean): void {
+    const personIndex = this.indexOfPerson.get(workerId);
+    if (personIndex !== undefined) (this.people[personIndex] as Person).active = active;
+  }
+
+  private forgetOffer(offerId: string): void {
+    const slot = this.slotOfOffer.get(offerId);
+    if (slot === undefined) return;
+    this.engine.cancel(this.answerTimerOfSlot[slot] as number);
+    this.releaseOffer(slot, offerId);
+  }
+
+  private releaseOffer(slot: number, offerId: string): void {
+    this.slotOfOffer.delete(offerId);
+    this.answerTimerOfSlot[slot] = NO_TIMER;
+    this.offerSlots.release(slot);
+  }
+
+  private releaseAssignment(slot: number): void {
+    this.assignmentJobOfSlot[slot] = "";
+    this.assignmentIdOfSlot[slot] = "";
+    this.assignmentSlots.release(slot);
+  }
+}
