@@ -3,6 +3,7 @@
  * (references resolve, numbers in range). Configuration mistakes are programming errors of the
  * caller (the scenario layer validates user input first), so they throw `RouterConfigError`.
  */
+import { RouterConfigError } from "./config-error.ts";
 import {
   type ChannelConfiguration,
   ChannelRecord,
@@ -15,10 +16,7 @@ import { distributionModes } from "./modes/index.ts";
 import { compareJobsInQueueOrder } from "./queue-order.ts";
 import type { DistributionPolicySpec, Labels, QueueSpec, WorkerSpec } from "./types.ts";
 
-/** A router resource that cannot be configured as given. */
-export class RouterConfigError extends Error {
-  override name = "RouterConfigError";
-}
+export { RouterConfigError };
 
 function isPositiveInteger(value: number): boolean {
   return Number.isInteger(value) && value > 0;

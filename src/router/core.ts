@@ -7,6 +7,7 @@
  */
 import type { Engine } from "../engine/engine.ts";
 import { NO_TIMER } from "../engine/engine.ts";
+import type { ClassificationPolicyRecord } from "./classification.ts";
 import { RouterEmitter } from "./emitter.ts";
 import {
   type ChannelRecord,
@@ -16,9 +17,9 @@ import {
   type QueueRecord,
   type WorkerRecord,
 } from "./entities.ts";
+import type { ExceptionPolicyRecord } from "./exception-policy.ts";
 import { OfferLog, OfferOutcome, type OfferOutcomeCode } from "./offer-log.ts";
 import { refreshWaiting } from "./queue-order.ts";
-import type { ClassificationPolicySpec, ExceptionPolicySpec } from "./types.ts";
 import { attachWorker, detachWorker } from "./worker-index.ts";
 
 /** The prefix of offer ids; the rest is the offer sequence number. */
@@ -28,8 +29,8 @@ const OFFER_ID_PREFIX = "offer-";
 export class RouterCore {
   readonly emitter = new RouterEmitter();
   readonly policies = new Map<string, PolicyRecord>();
-  readonly classificationPolicies = new Map<string, ClassificationPolicySpec>();
-  readonly exceptionPolicies = new Map<string, ExceptionPolicySpec>();
+  readonly classificationPolicies = new Map<string, ClassificationPolicyRecord>();
+  readonly exceptionPolicies = new Map<string, ExceptionPolicyRecord>();
   readonly queues: QueueRecord[] = [];
   readonly queueById = new Map<string, QueueRecord>();
   readonly workers: WorkerRecord[] = [];

@@ -4,6 +4,7 @@
  * one shape per record kind. Labels, tags and selector arrays are replaced, never mutated, so
  * events may share them.
  */
+import type { ExceptionPolicyRecord, ExceptionRuleRecord } from "./exception-policy.ts";
 import type { DistributionMode } from "./modes/index.ts";
 import { NO_SELECTORS } from "./selectors.ts";
 import { SortedList } from "./sorted-list.ts";
@@ -48,6 +49,8 @@ export class QueueRecord {
   readonly workersByChannel = new Map<string, SortedList<WorkerRecord>>();
   /** Round robin: id of the last worker offered a job from this queue (§8 h). */
   roundRobinLastWorkerId: string | null = null;
+  /** Resolved from `exceptionPolicyId` once exception policies are built. */
+  exceptionPolicy: ExceptionPolicyRecord | null = null;
 
   constructor(
     readonly index: number,
@@ -115,7 +118,10 @@ export class WorkerRecord {
   }
 }
 
-/** A job. `queue` is null only for jobs that never had one (classification, later). */
+/**
+ * A job. `queue` is null only for jobs that never had one (classification failed). A queue
+ * entry (§8 f) owns `exceptionTimers` and `firedExceptionRules`; they are empty outside one.
+ */
 export class JobRecord {
   status: JobStatus = "created";
   queue: QueueRecord | null = null;
@@ -141,19 +147,29 @@ export class JobRecord {
   readonly notes: { readonly message: string; readonly addedAtSeconds: number }[] = [];
   /** Pending timer of a close with a future `closeAt`; 0 when none. */
   closeTimer = 0;
+  classificationPolicyId: string | null;
+  /** Number of queue entries so far; identifies the current one. */
+  queueEntrySequence = 0;
+  /** Pending wait-time trigger timers of the current queue entry, by rule index; 0 = none. */
+  exceptionTimers: number[] | null = null;
+  /** Exception rules that fired during the current queue entry. */
+  firedExceptionRules: ExceptionRuleRecord[] | null = null;
+  /** Timer of the earliest pending selector expiry; 0 when none. */
+  selectorExpiryTimer = 0;
 
   constructor(
     readonly index: number,
     readonly id: string,
     readonly creationSequence: number,
     readonly channelReference: string | null,
-    readonly classificationPolicyId: string | null,
+    classificationPolicyId: string | null,
     channelId: string,
     priority: number,
     labels: Labels,
     tags: Labels,
     requestedWorkerSelectors: readonly WorkerSelector[],
   ) {
+    this.classificationPolicyId = classificationPolicyId;
     this.channelId = channelId;
     this.priority = priority;
     this.labels = labels;

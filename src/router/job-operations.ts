@@ -2,23 +2,19 @@
  * Job operations of the service: create/update (upsert), cancel, complete, close and unassign,
  * with the service's error behaviour and the §2.1 state machine. Each returns a typed result;
  * a rejected call changes nothing. Events are emitted cause first (§8 q); matching is only
- * requested here and runs when the router drains the agenda after the operation.
+ * requested here and runs when the router drains the agenda after the operation. A job is
+ * created with a `queueId`, a `classificationPolicyId`, or both (classification decides).
  */
 import { NO_TIMER } from "../engine/engine.ts";
 import { type RouterCore, removeItem } from "./core.ts";
-import {
-  type AssignmentRecord,
-  JobRecord,
-  type OfferRecord,
-  type QueueRecord,
-} from "./entities.ts";
+import { type AssignmentRecord, JobRecord, type QueueRecord } from "./entities.ts";
 import * as build from "./event-builders.ts";
+import type { JobFlow } from "./job-flow.ts";
 import { jobSpecError } from "./job-validation.ts";
 import type { Matcher } from "./matching.ts";
-import { OfferOutcome } from "./offer-log.ts";
 import { addQueuedJob, removeQueuedJob } from "./queue-order.ts";
 import { type EmptyResult, fail, ok, okEmpty, type RouterResult } from "./results.ts";
-import { hasActiveExpedite, toWorkerSelectors } from "./selectors.ts";
+import { NO_SELECTORS, toWorkerSelectors } from "./selectors.ts";
 import type { JobSpec, JobStatus } from "./types.ts";
 
 /** Statuses from which cancel is allowed (§8 e). */
@@ -63,17 +59,19 @@ export class JobOperations {
   constructor(
     private readonly core: RouterCore,
     private readonly matcher: Matcher,
+    private readonly flow: JobFlow,
     private readonly closeHandler: number,
   ) {}
 
   upsertJob(spec: JobSpec): RouterResult<UpsertJobResult> {
     const error = jobSpecError(spec);
     if (error !== null) return fail("BadRequest", error);
-    if (spec.classificationPolicyId !== undefined) {
-      return fail("BadRequest", "classification policies are not supported yet; give a queueId");
-    }
     if (spec.queueId !== undefined && !this.core.queueById.has(spec.queueId)) {
       return fail("BadRequest", `queue ${spec.queueId} does not exist`);
+    }
+    const policyId = spec.classificationPolicyId;
+    if (policyId !== undefined && !this.flow.classificationPolicies.has(policyId)) {
+      return fail("BadRequest", `classification policy ${policyId} does not exist`);
     }
     const job = this.core.jobById.get(spec.id);
     return job === undefined ? this.createJob(spec) : this.updateJob(job, spec);
@@ -82,7 +80,9 @@ export class JobOperations {
   private createJob(spec: JobSpec): RouterResult<UpsertJobResult> {
     if (spec.id === "") return fail("BadRequest", "id is required");
     if (spec.channelId === undefined) return fail("BadRequest", "channelId is required");
-    if (spec.queueId === undefined) return fail("BadRequest", "queueId is required");
+    if (spec.queueId === undefined && spec.classificationPolicyId === undefined) {
+      return fail("BadRequest", "queueId or classificationPolicyId is required");
+    }
     const core = this.core;
     const index = core.jobs.length;
     const job = new JobRecord(
@@ -90,39 +90,42 @@ export class JobOperations {
       spec.id,
       index,
       spec.channelReference ?? null,
-      null,
+      spec.classificationPolicyId ?? null,
       spec.channelId,
       spec.priority ?? 1,
       Object.freeze({ ...spec.labels }),
       Object.freeze({ ...spec.tags }),
       toWorkerSelectors(spec.requestedWorkerSelectors, core.now),
     );
-    job.expedited = hasActiveExpedite(job.requestedWorkerSelectors);
     core.jobs.push(job);
     core.jobById.set(job.id, job);
-    job.queue = core.queueById.get(spec.queueId) as QueueRecord;
-    job.enqueuedAtSeconds = core.now;
-    this.enqueue(job, true);
+    this.flow.setSelectors(job, job.requestedWorkerSelectors, NO_SELECTORS);
+    const queue = spec.queueId === undefined ? null : core.queueById.get(spec.queueId);
+    job.queue = queue ?? null;
+    const policyId = spec.classificationPolicyId;
+    const policy =
+      policyId === undefined ? undefined : this.flow.classificationPolicies.get(policyId);
+    if (policy !== undefined) this.flow.classifyNew(job, policy);
+    else this.flow.enterQueue(job, queue as QueueRecord, true);
     return ok({ jobId: job.id, status: job.status });
   }
 
-  /** Makes the job `queued` in `job.queue` and requests matching; emits Received first if new. */
-  private enqueue(job: JobRecord, received: boolean): void {
-    const core = this.core;
-    job.status = "queued";
-    job.latestEnqueueAtSeconds = core.now;
-    addQueuedJob(job, job.queue as QueueRecord);
-    if (core.emitter.active) {
-      if (received) core.emitter.emit(build.jobReceived(job, core.now));
-      core.emitter.emit(build.jobQueued(job, core.now));
-    }
-    this.matcher.requestJob(job);
-  }
-
-  /** Merge-patch of a job (§2.1): a queued job whose matching inputs change is re-matched. */
+  /**
+   * Merge-patch of a job (§2.1): a queued job whose matching inputs change is re-matched (a new
+   * queue entry); a job whose classification failed is queued by a PATCH with a `queueId`.
+   */
   private updateJob(job: JobRecord, spec: JobSpec): RouterResult<UpsertJobResult> {
     if (job.status === "closed" || job.status === "cancelled") {
       return fail("BadRequest", `job ${job.id} has ended (${job.status})`);
+    }
+    const policyId = spec.classificationPolicyId;
+    if (policyId !== undefined && policyId !== job.classificationPolicyId) {
+      return fail("BadRequest", "changing the classificationPolicyId of a job is not supported");
+    }
+    if (job.status === "classificationFailed") {
+      this.applyUpdate(job, spec);
+      if (spec.queueId !== undefined) this.flow.enterQueue(job, job.queue as QueueRecord, false);
+      return ok({ jobId: job.id, status: job.status });
     }
     const rematch =
       spec.labels !== undefined ||
@@ -130,15 +133,16 @@ export class JobOperations {
       (spec.queueId !== undefined && spec.queueId !== job.queue?.id) ||
       (spec.channelId !== undefined && spec.channelId !== job.channelId);
     const queued = job.status === "queued";
-    if (queued) removeQueuedJob(job, job.queue as QueueRecord);
     if (queued && rematch) {
-      // Out of `queued` while its offers go, so they do not put it back on a waiting list.
-      job.status = "created";
-      this.revokeAll(job);
+      // Offers go while the job is still in its lists, which keeps them consistent.
+      this.flow.revokeAll(job);
+      this.flow.leaveQueue(job);
+    } else if (queued) {
+      removeQueuedJob(job, job.queue as QueueRecord);
     }
     this.applyUpdate(job, spec);
     if (queued && rematch) {
-      this.enqueue(job, false);
+      this.flow.enterQueue(job, job.queue as QueueRecord, false);
     } else if (queued) {
       addQueuedJob(job, job.queue as QueueRecord);
     }
@@ -153,15 +157,8 @@ export class JobOperations {
     if (spec.channelId !== undefined) job.channelId = spec.channelId;
     if (spec.queueId !== undefined) job.queue = core.queueById.get(spec.queueId) as QueueRecord;
     if (spec.requestedWorkerSelectors !== undefined) {
-      job.requestedWorkerSelectors = toWorkerSelectors(spec.requestedWorkerSelectors, core.now);
-      job.expedited = hasActiveExpedite(job.requestedWorkerSelectors);
-    }
-  }
-
-  /** Revokes every open offer of the job; the freed workers are matched afterwards. */
-  private revokeAll(job: JobRecord): void {
-    while (job.openOffers.length > 0) {
-      this.matcher.revoke(job.openOffers[0] as OfferRecord, OfferOutcome.revoked);
+      const requested = toWorkerSelectors(spec.requestedWorkerSelectors, core.now);
+      this.flow.setSelectors(job, requested, job.attachedWorkerSelectors);
     }
   }
 
@@ -171,15 +168,7 @@ export class JobOperations {
     if (!CANCELLABLE.has(job.status)) {
       return fail("BadRequest", `job ${jobId} is ${job.status} and cannot be cancelled`);
     }
-    const core = this.core;
-    if (job.status === "queued") removeQueuedJob(job, job.queue as QueueRecord);
-    job.status = "cancelled";
-    job.dispositionCode = options.dispositionCode ?? "Cancelled";
-    this.addNote(job, options.note);
-    if (core.emitter.active) {
-      core.emitter.emit(build.jobCancelled(job, options.note ?? null, core.now));
-    }
-    this.revokeAll(job);
+    this.flow.cancel(job, options.note ?? null, options.dispositionCode ?? "Cancelled");
     return okEmpty();
   }
 
@@ -252,6 +241,7 @@ export class JobOperations {
     job.status = "closed";
     assignment.closedAtSeconds = core.now;
     this.releaseAssignment(assignment);
+    this.flow.expiry.disarm(job);
     if (core.emitter.active) core.emitter.emit(build.jobClosed(assignment, core.now));
     this.afterRelease(assignment);
   }
@@ -284,7 +274,7 @@ export class JobOperations {
       job.status = "waitingForActivation";
       if (core.emitter.active) core.emitter.emit(build.jobWaitingForActivation(job, core.now));
     } else {
-      this.enqueue(job, false);
+      this.flow.enterQueue(job, job.queue as QueueRecord, false);
     }
     this.afterRelease(found);
     return ok({ jobId, unassignmentCount: job.unassignmentCount });

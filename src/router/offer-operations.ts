@@ -10,13 +10,12 @@ import {
   AssignmentRecord,
   type JobRecord,
   type OfferRecord,
-  type QueueRecord,
   type WorkerRecord,
 } from "./entities.ts";
 import * as build from "./event-builders.ts";
+import type { JobFlow } from "./job-flow.ts";
 import type { Matcher } from "./matching.ts";
 import { OfferOutcome } from "./offer-log.ts";
-import { removeQueuedJob } from "./queue-order.ts";
 import { type EmptyResult, fail, ok, okEmpty, type RouterResult } from "./results.ts";
 import { attachWorker, detachWorker } from "./worker-index.ts";
 
@@ -32,6 +31,7 @@ export class OfferOperations {
   constructor(
     private readonly core: RouterCore,
     private readonly matcher: Matcher,
+    private readonly flow: JobFlow,
     private readonly retryHandler: number,
   ) {}
 
@@ -63,7 +63,7 @@ export class OfferOperations {
     if (!("offerId" in found)) return found;
     const core = this.core;
     const { job, worker } = found;
-    removeQueuedJob(job, job.queue as QueueRecord);
+    this.flow.leaveQueue(job);
     job.status = "assigned";
     core.closeOffer(found, OfferOutcome.accepted, true);
     const assignment = new AssignmentRecord(

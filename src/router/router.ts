@@ -16,9 +16,14 @@
  * matching agenda runs in request order: the job that lost an offer before the freed worker.
  */
 import type { Engine } from "../engine/engine.ts";
+import { NO_RANDOM } from "./attachments.ts";
+import { buildClassificationPolicy } from "./classification.ts";
 import { buildPolicy, buildQueue, buildWorker, RouterConfigError } from "./config.ts";
 import { RouterCore } from "./core.ts";
 import type { RouterListener } from "./events.ts";
+import { buildExceptionPolicy } from "./exception-policy.ts";
+import { ExceptionRunner } from "./exceptions.ts";
+import { JobFlow } from "./job-flow.ts";
 import {
   type CancelOptions,
   type CloseOptions,
@@ -30,6 +35,7 @@ import { Matcher } from "./matching.ts";
 import { type AcceptResult, OfferOperations } from "./offer-operations.ts";
 import { positionInQueue } from "./queue-order.ts";
 import { type EmptyResult, fail, ok, type RouterResult } from "./results.ts";
+import { SelectorExpiry } from "./selector-expiry.ts";
 import type { JobSpec, RouterConfig, WorkerSpec } from "./types.ts";
 import {
   type JobPosition,
@@ -76,8 +82,28 @@ export class Router {
       (jobIndex) => this.timer(() => this.jobOperations.closeScheduled(jobIndex)),
       ROUTER_PRIORITY_CLASS,
     );
-    this.jobOperations = new JobOperations(core, this.matcher, closeHandler);
-    this.offerOperations = new OfferOperations(core, this.matcher, retryHandler);
+    const expiry = new SelectorExpiry(core, this.matcher);
+    expiry.handler = engine.registerHandler(
+      "router:selectorExpiry",
+      (jobIndex) => this.timer(() => expiry.fire(jobIndex)),
+      ROUTER_PRIORITY_CLASS,
+    );
+    const flow = new JobFlow(
+      core,
+      this.matcher,
+      expiry,
+      core.classificationPolicies,
+      config.random ?? NO_RANDOM,
+    );
+    const exceptions = new ExceptionRunner(core, flow, ruleStride(config));
+    exceptions.handler = engine.registerHandler(
+      "router:exceptionWaitTime",
+      (argument) => this.timer(() => exceptions.fireTimer(argument)),
+      ROUTER_PRIORITY_CLASS,
+    );
+    flow.exceptions = exceptions;
+    this.jobOperations = new JobOperations(core, this.matcher, flow, closeHandler);
+    this.offerOperations = new OfferOperations(core, this.matcher, flow, retryHandler);
     this.configure(config);
   }
 
@@ -87,20 +113,49 @@ export class Router {
       if (core.policies.has(spec.id)) throw new RouterConfigError(`duplicate policy ${spec.id}`);
       core.policies.set(spec.id, buildPolicy(spec));
     }
-    for (const spec of config.classificationPolicies ?? []) {
-      core.classificationPolicies.set(spec.id, spec);
-    }
-    for (const spec of config.exceptionPolicies ?? []) core.exceptionPolicies.set(spec.id, spec);
-    const exceptionPolicyIds = new Set(core.exceptionPolicies.keys());
+    const exceptionSpecs = config.exceptionPolicies ?? [];
+    const exceptionPolicyIds = new Set(exceptionSpecs.map((spec) => spec.id));
     for (const spec of config.queues) {
       if (core.queueById.has(spec.id)) throw new RouterConfigError(`duplicate queue ${spec.id}`);
       const queue = buildQueue(spec, core.queues.length, core.policies, exceptionPolicyIds);
       core.queues.push(queue);
       core.queueById.set(queue.id, queue);
     }
+    this.configurePolicies(config);
     for (const spec of config.workers ?? []) {
       const result = this.upsertWorker(spec);
       if (!result.ok) throw new RouterConfigError(result.error.message);
+    }
+  }
+
+  /** Classification, then exception policies (they refer to queues and classification). */
+  private configurePolicies(config: RouterConfig): void {
+    const core = this.core;
+    for (const spec of config.classificationPolicies ?? []) {
+      if (core.classificationPolicies.has(spec.id)) {
+        throw new RouterConfigError(`duplicate classification policy ${spec.id}`);
+      }
+      const policy = buildClassificationPolicy(spec, core.queueById);
+      if (policy.usesRandom && config.random === undefined) {
+        throw new RouterConfigError(
+          `classification policy ${spec.id}: a weightedAllocation needs the config's random source`,
+        );
+      }
+      core.classificationPolicies.set(spec.id, policy);
+    }
+    const references = {
+      queueById: core.queueById,
+      classificationPolicies: core.classificationPolicies,
+    };
+    for (const spec of config.exceptionPolicies ?? []) {
+      if (core.exceptionPolicies.has(spec.id)) {
+        throw new RouterConfigError(`duplicate exception policy ${spec.id}`);
+      }
+      core.exceptionPolicies.set(spec.id, buildExceptionPolicy(spec, references));
+    }
+    for (const queue of core.queues) {
+      const id = queue.exceptionPolicyId;
+      queue.exceptionPolicy = id === null ? null : (core.exceptionPolicies.get(id) ?? null);
     }
   }
 
@@ -277,4 +332,13 @@ export class Router {
     action();
     this.matcher.drain();
   }
+}
+
+/** The exception-timer argument stride: the most rules of any exception policy (at least 1). */
+function ruleStride(config: RouterConfig): number {
+  let most = 1;
+  for (const policy of config.exceptionPolicies ?? []) {
+    most = Math.max(most, policy.exceptionRules.length);
+  }
+  return most;
 }

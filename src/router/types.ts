@@ -49,11 +49,21 @@ export interface WorkerSelector {
   readonly expiresAtSeconds: number | null;
 }
 
-/** A RouterRule (classification and scoring); only the kinds a simulation can run. */
+/**
+ * A RouterRule (classification and scoring); only the kinds a simulation can run. A `static`
+ * value is any JSON-like value (a number for a priority, a selector list for `ruleEngine`).
+ */
 export type RouterRuleSpec =
-  | { readonly kind: "static"; readonly value: LabelValue | null }
+  | { readonly kind: "static"; readonly value?: unknown }
   | { readonly kind: "directMap" }
   | { readonly kind: "expression"; readonly language?: "powerFx"; readonly expression: string };
+
+/** A queue selector produced by classification, matched against queue labels (incl. `Id`). */
+export interface QueueSelectorSpec {
+  readonly key: string;
+  readonly labelOperator: LabelOperator;
+  readonly value: LabelValue;
+}
 
 /** The three distribution modes, by their API name. */
 export type DistributionModeKind = "longestIdle" | "roundRobin" | "bestWorker";
@@ -93,19 +103,88 @@ export interface QueueSpec {
   readonly labels?: Labels;
 }
 
-/** Classification policy: stored for a later issue; the router does not classify yet. */
+/**
+ * A selector attachment of a classification policy, in the scenario's normalised shape: `S` is
+ * `QueueSelectorSpec` or `WorkerSelectorSpec`; the API's `queueSelector(s)`/`workerSelector(s)`
+ * fields are `selector`/`selectors` here. `expiresAfterSeconds` of `passThrough` applies to
+ * worker selectors only.
+ */
+export type SelectorAttachmentSpec<S> =
+  | { readonly kind: "static"; readonly selector: S }
+  | {
+      readonly kind: "conditional";
+      readonly condition: RouterRuleSpec;
+      readonly selectors: readonly S[];
+    }
+  | {
+      readonly kind: "passThrough";
+      readonly key: string;
+      readonly labelOperator: LabelOperator;
+      readonly expiresAfterSeconds?: number;
+    }
+  | { readonly kind: "ruleEngine"; readonly rule: RouterRuleSpec }
+  | {
+      readonly kind: "weightedAllocation";
+      readonly allocations: readonly {
+        readonly weight: number;
+        readonly selectors: readonly S[];
+      }[];
+    };
+
+/** An attachment producing queue selectors. */
+export type QueueSelectorAttachmentSpec = SelectorAttachmentSpec<QueueSelectorSpec>;
+/** An attachment producing worker selectors (`attachedWorkerSelectors`). */
+export type WorkerSelectorAttachmentSpec = SelectorAttachmentSpec<WorkerSelectorSpec>;
+
+/** `/routing/classificationPolicies/{id}` (§1.3). */
 export interface ClassificationPolicySpec {
   readonly id: string;
   readonly name?: string;
   readonly fallbackQueueId?: string;
-  readonly [field: string]: unknown;
+  readonly queueSelectorAttachments?: readonly QueueSelectorAttachmentSpec[];
+  readonly prioritizationRule?: RouterRuleSpec;
+  readonly workerSelectorAttachments?: readonly WorkerSelectorAttachmentSpec[];
 }
 
-/** Exception policy: stored for a later issue; rules do not fire yet. */
+/** What fires an exception rule (§1.4). */
+export type ExceptionTriggerSpec =
+  | { readonly kind: "queueLength"; readonly threshold: number }
+  | { readonly kind: "waitTime"; readonly thresholdSeconds: number };
+
+/** What an exception rule does, in list order (§4). */
+export type ExceptionActionSpec =
+  | {
+      readonly kind: "cancel";
+      readonly id?: string;
+      readonly note?: string;
+      readonly dispositionCode?: string;
+    }
+  | {
+      readonly kind: "manualReclassify";
+      readonly id?: string;
+      readonly queueId?: string;
+      readonly priority?: number;
+      readonly workerSelectors?: readonly WorkerSelectorSpec[];
+    }
+  | {
+      readonly kind: "reclassify";
+      readonly id?: string;
+      readonly classificationPolicyId?: string;
+      readonly labelsToUpsert?: Labels;
+    };
+
+/** One rule of an exception policy. */
+export interface ExceptionRuleSpec {
+  readonly id: string;
+  readonly trigger: ExceptionTriggerSpec;
+  readonly actions: readonly ExceptionActionSpec[];
+}
+
+/** `/routing/exceptionPolicies/{id}` (§1.4); attached to queues by `exceptionPolicyId`. */
 export interface ExceptionPolicySpec {
   readonly id: string;
   readonly name?: string;
-  readonly exceptionRules: readonly unknown[];
+  readonly exceptionRules: readonly ExceptionRuleSpec[];
 }
 
 /** One entry of `worker.channels`. */
@@ -163,6 +242,12 @@ export interface RouterConfig {
   readonly queues: readonly QueueSpec[];
   readonly classificationPolicies?: readonly ClassificationPolicySpec[];
   readonly exceptionPolicies?: readonly ExceptionPolicySpec[];
+  /**
+   * Uniform draws in [0, 1) for `weightedAllocation` attachments; required only when one
+   * exists. The router draws once per weighted attachment per classification, in attachment
+   * order (queue attachments first), and nowhere else.
+   */
+  readonly random?: { next(): number };
   /**
    * Workers created (and registered when `availableForOffers`) during construction, before any
    * subscriber exists; use `upsertWorker` after subscribing to observe their registration.

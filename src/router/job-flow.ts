@@ -1,0 +1,189 @@
+/**
+ * How a job moves between queues, shared by the client operations and the exception actions:
+ * entering a queue (a new queue entry, §8 f), leaving it, cancelling, classifying and moving.
+ * A queue entry starts when a job is queued by creation, classification into a new queue, a
+ * client PATCH re-queue, an unassign or an exception action that changes its queue; an
+ * exception action that leaves the job in its queue continues the entry (its rules do not fire
+ * again and its wait clock keeps running: §9 unknown). Offers are revoked while the job is
+ * still in its lists, so the lists stay consistent. Events: cause first (§8 q).
+ */
+import type { RandomSource } from "./attachments.ts";
+import { type ClassificationPolicyRecord, classify } from "./classification.ts";
+import type { RouterCore } from "./core.ts";
+import type { JobRecord, OfferRecord, QueueRecord } from "./entities.ts";
+import * as build from "./event-builders.ts";
+import type { ExceptionRunner } from "./exceptions.ts";
+import type { Matcher } from "./matching.ts";
+import { OfferOutcome } from "./offer-log.ts";
+import { jobClassificationFailed, jobClassified } from "./policy-event-builders.ts";
+import { addQueuedJob, removeQueuedJob } from "./queue-order.ts";
+import { isExpedited, type SelectorExpiry } from "./selector-expiry.ts";
+import { toWorkerSelectors } from "./selectors.ts";
+import type { Labels, WorkerSelector, WorkerSelectorSpec } from "./types.ts";
+
+/** Queue entry, exit, cancel, classification and moves of jobs. */
+export class JobFlow {
+  /** Set by the router once the runner exists (the two call each other). */
+  exceptions: ExceptionRunner | null = null;
+
+  constructor(
+    private readonly core: RouterCore,
+    private readonly matcher: Matcher,
+    readonly expiry: SelectorExpiry,
+    readonly classificationPolicies: ReadonlyMap<string, ClassificationPolicyRecord>,
+    private readonly random: RandomSource,
+  ) {}
+
+  /** Queues the job in `queue` as a new queue entry; emits Received first when `received`. */
+  enterQueue(job: JobRecord, queue: QueueRecord, received: boolean): void {
+    const core = this.core;
+    job.queue = queue;
+    job.status = "queued";
+    if (Number.isNaN(job.enqueuedAtSeconds)) job.enqueuedAtSeconds = core.now;
+    job.latestEnqueueAtSeconds = core.now;
+    job.queueEntrySequence++;
+    const jobsAlreadyQueued = queue.jobs.length;
+    addQueuedJob(job, queue);
+    if (core.emitter.active) {
+      if (received) core.emitter.emit(build.jobReceived(job, core.now));
+      core.emitter.emit(build.jobQueued(job, core.now));
+    }
+    this.matcher.requestJob(job);
+    this.exceptions?.onEntry(job, queue, jobsAlreadyQueued);
+  }
+
+  /** Puts a job back into its queue within the same entry (an exception action); JobQueued. */
+  private continueEntry(job: JobRecord): void {
+    const core = this.core;
+    job.status = "queued";
+    addQueuedJob(job, job.queue as QueueRecord);
+    if (core.emitter.active) core.emitter.emit(build.jobQueued(job, core.now));
+    this.matcher.requestJob(job);
+  }
+
+  /** Takes a queued job out of its queue and ends its queue entry. */
+  leaveQueue(job: JobRecord): void {
+    removeQueuedJob(job, job.queue as QueueRecord);
+    this.exceptions?.endEntry(job);
+  }
+
+  /** Revokes every open offer of the job; the freed workers are matched afterwards. */
+  revokeAll(job: JobRecord): void {
+    while (job.openOffers.length > 0) {
+      this.matcher.revoke(job.openOffers[0] as OfferRecord, OfferOutcome.revoked);
+    }
+  }
+
+  /** Cancels a job that is not assigned (the caller checked): JobCancelled, then revocations. */
+  cancel(job: JobRecord, note: string | null, dispositionCode: string): void {
+    const core = this.core;
+    if (job.status === "queued") this.leaveQueue(job);
+    job.status = "cancelled";
+    job.dispositionCode = dispositionCode;
+    if (note !== null) job.notes.push({ message: note, addedAtSeconds: core.now });
+    if (core.emitter.active) core.emitter.emit(build.jobCancelled(job, note, core.now));
+    this.revokeAll(job);
+    this.expiry.disarm(job);
+  }
+
+  /** Replaces selector lists of a job that is out of its queue lists; re-arms expiry. */
+  setSelectors(
+    job: JobRecord,
+    requested: readonly WorkerSelector[],
+    attached: readonly WorkerSelector[],
+  ): void {
+    job.requestedWorkerSelectors = requested;
+    job.attachedWorkerSelectors = attached;
+    job.expedited = isExpedited(job);
+    this.expiry.arm(job);
+  }
+
+  /** Classifies a new job (JobReceived with PendingClassification first) and queues it. */
+  classifyNew(job: JobRecord, policy: ClassificationPolicyRecord): void {
+    const core = this.core;
+    job.status = "pendingClassification";
+    if (core.emitter.active) core.emitter.emit(build.jobReceived(job, core.now));
+    this.classifyInto(job, policy);
+  }
+
+  /**
+   * manualReclassify: new queue and priority, extra requested selectors (appended, expiring
+   * from now); offers revoked; JobQueued.
+   */
+  move(
+    job: JobRecord,
+    queue: QueueRecord | null,
+    priority: number | null,
+    extraSelectors: readonly WorkerSelectorSpec[],
+  ): void {
+    const current = job.queue as QueueRecord;
+    const target = queue ?? current;
+    this.revokeAll(job);
+    if (target === current) removeQueuedJob(job, current);
+    else this.leaveQueue(job);
+    if (priority !== null) job.priority = priority;
+    if (extraSelectors.length > 0) {
+      const added = toWorkerSelectors(extraSelectors, this.core.now);
+      this.setSelectors(
+        job,
+        Object.freeze([...job.requestedWorkerSelectors, ...added]),
+        job.attachedWorkerSelectors,
+      );
+    }
+    if (target === current) this.continueEntry(job);
+    else this.enterQueue(job, target, false);
+  }
+
+  /**
+   * reclassify: labels upserted, then classification with `policy` (or the job's own). A job
+   * without any policy keeps its queue and is only re-queued with its new labels.
+   */
+  reclassify(job: JobRecord, policy: ClassificationPolicyRecord | null, labels: Labels): void {
+    const current = job.queue as QueueRecord;
+    this.revokeAll(job);
+    removeQueuedJob(job, current);
+    job.labels = Object.freeze({ ...job.labels, ...labels });
+    const chosen =
+      policy ??
+      (job.classificationPolicyId === null
+        ? null
+        : (this.classificationPolicies.get(job.classificationPolicyId) ?? null));
+    if (chosen === null) {
+      this.continueEntry(job);
+      return;
+    }
+    job.status = "pendingClassification";
+    this.classifyInto(job, chosen);
+  }
+
+  /**
+   * Runs classification for a job in `pendingClassification` whose `queue` is its current
+   * queue (or null), then queues it or marks it failed. A job staying in its queue continues
+   * its entry; a job leaving it ends the entry first.
+   */
+  private classifyInto(job: JobRecord, policy: ClassificationPolicyRecord): void {
+    const core = this.core;
+    const current = job.queue;
+    const queues = core.queues;
+    const outcome = classify(policy, job.labels, current, job.priority, queues, this.random);
+    if (!outcome.ok) {
+      if (current !== null) this.exceptions?.endEntry(job);
+      job.status = "classificationFailed";
+      if (core.emitter.active) {
+        core.emitter.emit(jobClassificationFailed(job, policy.id, outcome, core.now));
+      }
+      this.expiry.disarm(job);
+      return;
+    }
+    job.classificationPolicyId = policy.id;
+    job.priority = outcome.priority;
+    const attached = toWorkerSelectors(outcome.workerSelectors, core.now);
+    this.setSelectors(job, job.requestedWorkerSelectors, attached);
+    const sameEntry = current === outcome.queue && job.queueEntrySequence > 0;
+    if (!sameEntry && current !== null) this.exceptions?.endEntry(job);
+    job.queue = outcome.queue;
+    if (core.emitter.active) core.emitter.emit(jobClassified(job, policy.id, core.now));
+    if (sameEntry) this.continueEntry(job);
+    else this.enterQueue(job, outcome.queue, false);
+  }
+}
