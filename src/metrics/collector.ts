@@ -22,12 +22,13 @@ import type {
   RouterWorkerRegistered,
 } from "../router/events.ts";
 import { IntervalCounter } from "./interval-series.ts";
-import { CapacityHold, JobState } from "./job-state.ts";
+import { type CapacityHold, JobState } from "./job-state.ts";
 import { Counter, increment } from "./scope-accumulator.ts";
 import { ScopeSet } from "./scope-set.ts";
 import { MeasurementWindow } from "./time-weighted-level.ts";
 import type { ReplicationMetrics } from "./types.ts";
-import { WorkerCounter, WorkerTally } from "./worker-tally.ts";
+import { WorkerRoster } from "./worker-roster.ts";
+import { WorkerCounter } from "./worker-tally.ts";
 
 /** What the composition root tells the collector about the measurement. */
 export interface MetricsSettings {
@@ -47,10 +48,9 @@ const UNKNOWN = undefined;
 /** See the module header. Feed every event to `observe`, then call `finish` once. */
 export class MetricsCollector {
   private readonly window: MeasurementWindow;
-  private readonly thresholdSeconds: number;
   private readonly scopes: ScopeSet;
   private readonly jobs = new Map<string, JobState>();
-  private readonly workers = new Map<string, WorkerTally>();
+  private readonly workers: WorkerRoster;
 
   constructor(private readonly settings: MetricsSettings) {
     this.window = new MeasurementWindow(
@@ -58,8 +58,8 @@ export class MetricsCollector {
       settings.horizonSeconds,
       settings.intervalSeconds,
     );
-    this.thresholdSeconds = settings.serviceLevelThresholdSeconds;
-    this.scopes = new ScopeSet(this.window, settings.queueIds, settings.arrivalIds);
+    this.scopes = new ScopeSet(this.window, settings);
+    this.workers = new WorkerRoster(this.window, this.scopes);
   }
 
   /** Jobs currently remembered (in the system); returns to 0 once every job has ended. */
@@ -132,7 +132,7 @@ export class MetricsCollector {
     for (const job of this.jobs.values()) this.scopes.count(job, Counter.inSystemAtEnd, 1);
     return {
       ...this.scopes.results(endTimeSeconds),
-      workers: [...this.workers.values()].map((worker) => worker.row(endTimeSeconds)),
+      workers: this.workers.rows(endTimeSeconds),
     };
   }
 
@@ -174,7 +174,7 @@ export class MetricsCollector {
   private onOfferIssued(event: RouterWorkerOfferIssued): void {
     const job = this.jobs.get(event.jobId);
     if (job === UNKNOWN) return;
-    const hold = this.newHold(event.offerId, event.workerId, event.queueId, event.channelId);
+    const hold = this.workers.hold(event.offerId, event.workerId, event.queueId, event.channelId);
     job.openOffers.push(hold);
     this.scopes.changeCapacity(event.timeSeconds, job, hold, 1);
     this.scopes.count(job, Counter.offersIssued, 1);
@@ -188,7 +188,7 @@ export class MetricsCollector {
     let hold = job.takeOffer(event.offerId);
     if (hold === null) {
       // Not seen issued (collector attached late): it holds capacity from now on.
-      hold = this.newHold(event.offerId, event.workerId, event.queueId, event.channelId);
+      hold = this.workers.hold(event.offerId, event.workerId, event.queueId, event.channelId);
       this.scopes.changeCapacity(time, job, hold, 1);
     }
     job.assignment = hold;
@@ -196,20 +196,10 @@ export class MetricsCollector {
     this.scopes.count(job, Counter.offersAccepted, 1);
     if (job.counted) hold.worker.count(WorkerCounter.offersAccepted);
     this.leaveQueue(job, time);
-    if (!job.assigned) this.firstAssigned(job, time);
-  }
-
-  private firstAssigned(job: JobState, time: number): void {
-    job.assigned = true;
-    const waitSeconds = time - job.waitStartSeconds;
-    const withinThreshold = waitSeconds <= this.thresholdSeconds ? 1 : 0;
-    this.scopes.countInterval(job, IntervalCounter.answered, 1);
-    this.scopes.countInterval(job, IntervalCounter.waitSeconds, waitSeconds);
-    this.scopes.countInterval(job, IntervalCounter.answeredWithinThreshold, withinThreshold);
-    this.scopes.count(job, Counter.assigned, 1);
-    this.scopes.count(job, Counter.waitedJobs, waitSeconds > 0 ? 1 : 0);
-    this.scopes.count(job, Counter.assignedWithinThreshold, withinThreshold);
-    this.scopes.recordWait(job, waitSeconds);
+    if (!job.assigned) {
+      job.assigned = true;
+      this.scopes.recordFirstAssignment(job, time - job.waitStartSeconds);
+    }
   }
 
   private onOfferEnded(
@@ -241,10 +231,13 @@ export class MetricsCollector {
     const job = this.jobs.get(event.jobId);
     if (job === UNKNOWN) return;
     this.scopes.count(job, Counter.completed, 1);
-    this.scopes.count(job, Counter.handleTimeSeconds, event.timeSeconds - job.assignedAtSeconds);
+    const handleSeconds = event.timeSeconds - job.assignedAtSeconds;
+    // NaN only when the assignment was never seen (collector attached mid-run).
+    if (!Number.isNaN(handleSeconds))
+      this.scopes.count(job, Counter.handleTimeSeconds, handleSeconds);
     if (job.counted) {
-      const worker = job.assignment?.worker ?? this.workers.get(event.workerId);
-      worker?.count(WorkerCounter.jobsHandled);
+      const worker = job.assignment?.worker ?? this.workers.tally(event.workerId);
+      worker.count(WorkerCounter.jobsHandled);
     }
   }
 
@@ -267,7 +260,7 @@ export class MetricsCollector {
     if (job === UNKNOWN) return;
     const time = event.timeSeconds;
     this.scopes.count(job, Counter.cancelled, 1);
-    if (event.dispositionCode === "Abandoned") this.abandoned(job, time);
+    if (event.dispositionCode === "Abandoned") this.scopes.recordAbandon(job, time);
     // The router revokes the job's open offers after the cancel event; count them here, since
     // the job's record is gone when those events arrive.
     const offers = job.openOffers;
@@ -276,14 +269,6 @@ export class MetricsCollector {
       this.endOffer(time, job, hold, Counter.offersRevoked, WorkerCounter.offersRevoked);
     }
     this.endJob(job, event.jobId, time);
-  }
-
-  private abandoned(job: JobState, time: number): void {
-    const withinThreshold = time - job.waitStartSeconds <= this.thresholdSeconds ? 1 : 0;
-    this.scopes.count(job, Counter.abandoned, 1);
-    this.scopes.count(job, Counter.abandonWaitSeconds, time - job.arrivalSeconds);
-    this.scopes.count(job, Counter.abandonedWithinThreshold, withinThreshold);
-    this.scopes.countInterval(job, IntervalCounter.abandoned, 1);
   }
 
   private onClassificationFailed(event: RouterJobClassificationFailed): void {
@@ -300,17 +285,11 @@ export class MetricsCollector {
   }
 
   private onWorkerRegistered(event: RouterWorkerRegistered): void {
-    let worker = this.workers.get(event.workerId);
-    if (worker === undefined) {
-      worker = new WorkerTally(event.workerId, this.window);
-      this.workers.set(event.workerId, worker);
-    }
-    const targets = this.scopes.registrationTargets(event.queueAssignments);
-    worker.register(event.timeSeconds, event.totalCapacity, event.channelConfigurations, targets);
+    this.workers.register(event);
   }
 
   private onWorkerDeregistered(event: RouterWorkerDeregistered): void {
-    this.workers.get(event.workerId)?.deregister(event.timeSeconds);
+    this.workers.deregister(event.workerId, event.timeSeconds);
   }
 
   /** Drops the job's record after giving back whatever it still held. */
@@ -331,19 +310,5 @@ export class MetricsCollector {
     if (!job.queued) return;
     job.queued = false;
     this.scopes.changeQueueLength(job, time, job.currentQueueIndex, -1);
-  }
-
-  private newHold(offerId: string, workerId: string, queueId: string, channelId: string) {
-    const worker = this.workers.get(workerId) ?? this.unregisteredWorker(workerId);
-    const cost = worker.capacityCost(channelId);
-    const queueIndex = this.scopes.queueIndex(queueId);
-    return new CapacityHold(offerId, worker, queueIndex, cost, worker.shareOf(cost));
-  }
-
-  /** A worker offered a job without a registration event seen: tracked with zero capacity. */
-  private unregisteredWorker(workerId: string): WorkerTally {
-    const worker = new WorkerTally(workerId, this.window);
-    this.workers.set(workerId, worker);
-    return worker;
   }
 }

@@ -5,9 +5,9 @@
  * levels (queue length, capacity) always move, since they measure the system, not the job.
  */
 import type { QueueDetails } from "../router/entities.ts";
-import { IntervalSeries } from "./interval-series.ts";
+import { IntervalCounter, IntervalSeries } from "./interval-series.ts";
 import type { CapacityHold, JobState } from "./job-state.ts";
-import { increment, ScopeAccumulator } from "./scope-accumulator.ts";
+import { Counter, increment, ScopeAccumulator } from "./scope-accumulator.ts";
 import { type MeasurementWindow, TimeWeightedLevel } from "./time-weighted-level.ts";
 import type { MetricValues, ReplicationMetrics } from "./types.ts";
 
@@ -21,11 +21,22 @@ export class ScopeSet {
   private readonly series: IntervalSeries[];
   private readonly queueIndexById = new Map<string, number>();
 
+  private readonly queueIds: readonly string[];
+  private readonly arrivalIds: readonly string[];
+  private readonly thresholdSeconds: number;
+
   constructor(
     private readonly window: MeasurementWindow,
-    private readonly queueIds: readonly string[],
-    private readonly arrivalIds: readonly string[],
+    settings: {
+      readonly queueIds: readonly string[];
+      readonly arrivalIds: readonly string[];
+      readonly serviceLevelThresholdSeconds: number;
+    },
   ) {
+    const { queueIds, arrivalIds } = settings;
+    this.queueIds = queueIds;
+    this.arrivalIds = arrivalIds;
+    this.thresholdSeconds = settings.serviceLevelThresholdSeconds;
     this.overall = new ScopeAccumulator(window, false, new TimeWeightedLevel(window, false));
     const overallRegistered = this.overall.registeredCapacity;
     // An arrival stream has no workers of its own: its use is a share of all capacity.
@@ -60,12 +71,28 @@ export class ScopeSet {
     this.series[job.firstQueueIndex]?.count(job.intervalIndex, counter, amount);
   }
 
-  /** Records a counted job's wait in the histograms of its scopes. */
-  recordWait(job: JobState, waitSeconds: number): void {
+  /** A job's first assignment after `waitSeconds` (from first enqueue). */
+  recordFirstAssignment(job: JobState, waitSeconds: number): void {
+    const withinThreshold = waitSeconds <= this.thresholdSeconds ? 1 : 0;
+    this.countInterval(job, IntervalCounter.answered, 1);
+    this.countInterval(job, IntervalCounter.waitSeconds, waitSeconds);
+    this.countInterval(job, IntervalCounter.answeredWithinThreshold, withinThreshold);
     if (!job.counted) return;
+    this.count(job, Counter.assigned, 1);
+    this.count(job, Counter.waitedJobs, waitSeconds > 0 ? 1 : 0);
+    this.count(job, Counter.assignedWithinThreshold, withinThreshold);
     this.overall.waits.record(waitSeconds);
     job.arrivalScope?.waits.record(waitSeconds);
     job.queueScope?.waits.record(waitSeconds);
+  }
+
+  /** A job abandoned at `time`: "within the threshold" runs on the wait clock, like answers. */
+  recordAbandon(job: JobState, time: number): void {
+    const withinThreshold = time - job.waitStartSeconds <= this.thresholdSeconds ? 1 : 0;
+    this.count(job, Counter.abandoned, 1);
+    this.count(job, Counter.abandonWaitSeconds, time - job.arrivalSeconds);
+    this.count(job, Counter.abandonedWithinThreshold, withinThreshold);
+    this.countInterval(job, IntervalCounter.abandoned, 1);
   }
 
   /** One job more (+1) or less (−1) queued in `queueIndex`. */
