@@ -1,6 +1,7 @@
 /**
  * Public surface of the Job Router simulation: the service facade, its resource specs, typed
- * results and events, the Event Grid serializer and the invariant checks.
+ * results and events, the Event Grid serializer, the invariant checks and `parsePowerFx` (the
+ * check of routing-rule expressions the scenario loader runs).
  */
 export { RouterConfigError } from "./config.ts";
 export type { EventGridEvent, EventGridOptions } from "./event-grid.ts";
@@ -17,6 +18,8 @@ export { distributionModes } from "./modes/index.ts";
 export type { AcceptResult } from "./offer-operations.ts";
 export type { EmptyResult, RouterError, RouterErrorCode, RouterResult } from "./results.ts";
 export { Router, RouterReentrancyError } from "./router.ts";
+export type { PowerFxParseResult } from "./rules/powerfx.ts";
+export { parsePowerFx } from "./rules/powerfx.ts";
 export type * from "./types.ts";
 export { LABEL_OPERATORS } from "./types.ts";
 export type { JobPosition, JobView, QueueStatistics, WorkerView } from "./views.ts";

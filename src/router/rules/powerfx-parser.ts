@@ -243,7 +243,8 @@ class Parser {
         this.next();
         return items;
       }
-      this.expect(",");
+      if (!this.isOperator(",")) this.fail(`expected ',' or '${close}'`);
+      this.next();
     }
   }
 
