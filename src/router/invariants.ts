@@ -3,25 +3,33 @@
  * capacity and channel counts match open offers plus unclosed assignments and stay within
  * limits; every open offer is indexed once, held by an active worker and not excluded; every
  * job is in exactly one place for its status; the queue and worker indexes hold exactly the
- * right members in order. O(total state); returns the violations (empty when consistent).
+ * right members in order; a job's expedite flag matches its active selectors; its selector
+ * expiry timer and its wait-time exception timers are pending exactly when they should be, at
+ * the right time. O(total state); returns the violations (empty when consistent).
  */
+import { NO_TIMER } from "../engine/engine.ts";
 import type { RouterCore } from "./core.ts";
 import { isExcluded, isPairEligible } from "./eligibility.ts";
 import type { JobRecord, QueueRecord, WorkerRecord } from "./entities.ts";
 import type { Router } from "./router.ts";
+import { earliestExpiry, isEnded, isExpedited } from "./selector-expiry.ts";
 import type { JobStatus } from "./types.ts";
 import { fitsChannel } from "./worker-index.ts";
 
-/** Legal job status changes within one operation (§2.1), for the statuses this router reaches. */
+/**
+ * Legal job status changes within one operation (§2.1), for the statuses this router reaches.
+ * Exception rules act within the operation that queues a job, so a creation, an unassign or a
+ * PATCH can end in `cancelled` or `classificationFailed` through a trigger on entry.
+ */
 export const LEGAL_JOB_TRANSITIONS: Readonly<Record<JobStatus, readonly JobStatus[]>> = {
-  created: ["queued", "cancelled"],
+  created: ["queued", "cancelled", "classificationFailed"],
   pendingClassification: ["queued", "classificationFailed", "cancelled"],
-  queued: ["assigned", "cancelled"],
-  assigned: ["completed", "queued", "waitingForActivation"],
+  queued: ["assigned", "cancelled", "classificationFailed"],
+  assigned: ["completed", "queued", "waitingForActivation", "cancelled", "classificationFailed"],
   completed: ["closed"],
   closed: [],
   cancelled: [],
-  classificationFailed: [],
+  classificationFailed: ["queued", "cancelled"],
   pendingSchedule: ["scheduled", "scheduleFailed", "queued", "cancelled"],
   scheduled: ["waitingForActivation", "queued", "cancelled"],
   scheduleFailed: [],
@@ -114,6 +122,61 @@ function checkJob(core: RouterCore, job: JobRecord, placements: number, problems
   if (job.openOffers.length > maximum) problems.push(`${where}: more than maxConcurrentOffers`);
   if (job.openOffers.some((offer) => core.openOffers.get(offer.sequence) !== offer)) {
     problems.push(`${where}: an offer is not indexed`);
+  }
+  if (job.expedited !== isExpedited(job)) problems.push(`${where}: expedite flag wrong`);
+  if (job.status === "queued" && !(Number.isInteger(job.priority) && Math.abs(job.priority) <= 100))
+    problems.push(`${where}: priority ${job.priority} out of range`);
+  checkSelectorExpiry(core, job, where, problems);
+  checkExceptionTimers(core, job, where, problems);
+}
+
+/** A live job with a pending expiry has one timer at its earliest expiry; others have none. */
+function checkSelectorExpiry(
+  core: RouterCore,
+  job: JobRecord,
+  where: string,
+  problems: string[],
+): void {
+  const earliest = isEnded(job.status) ? Number.POSITIVE_INFINITY : earliestExpiry(job);
+  const timer = job.selectorExpiryTimer;
+  if (earliest === Number.POSITIVE_INFINITY) {
+    if (timer !== NO_TIMER) problems.push(`${where}: selector expiry timer without a due selector`);
+    return;
+  }
+  // Selectors are given future expiries, so the timer sits exactly at the earliest one.
+  const atSeconds = core.engine.timeOf(timer);
+  if (atSeconds !== earliest) {
+    problems.push(`${where}: selector expiry timer at ${atSeconds}, earliest expiry ${earliest}`);
+  }
+}
+
+/**
+ * Outside a queue entry a job has no exception state; inside one, every wait-time rule of its
+ * queue's policy that has not fired has a timer at the entry time + threshold.
+ */
+function checkExceptionTimers(
+  core: RouterCore,
+  job: JobRecord,
+  where: string,
+  problems: string[],
+): void {
+  const timers = job.exceptionTimers;
+  const policy = job.status === "queued" ? job.queue?.exceptionPolicy : null;
+  if (policy === null || policy === undefined) {
+    if (timers !== null || job.firedExceptionRules !== null)
+      problems.push(`${where}: exception state outside a queue entry with a policy`);
+    return;
+  }
+  for (const rule of policy.rules) {
+    const timer = timers?.[rule.index] ?? NO_TIMER;
+    const fired = job.firedExceptionRules?.includes(rule) === true;
+    if (rule.trigger.kind !== "waitTime" || fired) {
+      if (timer !== NO_TIMER) problems.push(`${where}: timer for rule ${rule.id} that cannot fire`);
+      continue;
+    }
+    const dueSeconds = job.latestEnqueueAtSeconds + rule.trigger.thresholdSeconds;
+    if (core.engine.timeOf(timer) !== dueSeconds)
+      problems.push(`${where}: rule ${rule.id} timer not pending at ${dueSeconds}`);
   }
 }
 
