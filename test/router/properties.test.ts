@@ -1,8 +1,9 @@
 /**
- * Property tests: random configurations and random operation sequences (including stale and
- * invalid calls), with the router's invariants checked after every step, plus the event-level
- * properties: each offer is resolved exactly once, job statuses change only along §2.1, and a
- * rejected operation emits nothing.
+ * Property tests: random configurations (with classification policies, exception policies and
+ * expiring, expediting selectors) and random operation sequences (including stale and invalid
+ * calls), with the router's invariants checked after every step, plus the event-level
+ * properties: each offer is resolved exactly once, job statuses change only along §2.1, a
+ * rejected operation emits nothing, and exception rules fire only on queued jobs.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -11,9 +12,16 @@ import type { RouterEvent } from "../../src/router/events.ts";
 import { checkInvariants, isLegalTransition } from "../../src/router/invariants.ts";
 import { Router } from "../../src/router/router.ts";
 import type {
+  ClassificationPolicySpec,
   DistributionModeKind,
+  ExceptionActionSpec,
+  ExceptionPolicySpec,
+  ExceptionRuleSpec,
   JobStatus,
+  QueueSelectorAttachmentSpec,
   RouterConfig,
+  WorkerSelectorAttachmentSpec,
+  WorkerSelectorSpec,
   WorkerSpec,
 } from "../../src/router/types.ts";
 
@@ -51,6 +59,150 @@ const workerArbitrary = fc.record({
   registered: fc.boolean(),
 });
 
+const routingArbitrary = fc.record({
+  fallback: fc.boolean(),
+  queueAttachment: fc.constantFrom("none", "static", "conditional", "passThrough", "weighted"),
+  prioritize: fc.boolean(),
+  workerAttachment: fc.constantFrom("none", "static", "passThrough", "expedite"),
+  exceptionQueueMask: fc.integer({ min: 0, max: 3 }),
+  trigger: fc.constantFrom("queueLength", "waitTime"),
+  threshold: fc.integer({ min: 0, max: 3 }),
+  waitSeconds: fc.constantFrom(0, 5, 20),
+  action: fc.constantFrom("cancel", "move", "moveHere", "reclassify", "moveThenCancel"),
+  secondRule: fc.boolean(),
+  seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+});
+
+type Routing = ValueOf<typeof routingArbitrary>;
+
+/** A small deterministic uniform source for weighted allocations (Park–Miller). */
+function scriptedRandom(seed: number): { next(): number } {
+  let state = seed;
+  return {
+    next() {
+      state = (state * 48271) % 2147483647;
+      return (state - 1) / 2147483646;
+    },
+  };
+}
+
+function queueAttachments(routing: Routing): QueueSelectorAttachmentSpec[] {
+  const byId = (id: string) => [{ key: "Id", labelOperator: "equal" as const, value: id }];
+  switch (routing.queueAttachment) {
+    case "none":
+      return [];
+    case "static":
+      return [{ kind: "static", selector: { key: "Id", labelOperator: "equal", value: "q2" } }];
+    case "conditional":
+      return [
+        {
+          kind: "conditional",
+          condition: { kind: "expression", expression: "job.Tier >= 1 And Not IsBlank(job.Tier)" },
+          selectors: byId("q2"),
+        },
+      ];
+    case "passThrough":
+      return [{ kind: "passThrough", key: "Tier", labelOperator: "equal" }];
+    default:
+      return [
+        {
+          kind: "weightedAllocation",
+          allocations: [
+            { weight: 0.5, selectors: byId("q1") },
+            { weight: 0.5, selectors: byId("q2") },
+          ],
+        },
+      ];
+  }
+}
+
+function workerAttachments(routing: Routing): WorkerSelectorAttachmentSpec[] {
+  switch (routing.workerAttachment) {
+    case "none":
+      return [];
+    case "static":
+      return [{ kind: "static", selector: { key: "skill", labelOperator: "lessThan", value: 3 } }];
+    case "passThrough":
+      return [
+        {
+          kind: "passThrough",
+          key: "Skill",
+          labelOperator: "greaterThanOrEqual",
+          expiresAfterSeconds: 7,
+        },
+      ];
+    default:
+      return [
+        {
+          kind: "static",
+          selector: {
+            key: "skill",
+            labelOperator: "equal",
+            value: 2,
+            expedite: true,
+            expiresAfterSeconds: 12,
+          },
+        },
+      ];
+  }
+}
+
+function exceptionActions(routing: Routing): ExceptionActionSpec[] {
+  const extra: WorkerSelectorSpec[] = [
+    { key: "skill", labelOperator: "greaterThanOrEqual", value: 1, expiresAfterSeconds: 9 },
+  ];
+  switch (routing.action) {
+    case "cancel":
+      return [{ kind: "cancel", note: "exception", dispositionCode: "Exception" }];
+    case "move":
+      return [{ kind: "manualReclassify", queueId: "q2", priority: 100, workerSelectors: extra }];
+    case "moveHere":
+      return [{ kind: "manualReclassify", priority: 50 }];
+    case "reclassify":
+      return [{ kind: "reclassify", classificationPolicyId: "c", labelsToUpsert: { Tier: 1 } }];
+    default:
+      return [{ kind: "manualReclassify", queueId: "q1" }, { kind: "cancel" }];
+  }
+}
+
+function policiesOf(routing: Routing): {
+  classificationPolicies: ClassificationPolicySpec[];
+  exceptionPolicies: ExceptionPolicySpec[];
+} {
+  const classification: ClassificationPolicySpec = {
+    id: "c",
+    ...(routing.fallback ? { fallbackQueueId: "q1" } : {}),
+    queueSelectorAttachments: queueAttachments(routing),
+    ...(routing.prioritize
+      ? {
+          prioritizationRule: {
+            kind: "expression",
+            expression: "If(job.Tier = 1, 10, job.Tier * 3 - 2)",
+          },
+        }
+      : {}),
+    workerSelectorAttachments: workerAttachments(routing),
+  } as ClassificationPolicySpec;
+  const trigger =
+    routing.trigger === "queueLength"
+      ? { kind: "queueLength" as const, threshold: routing.threshold }
+      : { kind: "waitTime" as const, thresholdSeconds: routing.waitSeconds };
+  const rules: ExceptionRuleSpec[] = [
+    { id: "rule-1", trigger, actions: exceptionActions(routing) },
+  ];
+  if (routing.secondRule) {
+    rules.push({
+      id: "rule-2",
+      trigger: { kind: "waitTime", thresholdSeconds: routing.waitSeconds + 10 },
+      actions: [{ kind: "cancel", note: "late", dispositionCode: "Late" }],
+    });
+  }
+  return {
+    classificationPolicies: [classification],
+    exceptionPolicies: [{ id: "e", exceptionRules: rules }],
+  };
+}
+
 const OPERATION_KINDS = [
   "create",
   "accept",
@@ -75,6 +227,7 @@ const operationArbitrary = fc.record({
 function configOf(
   policies: ValueOf<typeof policyArbitrary>[],
   workers: ValueOf<typeof workerArbitrary>[],
+  routing: Routing,
 ): { config: RouterConfig; workers: WorkerSpec[] } {
   const workerSpecs = workers.map((worker, index): WorkerSpec => {
     const channels = [];
@@ -94,14 +247,21 @@ function configOf(
       capacity: worker.capacity,
       queues: QUEUES.filter((_, queueIndex) => (worker.queueMask >> queueIndex) & 1),
       channels,
-      labels: { skill: worker.skill },
+      labels: { skill: worker.skill, Skill: worker.skill },
       availableForOffers: worker.registered,
     };
   });
   return {
     config: {
       distributionPolicies: policies.map((policy, index) => ({ id: `p${index}`, ...policy })),
-      queues: QUEUES.map((id, index) => ({ id, distributionPolicyId: `p${index}` })),
+      queues: QUEUES.map((id, index) => ({
+        id,
+        distributionPolicyId: `p${index}`,
+        labels: { Tier: index },
+        ...((routing.exceptionQueueMask >> index) & 1 ? { exceptionPolicyId: "e" } : {}),
+      })),
+      ...policiesOf(routing),
+      random: scriptedRandom(routing.seed),
     },
     workers: workerSpecs,
   };
@@ -123,15 +283,26 @@ function apply(
   switch (kind) {
     case "create": {
       const id = `j${state.jobCount++}`;
-      const selectors =
+      const selectors: WorkerSelectorSpec[] =
         a % 3 === 0
-          ? [{ key: "skill", labelOperator: "greaterThanOrEqual" as const, value: c % 4 }]
+          ? [
+              {
+                key: "skill",
+                labelOperator: "greaterThanOrEqual",
+                value: c % 4,
+                ...(b % 3 === 0 ? { expiresAfterSeconds: (b % 30) + 1 } : {}),
+                expedite: b % 5 === 0,
+              },
+            ]
           : [];
+      const target =
+        a % 4 === 1 ? { classificationPolicyId: "c" } : { queueId: QUEUES[a % 2] as string };
       return router.upsertJob({
         id,
         channelId: CHANNELS[b % 2] as string,
-        queueId: QUEUES[a % 2] as string,
+        ...target,
         priority: (c % 3) - 1,
+        labels: c % 4 === 3 ? { Skill: 2 } : { Tier: c % 3, Skill: c % 4 },
         requestedWorkerSelectors: selectors,
       }).ok;
     }
@@ -214,9 +385,10 @@ describe("router invariants under random operations", () => {
       fc.property(
         fc.array(policyArbitrary, { minLength: 2, maxLength: 2 }),
         fc.array(workerArbitrary, { minLength: 1, maxLength: 5 }),
-        fc.array(operationArbitrary, { minLength: 1, maxLength: 80 }),
-        (policies, workers, operations) => {
-          const { config, workers: workerSpecs } = configOf(policies, workers);
+        fc.array(operationArbitrary, { minLength: 1, maxLength: 80, size: "medium" }),
+        routingArbitrary,
+        (policies, workers, operations, routing) => {
+          const { config, workers: workerSpecs } = configOf(policies, workers, routing);
           const engine = new Engine();
           const router = new Router(engine, config);
           const problems: string[] = [];
@@ -229,6 +401,10 @@ describe("router invariants under random operations", () => {
           router.subscribe((event) => {
             eventCount++;
             tracker.listen(event);
+            if (event.type === "RouterJobExceptionTriggered") {
+              const status = router.core.jobById.get(event.jobId)?.status;
+              if (status !== "queued") problems.push(`exception fired on a ${status} job`);
+            }
             if (event.type === "RouterWorkerOfferIssued") {
               state.issuedOffers.push({ workerId: event.workerId, offerId: event.offerId });
             }
