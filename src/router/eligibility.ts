@@ -7,15 +7,15 @@ import type { JobRecord, WorkerRecord } from "./entities.ts";
 import { areActiveSelectorsSatisfied } from "./selectors.ts";
 import { fitsChannel } from "./worker-index.ts";
 
-/** Whether a decline exclusion keeps this worker from this job now (§8 c). */
-export function isExcluded(job: JobRecord, worker: WorkerRecord, nowSeconds: number): boolean {
+/**
+ * Whether a decline exclusion keeps this worker from this job (§8 c). A `retryOfferAt`
+ * exclusion is lifted by its retry timer, not by the clock, so that several retries due at one
+ * instant each end together with the matching they request.
+ */
+export function isExcluded(job: JobRecord, worker: WorkerRecord): boolean {
   if (job.exclusions === null) return false;
   const exclusion = job.exclusions.get(worker.index);
-  return (
-    exclusion !== undefined &&
-    exclusion.registrationCount === worker.registrationCount &&
-    nowSeconds < exclusion.untilSeconds
-  );
+  return exclusion !== undefined && exclusion.registrationCount === worker.registrationCount;
 }
 
 /** Whether the worker already holds an open offer for the job. */
@@ -29,7 +29,6 @@ export function isPairEligible(
   job: JobRecord,
   worker: WorkerRecord,
   bypassSelectors: boolean,
-  nowSeconds: number,
 ): boolean {
   if (
     !bypassSelectors &&
@@ -40,18 +39,14 @@ export function isPairEligible(
   ) {
     return false;
   }
-  return !isExcluded(job, worker, nowSeconds) && !holdsOfferFor(job, worker);
+  return !isExcluded(job, worker) && !holdsOfferFor(job, worker);
 }
 
 /** The whole of §3.1 for a queued job. */
-export function isWorkerEligible(
-  job: JobRecord,
-  worker: WorkerRecord,
-  nowSeconds: number,
-): boolean {
+export function isWorkerEligible(job: JobRecord, worker: WorkerRecord): boolean {
   const queue = job.queue;
   if (job.status !== "queued" || queue === null || !worker.queues.includes(queue)) return false;
   const channel = worker.channel(job.channelId);
   if (channel === undefined || !fitsChannel(worker, channel)) return false;
-  return isPairEligible(job, worker, queue.policy.bypassSelectors, nowSeconds);
+  return isPairEligible(job, worker, queue.policy.bypassSelectors);
 }

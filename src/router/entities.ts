@@ -81,7 +81,10 @@ export class ChannelRecord {
   ) {}
 }
 
-/** A decline exclusion (§8 c): in force while the worker's registration is the same and now < until. */
+/**
+ * A decline exclusion (§8 c): in force while the worker's registration is the same, until the
+ * retry timer at `untilSeconds` (Infinity: none) lifts it.
+ */
 export interface DeclineExclusion {
   readonly registrationCount: number;
   readonly untilSeconds: number;

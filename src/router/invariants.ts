@@ -87,8 +87,7 @@ function checkWorker(core: RouterCore, worker: WorkerRecord, problems: string[])
       problems.push(`${where}: offer for ${offer.job.status} job ${offer.job.id}`);
     if (!offer.job.openOffers.includes(offer))
       problems.push(`${where}: offer ${offer.offerId} unknown to its job`);
-    if (isExcluded(offer.job, worker, core.now))
-      problems.push(`${where}: offer to an excluded worker`);
+    if (isExcluded(offer.job, worker)) problems.push(`${where}: offer to an excluded worker`);
   }
 }
 
@@ -203,7 +202,7 @@ function checkQueue(core: RouterCore, queue: QueueRecord, problems: string[]): v
     const waiting = queue.waitingByChannel.get(channelId)?.items ?? [];
     for (const job of waiting) {
       for (const worker of list.items) {
-        if (isPairEligible(job, worker, queue.policy.bypassSelectors, core.now)) {
+        if (isPairEligible(job, worker, queue.policy.bypassSelectors)) {
           problems.push(`${where}: job ${job.id} wants offers but ${worker.id} is eligible`);
         }
       }

@@ -118,7 +118,6 @@ export class Matcher implements Candidates {
   /** The first job in queue order, across the worker's queues and fitting channels, it can take. */
   private firstJobFor(worker: WorkerRecord): JobRecord | null {
     let best: JobRecord | null = null;
-    const now = this.core.now;
     for (const channel of worker.channels) {
       if (!fitsChannel(worker, channel)) continue;
       for (const queue of worker.queues) {
@@ -127,7 +126,7 @@ export class Matcher implements Candidates {
         const bypass = queue.policy.bypassSelectors;
         for (const job of waiting.items) {
           if (best !== null && compareJobsInQueueOrder(job, best) > 0) break;
-          if (isPairEligible(job, worker, bypass, now)) {
+          if (isPairEligible(job, worker, bypass)) {
             best = job;
             break;
           }
@@ -146,12 +145,7 @@ export class Matcher implements Candidates {
   isEligible(position: number): boolean {
     const job = this.job as JobRecord;
     const queue = this.queue as QueueRecord;
-    return isPairEligible(
-      job,
-      this.list[position] as WorkerRecord,
-      queue.policy.bypassSelectors,
-      this.core.now,
-    );
+    return isPairEligible(job, this.list[position] as WorkerRecord, queue.policy.bypassSelectors);
   }
 
   score(position: number): number {

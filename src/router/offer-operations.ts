@@ -98,10 +98,14 @@ export class OfferOperations {
     const core = this.core;
     const { job, worker } = found;
     job.exclusions ??= new Map();
-    job.exclusions.set(worker.index, {
-      registrationCount: worker.registrationCount,
-      untilSeconds: retryAtSeconds ?? Number.POSITIVE_INFINITY,
-    });
+    if (retryAtSeconds !== undefined && retryAtSeconds <= core.now) {
+      job.exclusions.delete(worker.index);
+    } else {
+      job.exclusions.set(worker.index, {
+        registrationCount: worker.registrationCount,
+        untilSeconds: retryAtSeconds ?? Number.POSITIVE_INFINITY,
+      });
+    }
     core.closeOffer(found, OfferOutcome.declined);
     if (core.emitter.active) {
       core.emitter.emit(build.offerEnded("RouterWorkerOfferDeclined", found, core.now));
@@ -153,9 +157,15 @@ export class OfferOperations {
     this.deregister(offer.worker);
   }
 
-  /** Decline retry timer: the decliner may be eligible again, so match the job. */
+  /** Decline retry timer: lifts the job's exclusions now due and matches the job again. */
   retry(jobIndex: number): void {
     const job = this.core.jobs[jobIndex] as JobRecord;
+    const now = this.core.now;
+    if (job.exclusions !== null) {
+      for (const [workerIndex, exclusion] of job.exclusions) {
+        if (exclusion.untilSeconds <= now) job.exclusions.delete(workerIndex);
+      }
+    }
     this.matcher.requestJob(job);
   }
 }
