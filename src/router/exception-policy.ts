@@ -6,6 +6,7 @@
 import type { ClassificationPolicyRecord } from "./classification.ts";
 import { RouterConfigError } from "./config-error.ts";
 import type { QueueRecord } from "./entities.ts";
+import { selectorsError } from "./job-validation.ts";
 import type {
   ExceptionActionSpec,
   ExceptionPolicySpec,
@@ -110,6 +111,9 @@ function resolveAction(
       };
     case "manualReclassify": {
       const priority = action.priority ?? null;
+      const workerSelectors = action.workerSelectors ?? [];
+      const selectorProblem = selectorsError(workerSelectors, "workerSelectors");
+      if (selectorProblem !== null) throw new RouterConfigError(`${where}: ${selectorProblem}`);
       if (priority !== null && !(Number.isInteger(priority) && Math.abs(priority) <= 100)) {
         throw new RouterConfigError(`${where}: priority must be an integer in -100..100`);
       }
@@ -120,7 +124,7 @@ function resolveAction(
             ? null
             : lookup(references.queueById, action.queueId, "queue", where),
         priority,
-        workerSelectors: action.workerSelectors ?? [],
+        workerSelectors,
       };
     }
     case "reclassify":

@@ -24,8 +24,8 @@ function labelsError(labels: Labels | undefined, field: string): string | null {
   return null;
 }
 
-function selectorError(selector: WorkerSelectorSpec, index: number): string | null {
-  const where = `requestedWorkerSelectors[${index}]`;
+function selectorError(selector: WorkerSelectorSpec, index: number, field: string): string | null {
+  const where = `${field}[${index}]`;
   if (typeof selector.key !== "string" || selector.key === "") return `${where}.key is required`;
   if (!LABEL_OPERATORS.includes(selector.labelOperator)) {
     return `${where}.labelOperator must be one of ${LABEL_OPERATORS.join(", ")}`;
@@ -48,10 +48,21 @@ export function jobSpecError(spec: JobSpec): string | null {
     return `priority must be an integer in ${MIN_PRIORITY}..${MAX_PRIORITY}, got ${priority}`;
   }
   if (spec.channelId !== undefined && spec.channelId === "") return "channelId must not be empty";
-  const selectors = spec.requestedWorkerSelectors ?? [];
+  return (
+    selectorsError(spec.requestedWorkerSelectors ?? [], "requestedWorkerSelectors") ??
+    labelsError(spec.labels, "labels") ??
+    labelsError(spec.tags, "tags")
+  );
+}
+
+/** The first problem of a worker selector list, named after `field`, or null. */
+export function selectorsError(
+  selectors: readonly WorkerSelectorSpec[],
+  field: string,
+): string | null {
   for (let i = 0; i < selectors.length; i++) {
-    const error = selectorError(selectors[i] as WorkerSelectorSpec, i);
+    const error = selectorError(selectors[i] as WorkerSelectorSpec, i, field);
     if (error !== null) return error;
   }
-  return labelsError(spec.labels, "labels") ?? labelsError(spec.tags, "tags");
+  return null;
 }

@@ -12,16 +12,23 @@
  * Conflict, any other stale offer NotFound. Unassign with suspendMatching emits
  * RouterJobWaitingForActivation. A PATCH of labels, selectors, queue or channel of a queued job
  * revokes its offers and re-queues it (JobQueued); priority or tags alone just reorder it.
- * Re-registration also lifts a decline's retryOfferAt exclusion. Within one operation the
- * matching agenda runs in request order: the job that lost an offer before the freed worker.
+ * Re-registration also lifts a decline's retryOfferAt exclusion, which otherwise ends when its
+ * retry timer fires. Within one operation the matching agenda runs in request order: the job
+ * that lost an offer before the freed worker.
+ *
+ * Classification runs inside the operation that creates the job (Received, Classified, Queued,
+ * then offers); a failed job is queued by a PATCH with a `queueId`; `classificationPolicyId`
+ * cannot change by PATCH. §9 choices are in the module headers: queue choice and priority in
+ * classification.ts, attachments in attachments.ts, exception entries and actions in
+ * job-flow.ts and exceptions.ts (manualReclassify appends its selectors), selector expiry base
+ * times in selectors.ts.
  */
 import type { Engine } from "../engine/engine.ts";
 import { NO_RANDOM } from "./attachments.ts";
-import { buildClassificationPolicy } from "./classification.ts";
-import { buildPolicy, buildQueue, buildWorker, RouterConfigError } from "./config.ts";
+import { buildWorker, RouterConfigError } from "./config.ts";
+import { configureResources, ruleStride } from "./configure.ts";
 import { RouterCore } from "./core.ts";
 import type { RouterListener } from "./events.ts";
-import { buildExceptionPolicy } from "./exception-policy.ts";
 import { ExceptionRunner } from "./exceptions.ts";
 import { JobFlow } from "./job-flow.ts";
 import {
@@ -104,58 +111,10 @@ export class Router {
     flow.exceptions = exceptions;
     this.jobOperations = new JobOperations(core, this.matcher, flow, closeHandler);
     this.offerOperations = new OfferOperations(core, this.matcher, flow, retryHandler);
-    this.configure(config);
-  }
-
-  private configure(config: RouterConfig): void {
-    const core = this.core;
-    for (const spec of config.distributionPolicies) {
-      if (core.policies.has(spec.id)) throw new RouterConfigError(`duplicate policy ${spec.id}`);
-      core.policies.set(spec.id, buildPolicy(spec));
-    }
-    const exceptionSpecs = config.exceptionPolicies ?? [];
-    const exceptionPolicyIds = new Set(exceptionSpecs.map((spec) => spec.id));
-    for (const spec of config.queues) {
-      if (core.queueById.has(spec.id)) throw new RouterConfigError(`duplicate queue ${spec.id}`);
-      const queue = buildQueue(spec, core.queues.length, core.policies, exceptionPolicyIds);
-      core.queues.push(queue);
-      core.queueById.set(queue.id, queue);
-    }
-    this.configurePolicies(config);
+    configureResources(core, config);
     for (const spec of config.workers ?? []) {
       const result = this.upsertWorker(spec);
       if (!result.ok) throw new RouterConfigError(result.error.message);
-    }
-  }
-
-  /** Classification, then exception policies (they refer to queues and classification). */
-  private configurePolicies(config: RouterConfig): void {
-    const core = this.core;
-    for (const spec of config.classificationPolicies ?? []) {
-      if (core.classificationPolicies.has(spec.id)) {
-        throw new RouterConfigError(`duplicate classification policy ${spec.id}`);
-      }
-      const policy = buildClassificationPolicy(spec, core.queueById);
-      if (policy.usesRandom && config.random === undefined) {
-        throw new RouterConfigError(
-          `classification policy ${spec.id}: a weightedAllocation needs the config's random source`,
-        );
-      }
-      core.classificationPolicies.set(spec.id, policy);
-    }
-    const references = {
-      queueById: core.queueById,
-      classificationPolicies: core.classificationPolicies,
-    };
-    for (const spec of config.exceptionPolicies ?? []) {
-      if (core.exceptionPolicies.has(spec.id)) {
-        throw new RouterConfigError(`duplicate exception policy ${spec.id}`);
-      }
-      core.exceptionPolicies.set(spec.id, buildExceptionPolicy(spec, references));
-    }
-    for (const queue of core.queues) {
-      const id = queue.exceptionPolicyId;
-      queue.exceptionPolicy = id === null ? null : (core.exceptionPolicies.get(id) ?? null);
     }
   }
 
@@ -332,13 +291,4 @@ export class Router {
     action();
     this.matcher.drain();
   }
-}
-
-/** The exception-timer argument stride: the most rules of any exception policy (at least 1). */
-function ruleStride(config: RouterConfig): number {
-  let most = 1;
-  for (const policy of config.exceptionPolicies ?? []) {
-    most = Math.max(most, policy.exceptionRules.length);
-  }
-  return most;
 }

@@ -82,7 +82,9 @@ export function hasActiveExpedite(selectors: readonly WorkerSelector[]): boolean
 
 /**
  * Turns client selectors into router selectors; an `expiresAfterSeconds` starts counting at
- * `nowSeconds` (the expiry itself is scheduled by a later issue).
+ * `nowSeconds`, the moment the selector is attached (§9 unknown): job creation or PATCH for
+ * requested selectors, classification for attached ones, the action for those a
+ * `manualReclassify` appends. SelectorExpiry schedules the expiry itself.
  */
 export function toWorkerSelectors(
   specs: readonly WorkerSelectorSpec[] | undefined,
