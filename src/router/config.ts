@@ -14,6 +14,7 @@ import {
 } from "./entities.ts";
 import { distributionModes } from "./modes/index.ts";
 import { compareJobsInQueueOrder } from "./queue-order.ts";
+import { type CompiledRule, compileRule } from "./rules/router-rule.ts";
 import type { DistributionPolicySpec, Labels, QueueSpec, WorkerSpec } from "./types.ts";
 
 export { RouterConfigError };
@@ -22,7 +23,7 @@ function isPositiveInteger(value: number): boolean {
   return Number.isInteger(value) && value > 0;
 }
 
-/** Resolves a distribution policy; `expression` scoring rules are not supported yet. */
+/** Resolves a distribution policy, compiling a powerFx scoring rule. */
 export function buildPolicy(spec: DistributionPolicySpec): PolicyRecord {
   const where = `distribution policy ${spec.id}`;
   if (!(spec.offerExpiresAfterSeconds > 0)) {
@@ -46,6 +47,7 @@ export function buildPolicy(spec: DistributionPolicySpec): PolicyRecord {
     maximum,
     spec.mode.bypassSelectors ?? false,
     staticScore(spec, where),
+    expressionScore(spec, where),
   );
 }
 
@@ -56,9 +58,17 @@ function staticScore(spec: DistributionPolicySpec, where: string): number | null
     throw new RouterConfigError(`${where}: scoringRule applies to bestWorker only`);
   }
   if (rule.kind === "static" && typeof rule.value === "number") return rule.value;
+  if (rule.kind === "expression") return null;
   throw new RouterConfigError(
-    `${where}: scoringRule of kind ${rule.kind} is not supported yet (only static numbers; omit the rule for the default scoring)`,
+    `${where}: scoringRule of kind ${rule.kind} is not supported (a static number or a powerFx expression; omit the rule for the default scoring)`,
   );
+}
+
+/** A powerFx scoring rule, reading `job.X` and `worker.X`; null for other rules. */
+function expressionScore(spec: DistributionPolicySpec, where: string): CompiledRule | null {
+  const rule = spec.mode.scoringRule;
+  if (rule?.kind !== "expression") return null;
+  return compileRule(rule, `${where} scoringRule`, true);
 }
 
 /** Resolves a queue and adds its implicit `Id` label. */

@@ -6,6 +6,7 @@
  */
 import type { ExceptionPolicyRecord, ExceptionRuleRecord } from "./exception-policy.ts";
 import type { DistributionMode } from "./modes/index.ts";
+import type { CompiledRule } from "./rules/router-rule.ts";
 import { NO_SELECTORS } from "./selectors.ts";
 import { SortedList } from "./sorted-list.ts";
 import type { JobStatus, Labels, WorkerSelector, WorkerState } from "./types.ts";
@@ -34,8 +35,10 @@ export class PolicyRecord {
     readonly minConcurrentOffers: number,
     readonly maxConcurrentOffers: number,
     readonly bypassSelectors: boolean,
-    /** Score of a `static` scoring rule; null → default scoring. */
+    /** Score of a `static` scoring rule; null → `scoringRule` or default scoring. */
     readonly staticScore: number | null,
+    /** A powerFx scoring rule (job and worker labels); null → static or default scoring. */
+    readonly scoringRule: CompiledRule | null,
   ) {}
 }
 

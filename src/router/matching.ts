@@ -23,10 +23,14 @@ import { offerEnded, offerIssued } from "./event-builders.ts";
 import type { Candidates } from "./modes/index.ts";
 import type { OfferOutcomeCode } from "./offer-log.ts";
 import { compareJobsInQueueOrder } from "./queue-order.ts";
+import { RuleEvaluationError } from "./rules/powerfx-error.ts";
+import type { CompiledRule } from "./rules/router-rule.ts";
 import { defaultWorkerScore } from "./scoring.ts";
+import type { Labels } from "./types.ts";
 import { fitsChannel, workerList } from "./worker-index.ts";
 
 const NO_WORKERS: WorkerRecord[] = [];
+const NO_LABELS: Labels = Object.freeze({});
 
 /** Runs matching for the agenda; also the `Candidates` view handed to the modes. */
 export class Matcher implements Candidates {
@@ -36,6 +40,11 @@ export class Matcher implements Candidates {
   private list: WorkerRecord[] = NO_WORKERS;
   private job: JobRecord | null = null;
   private queue: QueueRecord | null = null;
+  /** Reused by scoring rules, so scoring allocates nothing per worker. */
+  private readonly scoringContext: { jobLabels: Labels; workerLabels: Labels } = {
+    jobLabels: NO_LABELS,
+    workerLabels: NO_LABELS,
+  };
 
   constructor(private readonly core: RouterCore) {}
 
@@ -150,15 +159,33 @@ export class Matcher implements Candidates {
 
   score(position: number): number {
     const job = this.job as JobRecord;
-    const staticScore = (this.queue as QueueRecord).policy.staticScore;
-    if (staticScore !== null) return staticScore;
+    const policy = (this.queue as QueueRecord).policy;
+    if (policy.staticScore !== null) return policy.staticScore;
     const worker = this.list[position] as WorkerRecord;
+    if (policy.scoringRule !== null) return this.ruleScore(policy.scoringRule, job, worker);
     return defaultWorkerScore(
       job.labels,
       job.requestedWorkerSelectors,
       job.attachedWorkerSelectors,
       worker.labels,
     );
+  }
+
+  /**
+   * A powerFx score; a rule that fails or yields no finite number ranks the worker last
+   * (−Infinity), so one bad label cannot stop matching.
+   */
+  private ruleScore(rule: CompiledRule, job: JobRecord, worker: WorkerRecord): number {
+    const context = this.scoringContext;
+    context.jobLabels = job.labels;
+    context.workerLabels = worker.labels;
+    try {
+      const value = rule(context);
+      return typeof value === "number" && Number.isFinite(value) ? value : Number.NEGATIVE_INFINITY;
+    } catch (error) {
+      if (error instanceof RuleEvaluationError) return Number.NEGATIVE_INFINITY;
+      throw error;
+    }
   }
 
   roundRobinStart(): number {

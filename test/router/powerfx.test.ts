@@ -8,6 +8,7 @@ import { RuleEvaluationError } from "../../src/router/rules/powerfx-error.ts";
 import { formatNode, parseExpression } from "../../src/router/rules/powerfx-parser.ts";
 import type { RuleValue } from "../../src/router/rules/values.ts";
 import type { Labels } from "../../src/router/types.ts";
+import { harness, singleQueue, unwrap, voiceWorker } from "./helpers.ts";
 
 function grouped(expression: string): string {
   return formatNode(parseExpression(expression));
@@ -158,5 +159,56 @@ describe("PowerFx evaluation", () => {
     expect(() => evaluate('"abc" + 1')).toThrow(RuleEvaluationError);
     expect(() => evaluate("1 / job.Zero", { Zero: 0 })).toThrow(/division by zero/);
     expect(evaluate('"2" + 1')).toBe(3);
+  });
+});
+
+describe("PowerFx scoring rules (bestWorker)", () => {
+  const scoring = (expression: string) =>
+    harness(
+      singleQueue(
+        {
+          kind: "bestWorker",
+          maxConcurrentOffers: 3,
+          scoringRule: { kind: "expression", expression },
+        },
+        [
+          voiceWorker("a", { labels: { Skill: 2 } }),
+          voiceWorker("b", { labels: { Skill: 9, Cost: 50 } }),
+          voiceWorker("c", { labels: { Skill: 5, Cost: 5 } }),
+        ],
+      ),
+    );
+
+  it("ranks workers by the rule over job and worker labels, highest first", () => {
+    const h = scoring("worker.Skill * 10 - If(job.Vip = true, 0, worker.Cost)");
+    h.take();
+    unwrap(h.router.upsertJob({ id: "plain", channelId: "voice", queueId: "q" }));
+    // a: 20 − Blank = 20; b: 90 − 50 = 40; c: 50 − 5 = 45.
+    expect(h.take().slice(2)).toEqual([
+      "WorkerOfferIssued c plain",
+      "WorkerOfferIssued b plain",
+      "WorkerOfferIssued a plain",
+    ]);
+  });
+
+  it("ranks a worker whose score cannot be computed last", () => {
+    const h = scoring("100 / worker.Cost");
+    h.take();
+    unwrap(h.router.upsertJob({ id: "j", channelId: "voice", queueId: "q" }));
+    // a: division by zero (Blank is 0), b: 2, c: 20.
+    expect(h.take().slice(2)).toEqual([
+      "WorkerOfferIssued c j",
+      "WorkerOfferIssued b j",
+      "WorkerOfferIssued a j",
+    ]);
+    const failing = scoring('worker.Skill + "x"');
+    failing.take();
+    unwrap(failing.router.upsertJob({ id: "j", channelId: "voice", queueId: "q" }));
+    // Every score fails: all rank last together, in longest-idle (then id) order.
+    expect(failing.take().slice(2)).toEqual([
+      "WorkerOfferIssued a j",
+      "WorkerOfferIssued b j",
+      "WorkerOfferIssued c j",
+    ]);
   });
 });
