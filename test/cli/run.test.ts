@@ -1,0 +1,253 @@
+/**
+ * `ccsim run` as users run it: `node bin/ccsim.js run …` in a child process (no shell). Output
+ * files and their columns, events.jsonl, option overrides, serial = parallel byte for byte, bad
+ * input (exit 2, no stack), and Ctrl-C (exit 130, nothing written, no temporary files left).
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+
+interface Outcome {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function ccsim(...args: string[]): Outcome {
+  const result = spawnSync(process.execPath, ["bin/ccsim.js", ...args], {
+    encoding: "utf8",
+    env: { ...process.env, CCSIM_DEBUG: "" },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const STACK_LINE = /^\s{4}at /m;
+const SMALL = "test/fixtures/world/small-random.yaml";
+const scratch = mkdtempSync(join(tmpdir(), "ccsim-run-test-"));
+let folders = 0;
+/** A fresh output folder (not created: the command must create it). */
+const outFolder = () => join(scratch, `out-${++folders}`);
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const read = (folder: string, name: string) => readFileSync(join(folder, name), "utf8");
+const headerOf = (folder: string, name: string) => read(folder, name).split("\n")[0];
+
+describe("ccsim run scenarios/quickstart.yaml", () => {
+  const out = outFolder();
+  const outcome = ccsim("run", "scenarios/quickstart.yaml", "--out", out);
+
+  it("exits 0 with a short summary and writes the four files, nothing else", () => {
+    expect(outcome.status).toBe(0);
+    expect(outcome.stderr).toBe("");
+    expect(outcome.stdout).toMatch(/^quickstart: 1 replication/);
+    expect(outcome.stdout).toMatch(/serviceLevel\s+1\s+1/);
+    expect(readdirSync(out).sort()).toEqual([
+      "intervals.csv",
+      "summary.csv",
+      "summary.json",
+      "workers.csv",
+    ]);
+  });
+
+  it("writes summary.json with the contract's fields", () => {
+    const summary = JSON.parse(read(out, "summary.json"));
+    expect(summary).toMatchObject({
+      scenario: "quickstart",
+      seed: 1,
+      replications: 1,
+      horizonSeconds: 60,
+      warmupSeconds: 0,
+      serviceLevelThresholdSeconds: 20,
+    });
+    expect(summary.overall.arrived).toEqual({ mean: 1, halfWidth: null });
+    expect(summary.overall.waitMean).toEqual({ mean: 2, halfWidth: null });
+    expect(Object.keys(summary.queues)).toEqual(["queue-1"]);
+    expect(Object.keys(summary.arrivals)).toEqual(["job"]);
+  });
+
+  it("writes the CSV files with the contract's columns", () => {
+    expect(headerOf(out, "summary.csv")).toBe("scope,metric,mean,halfWidth");
+    expect(read(out, "summary.csv")).toContain("\nqueue:queue-1,arrived,1,\n");
+    expect(read(out, "summary.csv")).toContain("\narrival:job,handleTimeMean,120,\n");
+    expect(headerOf(out, "intervals.csv")).toBe(
+      "intervalStartSeconds,intervalEndSeconds,queue,arrivals,answered,abandoned,serviceLevel,waitMean,queueLengthMean,busyWorkers",
+    );
+    expect(headerOf(out, "workers.csv")).toBe(
+      "worker,offersReceived,offersAccepted,offersDeclined,offersExpired,offersRevoked,jobsHandled,busySeconds,utilization",
+    );
+    expect(read(out, "workers.csv").split("\n")[1]).toBe("worker-1,1,1,0,0,0,1,60,1");
+  });
+});
+
+describe("--events, --seed, --replications, --workers", () => {
+  const first = outFolder();
+  const second = outFolder();
+  const serial = outFolder();
+  const parallel = outFolder();
+  const overridden = outFolder();
+  const statuses = [
+    ccsim("run", SMALL, "--out", first, "--events", "--workers", "1"),
+    ccsim("run", SMALL, "--out", second, "--events", "--workers", "1"),
+    ccsim("run", SMALL, "--out", serial, "--replications", "4", "--events", "--workers", "1"),
+    ccsim("run", SMALL, "--out", parallel, "--replications", "4", "--events", "--workers", "2"),
+    ccsim(
+      "run",
+      SMALL,
+      "--out",
+      overridden,
+      "--seed",
+      "7",
+      "--replications",
+      "3",
+      "--workers",
+      "1",
+    ),
+  ].map((outcome) => outcome.status);
+
+  it("exit 0", () => {
+    expect(statuses).toEqual([0, 0, 0, 0, 0]);
+  });
+
+  it("--events writes the first replication's events as Event Grid lines in order", () => {
+    const lines = read(first, "events.jsonl").trimEnd().split("\n");
+    expect(lines.length).toBeGreaterThan(50);
+    const events = lines.map((line) => JSON.parse(line));
+    for (const event of events) {
+      expect(Object.keys(event)).toEqual([
+        "id",
+        "eventType",
+        "subject",
+        "eventTime",
+        "data",
+        "dataVersion",
+        "metadataVersion",
+      ]);
+      expect(event.eventType).toMatch(/^Microsoft\.Communication\.Router[A-Za-z]+$/);
+    }
+    const times = events.map((event) => Date.parse(event.eventTime));
+    expect(times.every((time, i) => i === 0 || time >= (times[i - 1] as number))).toBe(true);
+    expect(new Set(events.map((event) => event.id)).size).toBe(events.length);
+  });
+
+  it("--events gives identical bytes when run twice", () => {
+    expect(read(second, "events.jsonl")).toBe(read(first, "events.jsonl"));
+  });
+
+  it("--events holds replication 0 only: the same file whatever the replication count", () => {
+    expect(read(serial, "events.jsonl")).toBe(read(first, "events.jsonl"));
+  });
+
+  it("--seed and --replications override the scenario's own values", () => {
+    const before = JSON.parse(read(first, "summary.json"));
+    const after = JSON.parse(read(overridden, "summary.json"));
+    expect([before.seed, before.replications]).toEqual([3, 2]);
+    expect([after.seed, after.replications]).toEqual([7, 3]);
+    expect(after.overall.arrived.halfWidth).not.toBeNull();
+    expect(after.overall.arrived.mean).not.toBe(before.overall.arrived.mean);
+  });
+
+  it("serial (--workers 1) and parallel (--workers 2) write byte-identical files", () => {
+    const names = readdirSync(serial).sort();
+    expect(names).toEqual(readdirSync(parallel).sort());
+    expect(names).toHaveLength(5);
+    for (const name of names) expect(read(parallel, name)).toBe(read(serial, name));
+  });
+});
+
+describe("bad input", () => {
+  it.each([
+    ["--replications", "0"],
+    ["--seed", "-1"],
+  ])("%s %s: exit 2 with a message and no stack, nothing written", (option, value) => {
+    const out = outFolder();
+    const outcome = ccsim("run", "scenarios/quickstart.yaml", "--out", out, option, value);
+    expect(outcome.status).toBe(2);
+    expect(outcome.stdout).toBe("");
+    expect(outcome.stderr).toContain(option);
+    expect(outcome.stderr).not.toMatch(STACK_LINE);
+    expect(existsSync(join(out, "summary.json"))).toBe(false);
+  });
+
+  it("a broken scenario: exit 2, its problems located, no stack", () => {
+    const out = outFolder();
+    const outcome = ccsim("run", "test/fixtures/broken/negative-rate.yaml", "--out", out);
+    expect(outcome.status).toBe(2);
+    expect(outcome.stderr).toMatch(/^test\/fixtures\/broken\/negative-rate\.yaml:\d+:\d+ /);
+    expect(outcome.stderr).not.toMatch(STACK_LINE);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("a missing scenario file: exit 2", () => {
+    const outcome = ccsim("run", "no/such/scenario.yaml", "--out", outFolder());
+    expect(outcome.status).toBe(2);
+    expect(outcome.stderr).toContain("no/such/scenario.yaml");
+    expect(outcome.stderr).not.toMatch(STACK_LINE);
+  });
+});
+
+/** Runs ccsim, sends SIGINT once a temporary output file shows the run is under way. */
+function interruptedRun(args: string[], out: string): Promise<Outcome> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["bin/ccsim.js", ...args], {
+      env: { ...process.env, CCSIM_DEBUG: "" },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    const started = Date.now();
+    const poll = setInterval(() => {
+      const running =
+        existsSync(out) && readdirSync(out).some((name) => name.includes(".partial-"));
+      if (running && Date.now() - started > 1000) {
+        clearInterval(poll);
+        child.kill("SIGINT");
+      } else if (Date.now() - started > 30_000) {
+        clearInterval(poll);
+        child.kill("SIGKILL");
+        reject(new Error("the run never started writing"));
+      }
+    }, 20);
+    child.on("close", (status) => {
+      clearInterval(poll);
+      resolve({ status, stdout, stderr });
+    });
+  });
+}
+
+describe("Ctrl-C", () => {
+  it.each([
+    ["serial", "1", "1"],
+    ["parallel", "2", "4"],
+  ])(
+    "%s: exit 130, says so, no summary and no temporary files",
+    async (_, workers, replications) => {
+      const out = outFolder();
+      const outcome = await interruptedRun(
+        [
+          "run",
+          "test/fixtures/world/long-run.yaml",
+          "--out",
+          out,
+          "--events",
+          "--workers",
+          workers,
+          "--replications",
+          replications,
+        ],
+        out,
+      );
+      expect(outcome.status).toBe(130);
+      expect(outcome.stderr).toContain("interrupted");
+      expect(outcome.stderr).not.toMatch(STACK_LINE);
+      expect(outcome.stdout).toBe("");
+      expect(readdirSync(out)).toEqual([]);
+    },
+  );
+});
