@@ -122,6 +122,8 @@ function checkJob(core: RouterCore, job: JobRecord, placements: number, problems
   if (job.openOffers.some((offer) => core.openOffers.get(offer.sequence) !== offer)) {
     problems.push(`${where}: an offer is not indexed`);
   }
+  if (job.status === "created" || job.status === "pendingClassification")
+    problems.push(`${where}: a transient status outlived its operation`);
   if (job.expedited !== isExpedited(job)) problems.push(`${where}: expedite flag wrong`);
   if (job.status === "queued" && !(Number.isInteger(job.priority) && Math.abs(job.priority) <= 100))
     problems.push(`${where}: priority ${job.priority} out of range`);

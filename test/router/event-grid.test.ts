@@ -25,9 +25,9 @@ function quickstartEvents() {
   return { events: h.events, assignmentId };
 }
 
-describe("Event Grid serializer", () => {
-  const options = { startTime: "2026-01-01T00:00:00Z", seed: 1, replication: 0 };
+const options = { startTime: "2026-01-01T00:00:00Z", seed: 1, replication: 0 };
 
+describe("Event Grid serializer", () => {
   it("writes the envelope, subjects and data names of the service", () => {
     const { events, assignmentId } = quickstartEvents();
     const serializer = new EventGridSerializer(options);
@@ -101,5 +101,85 @@ describe("Event Grid serializer", () => {
 
   it("spells job status in PascalCase", () => {
     expect(pascalStatus("waitingForActivation")).toBe("WaitingForActivation");
+  });
+});
+
+describe("Event Grid shapes of classification, exceptions and selector expiry", () => {
+  it("writes subjects and data of Classified, ExceptionTriggered, SelectorsExpired, ClassificationFailed", () => {
+    const h = harness({
+      distributionPolicies: [
+        { id: "p", offerExpiresAfterSeconds: 60, mode: { kind: "longestIdle" } },
+      ],
+      queues: [
+        { id: "q", distributionPolicyId: "p", exceptionPolicyId: "e", labels: { Target: "q" } },
+        { id: "q2", distributionPolicyId: "p" },
+      ],
+      classificationPolicies: [
+        {
+          id: "c",
+          queueSelectorAttachments: [
+            { kind: "passThrough", key: "Target", labelOperator: "equal" },
+          ],
+        },
+      ],
+      exceptionPolicies: [
+        {
+          id: "e",
+          exceptionRules: [
+            {
+              id: "late",
+              trigger: { kind: "waitTime", thresholdSeconds: 20 },
+              actions: [{ kind: "manualReclassify", queueId: "q2" }],
+            },
+          ],
+        },
+      ],
+    });
+    unwrap(
+      h.router.upsertJob({
+        id: "j",
+        channelId: "voice",
+        classificationPolicyId: "c",
+        labels: { Target: "q" },
+        requestedWorkerSelectors: [
+          { key: "Id", labelOperator: "equal", value: "w", expiresAfterSeconds: 10 },
+        ],
+      }),
+    );
+    unwrap(h.router.upsertJob({ id: "lost", channelId: "voice", classificationPolicyId: "c" }));
+    h.engine.runUntil(30);
+    const serializer = new EventGridSerializer(options);
+    const lines = h.events.map((event) => serializer.serialize(event));
+    expect(lines.map((line) => line.subject)).toEqual([
+      "job/j/channel/voice",
+      "job/j/channel/voice/queue/q",
+      "job/j/channel/voice/queue/q",
+      "job/lost/channel/voice",
+      "job/lost/channel/voice/classificationpolicy/c",
+      "job/j/channel/voice/queue/q",
+      "job/j/channel/voice/exceptionrule/late",
+      "job/j/channel/voice/queue/q2",
+    ]);
+    expect(lines[1]?.data).toMatchObject({
+      queueDetails: { id: "q", name: "q", labels: { Id: "q", Target: "q" } },
+      classificationPolicyId: "c",
+      priority: 1,
+    });
+    expect(lines[4]?.data).toMatchObject({
+      classificationPolicyId: "c",
+      errors: [{ code: "NoQueueMatched" }],
+    });
+    expect(lines[5]?.eventType).toBe("Microsoft.Communication.RouterJobWorkerSelectorsExpired");
+    expect(lines[5]?.data.expiredRequestedWorkerSelectors).toEqual([
+      {
+        key: "Id",
+        labelOperator: "equal",
+        value: "w",
+        ttlSeconds: 10,
+        state: "expired",
+        expirationTime: "2026-01-01T00:00:10.000Z",
+      },
+    ]);
+    expect(lines[6]?.data).toMatchObject({ ruleKey: "late", exceptionRuleId: "late" });
   });
 });
