@@ -144,9 +144,10 @@ function checkSelectorExpiry(
     if (timer !== NO_TIMER) problems.push(`${where}: selector expiry timer without a due selector`);
     return;
   }
-  // Selectors are given future expiries, so the timer sits exactly at the earliest one.
+  // The timer sits at the earliest expiry, or at the instant it was armed when that was overdue
+  // (a job whose classification failed, queued again later).
   const atSeconds = core.engine.timeOf(timer);
-  if (atSeconds !== earliest) {
+  if (!(atSeconds === earliest || (atSeconds > earliest && atSeconds <= core.now))) {
     problems.push(`${where}: selector expiry timer at ${atSeconds}, earliest expiry ${earliest}`);
   }
 }

@@ -124,7 +124,11 @@ export class JobOperations {
     }
     if (job.status === "classificationFailed") {
       this.applyUpdate(job, spec);
-      if (spec.queueId !== undefined) this.flow.enterQueue(job, job.queue as QueueRecord, false);
+      if (spec.queueId !== undefined) {
+        this.flow.enterQueue(job, job.queue as QueueRecord, false);
+        // Live again (unless a trigger on entry ended it): selectors resume expiring.
+        this.flow.expiry.arm(job);
+      }
       return ok({ jobId: job.id, status: job.status });
     }
     const rematch =

@@ -213,3 +213,34 @@ describe("expiry base times", () => {
     expectConsistent(h);
   });
 });
+
+describe("expiry after a failed classification", () => {
+  it("resumes when a PATCH queues the job, firing overdue selectors at once", () => {
+    const h = harness({
+      distributionPolicies: [
+        { id: "p", offerExpiresAfterSeconds: 60, mode: { kind: "longestIdle" } },
+      ],
+      queues: [{ id: "q", distributionPolicyId: "p" }],
+      classificationPolicies: [{ id: "nowhere" }],
+      workers: [agent("w")],
+    });
+    unwrap(
+      h.router.upsertJob({
+        id: "j1",
+        channelId: "voice",
+        classificationPolicyId: "nowhere",
+        requestedWorkerSelectors: [preferred("nobody")],
+      }),
+    );
+    expect(h.router.getJob("j1")?.status).toBe("classificationFailed");
+    expect(h.engine.pendingCount).toBe(0);
+    h.engine.runUntil(100);
+    h.take();
+    unwrap(h.router.upsertJob({ id: "j1", queueId: "q" }));
+    expect(checkInvariants(h.router)).toEqual([]);
+    expect(h.take()).toEqual(["JobQueued j1"]);
+    h.engine.runUntil(100);
+    expect(h.take()).toEqual(["JobWorkerSelectorsExpired j1", "WorkerOfferIssued w j1"]);
+    expectConsistent(h);
+  });
+});
