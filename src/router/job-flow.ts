@@ -103,7 +103,7 @@ export class JobFlow {
     const core = this.core;
     job.status = "pendingClassification";
     if (core.emitter.active) core.emitter.emit(build.jobReceived(job, core.now));
-    this.classifyInto(job, policy);
+    this.classifyInto(job, policy, false);
   }
 
   /**
@@ -153,21 +153,21 @@ export class JobFlow {
       return;
     }
     job.status = "pendingClassification";
-    this.classifyInto(job, chosen);
+    this.classifyInto(job, chosen, true);
   }
 
   /**
    * Runs classification for a job in `pendingClassification` whose `queue` is its current
-   * queue (or null), then queues it or marks it failed. A job staying in its queue continues
-   * its entry; a job leaving it ends the entry first.
+   * queue (or null), then queues it or marks it failed. A job `inEntry` (reclassified while
+   * queued) that stays in its queue continues the entry; one that leaves it ends it first.
    */
-  private classifyInto(job: JobRecord, policy: ClassificationPolicyRecord): void {
+  private classifyInto(job: JobRecord, policy: ClassificationPolicyRecord, inEntry: boolean): void {
     const core = this.core;
     const current = job.queue;
     const queues = core.queues;
     const outcome = classify(policy, job.labels, current, job.priority, queues, this.random);
     if (!outcome.ok) {
-      if (current !== null) this.exceptions?.endEntry(job);
+      if (inEntry) this.exceptions?.endEntry(job);
       job.status = "classificationFailed";
       if (core.emitter.active) {
         core.emitter.emit(jobClassificationFailed(job, policy.id, outcome, core.now));
@@ -179,8 +179,8 @@ export class JobFlow {
     job.priority = outcome.priority;
     const attached = toWorkerSelectors(outcome.workerSelectors, core.now);
     this.setSelectors(job, job.requestedWorkerSelectors, attached);
-    const sameEntry = current === outcome.queue && job.queueEntrySequence > 0;
-    if (!sameEntry && current !== null) this.exceptions?.endEntry(job);
+    const sameEntry = inEntry && current === outcome.queue;
+    if (inEntry && !sameEntry) this.exceptions?.endEntry(job);
     job.queue = outcome.queue;
     if (core.emitter.active) core.emitter.emit(jobClassified(job, policy.id, core.now));
     if (sameEntry) this.continueEntry(job);
