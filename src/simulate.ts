@@ -99,7 +99,10 @@ export class Replication {
     return this.engine.now;
   }
 
-  /** Where the run is, from 0 to 1, in simulated time (the drain counts as the last stretch). */
+  /**
+   * Where the run is, from 0 to 1, in simulated time up to the horizon; 1 during the drain,
+   * whose length is unknown until the last job ends, and once the run has ended.
+   */
   get progress(): number {
     if (this.outcome !== null) return 1;
     return Math.min(1, this.engine.now / this.horizonSeconds);

@@ -40,7 +40,9 @@ describe("patience", () => {
         scriptedJobs([0, 10, 20, 30, 40], "1m", "    patience: { kind: exponential, mean: 2m }"),
     );
     const run = runScenario(scenario);
-    const patience = createDistribution(scenario.arrivals[0]?.patience ?? 0);
+    const patienceSpec = scenario.arrivals[0]?.patience;
+    if (patienceSpec === undefined) throw new Error("the stream has no patience");
+    const patience = createDistribution(patienceSpec);
     const random = RandomStream.root(scenario.seed, 0).fork("arrivals:job").fork("patience");
     const expected = [0, 10, 20, 30, 40].map((arrivedAt, index) => [
       `job-${index + 1}`,

@@ -17,8 +17,21 @@ export interface ReplicationTask {
   readonly eventsPath?: string;
 }
 
-/** Chunks per replication: progress granularity and how often a stop request is seen. */
+/** Chunks per phase (horizon, drain): progress granularity and how often a stop is seen. */
 const CHUNKS = 200;
+
+/**
+ * Simulated time at the end of chunk `chunk` (1-based): the horizon in CHUNKS steps, then the
+ * drain in CHUNKS more. The drain gets its own step, so a long drain after a short horizon does
+ * not cost drain / (horizon / CHUNKS) empty chunks (a 1 s horizon with the default 24 h drain
+ * took 17 million).
+ */
+function chunkEndSeconds(chunk: number, horizonSeconds: number, drainSeconds: number): number {
+  if (chunk < CHUNKS) return (horizonSeconds * chunk) / CHUNKS;
+  if (chunk === CHUNKS) return horizonSeconds;
+  if (chunk >= 2 * CHUNKS) return Number.POSITIVE_INFINITY;
+  return horizonSeconds + (drainSeconds * (chunk - CHUNKS)) / CHUNKS;
+}
 
 /**
  * Runs a task. `betweenChunks` is called after each chunk with the progress (0..1); when it
@@ -44,9 +57,9 @@ export async function runReplicationTask(
       checkInvariants: task.checkInvariants,
       ...(eventLog === undefined ? {} : { onEvent: (event) => eventLog.write(event) }),
     });
-    const chunkSeconds = task.scenario.horizonSeconds / CHUNKS;
+    const { horizonSeconds, drainSeconds } = task.scenario;
     for (let chunk = 1; ; chunk++) {
-      const result = replication.advance(chunk * chunkSeconds);
+      const result = replication.advance(chunkEndSeconds(chunk, horizonSeconds, drainSeconds));
       if (result !== null) {
         eventLog?.commit();
         return result;
