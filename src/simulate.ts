@@ -146,31 +146,12 @@ export class Replication {
   }
 
   private check(eventName: string, argument: number): void {
-    const problems = checkInvariants(this.router);
-    const routerJobsInSystem = this.routerJobsInSystem();
-    if (routerJobsInSystem !== this.world.customers.jobsInSystem) {
-      problems.push(
-        `the router has ${routerJobsInSystem} jobs in the system, the world ${this.world.customers.jobsInSystem}`,
-      );
-    }
+    const problems = [...checkInvariants(this.router), ...this.world.invariantProblems()];
     if (problems.length > 0) {
       throw new InvariantViolation(
         `invariant broken after event ${eventName}(${argument}) at t=${this.engine.now}s:\n  ${problems.join("\n  ")}`,
       );
     }
-  }
-
-  private routerJobsInSystem(): number {
-    let count = 0;
-    for (const job of this.router.core.jobs) {
-      if (
-        job.status !== "closed" &&
-        job.status !== "cancelled" &&
-        job.status !== "classificationFailed"
-      )
-        count++;
-    }
-    return count;
   }
 }
 

@@ -70,6 +70,14 @@ export function createPerson(id: string, prepared: PreparedBehavior, random: Ran
   };
 }
 
+/** One person as the world sees them: registered or not, assignments held, offers pondered. */
+export interface PersonSnapshot {
+  readonly workerId: string;
+  readonly active: boolean;
+  readonly assignmentIds: string[];
+  readonly offerIds: string[];
+}
+
 /** Whether a person is on duty at a time (inside a shift), for re-registration. */
 export type DutyCheck = (personIndex: number, timeSeconds: number) => boolean;
 
@@ -114,6 +122,25 @@ export class Workers {
   /** Offers open in someone's mind, and assignments held: both bounded by the people. */
   get liveSlots(): { offers: number; assignments: number } {
     return { offers: this.offerSlots.liveCount, assignments: this.assignmentSlots.liveCount };
+  }
+
+  /** What each person believes and holds, for the invariant checks (allocates; not hot). */
+  snapshot(): PersonSnapshot[] {
+    const snapshots = this.people.map((person) => ({
+      workerId: person.id,
+      active: person.active,
+      assignmentIds: [] as string[],
+      offerIds: [] as string[],
+    }));
+    for (let slot = 0; slot < this.assignmentSlots.highWater; slot++) {
+      const assignmentId = this.assignmentIdOfSlot[slot];
+      if (assignmentId === undefined || assignmentId === "") continue;
+      snapshots[this.assignmentPersonOfSlot[slot] as number]?.assignmentIds.push(assignmentId);
+    }
+    for (const [offerId, slot] of this.slotOfOffer) {
+      snapshots[this.offerPersonOfSlot[slot] as number]?.offerIds.push(offerId);
+    }
+    return snapshots;
   }
 
   /** Follows the router's events about these people. */

@@ -10,6 +10,7 @@ import type { Router, RouterEvent } from "../router/index.ts";
 import type { Scenario, TraceArrivals } from "../scenario/index.ts";
 import { workerIdsOf } from "../scenario/index.ts";
 import { Customers } from "./customers.ts";
+import { worldProblems } from "./invariants.ts";
 import { type Duty, Shifts } from "./shifts.ts";
 import { createPerson, type Person, prepareBehavior, Workers } from "./workers.ts";
 
@@ -67,6 +68,11 @@ export class World {
     }
     this.shifts.start();
     this.customers.start();
+  }
+
+  /** Disagreements between the world and the router (empty when none), for --check-invariants. */
+  invariantProblems(): string[] {
+    return worldProblems(this.router, this.customers, this.workers);
   }
 
   /** Takes every router event, in order. */
