@@ -1,8 +1,7 @@
 /**
  * Statistical checks through whole runs (fixed seeds, tolerances from n): piecewise Poisson and
  * Poisson arrival counts per interval against the rates, and the shares of offers that expire
- * and that are accepted against noResponseProbability and acceptProbability. Response times are
- * continuous so that no two decline-retry timers tie (see known-router-bugs.test.ts).
+ * and that are accepted against noResponseProbability and acceptProbability.
  */
 import { describe, expect, it } from "vitest";
 import type { Scenario } from "../../src/scenario/index.ts";
