@@ -104,7 +104,7 @@ describe("patience", () => {
 describe("arrival kinds", () => {
   it("scripted: exactly the listed times, unsorted input sorted", () => {
     const run = runYaml(
-      "horizon: 60s\n" + ONE_QUEUE + oneWorker("{}") + scriptedJobs([30, 0, 59.5], "1s"),
+      `horizon: 60s\n${ONE_QUEUE}${oneWorker("{}")}${scriptedJobs([30, 0, 59.5], "1s")}`,
     );
     expect(trace(run.events, "RouterJobReceived")).toEqual([
       "0 JobReceived job-1",
@@ -153,7 +153,7 @@ arrivals:
 describe("the end of a run", () => {
   it("drains past the horizon and stops when the last job ends", () => {
     const run = runYaml(
-      "horizon: 60s\n" + ONE_QUEUE + oneWorker("{}") + scriptedJobs([50], "100s"),
+      `horizon: 60s\n${ONE_QUEUE}${oneWorker("{}")}${scriptedJobs([50], "100s")}`,
     );
     expect(run.result.endTimeSeconds).toBe(150);
     expect(run.result.metrics.overall.inSystemAtEnd).toBe(0);
@@ -161,7 +161,7 @@ describe("the end of a run", () => {
 
   it("stops at horizon + drain with a job stuck, counted in inSystemAtEnd", () => {
     const run = runYaml(
-      "horizon: 60s\ndrain: 30m\n" + ONE_QUEUE + NOBODY + scriptedJobs([0, 10], "1s"),
+      `horizon: 60s\ndrain: 30m\n${ONE_QUEUE}${NOBODY}${scriptedJobs([0, 10], "1s")}`,
     );
     expect(run.result.endTimeSeconds).toBe(60 + 1800);
     expect(run.result.metrics.overall.inSystemAtEnd).toBe(2);
@@ -169,7 +169,7 @@ describe("the end of a run", () => {
 
   it("with drain 0 stops at the horizon, a job still being handled", () => {
     const run = runYaml(
-      "horizon: 60s\ndrain: 0\n" + ONE_QUEUE + oneWorker("{}") + scriptedJobs([10], "100s"),
+      `horizon: 60s\ndrain: 0\n${ONE_QUEUE}${oneWorker("{}")}${scriptedJobs([10], "100s")}`,
     );
     expect(run.result.endTimeSeconds).toBe(60);
     expect(timesOf(run.events, "RouterJobCompleted")).toEqual([]);
