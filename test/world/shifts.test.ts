@@ -29,6 +29,24 @@ describe("shifts", () => {
     ]);
   });
 
+  it("offers no new job at the shift's end to a worker finishing at that instant", () => {
+    const run = runYaml(
+      HEAD +
+        ONE_QUEUE +
+        oneWorker("{}", "    shifts: [{ start: 100s, end: 200s }]") +
+        scriptedJobs([100, 150], "100s", "    patience: 70s"),
+    );
+    expect(trace(run.events).filter((line) => !/Job(Received|Queued)/.test(line))).toEqual([
+      "100 WorkerRegistered w1",
+      "100 WorkerOfferIssued w1 job-1",
+      "100 WorkerOfferAccepted w1 job-1",
+      "200 WorkerDeregistered w1",
+      "200 JobCompleted w1 job-1",
+      "200 JobClosed w1 job-1",
+      "220 JobCancelled job-2",
+    ]);
+  });
+
   it("drains a job still held at the shift's end", () => {
     const run = runYaml(
       HEAD +
