@@ -251,6 +251,33 @@ describe("Erlang A", () => {
     }
   });
 
+  it("matches Erlang C for 2000 workers with Λ·T past exp() underflow", () => {
+    // cμ·T ≈ 1333 > 745: a single Poisson series would start from e^{−1333} = 0.
+    const queue = {
+      arrivalRate: 1950 / 180,
+      serviceRate: 1 / 180,
+      servers: 2000,
+      serviceLevelThresholdSeconds: 120,
+    };
+    const chain = erlangA({ ...queue, abandonmentRate: 0 });
+    const closedForm = erlangC(queue);
+    expect(Math.abs(chain.serviceLevel - closedForm.serviceLevel)).toBeLessThan(1e-9);
+    expect(relativeError(chain.meanWaitSeconds, closedForm.meanWaitSeconds)).toBeLessThan(1e-8);
+  });
+
+  it("matches Erlang C when Λ·T passes exp() underflow and waits spread past T", () => {
+    // ρ = 0.995: queues of hundreds, waits ~ Exp(0.05/s), so much of the wait mass lies
+    // near T = 100 s; cμ·T = 1000 > 745, where a single Poisson series starts from 0.
+    const queue = {
+      arrivalRate: 9.95,
+      serviceRate: 0.1,
+      servers: 100,
+      serviceLevelThresholdSeconds: 100,
+    };
+    const chain = erlangA({ ...queue, abandonmentRate: 0 });
+    expect(Math.abs(chain.serviceLevel - erlangC(queue).serviceLevel)).toBeLessThan(1e-9);
+  });
+
   it("handles 2000 workers in overload", () => {
     const result = erlangA({
       arrivalRate: 2200 / 180,
