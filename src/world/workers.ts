@@ -158,6 +158,7 @@ export class Workers {
         break;
       case "RouterWorkerRegistered":
         this.setActive(event.workerId, true);
+        this.cancelReRegistration(event.workerId);
         break;
       case "RouterWorkerDeregistered":
         this.setActive(event.workerId, false);
@@ -266,14 +267,23 @@ export class Workers {
     const personIndex = this.indexOfPerson.get(workerId);
     if (personIndex === undefined) return;
     const person = this.people[personIndex] as Person;
-    if (person.reRegisterTimer !== NO_TIMER && this.engine.isPending(person.reRegisterTimer))
-      return;
+    // Registered again (a shift started) since an earlier expiry? That plan was cancelled then.
+    if (person.reRegisterTimer !== NO_TIMER) return;
     const delaySeconds = person.prepared.reRegisterAfter.sample(person.reRegisterRandom);
     person.reRegisterTimer = this.engine.scheduleAfter(
       delaySeconds,
       this.reRegisterHandler,
       personIndex,
     );
+  }
+
+  /** A registration (a shift start) makes a planned re-registration moot; the delay of a later
+   * expiry must count from that expiry, not from an earlier one. */
+  private cancelReRegistration(workerId: string): void {
+    const person = this.people[this.indexOfPerson.get(workerId) ?? -1];
+    if (person === undefined || person.reRegisterTimer === NO_TIMER) return;
+    this.engine.cancel(person.reRegisterTimer);
+    person.reRegisterTimer = NO_TIMER;
   }
 
   private reRegister(personIndex: number): void {

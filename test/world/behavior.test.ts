@@ -119,6 +119,34 @@ describe("noResponseProbability and reRegisterAfter", () => {
   });
 });
 
+describe("reRegisterAfter after a shift started in between", () => {
+  it("counts the delay from the latest expiry, not from an earlier one", () => {
+    const run = runYaml(
+      HEAD +
+        ONE_QUEUE +
+        oneWorker(
+          "{ noResponseProbability: 1, reRegisterAfter: 200s }",
+          "    shifts: [{ start: 0, end: 100s }, { start: 150s, end: 500s }]",
+        ) +
+        scriptedJobs([0], "1m", "    patience: 1000s"),
+    );
+    expect(trace(run.events).filter((line) => !line.includes("Job"))).toEqual([
+      "0 WorkerRegistered w1",
+      "0 WorkerOfferIssued w1 job-1",
+      "60 WorkerOfferExpired w1 job-1",
+      "60 WorkerDeregistered w1",
+      "150 WorkerRegistered w1",
+      "150 WorkerOfferIssued w1 job-1",
+      "210 WorkerOfferExpired w1 job-1",
+      "210 WorkerDeregistered w1",
+      "410 WorkerRegistered w1",
+      "410 WorkerOfferIssued w1 job-1",
+      "470 WorkerOfferExpired w1 job-1",
+      "470 WorkerDeregistered w1",
+    ]);
+  });
+});
+
 describe("declineRetryAfter", () => {
   it("re-offers the job to the decliner at the retry time", () => {
     const run = runYaml(
