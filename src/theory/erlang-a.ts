@@ -4,7 +4,6 @@
  * the tagged-caller chain. The three service levels follow the output contract's definitions.
  */
 import { abandonmentChainStationary } from "./abandonment-chain.ts";
-import { erlangC } from "./erlang-c.ts";
 import {
   type AbandoningMultiServerQueue,
   requireNonNegative,
@@ -52,7 +51,7 @@ export function erlangA(queue: AbandoningMultiServerQueue): ErlangAResult {
   const { arrivalRate, serviceRate, servers, abandonmentRate } = queue;
   const offeredLoad = arrivalRate / serviceRate;
   if (arrivalRate === 0) return idleResult();
-  if (abandonmentRate === 0 && offeredLoad >= servers) return unstableResult(queue);
+  if (abandonmentRate === 0 && offeredLoad >= servers) return unstableResult(offeredLoad);
 
   const stationary = abandonmentChainStationary(arrivalRate, serviceRate, servers, abandonmentRate);
   let meanQueueLength = 0;
@@ -106,10 +105,10 @@ function idleResult(): ErlangAResult {
   };
 }
 
-function unstableResult(queue: AbandoningMultiServerQueue): ErlangAResult {
-  const unstable = erlangC(queue);
+/** θ = 0 and a ≥ c: the queue grows without bound, as `erlangC` reports it. */
+function unstableResult(offeredLoad: number): ErlangAResult {
   return {
-    offeredLoad: unstable.offeredLoad,
+    offeredLoad,
     occupancy: 1,
     stable: false,
     probabilityOfWait: 1,

@@ -4,7 +4,7 @@
  * σ_k the cumulative load of classes 0..k over cμ. The λ-weighted mean equals the FCFS wait.
  */
 import { erlangCProbabilityOfWait } from "./erlang-c.ts";
-import { requireNonNegative } from "./queue-parameters.ts";
+import { requireNonNegative, requireServers, requireServiceRate } from "./queue-parameters.ts";
 
 /** Classes share `serviceRate` and `servers`; `arrivalRates[0]` is the highest priority. */
 export interface PriorityQueue {
@@ -33,12 +33,8 @@ export function priorityQueueWaits(queue: PriorityQueue): PriorityQueueResult {
   const { arrivalRates, serviceRate, servers } = queue;
   for (const [index, rate] of arrivalRates.entries())
     requireNonNegative(`arrivalRates[${index}]`, rate);
-  if (!(serviceRate > 0 && Number.isFinite(serviceRate))) {
-    throw new RangeError(`serviceRate must be finite and > 0 (got ${serviceRate})`);
-  }
-  if (!Number.isSafeInteger(servers) || servers < 1) {
-    throw new RangeError(`servers must be a positive integer (got ${servers})`);
-  }
+  requireServiceRate(serviceRate);
+  requireServers(servers);
   const capacityRate = servers * serviceRate;
   const totalArrivalRate = arrivalRates.reduce((sum, rate) => sum + rate, 0);
   const probabilityOfWait = erlangCProbabilityOfWait(servers, totalArrivalRate / serviceRate);

@@ -25,13 +25,23 @@ export interface AbandoningMultiServerQueue extends MultiServerQueue {
 /** Throws RangeError unless the queue's parameters are in their domains. */
 export function validateMultiServerQueue(queue: MultiServerQueue): void {
   requireNonNegative("arrivalRate", queue.arrivalRate);
-  if (!(queue.serviceRate > 0 && Number.isFinite(queue.serviceRate))) {
-    throw new RangeError(`serviceRate must be finite and > 0 (got ${queue.serviceRate})`);
-  }
-  if (!Number.isSafeInteger(queue.servers) || queue.servers < 1) {
-    throw new RangeError(`servers must be a positive integer (got ${queue.servers})`);
-  }
+  requireServiceRate(queue.serviceRate);
+  requireServers(queue.servers);
   requireNonNegative("serviceLevelThresholdSeconds", queue.serviceLevelThresholdSeconds);
+}
+
+/** Throws RangeError unless μ is finite and > 0. */
+export function requireServiceRate(serviceRate: number): void {
+  if (!(serviceRate > 0 && Number.isFinite(serviceRate))) {
+    throw new RangeError(`serviceRate must be finite and > 0 (got ${serviceRate})`);
+  }
+}
+
+/** Throws RangeError unless c is a positive integer. */
+export function requireServers(servers: number): void {
+  if (!Number.isSafeInteger(servers) || servers < 1) {
+    throw new RangeError(`servers must be a positive integer (got ${servers})`);
+  }
 }
 
 /** Throws RangeError unless `value` is finite and ≥ 0. */

@@ -146,4 +146,23 @@ describe("Erlang A", () => {
     expect(result.serviceLevel).toBeGreaterThanOrEqual(0);
     expect(result.serviceLevel).toBeLessThanOrEqual(1);
   });
+
+  it("reports θ = 0 with a ≥ c as unstable, and no arrivals as idle", () => {
+    const overloaded = {
+      arrivalRate: 1,
+      serviceRate: 0.1,
+      servers: 10,
+      serviceLevelThresholdSeconds: 20,
+    };
+    const unstable = erlangA({ ...overloaded, abandonmentRate: 0 });
+    expect(unstable).toMatchObject({ stable: false, probabilityOfWait: 1, serviceLevel: 0 });
+    expect(unstable.meanWaitSeconds).toBe(Number.POSITIVE_INFINITY);
+    const idle = erlangA({ ...overloaded, arrivalRate: 0, abandonmentRate: 0.01 });
+    expect(idle).toMatchObject({ probabilityOfWait: 0, probabilityOfAbandon: 0, serviceLevel: 1 });
+  });
+
+  it("rejects a negative abandonment rate", () => {
+    const queue = { arrivalRate: 1, serviceRate: 1, servers: 2, serviceLevelThresholdSeconds: 20 };
+    expect(() => erlangA({ ...queue, abandonmentRate: -1 })).toThrow(RangeError);
+  });
 });

@@ -145,4 +145,16 @@ describe("non-preemptive priorities", () => {
     expect(meanWaitSeconds[0]).toBeCloseTo(1 / 0.5, 12); // C = 1: 1 / (cμ·1·(1 − 0.5))
     expect(meanWaitSeconds[1]).toBe(Number.POSITIVE_INFINITY);
   });
+
+  it("rejects parameters outside their domains", () => {
+    expect(() => priorityQueueWaits({ arrivalRates: [-1], serviceRate: 1, servers: 1 })).toThrow(
+      RangeError,
+    );
+    expect(() => priorityQueueWaits({ arrivalRates: [1], serviceRate: 0, servers: 1 })).toThrow(
+      RangeError,
+    );
+    expect(() => priorityQueueWaits({ arrivalRates: [1], serviceRate: 1, servers: 0 })).toThrow(
+      RangeError,
+    );
+  });
 });
