@@ -13,8 +13,6 @@ const POISSON_TAIL = 1e-18;
 
 /** Outcome masses over all arrivals that find every worker busy. */
 export interface TaggedCustomerOutcomes {
-  /** P(arrive to a full system and abandon). */
-  readonly abandonProbability: number;
   /** E[W · 1{served}] over all arrivals, seconds. */
   readonly servedWaitSecondsMass: number;
   /** P(arrive to a full system and get served within T). */
@@ -33,7 +31,6 @@ export function taggedCustomerOutcomes(
   abandonmentRate: number,
   thresholdSeconds: number,
 ): TaggedCustomerOutcomes {
-  let abandonProbability = 0;
   let servedWaitSecondsMass = 0;
   let meanSecondsThroughPhases = 0;
   waitingStateProbabilities.forEach((probability, ahead) => {
@@ -41,7 +38,6 @@ export function taggedCustomerOutcomes(
     meanSecondsThroughPhases += 1 / lastPhaseRate;
     // Telescoping product of the per-phase advance probabilities.
     const servedProbability = fullServiceRate / lastPhaseRate;
-    abandonProbability += probability * (1 - servedProbability);
     // Phase durations are independent of which exit wins, so E[W | served] = Σ 1/rate.
     servedWaitSecondsMass += probability * servedProbability * meanSecondsThroughPhases;
   });
@@ -51,7 +47,7 @@ export function taggedCustomerOutcomes(
     abandonmentRate,
     thresholdSeconds,
   );
-  return { abandonProbability, servedWaitSecondsMass, ...within };
+  return { servedWaitSecondsMass, ...within };
 }
 
 /** P(served by T) and P(abandoned by T) for the chain started from the arrival mixture. */
