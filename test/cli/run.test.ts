@@ -160,6 +160,7 @@ describe("bad input", () => {
   it.each([
     ["--replications", "0"],
     ["--seed", "-1"],
+    ["--seed", "1e20"],
   ])("%s %s: exit 2 with a message and no stack, nothing written", (option, value) => {
     const out = outFolder();
     const outcome = ccsim("run", "scenarios/quickstart.yaml", "--out", out, option, value);
@@ -223,16 +224,20 @@ function interruptedRun(args: string[], out: string): Promise<Outcome> {
 
 describe("Ctrl-C", () => {
   it.each([
-    ["serial", "1", "1"],
-    ["parallel", "2", "4"],
+    ["serial", "1", "1", "test/fixtures/world/long-run.yaml"],
+    ["parallel", "2", "4", "test/fixtures/world/long-run.yaml"],
+    // A billion tiny replications: no task list built up front, and the stop request is seen
+    // between replications that each end within their first chunk.
+    ["serial, many short replications", "1", "1000000000", "scenarios/quickstart.yaml"],
+    ["parallel, many short replications", "2", "1000000000", "scenarios/quickstart.yaml"],
   ])(
-    "%s: exit 130, says so, no summary and no temporary files",
-    async (_, workers, replications) => {
+    "%s: exit 130, says so, writes nothing, leaves no temporary files",
+    async (_, workers, replications, scenario) => {
       const out = outFolder();
       const outcome = await interruptedRun(
         [
           "run",
-          "test/fixtures/world/long-run.yaml",
+          scenario,
           "--out",
           out,
           "--events",

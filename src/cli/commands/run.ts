@@ -42,7 +42,8 @@ function positiveInteger(
   minimum: number,
 ): number | undefined {
   if (value === undefined) return undefined;
-  if (!Number.isInteger(value) || value < minimum) {
+  // Safe integers only: a seed of 1e20 would otherwise reach the random streams and fail there.
+  if (!Number.isSafeInteger(value) || value < minimum) {
     throw new UsageError(`--${name} must be a whole number ≥ ${minimum}, got ${value}`);
   }
   return value;
@@ -80,7 +81,7 @@ async function handler(args: RunArguments): Promise<void> {
       traces,
       workers,
       checkInvariants: args.checkInvariants,
-      ...(eventsPath === undefined ? {} : { eventsPath }),
+      ...(eventsPath === undefined ? {} : { eventsPath: temporaryNameOf(eventsPath) }),
       onProgress: (fraction) => progress.update(fraction),
       signal: abort.signal,
     });
@@ -102,15 +103,14 @@ async function handler(args: RunArguments): Promise<void> {
         ["intervals.csv", renderIntervalsCsv(summary)],
         ["workers.csv", renderWorkersCsv(summary)],
       ]),
+      eventsPath === undefined ? [] : [eventsPath],
     );
     printLine(renderConsoleSummary(run, summary));
     const jobs = results.reduce((sum, result) => sum + result.metrics.overall.arrived, 0);
     printLine(
       `${scenario.replications} replication(s), ${jobs} jobs in the measurement window, ${wallSeconds.toFixed(2)} s wall time`,
     );
-    printLine(
-      `wrote ${[...written, ...(eventsPath === undefined ? [] : [eventsPath])].join(", ")}`,
-    );
+    printLine(`wrote ${written.join(", ")}`);
   } catch (error) {
     progress.stop();
     if (eventsPath !== undefined) rmSync(temporaryNameOf(eventsPath), { force: true });

@@ -1,7 +1,8 @@
 /**
  * Output files are written whole or not at all: each goes to a temporary name in the same
  * folder and is renamed over the final name only once every file has been written, so an
- * interrupted or failed run never leaves a half-written report behind.
+ * interrupted or failed run never leaves a half-written report behind, nor a mix of new and
+ * old files.
  */
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -11,24 +12,29 @@ export function temporaryNameOf(finalPath: string): string {
   return `${finalPath}.partial-${process.pid}`;
 }
 
-/** Writes every file to its temporary name, then renames them all; on failure removes them. */
+/**
+ * Writes every file to its temporary name, then renames them all, together with `prewritten`:
+ * final paths whose temporary files someone else already wrote (the streamed events.jsonl).
+ * On a write failure removes the temporaries it wrote. Returns the final paths.
+ */
 export function writeFilesAtomically(
   directory: string,
   files: ReadonlyMap<string, string>,
+  prewritten: readonly string[] = [],
 ): string[] {
   mkdirSync(directory, { recursive: true });
-  const written: Array<{ temporary: string; final: string }> = [];
+  const written: string[] = [];
   try {
     for (const [name, text] of files) {
       const final = join(directory, name);
-      const temporary = temporaryNameOf(final);
-      written.push({ temporary, final });
-      writeFileSync(temporary, text);
+      written.push(final);
+      writeFileSync(temporaryNameOf(final), text);
     }
   } catch (error) {
-    for (const { temporary } of written) rmSync(temporary, { force: true });
+    for (const final of written) rmSync(temporaryNameOf(final), { force: true });
     throw error;
   }
-  for (const { temporary, final } of written) renameSync(temporary, final);
-  return written.map(({ final }) => final);
+  const finals = [...written, ...prewritten];
+  for (const final of finals) renameSync(temporaryNameOf(final), final);
+  return finals;
 }

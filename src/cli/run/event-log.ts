@@ -1,18 +1,17 @@
 /**
  * The `events.jsonl` writer: the first replication's router events, one Event Grid JSON object
- * per line, streamed through a buffer into a temporary file (a long run has millions of events,
- * which must not pile up in memory) and renamed into place only when the run succeeds.
+ * per line, streamed through a buffer into the file it is given (a long run has millions of
+ * events, which must not pile up in memory). The caller gives a temporary name and moves the
+ * file into place only once the whole run has succeeded, together with the other outputs.
  */
-import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, openSync, rmSync, writeSync } from "node:fs";
 import { EventGridSerializer, type RouterEvent } from "../../router/index.ts";
-import { temporaryNameOf } from "./atomic-files.ts";
 
 const FLUSH_AT_CHARACTERS = 1 << 20;
 
-/** Writes events to `<path>.partial-<pid>`; `commit` renames it to `path`, `abort` removes it. */
+/** Writes events to `path`; `finish` flushes and closes it, `abort` closes and removes it. */
 export class EventLog {
   private readonly serializer: EventGridSerializer;
-  private readonly temporaryPath: string;
   private descriptor: number;
   private pending: string[] = [];
   private pendingCharacters = 0;
@@ -22,8 +21,7 @@ export class EventLog {
     options: { startTime: string; seed: number; replication: number },
   ) {
     this.serializer = new EventGridSerializer(options);
-    this.temporaryPath = temporaryNameOf(path);
-    this.descriptor = openSync(this.temporaryPath, "w");
+    this.descriptor = openSync(path, "w");
   }
 
   /** Appends one event. */
@@ -34,19 +32,18 @@ export class EventLog {
     if (this.pendingCharacters >= FLUSH_AT_CHARACTERS) this.flush();
   }
 
-  /** Flushes, closes and moves the file into place. */
-  commit(): void {
+  /** Flushes and closes the file. */
+  finish(): void {
     this.flush();
     closeSync(this.descriptor);
     this.descriptor = -1;
-    renameSync(this.temporaryPath, this.path);
   }
 
-  /** Closes and removes the temporary file. */
+  /** Closes and removes the file. */
   abort(): void {
     if (this.descriptor >= 0) closeSync(this.descriptor);
     this.descriptor = -1;
-    rmSync(this.temporaryPath, { force: true });
+    rmSync(this.path, { force: true });
   }
 
   private flush(): void {

@@ -13,7 +13,7 @@ export interface ReplicationTask {
   readonly traces: ReadonlyMap<string, TraceArrivals>;
   readonly replication: number;
   readonly checkInvariants: boolean;
-  /** Where to write this replication's events.jsonl, if anywhere. */
+  /** Where to write this replication's events (as is: the caller renames it), if anywhere. */
   readonly eventsPath?: string;
 }
 
@@ -61,7 +61,7 @@ export async function runReplicationTask(
     for (let chunk = 1; ; chunk++) {
       const result = replication.advance(chunkEndSeconds(chunk, horizonSeconds, drainSeconds));
       if (result !== null) {
-        eventLog?.commit();
+        eventLog?.finish();
         return result;
       }
       if (betweenChunks !== undefined && !(await betweenChunks(replication.progress))) {

@@ -1,9 +1,10 @@
 /**
  * Runs a scenario's replications, serially in this thread or in parallel on worker threads
  * (piscina), with identical results either way: each replication depends only on (seed,
- * replication index), and results are returned in replication order. Progress is reported as
- * the fraction done; an abort signal stops the run between chunks (serial) or cancels the
- * outstanding tasks (parallel).
+ * replication index), and results are returned in replication order. Tasks are made one at a
+ * time as a thread frees up (a huge --replications must not build millions of tasks up front).
+ * Progress is reported as the fraction done; an abort signal stops the run between chunks
+ * (serial) or cancels the outstanding tasks (parallel).
  */
 import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
@@ -17,7 +18,7 @@ export interface ReplicationRunOptions {
   /** Worker threads; 1 runs everything in this thread. Default: the number of cores. */
   readonly workers?: number;
   readonly checkInvariants?: boolean;
-  /** Where to write replication 0's events, if anywhere. */
+  /** The file to write replication 0's events to, as is (give a temporary name), if any. */
   readonly eventsPath?: string;
   readonly onProgress?: (fractionDone: number) => void;
   readonly signal?: AbortSignal;
@@ -33,8 +34,12 @@ export function defaultWorkerCount(): number {
   return availableParallelism();
 }
 
-function tasksOf(scenario: Scenario, options: ReplicationRunOptions): ReplicationTask[] {
-  return Array.from({ length: scenario.replications }, (_, replication) => ({
+function taskOf(
+  scenario: Scenario,
+  options: ReplicationRunOptions,
+  replication: number,
+): ReplicationTask {
+  return {
     scenario,
     traces: options.traces,
     replication,
@@ -42,7 +47,7 @@ function tasksOf(scenario: Scenario, options: ReplicationRunOptions): Replicatio
     ...(replication === 0 && options.eventsPath !== undefined
       ? { eventsPath: options.eventsPath }
       : {}),
-  }));
+  };
 }
 
 /** Runs every replication; results in replication order. */
@@ -54,35 +59,39 @@ export async function runReplications(
     1,
     Math.min(options.workers ?? defaultWorkerCount(), scenario.replications),
   );
-  const tasks = tasksOf(scenario, options);
-  return workers === 1 ? runSerially(tasks, options) : runInParallel(tasks, workers, options);
+  return workers === 1 ? runSerially(scenario, options) : runInParallel(scenario, workers, options);
 }
 
 async function runSerially(
-  tasks: ReplicationTask[],
+  scenario: Scenario,
   options: ReplicationRunOptions,
 ): Promise<ReplicationResult[]> {
+  const count = scenario.replications;
   const results: ReplicationResult[] = [];
   let lastYield = performance.now();
-  for (const task of tasks) {
-    const result = await runReplicationTask(task, async (progress) => {
-      options.onProgress?.((results.length + progress) / tasks.length);
-      // Yield to the event loop now and then, so a Ctrl-C handler gets to run.
-      if (performance.now() - lastYield > 50) {
-        await new Promise((resolve) => setImmediate(resolve));
-        lastYield = performance.now();
-      }
-      return options.signal?.aborted !== true;
+  // Yield to the event loop now and then, so a Ctrl-C handler gets to run; true = carry on.
+  const carryOn = async (): Promise<boolean> => {
+    if (performance.now() - lastYield > 50) {
+      await new Promise((resolve) => setImmediate(resolve));
+      lastYield = performance.now();
+    }
+    return options.signal?.aborted !== true;
+  };
+  for (let replication = 0; replication < count; replication++) {
+    const result = await runReplicationTask(taskOf(scenario, options, replication), (progress) => {
+      options.onProgress?.((results.length + progress) / count);
+      return carryOn();
     });
-    if (result === null) throw new RunInterrupted("interrupted");
+    // A replication that ends within its first chunk never asks: ask between replications too.
+    if (result === null || !(await carryOn())) throw new RunInterrupted("interrupted");
     results.push(result);
-    options.onProgress?.(results.length / tasks.length);
+    options.onProgress?.(results.length / count);
   }
   return results;
 }
 
 async function runInParallel(
-  tasks: ReplicationTask[],
+  scenario: Scenario,
   workers: number,
   options: ReplicationRunOptions,
 ): Promise<ReplicationResult[]> {
@@ -92,19 +101,35 @@ async function runInParallel(
     maxThreads: workers,
     idleTimeout: 100,
   });
+  const count = scenario.replications;
+  const results: ReplicationResult[] = [];
+  const runOptions = options.signal === undefined ? {} : { signal: options.signal };
+  let next = 0;
   let done = 0;
+  let failed = false;
+  // One loop per thread, each taking the next replication when its previous one is done.
+  const feed = async () => {
+    while (!failed && next < count) {
+      const replication = next++;
+      const result = (await pool.run(
+        taskOf(scenario, options, replication),
+        runOptions,
+      )) as ReplicationResult | null;
+      if (result === null) throw new RunInterrupted("interrupted");
+      results[replication] = result;
+      options.onProgress?.(++done / count);
+    }
+  };
   try {
-    return await Promise.all(
-      tasks.map(async (task) => {
-        const result = (await pool.run(
-          task,
-          options.signal === undefined ? {} : { signal: options.signal },
-        )) as ReplicationResult | null;
-        if (result === null) throw new RunInterrupted("interrupted");
-        options.onProgress?.(++done / tasks.length);
-        return result;
-      }),
+    await Promise.all(
+      Array.from({ length: workers }, () =>
+        feed().catch((error: unknown) => {
+          failed = true;
+          throw error;
+        }),
+      ),
     );
+    return results;
   } catch (error) {
     if (options.signal?.aborted === true) throw new RunInterrupted("interrupted");
     throw error;
