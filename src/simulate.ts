@@ -36,19 +36,14 @@ export interface ReplicationResult {
   readonly eventsFired: number;
 }
 
-/** The router's configuration of a scenario. */
-export function routerConfigOf(scenario: Scenario): RouterConfig {
+/** The router's configuration of a scenario; `random` serves weighted allocations. */
+export function routerConfigOf(scenario: Scenario, random: RandomStream): RouterConfig {
   return {
-    // The scenario's static rule value is any JSON value; the router narrows it when it builds
-    // the policy and reports a value it cannot use.
-    distributionPolicies: scenario.distributionPolicies as RouterConfig["distributionPolicies"],
+    distributionPolicies: scenario.distributionPolicies,
     queues: scenario.queues,
-    classificationPolicies: scenario.classificationPolicies as unknown as NonNullable<
-      RouterConfig["classificationPolicies"]
-    >,
-    exceptionPolicies: scenario.exceptionPolicies as unknown as NonNullable<
-      RouterConfig["exceptionPolicies"]
-    >,
+    classificationPolicies: scenario.classificationPolicies,
+    exceptionPolicies: scenario.exceptionPolicies,
+    random: random.fork("router:weightedAllocation"),
   };
 }
 
@@ -76,7 +71,7 @@ export class Replication {
     this.horizonSeconds = scenario.horizonSeconds;
     this.drainEndSeconds = scenario.horizonSeconds + scenario.drainSeconds;
     const random = RandomStream.root(scenario.seed, options.replication);
-    this.router = new Router(this.engine, routerConfigOf(scenario));
+    this.router = new Router(this.engine, routerConfigOf(scenario, random));
     this.world = new World(this.engine, this.router, scenario, random, options.traces ?? new Map());
     this.metrics = new MetricsCollector({
       warmupSeconds: scenario.warmupSeconds,

@@ -6,8 +6,9 @@
  * of them from its rule (a `directMap` rule turns each job label into an `equal` selector);
  * `weightedAllocation` draws one allocation with probability weight / total weight.
  */
+
+import { RuleEvaluationError } from "../powerfx/errors.ts";
 import { RouterConfigError } from "./config-error.ts";
-import { RuleEvaluationError } from "./rules/powerfx-error.ts";
 import { compileRule } from "./rules/router-rule.ts";
 import {
   describe,

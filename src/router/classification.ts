@@ -6,6 +6,8 @@
  * Priority: `prioritizationRule` (an integer in −100..100, else failure) or the job's own.
  * Pure apart from the random draws of weighted allocations. O(queues × queue selectors + rules).
  */
+
+import { RuleEvaluationError } from "../powerfx/errors.ts";
 import {
   type CompiledAttachment,
   compileAttachment,
@@ -14,7 +16,6 @@ import {
 } from "./attachments.ts";
 import { RouterConfigError } from "./config-error.ts";
 import type { QueueRecord } from "./entities.ts";
-import { RuleEvaluationError } from "./rules/powerfx-error.ts";
 import { type CompiledRule, compileRule } from "./rules/router-rule.ts";
 import { describe, type RuleContext } from "./rules/values.ts";
 import { isSelectorSatisfied } from "./selectors.ts";

@@ -9,6 +9,8 @@
  * O(log n) start) or O(n) (best worker scores every listed worker); worker side O(Σ scan to the
  * first eligible job per (queue, channel) list) per job found — one per list in the common case.
  */
+
+import { RuleEvaluationError } from "../powerfx/errors.ts";
 import { compareCodePoints } from "./code-point.ts";
 import type { RouterCore } from "./core.ts";
 import { isPairEligible } from "./eligibility.ts";
@@ -23,7 +25,6 @@ import { offerEnded, offerIssued } from "./event-builders.ts";
 import type { Candidates } from "./modes/index.ts";
 import type { OfferOutcomeCode } from "./offer-log.ts";
 import { compareJobsInQueueOrder } from "./queue-order.ts";
-import { RuleEvaluationError } from "./rules/powerfx-error.ts";
 import type { CompiledRule } from "./rules/router-rule.ts";
 import { defaultWorkerScore } from "./scoring.ts";
 import type { Labels } from "./types.ts";

@@ -12,6 +12,7 @@ import { scenarioErrorMap } from "./messages.ts";
 import { normaliseScenario } from "./normalise.ts";
 import { buildRuleInput } from "./rule-input.ts";
 import { consistencyRules } from "./rules-consistency.ts";
+import { expressionRules } from "./rules-expressions.ts";
 import { identityRules } from "./rules-ids.ts";
 import { referenceRules } from "./rules-references.ts";
 import { traceRules } from "./rules-trace.ts";
@@ -104,6 +105,7 @@ export function checkScenarioText(text: string, fileName: string): ScenarioCheck
     ...identityRules(ruleInput),
     ...referenceRules(ruleInput),
     ...consistencyRules(ruleInput),
+    ...expressionRules(ruleInput),
     ...traceRules(ruleInput, dirname(sourcePath), dirname(fileName)),
   ];
   if (pathIssues.length > 0 || !parsed.success) {

@@ -4,10 +4,11 @@
  * scoring); a missing label is Blank. `If` and `And`/`Or` evaluate only the branches they need.
  * `parsePowerFx` is the check the scenario loader runs; it never throws.
  */
+
+import { PowerFxSyntaxError, RuleEvaluationError } from "../../powerfx/errors.ts";
+import { type BinaryOperator, type PowerFxNode, parseExpression } from "../../powerfx/parser.ts";
 import { labelOf } from "../selectors.ts";
 import type { Labels } from "../types.ts";
-import { PowerFxSyntaxError, RuleEvaluationError } from "./powerfx-error.ts";
-import { type BinaryOperator, type PowerFxNode, parseExpression } from "./powerfx-parser.ts";
 import {
   compareValues,
   fieldOf,

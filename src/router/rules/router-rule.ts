@@ -4,10 +4,11 @@
  * Configuration problems (an unparsable expression, `worker.X` outside scoring, a value that is
  * not JSON-like) throw `RouterConfigError` naming the resource and the position.
  */
+
+import { PowerFxSyntaxError } from "../../powerfx/errors.ts";
 import { RouterConfigError } from "../config-error.ts";
 import type { RouterRuleSpec } from "../types.ts";
 import { compileExpression } from "./powerfx.ts";
-import { PowerFxSyntaxError } from "./powerfx-error.ts";
 import type { RuleContext, RuleRecord, RuleValue } from "./values.ts";
 
 /** A rule ready to run. */

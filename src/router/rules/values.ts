@@ -5,9 +5,10 @@
  * Unicode code point (§8 j); values of different types never order (`<` etc. are false).
  * Records and tables exist only so that `ruleEngine` rules can return selectors.
  */
+
+import { RuleEvaluationError } from "../../powerfx/errors.ts";
 import { compareCodePoints } from "../code-point.ts";
 import type { Labels } from "../types.ts";
-import { RuleEvaluationError } from "./powerfx-error.ts";
 
 /** A record value (`{key: "Id", value: 1}`, or the labels of `job`). */
 export interface RuleRecord {

@@ -4,7 +4,7 @@
  * punctuation of the grammar. Every token carries its 1-based position in the expression, so
  * parse errors can point at it. Pure; O(length of the expression).
  */
-import { PowerFxSyntaxError } from "./powerfx-error.ts";
+import { PowerFxSyntaxError } from "./errors.ts";
 
 /** Token kinds. `operator` covers operators and punctuation alike. */
 export type TokenKind = "number" | "string" | "identifier" | "operator" | "end";

@@ -6,8 +6,8 @@
  * `{name: value}` and tables `[a, b]`. Unknown names and wrong argument counts are syntax errors.
  * O(length of the expression).
  */
-import { PowerFxSyntaxError } from "./powerfx-error.ts";
-import { type Token, tokenize } from "./powerfx-lexer.ts";
+import { PowerFxSyntaxError } from "./errors.ts";
+import { type Token, tokenize } from "./lexer.ts";
 
 /** Binary operators, with the keyword forms mapped to `&&` and `||`. */
 export type BinaryOperator =
