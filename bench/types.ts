@@ -4,6 +4,8 @@ export interface BenchCase {
   readonly description: string;
   /** What one operation is, as printed after the rate (e.g. "jobs/s"). */
   readonly unit: string;
+  /** Long benchmarks run only when named on the command line. */
+  readonly optIn?: boolean;
   run(): { operations: number; seconds: number };
 }
 
