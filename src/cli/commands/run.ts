@@ -152,7 +152,8 @@ export const runCommand: CommandModule<object, RunArguments> = {
       .option("charts", {
         type: "boolean",
         default: true,
-        describe: "write charts (--no-charts to skip)",
+        describe:
+          "write charts (--no-charts to skip); accepted now, charts come in a later version",
       })
       .option("workers", {
         type: "number",
