@@ -1,9 +1,10 @@
 /**
- * The router's state and the two primitives everything else is built from: changing a
- * worker's load (keeping the worker index in step, §8 g, l) and opening/closing offers (with
- * their expiry timers). Invariant: a worker's `usedCapacity` is the cost of its open offers
- * plus its unclosed assignments, and each channel's `jobCount` counts the same on that channel.
- * Both primitives are O(Q·C·(log n + memmove)) through the worker index.
+ * The router's state and the primitives everything else is built from: the live jobs (ended
+ * jobs are forgotten, their integer slots recycled), changing a worker's load (keeping the
+ * worker index in step, §8 g, l) and opening/closing offers (with their expiry timers).
+ * Invariant: a worker's `usedCapacity` is the cost of its open offers plus its unclosed
+ * assignments, and each channel's `jobCount` counts the same on that channel. Load changes and
+ * offers are O(Q·C·(log n + memmove)) through the worker index; job slots are O(1).
  */
 import type { Engine } from "../engine/engine.ts";
 import { NO_TIMER } from "../engine/engine.ts";
@@ -18,7 +19,7 @@ import {
   type WorkerRecord,
 } from "./entities.ts";
 import type { ExceptionPolicyRecord } from "./exception-policy.ts";
-import { OfferLog, OfferOutcome, type OfferOutcomeCode } from "./offer-log.ts";
+import { OfferOutcome, type OfferOutcomeCode } from "./offer-log.ts";
 import { refreshWaiting } from "./queue-order.ts";
 import { attachWorker, detachWorker } from "./worker-index.ts";
 
@@ -35,11 +36,20 @@ export class RouterCore {
   readonly queueById = new Map<string, QueueRecord>();
   readonly workers: WorkerRecord[] = [];
   readonly workerById = new Map<string, WorkerRecord>();
-  readonly jobs: JobRecord[] = [];
+  /** Live jobs by id, in creation order. */
   readonly jobById = new Map<string, JobRecord>();
-  /** Open offers by sequence number. */
-  readonly openOffers = new Map<number, OfferRecord>();
-  readonly offerLog = new OfferLog();
+  /** Live jobs by slot (`job.index`); a free slot holds null. */
+  private readonly jobSlots: (JobRecord | null)[] = [];
+  /** Slots of forgotten jobs, reused last-freed first. */
+  private readonly freeJobSlots: number[] = [];
+  private nextJobCreationSequence = 0;
+  /**
+   * Every offer of a live job by sequence number, open or resolved (its `outcome` says which),
+   * so a stale accept or decline still gets the service's answer; dropped with the job.
+   */
+  readonly offers = new Map<number, OfferRecord>();
+  /** Offers whose outcome is still `open`. */
+  openOfferCount = 0;
   private nextOfferSequence = 1;
   private nextAssignmentSequence = 1;
   /** Engine handler id of offer expiry; set by the router once handlers are registered. */
@@ -50,6 +60,65 @@ export class RouterCore {
   /** Simulated time in seconds. */
   get now(): number {
     return this.engine.now;
+  }
+
+  /** The live jobs (queued, assigned, … and classification-failed), in creation order. */
+  get jobs(): IterableIterator<JobRecord> {
+    return this.jobById.values();
+  }
+
+  /** Job slots ever allocated: the most jobs that were live at once. */
+  get jobSlotCount(): number {
+    return this.jobSlots.length;
+  }
+
+  /** The open offers, in the order they were opened. */
+  *openOffers(): Generator<OfferRecord> {
+    for (const offer of this.offers.values()) if (offer.outcome === OfferOutcome.open) yield offer;
+  }
+
+  /**
+   * Adds a job built by `build` from its slot and creation sequence; the slot is a recycled one
+   * when a job has been forgotten.
+   */
+  addJob(build: (slot: number, creationSequence: number) => JobRecord): JobRecord {
+    const slot = this.freeJobSlots.pop() ?? this.jobSlots.length;
+    const job = build(slot, this.nextJobCreationSequence++);
+    this.jobSlots[slot] = job;
+    this.jobById.set(job.id, job);
+    return job;
+  }
+
+  /** The live job in a slot; timers carry the slot and only fire while their job lives. */
+  jobAt(slot: number): JobRecord {
+    return this.jobSlots[slot] as JobRecord;
+  }
+
+  /** Whether this record is still a live job (not forgotten). */
+  isLive(job: JobRecord): boolean {
+    return this.jobSlots[job.index] === job;
+  }
+
+  /**
+   * Forgets an ended (closed or cancelled) job: its id, its slot and its offers' outcomes. It
+   * must hold no open offer, assignment or pending timer that carries its slot.
+   */
+  forgetJob(job: JobRecord): void {
+    if (
+      job.openOffers.length > 0 ||
+      job.closeTimer !== NO_TIMER ||
+      job.selectorExpiryTimer !== NO_TIMER ||
+      job.exceptionTimers !== null
+    ) {
+      throw new Error(`router bug: job ${job.id} forgotten with open offers or pending timers`);
+    }
+    for (let offer = job.lastOffer; offer !== null; offer = offer.previousOfJob) {
+      this.offers.delete(offer.sequence);
+    }
+    job.lastOffer = null;
+    this.jobById.delete(job.id);
+    this.jobSlots[job.index] = null;
+    this.freeJobSlots.push(job.index);
   }
 
   /** A fresh assignment id. */
@@ -88,8 +157,10 @@ export class RouterCore {
     this.changeLoad(worker, channel, +1);
     job.openOffers.push(offer);
     worker.openOffers.push(offer);
-    this.openOffers.set(sequence, offer);
-    this.offerLog.record(sequence, worker.index, OfferOutcome.open);
+    offer.previousOfJob = job.lastOffer;
+    job.lastOffer = offer;
+    this.offers.set(sequence, offer);
+    this.openOfferCount++;
     refreshWaiting(job);
     offer.expiryTimer = this.engine.schedule(
       offer.expiresAtSeconds,
@@ -106,8 +177,8 @@ export class RouterCore {
   closeOffer(offer: OfferRecord, outcome: OfferOutcomeCode, keepCapacity = false): void {
     removeItem(offer.job.openOffers, offer);
     removeItem(offer.worker.openOffers, offer);
-    this.openOffers.delete(offer.sequence);
-    this.offerLog.record(offer.sequence, offer.worker.index, outcome);
+    offer.outcome = outcome;
+    this.openOfferCount--;
     if (offer.expiryTimer !== NO_TIMER) this.engine.cancel(offer.expiryTimer);
     offer.expiryTimer = NO_TIMER;
     if (!keepCapacity) this.changeLoad(offer.worker, offer.channel, -1);

@@ -1,11 +1,12 @@
 /**
  * The router's internal records, addressed by integer index (timers carry an index as their
- * numeric argument). Each class initialises every field in its constructor so that V8 keeps
+ * numeric argument; a job's index is a slot, recycled once the job has ended and is forgotten). Each class initialises every field in its constructor so that V8 keeps
  * one shape per record kind. Labels, tags and selector arrays are replaced, never mutated, so
  * events may share them.
  */
 import type { ExceptionPolicyRecord, ExceptionRuleRecord } from "./exception-policy.ts";
 import type { DistributionMode } from "./modes/index.ts";
+import { OfferOutcome, type OfferOutcomeCode } from "./offer-log.ts";
 import type { CompiledRule } from "./rules/router-rule.ts";
 import { NO_SELECTORS } from "./selectors.ts";
 import { SortedList } from "./sorted-list.ts";
@@ -162,10 +163,14 @@ export class JobRecord {
   firedExceptionRules: ExceptionRuleRecord[] | null = null;
   /** Timer of the earliest pending selector expiry; 0 when none. */
   selectorExpiryTimer = 0;
+  /** The latest offer of the job, open or resolved; older ones follow `previousOfJob`. */
+  lastOffer: OfferRecord | null = null;
 
   constructor(
+    /** Slot in the router's live jobs; reused by a later job once this one is forgotten. */
     readonly index: number,
     readonly id: string,
+    /** Order of creation, never reused: the last tie-break of queue order. */
     readonly creationSequence: number,
     readonly channelReference: string | null,
     classificationPolicyId: string | null,
@@ -185,9 +190,15 @@ export class JobRecord {
   }
 }
 
-/** An open offer; dropped from every structure when it is resolved. */
+/**
+ * An offer. Open, it sits in its job's and its worker's `openOffers`; resolved, only the
+ * router's offer map (for stale accepts and declines) and its job's offer chain keep it.
+ */
 export class OfferRecord {
   expiryTimer = 0;
+  outcome: OfferOutcomeCode = OfferOutcome.open;
+  /** The job's previous offer, or null. */
+  previousOfJob: OfferRecord | null = null;
 
   constructor(
     readonly sequence: number,

@@ -74,7 +74,7 @@ export class ExceptionRunner {
 
   /** Wait-time timer. */
   fireTimer(argument: number): void {
-    const job = this.core.jobs[Math.floor(argument / this.ruleStride)] as JobRecord;
+    const job = this.core.jobAt(Math.floor(argument / this.ruleStride));
     const ruleIndex = argument % this.ruleStride;
     const timers = job.exceptionTimers;
     if (timers !== null) timers[ruleIndex] = NO_TIMER;

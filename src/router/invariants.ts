@@ -5,12 +5,14 @@
  * job is in exactly one place for its status; the queue and worker indexes hold exactly the
  * right members in order; a job's expedite flag matches its active selectors; its selector
  * expiry timer and its wait-time exception timers are pending exactly when they should be, at
- * the right time. O(total state); returns the violations (empty when consistent).
+ * the right time. Only live jobs are held: ended (closed, cancelled) jobs and their offers are
+ * forgotten. O(total state); returns the violations (empty when consistent).
  */
 import { NO_TIMER } from "../engine/engine.ts";
 import type { RouterCore } from "./core.ts";
 import { isExcluded, isPairEligible } from "./eligibility.ts";
 import type { JobRecord, QueueRecord, WorkerRecord } from "./entities.ts";
+import { OfferOutcome } from "./offer-log.ts";
 import type { Router } from "./router.ts";
 import { earliestExpiry, isEnded, isExpedited } from "./selector-expiry.ts";
 import type { JobStatus } from "./types.ts";
@@ -51,8 +53,15 @@ export function checkInvariants(router: Router): string[] {
   for (const queue of core.queues) checkQueue(core, queue, problems);
   let offersSeen = 0;
   for (const worker of core.workers) offersSeen += worker.openOffers.length;
-  if (offersSeen !== core.openOffers.size) {
-    problems.push(`${core.openOffers.size} open offers indexed, ${offersSeen} held by workers`);
+  let offersOpen = 0;
+  for (const _ of core.openOffers()) offersOpen++;
+  if (offersSeen !== offersOpen || offersOpen !== core.openOfferCount) {
+    problems.push(
+      `${offersOpen} open offers indexed (counted ${core.openOfferCount}), ${offersSeen} held by workers`,
+    );
+  }
+  for (const offer of core.offers.values()) {
+    if (!core.isLive(offer.job)) problems.push(`offer ${offer.offerId} of a forgotten job kept`);
   }
   return problems;
 }
@@ -81,7 +90,7 @@ function checkWorker(core: RouterCore, worker: WorkerRecord, problems: string[])
     problems.push(`${where}: draining with no assignment`);
   }
   for (const offer of worker.openOffers) {
-    if (core.openOffers.get(offer.sequence) !== offer)
+    if (core.offers.get(offer.sequence) !== offer || offer.outcome !== OfferOutcome.open)
       problems.push(`${where}: offer ${offer.offerId} not indexed`);
     if (offer.job.status !== "queued")
       problems.push(`${where}: offer for ${offer.job.status} job ${offer.job.id}`);
@@ -119,9 +128,12 @@ function checkJob(core: RouterCore, job: JobRecord, placements: number, problems
     problems.push(`${where}: two offers to one worker`);
   const maximum = job.queue?.policy.maxConcurrentOffers ?? 0;
   if (job.openOffers.length > maximum) problems.push(`${where}: more than maxConcurrentOffers`);
-  if (job.openOffers.some((offer) => core.openOffers.get(offer.sequence) !== offer)) {
+  if (job.openOffers.some((offer) => core.offers.get(offer.sequence) !== offer)) {
     problems.push(`${where}: an offer is not indexed`);
   }
+  if (job.status === "closed" || job.status === "cancelled")
+    problems.push(`${where}: an ended job was not forgotten`);
+  if (core.jobAt(job.index) !== job) problems.push(`${where}: not in its slot`);
   if (job.status === "created" || job.status === "pendingClassification")
     problems.push(`${where}: a transient status outlived its operation`);
   if (job.expedited !== isExpedited(job)) problems.push(`${where}: expedite flag wrong`);

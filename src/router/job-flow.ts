@@ -84,6 +84,7 @@ export class JobFlow {
     if (core.emitter.active) core.emitter.emit(build.jobCancelled(job, note, core.now));
     this.revokeAll(job);
     this.expiry.disarm(job);
+    core.forgetJob(job);
   }
 
   /** Replaces selector lists of a job that is out of its queue lists; re-arms expiry. */

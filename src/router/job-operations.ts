@@ -84,21 +84,22 @@ export class JobOperations {
       return fail("BadRequest", "queueId or classificationPolicyId is required");
     }
     const core = this.core;
-    const index = core.jobs.length;
-    const job = new JobRecord(
-      index,
-      spec.id,
-      index,
-      spec.channelReference ?? null,
-      spec.classificationPolicyId ?? null,
-      spec.channelId,
-      spec.priority ?? 1,
-      Object.freeze({ ...spec.labels }),
-      Object.freeze({ ...spec.tags }),
-      toWorkerSelectors(spec.requestedWorkerSelectors, core.now),
+    const channelId = spec.channelId;
+    const job = core.addJob(
+      (slot, creationSequence) =>
+        new JobRecord(
+          slot,
+          spec.id,
+          creationSequence,
+          spec.channelReference ?? null,
+          spec.classificationPolicyId ?? null,
+          channelId,
+          spec.priority ?? 1,
+          Object.freeze({ ...spec.labels }),
+          Object.freeze({ ...spec.tags }),
+          toWorkerSelectors(spec.requestedWorkerSelectors, core.now),
+        ),
     );
-    core.jobs.push(job);
-    core.jobById.set(job.id, job);
     this.flow.setSelectors(job, job.requestedWorkerSelectors, NO_SELECTORS);
     const queue = spec.queueId === undefined ? null : core.queueById.get(spec.queueId);
     job.queue = queue ?? null;
@@ -115,9 +116,6 @@ export class JobOperations {
    * queue entry); a job whose classification failed is queued by a PATCH with a `queueId`.
    */
   private updateJob(job: JobRecord, spec: JobSpec): RouterResult<UpsertJobResult> {
-    if (job.status === "closed" || job.status === "cancelled") {
-      return fail("BadRequest", `job ${job.id} has ended (${job.status})`);
-    }
     const policyId = spec.classificationPolicyId;
     if (policyId !== undefined && policyId !== job.classificationPolicyId) {
       return fail("BadRequest", "changing the classificationPolicyId of a job is not supported");
@@ -234,7 +232,7 @@ export class JobOperations {
 
   /** Fires a scheduled close. */
   closeScheduled(jobIndex: number): void {
-    const job = this.core.jobs[jobIndex] as JobRecord;
+    const job = this.core.jobAt(jobIndex);
     job.closeTimer = NO_TIMER;
     if (job.status === "completed" && job.assignment !== null) this.closeNow(job.assignment);
   }
@@ -247,6 +245,7 @@ export class JobOperations {
     this.releaseAssignment(assignment);
     this.flow.expiry.disarm(job);
     if (core.emitter.active) core.emitter.emit(build.jobClosed(assignment, core.now));
+    core.forgetJob(job);
     this.afterRelease(assignment);
   }
 

@@ -28,6 +28,13 @@ export interface AcceptResult {
 
 /** Offer operations, worker registration and their timers. */
 export class OfferOperations {
+  /**
+   * Jobs of pending decline-retry timers, by the token the timer carries. Retry timers are not
+   * cancelled when their job ends, so they carry a token rather than the job's recyclable slot.
+   */
+  private readonly retryJobs = new Map<number, JobRecord>();
+  private nextRetryToken = 1;
+
   constructor(
     private readonly core: RouterCore,
     private readonly matcher: Matcher,
@@ -44,13 +51,14 @@ export class OfferOperations {
     const core = this.core;
     const worker = core.workerById.get(workerId);
     const sequence = core.offerSequenceOf(offerId);
-    const offer = core.openOffers.get(sequence);
-    if (worker !== undefined && offer !== undefined && offer.worker === worker) return offer;
-    const outcome = core.offerLog.outcome(sequence);
-    const ownOffer = worker !== undefined && core.offerLog.workerIndex(sequence) === worker.index;
+    const offer = core.offers.get(sequence);
+    if (offer === undefined || worker === undefined || offer.worker !== worker) {
+      return fail("NotFound", `Offer not found. OfferId: ${offerId}, WorkerId: ${workerId}`);
+    }
+    const outcome = offer.outcome;
+    if (outcome === OfferOutcome.open) return offer;
     if (
       accepting &&
-      ownOffer &&
       (outcome === OfferOutcome.accepted || outcome === OfferOutcome.revokedByAccept)
     ) {
       return fail("Conflict", `Offer ${offerId} can no longer be accepted: the job is assigned`);
@@ -111,7 +119,9 @@ export class OfferOperations {
       core.emitter.emit(build.offerEnded("RouterWorkerOfferDeclined", found, core.now));
     }
     if (retryAtSeconds !== undefined && retryAtSeconds > core.now) {
-      core.engine.schedule(retryAtSeconds, this.retryHandler, job.index);
+      const token = this.nextRetryToken++;
+      this.retryJobs.set(token, job);
+      core.engine.schedule(retryAtSeconds, this.retryHandler, token);
     }
     this.matcher.requestJob(job);
     this.matcher.requestWorker(worker);
@@ -146,8 +156,8 @@ export class OfferOperations {
   /** Offer expiry timer: the offer expires and the worker is deregistered (§8 k). */
   expire(sequence: number): void {
     const core = this.core;
-    const offer = core.openOffers.get(sequence);
-    if (offer === undefined) return;
+    const offer = core.offers.get(sequence);
+    if (offer === undefined || offer.outcome !== OfferOutcome.open) return;
     offer.expiryTimer = NO_TIMER;
     core.closeOffer(offer, OfferOutcome.expired);
     if (core.emitter.active) {
@@ -157,9 +167,14 @@ export class OfferOperations {
     this.deregister(offer.worker);
   }
 
-  /** Decline retry timer: lifts the job's exclusions now due and matches the job again. */
-  retry(jobIndex: number): void {
-    const job = this.core.jobs[jobIndex] as JobRecord;
+  /**
+   * Decline retry timer: lifts the job's exclusions now due and matches the job again. A job
+   * that has ended meanwhile (and may be forgotten) has nothing left to match.
+   */
+  retry(token: number): void {
+    const job = this.retryJobs.get(token) as JobRecord;
+    this.retryJobs.delete(token);
+    if (!this.core.isLive(job)) return;
     const now = this.core.now;
     if (job.exclusions !== null) {
       for (const [workerIndex, exclusion] of job.exclusions) {

@@ -16,6 +16,11 @@
  * retry timer fires. Within one operation the matching agenda runs in request order: the job
  * that lost an offer before the freed worker.
  *
+ * Ended jobs are forgotten at once, so memory does not grow with the job count: the service
+ * keeps a closed or cancelled job until DELETE, the simulator deletes it when it ends. Then
+ * `getJob` returns undefined, operations on it and on its (stale) offers are NotFound, and its
+ * id may be used by a new job. A job whose classification failed stays: it awaits a PATCH.
+ *
  * Classification runs inside the operation that creates the job (Received, Classified, Queued,
  * then offers); a failed job is queued by a PATCH with a `queueId`; `classificationPolicyId`
  * cannot change by PATCH. §9 choices are in the module headers: queue choice and priority in
@@ -81,7 +86,7 @@ export class Router {
     );
     const retryHandler = engine.registerHandler(
       "router:declineRetry",
-      (jobIndex) => this.timer(() => this.offerOperations.retry(jobIndex)),
+      (token) => this.timer(() => this.offerOperations.retry(token)),
       ROUTER_PRIORITY_CLASS,
     );
     const closeHandler = engine.registerHandler(

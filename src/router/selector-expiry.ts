@@ -90,7 +90,7 @@ export class SelectorExpiry {
   /** Timer: expires every selector of the job that is due. */
   fire(jobIndex: number): void {
     const core = this.core;
-    const job = core.jobs[jobIndex] as JobRecord;
+    const job = core.jobAt(jobIndex);
     job.selectorExpiryTimer = NO_TIMER;
     const now = core.now;
     const requested = expireDue(job.requestedWorkerSelectors, now);

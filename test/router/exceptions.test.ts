@@ -289,11 +289,9 @@ describe("cancel action", () => {
       "WorkerOfferRevoked w j1",
     ]);
     expect(h.events.at(-2)).toMatchObject({ note: "waited too long", dispositionCode: "Timeout" });
-    expect(h.router.getJob("j1")).toMatchObject({
-      status: "cancelled",
-      dispositionCode: "Timeout",
-      priority: 1,
-    });
+    // The manualReclassify after the cancel did not run (no JobQueued above), and the router
+    // forgets a job once it has ended.
+    expect(h.router.getJob("j1")).toBeUndefined();
     expectConsistent(h);
   });
 });

@@ -32,7 +32,9 @@ describe("quickstart sequence", () => {
     unwrap(h.router.completeJob("job-1", accepted.assignmentId));
     unwrap(h.router.closeJob("job-1", accepted.assignmentId, { dispositionCode: "Resolved" }));
     expect(h.take()).toEqual(["JobCompleted worker-1 job-1", "JobClosed worker-1 job-1"]);
-    expect(h.router.getJob("job-1")?.status).toBe("closed");
+    expect(h.events.at(-1)).toMatchObject({ type: "RouterJobClosed", dispositionCode: "Resolved" });
+    // A closed job is forgotten: GET finds nothing and the id is free again.
+    expect(h.router.getJob("job-1")).toBeUndefined();
     expect(h.router.getWorker("worker-1")?.usedCapacity).toBe(0);
   });
 
@@ -287,7 +289,11 @@ describe("cancel and close rules", () => {
       "WorkerOfferRevoked w1 j1",
       "WorkerOfferIssued w1 j2",
     ]);
-    expect(h.router.getJob("j1")?.dispositionCode).toBe("Abandoned");
+    expect(h.events.at(-3)).toMatchObject({
+      type: "RouterJobCancelled",
+      dispositionCode: "Abandoned",
+    });
+    expect(h.router.getJob("j1")).toBeUndefined();
   });
 
   it("rejects cancelling an assigned job and closing a job that is not completed", () => {

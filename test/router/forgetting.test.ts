@@ -1,0 +1,94 @@
+/**
+ * The router forgets ended jobs (closed, cancelled) so that memory does not grow with the job
+ * count: ids, slots and offer outcomes go, slots are recycled, and a timer that outlives its
+ * job (a decline retry) cannot reach the job that reuses its slot.
+ */
+import { describe, expect, it } from "vitest";
+import { checkInvariants } from "../../src/router/invariants.ts";
+import { harness, offerOf, singleQueue, unwrap, voiceWorker } from "./helpers.ts";
+
+function serveOne(h: ReturnType<typeof harness>, jobId: string): void {
+  unwrap(h.router.upsertJob({ id: jobId, channelId: "voice", queueId: "q" }));
+  const { assignmentId } = unwrap(h.router.acceptJobOffer("w1", offerOf(h, "w1")));
+  unwrap(h.router.completeJob(jobId, assignmentId));
+  unwrap(h.router.closeJob(jobId, assignmentId));
+}
+
+describe("forgetting ended jobs", () => {
+  it("a closed job is gone: GET, operations and its stale offer find nothing", () => {
+    const h = harness(singleQueue({ kind: "longestIdle" }, [voiceWorker("w1")]));
+    unwrap(h.router.upsertJob({ id: "j1", channelId: "voice", queueId: "q" }));
+    const offerId = offerOf(h, "w1");
+    const { assignmentId } = unwrap(h.router.acceptJobOffer("w1", offerId));
+    // While the job lives, accepting the accepted offer again is a Conflict.
+    expect(h.router.acceptJobOffer("w1", offerId)).toMatchObject({ error: { code: "Conflict" } });
+    unwrap(h.router.completeJob("j1", assignmentId));
+    unwrap(h.router.closeJob("j1", assignmentId));
+    expect(h.router.getJob("j1")).toBeUndefined();
+    expect(h.router.acceptJobOffer("w1", offerId)).toMatchObject({ error: { code: "NotFound" } });
+    expect(h.router.cancelJob("j1")).toMatchObject({ error: { code: "NotFound" } });
+    expect(h.router.closeJob("j1", assignmentId)).toMatchObject({ error: { code: "NotFound" } });
+    expect([...h.router.core.jobs]).toEqual([]);
+    expect(h.router.core.offers.size).toBe(0);
+    expect(checkInvariants(h.router)).toEqual([]);
+  });
+
+  it("a cancelled job is gone and its id can be used again", () => {
+    const h = harness(singleQueue({ kind: "longestIdle" }, []));
+    unwrap(h.router.upsertJob({ id: "j1", channelId: "voice", queueId: "q", priority: 3 }));
+    unwrap(h.router.cancelJob("j1"));
+    expect(h.router.getJob("j1")).toBeUndefined();
+    unwrap(h.router.upsertJob({ id: "j1", channelId: "voice", queueId: "q" }));
+    expect(h.router.getJob("j1")).toMatchObject({ status: "queued", priority: 1 });
+    expect(checkInvariants(h.router)).toEqual([]);
+  });
+
+  it("serving jobs one after another reuses one slot", () => {
+    const h = harness(singleQueue({ kind: "longestIdle" }, [voiceWorker("w1")]));
+    for (let n = 0; n < 1000; n++) serveOne(h, `j${n}`);
+    expect(h.router.core.jobSlotCount).toBe(1);
+    expect(h.router.core.jobById.size).toBe(0);
+    expect(h.router.core.offers.size).toBe(0);
+  });
+
+  it("queue order still follows creation when slots are recycled", () => {
+    const h = harness(singleQueue({ kind: "longestIdle" }, []));
+    for (const id of ["a", "b", "c"]) {
+      unwrap(h.router.upsertJob({ id, channelId: "voice", queueId: "q" }));
+    }
+    unwrap(h.router.cancelJob("a"));
+    // "d" takes a's slot 0 but was created last, so it queues behind "c" at the same instant.
+    unwrap(h.router.upsertJob({ id: "d", channelId: "voice", queueId: "q" }));
+    expect(h.router.core.jobSlotCount).toBe(3);
+    expect(h.router.getJobPosition("d")).toMatchObject({ ok: true, value: { position: 3 } });
+    expect(h.router.getJobPosition("b")).toMatchObject({ ok: true, value: { position: 1 } });
+  });
+
+  it("a decline-retry timer of a forgotten job does nothing while its slot is free", () => {
+    const h = harness(singleQueue({ kind: "longestIdle" }, [voiceWorker("w1")]));
+    unwrap(h.router.upsertJob({ id: "j1", channelId: "voice", queueId: "q" }));
+    unwrap(h.router.declineJobOffer("w1", offerOf(h, "w1"), { retryOfferAtSeconds: 10 }));
+    unwrap(h.router.cancelJob("j1"));
+    h.take();
+    h.engine.runUntil(20);
+    expect(h.engine.processedCount).toBe(1);
+    expect(h.take()).toEqual([]);
+    expect(checkInvariants(h.router)).toEqual([]);
+  });
+
+  it("a decline-retry timer of a forgotten job does nothing when its slot is reused", () => {
+    const h = harness(singleQueue({ kind: "longestIdle" }, [voiceWorker("w1")]));
+    unwrap(h.router.upsertJob({ id: "j1", channelId: "voice", queueId: "q" }));
+    unwrap(h.router.declineJobOffer("w1", offerOf(h, "w1"), { retryOfferAtSeconds: 10 }));
+    unwrap(h.router.cancelJob("j1"));
+    // j2 reuses j1's slot; w1 declines it for good.
+    unwrap(h.router.upsertJob({ id: "j2", channelId: "voice", queueId: "q" }));
+    expect(h.router.core.jobSlotCount).toBe(1);
+    unwrap(h.router.declineJobOffer("w1", offerOf(h, "w1")));
+    h.take();
+    h.engine.runUntil(20);
+    expect(h.take()).toEqual([]);
+    expect(h.router.getJob("j2")?.status).toBe("queued");
+    expect(checkInvariants(h.router)).toEqual([]);
+  });
+});
