@@ -89,7 +89,8 @@ describe("--events, --seed, --replications, --workers", () => {
   const overridden = outFolder();
   const statuses = [
     ccsim("run", SMALL, "--out", first, "--events", "--workers", "1"),
-    ccsim("run", SMALL, "--out", second, "--events", "--workers", "1"),
+    // With invariants checked after every event: same events, so the checks change nothing.
+    ccsim("run", SMALL, "--out", second, "--events", "--workers", "1", "--check-invariants"),
     ccsim("run", SMALL, "--out", serial, "--replications", "4", "--events", "--workers", "1"),
     ccsim("run", SMALL, "--out", parallel, "--replications", "4", "--events", "--workers", "2"),
     ccsim(
@@ -103,6 +104,7 @@ describe("--events, --seed, --replications, --workers", () => {
       "3",
       "--workers",
       "1",
+      "--no-charts",
     ),
   ].map((outcome) => outcome.status);
 
@@ -178,6 +180,16 @@ describe("bad input", () => {
     expect(outcome.stderr).toMatch(/^test\/fixtures\/broken\/negative-rate\.yaml:\d+:\d+ /);
     expect(outcome.stderr).not.toMatch(STACK_LINE);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it("an output folder that is a file: exit 2, no stack", () => {
+    const out = outFolder();
+    expect(ccsim("run", "scenarios/quickstart.yaml", "--out", out).status).toBe(0);
+    const outcome = ccsim("run", "scenarios/quickstart.yaml", "--out", join(out, "summary.json"));
+    expect(outcome.status).toBe(2);
+    expect(outcome.stderr).toContain("--out ");
+    expect(outcome.stderr).toContain("summary.json");
+    expect(outcome.stderr).not.toMatch(STACK_LINE);
   });
 
   it("a missing scenario file: exit 2", () => {

@@ -20,7 +20,7 @@ import {
 import { loadScenario, readTraces, type Scenario } from "../../scenario/index.ts";
 import { ExitWithCode } from "../exit.ts";
 import { printErrorLine, printLine } from "../output.ts";
-import { temporaryNameOf, writeFilesAtomically } from "../run/atomic-files.ts";
+import { prepareOutputFolder, temporaryNameOf, writeFilesAtomically } from "../run/atomic-files.ts";
 import { createProgress } from "../run/progress.ts";
 import { defaultWorkerCount, RunInterrupted, runReplications } from "../run/replications.ts";
 
@@ -65,7 +65,7 @@ async function handler(args: RunArguments): Promise<void> {
   const scenario = withOverrides(await loadScenario(args.scenario), args);
   const traces = readTraces(scenario, (path) => relative(process.cwd(), path) || path);
   const outputDirectory = args.out ?? join("reports", scenario.name);
-  writeFilesAtomically(outputDirectory, new Map()); // creates the folder, and fails early if it cannot
+  prepareOutputFolder(outputDirectory);
   const eventsPath = args.events ? join(outputDirectory, "events.jsonl") : undefined;
 
   const abort = new AbortController();

@@ -4,12 +4,29 @@
  * interrupted or failed run never leaves a half-written report behind, nor a mix of new and
  * old files.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { accessSync, constants, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { UsageError } from "../../errors.ts";
 
 /** Temporary name of an output file while it is being written. */
 export function temporaryNameOf(finalPath: string): string {
   return `${finalPath}.partial-${process.pid}`;
+}
+
+/**
+ * Creates the output folder if needed and checks that files can be written in it, before any
+ * simulating: a path that is a file, or a folder without write permission, is the user's to fix.
+ */
+export function prepareOutputFolder(directory: string): void {
+  try {
+    mkdirSync(directory, { recursive: true });
+    accessSync(directory, constants.W_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    const reason =
+      code === "EEXIST" || code === "ENOTDIR" ? "a file is in the way" : `error ${code}`;
+    throw new UsageError(`--out ${directory}: cannot use it as the output folder (${reason})`);
+  }
 }
 
 /**
