@@ -277,8 +277,10 @@ export class Workers {
     );
   }
 
-  /** A registration (a shift start) makes a planned re-registration moot; the delay of a later
-   * expiry must count from that expiry, not from an earlier one. */
+  /**
+   * A registration (a shift start) makes a planned re-registration moot: the delay after a
+   * later expiry must count from that expiry, not from an earlier one.
+   */
   private cancelReRegistration(workerId: string): void {
     const person = this.people[this.indexOfPerson.get(workerId) ?? -1];
     if (person === undefined || person.reRegisterTimer === NO_TIMER) return;

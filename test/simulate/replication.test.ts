@@ -147,3 +147,18 @@ describe("runReplicationTask", () => {
     expect(readdirSync(join(scratch, "stopped"))).toEqual([]);
   });
 });
+
+describe("the world's invariants", () => {
+  it("catch a person who believes otherwise than the router about being registered", () => {
+    const replication = new Replication(BUSY, { replication: 0, checkInvariants: true });
+    const world = (
+      replication as unknown as { world: { workers: { people: { active: boolean }[] } } }
+    ).world;
+    const person = world.workers.people[0];
+    if (person === undefined) throw new Error("no people");
+    person.active = false;
+    expect(() => replication.advance(3600)).toThrow(
+      /person w-1 believes not registered, the router says active/,
+    );
+  });
+});

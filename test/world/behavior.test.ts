@@ -183,6 +183,39 @@ ${scriptedJobs([0], "1m")}`);
   });
 });
 
+describe("concurrent offers", () => {
+  it("the first to answer accepts; the other offer is revoked and never answered", () => {
+    const run = runYaml(`${HEAD}
+distributionPolicies:
+  - id: policy
+    offerExpiresAfterSeconds: 60
+    mode: { kind: longestIdle, maxConcurrentOffers: 2 }
+queues:
+  - id: q
+    distributionPolicyId: policy
+workers:
+  - id: slow
+    capacity: 1
+    queues: [q]
+    channels: [{ channelId: voice, capacityCostPerJob: 1 }]
+    behavior: { responseTime: 5s }
+  - id: quick
+    capacity: 1
+    queues: [q]
+    channels: [{ channelId: voice, capacityCostPerJob: 1 }]
+    behavior: { responseTime: 3s }
+${scriptedJobs([0], "1m")}`);
+    expect(trace(run.events).filter((line) => line.includes("Offer"))).toEqual([
+      // Equally idle since registration: by worker id (§8 g).
+      "0 WorkerOfferIssued quick job-1",
+      "0 WorkerOfferIssued slow job-1",
+      "3 WorkerOfferAccepted quick job-1",
+      "3 WorkerOfferRevoked slow job-1",
+    ]);
+    expect(timesOf(run.events, "RouterJobCompleted")).toEqual([63]);
+  });
+});
+
 describe("handleTimeFactor", () => {
   it("multiplies the customer's handle time", () => {
     const run = runYaml(
