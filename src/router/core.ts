@@ -77,16 +77,22 @@ export class RouterCore {
     for (const offer of this.offers.values()) if (offer.outcome === OfferOutcome.open) yield offer;
   }
 
-  /**
-   * Adds a job built by `build` from its slot and creation sequence; the slot is a recycled one
-   * when a job has been forgotten.
-   */
-  addJob(build: (slot: number, creationSequence: number) => JobRecord): JobRecord {
-    const slot = this.freeJobSlots.pop() ?? this.jobSlots.length;
-    const job = build(slot, this.nextJobCreationSequence++);
-    this.jobSlots[slot] = job;
+  /** A free slot for a new job (a recycled one when a job has been forgotten). */
+  freeJobSlot(): number {
+    return this.freeJobSlots.length > 0
+      ? (this.freeJobSlots.pop() as number)
+      : this.jobSlots.length;
+  }
+
+  /** The creation sequence of the next job. */
+  nextCreationSequence(): number {
+    return this.nextJobCreationSequence++;
+  }
+
+  /** Adds a job built on `freeJobSlot()`. */
+  addJob(job: JobRecord): void {
+    this.jobSlots[job.index] = job;
     this.jobById.set(job.id, job);
-    return job;
   }
 
   /** The live job in a slot; timers carry the slot and only fire while their job lives. */
@@ -195,8 +201,13 @@ export class RouterCore {
   }
 }
 
-/** Removes one occurrence of `item` from a small array. */
+/** Removes one occurrence of `item` from a small array (often its only or last item). */
 export function removeItem<T>(items: T[], item: T): void {
+  const last = items.length - 1;
+  if (last >= 0 && items[last] === item) {
+    items.pop();
+    return;
+  }
   const position = items.indexOf(item);
   if (position >= 0) items.splice(position, 1);
 }

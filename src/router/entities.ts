@@ -151,7 +151,8 @@ export class JobRecord {
   assignment: AssignmentRecord | null = null;
   unassignmentCount = 0;
   dispositionCode: string | null = null;
-  readonly notes: { readonly message: string; readonly addedAtSeconds: number }[] = [];
+  /** Notes in the order they were added; null until the first (most jobs have none). */
+  notes: { readonly message: string; readonly addedAtSeconds: number }[] | null = null;
   /** Pending timer of a close with a future `closeAt`; 0 when none. */
   closeTimer = 0;
   classificationPolicyId: string | null;

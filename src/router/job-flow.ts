@@ -80,7 +80,7 @@ export class JobFlow {
     if (job.status === "queued") this.leaveQueue(job);
     job.status = "cancelled";
     job.dispositionCode = dispositionCode;
-    if (note !== null) job.notes.push({ message: note, addedAtSeconds: core.now });
+    if (note !== null) (job.notes ??= []).push({ message: note, addedAtSeconds: core.now });
     if (core.emitter.active) core.emitter.emit(build.jobCancelled(job, note, core.now));
     this.revokeAll(job);
     this.expiry.disarm(job);

@@ -84,22 +84,19 @@ export class JobOperations {
       return fail("BadRequest", "queueId or classificationPolicyId is required");
     }
     const core = this.core;
-    const channelId = spec.channelId;
-    const job = core.addJob(
-      (slot, creationSequence) =>
-        new JobRecord(
-          slot,
-          spec.id,
-          creationSequence,
-          spec.channelReference ?? null,
-          spec.classificationPolicyId ?? null,
-          channelId,
-          spec.priority ?? 1,
-          Object.freeze({ ...spec.labels }),
-          Object.freeze({ ...spec.tags }),
-          toWorkerSelectors(spec.requestedWorkerSelectors, core.now),
-        ),
+    const job = new JobRecord(
+      core.freeJobSlot(),
+      spec.id,
+      core.nextCreationSequence(),
+      spec.channelReference ?? null,
+      spec.classificationPolicyId ?? null,
+      spec.channelId,
+      spec.priority ?? 1,
+      Object.freeze({ ...spec.labels }),
+      Object.freeze({ ...spec.tags }),
+      toWorkerSelectors(spec.requestedWorkerSelectors, core.now),
     );
+    core.addJob(job);
     this.flow.setSelectors(job, job.requestedWorkerSelectors, NO_SELECTORS);
     const queue = spec.queueId === undefined ? null : core.queueById.get(spec.queueId);
     job.queue = queue ?? null;
@@ -298,6 +295,7 @@ export class JobOperations {
   }
 
   private addNote(job: JobRecord, note: string | undefined): void {
-    if (note !== undefined) job.notes.push({ message: note, addedAtSeconds: this.core.now });
+    if (note !== undefined)
+      (job.notes ??= []).push({ message: note, addedAtSeconds: this.core.now });
   }
 }

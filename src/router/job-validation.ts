@@ -4,6 +4,7 @@
  */
 import { type JobSpec, LABEL_OPERATORS, type Labels, type WorkerSelectorSpec } from "./types.ts";
 
+const NO_SELECTOR_SPECS: readonly WorkerSelectorSpec[] = [];
 const MIN_PRIORITY = -100;
 const MAX_PRIORITY = 100;
 
@@ -17,9 +18,11 @@ function isPrimitiveLabel(value: unknown): boolean {
 
 function labelsError(labels: Labels | undefined, field: string): string | null {
   if (labels === undefined) return null;
-  for (const [key, value] of Object.entries(labels)) {
-    if (!isPrimitiveLabel(value))
+  // for…in with an own-property check: Object.entries would allocate per job.
+  for (const key in labels) {
+    if (Object.hasOwn(labels, key) && !isPrimitiveLabel(labels[key])) {
       return `${field}.${key} must be a string, a finite number or a boolean`;
+    }
   }
   return null;
 }
@@ -49,7 +52,10 @@ export function jobSpecError(spec: JobSpec): string | null {
   }
   if (spec.channelId !== undefined && spec.channelId === "") return "channelId must not be empty";
   return (
-    selectorsError(spec.requestedWorkerSelectors ?? [], "requestedWorkerSelectors") ??
+    selectorsError(
+      spec.requestedWorkerSelectors ?? NO_SELECTOR_SPECS,
+      "requestedWorkerSelectors",
+    ) ??
     labelsError(spec.labels, "labels") ??
     labelsError(spec.tags, "tags")
   );

@@ -78,7 +78,7 @@ export class Matcher implements Candidates {
       if (item instanceof WorkerRecord) this.matchWorker(item);
       else this.matchJob(item);
     }
-    agenda.length = 0;
+    if (agenda.length > 0) agenda.length = 0;
   }
 
   /**
@@ -93,18 +93,22 @@ export class Matcher implements Candidates {
     this.list = workerList(queue, job.channelId).items;
     this.job = job;
     this.queue = queue;
+    // Both scratch arrays are empty between calls (emptied by pop: setting length is slower).
     const chosen = this.chosen;
     const chosenWorkers = this.chosenWorkers;
-    chosen.length = 0;
+    // An exception out of a listener may have left them dirty.
+    if (chosen.length > 0) chosen.length = 0;
+    if (chosenWorkers.length > 0) chosenWorkers.length = 0;
     policy.mode.choose(this, policy.maxConcurrentOffers - job.openOffers.length, chosen);
     // Offers change the list, so resolve positions to workers first.
-    chosenWorkers.length = 0;
-    for (const position of chosen) chosenWorkers.push(this.list[position] as WorkerRecord);
+    const offered = chosen.length;
+    for (let i = 0; i < offered; i++)
+      chosenWorkers.push(this.list[chosen[i] as number] as WorkerRecord);
+    while (chosen.length > 0) chosen.pop();
     this.list = NO_WORKERS;
     this.job = null;
-    const offered = chosenWorkers.length;
     for (let i = 0; i < offered; i++) this.offer(job, chosenWorkers[i] as WorkerRecord, queue);
-    chosenWorkers.length = 0;
+    while (chosenWorkers.length > 0) chosenWorkers.pop();
     return offered;
   }
 

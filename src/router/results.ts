@@ -22,6 +22,8 @@ export type RouterResult<T> =
 export type EmptyResult = RouterResult<Record<string, never>>;
 
 const EMPTY: Record<string, never> = Object.freeze({}) as Record<string, never>;
+/** Shared: results are read-only, so one object serves every payload-free success. */
+const OK_EMPTY: EmptyResult = Object.freeze({ ok: true, value: EMPTY });
 
 /** A successful result. */
 export function ok<T>(value: T): RouterResult<T> {
@@ -30,7 +32,7 @@ export function ok<T>(value: T): RouterResult<T> {
 
 /** A successful result without payload. */
 export function okEmpty(): EmptyResult {
-  return { ok: true, value: EMPTY };
+  return OK_EMPTY;
 }
 
 /** A failed result. */

@@ -64,7 +64,10 @@ export class RouterReentrancyError extends Error {
   override name = "RouterReentrancyError";
 }
 
-/** The router's timers fire before same-time events of other classes. */
+/**
+ * The router's timers fire before same-time events of other classes. Each timer handler runs
+ * its action, then the matching it requested (no closure per fired timer).
+ */
 const ROUTER_PRIORITY_CLASS = 0;
 
 /** The Job Router service on a simulated clock. */
@@ -81,23 +84,35 @@ export class Router {
     this.matcher = new Matcher(core);
     core.offerExpiryHandler = engine.registerHandler(
       "router:offerExpiry",
-      (sequence) => this.timer(() => this.offerOperations.expire(sequence)),
+      (sequence) => {
+        this.offerOperations.expire(sequence);
+        this.matcher.drain();
+      },
       ROUTER_PRIORITY_CLASS,
     );
     const retryHandler = engine.registerHandler(
       "router:declineRetry",
-      (token) => this.timer(() => this.offerOperations.retry(token)),
+      (token) => {
+        this.offerOperations.retry(token);
+        this.matcher.drain();
+      },
       ROUTER_PRIORITY_CLASS,
     );
     const closeHandler = engine.registerHandler(
       "router:scheduledClose",
-      (jobIndex) => this.timer(() => this.jobOperations.closeScheduled(jobIndex)),
+      (jobIndex) => {
+        this.jobOperations.closeScheduled(jobIndex);
+        this.matcher.drain();
+      },
       ROUTER_PRIORITY_CLASS,
     );
     const expiry = new SelectorExpiry(core, this.matcher);
     expiry.handler = engine.registerHandler(
       "router:selectorExpiry",
-      (jobIndex) => this.timer(() => expiry.fire(jobIndex)),
+      (jobIndex) => {
+        expiry.fire(jobIndex);
+        this.matcher.drain();
+      },
       ROUTER_PRIORITY_CLASS,
     );
     const flow = new JobFlow(
@@ -110,7 +125,10 @@ export class Router {
     const exceptions = new ExceptionRunner(core, flow, ruleStride(config));
     exceptions.handler = engine.registerHandler(
       "router:exceptionWaitTime",
-      (argument) => this.timer(() => exceptions.fireTimer(argument)),
+      (argument) => {
+        exceptions.fireTimer(argument);
+        this.matcher.drain();
+      },
       ROUTER_PRIORITY_CLASS,
     );
     flow.exceptions = exceptions;
@@ -290,10 +308,5 @@ export class Router {
   private leave<T>(result: T): T {
     this.matcher.drain();
     return result;
-  }
-
-  private timer(action: () => void): void {
-    action();
-    this.matcher.drain();
   }
 }

@@ -112,7 +112,7 @@ export function jobView(job: JobRecord): JobView {
           },
     unassignmentCount: job.unassignmentCount,
     dispositionCode: job.dispositionCode,
-    notes: [...job.notes],
+    notes: job.notes === null ? [] : [...job.notes],
   };
 }
 

@@ -28,8 +28,9 @@ export const bestWorker: DistributionMode = {
   kind: "bestWorker",
   indexOrder: "idleness",
   choose(candidates: Candidates, wanted: number, chosen: number[]): void {
-    topScores.length = 0;
-    topPositions.length = 0;
+    // Setting length is a slow runtime call, so only when there is something to clear.
+    if (topScores.length > 0) topScores.length = 0;
+    if (topPositions.length > 0) topPositions.length = 0;
     for (let position = 0; position < candidates.count; position++) {
       if (candidates.isEligible(position)) offerToTop(candidates.score(position), position, wanted);
     }
