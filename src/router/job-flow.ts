@@ -21,6 +21,13 @@ import { isExpedited, type SelectorExpiry } from "./selector-expiry.ts";
 import { toWorkerSelectors } from "./selectors.ts";
 import type { Labels, WorkerSelector, WorkerSelectorSpec } from "./types.ts";
 
+/** Appends a note to the job (its list is created on the first note). */
+export function addNote(job: JobRecord, message: string, nowSeconds: number): void {
+  const note = { message, addedAtSeconds: nowSeconds };
+  if (job.notes === null) job.notes = [note];
+  else job.notes.push(note);
+}
+
 /** Queue entry, exit, cancel, classification and moves of jobs. */
 export class JobFlow {
   /** Set by the router once the runner exists (the two call each other). */
@@ -80,7 +87,7 @@ export class JobFlow {
     if (job.status === "queued") this.leaveQueue(job);
     job.status = "cancelled";
     job.dispositionCode = dispositionCode;
-    if (note !== null) (job.notes ??= []).push({ message: note, addedAtSeconds: core.now });
+    if (note !== null) addNote(job, note, core.now);
     if (core.emitter.active) core.emitter.emit(build.jobCancelled(job, note, core.now));
     this.revokeAll(job);
     this.expiry.disarm(job);

@@ -9,7 +9,7 @@ import { NO_TIMER } from "../engine/engine.ts";
 import { type RouterCore, removeItem } from "./core.ts";
 import { type AssignmentRecord, JobRecord, type QueueRecord } from "./entities.ts";
 import * as build from "./event-builders.ts";
-import type { JobFlow } from "./job-flow.ts";
+import { addNote, type JobFlow } from "./job-flow.ts";
 import { jobSpecError } from "./job-validation.ts";
 import type { Matcher } from "./matching.ts";
 import { addQueuedJob, removeQueuedJob } from "./queue-order.ts";
@@ -295,7 +295,6 @@ export class JobOperations {
   }
 
   private addNote(job: JobRecord, note: string | undefined): void {
-    if (note !== undefined)
-      (job.notes ??= []).push({ message: note, addedAtSeconds: this.core.now });
+    if (note !== undefined) addNote(job, note, this.core.now);
   }
 }
