@@ -3,13 +3,19 @@
  * distribution mode, 1–6 workers with random capacity, channels and behaviour (decline,
  * no response, unassign, wrap-up, shifts), 1–3 arrival streams of the simple kinds, with or
  * without patience. With invariants checked after every event: the run ends; every job is
- * accounted for exactly once; no job is both abandoned and assigned; the same seed gives
- * byte-identical Event Grid lines.
+ * accounted for exactly once; no job is both abandoned and assigned; handle times and patience
+ * are the streams' draws; offers fall inside shifts; the same seed gives byte-identical Event
+ * Grid lines.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { eventGridLines, runScenario, scenarioOf } from "../world/harness.ts";
+import {
+  expectHandleTimesAsDrawn,
+  expectOffersInsideShifts,
+  expectPatienceAsDrawn,
+} from "./run-checks.ts";
 
 const CHANNELS = ["voice", "chat"] as const;
 
@@ -150,7 +156,7 @@ function jobIds(events: ReturnType<typeof runScenario>["events"], types: string[
 }
 
 describe("random small scenarios, invariants on", () => {
-  it("end, account for every job once, never abandon an assigned job, and repeat exactly", () => {
+  it("end, account for every job once, follow the draws, and repeat exactly", () => {
     fc.assert(
       fc.property(scenarioDocument, (document) => {
         const scenario = scenarioOf(stringify(document), "test/simulate/generated.yaml");
@@ -176,6 +182,10 @@ describe("random small scenarios, invariants on", () => {
           if (event.type === "RouterJobCancelled" && event.dispositionCode === "Abandoned")
             expect(assigned.has(event.jobId)).toBe(false);
         }
+
+        expectHandleTimesAsDrawn(run);
+        expectPatienceAsDrawn(run);
+        expectOffersInsideShifts(run);
 
         const again = runScenario(scenario);
         expect(eventGridLines(scenario, again.events)).toBe(eventGridLines(scenario, run.events));
