@@ -1,10 +1,15 @@
 /**
  * Progress of a long run on standard error, only when it is a terminal (a pipe or a CI log gets
  * no bar). Nothing appears for runs that finish within a second, so short runs stay quiet.
+ * Updates reach the bar at most every 100 ms and only when the value moved: cli-progress
+ * estimates the ETA from its last 10 updates, and a flood of equal values a millisecond apart
+ * left it with no rate, printing "NULL" or "INF" (cut to "LLs", "NFs") instead of a time.
  */
 import cliProgress from "cli-progress";
 
 const SHOW_AFTER_MILLISECONDS = 1000;
+const UPDATE_EVERY_MILLISECONDS = 100;
+const STEPS = 1000;
 
 /** A progress reporter: `update(fraction)` as work proceeds, `stop()` at the end. */
 export interface Progress {
@@ -17,10 +22,13 @@ export function createProgress(label: string, enabled: boolean): Progress {
   if (!enabled || process.stderr.isTTY !== true) return { update() {}, stop() {} };
   const started = performance.now();
   let bar: cliProgress.SingleBar | null = null;
+  let lastValue = -1;
+  let lastUpdate = Number.NEGATIVE_INFINITY;
   return {
     update(fractionDone) {
+      const now = performance.now();
       if (bar === null) {
-        if (performance.now() - started < SHOW_AFTER_MILLISECONDS) return;
+        if (now - started < SHOW_AFTER_MILLISECONDS) return;
         bar = new cliProgress.SingleBar(
           {
             stream: process.stderr,
@@ -29,9 +37,13 @@ export function createProgress(label: string, enabled: boolean): Progress {
           },
           cliProgress.Presets.shades_classic,
         );
-        bar.start(1000, 0);
+        bar.start(STEPS, 0);
       }
-      bar.update(Math.round(fractionDone * 1000));
+      const value = Math.round(fractionDone * STEPS);
+      if (value === lastValue || now - lastUpdate < UPDATE_EVERY_MILLISECONDS) return;
+      lastValue = value;
+      lastUpdate = now;
+      bar.update(value);
     },
     stop() {
       bar?.stop();
