@@ -69,7 +69,10 @@ export class WorkerTally {
 
   /** The capacity cost of one job of this channel (0 for a channel the worker lacks). */
   capacityCost(channelId: string): number {
-    for (const channel of this.channelConfigurations) {
+    // Indexed: the event's array is frozen, and for…of over a frozen array allocates per step.
+    const channels = this.channelConfigurations;
+    for (let i = 0; i < channels.length; i++) {
+      const channel = channels[i] as (typeof channels)[number];
       if (channel.channelId === channelId) return channel.capacityCostPerJob;
     }
     return 0;
@@ -117,6 +120,8 @@ export class WorkerTally {
     const delta = nextLevel - this.contribution.level;
     if (delta === 0) return;
     this.contribution.add(timeSeconds, delta);
-    for (const target of this.targets) target.add(timeSeconds, delta);
+    const targets = this.targets;
+    for (let i = 0; i < targets.length; i++)
+      (targets[i] as TimeWeightedLevel).add(timeSeconds, delta);
   }
 }

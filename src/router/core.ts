@@ -194,11 +194,27 @@ export class RouterCore {
   /** The offer sequence encoded in an offer id, or −1. */
   offerSequenceOf(offerId: string): number {
     if (!offerId.startsWith(OFFER_ID_PREFIX)) return -1;
-    const sequence = Number(offerId.slice(OFFER_ID_PREFIX.length));
+    const sequence = parseDigits(offerId, OFFER_ID_PREFIX.length);
     return Number.isSafeInteger(sequence) && sequence > 0 && sequence < this.nextOfferSequence
       ? sequence
       : -1;
   }
+}
+
+/**
+ * The number written from `start` to the end of `text`, as `Number` reads it: plain digits are
+ * read in place (no substring per call); anything else (signs, spaces, hex…) goes to `Number`.
+ */
+export function parseDigits(text: string, start: number): number {
+  const length = text.length;
+  if (length === start || length - start > 15) return Number(text.slice(start));
+  let value = 0;
+  for (let i = start; i < length; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return Number(text.slice(start));
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 /** Removes one occurrence of `item` from a small array (often its only or last item). */

@@ -120,7 +120,11 @@ export class WorkerRecord {
 
   /** The channel with this id, or undefined. */
   channel(channelId: string): ChannelRecord | undefined {
-    for (const channel of this.channels) if (channel.channelId === channelId) return channel;
+    const channels = this.channels;
+    for (let i = 0; i < channels.length; i++) {
+      const channel = channels[i] as ChannelRecord;
+      if (channel.channelId === channelId) return channel;
+    }
     return undefined;
   }
 }

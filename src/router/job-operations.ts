@@ -11,6 +11,7 @@ import { type AssignmentRecord, JobRecord, type QueueRecord } from "./entities.t
 import * as build from "./event-builders.ts";
 import { addNote, type JobFlow } from "./job-flow.ts";
 import { jobSpecError } from "./job-validation.ts";
+import { frozenLabels } from "./labels.ts";
 import type { Matcher } from "./matching.ts";
 import { addQueuedJob, removeQueuedJob } from "./queue-order.ts";
 import { type EmptyResult, fail, ok, okEmpty, type RouterResult } from "./results.ts";
@@ -92,8 +93,8 @@ export class JobOperations {
       spec.classificationPolicyId ?? null,
       spec.channelId,
       spec.priority ?? 1,
-      Object.freeze({ ...spec.labels }),
-      Object.freeze({ ...spec.tags }),
+      frozenLabels(spec.labels),
+      frozenLabels(spec.tags),
       toWorkerSelectors(spec.requestedWorkerSelectors, core.now),
     );
     core.addJob(job);
@@ -151,8 +152,8 @@ export class JobOperations {
   private applyUpdate(job: JobRecord, spec: JobSpec): void {
     const core = this.core;
     if (spec.priority !== undefined) job.priority = spec.priority;
-    if (spec.labels !== undefined) job.labels = Object.freeze({ ...spec.labels });
-    if (spec.tags !== undefined) job.tags = Object.freeze({ ...spec.tags });
+    if (spec.labels !== undefined) job.labels = frozenLabels(spec.labels);
+    if (spec.tags !== undefined) job.tags = frozenLabels(spec.tags);
     if (spec.channelId !== undefined) job.channelId = spec.channelId;
     if (spec.queueId !== undefined) job.queue = core.queueById.get(spec.queueId) as QueueRecord;
     if (spec.requestedWorkerSelectors !== undefined) {

@@ -55,13 +55,17 @@ export function selectorMatchScore(
 
 function countActive(selectors: readonly WorkerSelector[]): number {
   let count = 0;
-  for (const selector of selectors) if (selector.status === "active") count++;
+  // Indexed: selector lists are frozen, and for…of over a frozen array allocates per step.
+  for (let i = 0; i < selectors.length; i++) {
+    if ((selectors[i] as WorkerSelector).status === "active") count++;
+  }
   return count;
 }
 
 function sumScores(selectors: readonly WorkerSelector[], workerLabels: Labels): number {
   let sum = 0;
-  for (const selector of selectors) {
+  for (let i = 0; i < selectors.length; i++) {
+    const selector = selectors[i] as WorkerSelector;
     if (selector.status === "active") sum += selectorScore(selector, workerLabels);
   }
   return sum;

@@ -39,7 +39,9 @@ export function earliestExpiry(job: JobRecord): number {
 
 function earliestIn(selectors: readonly WorkerSelector[]): number {
   let earliest = Number.POSITIVE_INFINITY;
-  for (const selector of selectors) {
+  // Indexed: selector lists are frozen, and for…of over a frozen array allocates per step.
+  for (let i = 0; i < selectors.length; i++) {
+    const selector = selectors[i] as WorkerSelector;
     const expiresAt = selector.expiresAtSeconds;
     if (selector.status === "active" && expiresAt !== null && expiresAt < earliest) {
       earliest = expiresAt;

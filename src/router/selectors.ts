@@ -74,7 +74,9 @@ export function areActiveSelectorsSatisfied(
 
 /** Whether any active selector of the list expedites its job. */
 export function hasActiveExpedite(selectors: readonly WorkerSelector[]): boolean {
-  for (const selector of selectors) {
+  // Indexed: selector lists are frozen, and for…of over a frozen array allocates per step.
+  for (let i = 0; i < selectors.length; i++) {
+    const selector = selectors[i] as WorkerSelector;
     if (selector.status === "active" && selector.expedite) return true;
   }
   return false;

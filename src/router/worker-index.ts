@@ -47,18 +47,29 @@ export function workerList(queue: QueueRecord, channelId: string): SortedList<Wo
 
 /** Removes the worker from every list it is in. */
 export function detachWorker(worker: WorkerRecord): void {
-  for (const channel of worker.channels) {
+  // Indexed loops: the worker's arrays are frozen, and for…of over a frozen array allocates.
+  const channels = worker.channels;
+  const queues = worker.queues;
+  for (let c = 0; c < channels.length; c++) {
+    const channel = channels[c] as ChannelRecord;
     if (!channel.indexed) continue;
-    for (const queue of worker.queues) workerList(queue, channel.channelId).remove(worker);
+    for (let q = 0; q < queues.length; q++) {
+      workerList(queues[q] as QueueRecord, channel.channelId).remove(worker);
+    }
     channel.indexed = false;
   }
 }
 
 /** Adds the worker to the lists of every channel it fits now. */
 export function attachWorker(worker: WorkerRecord): void {
-  for (const channel of worker.channels) {
+  const channels = worker.channels;
+  const queues = worker.queues;
+  for (let c = 0; c < channels.length; c++) {
+    const channel = channels[c] as ChannelRecord;
     if (channel.indexed || !fitsChannel(worker, channel)) continue;
-    for (const queue of worker.queues) workerList(queue, channel.channelId).insert(worker);
+    for (let q = 0; q < queues.length; q++) {
+      workerList(queues[q] as QueueRecord, channel.channelId).insert(worker);
+    }
     channel.indexed = true;
   }
 }

@@ -1,0 +1,18 @@
+/**
+ * Label sets as the router stores them: frozen copies, so a client changing its object later
+ * cannot change a job (and events may share them). Empty sets, the common case, share one
+ * frozen object instead of a copy per job.
+ */
+import type { Labels } from "./types.ts";
+
+/** The shared empty label set. */
+export const NO_LABELS: Labels = Object.freeze({});
+
+/** A frozen copy of `source` (NO_LABELS when it is missing or has no own keys). */
+export function frozenLabels(source: Labels | undefined): Labels {
+  if (source === undefined) return NO_LABELS;
+  for (const key in source) {
+    if (Object.hasOwn(source, key)) return Object.freeze({ ...source });
+  }
+  return NO_LABELS;
+}
