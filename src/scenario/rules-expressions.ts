@@ -21,7 +21,7 @@ export function expressionRules(input: RuleInput): RuleIssue[] {
 
 function visit(value: unknown, path: PathSegment[], issues: RuleIssue[]): void {
   if (Array.isArray(value)) {
-    value.forEach((item, index) => visit(item, [...path, index], issues));
+    for (const [index, item] of value.entries()) visit(item, [...path, index], issues);
     return;
   }
   if (typeof value !== "object" || value === null) return;
