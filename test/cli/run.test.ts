@@ -4,10 +4,10 @@
  * input (exit 2, no stack), and Ctrl-C (exit 130, nothing written, no temporary files left).
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 interface Outcome {
   status: number | null;
@@ -23,6 +23,24 @@ function ccsim(...args: string[]): Outcome {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** The same, without blocking, so that independent runs overlap. */
+function ccsimAsync(...args: string[]): Promise<Outcome> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["bin/ccsim.js", ...args], {
+      env: { ...process.env, CCSIM_DEBUG: "" },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
 const STACK_LINE = /^\s{4}at /m;
 const SMALL = "test/fixtures/world/small-random.yaml";
 const scratch = mkdtempSync(join(tmpdir(), "ccsim-run-test-"));
@@ -36,7 +54,10 @@ const headerOf = (folder: string, name: string) => read(folder, name).split("\n"
 
 describe("ccsim run scenarios/quickstart.yaml", () => {
   const out = outFolder();
-  const outcome = ccsim("run", "scenarios/quickstart.yaml", "--out", out);
+  let outcome: Outcome;
+  beforeAll(async () => {
+    outcome = await ccsimAsync("run", "scenarios/quickstart.yaml", "--out", out);
+  });
 
   it("exits 0 with a short summary and writes the four files, nothing else", () => {
     expect(outcome.status).toBe(0);
@@ -87,26 +108,50 @@ describe("--events, --seed, --replications, --workers", () => {
   const serial = outFolder();
   const parallel = outFolder();
   const overridden = outFolder();
-  const statuses = [
-    ccsim("run", SMALL, "--out", first, "--events", "--workers", "1"),
-    // With invariants checked after every event: same events, so the checks change nothing.
-    ccsim("run", SMALL, "--out", second, "--events", "--workers", "1", "--check-invariants"),
-    ccsim("run", SMALL, "--out", serial, "--replications", "4", "--events", "--workers", "1"),
-    ccsim("run", SMALL, "--out", parallel, "--replications", "4", "--events", "--workers", "2"),
-    ccsim(
-      "run",
-      SMALL,
-      "--out",
-      overridden,
-      "--seed",
-      "7",
-      "--replications",
-      "3",
-      "--workers",
-      "1",
-      "--no-charts",
-    ),
-  ].map((outcome) => outcome.status);
+  let statuses: (number | null)[] = [];
+  beforeAll(async () => {
+    const outcomes = await Promise.all([
+      ccsimAsync("run", SMALL, "--out", first, "--events", "--workers", "1"),
+      // With invariants checked after every event: same events, so the checks change nothing.
+      ccsimAsync("run", SMALL, "--out", second, "--events", "--workers", "1", "--check-invariants"),
+      ccsimAsync(
+        "run",
+        SMALL,
+        "--out",
+        serial,
+        "--replications",
+        "4",
+        "--events",
+        "--workers",
+        "1",
+      ),
+      ccsimAsync(
+        "run",
+        SMALL,
+        "--out",
+        parallel,
+        "--replications",
+        "4",
+        "--events",
+        "--workers",
+        "2",
+      ),
+      ccsimAsync(
+        "run",
+        SMALL,
+        "--out",
+        overridden,
+        "--seed",
+        "7",
+        "--replications",
+        "3",
+        "--workers",
+        "1",
+        "--no-charts",
+      ),
+    ]);
+    statuses = outcomes.map((outcome) => outcome.status);
+  });
 
   it("exit 0", () => {
     expect(statuses).toEqual([0, 0, 0, 0, 0]);
@@ -183,13 +228,13 @@ describe("bad input", () => {
   });
 
   it("an output folder that is a file: exit 2, no stack", () => {
-    const out = outFolder();
-    expect(ccsim("run", "scenarios/quickstart.yaml", "--out", out).status).toBe(0);
-    const outcome = ccsim("run", "scenarios/quickstart.yaml", "--out", join(out, "summary.json"));
+    const file = join(scratch, "a-file.txt");
+    writeFileSync(file, "not a folder\n");
+    const outcome = ccsim("run", "scenarios/quickstart.yaml", "--out", file);
     expect(outcome.status).toBe(2);
-    expect(outcome.stderr).toContain("--out ");
-    expect(outcome.stderr).toContain("summary.json");
+    expect(outcome.stderr).toContain(`--out ${file}: cannot use it as the output folder`);
     expect(outcome.stderr).not.toMatch(STACK_LINE);
+    expect(readFileSync(file, "utf8")).toBe("not a folder\n");
   });
 
   it("a missing scenario file: exit 2", () => {
