@@ -43,6 +43,7 @@ function ccsimAsync(...args: string[]): Promise<Outcome> {
 
 const STACK_LINE = /^\s{4}at /m;
 const SMALL = "test/fixtures/world/small-random.yaml";
+const TRACE = "test/fixtures/world/trace-run.yaml";
 const scratch = mkdtempSync(join(tmpdir(), "ccsim-run-test-"));
 let folders = 0;
 /** A fresh output folder (not created: the command must create it). */
@@ -108,9 +109,13 @@ describe("--events, --seed, --replications, --workers", () => {
   const serial = outFolder();
   const parallel = outFolder();
   const overridden = outFolder();
+  const traceSerial = outFolder();
+  const traceParallel = outFolder();
   let statuses: (number | null)[] = [];
   beforeAll(async () => {
     const outcomes = await Promise.all([
+      ccsimAsync("run", TRACE, "--out", traceSerial, "--events", "--workers", "1"),
+      ccsimAsync("run", TRACE, "--out", traceParallel, "--events", "--workers", "2"),
       ccsimAsync("run", SMALL, "--out", first, "--events", "--workers", "1"),
       // With invariants checked after every event: same events, so the checks change nothing.
       ccsimAsync("run", SMALL, "--out", second, "--events", "--workers", "1", "--check-invariants"),
@@ -154,7 +159,7 @@ describe("--events, --seed, --replications, --workers", () => {
   });
 
   it("exit 0", () => {
-    expect(statuses).toEqual([0, 0, 0, 0, 0]);
+    expect(statuses).toEqual([0, 0, 0, 0, 0, 0, 0]);
   });
 
   it("--events writes the first replication's events as Event Grid lines in order", () => {
@@ -193,6 +198,22 @@ describe("--events, --seed, --replications, --workers", () => {
     expect([after.seed, after.replications]).toEqual([7, 3]);
     expect(after.overall.arrived.halfWidth).not.toBeNull();
     expect(after.overall.arrived.mean).not.toBe(before.overall.arrived.mean);
+  });
+
+  it("a trace scenario: serial and parallel agree, its labels reach events.jsonl", () => {
+    const names = readdirSync(traceSerial).sort();
+    expect(names).toHaveLength(5);
+    for (const name of names) expect(read(traceParallel, name)).toBe(read(traceSerial, name));
+    const received = read(traceSerial, "events.jsonl")
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line))
+      .filter((event) => event.eventType.endsWith("RouterJobReceived"));
+    expect(received.map((event) => [event.eventTime, event.data.labels.Tier])).toEqual([
+      ["2026-03-01T08:00:05.000Z", "gold"],
+      ["2026-03-01T08:00:30.000Z", "bronze"],
+      ["2026-03-01T08:01:00.500Z", "silver"],
+    ]);
   });
 
   it("serial (--workers 1) and parallel (--workers 2) write byte-identical files", () => {
