@@ -77,6 +77,24 @@ describe("noResponseProbability and reRegisterAfter", () => {
     expect(run.result.metrics.overall.offersExpired).toBe(2);
   });
 
+  it("registers again at once by default (reRegisterAfter 0)", () => {
+    const immediate = runYaml(
+      HEAD +
+        ONE_QUEUE +
+        oneWorker("{ noResponseProbability: 1 }") +
+        scriptedJobs([0], "1m", "    patience: 100s"),
+    );
+    expect(trace(immediate.events).filter((line) => !line.includes("Job"))).toEqual([
+      "0 WorkerRegistered w1",
+      "0 WorkerOfferIssued w1 job-1",
+      "60 WorkerOfferExpired w1 job-1",
+      "60 WorkerDeregistered w1",
+      "60 WorkerRegistered w1",
+      "60 WorkerOfferIssued w1 job-1",
+      "100 WorkerOfferRevoked w1 job-1",
+    ]);
+  });
+
   it("does not register again once the shift is over", () => {
     const shifted = runYaml(
       HEAD +
