@@ -7,8 +7,8 @@
 import type { Engine } from "../engine/engine.ts";
 import type { Router } from "../router/index.ts";
 import type { ShiftSpec } from "../scenario/index.ts";
+import type { Person } from "./people.ts";
 import { WorldPriority } from "./priorities.ts";
-import type { Person } from "./workers.ts";
 
 /** When one person works: their shifts, or always / never. */
 export interface Duty {

@@ -11,8 +11,9 @@ import type { Scenario, TraceArrivals } from "../scenario/index.ts";
 import { workerIdsOf } from "../scenario/index.ts";
 import { Customers } from "./customers.ts";
 import { worldProblems } from "./invariants.ts";
+import { createPerson, type Person, prepareBehavior } from "./people.ts";
 import { type Duty, Shifts } from "./shifts.ts";
-import { createPerson, type Person, prepareBehavior, Workers } from "./workers.ts";
+import { Workers } from "./workers.ts";
 
 /** The simulated people of one replication. */
 export class World {
