@@ -23,6 +23,7 @@ import type {
 } from "../router/events.ts";
 import { IntervalCounter } from "./interval-series.ts";
 import { type CapacityHold, JobState } from "./job-state.ts";
+import { JobTable } from "./job-table.ts";
 import { Counter, increment } from "./scope-accumulator.ts";
 import { ScopeSet } from "./scope-set.ts";
 import { MeasurementWindow } from "./time-weighted-level.ts";
@@ -49,7 +50,7 @@ const UNKNOWN = undefined;
 export class MetricsCollector {
   private readonly window: MeasurementWindow;
   private readonly scopes: ScopeSet;
-  private readonly jobs = new Map<string, JobState>();
+  private readonly jobs = new JobTable();
   private readonly workers: WorkerRoster;
 
   constructor(private readonly settings: MetricsSettings) {
@@ -129,6 +130,7 @@ export class MetricsCollector {
 
   /** Closes the books at the end of the run and returns the replication's metrics. */
   finish(endTimeSeconds: number): ReplicationMetrics {
+    // Each adds 1, exactly, so the order of the jobs does not matter.
     for (const job of this.jobs.values()) this.scopes.count(job, Counter.inSystemAtEnd, 1);
     return {
       ...this.scopes.results(endTimeSeconds),

@@ -8,6 +8,7 @@
  */
 import type { Engine } from "../engine/engine.ts";
 import { NO_TIMER } from "../engine/engine.ts";
+import { SlotIndex } from "../engine/slot-index.ts";
 import type { ClassificationPolicyRecord } from "./classification.ts";
 import { RouterEmitter } from "./emitter.ts";
 import {
@@ -19,7 +20,7 @@ import {
   type WorkerRecord,
 } from "./entities.ts";
 import type { ExceptionPolicyRecord } from "./exception-policy.ts";
-import { OfferOutcome, type OfferOutcomeCode } from "./offer-log.ts";
+import type { OfferOutcomeCode } from "./offer-log.ts";
 import { refreshWaiting } from "./queue-order.ts";
 import { attachWorker, detachWorker } from "./worker-index.ts";
 
@@ -36,18 +37,19 @@ export class RouterCore {
   readonly queueById = new Map<string, QueueRecord>();
   readonly workers: WorkerRecord[] = [];
   readonly workerById = new Map<string, WorkerRecord>();
-  /** Live jobs by id, in creation order. */
-  readonly jobById = new Map<string, JobRecord>();
+  /** Slots of the live jobs by id (a SlotIndex, not a Map: see engine/slot-index.ts). */
+  private readonly jobSlotById = new SlotIndex<string>();
   /** Live jobs by slot (`job.index`); a free slot holds null. */
   private readonly jobSlots: (JobRecord | null)[] = [];
   /** Slots of forgotten jobs, reused last-freed first. */
   private readonly freeJobSlots: number[] = [];
   private nextJobCreationSequence = 0;
   /**
-   * Every offer of a live job by sequence number, open or resolved (its `outcome` says which),
-   * so a stale accept or decline still gets the service's answer; dropped with the job.
+   * The job slot of every offer of a live job, by offer sequence, open or resolved (its
+   * `outcome` says which), so a stale accept or decline still gets the service's answer; the
+   * record itself is on the job's offer chain. Dropped with the job.
    */
-  readonly offers = new Map<number, OfferRecord>();
+  private readonly offerJobSlots = new SlotIndex<number>();
   /** Offers whose outcome is still `open`. */
   openOfferCount = 0;
   private nextOfferSequence = 1;
@@ -62,9 +64,40 @@ export class RouterCore {
     return this.engine.now;
   }
 
-  /** The live jobs (queued, assigned, … and classification-failed), in creation order. */
+  /**
+   * The live jobs (queued, assigned, … and classification-failed), in creation order. O(n log n):
+   * for invariant checks and tests.
+   */
   get jobs(): IterableIterator<JobRecord> {
-    return this.jobById.values();
+    const live: JobRecord[] = [];
+    for (const job of this.jobSlots) if (job !== null) live.push(job);
+    live.sort((left, right) => left.creationSequence - right.creationSequence);
+    return live.values();
+  }
+
+  /** Number of live jobs. */
+  get liveJobCount(): number {
+    return this.jobSlotById.size;
+  }
+
+  /** Number of offers (open or resolved) of live jobs that the router remembers. */
+  get rememberedOfferCount(): number {
+    return this.offerJobSlots.size;
+  }
+
+  /** The live job with this id, or undefined. */
+  findJob(jobId: string): JobRecord | undefined {
+    const slot = this.jobSlotById.get(jobId);
+    return slot < 0 ? undefined : (this.jobSlots[slot] as JobRecord);
+  }
+
+  /** The offer with this sequence, open or resolved, while its job lives; else undefined. */
+  findOffer(sequence: number): OfferRecord | undefined {
+    const slot = this.offerJobSlots.get(sequence);
+    if (slot < 0) return undefined;
+    let offer = (this.jobSlots[slot] as JobRecord).lastOffer;
+    while (offer !== null && offer.sequence !== sequence) offer = offer.previousOfJob;
+    return offer ?? undefined;
   }
 
   /** Job slots ever allocated: the most jobs that were live at once. */
@@ -72,9 +105,11 @@ export class RouterCore {
     return this.jobSlots.length;
   }
 
-  /** The open offers, in the order they were opened. */
-  *openOffers(): Generator<OfferRecord> {
-    for (const offer of this.offers.values()) if (offer.outcome === OfferOutcome.open) yield offer;
+  /** The open offers, in the order they were opened. O(n log n): for checks and tests. */
+  openOffers(): OfferRecord[] {
+    const open: OfferRecord[] = [];
+    for (const job of this.jobSlots) if (job !== null) open.push(...job.openOffers);
+    return open.sort((left, right) => left.sequence - right.sequence);
   }
 
   /** A free slot for a new job (a recycled one when a job has been forgotten). */
@@ -92,7 +127,7 @@ export class RouterCore {
   /** Adds a job built on `freeJobSlot()`. */
   addJob(job: JobRecord): void {
     this.jobSlots[job.index] = job;
-    this.jobById.set(job.id, job);
+    this.jobSlotById.set(job.id, job.index);
   }
 
   /** The live job in a slot; timers carry the slot and only fire while their job lives. */
@@ -119,10 +154,10 @@ export class RouterCore {
       throw new Error(`router bug: job ${job.id} forgotten with open offers or pending timers`);
     }
     for (let offer = job.lastOffer; offer !== null; offer = offer.previousOfJob) {
-      this.offers.delete(offer.sequence);
+      this.offerJobSlots.delete(offer.sequence);
     }
     job.lastOffer = null;
-    this.jobById.delete(job.id);
+    this.jobSlotById.delete(job.id);
     this.jobSlots[job.index] = null;
     this.freeJobSlots.push(job.index);
   }
@@ -165,7 +200,7 @@ export class RouterCore {
     worker.openOffers.push(offer);
     offer.previousOfJob = job.lastOffer;
     job.lastOffer = offer;
-    this.offers.set(sequence, offer);
+    this.offerJobSlots.set(sequence, job.index);
     this.openOfferCount++;
     refreshWaiting(job);
     offer.expiryTimer = this.engine.schedule(

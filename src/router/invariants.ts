@@ -60,8 +60,18 @@ export function checkInvariants(router: Router): string[] {
       `${offersOpen} open offers indexed (counted ${core.openOfferCount}), ${offersSeen} held by workers`,
     );
   }
-  for (const offer of core.offers.values()) {
-    if (!core.isLive(offer.job)) problems.push(`offer ${offer.offerId} of a forgotten job kept`);
+  let offersOfLiveJobs = 0;
+  for (const job of core.jobs) {
+    for (let offer = job.lastOffer; offer !== null; offer = offer.previousOfJob) {
+      offersOfLiveJobs++;
+      if (core.findOffer(offer.sequence) !== offer || offer.job !== job)
+        problems.push(`offer ${offer.offerId} of job ${job.id} not indexed`);
+    }
+  }
+  if (offersOfLiveJobs !== core.rememberedOfferCount) {
+    problems.push(
+      `${core.rememberedOfferCount} offers remembered, ${offersOfLiveJobs} belong to live jobs`,
+    );
   }
   return problems;
 }
@@ -90,7 +100,7 @@ function checkWorker(core: RouterCore, worker: WorkerRecord, problems: string[])
     problems.push(`${where}: draining with no assignment`);
   }
   for (const offer of worker.openOffers) {
-    if (core.offers.get(offer.sequence) !== offer || offer.outcome !== OfferOutcome.open)
+    if (core.findOffer(offer.sequence) !== offer || offer.outcome !== OfferOutcome.open)
       problems.push(`${where}: offer ${offer.offerId} not indexed`);
     if (offer.job.status !== "queued")
       problems.push(`${where}: offer for ${offer.job.status} job ${offer.job.id}`);
@@ -128,12 +138,13 @@ function checkJob(core: RouterCore, job: JobRecord, placements: number, problems
     problems.push(`${where}: two offers to one worker`);
   const maximum = job.queue?.policy.maxConcurrentOffers ?? 0;
   if (job.openOffers.length > maximum) problems.push(`${where}: more than maxConcurrentOffers`);
-  if (job.openOffers.some((offer) => core.offers.get(offer.sequence) !== offer)) {
+  if (job.openOffers.some((offer) => core.findOffer(offer.sequence) !== offer)) {
     problems.push(`${where}: an offer is not indexed`);
   }
   if (job.status === "closed" || job.status === "cancelled")
     problems.push(`${where}: an ended job was not forgotten`);
-  if (core.jobAt(job.index) !== job) problems.push(`${where}: not in its slot`);
+  if (core.jobAt(job.index) !== job || core.findJob(job.id) !== job)
+    problems.push(`${where}: not in its slot or not found by id`);
   if (job.status === "created" || job.status === "pendingClassification")
     problems.push(`${where}: a transient status outlived its operation`);
   if (job.expedited !== isExpedited(job)) problems.push(`${where}: expedite flag wrong`);

@@ -74,7 +74,7 @@ export class JobOperations {
     if (policyId !== undefined && !this.flow.classificationPolicies.has(policyId)) {
       return fail("BadRequest", `classification policy ${policyId} does not exist`);
     }
-    const job = this.core.jobById.get(spec.id);
+    const job = this.core.findJob(spec.id);
     return job === undefined ? this.createJob(spec) : this.updateJob(job, spec);
   }
 
@@ -163,7 +163,7 @@ export class JobOperations {
   }
 
   cancelJob(jobId: string, options: CancelOptions = {}): EmptyResult {
-    const job = this.core.jobById.get(jobId);
+    const job = this.core.findJob(jobId);
     if (job === undefined) return fail("NotFound", `Job not found. JobId: ${jobId}`);
     if (!CANCELLABLE.has(job.status)) {
       return fail("BadRequest", `job ${jobId} is ${job.status} and cannot be cancelled`);
@@ -177,7 +177,7 @@ export class JobOperations {
     jobId: string,
     assignmentId: string,
   ): AssignmentRecord | RouterResult<never> {
-    const job = this.core.jobById.get(jobId);
+    const job = this.core.findJob(jobId);
     if (job === undefined) return fail("NotFound", `Job not found. JobId: ${jobId}`);
     const assignment = job.assignment;
     if (assignment === null || assignment.assignmentId !== assignmentId) {

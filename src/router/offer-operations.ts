@@ -51,7 +51,7 @@ export class OfferOperations {
     const core = this.core;
     const worker = core.workerById.get(workerId);
     const sequence = core.offerSequenceOf(offerId);
-    const offer = core.offers.get(sequence);
+    const offer = core.findOffer(sequence);
     if (offer === undefined || worker === undefined || offer.worker !== worker) {
       return fail("NotFound", `Offer not found. OfferId: ${offerId}, WorkerId: ${workerId}`);
     }
@@ -156,7 +156,7 @@ export class OfferOperations {
   /** Offer expiry timer: the offer expires and the worker is deregistered (§8 k). */
   expire(sequence: number): void {
     const core = this.core;
-    const offer = core.offers.get(sequence);
+    const offer = core.findOffer(sequence);
     if (offer === undefined || offer.outcome !== OfferOutcome.open) return;
     offer.expiryTimer = NO_TIMER;
     core.closeOffer(offer, OfferOutcome.expired);

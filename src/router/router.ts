@@ -260,7 +260,7 @@ export class Router {
 
   /** Snapshot of a job, or undefined. */
   getJob(jobId: string): JobView | undefined {
-    const job = this.core.jobById.get(jobId);
+    const job = this.core.findJob(jobId);
     return job === undefined ? undefined : jobView(job);
   }
 
@@ -279,7 +279,7 @@ export class Router {
 
   /** 1-based position of a queued job in queue order. O(log n). */
   getJobPosition(jobId: string): RouterResult<JobPosition> {
-    const job = this.core.jobById.get(jobId);
+    const job = this.core.findJob(jobId);
     if (job === undefined) return fail("NotFound", `Job not found. JobId: ${jobId}`);
     const queue = job.queue;
     if (job.status !== "queued" || queue === null) {

@@ -402,7 +402,7 @@ describe("router invariants under random operations", () => {
             eventCount++;
             tracker.listen(event);
             if (event.type === "RouterJobExceptionTriggered") {
-              const status = router.core.jobById.get(event.jobId)?.status;
+              const status = router.core.findJob(event.jobId)?.status;
               if (status !== "queued") problems.push(`exception fired on a ${status} job`);
             }
             if (event.type === "RouterWorkerOfferIssued") {

@@ -1,0 +1,149 @@
+/**
+ * A hash index from keys (strings or safe integers) to small non-negative integers (slots), for
+ * tables that live for a whole run and see every job pass through. Open addressing with linear
+ * probing and backward-shift deletion: no tombstones, and the arrays are reallocated only to
+ * grow, never under churn. Why not a `Map`: V8 rehashes a churning Map into a fresh table every
+ * few hundred insertions and links the old table to the new one; once a table has been
+ * promoted, that chain keeps every later table (and what it holds) alive through each young
+ * collection until the next full one, which made long runs spend up to a third of their time
+ * in the garbage collector. get/set/delete: O(1) expected at load ≤ 1/2.
+ */
+
+const INITIAL_CAPACITY = 64;
+
+/** Keys → slots; see the module header. Iteration is not offered: callers own their order. */
+export class SlotIndex<K extends string | number> {
+  private keys: (K | undefined)[] = new Array(INITIAL_CAPACITY).fill(undefined);
+  private hashes = new Int32Array(INITIAL_CAPACITY);
+  private slots = new Int32Array(INITIAL_CAPACITY);
+  private mask = INITIAL_CAPACITY - 1;
+  private count = 0;
+  /** The last key hashed and its hash: a lookup is often followed by an update of that key. */
+  private lastKey: K | undefined = undefined;
+  private lastHash = 0;
+
+  /** Number of keys held. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** Number of positions allocated (twice the most keys held at once, or less). */
+  get capacity(): number {
+    return this.keys.length;
+  }
+
+  /** The slot of `key`, or −1 when absent. */
+  get(key: K): number {
+    const keys = this.keys;
+    const mask = this.mask;
+    for (let index = this.hashOf(key) & mask; ; index = (index + 1) & mask) {
+      const held = keys[index];
+      if (held === undefined) return -1;
+      if (held === key) return this.slots[index] as number;
+    }
+  }
+
+  /** Whether `key` is held. */
+  has(key: K): boolean {
+    return this.get(key) >= 0;
+  }
+
+  /** Maps `key` to `slot` (a non-negative int32), replacing any slot it had. */
+  set(key: K, slot: number): void {
+    const hash = this.hashOf(key);
+    const keys = this.keys;
+    const mask = this.mask;
+    let index = hash & mask;
+    for (;;) {
+      const held = keys[index];
+      if (held === undefined) break;
+      if (held === key) {
+        this.slots[index] = slot;
+        return;
+      }
+      index = (index + 1) & mask;
+    }
+    keys[index] = key;
+    this.hashes[index] = hash;
+    this.slots[index] = slot;
+    if (++this.count * 2 > keys.length) this.grow();
+  }
+
+  /** Removes `key`; returns the slot it had, or −1 when it was absent. */
+  delete(key: K): number {
+    const keys = this.keys;
+    const mask = this.mask;
+    let index = this.hashOf(key) & mask;
+    for (;;) {
+      const held = keys[index];
+      if (held === undefined) return -1;
+      if (held === key) break;
+      index = (index + 1) & mask;
+    }
+    const removed = this.slots[index] as number;
+    // Backward shift: pull later entries of the probe run into the hole when their home
+    // position does not lie (cyclically) after the hole, so every lookup still finds them.
+    const hashes = this.hashes;
+    const slots = this.slots;
+    let hole = index;
+    for (let next = (hole + 1) & mask; keys[next] !== undefined; next = (next + 1) & mask) {
+      const home = (hashes[next] as number) & mask;
+      const distanceToNext = (next - home) & mask;
+      const distanceToHole = (hole - home) & mask;
+      if (distanceToHole <= distanceToNext) {
+        keys[hole] = keys[next];
+        hashes[hole] = hashes[next] as number;
+        slots[hole] = slots[next] as number;
+        hole = next;
+      }
+    }
+    keys[hole] = undefined;
+    this.count--;
+    return removed;
+  }
+
+  private hashOf(key: K): number {
+    if (key === this.lastKey) return this.lastHash;
+    const hash = hashOf(key);
+    this.lastKey = key;
+    this.lastHash = hash;
+    return hash;
+  }
+
+  private grow(): void {
+    const oldKeys = this.keys;
+    const oldHashes = this.hashes;
+    const oldSlots = this.slots;
+    const capacity = oldKeys.length * 2;
+    this.keys = new Array(capacity).fill(undefined);
+    this.hashes = new Int32Array(capacity);
+    this.slots = new Int32Array(capacity);
+    this.mask = capacity - 1;
+    for (let from = 0; from < oldKeys.length; from++) {
+      const key = oldKeys[from];
+      if (key === undefined) continue;
+      const hash = oldHashes[from] as number;
+      let index = hash & this.mask;
+      while (this.keys[index] !== undefined) index = (index + 1) & this.mask;
+      this.keys[index] = key;
+      this.hashes[index] = hash;
+      this.slots[index] = oldSlots[from] as number;
+    }
+  }
+}
+
+/** A well-mixed 32-bit hash: FNV-1a over UTF-16 code units, or a multiplicative integer mix. */
+function hashOf(key: string | number): number {
+  let hash: number;
+  if (typeof key === "number") {
+    hash = Math.imul((key | 0) ^ Math.floor(key / 4294967296), 0x9e3779b1);
+  } else {
+    hash = 0x811c9dc5;
+    for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  }
+  // Final avalanche, so that the low bits used as the position depend on every input bit.
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  return hash;
+}
