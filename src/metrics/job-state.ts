@@ -58,7 +58,11 @@ export class JobState {
     for (let index = 0; index < offers.length; index++) {
       const offer = offers[index] as CapacityHold;
       if (offer.offerId === offerId) {
-        offers.splice(index, 1);
+        // Shift the rest down and pop: splice would allocate an array of the removed item.
+        for (let next = index + 1; next < offers.length; next++) {
+          offers[next - 1] = offers[next] as CapacityHold;
+        }
+        offers.pop();
         return offer;
       }
     }

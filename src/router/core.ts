@@ -252,7 +252,7 @@ export function parseDigits(text: string, start: number): number {
   return value;
 }
 
-/** Removes one occurrence of `item` from a small array (often its only or last item). */
+/** Removes `item` from a small array of distinct items (often its only or last item). */
 export function removeItem<T>(items: T[], item: T): void {
   const last = items.length - 1;
   if (last >= 0 && items[last] === item) {
@@ -260,5 +260,8 @@ export function removeItem<T>(items: T[], item: T): void {
     return;
   }
   const position = items.indexOf(item);
-  if (position >= 0) items.splice(position, 1);
+  if (position < 0) return;
+  // Shift down and pop: splice would allocate an array of the removed item.
+  for (let next = position + 1; next <= last; next++) items[next - 1] = items[next] as T;
+  items.pop();
 }

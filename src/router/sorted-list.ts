@@ -6,6 +6,9 @@
  * the fields its order depends on, and insert it again afterwards.
  */
 
+/** Below this many items to move, a loop beats splice (which allocates its result array). */
+const SHORT_MOVE = 32;
+
 /** A sorted array of distinct items. */
 export class SortedList<T> {
   /** The items in order; read it, never write it. */
@@ -35,8 +38,19 @@ export class SortedList<T> {
   insert(item: T): void {
     const items = this.items;
     const last = items[items.length - 1];
-    if (last === undefined || this.compare(last, item) < 0) items.push(item);
-    else items.splice(this.lowerBound(item), 0, item);
+    if (last === undefined || this.compare(last, item) < 0) {
+      items.push(item);
+      return;
+    }
+    const position = this.lowerBound(item);
+    const end = items.length;
+    if (end - position > SHORT_MOVE) {
+      items.splice(position, 0, item);
+      return;
+    }
+    items.push(item);
+    for (let index = end; index > position; index--) items[index] = items[index - 1] as T;
+    items[position] = item;
   }
 
   /** Removes `item`; returns false when it was not there. */
@@ -48,7 +62,13 @@ export class SortedList<T> {
     }
     const position = this.lowerBound(item);
     if (items[position] !== item) return false;
-    items.splice(position, 1);
+    const last = items.length - 1;
+    if (last - position > SHORT_MOVE) {
+      items.splice(position, 1);
+      return true;
+    }
+    for (let index = position + 1; index <= last; index++) items[index - 1] = items[index] as T;
+    items.pop();
     return true;
   }
 
