@@ -40,8 +40,11 @@ function format(rate: number): string {
 function runAll(selected: string[], update: boolean): void {
   const baseline = readBaseline();
   const results: Record<string, BenchResult> = { ...baseline };
+  // Opt-in cases (minutes long) run only when named.
   const cases =
-    selected.length > 0 ? benchCases.filter((c) => selected.includes(c.name)) : benchCases;
+    selected.length > 0
+      ? benchCases.filter((c) => selected.includes(c.name))
+      : benchCases.filter((c) => c.optIn !== true);
   console.log(`node ${process.version}, ${process.platform}/${process.arch}`);
   for (const benchCase of cases) {
     const output = execFileSync(
