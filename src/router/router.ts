@@ -64,10 +64,7 @@ export class RouterReentrancyError extends Error {
   override name = "RouterReentrancyError";
 }
 
-/**
- * The router's timers fire before same-time events of other classes. Each timer handler runs
- * its action, then the matching it requested (no closure per fired timer).
- */
+/** The router's timers fire before same-time events of other classes. */
 const ROUTER_PRIORITY_CLASS = 0;
 
 /** The Job Router service on a simulated clock. */
@@ -82,38 +79,18 @@ export class Router {
     const core = new RouterCore(engine);
     this.core = core;
     this.matcher = new Matcher(core);
-    core.offerExpiryHandler = engine.registerHandler(
-      "router:offerExpiry",
-      (sequence) => {
-        this.offerOperations.expire(sequence);
-        this.matcher.drain();
-      },
-      ROUTER_PRIORITY_CLASS,
+    core.offerExpiryHandler = this.timer(engine, "router:offerExpiry", (sequence) =>
+      this.offerOperations.expire(sequence),
     );
-    const retryHandler = engine.registerHandler(
-      "router:declineRetry",
-      (token) => {
-        this.offerOperations.retry(token);
-        this.matcher.drain();
-      },
-      ROUTER_PRIORITY_CLASS,
+    const retryHandler = this.timer(engine, "router:declineRetry", (token) =>
+      this.offerOperations.retry(token),
     );
-    const closeHandler = engine.registerHandler(
-      "router:scheduledClose",
-      (jobIndex) => {
-        this.jobOperations.closeScheduled(jobIndex);
-        this.matcher.drain();
-      },
-      ROUTER_PRIORITY_CLASS,
+    const closeHandler = this.timer(engine, "router:scheduledClose", (jobIndex) =>
+      this.jobOperations.closeScheduled(jobIndex),
     );
     const expiry = new SelectorExpiry(core, this.matcher);
-    expiry.handler = engine.registerHandler(
-      "router:selectorExpiry",
-      (jobIndex) => {
-        expiry.fire(jobIndex);
-        this.matcher.drain();
-      },
-      ROUTER_PRIORITY_CLASS,
+    expiry.handler = this.timer(engine, "router:selectorExpiry", (jobIndex) =>
+      expiry.fire(jobIndex),
     );
     const flow = new JobFlow(
       core,
@@ -123,13 +100,8 @@ export class Router {
       config.random ?? NO_RANDOM,
     );
     const exceptions = new ExceptionRunner(core, flow, ruleStride(config));
-    exceptions.handler = engine.registerHandler(
-      "router:exceptionWaitTime",
-      (argument) => {
-        exceptions.fireTimer(argument);
-        this.matcher.drain();
-      },
-      ROUTER_PRIORITY_CLASS,
+    exceptions.handler = this.timer(engine, "router:exceptionWaitTime", (argument) =>
+      exceptions.fireTimer(argument),
     );
     flow.exceptions = exceptions;
     this.jobOperations = new JobOperations(core, this.matcher, flow, closeHandler);
@@ -302,6 +274,22 @@ export class Router {
         "a router operation was called from inside a router event listener; schedule it on the engine instead",
       );
     }
+  }
+
+  /**
+   * Registers a router timer: its handler runs `action`, then the matching it requested. One
+   * closure per handler, none per fired timer.
+   */
+  private timer(engine: Engine, name: string, action: (argument: number) => void): number {
+    const matcher = this.matcher;
+    return engine.registerHandler(
+      name,
+      (argument) => {
+        action(argument);
+        matcher.drain();
+      },
+      ROUTER_PRIORITY_CLASS,
+    );
   }
 
   /** Runs the matching an operation requested (its offers follow its events), then returns. */
