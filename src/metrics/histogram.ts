@@ -87,7 +87,14 @@ export class Histogram {
   }
 }
 
+/** The last value bucketed, and its bucket: one wait goes to up to three scopes' histograms. */
+let lastValue = Number.NaN;
+let lastBucket = 0;
+
 function bucketOf(value: number): number {
+  if (value === lastValue) return lastBucket;
   const clamped = value < SMALLEST ? SMALLEST : value > LARGEST ? LARGEST : value;
-  return Math.ceil(Math.log(clamped) / LOG_GAMMA) - OFFSET;
+  lastValue = value;
+  lastBucket = Math.ceil(Math.log(clamped) / LOG_GAMMA) - OFFSET;
+  return lastBucket;
 }

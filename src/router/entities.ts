@@ -1,8 +1,10 @@
 /**
  * The router's internal records, addressed by integer index (timers carry an index as their
- * numeric argument; a job's index is a slot, recycled once the job has ended and is forgotten). Each class initialises every field in its constructor so that V8 keeps
- * one shape per record kind. Labels, tags and selector arrays are replaced, never mutated, so
- * events may share them.
+ * numeric argument; a job's index is a slot, recycled once the job has ended and is
+ * forgotten). Each class initialises every field in its constructor so that V8 keeps one shape
+ * per record kind. Labels, tags and selector arrays are replaced, never mutated, so events may
+ * share them (and are frozen: loop over them by index, since V8 does not optimise for…of over
+ * frozen arrays).
  */
 import type { ExceptionPolicyRecord, ExceptionRuleRecord } from "./exception-policy.ts";
 import type { DistributionMode } from "./modes/index.ts";

@@ -56,9 +56,8 @@ export function checkInvariants(router: Router): string[] {
   let offersOpen = 0;
   for (const _ of core.openOffers()) offersOpen++;
   if (offersSeen !== offersOpen || offersOpen !== core.openOfferCount) {
-    problems.push(
-      `${offersOpen} open offers indexed (counted ${core.openOfferCount}), ${offersSeen} held by workers`,
-    );
+    const counted = core.openOfferCount;
+    problems.push(`${offersOpen} open offers (counted ${counted}), ${offersSeen} held by workers`);
   }
   let offersOfLiveJobs = 0;
   for (const job of core.jobs) {
