@@ -8,6 +8,7 @@
  */
 import type { Engine } from "../engine/engine.ts";
 import { NO_TIMER } from "../engine/engine.ts";
+import { SlotIndex } from "../engine/slot-index.ts";
 import type { Distribution, RandomStream } from "../random/index.ts";
 import { createDistribution } from "../random/index.ts";
 import type { Router, RouterEvent } from "../router/index.ts";
@@ -67,7 +68,8 @@ export class Customers {
   private readonly arrivalHandler: number;
   private readonly patienceHandler: number;
   private readonly slots = new SlotPool();
-  private readonly slotOfJob = new Map<string, number>();
+  /** Jobs in the system → slot; a SlotIndex, not a Map, because it churns (see its header). */
+  private readonly slotOfJob = new SlotIndex<string>();
   private jobIdOfSlot: string[] = [];
   private handleSecondsOfSlot: number[] = [];
   private patienceTimerOfSlot: number[] = [];
@@ -117,13 +119,13 @@ export class Customers {
   /** Handle time the customer of a job in the system needs, in seconds. */
   handleSecondsOf(jobId: string): number {
     const slot = this.slotOfJob.get(jobId);
-    return slot === undefined ? Number.NaN : (this.handleSecondsOfSlot[slot] as number);
+    return slot < 0 ? Number.NaN : (this.handleSecondsOfSlot[slot] as number);
   }
 
   /** True while the customer of a job in the system may still hang up. */
   isWaitingWithPatience(jobId: string): boolean {
     const slot = this.slotOfJob.get(jobId);
-    return slot !== undefined && this.patienceTimerOfSlot[slot] !== NO_TIMER;
+    return slot >= 0 && this.patienceTimerOfSlot[slot] !== NO_TIMER;
   }
 
   /** Follows the router: a first assignment withdraws patience; an ended job is forgotten. */
@@ -191,7 +193,7 @@ export class Customers {
 
   private withdrawPatience(jobId: string): void {
     const slot = this.slotOfJob.get(jobId);
-    if (slot === undefined) return;
+    if (slot < 0) return;
     const timer = this.patienceTimerOfSlot[slot] as number;
     if (timer !== NO_TIMER) {
       this.engine.cancel(timer);
@@ -201,7 +203,7 @@ export class Customers {
 
   private forget(jobId: string): void {
     const slot = this.slotOfJob.get(jobId);
-    if (slot === undefined) return;
+    if (slot < 0) return;
     this.withdrawPatience(jobId);
     this.slotOfJob.delete(jobId);
     this.jobIdOfSlot[slot] = "";

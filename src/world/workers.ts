@@ -12,6 +12,7 @@
  */
 import type { Engine } from "../engine/engine.ts";
 import { NO_TIMER } from "../engine/engine.ts";
+import { SlotIndex } from "../engine/slot-index.ts";
 import type { Router, RouterEvent, RouterWorkerOfferIssued } from "../router/index.ts";
 import type { Customers } from "./customers.ts";
 import type { Person } from "./people.ts";
@@ -39,7 +40,8 @@ export class Workers {
   private readonly reRegisterHandler: number;
   // Open offers being thought about, by slot.
   private readonly offerSlots = new SlotPool();
-  private readonly slotOfOffer = new Map<string, number>();
+  /** Offers being thought about → slot; a SlotIndex, not a Map, because it churns. */
+  private readonly slotOfOffer = new SlotIndex<string>();
   private offerIdOfSlot: string[] = [];
   private offerPersonOfSlot: number[] = [];
   private answerTimerOfSlot: number[] = [];
@@ -85,7 +87,9 @@ export class Workers {
       if (assignmentId === undefined || assignmentId === "") continue;
       snapshots[this.assignmentPersonOfSlot[slot] as number]?.assignmentIds.push(assignmentId);
     }
-    for (const [offerId, slot] of this.slotOfOffer) {
+    for (let slot = 0; slot < this.offerSlots.highWater; slot++) {
+      const offerId = this.offerIdOfSlot[slot];
+      if (offerId === undefined || offerId === "") continue;
       snapshots[this.offerPersonOfSlot[slot] as number]?.offerIds.push(offerId);
     }
     return snapshots;
@@ -250,13 +254,14 @@ export class Workers {
 
   private forgetOffer(offerId: string): void {
     const slot = this.slotOfOffer.get(offerId);
-    if (slot === undefined) return;
+    if (slot < 0) return;
     this.engine.cancel(this.answerTimerOfSlot[slot] as number);
     this.releaseOffer(slot, offerId);
   }
 
   private releaseOffer(slot: number, offerId: string): void {
     this.slotOfOffer.delete(offerId);
+    this.offerIdOfSlot[slot] = "";
     this.answerTimerOfSlot[slot] = NO_TIMER;
     this.offerSlots.release(slot);
   }
