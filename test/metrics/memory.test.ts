@@ -1,9 +1,8 @@
-import { execFileSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { runGcProbe } from "../support/gc-probe.ts";
 import { runSyntheticLoad } from "./synthetic-load.ts";
 
-const PROBE = fileURLToPath(new URL("./memory-probe.ts", import.meta.url));
+const PROBE = new URL("./memory-probe.ts", import.meta.url);
 
 interface ProbeResult {
   heapUsedBytes: number;
@@ -11,14 +10,8 @@ interface ProbeResult {
   arrived: number;
 }
 
-/** Runs the probe in a child Node with --expose-gc, so the heap is measured after collection. */
 function probe(jobCount: number): ProbeResult {
-  const output = execFileSync(
-    process.execPath,
-    ["--expose-gc", "--import", "tsx", PROBE, String(jobCount)],
-    { encoding: "utf8" },
-  );
-  return JSON.parse(output) as ProbeResult;
+  return runGcProbe<ProbeResult>(PROBE, jobCount);
 }
 
 describe("MetricsCollector memory", () => {

@@ -1,9 +1,8 @@
 /** The router forgets ended jobs: its heap does not grow with the number of jobs passed. */
-import { execFileSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { runGcProbe } from "../support/gc-probe.ts";
 
-const PROBE = fileURLToPath(new URL("./memory-probe.ts", import.meta.url));
+const PROBE = new URL("./memory-probe.ts", import.meta.url);
 
 interface ProbeResult {
   heapUsedBytes: number;
@@ -14,12 +13,7 @@ interface ProbeResult {
 }
 
 function probe(jobCount: number): ProbeResult {
-  const output = execFileSync(
-    process.execPath,
-    ["--expose-gc", "--import", "tsx", PROBE, String(jobCount)],
-    { encoding: "utf8" },
-  );
-  return JSON.parse(output) as ProbeResult;
+  return runGcProbe<ProbeResult>(PROBE, jobCount);
 }
 
 describe("Router memory", () => {
