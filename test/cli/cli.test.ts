@@ -2,25 +2,10 @@
  * The CLI as users run it: `node bin/ccsim.js …` in a child process (no shell), checking exit
  * codes, which stream each message goes to, and that bad input never prints a stack trace.
  */
-import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { ccsim, STACK_LINE } from "../support/ccsim-process.ts";
 
-interface Outcome {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function ccsim(...args: string[]): Outcome {
-  const result = spawnSync(process.execPath, ["bin/ccsim.js", ...args], {
-    encoding: "utf8",
-    env: { ...process.env, CCSIM_DEBUG: "" },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-const STACK_LINE = /^\s{4}at /m;
 const BROKEN = "test/fixtures/broken";
 
 describe("ccsim validate", () => {

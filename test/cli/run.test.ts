@@ -8,40 +8,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ccsim, ccsimAsync, type Outcome, STACK_LINE } from "../support/ccsim-process.ts";
 
-interface Outcome {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function ccsim(...args: string[]): Outcome {
-  const result = spawnSync(process.execPath, ["bin/ccsim.js", ...args], {
-    encoding: "utf8",
-    env: { ...process.env, CCSIM_DEBUG: "" },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** The same, without blocking, so that independent runs overlap. */
-function ccsimAsync(...args: string[]): Promise<Outcome> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["bin/ccsim.js", ...args], {
-      env: { ...process.env, CCSIM_DEBUG: "" },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
-  });
-}
-
-const STACK_LINE = /^\s{4}at /m;
 const SMALL = "test/fixtures/world/small-random.yaml";
 const TRACE = "test/fixtures/world/trace-run.yaml";
 const scratch = mkdtempSync(join(tmpdir(), "ccsim-run-test-"));
