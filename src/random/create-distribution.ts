@@ -3,6 +3,7 @@
  * and reduces degenerate cases (sd = 0, zero width, zero mean) to a constant, so the sampler
  * classes only ever see parameters their algorithms are valid for.
  */
+import type { DistributionKind, DistributionSpecOf as SpecOf } from "../vocabulary/index.ts";
 import {
   type Distribution,
   DistributionParameterError,
@@ -23,8 +24,10 @@ import {
   UniformDistribution,
 } from "./simple-distributions.ts";
 
-type SpecOf<Kind extends DistributionSpec["kind"]> = Extract<DistributionSpec, { kind: Kind }>;
-type Builders = { [Kind in DistributionSpec["kind"]]: (spec: SpecOf<Kind>) => Distribution };
+/** One builder per distribution kind of the vocabulary: a kind without one does not compile. */
+type Builders = {
+  readonly [Kind in DistributionKind]: (spec: SpecOf<Kind>) => Distribution;
+};
 
 /**
  * Builds the sampler for `spec`.

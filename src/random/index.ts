@@ -1,6 +1,7 @@
 /**
  * Public face of `random/`: seeded streams forked by name, the distribution contract, the
- * factory, and the allocation-free samplers for hot paths. Imports nothing else from src/.
+ * factory, and the allocation-free samplers for hot paths. Imports nothing else from src/ but
+ * the shared `vocabulary/` (where `DistributionSpec` is declared).
  */
 export { createDistribution } from "./create-distribution.ts";
 export {

@@ -8,6 +8,7 @@
  */
 
 import { RuleEvaluationError } from "../powerfx/errors.ts";
+import { isLabelOperator } from "../vocabulary/index.ts";
 import { RouterConfigError } from "./config-error.ts";
 import { compileRule } from "./rules/router-rule.ts";
 import {
@@ -18,12 +19,11 @@ import {
   type RuleValue,
   toBoolean,
 } from "./rules/values.ts";
-import {
-  LABEL_OPERATORS,
-  type LabelOperator,
-  type LabelValue,
-  type SelectorAttachmentSpec,
-  type WorkerSelectorSpec,
+import type {
+  LabelOperator,
+  LabelValue,
+  SelectorAttachmentSpec,
+  WorkerSelectorSpec,
 } from "./types.ts";
 
 /** A uniform random source in [0, 1). */
@@ -152,7 +152,7 @@ function compileWeighted(
 }
 
 function checkOperator(operator: LabelOperator, where: string): void {
-  if (!LABEL_OPERATORS.includes(operator)) {
+  if (!isLabelOperator(operator)) {
     throw new RouterConfigError(`${where}: unknown labelOperator ${operator}`);
   }
 }
@@ -203,14 +203,14 @@ function selectorFromValue(value: RuleValue, workerSide: boolean): ProducedSelec
   if (
     typeof key !== "string" ||
     key === "" ||
-    !LABEL_OPERATORS.includes(labelOperator as LabelOperator) ||
+    !isLabelOperator(labelOperator) ||
     !isLabelValue(selectorValue)
   ) {
     throw new RuleEvaluationError(
       "a ruleEngine selector needs key (text), labelOperator (an operator name) and a primitive value",
     );
   }
-  const selector = { key, labelOperator: labelOperator as LabelOperator, value: selectorValue };
+  const selector = { key, labelOperator, value: selectorValue };
   if (!workerSide) return { ...selector, expedite: false };
   const expiresAfterSeconds = record.expiresAfterSeconds;
   const expedite = record.expedite === true;

@@ -3,6 +3,7 @@
  * (references resolve, numbers in range). Configuration mistakes are programming errors of the
  * caller (the scenario layer validates user input first), so they throw `RouterConfigError`.
  */
+import { DISTRIBUTION_MODE_TRAITS, isDistributionModeKind } from "../vocabulary/index.ts";
 import { RouterConfigError } from "./config-error.ts";
 import {
   type ChannelConfiguration,
@@ -12,7 +13,7 @@ import {
   QueueRecord,
   WorkerRecord,
 } from "./entities.ts";
-import { distributionModes } from "./modes/index.ts";
+import { type DistributionMode, distributionModes } from "./modes/index.ts";
 import { compareJobsInQueueOrder } from "./queue-order.ts";
 import { type CompiledRule, compileRule } from "./rules/router-rule.ts";
 import type { DistributionPolicySpec, Labels, QueueSpec, WorkerSpec } from "./types.ts";
@@ -29,8 +30,11 @@ export function buildPolicy(spec: DistributionPolicySpec): PolicyRecord {
   if (!(spec.offerExpiresAfterSeconds > 0)) {
     throw new RouterConfigError(`${where}: offerExpiresAfterSeconds must be > 0`);
   }
-  const mode = distributionModes[spec.mode.kind];
-  if (mode === undefined) throw new RouterConfigError(`${where}: unknown mode ${spec.mode.kind}`);
+  // Checked: JavaScript callers can pass any string, and `toString` is no mode.
+  if (!isDistributionModeKind(spec.mode.kind)) {
+    throw new RouterConfigError(`${where}: unknown mode ${spec.mode.kind}`);
+  }
+  const mode: DistributionMode = distributionModes[spec.mode.kind];
   const minimum = spec.mode.minConcurrentOffers ?? 1;
   const maximum = spec.mode.maxConcurrentOffers ?? 1;
   if (!isPositiveInteger(minimum) || !isPositiveInteger(maximum) || maximum < minimum) {
@@ -54,8 +58,10 @@ export function buildPolicy(spec: DistributionPolicySpec): PolicyRecord {
 function staticScore(spec: DistributionPolicySpec, where: string): number | null {
   const rule = spec.mode.scoringRule;
   if (rule === undefined) return null;
-  if (spec.mode.kind !== "bestWorker") {
-    throw new RouterConfigError(`${where}: scoringRule applies to bestWorker only`);
+  if (!DISTRIBUTION_MODE_TRAITS[spec.mode.kind].scored) {
+    throw new RouterConfigError(
+      `${where}: scoringRule applies only to a mode that scores workers, not ${spec.mode.kind}`,
+    );
   }
   if (rule.kind === "static" && typeof rule.value === "number") return rule.value;
   if (rule.kind === "expression") return null;

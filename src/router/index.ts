@@ -21,5 +21,4 @@ export { Router, RouterReentrancyError } from "./router.ts";
 export type { PowerFxParseResult } from "./rules/powerfx.ts";
 export { parsePowerFx } from "./rules/powerfx.ts";
 export type * from "./types.ts";
-export { LABEL_OPERATORS } from "./types.ts";
 export type { JobPosition, JobView, QueueStatistics, WorkerView } from "./views.ts";

@@ -2,7 +2,8 @@
  * Checks of client-supplied job fields, with the service's validation messages (§7, §8 n).
  * Pure; returns an error message or null.
  */
-import { type JobSpec, LABEL_OPERATORS, type Labels, type WorkerSelectorSpec } from "./types.ts";
+import { isLabelOperator, LABEL_OPERATORS } from "../vocabulary/index.ts";
+import type { JobSpec, Labels, WorkerSelectorSpec } from "./types.ts";
 
 const NO_SELECTOR_SPECS: readonly WorkerSelectorSpec[] = [];
 const MIN_PRIORITY = -100;
@@ -30,7 +31,7 @@ function labelsError(labels: Labels | undefined, field: string): string | null {
 function selectorError(selector: WorkerSelectorSpec, index: number, field: string): string | null {
   const where = `${field}[${index}]`;
   if (typeof selector.key !== "string" || selector.key === "") return `${where}.key is required`;
-  if (!LABEL_OPERATORS.includes(selector.labelOperator)) {
+  if (!isLabelOperator(selector.labelOperator)) {
     return `${where}.labelOperator must be one of ${LABEL_OPERATORS.join(", ")}`;
   }
   if (!isPrimitiveLabel(selector.value)) return `${where}.value must be a primitive`;

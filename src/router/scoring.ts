@@ -3,8 +3,22 @@
  * `scoringRule`. Each part lies in [0, 1]; a job with both labels and selectors gets the mean of
  * the two parts (the service does not say how it combines them; §9). Pure, O(labels + selectors).
  */
-import { labelOf, operatorHolds } from "./selectors.ts";
+import { LABEL_OPERATOR_COMPARISONS, type LabelComparison } from "../vocabulary/index.ts";
+import { holdsForMissingLabel, labelOf, operatorHolds } from "./selectors.ts";
 import type { Labels, WorkerSelector } from "./types.ts";
+
+/**
+ * The direction in which a label beats the selector value for each comparison: +1 above it,
+ * −1 below it, 0 for equality tests (which score 1 or 0). One entry per comparison.
+ */
+const SCORE_DIRECTION: Readonly<Record<LabelComparison, -1 | 0 | 1>> = {
+  equal: 0,
+  notEqual: 0,
+  less: -1,
+  lessOrEqual: -1,
+  greater: 1,
+  greaterOrEqual: 1,
+};
 
 /** σ(x) = 1 / (1 + e^−x). */
 export function logistic(x: number): number {
@@ -32,12 +46,16 @@ export function labelMatchScore(jobLabels: Labels, workerLabels: Labels): number
 export function selectorScore(selector: WorkerSelector, workerLabels: Labels): number {
   const labelValue = labelOf(workerLabels, selector.key);
   const operator = selector.labelOperator;
-  if (labelValue === undefined) return operator === "notEqual" ? 1 : 0;
+  if (labelValue === undefined) return holdsForMissingLabel(operator) ? 1 : 0;
   const value = selector.value;
-  const ordered = operator !== "equal" && operator !== "notEqual";
-  if (ordered && typeof labelValue === "number" && typeof value === "number" && value !== 0) {
-    const greater = operator === "greaterThan" || operator === "greaterThanOrEqual";
-    return logistic(greater ? (labelValue - value) / value : (value - labelValue) / value);
+  const direction = SCORE_DIRECTION[LABEL_OPERATOR_COMPARISONS[operator]];
+  if (
+    direction !== 0 &&
+    typeof labelValue === "number" &&
+    typeof value === "number" &&
+    value !== 0
+  ) {
+    return logistic((direction * (labelValue - value)) / value);
   }
   return operatorHolds(operator, labelValue, value) ? 1 : 0;
 }

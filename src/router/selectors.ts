@@ -4,6 +4,7 @@
  * (so `notEqual` holds and ordered operators fail); strings order by Unicode code point.
  * Pure functions, O(1) per selector.
  */
+import { LABEL_OPERATOR_COMPARISONS } from "../vocabulary/index.ts";
 import { compareCodePoints } from "./code-point.ts";
 import type {
   LabelOperator,
@@ -28,26 +29,34 @@ export function compareLabelValues(left: LabelValue, right: LabelValue): number 
   return Number.NaN;
 }
 
-/** Whether a label value satisfies `labelValue <operator> selectorValue`. */
+/**
+ * Whether a label value satisfies `labelValue <operator> selectorValue`. Switches on the
+ * operator's comparison from the vocabulary; a comparison without a case does not compile.
+ */
 export function operatorHolds(
   operator: LabelOperator,
   labelValue: LabelValue,
   selectorValue: LabelValue,
 ): boolean {
-  switch (operator) {
+  switch (LABEL_OPERATOR_COMPARISONS[operator]) {
     case "equal":
       return labelValue === selectorValue;
     case "notEqual":
       return labelValue !== selectorValue;
-    case "lessThan":
+    case "less":
       return compareLabelValues(labelValue, selectorValue) < 0;
-    case "lessThanOrEqual":
+    case "lessOrEqual":
       return compareLabelValues(labelValue, selectorValue) <= 0;
-    case "greaterThan":
+    case "greater":
       return compareLabelValues(labelValue, selectorValue) > 0;
-    case "greaterThanOrEqual":
+    case "greaterOrEqual":
       return compareLabelValues(labelValue, selectorValue) >= 0;
   }
+}
+
+/** Whether a worker lacking the selector's label satisfies it (only `notEqual` does, §8 j). */
+export function holdsForMissingLabel(operator: LabelOperator): boolean {
+  return LABEL_OPERATOR_COMPARISONS[operator] === "notEqual";
 }
 
 /** Whether the labels satisfy one selector, with the missing-label rule. */
@@ -56,7 +65,7 @@ export function isSelectorSatisfied(
   labels: Labels,
 ): boolean {
   const labelValue = labelOf(labels, selector.key);
-  if (labelValue === undefined) return selector.labelOperator === "notEqual";
+  if (labelValue === undefined) return holdsForMissingLabel(selector.labelOperator);
   return operatorHolds(selector.labelOperator, labelValue, selector.value);
 }
 

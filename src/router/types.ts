@@ -1,33 +1,18 @@
 /**
  * Resource specifications accepted by the router, with the field names of the Job Router
  * REST API 2023-11-01 (`offerExpiresAfterSeconds`, `mode.kind`, `capacityCostPerJob`, …), plus
- * the enumerations of job status, worker state and selector operators. Plain data, no logic.
+ * the enumerations of job status and worker state. Plain data, no logic. Selector operators and
+ * mode kinds are the shared `vocabulary/`, re-exported here.
  */
+import type { DistributionModeKind, LabelOperator, ScoringParameter } from "../vocabulary/index.ts";
+
+export type { DistributionModeKind, LabelOperator, ScoringParameter };
 
 /** A label or tag value: the service allows primitives only. */
 export type LabelValue = string | number | boolean;
 
 /** Labels or tags of a job, worker or queue. Treated as immutable once given to the router. */
 export type Labels = Readonly<Record<string, LabelValue>>;
-
-/** The six worker/queue selector operators. */
-export type LabelOperator =
-  | "equal"
-  | "notEqual"
-  | "lessThan"
-  | "lessThanOrEqual"
-  | "greaterThan"
-  | "greaterThanOrEqual";
-
-/** The six operators, for validation and generators. */
-export const LABEL_OPERATORS: readonly LabelOperator[] = [
-  "equal",
-  "notEqual",
-  "lessThan",
-  "lessThanOrEqual",
-  "greaterThan",
-  "greaterThanOrEqual",
-];
 
 /** A worker selector as a client sends it. */
 export interface WorkerSelectorSpec {
@@ -65,13 +50,10 @@ export interface QueueSelectorSpec {
   readonly value: LabelValue;
 }
 
-/** The three distribution modes, by their API name. */
-export type DistributionModeKind = "longestIdle" | "roundRobin" | "bestWorker";
-
 /** Options of best-worker scoring (stored; batch scoring has no effect in the simulator). */
 export interface ScoringRuleOptionsSpec {
   readonly batchSize?: number;
-  readonly scoringParameters?: readonly ("jobLabels" | "workerSelectors")[];
+  readonly scoringParameters?: readonly ScoringParameter[];
   readonly isBatchScoringEnabled?: boolean;
   readonly descendingOrder?: boolean;
 }

@@ -1,13 +1,14 @@
 /**
  * The index of workers that can take one more job: for each queue and channel, the active
  * workers of that queue whose free capacity fits the channel's cost and whose channel is below
- * `maxNumberOfJobs`, in the order of the queue's mode (idleness for longest idle and best
- * worker, id for round robin). Choosing a worker therefore never scans busy workers.
+ * `maxNumberOfJobs`, in the index order the queue's mode declares (`indexOrder`: idleness or
+ * id). Choosing a worker therefore never scans busy workers.
  * Each load change detaches and re-attaches the worker: O(Q·C·(log n + memmove)) for a worker
  * in Q queues with C channels. Load, idle-since and state change only between detach and attach.
  */
 import { compareCodePoints } from "./code-point.ts";
 import type { ChannelRecord, QueueRecord, WorkerRecord } from "./entities.ts";
+import type { IndexOrder } from "./modes/index.ts";
 import { SortedList } from "./sorted-list.ts";
 
 /** Load ratio ascending, then idle since ascending, then id (§8 g). */
@@ -24,6 +25,14 @@ export function compareWorkersById(left: WorkerRecord, right: WorkerRecord): num
   return compareCodePoints(left.id, right.id);
 }
 
+/** The comparator of each index order a mode may declare (one entry per order). */
+const INDEX_COMPARATORS: Readonly<
+  Record<IndexOrder, (left: WorkerRecord, right: WorkerRecord) => number>
+> = {
+  idleness: compareWorkersByIdleness,
+  id: compareWorkersById,
+};
+
 /** Whether the worker can take one more job on this channel right now. */
 export function fitsChannel(worker: WorkerRecord, channel: ChannelRecord): boolean {
   return (
@@ -37,9 +46,7 @@ export function fitsChannel(worker: WorkerRecord, channel: ChannelRecord): boole
 export function workerList(queue: QueueRecord, channelId: string): SortedList<WorkerRecord> {
   let list = queue.workersByChannel.get(channelId);
   if (list === undefined) {
-    list = new SortedList(
-      queue.policy.mode.indexOrder === "id" ? compareWorkersById : compareWorkersByIdleness,
-    );
+    list = new SortedList(INDEX_COMPARATORS[queue.policy.mode.indexOrder]);
     queue.workersByChannel.set(channelId, list);
   }
   return list;

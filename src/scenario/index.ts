@@ -1,6 +1,7 @@
 /**
  * Public surface of the scenario module: loading and validating scenario files, the normalised
- * types, durations and the JSON Schema. Imports nothing from `src/` except `errors.ts`.
+ * types, durations and the JSON Schema. Imports nothing from `src/` except `errors.ts`,
+ * `powerfx/` and `vocabulary/`.
  */
 export { DURATION_PATTERN, parseDurationSeconds } from "./duration.ts";
 export { formatScenarioJsonSchema, scenarioJsonSchema } from "./json-schema.ts";

@@ -4,6 +4,7 @@
  * scripted arrivals and shifts. Absent optionals stay absent (never `undefined`).
  */
 import { basename, dirname, extname } from "node:path";
+import { SCORING_PARAMETERS } from "../vocabulary/index.ts";
 import { resolveTracePath } from "./rules-trace.ts";
 import type { ParsedScenario } from "./schema.ts";
 import type {
@@ -35,7 +36,7 @@ type Item<K extends keyof ParsedScenario> = Parsed<K> extends (infer T)[] ? T : 
 
 const DEFAULT_SCORING_RULE_OPTIONS = {
   batchSize: 20,
-  scoringParameters: ["jobLabels", "workerSelectors"],
+  scoringParameters: [...SCORING_PARAMETERS],
   isBatchScoringEnabled: false,
   descendingOrder: true,
 } as const;

@@ -3,8 +3,19 @@
  * apply to one mode, arrival targets, shifts, weights. Each rule reports the field a user
  * should change. Durations here are already seconds.
  */
+import {
+  DISTRIBUTION_MODE_KINDS,
+  DISTRIBUTION_MODE_TRAITS,
+  type DistributionKind,
+  type DistributionSpecOf,
+} from "../vocabulary/index.ts";
 import type { RuleInput, RuleIssue } from "./rule-input.ts";
 import type { DistributionSpec } from "./types.ts";
+
+/** The modes that rank by score, where `scoringRule` and `scoringRuleOptions` apply. */
+const SCORED_MODES = DISTRIBUTION_MODE_KINDS.filter(
+  (kind) => DISTRIBUTION_MODE_TRAITS[kind].scored,
+);
 
 function timeRules({ top }: RuleInput): RuleIssue[] {
   const issues: RuleIssue[] = [];
@@ -36,10 +47,10 @@ function distributionPolicyRules(input: RuleInput): RuleIssue[] {
       });
     }
     for (const field of ["scoringRule", "scoringRuleOptions"] as const) {
-      if (mode[field] !== undefined && mode.kind !== "bestWorker") {
+      if (mode[field] !== undefined && !DISTRIBUTION_MODE_TRAITS[mode.kind].scored) {
         issues.push({
           path: [...path, field],
-          message: `${field} applies only to the bestWorker mode, not ${mode.kind}`,
+          message: `${field} applies only to the ${SCORED_MODES.join(" or ")} mode, not ${mode.kind}`,
         });
       }
     }
@@ -99,23 +110,25 @@ function workerRules(input: RuleInput): RuleIssue[] {
   });
 }
 
-/** Mean of a distribution, enough to tell "always 0" from "sometimes positive". */
+/** Whether a distribution of each kind can draw a value above 0 (one entry per kind). */
+const canKindBePositive: {
+  readonly [Kind in DistributionKind]: (spec: DistributionSpecOf<Kind>) => boolean;
+} = {
+  constant: (spec) => spec.value > 0,
+  exponential: (spec) => spec.mean > 0,
+  uniform: (spec) => spec.max > 0,
+  triangular: (spec) => spec.max > 0,
+  normal: (spec) => spec.mean > 0 || spec.sd > 0,
+  lognormal: (spec) => spec.mean > 0,
+  gamma: (spec) => spec.mean > 0,
+  erlang: (spec) => spec.mean > 0,
+  weibull: (spec) => spec.scale > 0,
+  empirical: (spec) => spec.values.some((value) => value > 0),
+};
+
+/** Enough to tell "always 0" from "sometimes positive". */
 function canBePositive(spec: DistributionSpec): boolean {
-  switch (spec.kind) {
-    case "constant":
-      return spec.value > 0;
-    case "uniform":
-    case "triangular":
-      return spec.max > 0;
-    case "normal":
-      return spec.mean > 0 || spec.sd > 0;
-    case "weibull":
-      return spec.scale > 0;
-    case "empirical":
-      return spec.values.some((value) => value > 0);
-    default:
-      return spec.mean > 0;
-  }
+  return (canKindBePositive[spec.kind] as (spec: DistributionSpec) => boolean)(spec);
 }
 
 function arrivalRules(input: RuleInput): RuleIssue[] {

@@ -2,8 +2,16 @@
  * Zod schemas for the building blocks of the scenario format: durations, distributions, labels,
  * selectors and RouterRules. Input side = what a user writes; output side = normalised values
  * (durations in seconds, bare durations as constant distributions). Objects are strict.
+ * Distribution kinds, their parameters and the label operators come from `vocabulary/`.
  */
 import * as z from "zod";
+import {
+  DISTRIBUTION_KINDS,
+  DISTRIBUTION_PARAMETERS,
+  type DistributionKind,
+  type DistributionParameterDomain,
+  LABEL_OPERATORS,
+} from "../vocabulary/index.ts";
 import { DURATION_PATTERN, DURATION_SYNTAX, parseDurationSeconds } from "./duration.ts";
 import { ruleWithValue } from "./messages.ts";
 import type { DistributionSpec, RouterRuleSpec } from "./types.ts";
@@ -35,30 +43,32 @@ const positiveDuration = durationSchema.refine((seconds) => seconds > 0, {
 const nonNegativeNumber = z.number().min(0);
 const positiveNumber = z.number().positive();
 
-const distributionObject = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("constant"), value: durationSchema }),
-  z.strictObject({ kind: z.literal("exponential"), mean: positiveDuration }),
-  z.strictObject({ kind: z.literal("uniform"), min: durationSchema, max: durationSchema }),
-  z.strictObject({
-    kind: z.literal("triangular"),
-    min: durationSchema,
-    mode: durationSchema,
-    max: durationSchema,
-  }),
-  z.strictObject({ kind: z.literal("normal"), mean: durationSchema, sd: durationSchema }),
-  z.strictObject({ kind: z.literal("lognormal"), mean: positiveDuration, sd: durationSchema }),
-  z.strictObject({ kind: z.literal("gamma"), mean: positiveDuration, sd: durationSchema }),
-  z.strictObject({
-    kind: z.literal("erlang"),
-    k: z.number().int().min(1),
-    mean: positiveDuration,
-  }),
-  z.strictObject({ kind: z.literal("weibull"), shape: positiveNumber, scale: positiveDuration }),
-  z.strictObject({
-    kind: z.literal("empirical"),
-    values: z.array(durationSchema).min(1, { error: "needs at least one value" }),
-  }),
-]);
+/** The schema of each parameter domain of the vocabulary; a domain without one does not compile. */
+const parameterSchemas: Readonly<Record<DistributionParameterDomain, z.ZodType>> = {
+  duration: durationSchema,
+  positiveDuration,
+  positiveNumber,
+  positiveInteger: z.number().int().min(1),
+  durationList: z.array(durationSchema).min(1, { error: "needs at least one value" }),
+};
+
+/** `{kind, ...parameters}` of one distribution kind, parameters in the vocabulary's order. */
+function distributionKindSchema(kind: DistributionKind) {
+  const parameters: Readonly<Record<string, DistributionParameterDomain>> =
+    DISTRIBUTION_PARAMETERS[kind];
+  const shape: Record<string, z.ZodType> = { kind: z.literal(kind) };
+  for (const [name, domain] of Object.entries(parameters)) shape[name] = parameterSchemas[domain];
+  return z.strictObject(shape);
+}
+
+/** One object schema per kind of `DISTRIBUTION_PARAMETERS`, in its order. */
+const distributionObject = z.discriminatedUnion(
+  "kind",
+  DISTRIBUTION_KINDS.map(distributionKindSchema) as [
+    ReturnType<typeof distributionKindSchema>,
+    ...ReturnType<typeof distributionKindSchema>[],
+  ],
+);
 
 /** Cross-parameter checks that a single field schema cannot express. */
 function checkDistribution(spec: DistributionSpec, context: z.RefinementCtx): void {
@@ -97,14 +107,8 @@ export const labelsSchema = z
   .record(z.string(), labelValueSchema)
   .meta({ id: "Labels", description: "A map of primitive values" });
 
-export const labelOperatorSchema = z.enum([
-  "equal",
-  "notEqual",
-  "lessThan",
-  "lessThanOrEqual",
-  "greaterThan",
-  "greaterThanOrEqual",
-]);
+/** A label operator, one of the vocabulary's `LABEL_OPERATORS`. */
+export const labelOperatorSchema = z.enum(LABEL_OPERATORS);
 
 export const queueSelectorSchema = z
   .strictObject({

@@ -1,9 +1,11 @@
 /**
  * Zod schemas for the Job Router resources of a scenario: distribution policies, queues,
  * classification policies and exception policies, with the 2023-11-01 API's field names and
- * enum values. Cross-references (ids) are checked later by the rules, not here.
+ * enum values (mode kinds and scoring parameters from `vocabulary/`). Cross-references (ids)
+ * are checked later by the rules, not here.
  */
 import * as z from "zod";
+import { DISTRIBUTION_MODE_KINDS, SCORING_PARAMETERS } from "../vocabulary/index.ts";
 import { ruleWithValue } from "./messages.ts";
 import {
   labelOperatorSchema,
@@ -28,15 +30,13 @@ const concurrentOffers = z.number().int().min(1);
 
 const scoringRuleOptionsSchema = z.strictObject({
   batchSize: z.number().int().min(1).default(20),
-  scoringParameters: z
-    .array(z.enum(["jobLabels", "workerSelectors"]))
-    .default(["jobLabels", "workerSelectors"]),
+  scoringParameters: z.array(z.enum(SCORING_PARAMETERS)).default([...SCORING_PARAMETERS]),
   isBatchScoringEnabled: z.boolean().default(false),
   descendingOrder: z.boolean().default(true),
 });
 
 const modeSchema = z.strictObject({
-  kind: z.enum(["longestIdle", "roundRobin", "bestWorker"]),
+  kind: z.enum(DISTRIBUTION_MODE_KINDS),
   minConcurrentOffers: concurrentOffers.default(1),
   maxConcurrentOffers: concurrentOffers.default(1),
   bypassSelectors: z.boolean().default(false),

@@ -2,36 +2,23 @@
  * The normalised scenario: what the rest of the simulator consumes after loading. Every duration
  * is a number of seconds, every default is applied, every reference is known to resolve.
  * Optional properties are absent (never `undefined`) when the user did not set them and the
- * contract gives no default (e.g. `patience` absent = infinite patience).
+ * contract gives no default (e.g. `patience` absent = infinite patience). Distribution specs,
+ * label operators and mode kinds come from the shared `vocabulary/`.
  */
+import type {
+  DistributionModeKind,
+  DistributionSpec,
+  LabelOperator,
+  ScoringParameter,
+} from "../vocabulary/index.ts";
 
-/** A probability distribution of a non-negative quantity; time parameters are in seconds. */
-export type DistributionSpec =
-  | { kind: "constant"; value: number }
-  | { kind: "exponential"; mean: number }
-  | { kind: "uniform"; min: number; max: number }
-  | { kind: "triangular"; min: number; mode: number; max: number }
-  | { kind: "normal"; mean: number; sd: number }
-  | { kind: "lognormal"; mean: number; sd: number }
-  | { kind: "gamma"; mean: number; sd: number }
-  | { kind: "erlang"; k: number; mean: number }
-  | { kind: "weibull"; shape: number; scale: number }
-  | { kind: "empirical"; values: number[] };
+export type { DistributionModeKind, DistributionSpec, LabelOperator, ScoringParameter };
 
 /** A label value: labels and tags hold primitives only, as in the service. */
 export type LabelValue = string | number | boolean;
 
 /** Labels or tags of a queue, worker or job. */
 export type Labels = Record<string, LabelValue>;
-
-/** The six label operators of the service. */
-export type LabelOperator =
-  | "equal"
-  | "notEqual"
-  | "lessThan"
-  | "lessThanOrEqual"
-  | "greaterThan"
-  | "greaterThanOrEqual";
 
 /** A queue selector produced by classification: matched against queue labels. */
 export interface QueueSelectorSpec {
@@ -56,17 +43,12 @@ export type RouterRuleSpec =
   | { kind: "directMap" }
   | { kind: "expression"; language: "powerFx"; expression: string };
 
-/** The scoring parameters a bestWorker rule receives. */
-export type ScoringParameter = "jobLabels" | "workerSelectors";
-
 export interface ScoringRuleOptionsSpec {
   batchSize: number;
   scoringParameters: ScoringParameter[];
   isBatchScoringEnabled: boolean;
   descendingOrder: boolean;
 }
-
-export type DistributionModeKind = "longestIdle" | "roundRobin" | "bestWorker";
 
 export interface DistributionModeSpec {
   kind: DistributionModeKind;

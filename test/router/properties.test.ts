@@ -13,7 +13,6 @@ import { checkInvariants, isLegalTransition } from "../../src/router/invariants.
 import { Router } from "../../src/router/router.ts";
 import type {
   ClassificationPolicySpec,
-  DistributionModeKind,
   ExceptionActionSpec,
   ExceptionPolicySpec,
   ExceptionRuleSpec,
@@ -24,16 +23,16 @@ import type {
   WorkerSelectorSpec,
   WorkerSpec,
 } from "../../src/router/types.ts";
+import { DISTRIBUTION_MODE_KINDS } from "../../src/vocabulary/index.ts";
 
 type ValueOf<A> = A extends fc.Arbitrary<infer T> ? T : never;
 
-const MODES: DistributionModeKind[] = ["longestIdle", "roundRobin", "bestWorker"];
 const CHANNELS = ["voice", "chat"];
 const QUEUES = ["q1", "q2"];
 
 const policyArbitrary = fc
   .record({
-    kind: fc.constantFrom(...MODES),
+    kind: fc.constantFrom(...DISTRIBUTION_MODE_KINDS),
     min: fc.integer({ min: 1, max: 2 }),
     extra: fc.integer({ min: 0, max: 2 }),
     bypass: fc.boolean(),

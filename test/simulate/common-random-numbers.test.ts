@@ -1,11 +1,12 @@
 /**
  * Common random numbers: the customers of a scenario depend only on the seed, never on the
- * routing. Under longestIdle, roundRobin and bestWorker the same seed gives the same arrival
+ * routing. Under every distribution mode of the vocabulary the same seed gives the same arrival
  * times, the same handle times (for jobs handled in every run) and the same patience (for jobs
  * abandoned in every run), although who handles which job differs.
  */
 import { describe, expect, it } from "vitest";
 import type { DistributionModeKind, Scenario } from "../../src/scenario/index.ts";
+import { DISTRIBUTION_MODE_KINDS } from "../../src/vocabulary/index.ts";
 import { runScenario, scenarioOf } from "../world/harness.ts";
 
 const SCENARIO = `
@@ -89,9 +90,7 @@ function common(a: Map<string, number>, b: Map<string, number>): [number, number
 
 describe("common random numbers across distribution modes", () => {
   const base = scenarioOf(SCENARIO);
-  const runs = (["longestIdle", "roundRobin", "bestWorker"] as const).map((kind) =>
-    customersOf(withMode(base, kind)),
-  );
+  const runs = DISTRIBUTION_MODE_KINDS.map((kind) => customersOf(withMode(base, kind)));
   const [reference, ...others] = runs as [Customers, ...Customers[]];
 
   it("routes differently (the comparison is not vacuous)", () => {

@@ -10,6 +10,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
+import { DISTRIBUTION_MODE_KINDS } from "../../src/vocabulary/index.ts";
 import { eventGridLines, runScenario, scenarioOf } from "../world/harness.ts";
 import {
   expectHandleTimesAsDrawn,
@@ -124,7 +125,7 @@ const scenarioDocument = fc
       distributionPolicies: fc.array(
         fc.record({
           offerExpiresAfterSeconds: fc.integer({ min: 5, max: 120 }),
-          kind: fc.constantFrom("longestIdle", "roundRobin", "bestWorker"),
+          kind: fc.constantFrom(...DISTRIBUTION_MODE_KINDS),
           maxConcurrentOffers: fc.integer({ min: 1, max: 2 }),
         }),
         { minLength: queueCount, maxLength: queueCount },

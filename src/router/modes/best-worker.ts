@@ -24,7 +24,7 @@ function offerToTop(score: number, position: number, wanted: number): void {
 }
 
 /** The `bestWorker` mode (descending order, the service default). */
-export const bestWorker: DistributionMode = {
+export const bestWorker: DistributionMode<"bestWorker"> = {
   kind: "bestWorker",
   indexOrder: "idleness",
   choose(candidates: Candidates, wanted: number, chosen: number[]): void {

@@ -1,7 +1,9 @@
 /**
- * The distribution modes, registered by their scenario name (`mode.kind`) in one typed map.
+ * The strategy of every distribution mode of the vocabulary (`DISTRIBUTION_MODE_TRAITS`), by its
+ * scenario name (`mode.kind`). The map's type requires one entry per kind, and each entry's
+ * `kind` must be its key: a mode added to the vocabulary without a strategy does not compile.
  */
-import type { DistributionModeKind } from "../types.ts";
+import type { DistributionModeKind } from "../../vocabulary/index.ts";
 import { bestWorker } from "./best-worker.ts";
 import { longestIdle } from "./longest-idle.ts";
 import { roundRobin } from "./round-robin.ts";
@@ -9,8 +11,10 @@ import type { DistributionMode } from "./types.ts";
 
 export type { Candidates, DistributionMode, IndexOrder } from "./types.ts";
 
-/** Every mode by its `kind`. */
-export const distributionModes: Readonly<Record<DistributionModeKind, DistributionMode>> = {
+/** Every mode's strategy, keyed by its kind. */
+export const distributionModes: {
+  readonly [Kind in DistributionModeKind]: DistributionMode<Kind>;
+} = {
   longestIdle,
   roundRobin,
   bestWorker,

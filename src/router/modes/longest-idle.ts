@@ -5,7 +5,7 @@
 import type { Candidates, DistributionMode } from "./types.ts";
 
 /** The `longestIdle` mode. */
-export const longestIdle: DistributionMode = {
+export const longestIdle: DistributionMode<"longestIdle"> = {
   kind: "longestIdle",
   indexOrder: "idleness",
   choose(candidates: Candidates, wanted: number, chosen: number[]): void {

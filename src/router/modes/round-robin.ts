@@ -6,7 +6,7 @@
 import type { Candidates, DistributionMode } from "./types.ts";
 
 /** The `roundRobin` mode. */
-export const roundRobin: DistributionMode = {
+export const roundRobin: DistributionMode<"roundRobin"> = {
   kind: "roundRobin",
   indexOrder: "id",
   choose(candidates: Candidates, wanted: number, chosen: number[]): void {

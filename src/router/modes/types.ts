@@ -3,7 +3,7 @@
  * of one (queue, channel) as positions in an index order, asks which are eligible and how they
  * score, and picks up to `wanted` of them, best first. Modes import no router internals.
  */
-import type { DistributionModeKind } from "../types.ts";
+import type { DistributionModeKind } from "../../vocabulary/index.ts";
 
 /** Candidate workers for one job, as seen by a mode. Positions are 0 … count − 1. */
 export interface Candidates {
@@ -21,8 +21,8 @@ export interface Candidates {
 export type IndexOrder = "idleness" | "id";
 
 /** A distribution mode: an index order and a choice over it. */
-export interface DistributionMode {
-  readonly kind: DistributionModeKind;
+export interface DistributionMode<Kind extends DistributionModeKind = DistributionModeKind> {
+  readonly kind: Kind;
   /** `idleness`: load ratio, idle since, id (§8 g); `id`: code-point id order (§8 h). */
   readonly indexOrder: IndexOrder;
   /** Appends up to `wanted` eligible positions to `chosen`, best first. */
