@@ -1,7 +1,7 @@
 /**
  * Classification (§1.3, §2.1): from a job's labels, the queue, priority and attached worker
  * selectors. Queue selectors of all attachments are ANDed against each queue's labels (with the
- * implicit `Id`); of several matching queues the first in configuration order wins (§9 unknown).
+ * implicit `Id`); of several matching queues the first in configuration order wins (§9 b).
  * No selectors, or no match: the job's current queue, else `fallbackQueueId`, else failure.
  * Priority: `prioritizationRule` (an integer in −100..100, else failure) or the job's own.
  * Pure apart from the random draws of weighted allocations. O(queues × queue selectors + rules).

@@ -1,5 +1,5 @@
 /**
- * Serializes router events to the Event Grid schema of `events.jsonl` (outputs contract, §6):
+ * Serializes router events to `events.jsonl` (output contract §5) in the Event Grid schema (§6):
  * `eventType` = `Microsoft.Communication.` + type, `subject` per event, `eventTime` = start
  * time + simulated time (ISO, milliseconds), the service's data field names, and a
  * deterministic UUID-shaped `id` hashed from (seed, replication, event sequence). The

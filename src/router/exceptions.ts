@@ -2,7 +2,7 @@
  * Exception rules at run time (§4, §8 f). On each queue entry, the `waitTime` rules of the
  * queue's policy get an engine timer at the entry time + threshold, and the `queueLength` rules
  * are checked against the jobs already in the queue (the plain length, not the jobs ahead:
- * §9 unknown) and fire on the arriving job. Each rule fires at most once per entry; leaving the
+ * §9 d) and fire on the arriving job. Each rule fires at most once per entry; leaving the
  * queue (assignment, cancel, a move) cancels the timers, so an assigned or ended job never gets
  * a later trigger. Firing emits RouterJobExceptionTriggered, then runs the actions in order,
  * stopping when an action has ended the job. Rules that move jobs between queues could loop at

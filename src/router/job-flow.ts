@@ -4,7 +4,7 @@
  * A queue entry starts when a job is queued by creation, classification into a new queue, a
  * client PATCH re-queue, an unassign or an exception action that changes its queue; an
  * exception action that leaves the job in its queue continues the entry (its rules do not fire
- * again and its wait clock keeps running: §9 unknown). Offers are revoked while the job is
+ * again and its wait clock keeps running: §9 e). Offers are revoked while the job is
  * still in its lists, so the lists stay consistent. Events: cause first (§8 q).
  */
 import type { RandomSource } from "./attachments.ts";

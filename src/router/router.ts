@@ -23,10 +23,11 @@
  *
  * Classification runs inside the operation that creates the job (Received, Classified, Queued,
  * then offers); a failed job is queued by a PATCH with a `queueId`; `classificationPolicyId`
- * cannot change by PATCH. §9 choices are in the module headers: queue choice and priority in
- * classification.ts, attachments in attachments.ts, exception entries and actions in
- * job-flow.ts and exceptions.ts (manualReclassify appends its selectors), selector expiry base
- * times in selectors.ts.
+ * cannot change by PATCH. ccsim's answers to the open questions of §9 are in the module
+ * headers (each item of §9 names its file): queue choice and priority in classification.ts,
+ * attachments in attachments.ts, exception entries and actions in job-flow.ts and
+ * exceptions.ts (manualReclassify appends its selectors), selector expiry base times in
+ * selectors.ts.
  */
 import type { Engine } from "../engine/engine.ts";
 import { NO_RANDOM } from "./attachments.ts";

@@ -93,7 +93,7 @@ export function hasActiveExpedite(selectors: readonly WorkerSelector[]): boolean
 
 /**
  * Turns client selectors into router selectors; an `expiresAfterSeconds` starts counting at
- * `nowSeconds`, the moment the selector is attached (§9 unknown): job creation or PATCH for
+ * `nowSeconds`, the moment the selector is attached (§9 f): job creation or PATCH for
  * requested selectors, classification for attached ones, the action for those a
  * `manualReclassify` appends. SelectorExpiry schedules the expiry itself.
  */
