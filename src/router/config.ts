@@ -103,7 +103,7 @@ export function buildQueue(
 }
 
 /** Labels plus the implicit `Id` label, frozen. */
-export function withId(labels: Labels | undefined, id: string): Labels {
+function withId(labels: Labels | undefined, id: string): Labels {
   return Object.freeze({ ...labels, Id: id });
 }
 

@@ -1,11 +1,10 @@
 /**
  * The eligibility rule of §3.1. `isPairEligible` holds the job-specific checks (selectors,
  * decline exclusions, no second offer); the worker index already guarantees the rest for the
- * workers it lists. `isWorkerEligible` is the whole rule, for worker-side matching and checks.
+ * workers it lists (rules 1 to 5: active, in the queue, on the channel, with room).
  */
 import type { JobRecord, WorkerRecord } from "./entities.ts";
 import { areActiveSelectorsSatisfied } from "./selectors.ts";
-import { fitsChannel } from "./worker-index.ts";
 
 /**
  * Whether a decline exclusion keeps this worker from this job (§8 c). A `retryOfferAt`
@@ -19,7 +18,7 @@ export function isExcluded(job: JobRecord, worker: WorkerRecord): boolean {
 }
 
 /** Whether the worker already holds an open offer for the job. */
-export function holdsOfferFor(job: JobRecord, worker: WorkerRecord): boolean {
+function holdsOfferFor(job: JobRecord, worker: WorkerRecord): boolean {
   for (const offer of job.openOffers) if (offer.worker === worker) return true;
   return false;
 }
@@ -40,13 +39,4 @@ export function isPairEligible(
     return false;
   }
   return !isExcluded(job, worker) && !holdsOfferFor(job, worker);
-}
-
-/** The whole of §3.1 for a queued job. */
-export function isWorkerEligible(job: JobRecord, worker: WorkerRecord): boolean {
-  const queue = job.queue;
-  if (job.status !== "queued" || queue === null || !worker.queues.includes(queue)) return false;
-  const channel = worker.channel(job.channelId);
-  if (channel === undefined || !fitsChannel(worker, channel)) return false;
-  return isPairEligible(job, worker, queue.policy.bypassSelectors);
 }

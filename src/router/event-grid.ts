@@ -74,7 +74,7 @@ export function pascalStatus(status: JobStatus): string {
 }
 
 /** The subject of an event (§6 table). */
-export function subjectOf(event: RouterEvent): string {
+function subjectOf(event: RouterEvent): string {
   switch (event.type) {
     case "RouterWorkerRegistered":
     case "RouterWorkerDeregistered":

@@ -179,8 +179,5 @@ export type RouterEvent =
   | RouterWorkerRegistered
   | RouterWorkerDeregistered;
 
-/** The event names. */
-export type RouterEventType = RouterEvent["type"];
-
 /** A subscriber; called synchronously, and must not call router operations. */
 export type RouterListener = (event: RouterEvent) => void;

@@ -7,14 +7,13 @@ export { RouterConfigError } from "./config.ts";
 export type { EventGridEvent, EventGridOptions } from "./event-grid.ts";
 export { deterministicEventId, EventGridSerializer } from "./event-grid.ts";
 export type * from "./events.ts";
-export { checkInvariants, isLegalTransition, LEGAL_JOB_TRANSITIONS } from "./invariants.ts";
+export { checkInvariants, isLegalTransition } from "./invariants.ts";
 export type {
   CancelOptions,
   CloseOptions,
   UnassignResult,
   UpsertJobResult,
 } from "./job-operations.ts";
-export { distributionModes } from "./modes/index.ts";
 export type { AcceptResult } from "./offer-operations.ts";
 export type { EmptyResult, RouterError, RouterErrorCode, RouterResult } from "./results.ts";
 export { Router, RouterReentrancyError } from "./router.ts";

@@ -23,7 +23,7 @@ import { fitsChannel } from "./worker-index.ts";
  * Exception rules act within the operation that queues a job, so a creation, an unassign or a
  * PATCH can end in `cancelled` or `classificationFailed` through a trigger on entry.
  */
-export const LEGAL_JOB_TRANSITIONS: Readonly<Record<JobStatus, readonly JobStatus[]>> = {
+const LEGAL_JOB_TRANSITIONS: Readonly<Record<JobStatus, readonly JobStatus[]>> = {
   created: ["queued", "cancelled", "classificationFailed"],
   pendingClassification: ["queued", "classificationFailed", "cancelled"],
   queued: ["assigned", "cancelled", "classificationFailed"],

@@ -43,7 +43,7 @@ export function labelMatchScore(jobLabels: Labels, workerLabels: Labels): number
  * operators on non-numbers, a missing label, or a selector value of 0 (no relative distance),
  * the contribution is 1 when satisfied and 0 otherwise.
  */
-export function selectorScore(selector: WorkerSelector, workerLabels: Labels): number {
+function selectorScore(selector: WorkerSelector, workerLabels: Labels): number {
   const labelValue = labelOf(workerLabels, selector.key);
   const operator = selector.labelOperator;
   if (labelValue === undefined) return holdsForMissingLabel(operator) ? 1 : 0;
@@ -61,7 +61,7 @@ export function selectorScore(selector: WorkerSelector, workerLabels: Labels): n
 }
 
 /** Mean selector contribution over the active selectors of both lists; NaN when none. */
-export function selectorMatchScore(
+function selectorMatchScore(
   requested: readonly WorkerSelector[],
   attached: readonly WorkerSelector[],
   workerLabels: Labels,

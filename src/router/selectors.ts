@@ -23,7 +23,7 @@ export function labelOf(labels: Labels, key: string): LabelValue | undefined {
  * Orders two label values: negative, zero or positive; NaN when they do not compare (different
  * types, booleans, or NaN numbers).
  */
-export function compareLabelValues(left: LabelValue, right: LabelValue): number {
+function compareLabelValues(left: LabelValue, right: LabelValue): number {
   if (typeof left === "number" && typeof right === "number") return left - right;
   if (typeof left === "string" && typeof right === "string") return compareCodePoints(left, right);
   return Number.NaN;

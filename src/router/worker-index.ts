@@ -12,7 +12,7 @@ import type { IndexOrder } from "./modes/index.ts";
 import { SortedList } from "./sorted-list.ts";
 
 /** Load ratio ascending, then idle since ascending, then id (§8 g). */
-export function compareWorkersByIdleness(left: WorkerRecord, right: WorkerRecord): number {
+function compareWorkersByIdleness(left: WorkerRecord, right: WorkerRecord): number {
   if (left.loadRatio !== right.loadRatio) return left.loadRatio - right.loadRatio;
   if (left.idleSinceSeconds !== right.idleSinceSeconds) {
     return left.idleSinceSeconds - right.idleSinceSeconds;
@@ -21,7 +21,7 @@ export function compareWorkersByIdleness(left: WorkerRecord, right: WorkerRecord
 }
 
 /** Id in code-point order (§8 h, p). */
-export function compareWorkersById(left: WorkerRecord, right: WorkerRecord): number {
+function compareWorkersById(left: WorkerRecord, right: WorkerRecord): number {
   return compareCodePoints(left.id, right.id);
 }
 
