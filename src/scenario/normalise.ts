@@ -25,7 +25,7 @@ type Compact<T> = { [K in keyof T as undefined extends T[K] ? never : K]: T[K] }
 };
 
 /** Drops properties whose value is undefined, so optional fields are truly absent. */
-export function compact<T extends object>(value: T): Compact<T> {
+function compact<T extends object>(value: T): Compact<T> {
   const result: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(value)) if (field !== undefined) result[key] = field;
   return result as Compact<T>;

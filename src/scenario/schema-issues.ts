@@ -29,7 +29,7 @@ export interface IssueContext {
 }
 
 /** Reads the plain value at `path` of `data` (undefined when absent). */
-export function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
+function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
   let value = data;
   for (const segment of path) {
     if (typeof value !== "object" || value === null) return undefined;

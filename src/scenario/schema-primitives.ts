@@ -98,7 +98,7 @@ export const distributionSchema = z
 export { nonNegativeNumber, positiveNumber };
 
 /** A label or tag value. */
-export const labelValueSchema = z.union([z.string(), z.number(), z.boolean()], {
+const labelValueSchema = z.union([z.string(), z.number(), z.boolean()], {
   error: "a label value must be a string, a number or a boolean",
 });
 

@@ -71,7 +71,7 @@ const passThroughBase = {
 const queueSelectors = z.array(queueSelectorSchema);
 const workerSelectors = z.array(workerSelectorSchema);
 
-export const queueSelectorAttachmentSchema = z.discriminatedUnion("kind", [
+const queueSelectorAttachmentSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("static"), queueSelector: queueSelectorSchema }),
   z.strictObject({
     kind: z.literal("conditional"),
@@ -86,7 +86,7 @@ export const queueSelectorAttachmentSchema = z.discriminatedUnion("kind", [
   }),
 ]);
 
-export const workerSelectorAttachmentSchema = z.discriminatedUnion("kind", [
+const workerSelectorAttachmentSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("static"), workerSelector: workerSelectorSchema }),
   z.strictObject({
     kind: z.literal("conditional"),

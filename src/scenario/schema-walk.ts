@@ -68,7 +68,7 @@ function child(schema: AnySchema, segment: PathSegment, value: unknown): AnySche
 }
 
 /** The schema at `path` (the outermost schema there, before unwrapping), if the path is known. */
-export function schemaAt(
+function schemaAt(
   root: AnySchema,
   path: readonly PathSegment[],
   data: unknown,

@@ -31,7 +31,7 @@ const channelSchema = z.strictObject({
 
 const shiftSchema = z.strictObject({ start: durationSchema, end: durationSchema });
 
-export const workerBehaviorSchema = z.strictObject({
+const workerBehaviorSchema = z.strictObject({
   responseTime: distributionSchema.prefault(0),
   acceptProbability: probability.default(1),
   noResponseProbability: probability.default(0),
