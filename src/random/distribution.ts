@@ -1,8 +1,8 @@
 /**
  * The distribution contract. The spec union a scenario produces is declared once in
- * `vocabulary/` and re-exported here. A `Distribution` is immutable and stateless: `sample` draws only from the stream it is
- * handed, so one distribution can serve many streams. Every sample of a valid spec is a
- * finite number ≥ 0.
+ * `vocabulary/` and re-exported here. A `Distribution` is immutable and stateless: `sample`
+ * draws only from the stream it is handed, so one distribution can serve many streams. Every
+ * sample of a valid spec is a finite number ≥ 0.
  */
 import type { DistributionSpec } from "../vocabulary/index.ts";
 import type { RandomStream } from "./random-stream.ts";

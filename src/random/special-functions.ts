@@ -1,6 +1,6 @@
 /**
- * Special functions the distributions need for their analytic moments: log-gamma (Lanczos)
- * and the standard normal density and CDF. Pure, allocation-free, no dependencies.
+ * Special functions the distributions need for their analytic moments: log-gamma (Lanczos),
+ * gamma, and the standard normal density and CDF. Pure, allocation-free, no dependencies.
  * Accuracy: logGamma ~1e-15 relative for x > 0; standardNormalCdf ~1e-15 absolute.
  */
 

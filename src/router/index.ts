@@ -1,7 +1,7 @@
 /**
  * Public surface of the Job Router simulation: the service facade, its resource specs, typed
- * results and events, the Event Grid serializer, the invariant checks and `parsePowerFx` (the
- * check of routing-rule expressions the scenario loader runs).
+ * results and events, the Event Grid serializer, the invariant checks and `parsePowerFx` (a
+ * routing-rule expression compiled without throwing).
  */
 export { RouterConfigError } from "./config.ts";
 export type { EventGridEvent, EventGridOptions } from "./event-grid.ts";

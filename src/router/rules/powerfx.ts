@@ -2,7 +2,8 @@
  * PowerFx routing expressions: parse once (at configuration) into a tree of closures, evaluate
  * per job without re-parsing. `job.X` reads the job's label X and `worker.X` the worker's (when
  * scoring); a missing label is Blank. `If` and `And`/`Or` evaluate only the branches they need.
- * `parsePowerFx` is the check the scenario loader runs; it never throws.
+ * `parsePowerFx` compiles without throwing (it returns the syntax error); the scenario loader
+ * checks syntax with `checkPowerFxSyntax` of `powerfx/` instead, since it may not import router/.
  */
 
 import { PowerFxSyntaxError, RuleEvaluationError } from "../../powerfx/errors.ts";
