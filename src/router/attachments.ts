@@ -10,6 +10,7 @@
 import { RuleEvaluationError } from "../powerfx/errors.ts";
 import { isLabelOperator } from "../vocabulary/index.ts";
 import { RouterConfigError } from "./config-error.ts";
+import { isLabelValue } from "./labels.ts";
 import { compileRule } from "./rules/router-rule.ts";
 import {
   describe,
@@ -155,14 +156,6 @@ function checkOperator(operator: LabelOperator, where: string): void {
   if (!isLabelOperator(operator)) {
     throw new RouterConfigError(`${where}: unknown labelOperator ${operator}`);
   }
-}
-
-function isLabelValue(value: unknown): value is LabelValue {
-  return (
-    typeof value === "string" ||
-    typeof value === "boolean" ||
-    (typeof value === "number" && Number.isFinite(value))
-  );
 }
 
 /** A configured selector, checked and frozen; queue selectors lose expiry and expedite. */

@@ -3,25 +3,18 @@
  * Pure; returns an error message or null.
  */
 import { isLabelOperator, LABEL_OPERATORS } from "../vocabulary/index.ts";
+import { isLabelValue } from "./labels.ts";
 import type { JobSpec, Labels, WorkerSelectorSpec } from "./types.ts";
 
 const NO_SELECTOR_SPECS: readonly WorkerSelectorSpec[] = [];
 const MIN_PRIORITY = -100;
 const MAX_PRIORITY = 100;
 
-function isPrimitiveLabel(value: unknown): boolean {
-  return (
-    typeof value === "string" ||
-    typeof value === "boolean" ||
-    (typeof value === "number" && Number.isFinite(value))
-  );
-}
-
 function labelsError(labels: Labels | undefined, field: string): string | null {
   if (labels === undefined) return null;
   // for…in with an own-property check: Object.entries would allocate per job.
   for (const key in labels) {
-    if (Object.hasOwn(labels, key) && !isPrimitiveLabel(labels[key])) {
+    if (Object.hasOwn(labels, key) && !isLabelValue(labels[key])) {
       return `${field}.${key} must be a string, a finite number or a boolean`;
     }
   }
@@ -34,7 +27,7 @@ function selectorError(selector: WorkerSelectorSpec, index: number, field: strin
   if (!isLabelOperator(selector.labelOperator)) {
     return `${where}.labelOperator must be one of ${LABEL_OPERATORS.join(", ")}`;
   }
-  if (!isPrimitiveLabel(selector.value)) return `${where}.value must be a primitive`;
+  if (!isLabelValue(selector.value)) return `${where}.value must be a primitive`;
   const expiresAfterSeconds = selector.expiresAfterSeconds;
   if (expiresAfterSeconds !== undefined && !(expiresAfterSeconds > 0)) {
     return `${where}.expiresAfterSeconds must be > 0`;

@@ -3,7 +3,16 @@
  * cannot change a job (and events may share them). Empty sets, the common case, share one
  * frozen object instead of a copy per job.
  */
-import type { Labels } from "./types.ts";
+import type { Labels, LabelValue } from "./types.ts";
+
+/** Whether `value` may be a label value: a string, a finite number or a boolean. */
+export function isLabelValue(value: unknown): value is LabelValue {
+  return (
+    typeof value === "string" ||
+    typeof value === "boolean" ||
+    (typeof value === "number" && Number.isFinite(value))
+  );
+}
 
 /** The shared empty label set. */
 export const NO_LABELS: Labels = Object.freeze({});
