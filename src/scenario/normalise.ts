@@ -4,9 +4,9 @@
  * scripted arrivals and shifts. Absent optionals stay absent (never `undefined`).
  */
 import { basename, dirname, extname } from "node:path";
-import { SCORING_PARAMETERS } from "../vocabulary/index.ts";
 import { resolveTracePath } from "./rules-trace.ts";
 import type { ParsedScenario } from "./schema.ts";
+import { DEFAULT_SCORING_RULE_OPTIONS } from "./schema-router.ts";
 import type {
   ArrivalProcessSpec,
   ArrivalSpec,
@@ -33,13 +33,6 @@ function compact<T extends object>(value: T): Compact<T> {
 
 type Parsed<K extends keyof ParsedScenario> = ParsedScenario[K];
 type Item<K extends keyof ParsedScenario> = Parsed<K> extends (infer T)[] ? T : never;
-
-const DEFAULT_SCORING_RULE_OPTIONS = {
-  batchSize: 20,
-  scoringParameters: [...SCORING_PARAMETERS],
-  isBatchScoringEnabled: false,
-  descendingOrder: true,
-} as const;
 
 function distributionPolicy(policy: Item<"distributionPolicies">): DistributionPolicySpec {
   const { scoringRuleOptions, ...mode } = policy.mode;

@@ -35,6 +35,9 @@ const scoringRuleOptionsSchema = z.strictObject({
   descendingOrder: z.boolean().default(true),
 });
 
+/** The options a policy gets when it sets none: the schema's defaults, written once above. */
+export const DEFAULT_SCORING_RULE_OPTIONS = Object.freeze(scoringRuleOptionsSchema.parse({}));
+
 const modeSchema = z.strictObject({
   kind: z.enum(DISTRIBUTION_MODE_KINDS),
   minConcurrentOffers: concurrentOffers.default(1),
