@@ -3,7 +3,7 @@
  * types, durations and the JSON Schema. Imports nothing from `src/` except `errors.ts`,
  * `powerfx/` and `vocabulary/`.
  */
-export { parseDurationSeconds } from "./duration.ts";
+export { DURATION_PATTERN, parseDurationSeconds } from "./duration.ts";
 export { formatScenarioJsonSchema, scenarioJsonSchema } from "./json-schema.ts";
 export {
   checkScenarioText,
