@@ -1,7 +1,8 @@
 /**
  * Default best-worker scoring of the service (§3.4), used when a `bestWorker` policy has no
  * `scoringRule`. Each part lies in [0, 1]; a job with both labels and selectors gets the mean of
- * the two parts (the service does not say how it combines them; §9 a). Pure, O(labels + selectors).
+ * the two parts (the service does not say how it combines them; §9 a). Pure,
+ * O(labels + selectors).
  */
 import { LABEL_OPERATOR_COMPARISONS, type LabelComparison } from "../vocabulary/index.ts";
 import { holdsForMissingLabel, labelOf, operatorHolds } from "./selectors.ts";
