@@ -15,7 +15,10 @@ import type {
 } from "../../src/router/types.ts";
 import { scenarioJsonSchema } from "../../src/scenario/json-schema.ts";
 import { distributionSchema, labelOperatorSchema } from "../../src/scenario/schema-primitives.ts";
-import { distributionPolicySchema } from "../../src/scenario/schema-router.ts";
+import {
+  DEFAULT_SCORING_RULE_OPTIONS,
+  distributionPolicySchema,
+} from "../../src/scenario/schema-router.ts";
 import type {
   DistributionModeKind as ScenarioModeKind,
   LabelOperator as ScenarioOperator,
@@ -33,6 +36,7 @@ import {
   isLabelOperator,
   LABEL_OPERATORS,
   type LabelOperator,
+  SCORING_PARAMETERS,
 } from "../../src/vocabulary/index.ts";
 
 /** A valid scenario value for each parameter domain (durations as numbers of seconds). */
@@ -74,6 +78,14 @@ describe("distribution mode kinds", () => {
     expect(distributionPolicySchema.shape.mode.shape.kind.options).toEqual([
       ...DISTRIBUTION_MODE_KINDS,
     ]);
+  });
+
+  it("scoring parameters are exactly the schema's enum and its default", () => {
+    const options = distributionPolicySchema.shape.mode.shape.scoringRuleOptions.unwrap();
+    expect(options.shape.scoringParameters.unwrap().element.options).toEqual([
+      ...SCORING_PARAMETERS,
+    ]);
+    expect(DEFAULT_SCORING_RULE_OPTIONS.scoringParameters).toEqual([...SCORING_PARAMETERS]);
   });
 
   it("are recognised by name and nothing else is", () => {
