@@ -3,6 +3,7 @@
  * few with values chosen to exercise rounding (a tie, noise below the sixth decimal, −0).
  */
 import {
+  type IntervalSummaryRow,
   METRIC_NAMES,
   type MetricEstimate,
   type MetricName,
@@ -37,6 +38,21 @@ export const OVERALL = scope({
   queueLengthMax: { mean: 3, halfWidth: 0 },
 });
 
+/** An interval row of the queue `sales`, 900 s long. */
+function intervalRow(
+  startSeconds: number,
+  startsInWarmup: boolean,
+  values: IntervalSummaryRow["values"],
+): IntervalSummaryRow {
+  return {
+    intervalStartSeconds: startSeconds,
+    intervalEndSeconds: startSeconds + 900,
+    queueId: "sales",
+    startsInWarmup,
+    values,
+  };
+}
+
 /** Two replications, overall only. */
 export const OVERALL_ONLY: ReplicationSummary = {
   replications: 2,
@@ -54,53 +70,51 @@ export const FULL: ReplicationSummary = {
   queues: { sales: scope({ arrived: { mean: 60, halfWidth: 3 } }) },
   arrivals: { web: scope({ arrived: { mean: 60.25, halfWidth: 2.5 } }) },
   intervals: [
-    {
-      intervalStartSeconds: 0,
-      intervalEndSeconds: 900,
-      queueId: "sales",
-      arrivals: 30.5,
-      answered: 29,
-      abandoned: 1.5,
-      serviceLevel: 0.9,
-      waitMean: 4.1234567,
-      queueLengthMean: 0.25,
-      busyWorkers: 3.5,
-    },
-    {
-      intervalStartSeconds: 900,
-      intervalEndSeconds: 1800,
-      queueId: "sales",
-      arrivals: 0,
-      answered: 0,
-      abandoned: 0,
-      serviceLevel: Number.NaN,
-      waitMean: Number.NaN,
-      queueLengthMean: 0,
-      busyWorkers: 0.1,
-    },
+    intervalRow(0, true, {
+      arrivals: { mean: 30.5, halfWidth: 2.25 },
+      answered: { mean: 29, halfWidth: 2 },
+      abandoned: { mean: 1.5, halfWidth: 0.5 },
+      serviceLevel: { mean: 0.9, halfWidth: 0.0312345678 },
+      waitMean: { mean: 4.1234567, halfWidth: 1 },
+      queueLengthMean: { mean: 0.25, halfWidth: 0.1 },
+      busyWorkers: { mean: 3.5, halfWidth: 0.25 },
+    }),
+    intervalRow(900, false, {
+      arrivals: { mean: 0, halfWidth: 0 },
+      answered: { mean: 0, halfWidth: 0 },
+      abandoned: { mean: 0, halfWidth: 0 },
+      serviceLevel: { mean: Number.NaN, halfWidth: null },
+      waitMean: { mean: Number.NaN, halfWidth: null },
+      queueLengthMean: { mean: 0, halfWidth: 0 },
+      busyWorkers: { mean: 0.1, halfWidth: 0.05 },
+    }),
   ],
   workers: [
     {
       workerId: "agent-1",
-      offersReceived: 40,
-      offersAccepted: 38.5,
-      offersDeclined: 1,
-      offersExpired: 0.5,
-      offersRevoked: 0,
-      jobsHandled: 38.5,
-      busySeconds: 2700.125,
-      utilization: 0.75,
+      values: {
+        offersReceived: { mean: 40, halfWidth: 4 },
+        offersAccepted: { mean: 38.5, halfWidth: 3.5 },
+        offersDeclined: { mean: 1, halfWidth: 1 },
+        offersExpired: { mean: 0.5, halfWidth: 0.5 },
+        offersRevoked: { mean: 0, halfWidth: 0 },
+        jobsHandled: { mean: 38.5, halfWidth: 3.5 },
+        busySeconds: { mean: 2700.125, halfWidth: 120.5 },
+        utilization: { mean: 0.75, halfWidth: 0.05 },
+      },
     },
     {
       workerId: 'night, "B" shift',
-      offersReceived: 0,
-      offersAccepted: 0,
-      offersDeclined: 0,
-      offersExpired: 0,
-      offersRevoked: 0,
-      jobsHandled: 0,
-      busySeconds: 0,
-      utilization: Number.NaN,
+      values: {
+        offersReceived: { mean: 0, halfWidth: 0 },
+        offersAccepted: { mean: 0, halfWidth: 0 },
+        offersDeclined: { mean: 0, halfWidth: 0 },
+        offersExpired: { mean: 0, halfWidth: 0 },
+        offersRevoked: { mean: 0, halfWidth: 0 },
+        jobsHandled: { mean: 0, halfWidth: 0 },
+        busySeconds: { mean: 0, halfWidth: 0 },
+        utilization: { mean: Number.NaN, halfWidth: null },
+      },
     },
   ],
 };
