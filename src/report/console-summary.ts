@@ -50,7 +50,10 @@ export function renderConsoleSummary(
   const shown = metrics ?? [
     ...HEADLINE_METRICS,
     ...ROUTING_METRICS.filter((metric) =>
-      scopes.some((scope) => (scope.estimates[metric]?.mean ?? 0) !== 0),
+      scopes.some((scope) => {
+        const mean = scope.estimates[metric].mean;
+        return Number.isFinite(mean) && mean !== 0;
+      }),
     ),
   ];
   const header = ["metric", ...scopes.map((scope) => scope.name)];

@@ -5,7 +5,7 @@ import { renderIntervalsCsv } from "../../src/report/intervals-csv.ts";
 import { renderSummaryCsv } from "../../src/report/summary-csv.ts";
 import { renderSummaryJson } from "../../src/report/summary-json.ts";
 import { renderWorkersCsv } from "../../src/report/workers-csv.ts";
-import { FULL, OVERALL_ONLY, RUN } from "./fixtures.ts";
+import { FULL, OVERALL_ONLY, RUN, scope } from "./fixtures.ts";
 
 const UNDEFINED_JSON = '{ "mean": null, "halfWidth": null }';
 
@@ -138,6 +138,20 @@ describe("renderConsoleSummary", () => {
         "",
       ].join("\n"),
     );
+  });
+
+  it("adds the routing counters only when some scope has one", () => {
+    const quiet = renderConsoleSummary(RUN, FULL);
+    expect(quiet).not.toContain("jobsMovedIn");
+    const moved = {
+      ...FULL,
+      queues: { sales: scope({ jobsMovedIn: { mean: 2.5, halfWidth: 1 } }) },
+    };
+    const lines = renderConsoleSummary(RUN, moved).split("\n");
+    expect(lines.filter((line) => line.startsWith("jobsMovedIn "))).toEqual([
+      "jobsMovedIn             -              2.5 ± 1",
+    ]);
+    expect(lines.some((line) => line.startsWith("exceptionsTriggered"))).toBe(false);
   });
 
   it("shows every headline metric by default", () => {
