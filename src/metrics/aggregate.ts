@@ -59,16 +59,14 @@ function summarizeIntervals(replications: readonly ReplicationMetrics[]): Interv
   );
   return [...groups.values()].map((rows) => {
     const first = rows[0] as IntervalRow;
-    const entries = INTERVAL_VALUE_NAMES.map((name) => [
-      name,
-      estimate(rows.map((row) => row[name])),
-    ]);
+    const { means, halfWidths } = estimateFields(INTERVAL_VALUE_NAMES, rows);
     return {
       intervalStartSeconds: first.intervalStartSeconds,
       intervalEndSeconds: first.intervalEndSeconds,
       queueId: first.queueId,
       startsInWarmup: first.startsInWarmup,
-      values: Object.fromEntries(entries) as IntervalSummaryRow["values"],
+      ...means,
+      halfWidths,
     };
   });
 }
@@ -80,12 +78,24 @@ function summarizeWorkers(replications: readonly ReplicationMetrics[]): WorkerSu
   const ids = unionOfKeys(byId.map((rows) => [...rows.keys()]));
   return ids.map((workerId) => {
     const rows = byId.map((rowsById) => rowsById.get(workerId) ?? absentWorker(workerId));
-    const entries = WORKER_VALUE_NAMES.map((name) => [
-      name,
-      estimate(rows.map((row) => row[name])),
-    ]);
-    return { workerId, values: Object.fromEntries(entries) as WorkerSummaryRow["values"] };
+    const { means, halfWidths } = estimateFields(WORKER_VALUE_NAMES, rows);
+    return { workerId, ...means, halfWidths };
   });
+}
+
+/** The estimate of each named numeric field over `rows`, split into means and half-widths. */
+function estimateFields<Name extends string>(
+  names: readonly Name[],
+  rows: readonly Readonly<Record<Name, number>>[],
+): { means: Record<Name, number>; halfWidths: Record<Name, number | null> } {
+  const means = {} as Record<Name, number>;
+  const halfWidths = {} as Record<Name, number | null>;
+  for (const name of names) {
+    const { mean, halfWidth } = estimate(rows.map((row) => row[name]));
+    means[name] = mean;
+    halfWidths[name] = halfWidth;
+  }
+  return { means, halfWidths };
 }
 
 /** A worker that never registered in a replication: no work, utilization undefined. */

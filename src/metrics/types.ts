@@ -125,15 +125,12 @@ export const INTERVAL_VALUE_NAMES = [
 /** One numeric field of an interval row. */
 export type IntervalValueName = (typeof INTERVAL_VALUE_NAMES)[number];
 
-/** One interval of one queue over all replications: each value's mean and half-width. */
-export interface IntervalSummaryRow {
-  intervalStartSeconds: number;
-  intervalEndSeconds: number;
-  queueId: string;
-  /** Whether the interval starts before the warm-up ends (summary metrics leave it out). */
-  startsInWarmup: boolean;
-  /** Mean over the replications where the value is defined, and its 95% half-width. */
-  values: Record<IntervalValueName, MetricEstimate>;
+/**
+ * One interval of one queue over all replications: each value the mean over the replications
+ * where it is defined, and its 95% half-width (null with fewer than two values).
+ */
+export interface IntervalSummaryRow extends IntervalRow {
+  halfWidths: Record<IntervalValueName, number | null>;
 }
 
 /** The numeric fields of a worker row, in workers.csv order. */
@@ -151,11 +148,12 @@ export const WORKER_VALUE_NAMES = [
 /** One numeric field of a worker row. */
 export type WorkerValueName = (typeof WORKER_VALUE_NAMES)[number];
 
-/** One worker over all replications: each value's mean and half-width. */
-export interface WorkerSummaryRow {
-  workerId: string;
-  /** Mean over replications (a replication where the worker never registered counts 0 work). */
-  values: Record<WorkerValueName, MetricEstimate>;
+/**
+ * One worker over all replications: each value the mean (a replication where the worker never
+ * registered counts 0 work), and its 95% half-width (null with fewer than two values).
+ */
+export interface WorkerSummaryRow extends WorkerRow {
+  halfWidths: Record<WorkerValueName, number | null>;
 }
 
 /** The replication summary: estimates per scope, per interval and per worker. */

@@ -24,9 +24,9 @@ export function renderIntervalsCsv(summary: ReplicationSummary): string {
     formatNumber(row.intervalStartSeconds),
     formatNumber(row.intervalEndSeconds),
     row.queueId,
-    ...INTERVAL_VALUE_NAMES.map((name) => formatNumber(row.values[name].mean)),
+    ...INTERVAL_VALUE_NAMES.map((name) => formatNumber(row[name])),
     String(row.startsInWarmup),
-    ...INTERVAL_VALUE_NAMES.map((name) => formatNumber(row.values[name].halfWidth ?? Number.NaN)),
+    ...INTERVAL_VALUE_NAMES.map((name) => formatNumber(row.halfWidths[name] ?? Number.NaN)),
   ]);
   return toCsvText(INTERVALS_CSV_COLUMNS, rows);
 }

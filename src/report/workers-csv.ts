@@ -19,8 +19,8 @@ export const WORKERS_CSV_COLUMNS = [
 export function renderWorkersCsv(summary: ReplicationSummary): string {
   const rows = summary.workers.map((row) => [
     row.workerId,
-    ...WORKER_VALUE_NAMES.map((name) => formatNumber(row.values[name].mean)),
-    ...WORKER_VALUE_NAMES.map((name) => formatNumber(row.values[name].halfWidth ?? Number.NaN)),
+    ...WORKER_VALUE_NAMES.map((name) => formatNumber(row[name])),
+    ...WORKER_VALUE_NAMES.map((name) => formatNumber(row.halfWidths[name] ?? Number.NaN)),
   ]);
   return toCsvText(WORKERS_CSV_COLUMNS, rows);
 }

@@ -108,25 +108,27 @@ describe("aggregateReplications", () => {
       summary.intervals.map((row) => [
         row.intervalStartSeconds,
         row.startsInWarmup,
-        row.values.arrivals.mean,
-        row.values.waitMean.mean,
+        row.arrivals,
+        row.waitMean,
       ]),
     ).toEqual([
       [0, true, 5, 3],
       [900, false, 3, 7],
     ]);
     // Arrivals 4 and 6: s = √2, n = 2, half-width t·s/√n = t; one wait value: no half-width.
-    expect(summary.intervals[0]?.values.arrivals.halfWidth).toBeCloseTo(T_975_DF1, 9);
-    expect(summary.intervals[0]?.values.waitMean.halfWidth).toBeNull();
-    expect(summary.intervals[1]?.values.waitMean.halfWidth).toBeCloseTo(T_975_DF1, 9);
+    expect(summary.intervals[0]?.halfWidths.arrivals).toBeCloseTo(T_975_DF1, 9);
+    expect(summary.intervals[0]?.halfWidths.waitMean).toBeNull();
+    expect(summary.intervals[1]?.halfWidths.waitMean).toBeCloseTo(T_975_DF1, 9);
   });
 
   it("gives interval and worker rows no half-width with one replication", () => {
     const summary = aggregateReplications([
       replication(1, 1, { intervals: [interval("sales", 0, 4, 2)], workers: [worker("w", 3, 1)] }),
     ]);
-    expect(summary.intervals[0]?.values.arrivals).toEqual({ mean: 4, halfWidth: null });
-    expect(summary.workers[0]?.values.offersReceived).toEqual({ mean: 3, halfWidth: null });
+    expect(summary.intervals[0]?.arrivals).toBe(4);
+    expect(summary.intervals[0]?.halfWidths.arrivals).toBeNull();
+    expect(summary.workers[0]?.offersReceived).toBe(3);
+    expect(summary.workers[0]?.halfWidths.offersReceived).toBeNull();
   });
 
   it("averages workers by id, an absent worker counting as idle", () => {
@@ -135,20 +137,17 @@ describe("aggregateReplications", () => {
       replication(1, 1, { workers: [worker("w1", 6, 0.7)] }),
     ]);
     expect(
-      summary.workers.map((row) => [
-        row.workerId,
-        row.values.offersReceived.mean,
-        row.values.busySeconds.mean,
-      ]),
+      summary.workers.map((row) => [row.workerId, row.offersReceived, row.busySeconds]),
     ).toEqual([
       ["w1", 5, 50],
       ["w2", 1, 10],
     ]);
-    expect(summary.workers[0]?.values.utilization.mean).toBeCloseTo(0.6, 12);
+    expect(summary.workers[0]?.utilization).toBeCloseTo(0.6, 12);
     // Offers 4 and 6: s = √2, half-width t_{0.975, 1}.
-    expect(summary.workers[0]?.values.offersReceived.halfWidth).toBeCloseTo(T_975_DF1, 9);
+    expect(summary.workers[0]?.halfWidths.offersReceived).toBeCloseTo(T_975_DF1, 9);
     // Utilization is undefined where the worker never registered, so only 0.25 remains.
-    expect(summary.workers[1]?.values.utilization).toEqual({ mean: 0.25, halfWidth: null });
+    expect(summary.workers[1]?.utilization).toBe(0.25);
+    expect(summary.workers[1]?.halfWidths.utilization).toBeNull();
   });
 
   it("refuses an empty list", () => {

@@ -4,11 +4,14 @@
  */
 import {
   type IntervalSummaryRow,
+  type IntervalValueName,
   METRIC_NAMES,
   type MetricEstimate,
   type MetricName,
   type ReplicationSummary,
   type ScopeEstimates,
+  type WorkerSummaryRow,
+  type WorkerValueName,
 } from "../../src/metrics/types.ts";
 import type { RunDescription } from "../../src/report/summary-json.ts";
 
@@ -38,18 +41,43 @@ export const OVERALL = scope({
   queueLengthMax: { mean: 3, halfWidth: 0 },
 });
 
-/** An interval row of the queue `sales`, 900 s long. */
+/** An interval row of the queue `sales`, 900 s long, from [mean, half-width] pairs. */
 function intervalRow(
   startSeconds: number,
   startsInWarmup: boolean,
-  values: IntervalSummaryRow["values"],
+  values: Record<IntervalValueName, [number, number | null]>,
 ): IntervalSummaryRow {
+  const names = Object.keys(values) as IntervalValueName[];
   return {
     intervalStartSeconds: startSeconds,
     intervalEndSeconds: startSeconds + 900,
     queueId: "sales",
     startsInWarmup,
-    values,
+    ...(Object.fromEntries(names.map((name) => [name, values[name][0]])) as Record<
+      IntervalValueName,
+      number
+    >),
+    halfWidths: Object.fromEntries(
+      names.map((name) => [name, values[name][1]]),
+    ) as IntervalSummaryRow["halfWidths"],
+  };
+}
+
+/** A worker row from [mean, half-width] pairs. */
+function workerRow(
+  workerId: string,
+  values: Record<WorkerValueName, [number, number | null]>,
+): WorkerSummaryRow {
+  const names = Object.keys(values) as WorkerValueName[];
+  return {
+    workerId,
+    ...(Object.fromEntries(names.map((name) => [name, values[name][0]])) as Record<
+      WorkerValueName,
+      number
+    >),
+    halfWidths: Object.fromEntries(
+      names.map((name) => [name, values[name][1]]),
+    ) as WorkerSummaryRow["halfWidths"],
   };
 }
 
@@ -71,50 +99,44 @@ export const FULL: ReplicationSummary = {
   arrivals: { web: scope({ arrived: { mean: 60.25, halfWidth: 2.5 } }) },
   intervals: [
     intervalRow(0, true, {
-      arrivals: { mean: 30.5, halfWidth: 2.25 },
-      answered: { mean: 29, halfWidth: 2 },
-      abandoned: { mean: 1.5, halfWidth: 0.5 },
-      serviceLevel: { mean: 0.9, halfWidth: 0.0312345678 },
-      waitMean: { mean: 4.1234567, halfWidth: 1 },
-      queueLengthMean: { mean: 0.25, halfWidth: 0.1 },
-      busyWorkers: { mean: 3.5, halfWidth: 0.25 },
+      arrivals: [30.5, 2.25],
+      answered: [29, 2],
+      abandoned: [1.5, 0.5],
+      serviceLevel: [0.9, 0.0312345678],
+      waitMean: [4.1234567, 1],
+      queueLengthMean: [0.25, 0.1],
+      busyWorkers: [3.5, 0.25],
     }),
     intervalRow(900, false, {
-      arrivals: { mean: 0, halfWidth: 0 },
-      answered: { mean: 0, halfWidth: 0 },
-      abandoned: { mean: 0, halfWidth: 0 },
-      serviceLevel: { mean: Number.NaN, halfWidth: null },
-      waitMean: { mean: Number.NaN, halfWidth: null },
-      queueLengthMean: { mean: 0, halfWidth: 0 },
-      busyWorkers: { mean: 0.1, halfWidth: 0.05 },
+      arrivals: [0, 0],
+      answered: [0, 0],
+      abandoned: [0, 0],
+      serviceLevel: [Number.NaN, null],
+      waitMean: [Number.NaN, null],
+      queueLengthMean: [0, 0],
+      busyWorkers: [0.1, 0.05],
     }),
   ],
   workers: [
-    {
-      workerId: "agent-1",
-      values: {
-        offersReceived: { mean: 40, halfWidth: 4 },
-        offersAccepted: { mean: 38.5, halfWidth: 3.5 },
-        offersDeclined: { mean: 1, halfWidth: 1 },
-        offersExpired: { mean: 0.5, halfWidth: 0.5 },
-        offersRevoked: { mean: 0, halfWidth: 0 },
-        jobsHandled: { mean: 38.5, halfWidth: 3.5 },
-        busySeconds: { mean: 2700.125, halfWidth: 120.5 },
-        utilization: { mean: 0.75, halfWidth: 0.05 },
-      },
-    },
-    {
-      workerId: 'night, "B" shift',
-      values: {
-        offersReceived: { mean: 0, halfWidth: 0 },
-        offersAccepted: { mean: 0, halfWidth: 0 },
-        offersDeclined: { mean: 0, halfWidth: 0 },
-        offersExpired: { mean: 0, halfWidth: 0 },
-        offersRevoked: { mean: 0, halfWidth: 0 },
-        jobsHandled: { mean: 0, halfWidth: 0 },
-        busySeconds: { mean: 0, halfWidth: 0 },
-        utilization: { mean: Number.NaN, halfWidth: null },
-      },
-    },
+    workerRow("agent-1", {
+      offersReceived: [40, 4],
+      offersAccepted: [38.5, 3.5],
+      offersDeclined: [1, 1],
+      offersExpired: [0.5, 0.5],
+      offersRevoked: [0, 0],
+      jobsHandled: [38.5, 3.5],
+      busySeconds: [2700.125, 120.5],
+      utilization: [0.75, 0.05],
+    }),
+    workerRow('night, "B" shift', {
+      offersReceived: [0, 0],
+      offersAccepted: [0, 0],
+      offersDeclined: [0, 0],
+      offersExpired: [0, 0],
+      offersRevoked: [0, 0],
+      jobsHandled: [0, 0],
+      busySeconds: [0, 0],
+      utilization: [Number.NaN, null],
+    }),
   ],
 };
