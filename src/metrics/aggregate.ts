@@ -2,19 +2,24 @@
  * From the replications' metrics (in replication order) to the summary: for every scope and
  * metric the mean over replications and the 95% Student-t half-width (null with one value; NaN
  * values, metrics undefined in a replication, are left out). Interval rows are matched by
- * (interval start, queue) and worker rows by worker id, and averaged field by field; a worker
- * absent from a replication (never registered there) counts as zero offers and zero busy time.
+ * (interval start, queue) and worker rows by worker id, and estimated the same way field by
+ * field; a worker absent from a replication (never registered there) counts as zero offers and
+ * zero busy time, its utilization undefined.
  */
 import { estimate } from "./confidence.ts";
-import type {
-  IntervalRow,
-  MetricValues,
-  ReplicationMetrics,
-  ReplicationSummary,
-  ScopeEstimates,
-  WorkerRow,
+import {
+  INTERVAL_VALUE_NAMES,
+  type IntervalRow,
+  type IntervalSummaryRow,
+  METRIC_NAMES,
+  type MetricValues,
+  type ReplicationMetrics,
+  type ReplicationSummary,
+  type ScopeEstimates,
+  WORKER_VALUE_NAMES,
+  type WorkerRow,
+  type WorkerSummaryRow,
 } from "./types.ts";
-import { METRIC_NAMES } from "./types.ts";
 
 /** The summary of `replications` (at least one). */
 export function aggregateReplications(
@@ -26,8 +31,8 @@ export function aggregateReplications(
     overall: estimateScope(replications.map((replication) => replication.overall)),
     queues: estimateScopes(replications.map((replication) => replication.queues)),
     arrivals: estimateScopes(replications.map((replication) => replication.arrivals)),
-    intervals: averageIntervals(replications),
-    workers: averageWorkers(replications),
+    intervals: summarizeIntervals(replications),
+    workers: summarizeWorkers(replications),
   };
 }
 
@@ -47,49 +52,50 @@ function estimateScopes(
   return Object.fromEntries(entries) as Record<string, ScopeEstimates>;
 }
 
-function averageIntervals(replications: readonly ReplicationMetrics[]): IntervalRow[] {
+function summarizeIntervals(replications: readonly ReplicationMetrics[]): IntervalSummaryRow[] {
   const groups = groupBy(
     replications.flatMap((replication) => replication.intervals),
     (row) => `${row.intervalStartSeconds}\u0000${row.queueId}`,
   );
   return [...groups.values()].map((rows) => {
     const first = rows[0] as IntervalRow;
-    const mean = (pick: (row: IntervalRow) => number): number => estimate(rows.map(pick)).mean;
+    const { means, halfWidths } = estimateFields(INTERVAL_VALUE_NAMES, rows);
     return {
       intervalStartSeconds: first.intervalStartSeconds,
       intervalEndSeconds: first.intervalEndSeconds,
       queueId: first.queueId,
-      arrivals: mean((row) => row.arrivals),
-      answered: mean((row) => row.answered),
-      abandoned: mean((row) => row.abandoned),
-      serviceLevel: mean((row) => row.serviceLevel),
-      waitMean: mean((row) => row.waitMean),
-      queueLengthMean: mean((row) => row.queueLengthMean),
-      busyWorkers: mean((row) => row.busyWorkers),
+      startsInWarmup: first.startsInWarmup,
+      ...means,
+      halfWidths,
     };
   });
 }
 
-function averageWorkers(replications: readonly ReplicationMetrics[]): WorkerRow[] {
+function summarizeWorkers(replications: readonly ReplicationMetrics[]): WorkerSummaryRow[] {
   const byId = replications.map(
     (replication) => new Map(replication.workers.map((row) => [row.workerId, row])),
   );
   const ids = unionOfKeys(byId.map((rows) => [...rows.keys()]));
   return ids.map((workerId) => {
     const rows = byId.map((rowsById) => rowsById.get(workerId) ?? absentWorker(workerId));
-    const mean = (pick: (row: WorkerRow) => number): number => estimate(rows.map(pick)).mean;
-    return {
-      workerId,
-      offersReceived: mean((row) => row.offersReceived),
-      offersAccepted: mean((row) => row.offersAccepted),
-      offersDeclined: mean((row) => row.offersDeclined),
-      offersExpired: mean((row) => row.offersExpired),
-      offersRevoked: mean((row) => row.offersRevoked),
-      jobsHandled: mean((row) => row.jobsHandled),
-      busySeconds: mean((row) => row.busySeconds),
-      utilization: mean((row) => row.utilization),
-    };
+    const { means, halfWidths } = estimateFields(WORKER_VALUE_NAMES, rows);
+    return { workerId, ...means, halfWidths };
   });
+}
+
+/** The estimate of each named numeric field over `rows`, split into means and half-widths. */
+function estimateFields<Name extends string>(
+  names: readonly Name[],
+  rows: readonly Readonly<Record<Name, number>>[],
+): { means: Record<Name, number>; halfWidths: Record<Name, number | null> } {
+  const means = {} as Record<Name, number>;
+  const halfWidths = {} as Record<Name, number | null>;
+  for (const name of names) {
+    const { mean, halfWidth } = estimate(rows.map((row) => row[name]));
+    means[name] = mean;
+    halfWidths[name] = halfWidth;
+  }
+  return { means, halfWidths };
 }
 
 /** A worker that never registered in a replication: no work, utilization undefined. */

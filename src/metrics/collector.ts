@@ -1,15 +1,18 @@
 /**
  * The metrics of one replication, computed from the router's event stream alone (never from
- * router state). Summary metrics count jobs that arrived in [warmup, horizon); a job's queue
- * scope is the queue it was FIRST queued in, even if it is later moved (exception, re-queue).
- * Time-based metrics (queue length, capacity in use) follow where jobs actually are, over
- * [warmup, horizon), whatever the arrival time. Per-job state lives only while the job is in
- * the system; everything else is counters, running sums, fixed histograms and levels.
+ * router state). Summary metrics count jobs that arrived in [warmup, horizon). Queue rule
+ * (docs/outputs.md): `arrived` and `probabilityOfDelay` count in the queue a job was first
+ * queued in; while the job waits for its first assignment its queue scope follows its moves
+ * (jobsMovedOut there, jobsMovedIn in the new queue); every other counter counts in the scope
+ * the job has when the event happens, so its outcome counts where its wait ended. Time-based
+ * metrics follow where jobs actually are, over [warmup, horizon). Per-job state lives only
+ * while the job is in the system; everything else is counters, sums, histograms and levels.
  */
 import type {
   RouterEvent,
   RouterJobCancelled,
   RouterJobClassificationFailed,
+  RouterJobClassified,
   RouterJobClosed,
   RouterJobCompleted,
   RouterJobQueued,
@@ -121,9 +124,14 @@ export class MetricsCollector {
       case "RouterWorkerDeregistered":
         this.onWorkerDeregistered(event);
         break;
+      case "RouterJobClassified":
+        this.onJobClassified(event);
+        break;
+      case "RouterJobExceptionTriggered":
+        this.countJobEvent(event.jobId, Counter.exceptionsTriggered);
+        break;
       default:
-        // Classified, ExceptionTriggered, WorkerSelectorsExpired: the queue move or cancel they
-        // lead to arrives as its own event.
+        // WorkerSelectorsExpired: nothing to count; a re-match it leads to has its own events.
         break;
     }
   }
@@ -131,7 +139,10 @@ export class MetricsCollector {
   /** Closes the books at the end of the run and returns the replication's metrics. */
   finish(endTimeSeconds: number): ReplicationMetrics {
     // Each adds 1, exactly, so the order of the jobs does not matter.
-    for (const job of this.jobs.values()) this.scopes.count(job, Counter.inSystemAtEnd, 1);
+    for (const job of this.jobs.values()) {
+      this.scopes.count(job, Counter.inSystemAtEnd, 1);
+      if (!job.assigned) this.scopes.count(job, Counter.waitingAtEnd, 1);
+    }
     return {
       ...this.scopes.results(endTimeSeconds),
       workers: this.workers.rows(endTimeSeconds),
@@ -157,6 +168,10 @@ export class MetricsCollector {
     const time = event.timeSeconds;
     const queueIndex = this.scopes.queueIndex(event.queueId);
     if (Number.isNaN(job.firstEnqueueSeconds)) this.firstQueued(job, time, queueIndex);
+    else if (queueIndex !== job.currentQueueIndex && !job.assigned) {
+      // A move (exception, reclassification) during the first wait: the scope follows.
+      this.scopes.moveScope(job, this.scopes.queueScope(queueIndex));
+    }
     this.leaveQueue(job, time);
     job.queued = true;
     job.currentQueueIndex = queueIndex;
@@ -176,6 +191,13 @@ export class MetricsCollector {
   private onOfferIssued(event: RouterWorkerOfferIssued): void {
     const job = this.jobs.get(event.jobId);
     if (job === UNKNOWN) return;
+    if (!job.offeredOnArrival && event.timeSeconds === job.firstEnqueueSeconds) {
+      // A worker was free when the job arrived: no delay in Erlang C's sense, whatever the
+      // ring time. Counted in the first queue, where the job's `arrived` counts.
+      job.offeredOnArrival = true;
+      const firstQueue = this.scopes.queueScope(job.firstQueueIndex);
+      this.scopes.countIn(job, firstQueue, Counter.offeredOnArrival, 1);
+    }
     const hold = this.workers.hold(event.offerId, event.workerId, event.queueId, event.channelId);
     job.openOffers.push(hold);
     this.scopes.changeCapacity(event.timeSeconds, job, hold, 1);
@@ -262,6 +284,7 @@ export class MetricsCollector {
     if (job === UNKNOWN) return;
     const time = event.timeSeconds;
     this.scopes.count(job, Counter.cancelled, 1);
+    if (!job.assigned) this.scopes.count(job, Counter.endedUnanswered, 1);
     if (event.dispositionCode === "Abandoned") this.scopes.recordAbandon(job, time);
     // The router revokes the job's open offers after the cancel event; count them here, since
     // the job's record is gone when those events arrive.
@@ -277,8 +300,23 @@ export class MetricsCollector {
     const job = this.jobs.get(event.jobId);
     if (job === UNKNOWN) return;
     this.scopes.count(job, Counter.classificationFailed, 1);
+    if (!job.assigned) this.scopes.count(job, Counter.endedUnanswered, 1);
     // No operator acts on the job in a simulation: it leaves the books here.
     this.endJob(job, event.jobId, event.timeSeconds);
+  }
+
+  private onJobClassified(event: RouterJobClassified): void {
+    const job = this.jobs.get(event.jobId);
+    // A classification of a job queued before is a reclassification; the move follows as Queued.
+    if (job !== UNKNOWN && !Number.isNaN(job.firstEnqueueSeconds)) {
+      this.scopes.count(job, Counter.jobsReclassified, 1);
+    }
+  }
+
+  /** Counts one event of a known job in its scopes. */
+  private countJobEvent(jobId: string, counter: number): void {
+    const job = this.jobs.get(jobId);
+    if (job !== UNKNOWN) this.scopes.count(job, counter, 1);
   }
 
   private onWaitingForActivation(event: RouterJobWaitingForActivation): void {

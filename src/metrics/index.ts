@@ -7,7 +7,10 @@ export { MetricsCollector, type MetricsSettings } from "./collector.ts";
 export { type Estimate, estimate } from "./confidence.ts";
 export { HISTOGRAM_RELATIVE_ERROR, Histogram } from "./histogram.ts";
 export {
+  INTERVAL_VALUE_NAMES,
   type IntervalRow,
+  type IntervalSummaryRow,
+  type IntervalValueName,
   METRIC_NAMES,
   type MetricEstimate,
   type MetricName,
@@ -15,5 +18,8 @@ export {
   type ReplicationMetrics,
   type ReplicationSummary,
   type ScopeEstimates,
+  WORKER_VALUE_NAMES,
   type WorkerRow,
+  type WorkerSummaryRow,
+  type WorkerValueName,
 } from "./types.ts";

@@ -2,7 +2,8 @@
  * The per-interval time series of one queue: job counts by ARRIVAL interval (a job arriving at
  * 09:14 and answered at 09:16 counts in the 09:00 interval), and time-averages of queue length
  * and busy workers within each interval. Intervals tile [0, horizon) from time 0, warm-up
- * included, so the warm-up transient stays visible; the last one may be shorter.
+ * included, so the warm-up transient stays visible (rows starting before the warm-up ends are
+ * marked); the last one may be shorter.
  */
 import { increment, ratio } from "./scope-accumulator.ts";
 import type { MeasurementWindow, TimeWeightedLevel } from "./time-weighted-level.ts";
@@ -41,7 +42,7 @@ export class IntervalSeries {
 
   /** One row per interval; time-averages over the part of the interval actually simulated. */
   rows(endSeconds: number): IntervalRow[] {
-    const { intervalCount, intervalSeconds, horizonSeconds } = this.window;
+    const { intervalCount, intervalSeconds, horizonSeconds, warmupSeconds } = this.window;
     const lengths = this.queueLength.intervalIntegrals as Float64Array;
     const busy = this.busyWorkers.intervalIntegrals as Float64Array;
     const rows: IntervalRow[] = [];
@@ -57,6 +58,7 @@ export class IntervalSeries {
         intervalStartSeconds: startSeconds,
         intervalEndSeconds: endOfInterval,
         queueId: this.queueId,
+        startsInWarmup: startSeconds < warmupSeconds,
         arrivals,
         answered,
         abandoned: at(IntervalCounter.abandoned),

@@ -26,9 +26,15 @@ export class JobState {
   queued = false;
   /** Queue the job is queued in now (−1 when unknown to the collector). */
   currentQueueIndex = -1;
-  /** The job's scope queue: the first queue it was queued in (−1 until then). */
+  /** The first queue the job was queued in (−1 until then): its `arrived` counts there. */
   firstQueueIndex = -1;
+  /**
+   * The job's queue scope: the queue it waits in, following moves until its first assignment
+   * (or its end), then fixed: the queue where its wait ended (see collector.ts).
+   */
   queueScope: ScopeAccumulator | null = null;
+  /** Whether an offer was issued at the instant of the first enqueue (no free worker → false). */
+  offeredOnArrival = false;
   /** First enqueue, kept across re-queues; NaN until queued. */
   firstEnqueueSeconds = Number.NaN;
   /** Whether the job has had its first assignment. */

@@ -2,7 +2,8 @@
  * Running totals of one scope (overall, one queue, one arrival stream) in one replication:
  * job counters and sums in a fixed Float64Array, the wait histogram, and the time-weighted
  * queue length and capacity levels. Memory is fixed whatever the number of jobs. Ratios are
- * ratios of sums; a ratio with a zero denominator is NaN.
+ * ratios of sums; a ratio with a zero denominator is NaN. Ratios "per arrived job" use the
+ * jobs whose outcome counts in the scope: arrived + moved in − moved out.
  */
 import { Histogram } from "./histogram.ts";
 import type { MeasurementWindow } from "./time-weighted-level.ts";
@@ -35,9 +36,21 @@ export const Counter = {
   /** Sum over completions of assignment → completion seconds. */
   handleTimeSeconds: 17,
   inSystemAtEnd: 18,
+  /** Jobs whose first offer was issued at the instant of their first enqueue (no delay). */
+  offeredOnArrival: 19,
+  exceptionsTriggered: 20,
+  /** Classifications of a job already queued once (reclassify actions). */
+  jobsReclassified: 21,
+  /** Moves into / out of a queue before the job's first assignment (see collector header). */
+  jobsMovedIn: 22,
+  jobsMovedOut: 23,
+  /** Jobs whose wait ended without an assignment (cancelled, classification failed). */
+  endedUnanswered: 24,
+  /** Jobs still waiting for their first assignment when the run stopped. */
+  waitingAtEnd: 25,
 } as const;
 
-const COUNTER_COUNT = 19;
+const COUNTER_COUNT = 26;
 
 /** Adds `amount` to `counts[index]`. */
 export function increment(counts: Float64Array, index: number, amount: number): void {
@@ -74,6 +87,9 @@ export class ScopeAccumulator {
   metricValues(measuredSeconds: number): MetricValues {
     const count = (index: number): number => this.counts[index] as number;
     const arrived = count(Counter.arrived);
+    // The jobs whose outcome counts in this scope: for a queue, those that arrived in it plus
+    // those moved in minus those moved out (docs/outputs.md); elsewhere moves cancel out.
+    const jobs = arrived + count(Counter.jobsMovedIn) - count(Counter.jobsMovedOut);
     const assigned = count(Counter.assigned);
     const abandoned = count(Counter.abandoned);
     const withinThreshold = count(Counter.assignedWithinThreshold);
@@ -99,19 +115,26 @@ export class ScopeAccumulator {
       waitP99: waits.quantile(0.99),
       waitMax: waits.max,
       probabilityOfWait: ratio(count(Counter.waitedJobs), assigned),
-      serviceLevel: ratio(withinThreshold, arrived),
+      serviceLevel: ratio(withinThreshold, jobs),
       serviceLevelOfAnswered: ratio(withinThreshold, assigned),
       serviceLevelExcludingShortAbandons: ratio(
         withinThreshold,
-        arrived - count(Counter.abandonedWithinThreshold),
+        jobs - count(Counter.abandonedWithinThreshold),
       ),
-      abandonmentRate: ratio(abandoned, arrived),
+      abandonmentRate: ratio(abandoned, jobs),
       abandonWaitMean: ratio(count(Counter.abandonWaitSeconds), abandoned),
       handleTimeMean: ratio(count(Counter.handleTimeSeconds), count(Counter.completed)),
       utilization: ratio(this.capacityInUse.integral, this.registeredCapacity.integral),
       queueLengthMean: ratio(this.queueLength.integral, measuredSeconds),
       queueLengthMax: measuredSeconds > 0 ? this.queueLength.max : Number.NaN,
       inSystemAtEnd: count(Counter.inSystemAtEnd),
+      probabilityOfDelay: ratio(arrived - count(Counter.offeredOnArrival), arrived),
+      exceptionsTriggered: count(Counter.exceptionsTriggered),
+      jobsReclassified: count(Counter.jobsReclassified),
+      jobsMovedIn: count(Counter.jobsMovedIn),
+      jobsMovedOut: count(Counter.jobsMovedOut),
+      endedUnanswered: count(Counter.endedUnanswered),
+      waitingAtEnd: count(Counter.waitingAtEnd),
     };
   }
 }

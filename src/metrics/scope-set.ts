@@ -66,6 +66,26 @@ export class ScopeSet {
     if (job.queueScope !== null) increment(job.queueScope.counts, counter, amount);
   }
 
+  /** Adds to a counter of overall, the job's arrival stream and `queue` (a job that counts). */
+  countIn(job: JobState, queue: ScopeAccumulator | null, counter: number, amount: number): void {
+    if (!job.counted) return;
+    increment(this.overall.counts, counter, amount);
+    if (job.arrivalScope !== null) increment(job.arrivalScope.counts, counter, amount);
+    if (queue !== null) increment(queue.counts, counter, amount);
+  }
+
+  /** The scope of a queue by index, null for −1 or a queue the settings did not list. */
+  queueScope(queueIndex: number): ScopeAccumulator | null {
+    return this.queues[queueIndex] ?? null;
+  }
+
+  /** A job moved between queues while waiting: its queue scope follows it. */
+  moveScope(job: JobState, to: ScopeAccumulator | null): void {
+    this.countIn(job, job.queueScope, Counter.jobsMovedOut, 1);
+    this.countIn(job, to, Counter.jobsMovedIn, 1);
+    job.queueScope = to;
+  }
+
   /** Adds to a counter of the job's arrival interval in its first queue's series. */
   countInterval(job: JobState, counter: number, amount: number): void {
     this.series[job.firstQueueIndex]?.count(job.intervalIndex, counter, amount);

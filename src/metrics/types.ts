@@ -2,7 +2,8 @@
  * The metric names of the output contract, in contract order, and the plain-data shapes a
  * replication produces and the aggregation returns. Everything here is structured-clone-able
  * (numbers, strings, arrays, plain objects) so it can cross worker threads. NaN marks a metric
- * that is undefined in a replication (no assigned job → no mean wait).
+ * that is undefined in a replication (no assigned job → no mean wait). docs/outputs.md defines
+ * every metric and column for users.
  */
 
 /** Every metric of the contract's summary, in the contract's order. */
@@ -37,6 +38,14 @@ export const METRIC_NAMES = [
   "queueLengthMean",
   "queueLengthMax",
   "inSystemAtEnd",
+  // Added in issue 8 (after the contract's names, so their order is unchanged):
+  "probabilityOfDelay",
+  "exceptionsTriggered",
+  "jobsReclassified",
+  "jobsMovedIn",
+  "jobsMovedOut",
+  "endedUnanswered",
+  "waitingAtEnd",
 ] as const;
 
 /** One metric name of the contract. */
@@ -50,6 +59,8 @@ export interface IntervalRow {
   intervalStartSeconds: number;
   intervalEndSeconds: number;
   queueId: string;
+  /** Whether the interval starts before the warm-up ends (summary metrics leave it out). */
+  startsInWarmup: boolean;
   /** Jobs that arrived in the interval and were first queued in this queue. */
   arrivals: number;
   /** Of those, jobs that got a first assignment (at any time). */
@@ -100,14 +111,59 @@ export interface MetricEstimate {
 /** Every metric's estimate for one scope. */
 export type ScopeEstimates = Record<MetricName, MetricEstimate>;
 
-/** The replication summary: estimates per scope, intervals and workers averaged. */
+/** The numeric fields of an interval row, in intervals.csv order. */
+export const INTERVAL_VALUE_NAMES = [
+  "arrivals",
+  "answered",
+  "abandoned",
+  "serviceLevel",
+  "waitMean",
+  "queueLengthMean",
+  "busyWorkers",
+] as const satisfies readonly (keyof IntervalRow)[];
+
+/** One numeric field of an interval row. */
+export type IntervalValueName = (typeof INTERVAL_VALUE_NAMES)[number];
+
+/**
+ * One interval of one queue over all replications: each value the mean over the replications
+ * where it is defined, and its 95% half-width (null with fewer than two values).
+ */
+export interface IntervalSummaryRow extends IntervalRow {
+  halfWidths: Record<IntervalValueName, number | null>;
+}
+
+/** The numeric fields of a worker row, in workers.csv order. */
+export const WORKER_VALUE_NAMES = [
+  "offersReceived",
+  "offersAccepted",
+  "offersDeclined",
+  "offersExpired",
+  "offersRevoked",
+  "jobsHandled",
+  "busySeconds",
+  "utilization",
+] as const satisfies readonly (keyof WorkerRow)[];
+
+/** One numeric field of a worker row. */
+export type WorkerValueName = (typeof WORKER_VALUE_NAMES)[number];
+
+/**
+ * One worker over all replications: each value the mean (a replication where the worker never
+ * registered counts 0 work), and its 95% half-width (null with fewer than two values).
+ */
+export interface WorkerSummaryRow extends WorkerRow {
+  halfWidths: Record<WorkerValueName, number | null>;
+}
+
+/** The replication summary: estimates per scope, per interval and per worker. */
 export interface ReplicationSummary {
   replications: number;
   overall: ScopeEstimates;
   queues: Record<string, ScopeEstimates>;
   arrivals: Record<string, ScopeEstimates>;
-  /** Same fields as IntervalRow, each the mean over replications (NaN skipped). */
-  intervals: IntervalRow[];
-  /** Same fields as WorkerRow, each the mean over replications (absent worker → 0 counts). */
-  workers: WorkerRow[];
+  /** Rows matched by (interval start, queue) across replications. */
+  intervals: IntervalSummaryRow[];
+  /** Rows matched by worker id across replications. */
+  workers: WorkerSummaryRow[];
 }

@@ -1,7 +1,7 @@
 /**
  * The short table the CLI prints after a run: headline metrics (rows) by scope (columns:
  * overall, then each queue), each cell `mean ± halfWidth` with three decimals, `-` where a
- * metric is undefined. Pure: returns the text; the CLI decides where it goes.
+ * metric is undefined; the routing counters (exceptions, moves) only when any is non-zero. Pure: returns the text; the CLI decides where it goes.
  */
 import type { MetricEstimate, MetricName, ReplicationSummary } from "../metrics/types.ts";
 import { formatNumber } from "./format-number.ts";
@@ -16,10 +16,19 @@ export const HEADLINE_METRICS: readonly MetricName[] = [
   "waitMean",
   "waitP90",
   "probabilityOfWait",
+  "probabilityOfDelay",
   "abandonmentRate",
   "utilization",
   "queueLengthMean",
   "inSystemAtEnd",
+];
+
+/** Shown after the headline metrics when any scope has a non-zero mean (escalations, moves). */
+export const ROUTING_METRICS: readonly MetricName[] = [
+  "exceptionsTriggered",
+  "jobsReclassified",
+  "jobsMovedIn",
+  "jobsMovedOut",
 ];
 
 const CONSOLE_DECIMALS = 3;
@@ -29,7 +38,7 @@ const COLUMN_GAP = "  ";
 export function renderConsoleSummary(
   run: RunDescription,
   summary: ReplicationSummary,
-  metrics: readonly MetricName[] = HEADLINE_METRICS,
+  metrics?: readonly MetricName[],
 ): string {
   const scopes = [
     { name: "overall", estimates: summary.overall },
@@ -38,8 +47,17 @@ export function renderConsoleSummary(
       estimates,
     })),
   ];
+  const shown = metrics ?? [
+    ...HEADLINE_METRICS,
+    ...ROUTING_METRICS.filter((metric) =>
+      scopes.some((scope) => {
+        const mean = scope.estimates[metric].mean;
+        return Number.isFinite(mean) && mean !== 0;
+      }),
+    ),
+  ];
   const header = ["metric", ...scopes.map((scope) => scope.name)];
-  const body = metrics.map((metric) => [
+  const body = shown.map((metric) => [
     metric,
     ...scopes.map((scope) => formatEstimate(scope.estimates[metric])),
   ]);

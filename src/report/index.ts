@@ -2,7 +2,7 @@
  * The report renderers: pure functions from the replication summary to the text of each output
  * file and of the console table. No file system, no console.
  */
-export { HEADLINE_METRICS, renderConsoleSummary } from "./console-summary.ts";
+export { HEADLINE_METRICS, ROUTING_METRICS, renderConsoleSummary } from "./console-summary.ts";
 export { formatNumber } from "./format-number.ts";
 export { INTERVALS_CSV_COLUMNS, renderIntervalsCsv } from "./intervals-csv.ts";
 export { type JsonValue, toJsonText } from "./json-text.ts";

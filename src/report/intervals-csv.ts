@@ -1,13 +1,10 @@
 /**
- * intervals.csv: one row per reporting interval and queue, each value the mean over
- * replications. Columns: `intervalStartSeconds`, `intervalEndSeconds` (simulated seconds;
- * intervals tile [0, horizon) from 0, warm-up included), `queue`, `arrivals` (jobs arriving in
- * the interval, first queued in the queue), `answered` and `abandoned` (of those arrivals),
- * `serviceLevel` (answered within the threshold / arrivals), `waitMean` (seconds, answered
- * ones), `queueLengthMean` (time-average jobs queued), `busyWorkers` (time-average capacity held
- * for the queue's jobs, in whole workers: a job costing 20 of a worker's 100 counts 0.2).
+ * intervals.csv: one row per reporting interval and queue. The contract's columns come first,
+ * unchanged (each value the mean over replications), then `startsInWarmup` (`true` for an
+ * interval that starts before the warm-up ends) and each value's 95% half-width
+ * (`<column>HalfWidth`, empty with one replication). docs/outputs.md defines every column.
  */
-import type { ReplicationSummary } from "../metrics/types.ts";
+import { INTERVAL_VALUE_NAMES, type ReplicationSummary } from "../metrics/types.ts";
 import { toCsvText } from "./csv.ts";
 import { formatNumber } from "./format-number.ts";
 
@@ -16,13 +13,9 @@ export const INTERVALS_CSV_COLUMNS = [
   "intervalStartSeconds",
   "intervalEndSeconds",
   "queue",
-  "arrivals",
-  "answered",
-  "abandoned",
-  "serviceLevel",
-  "waitMean",
-  "queueLengthMean",
-  "busyWorkers",
+  ...INTERVAL_VALUE_NAMES,
+  "startsInWarmup",
+  ...INTERVAL_VALUE_NAMES.map((name) => `${name}HalfWidth` as const),
 ] as const;
 
 /** The text of intervals.csv. */
@@ -31,13 +24,9 @@ export function renderIntervalsCsv(summary: ReplicationSummary): string {
     formatNumber(row.intervalStartSeconds),
     formatNumber(row.intervalEndSeconds),
     row.queueId,
-    formatNumber(row.arrivals),
-    formatNumber(row.answered),
-    formatNumber(row.abandoned),
-    formatNumber(row.serviceLevel),
-    formatNumber(row.waitMean),
-    formatNumber(row.queueLengthMean),
-    formatNumber(row.busyWorkers),
+    ...INTERVAL_VALUE_NAMES.map((name) => formatNumber(row[name])),
+    String(row.startsInWarmup),
+    ...INTERVAL_VALUE_NAMES.map((name) => formatNumber(row.halfWidths[name] ?? Number.NaN)),
   ]);
   return toCsvText(INTERVALS_CSV_COLUMNS, rows);
 }

@@ -61,13 +61,18 @@ describe("ccsim run scenarios/quickstart.yaml", () => {
     expect(headerOf(out, "summary.csv")).toBe("scope,metric,mean,halfWidth");
     expect(read(out, "summary.csv")).toContain("\nqueue:queue-1,arrived,1,\n");
     expect(read(out, "summary.csv")).toContain("\narrival:job,handleTimeMean,120,\n");
-    expect(headerOf(out, "intervals.csv")).toBe(
-      "intervalStartSeconds,intervalEndSeconds,queue,arrivals,answered,abandoned,serviceLevel,waitMean,queueLengthMean,busyWorkers",
+    // The contract's columns first, unchanged; the warm-up marker and half-widths after them.
+    expect(headerOf(out, "intervals.csv")).toMatch(
+      /^intervalStartSeconds,intervalEndSeconds,queue,arrivals,answered,abandoned,serviceLevel,waitMean,queueLengthMean,busyWorkers,startsInWarmup,arrivalsHalfWidth,/,
     );
-    expect(headerOf(out, "workers.csv")).toBe(
-      "worker,offersReceived,offersAccepted,offersDeclined,offersExpired,offersRevoked,jobsHandled,busySeconds,utilization",
+    expect(headerOf(out, "workers.csv")).toMatch(
+      /^worker,offersReceived,offersAccepted,offersDeclined,offersExpired,offersRevoked,jobsHandled,busySeconds,utilization,offersReceivedHalfWidth,/,
     );
-    expect(read(out, "workers.csv").split("\n")[1]).toBe("worker-1,1,1,0,0,0,1,60,1");
+    // One replication: no half-widths.
+    expect(read(out, "workers.csv").split("\n")[1]).toBe("worker-1,1,1,0,0,0,1,60,1,,,,,,,,");
+    expect(read(out, "intervals.csv").split("\n")[1]).toBe(
+      "0,60,queue-1,1,1,0,1,2,0.033333,1,false,,,,,,,",
+    );
   });
 });
 

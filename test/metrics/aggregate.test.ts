@@ -22,6 +22,7 @@ function interval(queueId: string, start: number, arrivals: number, waitMean: nu
     intervalStartSeconds: start,
     intervalEndSeconds: start + 900,
     queueId,
+    startsInWarmup: start < 900,
     arrivals,
     answered: arrivals,
     abandoned: 0,
@@ -96,7 +97,7 @@ describe("aggregateReplications", () => {
     expect(Object.keys(summary.overall)).toEqual([...METRIC_NAMES]);
   });
 
-  it("averages intervals by (start, queue), skipping NaN", () => {
+  it("estimates intervals by (start, queue), skipping NaN, keeping the warm-up marker", () => {
     const summary = aggregateReplications([
       replication(1, 1, {
         intervals: [interval("sales", 0, 4, Number.NaN), interval("sales", 900, 2, 6)],
@@ -104,11 +105,30 @@ describe("aggregateReplications", () => {
       replication(1, 1, { intervals: [interval("sales", 0, 6, 3), interval("sales", 900, 4, 8)] }),
     ]);
     expect(
-      summary.intervals.map((row) => [row.intervalStartSeconds, row.arrivals, row.waitMean]),
+      summary.intervals.map((row) => [
+        row.intervalStartSeconds,
+        row.startsInWarmup,
+        row.arrivals,
+        row.waitMean,
+      ]),
     ).toEqual([
-      [0, 5, 3],
-      [900, 3, 7],
+      [0, true, 5, 3],
+      [900, false, 3, 7],
     ]);
+    // Arrivals 4 and 6: s = √2, n = 2, half-width t·s/√n = t; one wait value: no half-width.
+    expect(summary.intervals[0]?.halfWidths.arrivals).toBeCloseTo(T_975_DF1, 9);
+    expect(summary.intervals[0]?.halfWidths.waitMean).toBeNull();
+    expect(summary.intervals[1]?.halfWidths.waitMean).toBeCloseTo(T_975_DF1, 9);
+  });
+
+  it("gives interval and worker rows no half-width with one replication", () => {
+    const summary = aggregateReplications([
+      replication(1, 1, { intervals: [interval("sales", 0, 4, 2)], workers: [worker("w", 3, 1)] }),
+    ]);
+    expect(summary.intervals[0]?.arrivals).toBe(4);
+    expect(summary.intervals[0]?.halfWidths.arrivals).toBeNull();
+    expect(summary.workers[0]?.offersReceived).toBe(3);
+    expect(summary.workers[0]?.halfWidths.offersReceived).toBeNull();
   });
 
   it("averages workers by id, an absent worker counting as idle", () => {
@@ -123,8 +143,11 @@ describe("aggregateReplications", () => {
       ["w2", 1, 10],
     ]);
     expect(summary.workers[0]?.utilization).toBeCloseTo(0.6, 12);
+    // Offers 4 and 6: s = √2, half-width t_{0.975, 1}.
+    expect(summary.workers[0]?.halfWidths.offersReceived).toBeCloseTo(T_975_DF1, 9);
     // Utilization is undefined where the worker never registered, so only 0.25 remains.
     expect(summary.workers[1]?.utilization).toBe(0.25);
+    expect(summary.workers[1]?.halfWidths.utilization).toBeNull();
   });
 
   it("refuses an empty list", () => {

@@ -217,7 +217,7 @@ describe("MetricsCollector scopes and the warm-up", () => {
    *   s1-1 arrives 5 (before warm-up) in q1, answered 12     → not counted
    *   s1-2 arrives 15 in q1, answered 15                      → wait 0
    *   s2-1 arrives 20 in q2, answered 30                      → wait 10
-   *   s2-2 arrives 25 in q1, moved to q2 at 35, answered 40   → wait 15, scope q1
+   *   s2-2 arrives 25 in q1, moved to q2 at 35, answered 40   → wait 15, answered in q2
    *   s1-4 arrives 45 in q1 and is still queued at the end     → in system at end
    *   s1-3 arrives 50 (the horizon) in q1, never answered     → not counted
    */
@@ -264,12 +264,23 @@ describe("MetricsCollector scopes and the warm-up", () => {
     expect(overall.inSystemAtEnd).toBe(1);
   });
 
-  it("scopes a job to the queue it was first queued in", () => {
+  it("counts a job's arrival in its first queue and its outcome where its wait ended", () => {
+    // s2-2 arrived in q1 and was answered in q2 after 15 s (its wait counts from first enqueue).
     expect(queues.q1?.arrived).toBe(3);
-    expect(queues.q1?.waitMean).toBe(7.5);
+    expect(queues.q1?.jobsMovedOut).toBe(1);
+    expect(queues.q1?.assigned).toBe(1);
+    expect(queues.q1?.waitMean).toBe(0);
     expect(queues.q1?.inSystemAtEnd).toBe(1);
+    expect(queues.q1?.waitingAtEnd).toBe(1);
     expect(queues.q2?.arrived).toBe(1);
-    expect(queues.q2?.waitMean).toBe(10);
+    expect(queues.q2?.jobsMovedIn).toBe(1);
+    expect(queues.q2?.assigned).toBe(2);
+    expect(queues.q2?.waitMean).toBe(12.5);
+    // Service level per queue is over arrived + moved in − moved out: q1 2 jobs, q2 2 jobs.
+    expect(queues.q1?.serviceLevel).toBe(1 / 2);
+    expect(queues.q2?.serviceLevel).toBe(2 / 2);
+    expect(overall.jobsMovedIn).toBe(1);
+    expect(overall.jobsMovedOut).toBe(1);
   });
 
   it("scopes a job to its arrival stream", () => {

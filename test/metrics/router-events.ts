@@ -4,6 +4,7 @@
  * the composition root would.
  */
 import { MetricsCollector, type MetricsSettings } from "../../src/metrics/collector.ts";
+import type { MetricValues } from "../../src/metrics/types.ts";
 import type { ChannelConfiguration } from "../../src/router/entities.ts";
 import type { RouterEvent } from "../../src/router/events.ts";
 
@@ -43,6 +44,32 @@ export const events = {
     priority: 1,
     requestedWorkerSelectors: [],
     attachedWorkerSelectors: [],
+  }),
+  classified: (t: number, jobId: string, queueId: string): RouterEvent => ({
+    timeSeconds: t,
+    jobId,
+    channelReference: null,
+    channelId: "voice",
+    queueId,
+    labels: NO_LABELS,
+    tags: NO_LABELS,
+    type: "RouterJobClassified",
+    queueDetails: { id: queueId, name: queueId, labels: NO_LABELS },
+    classificationPolicyId: "policy",
+    priority: 1,
+    attachedWorkerSelectors: [],
+  }),
+  exceptionTriggered: (t: number, jobId: string, queueId: string): RouterEvent => ({
+    timeSeconds: t,
+    jobId,
+    channelReference: null,
+    channelId: "voice",
+    queueId,
+    labels: NO_LABELS,
+    tags: NO_LABELS,
+    type: "RouterJobExceptionTriggered",
+    ruleKey: "rule",
+    exceptionRuleId: "rule",
   }),
   classificationFailed: (t: number, jobId: string): RouterEvent => ({
     timeSeconds: t,
@@ -248,4 +275,10 @@ export function collect(
   const collector = new MetricsCollector(settings);
   for (const event of stream) collector.observe(event);
   return { collector, metrics: collector.finish(endSeconds) };
+}
+
+/** arrived + moved in − moved out − (assigned + ended unanswered + waiting at end): 0 always. */
+export function conservationGap(values: MetricValues): number {
+  const entered = values.arrived + values.jobsMovedIn - values.jobsMovedOut;
+  return entered - (values.assigned + values.endedUnanswered + values.waitingAtEnd);
 }

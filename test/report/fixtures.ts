@@ -3,11 +3,15 @@
  * few with values chosen to exercise rounding (a tie, noise below the sixth decimal, −0).
  */
 import {
+  type IntervalSummaryRow,
+  type IntervalValueName,
   METRIC_NAMES,
   type MetricEstimate,
   type MetricName,
   type ReplicationSummary,
   type ScopeEstimates,
+  type WorkerSummaryRow,
+  type WorkerValueName,
 } from "../../src/metrics/types.ts";
 import type { RunDescription } from "../../src/report/summary-json.ts";
 
@@ -37,6 +41,46 @@ export const OVERALL = scope({
   queueLengthMax: { mean: 3, halfWidth: 0 },
 });
 
+/** An interval row of the queue `sales`, 900 s long, from [mean, half-width] pairs. */
+function intervalRow(
+  startSeconds: number,
+  startsInWarmup: boolean,
+  values: Record<IntervalValueName, [number, number | null]>,
+): IntervalSummaryRow {
+  const names = Object.keys(values) as IntervalValueName[];
+  return {
+    intervalStartSeconds: startSeconds,
+    intervalEndSeconds: startSeconds + 900,
+    queueId: "sales",
+    startsInWarmup,
+    ...(Object.fromEntries(names.map((name) => [name, values[name][0]])) as Record<
+      IntervalValueName,
+      number
+    >),
+    halfWidths: Object.fromEntries(
+      names.map((name) => [name, values[name][1]]),
+    ) as IntervalSummaryRow["halfWidths"],
+  };
+}
+
+/** A worker row from [mean, half-width] pairs. */
+function workerRow(
+  workerId: string,
+  values: Record<WorkerValueName, [number, number | null]>,
+): WorkerSummaryRow {
+  const names = Object.keys(values) as WorkerValueName[];
+  return {
+    workerId,
+    ...(Object.fromEntries(names.map((name) => [name, values[name][0]])) as Record<
+      WorkerValueName,
+      number
+    >),
+    halfWidths: Object.fromEntries(
+      names.map((name) => [name, values[name][1]]),
+    ) as WorkerSummaryRow["halfWidths"],
+  };
+}
+
 /** Two replications, overall only. */
 export const OVERALL_ONLY: ReplicationSummary = {
   replications: 2,
@@ -54,53 +98,45 @@ export const FULL: ReplicationSummary = {
   queues: { sales: scope({ arrived: { mean: 60, halfWidth: 3 } }) },
   arrivals: { web: scope({ arrived: { mean: 60.25, halfWidth: 2.5 } }) },
   intervals: [
-    {
-      intervalStartSeconds: 0,
-      intervalEndSeconds: 900,
-      queueId: "sales",
-      arrivals: 30.5,
-      answered: 29,
-      abandoned: 1.5,
-      serviceLevel: 0.9,
-      waitMean: 4.1234567,
-      queueLengthMean: 0.25,
-      busyWorkers: 3.5,
-    },
-    {
-      intervalStartSeconds: 900,
-      intervalEndSeconds: 1800,
-      queueId: "sales",
-      arrivals: 0,
-      answered: 0,
-      abandoned: 0,
-      serviceLevel: Number.NaN,
-      waitMean: Number.NaN,
-      queueLengthMean: 0,
-      busyWorkers: 0.1,
-    },
+    intervalRow(0, true, {
+      arrivals: [30.5, 2.25],
+      answered: [29, 2],
+      abandoned: [1.5, 0.5],
+      serviceLevel: [0.9, 0.0312345678],
+      waitMean: [4.1234567, 1],
+      queueLengthMean: [0.25, 0.1],
+      busyWorkers: [3.5, 0.25],
+    }),
+    intervalRow(900, false, {
+      arrivals: [0, 0],
+      answered: [0, 0],
+      abandoned: [0, 0],
+      serviceLevel: [Number.NaN, null],
+      waitMean: [Number.NaN, null],
+      queueLengthMean: [0, 0],
+      busyWorkers: [0.1, 0.05],
+    }),
   ],
   workers: [
-    {
-      workerId: "agent-1",
-      offersReceived: 40,
-      offersAccepted: 38.5,
-      offersDeclined: 1,
-      offersExpired: 0.5,
-      offersRevoked: 0,
-      jobsHandled: 38.5,
-      busySeconds: 2700.125,
-      utilization: 0.75,
-    },
-    {
-      workerId: 'night, "B" shift',
-      offersReceived: 0,
-      offersAccepted: 0,
-      offersDeclined: 0,
-      offersExpired: 0,
-      offersRevoked: 0,
-      jobsHandled: 0,
-      busySeconds: 0,
-      utilization: Number.NaN,
-    },
+    workerRow("agent-1", {
+      offersReceived: [40, 4],
+      offersAccepted: [38.5, 3.5],
+      offersDeclined: [1, 1],
+      offersExpired: [0.5, 0.5],
+      offersRevoked: [0, 0],
+      jobsHandled: [38.5, 3.5],
+      busySeconds: [2700.125, 120.5],
+      utilization: [0.75, 0.05],
+    }),
+    workerRow('night, "B" shift', {
+      offersReceived: [0, 0],
+      offersAccepted: [0, 0],
+      offersDeclined: [0, 0],
+      offersExpired: [0, 0],
+      offersRevoked: [0, 0],
+      jobsHandled: [0, 0],
+      busySeconds: [0, 0],
+      utilization: [Number.NaN, null],
+    }),
   ],
 };

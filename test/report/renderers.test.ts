@@ -5,7 +5,7 @@ import { renderIntervalsCsv } from "../../src/report/intervals-csv.ts";
 import { renderSummaryCsv } from "../../src/report/summary-csv.ts";
 import { renderSummaryJson } from "../../src/report/summary-json.ts";
 import { renderWorkersCsv } from "../../src/report/workers-csv.ts";
-import { FULL, OVERALL_ONLY, RUN } from "./fixtures.ts";
+import { FULL, OVERALL_ONLY, RUN, scope } from "./fixtures.ts";
 
 const UNDEFINED_JSON = '{ "mean": null, "halfWidth": null }';
 
@@ -89,17 +89,17 @@ describe("renderSummaryCsv", () => {
     expect(lines[1]).toBe("overall,arrived,120.5,6.25");
     expect(lines[1 + METRIC_NAMES.length]).toBe("queue:sales,arrived,60,3");
     expect(lines[1 + 2 * METRIC_NAMES.length]).toBe("arrival:web,arrived,60.25,2.5");
-    expect(lines.at(-1)).toBe("arrival:web,inSystemAtEnd,,");
+    expect(lines.at(-1)).toBe(`arrival:web,${METRIC_NAMES.at(-1)},,`);
   });
 });
 
 describe("renderIntervalsCsv", () => {
-  it("writes one row per interval and queue", () => {
+  it("writes one row per interval and queue: contract columns, warm-up marker, half-widths", () => {
     expect(renderIntervalsCsv(FULL)).toBe(
       [
-        "intervalStartSeconds,intervalEndSeconds,queue,arrivals,answered,abandoned,serviceLevel,waitMean,queueLengthMean,busyWorkers",
-        "0,900,sales,30.5,29,1.5,0.9,4.123457,0.25,3.5",
-        "900,1800,sales,0,0,0,,,0,0.1",
+        "intervalStartSeconds,intervalEndSeconds,queue,arrivals,answered,abandoned,serviceLevel,waitMean,queueLengthMean,busyWorkers,startsInWarmup,arrivalsHalfWidth,answeredHalfWidth,abandonedHalfWidth,serviceLevelHalfWidth,waitMeanHalfWidth,queueLengthMeanHalfWidth,busyWorkersHalfWidth",
+        "0,900,sales,30.5,29,1.5,0.9,4.123457,0.25,3.5,true,2.25,2,0.5,0.031235,1,0.1,0.25",
+        "900,1800,sales,0,0,0,,,0,0.1,false,0,0,0,,,0,0.05",
         "",
       ].join("\n"),
     );
@@ -107,12 +107,12 @@ describe("renderIntervalsCsv", () => {
 });
 
 describe("renderWorkersCsv", () => {
-  it("writes one row per worker, quoting ids as CSV requires", () => {
+  it("writes one row per worker with half-widths, quoting ids as CSV requires", () => {
     expect(renderWorkersCsv(FULL)).toBe(
       [
-        "worker,offersReceived,offersAccepted,offersDeclined,offersExpired,offersRevoked,jobsHandled,busySeconds,utilization",
-        "agent-1,40,38.5,1,0.5,0,38.5,2700.125,0.75",
-        '"night, ""B"" shift",0,0,0,0,0,0,0,',
+        "worker,offersReceived,offersAccepted,offersDeclined,offersExpired,offersRevoked,jobsHandled,busySeconds,utilization,offersReceivedHalfWidth,offersAcceptedHalfWidth,offersDeclinedHalfWidth,offersExpiredHalfWidth,offersRevokedHalfWidth,jobsHandledHalfWidth,busySecondsHalfWidth,utilizationHalfWidth",
+        "agent-1,40,38.5,1,0.5,0,38.5,2700.125,0.75,4,3.5,1,0.5,0,3.5,120.5,0.05",
+        '"night, ""B"" shift",0,0,0,0,0,0,0,,0,0,0,0,0,0,0,',
         "",
       ].join("\n"),
     );
@@ -138,6 +138,20 @@ describe("renderConsoleSummary", () => {
         "",
       ].join("\n"),
     );
+  });
+
+  it("adds the routing counters only when some scope has one", () => {
+    const quiet = renderConsoleSummary(RUN, FULL);
+    expect(quiet).not.toContain("jobsMovedIn");
+    const moved = {
+      ...FULL,
+      queues: { sales: scope({ jobsMovedIn: { mean: 2.5, halfWidth: 1 } }) },
+    };
+    const lines = renderConsoleSummary(RUN, moved).split("\n");
+    expect(lines.filter((line) => line.startsWith("jobsMovedIn "))).toEqual([
+      "jobsMovedIn             -              2.5 ± 1",
+    ]);
+    expect(lines.some((line) => line.startsWith("exceptionsTriggered"))).toBe(false);
   });
 
   it("shows every headline metric by default", () => {

@@ -27,6 +27,8 @@ export interface TheoryCase {
   readonly heavy: boolean;
   readonly scenario: Scenario;
   readonly expectations: readonly TheoryExpectation[];
+  /** Workers have a response time (ring time before the answer). */
+  readonly workersTakeTimeToAnswer?: boolean;
 }
 
 /** Parameters of a single-queue textbook scenario; rates per minute as textbooks give them. */
@@ -42,6 +44,10 @@ interface TextbookQueue {
   horizonHours: number;
   warmupHours: number;
   seed: number;
+  /** Worker response time (offer issued → accepted), a YAML distribution; none by default. */
+  responseTime?: string;
+  /** Handle time, a YAML distribution; exponential with `meanHandleMinutes` by default. */
+  handleTime?: string;
 }
 
 /** The scenario text of a textbook queue: nothing in it but what the model has. */
@@ -54,7 +60,7 @@ export function textbookScenario(queue: TextbookQueue): Scenario {
     queueId: textbook
     priority: ${queue.arrivalRatesPerMinute.length - index}
     arrival: { kind: poisson, ratePerHour: ${rate * 60} }
-    handleTime: { kind: exponential, mean: ${queue.meanHandleMinutes}m }${
+    handleTime: ${queue.handleTime ?? `{ kind: exponential, mean: ${queue.meanHandleMinutes}m }`}${
       queue.meanPatienceMinutes === undefined
         ? ""
         : `\n    patience: { kind: exponential, mean: ${queue.meanPatienceMinutes}m }`
@@ -80,7 +86,11 @@ workers:
     count: ${queue.servers}
     capacity: 1
     queues: [textbook]
-    channels: [{ channelId: voice, capacityCostPerJob: 1 }]
+    channels: [{ channelId: voice, capacityCostPerJob: 1 }]${
+      queue.responseTime === undefined
+        ? ""
+        : `\n    behavior: { responseTime: ${queue.responseTime} }`
+    }
 arrivals:${streams}
 `;
   return parseScenario(text, `${queue.name}.yaml`);
@@ -102,6 +112,7 @@ function erlangCCase(name: string, heavy: boolean, queue: Omit<TextbookQueue, "n
     scenario: textbookScenario({ name, ...queue }),
     expectations: [
       { scope: "overall", metric: "probabilityOfWait", analytic: theory.probabilityOfWait },
+      { scope: "overall", metric: "probabilityOfDelay", analytic: theory.probabilityOfWait },
       { scope: "overall", metric: "waitMean", analytic: theory.meanWaitSeconds },
       { scope: "overall", metric: "serviceLevel", analytic: theory.serviceLevel },
       { scope: "overall", metric: "queueLengthMean", analytic: theory.meanQueueLength },
@@ -123,6 +134,8 @@ function erlangACase(name: string, heavy: boolean, queue: Omit<TextbookQueue, "n
     heavy,
     scenario: textbookScenario({ name, ...queue }),
     expectations: [
+      // Erlang A's P(W>0) is over every arrival, abandons included (PASTA), like the metric.
+      { scope: "overall", metric: "probabilityOfDelay", analytic: theory.probabilityOfWait },
       { scope: "overall", metric: "abandonmentRate", analytic: theory.probabilityOfAbandon },
       { scope: "overall", metric: "waitMean", analytic: theory.meanWaitOfServedSeconds },
       { scope: "overall", metric: "serviceLevel", analytic: theory.serviceLevel },
@@ -165,11 +178,51 @@ function priorityCase(
         }),
       ),
       { scope: "overall", metric: "probabilityOfWait", analytic: theory.probabilityOfWait },
+      { scope: "overall", metric: "probabilityOfDelay", analytic: theory.probabilityOfWait },
       {
         scope: "overall",
         metric: "utilization",
         analytic: (totalRate * queue.meanHandleMinutes) / queue.servers,
       },
+    ],
+  };
+}
+
+/**
+ * Workers who take time to answer. An offer reserves the worker from the moment it is issued,
+ * so a worker is occupied for S = response time + handle time per job, and a job waits for a
+ * worker (is delayed) exactly when all c workers are occupied on arrival: the delay probability
+ * is the P(W>0) of the queue whose service time is S. `probabilityOfWait` cannot match it: it
+ * counts the ring time as waiting, so it is 1 whenever the response time is positive. Erlang C
+ * is exact for that queue only when S is exponential (M/M/c), and for one worker whatever S is
+ * (M/G/1: P(W>0) = ρ = λ·E[S] by PASTA and the busy fraction, which is C(1, ρ)). For c > 1 and
+ * a non-exponential S (exponential handle time plus a ring time), Erlang C is only an
+ * approximation (M/G/c), so the cases keep to the two exact settings. Utilization counts
+ * reserved offers as in use, so it is λ·E[S]/c too.
+ */
+function responseTimeCase(
+  name: string,
+  heavy: boolean,
+  queue: Omit<TextbookQueue, "name"> & {
+    meanResponseSeconds: number;
+    meanServiceSeconds: number;
+  },
+): TheoryCase {
+  const arrivalRate = (queue.arrivalRatesPerMinute[0] as number) * PER_MINUTE;
+  const theory = erlangC({
+    arrivalRate,
+    serviceRate: 1 / queue.meanServiceSeconds,
+    servers: queue.servers,
+    serviceLevelThresholdSeconds: queue.serviceLevelThresholdSeconds,
+  });
+  return {
+    name,
+    heavy,
+    scenario: textbookScenario({ name, ...queue }),
+    workersTakeTimeToAnswer: true,
+    expectations: [
+      { scope: "overall", metric: "probabilityOfDelay", analytic: theory.probabilityOfWait },
+      { scope: "overall", metric: "utilization", analytic: theory.occupancy },
     ],
   };
 }
@@ -206,6 +259,35 @@ export const theoryCases: readonly TheoryCase[] = [
     horizonHours: 24,
     warmupHours: 2,
     seed: 103,
+  }),
+  // M/G/1: one worker, 5 s to answer, exponential handle time of 55 s; ρ = 0.8.
+  responseTimeCase("mg1-response-time", false, {
+    servers: 1,
+    arrivalRatesPerMinute: [0.8],
+    meanHandleMinutes: 55 / 60,
+    responseTime: "5s",
+    meanResponseSeconds: 5,
+    meanServiceSeconds: 60,
+    serviceLevelThresholdSeconds: 20,
+    replications: 30,
+    horizonHours: 24,
+    warmupHours: 2,
+    seed: 104,
+  }),
+  // M/M/c with all the service in the ring: exponential response (mean 1 min), no handle time.
+  responseTimeCase("erlang-c-response-time", false, {
+    servers: 10,
+    arrivalRatesPerMinute: [8],
+    meanHandleMinutes: 0,
+    handleTime: "0s",
+    responseTime: "{ kind: exponential, mean: 1m }",
+    meanResponseSeconds: 60,
+    meanServiceSeconds: 60,
+    serviceLevelThresholdSeconds: 20,
+    replications: 20,
+    horizonHours: 4,
+    warmupHours: 0.5,
+    seed: 105,
   }),
   erlangCCase("erlang-c-14-agents", true, {
     servers: 14,
