@@ -23,7 +23,8 @@ export interface Provenance {
   readonly ccsimVersion: string;
   /** The scenario file, relative to the folder ccsim ran in, with `/` separators. */
   readonly scenarioFile: string;
-  readonly scenarioSha256: string;
+  /** Null when the scenario came through a pipe, which cannot be read a second time. */
+  readonly scenarioSha256: string | null;
   readonly traceFiles: readonly TraceProvenance[];
 }
 

@@ -2,10 +2,11 @@
  * The provenance summary.json records: ccsim's version, the scenario file and the trace files it
  * reads, each by a SHA-256 of its bytes. Paths are relative to the working folder with `/`
  * separators and nothing depends on the clock or the host, so identical runs from the same
- * folder stay byte-identical. Each file is read again here, just after loading, in 1 MiB chunks.
+ * folder stay byte-identical. Each file is read again here, just after loading, in 1 MiB chunks
+ * (trace files are regular files by the scenario rules; a scenario read from a pipe gets no hash).
  */
 import { createHash } from "node:crypto";
-import { closeSync, openSync, readSync } from "node:fs";
+import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { basename, isAbsolute, relative, resolve, sep } from "node:path";
 import { UsageError } from "../../errors.ts";
 import type { Provenance, TraceProvenance } from "../../report/index.ts";
@@ -37,9 +38,18 @@ export function describeProvenance(
   return {
     ccsimVersion: packageVersion(),
     scenarioFile: portablePath(workingDirectory, scenarioPath),
-    scenarioSha256: sha256OfFile(scenarioPath),
+    // A pipe (`/dev/stdin`, `<(…)`) is empty or blocks when read again: no hash beats a wrong one.
+    scenarioSha256: isRegularFile(scenarioPath) ? sha256OfFile(scenarioPath) : null,
     traceFiles,
   };
+}
+
+function isRegularFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /**
