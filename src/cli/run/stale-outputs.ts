@@ -6,12 +6,7 @@
  */
 import { lstatSync, readdirSync, readFileSync, rmdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import {
-  CHARTS_FOLDER,
-  isChartFileName,
-  type OutputName,
-  RUN_OUTPUT_FILES,
-} from "./output-names.ts";
+import { CHARTS_FOLDER, isChartFileName, RUN_OUTPUT_FILES } from "./output-names.ts";
 
 /** ccsim's summary.json is kilobytes; a bigger file of that name is not worth reading. */
 const MAX_SUMMARY_BYTES = 64 * 1024 * 1024;
@@ -57,10 +52,7 @@ export function holdsCcsimSummary(directory: string): boolean {
  * folder), and the charts folder when that leaves it empty. Call it only after the new files are
  * in place, so that a failed run leaves the earlier set whole.
  */
-export function removeStaleOutputs(
-  directory: string,
-  kept: ReadonlySet<OutputName | string>,
-): StaleOutputs {
+export function removeStaleOutputs(directory: string, kept: ReadonlySet<string>): StaleOutputs {
   const outcome: StaleOutputs = { removed: [], notRemoved: [] };
   for (const name of Object.values(RUN_OUTPUT_FILES)) {
     if (!kept.has(name)) removeFile(join(directory, name), outcome);
