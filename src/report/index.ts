@@ -7,5 +7,10 @@ export { formatNumber } from "./format-number.ts";
 export { INTERVALS_CSV_COLUMNS, renderIntervalsCsv } from "./intervals-csv.ts";
 export { type JsonValue, toJsonText } from "./json-text.ts";
 export { namedScopes, renderSummaryCsv, SUMMARY_CSV_COLUMNS } from "./summary-csv.ts";
-export { type RunDescription, renderSummaryJson } from "./summary-json.ts";
+export {
+  type Provenance,
+  type RunDescription,
+  renderSummaryJson,
+  type TraceProvenance,
+} from "./summary-json.ts";
 export { renderWorkersCsv, WORKERS_CSV_COLUMNS } from "./workers-csv.ts";

@@ -1,8 +1,8 @@
 /**
- * `ccsim run <scenario>`: simulates the scenario's replications and writes summary.json,
- * summary.csv, intervals.csv and workers.csv (and events.jsonl with --events) into the output
- * folder, whole or not at all, then prints a short summary. Ctrl-C stops the run cleanly:
- * nothing is written and the exit code is 130.
+ * `ccsim run <scenario>`: simulates the scenario's replications and writes summary.json (with
+ * its provenance), summary.csv, intervals.csv and workers.csv (and events.jsonl with --events)
+ * into the output folder, whole or not at all, removes what an earlier run left there, then
+ * prints a short summary. Ctrl-C stops the run cleanly: nothing is written, exit code 130.
  */
 import { rmSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -20,8 +20,12 @@ import {
 import { loadScenario, readTraces, type Scenario } from "../../scenario/index.ts";
 import { ExitWithCode } from "../exit.ts";
 import { printErrorLine, printLine } from "../output.ts";
-import { prepareOutputFolder, temporaryNameOf, writeFilesAtomically } from "../run/atomic-files.ts";
+import { prepareOutputFolder, temporaryNameOf } from "../run/atomic-files.ts";
+import { outputFolderOf } from "../run/output-folder.ts";
+import { RUN_OUTPUT_FILES as FILES } from "../run/output-names.ts";
 import { createProgress } from "../run/progress.ts";
+import { describeProvenance } from "../run/provenance.ts";
+import { printPublicationNotes, publishOutputs } from "../run/publish-outputs.ts";
 import { defaultWorkerCount, RunInterrupted, runReplications } from "../run/replications.ts";
 
 interface RunArguments {
@@ -64,9 +68,10 @@ async function handler(args: RunArguments): Promise<void> {
   const workers = positiveInteger("workers", args.workers, 1) ?? defaultWorkerCount();
   const scenario = withOverrides(await loadScenario(args.scenario), args);
   const traces = readTraces(scenario, (path) => relative(process.cwd(), path) || path);
-  const outputDirectory = args.out ?? join("reports", scenario.name);
+  const provenance = describeProvenance(args.scenario, scenario);
+  const outputDirectory = outputFolderOf(args.out, scenario.name);
   prepareOutputFolder(outputDirectory);
-  const eventsPath = args.events ? join(outputDirectory, "events.jsonl") : undefined;
+  const eventsPath = args.events ? join(outputDirectory, FILES.events) : undefined;
 
   const abort = new AbortController();
   const onInterrupt = () => abort.abort();
@@ -94,23 +99,25 @@ async function handler(args: RunArguments): Promise<void> {
       horizonSeconds: scenario.horizonSeconds,
       warmupSeconds: scenario.warmupSeconds,
       serviceLevelThresholdSeconds: scenario.serviceLevelThresholdSeconds,
+      provenance,
     };
-    const written = writeFilesAtomically(
+    const published = publishOutputs(
       outputDirectory,
       new Map([
-        ["summary.json", renderSummaryJson(run, summary)],
-        ["summary.csv", renderSummaryCsv(summary)],
-        ["intervals.csv", renderIntervalsCsv(summary)],
-        ["workers.csv", renderWorkersCsv(summary)],
+        [FILES.summaryJson, renderSummaryJson(run, summary)],
+        [FILES.summaryCsv, renderSummaryCsv(summary)],
+        [FILES.intervalsCsv, renderIntervalsCsv(summary)],
+        [FILES.workersCsv, renderWorkersCsv(summary)],
       ]),
-      eventsPath === undefined ? [] : [eventsPath],
+      eventsPath === undefined ? [] : [FILES.events],
     );
     printLine(renderConsoleSummary(run, summary));
     const jobs = results.reduce((sum, result) => sum + result.metrics.overall.arrived, 0);
     printLine(
       `${scenario.replications} replication(s), ${jobs} jobs in the measurement window, ${wallSeconds.toFixed(2)} s wall time`,
     );
-    printLine(`wrote ${written.join(", ")}`);
+    printLine(`wrote ${published.written.join(", ")}`);
+    printPublicationNotes(published);
   } catch (error) {
     progress.stop();
     if (eventsPath !== undefined) rmSync(temporaryNameOf(eventsPath), { force: true });
@@ -137,7 +144,7 @@ export const runCommand: CommandModule<object, RunArguments> = {
       })
       .option("out", {
         type: "string",
-        describe: "output folder (default: reports/<scenario name>/)",
+        describe: "output folder (default: reports/<scenario name as one safe folder name>/)",
       })
       .option("seed", { type: "number", describe: "master seed (overrides the scenario's)" })
       .option("replications", {
