@@ -2,6 +2,8 @@
  * Public surface of the scenario module: loading and validating scenario files, the normalised
  * types, durations and the JSON Schema. Imports nothing from `src/` except `errors.ts`.
  */
+
+export type { PathSegment, Position } from "./document.ts";
 export { DURATION_PATTERN, parseDurationSeconds } from "./duration.ts";
 export { formatScenarioJsonSchema, scenarioJsonSchema } from "./json-schema.ts";
 export {
@@ -11,7 +13,9 @@ export {
   parseScenario,
   readScenarioFile,
   type ScenarioCheck,
+  type ScenarioSource,
 } from "./load.ts";
+export { nearest } from "./suggest.ts";
 export { readTraces, type TraceArrivals } from "./trace-file.ts";
 export type {
   ArrivalProcessSpec,

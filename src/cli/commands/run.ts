@@ -5,7 +5,7 @@
  * nothing is written and the exit code is 130.
  */
 import { rmSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import type { Argv, CommandModule } from "yargs";
 import { UsageError } from "../../errors.ts";
 import { aggregateReplications } from "../../metrics/index.ts";
@@ -17,12 +17,13 @@ import {
   renderSummaryJson,
   renderWorkersCsv,
 } from "../../report/index.ts";
-import { loadScenario, readTraces, type Scenario } from "../../scenario/index.ts";
+import type { Scenario } from "../../scenario/index.ts";
 import { ExitWithCode } from "../exit.ts";
 import { printErrorLine, printLine } from "../output.ts";
 import { prepareOutputFolder, temporaryNameOf, writeFilesAtomically } from "../run/atomic-files.ts";
 import { createProgress } from "../run/progress.ts";
 import { defaultWorkerCount, RunInterrupted, runReplications } from "../run/replications.ts";
+import { checkScenarioFile, STRICT_OPTION } from "../scenario-check.ts";
 
 interface RunArguments {
   scenario: string;
@@ -34,6 +35,7 @@ interface RunArguments {
   workers?: number;
   checkInvariants: boolean;
   progress: boolean;
+  strict: boolean;
 }
 
 function positiveInteger(
@@ -62,8 +64,10 @@ function withOverrides(scenario: Scenario, args: RunArguments): Scenario {
 
 async function handler(args: RunArguments): Promise<void> {
   const workers = positiveInteger("workers", args.workers, 1) ?? defaultWorkerCount();
-  const scenario = withOverrides(await loadScenario(args.scenario), args);
-  const traces = readTraces(scenario, (path) => relative(process.cwd(), path) || path);
+  const checked = await checkScenarioFile(args.scenario, args.strict);
+  if (checked === undefined) throw new ExitWithCode(2);
+  const scenario = withOverrides(checked.scenario, args);
+  const traces = checked.traces;
   const outputDirectory = args.out ?? join("reports", scenario.name);
   prepareOutputFolder(outputDirectory);
   const eventsPath = args.events ? join(outputDirectory, "events.jsonl") : undefined;
@@ -164,6 +168,7 @@ export const runCommand: CommandModule<object, RunArguments> = {
         default: false,
         describe: "check the router's and world's invariants after every event (slow)",
       })
+      .option("strict", STRICT_OPTION)
       .option("progress", {
         type: "boolean",
         default: true,

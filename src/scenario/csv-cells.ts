@@ -1,0 +1,160 @@
+/**
+ * A CSV reader (RFC 4180: commas, double-quoted cells with `""` escapes and line breaks inside,
+ * LF, CRLF or CR line ends) that keeps each cell's 1-based line and column, so every problem of
+ * a trace file can be shown where it is. Cells are trimmed; blank lines are skipped. Problems
+ * are described in ccsim's words and never quote the file. O(length of the text).
+ */
+
+/** A position in the text, 1-based. */
+export interface CellPosition {
+  readonly line: number;
+  readonly column: number;
+}
+
+/** One cell: its text (unquoted, trimmed) and where it starts. */
+export interface Cell extends CellPosition {
+  readonly text: string;
+}
+
+/** One record: its cells and where it ends (for "too few cells" problems). */
+export interface Row {
+  readonly cells: readonly Cell[];
+  readonly end: CellPosition;
+  /** True when a structural problem was found in it (already reported). */
+  readonly broken: boolean;
+}
+
+/** A problem in the CSV structure itself. */
+export interface CsvProblem extends CellPosition {
+  readonly message: string;
+}
+
+/**
+ * Reads CSV text (a leading BOM is dropped), handing each non-blank record to `onRow` as it is
+ * read, so a large trace never holds all its cells at once. Returns the structural problems;
+ * reading goes on after each, except after an unclosed quote (it swallows the rest).
+ */
+export function readCsvCells(text: string, onRow: (row: Row) => void): CsvProblem[] {
+  return new CsvReader(text.startsWith("\uFEFF") ? text.slice(1) : text).read(onRow);
+}
+
+class CsvReader {
+  private offset = 0;
+  private line = 1;
+  private lineStart = 0;
+  private readonly problems: CsvProblem[] = [];
+
+  constructor(private readonly text: string) {}
+
+  read(onRow: (row: Row) => void): CsvProblem[] {
+    while (this.offset < this.text.length) {
+      const row = this.readRow();
+      if (row === undefined) break;
+      const blank = row.cells.length === 1 && (row.cells[0] as Cell).text === "";
+      if (!blank) onRow(row);
+    }
+    return this.problems;
+  }
+
+  private position(): CellPosition {
+    return { line: this.line, column: this.offset - this.lineStart + 1 };
+  }
+
+  /** Consumes a line end at the current offset, if there is one; returns whether it did. */
+  private lineEnd(): boolean {
+    const character = this.text[this.offset];
+    if (character === "\r") {
+      this.offset += this.text[this.offset + 1] === "\n" ? 2 : 1;
+    } else if (character === "\n") {
+      this.offset += 1;
+    } else {
+      return false;
+    }
+    this.line += 1;
+    this.lineStart = this.offset;
+    return true;
+  }
+
+  /** One record, or undefined when an unclosed quote swallowed the rest of the text. */
+  private readRow(): Row | undefined {
+    const problemsBefore = this.problems.length;
+    const cells: Cell[] = [];
+    for (;;) {
+      const cell = this.readCell();
+      if (cell === undefined) return undefined;
+      cells.push(cell);
+      if (this.text[this.offset] === ",") {
+        this.offset += 1;
+        continue;
+      }
+      const end = this.position();
+      this.lineEnd();
+      return { cells, end, broken: this.problems.length > problemsBefore };
+    }
+  }
+
+  private readCell(): Cell | undefined {
+    while (this.text[this.offset] === " " || this.text[this.offset] === "\t") this.offset += 1;
+    const start = this.position();
+    if (this.text[this.offset] === '"') return this.readQuoted(start);
+    let end = this.offset;
+    while (end < this.text.length && !",\r\n".includes(this.text[end] as string)) end += 1;
+    const text = this.text.slice(this.offset, end).trim();
+    this.offset = end;
+    return { ...start, text };
+  }
+
+  private readQuoted(start: CellPosition): Cell | undefined {
+    this.offset += 1;
+    let text = "";
+    for (;;) {
+      const next = this.text.indexOf('"', this.offset);
+      if (next < 0) {
+        this.problems.push({
+          ...start,
+          message: "a quoted cell starts here but its closing quote is missing",
+        });
+        return undefined;
+      }
+      text += this.advanceTo(next);
+      this.offset += 1;
+      if (this.text[this.offset] !== '"') break;
+      text += '"';
+      this.offset += 1;
+    }
+    this.skipAfterClosingQuote(start);
+    return { ...start, text };
+  }
+
+  /** The text up to `offset`, counting the line breaks inside a quoted cell (kept as `\n`). */
+  private advanceTo(offset: number): string {
+    let text = "";
+    for (;;) {
+      const lineBreak = this.text.slice(this.offset, offset).search(/[\r\n]/);
+      if (lineBreak < 0) break;
+      text += `${this.text.slice(this.offset, this.offset + lineBreak)}\n`;
+      this.offset += lineBreak;
+      this.lineEnd();
+    }
+    text += this.text.slice(this.offset, offset);
+    this.offset = offset;
+    return text;
+  }
+
+  /** After a closing quote only spaces may come before the comma or line end. */
+  private skipAfterClosingQuote(start: CellPosition): void {
+    while (this.text[this.offset] === " " || this.text[this.offset] === "\t") this.offset += 1;
+    const character = this.text[this.offset];
+    if (character === undefined || ",\r\n".includes(character)) return;
+    this.problems.push({
+      ...this.position(),
+      message:
+        start.line === this.line
+          ? "text follows the closing quote of a cell (inside quotes, write a quote as two quotes)"
+          : `text follows the closing quote of a cell that opened at line ${start.line}, column ${start.column} (is a quote missing there?)`,
+    });
+    while (this.offset < this.text.length && !",\r\n".includes(this.text[this.offset] as string)) {
+      this.offset += 1;
+    }
+  }
+}
