@@ -92,6 +92,12 @@ function idleGroupWarning(
   const arriving = scenario.arrivals
     .filter((_, arrivalIndex) => served(reachesByArrival[arrivalIndex] as QueueReach))
     .map((arrival) => arrival.channelId);
+  // A channel no worker handles is already a warning on each stream using it (fixing that
+  // fixes this group); saying it again here would only double the noise.
+  const handled = new Set(
+    scenario.workers.flatMap((other) => other.channels.map((c) => c.channelId)),
+  );
+  if (arriving.every((channelId) => !handled.has(channelId))) return undefined;
   return {
     path: ["workers", index, "channels"],
     message: `the jobs that reach these workers' queues come on channel ${quotedList([...new Set(arriving)].sort())}, which they do not handle, so they never get a job`,

@@ -15,14 +15,18 @@ export function resolveTracePath(scenarioDirectory: string, file: string): strin
   return resolve(scenarioDirectory, file);
 }
 
-/** The first line of a file (up to 64 KiB), without reading the rest. */
-function readFirstLine(path: string): string {
+/** The first line of a file (up to 64 KiB) without reading the rest, or why it has none. */
+function readFirstLine(
+  path: string,
+): { kind: "text"; line: string } | { kind: "empty" } | { kind: "binary" } {
   const descriptor = openSync(path, "r");
   try {
     const buffer = Buffer.alloc(65536);
     const length = readSync(descriptor, buffer, 0, buffer.length, 0);
+    if (buffer.subarray(0, length).includes(0)) return { kind: "binary" };
     const text = buffer.toString("utf8", 0, length).replace(/^\uFEFF/, "");
-    return text.split(/\r?\n/)[0] ?? "";
+    if (text.trim() === "") return { kind: "empty" };
+    return { kind: "text", line: text.split(/\r?\n/)[0] ?? "" };
   } finally {
     closeSync(descriptor);
   }
@@ -72,7 +76,22 @@ function checkTrace(
     return [{ path: [...path, "file"], message: `trace file not found: ${shown}` }];
   }
   if (!isFile) return [{ path: [...path, "file"], message: `the trace ${shown} is not a file` }];
-  const columns = parseCsvHeader(readFirstLine(absolute));
+  const firstLine = readFirstLine(absolute);
+  if (firstLine.kind === "empty") {
+    return [
+      {
+        path: [...path, "file"],
+        message: `the trace ${shown} is empty`,
+        hint: "its first line names the columns, then one row per arrival",
+      },
+    ];
+  }
+  if (firstLine.kind === "binary") {
+    return [
+      { path: [...path, "file"], message: `the trace ${shown} holds binary data, not CSV text` },
+    ];
+  }
+  const columns = parseCsvHeader(firstLine.line);
   if (columns.includes(timeColumn)) return [];
   // Only a near match is named: listing the header would echo a file that may not be a trace.
   const suggestion = nearest(timeColumn, columns);

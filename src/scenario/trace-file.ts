@@ -88,7 +88,8 @@ function readTrace(
   return [
     ...shown,
     located({
-      ...firstHidden,
+      line: firstHidden.line,
+      column: firstHidden.column,
       path: filePath,
       message: `${hidden} more problem(s) in this trace file, the first of them here, are not listed`,
     }),
@@ -210,7 +211,7 @@ class TraceRows {
   }
 }
 
-const TIME_HINT = "use seconds from the start (e.g. 12.5) or an ISO-8601 timestamp after startTime";
+const TIME_HINT = "seconds from the start (e.g. 12.5) or an ISO-8601 timestamp from startTime on";
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
