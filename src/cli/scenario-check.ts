@@ -3,7 +3,7 @@
  * every trace file whole, and find the model's warnings; then print errors and warnings on
  * stderr (errors first, each group in file order). `--strict` makes any warning fatal.
  */
-import { relative } from "node:path";
+import { isAbsolute, relative, sep } from "node:path";
 import { formatIssue, formatWarning, ScenarioError, type ScenarioIssue } from "../errors.ts";
 import { modelWarnings } from "../model-checks/index.ts";
 import {
@@ -22,9 +22,12 @@ export interface CheckedScenario {
   readonly warnings: readonly ScenarioIssue[];
 }
 
-/** Trace paths as messages show them: relative to where the user is. */
+/** Trace paths as messages show them: relative to where the user is, unless outside it. */
 function displayPath(absolutePath: string): string {
-  return relative(process.cwd(), absolutePath) || absolutePath;
+  const shown = relative(process.cwd(), absolutePath);
+  return shown === "" || shown === ".." || shown.startsWith(`..${sep}`) || isAbsolute(shown)
+    ? absolutePath
+    : shown;
 }
 
 /**

@@ -82,6 +82,13 @@ function idleGroupWarning(
       channels.has(arrival.channelId) && served(reachesByArrival[arrivalIndex] as QueueReach),
   );
   if (usable) return undefined;
+  if (group.queues.length === 0) {
+    return {
+      path: ["workers", index, "queues"],
+      message: "these workers serve no queue, so they never get a job",
+      hint: "list the queues they serve",
+    };
+  }
   if (!reachesByArrival.some(served)) {
     return {
       path: ["workers", index, "queues"],

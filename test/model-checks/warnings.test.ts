@@ -128,3 +128,37 @@ arrivals:
     expect(warningsOfText(text)).toEqual(warningsOfText(text));
   });
 });
+
+describe("worker groups", () => {
+  const withGroup = (group: string) => `horizon: 1h
+distributionPolicies: [{ id: p, offerExpiresAfterSeconds: 60, mode: { kind: longestIdle } }]
+queues: [{ id: q, distributionPolicyId: p }]
+workers:
+  - { id: a, capacity: 1, queues: [q], channels: [{ channelId: voice, capacityCostPerJob: 1 }] }
+  - ${group}
+arrivals:
+  - { id: calls, channelId: voice, queueId: q, handleTime: 1m, arrival: { kind: poisson, ratePerHour: 30 } }
+`;
+
+  it("a group with no queue never gets a job", () => {
+    expect(
+      warningsOfText(
+        withGroup(
+          "{ id: b, capacity: 1, queues: [], channels: [{ channelId: voice, capacityCostPerJob: 1 }] }",
+        ),
+      ),
+    ).toEqual([
+      "test.yaml:6:35 warning: workers[1].queues: these workers serve no queue, so they never get a job (hint: list the queues they serve)",
+    ]);
+  });
+
+  it("a shift that starts before the horizon and ends after it is fine", () => {
+    expect(
+      warningsOfText(
+        withGroup(
+          "{ id: b, capacity: 1, queues: [q], shifts: [{ start: 59m, end: 3h }], channels: [{ channelId: voice, capacityCostPerJob: 1 }] }",
+        ),
+      ),
+    ).toEqual([]);
+  });
+});
