@@ -31,6 +31,11 @@ interface ClassificationReach {
 
 const ANY: QueueReach = { kind: "any" };
 
+/** Whether a queue is among those a job can be in. */
+export function reaches(reach: QueueReach, queueId: string): boolean {
+  return reach.kind === "any" || reach.queueIds.has(queueId);
+}
+
 /** Beyond this many selector combinations the analysis gives up and answers "any queue". */
 const MAXIMUM_COMBINATIONS = 256;
 

@@ -15,14 +15,10 @@ import {
   classificationReach,
   type QueueReach,
   queueReachOf,
+  reaches,
 } from "./reach.ts";
 import { type ModelWarning, quotedList } from "./warning.ts";
 import { labelKeysOf, labelValuesOf, someWorkerSatisfies } from "./worker-labels.ts";
-
-/** Whether a queue is among those a job can be in. */
-export function reaches(reach: QueueReach, queueId: string): boolean {
-  return reach.kind === "any" || reach.queueIds.has(queueId);
-}
 
 function channelWarning(arrival: ArrivalSpec, index: number, scenario: Scenario): ModelWarning {
   const channels = [

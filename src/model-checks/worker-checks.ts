@@ -9,8 +9,7 @@ import {
   type ScenarioSource,
   type WorkerGroupSpec,
 } from "../scenario/index.ts";
-import { type QueueReach, queueReachOf } from "./reach.ts";
-import { reaches } from "./stream-checks.ts";
+import { type QueueReach, queueReachOf, reaches } from "./reach.ts";
 import { type ModelWarning, quotedList, seconds } from "./warning.ts";
 
 const NO_ONE_WORKS = "every job waits until its customer hangs up or the run ends";

@@ -38,6 +38,18 @@ export function readCsvCells(text: string, onRow: (row: Row) => void): CsvProble
   return new CsvReader(text.startsWith("\uFEFF") ? text.slice(1) : text).read(onRow);
 }
 
+const SPACE = 0x20;
+const TAB = 0x09;
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const LINE_FEED = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
+
+/** A comma or a line end: where an unquoted cell stops. */
+function isCellEnd(code: number): boolean {
+  return code === COMMA || code === LINE_FEED || code === CARRIAGE_RETURN;
+}
+
 class CsvReader {
   private offset = 0;
   private line = 1;
@@ -62,10 +74,10 @@ class CsvReader {
 
   /** Consumes a line end at the current offset, if there is one; returns whether it did. */
   private lineEnd(): boolean {
-    const character = this.text[this.offset];
-    if (character === "\r") {
-      this.offset += this.text[this.offset + 1] === "\n" ? 2 : 1;
-    } else if (character === "\n") {
+    const code = this.text.charCodeAt(this.offset);
+    if (code === CARRIAGE_RETURN) {
+      this.offset += this.text.charCodeAt(this.offset + 1) === LINE_FEED ? 2 : 1;
+    } else if (code === LINE_FEED) {
       this.offset += 1;
     } else {
       return false;
@@ -83,7 +95,7 @@ class CsvReader {
       const cell = this.readCell();
       if (cell === undefined) return undefined;
       cells.push(cell);
-      if (this.text[this.offset] === ",") {
+      if (this.text.charCodeAt(this.offset) === COMMA) {
         this.offset += 1;
         continue;
       }
@@ -94,14 +106,17 @@ class CsvReader {
   }
 
   private readCell(): Cell | undefined {
-    while (this.text[this.offset] === " " || this.text[this.offset] === "\t") this.offset += 1;
-    const start = this.position();
-    if (this.text[this.offset] === '"') return this.readQuoted(start);
-    let end = this.offset;
-    while (end < this.text.length && !",\r\n".includes(this.text[end] as string)) end += 1;
-    const text = this.text.slice(this.offset, end).trim();
+    const text = this.text;
+    let offset = this.offset;
+    while (text.charCodeAt(offset) === SPACE || text.charCodeAt(offset) === TAB) offset += 1;
+    this.offset = offset;
+    const line = this.line;
+    const column = offset - this.lineStart + 1;
+    if (text.charCodeAt(offset) === QUOTE) return this.readQuoted({ line, column });
+    let end = offset;
+    while (end < text.length && !isCellEnd(text.charCodeAt(end))) end += 1;
     this.offset = end;
-    return { ...start, text };
+    return { line, column, text: text.slice(offset, end).trim() };
   }
 
   private readQuoted(start: CellPosition): Cell | undefined {
@@ -118,7 +133,7 @@ class CsvReader {
       }
       text += this.advanceTo(next);
       this.offset += 1;
-      if (this.text[this.offset] !== '"') break;
+      if (this.text.charCodeAt(this.offset) !== QUOTE) break;
       text += '"';
       this.offset += 1;
     }
@@ -143,9 +158,13 @@ class CsvReader {
 
   /** After a closing quote only spaces may come before the comma or line end. */
   private skipAfterClosingQuote(start: CellPosition): void {
-    while (this.text[this.offset] === " " || this.text[this.offset] === "\t") this.offset += 1;
-    const character = this.text[this.offset];
-    if (character === undefined || ",\r\n".includes(character)) return;
+    while (
+      this.text.charCodeAt(this.offset) === SPACE ||
+      this.text.charCodeAt(this.offset) === TAB
+    ) {
+      this.offset += 1;
+    }
+    if (this.offset >= this.text.length || isCellEnd(this.text.charCodeAt(this.offset))) return;
     this.problems.push({
       ...this.position(),
       message:
@@ -153,7 +172,7 @@ class CsvReader {
           ? "text follows the closing quote of a cell (inside quotes, write a quote as two quotes)"
           : `text follows the closing quote of a cell that opened at line ${start.line}, column ${start.column} (is a quote missing there?)`,
     });
-    while (this.offset < this.text.length && !",\r\n".includes(this.text[this.offset] as string)) {
+    while (this.offset < this.text.length && !isCellEnd(this.text.charCodeAt(this.offset))) {
       this.offset += 1;
     }
   }
