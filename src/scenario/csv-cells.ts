@@ -29,13 +29,24 @@ export interface CsvProblem extends CellPosition {
   readonly message: string;
 }
 
+/** The structural problems of a CSV text: the first ones, and how many there are in all. */
+export interface CsvProblems {
+  readonly first: CsvProblem[];
+  readonly count: number;
+}
+
 /**
  * Reads CSV text (a leading BOM is dropped), handing each non-blank record to `onRow` as it is
- * read, so a large trace never holds all its cells at once. Returns the structural problems;
- * reading goes on after each, except after an unclosed quote (it swallows the rest).
+ * read, so a large trace never holds all its cells at once. Keeps the first `keep` structural
+ * problems and counts the rest; reading goes on after each, except after an unclosed quote (it
+ * swallows the rest of the text).
  */
-export function readCsvCells(text: string, onRow: (row: Row) => void): CsvProblem[] {
-  return new CsvReader(text.startsWith("\uFEFF") ? text.slice(1) : text).read(onRow);
+export function readCsvCells(
+  text: string,
+  onRow: (row: Row) => void,
+  keep = Number.POSITIVE_INFINITY,
+): CsvProblems {
+  return new CsvReader(text.startsWith("\uFEFF") ? text.slice(1) : text, keep).read(onRow);
 }
 
 const SPACE = 0x20;
@@ -55,17 +66,26 @@ class CsvReader {
   private line = 1;
   private lineStart = 0;
   private readonly problems: CsvProblem[] = [];
+  private problemCount = 0;
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly keep: number,
+  ) {}
 
-  read(onRow: (row: Row) => void): CsvProblem[] {
+  read(onRow: (row: Row) => void): CsvProblems {
     while (this.offset < this.text.length) {
       const row = this.readRow();
       if (row === undefined) break;
       const blank = row.cells.length === 1 && (row.cells[0] as Cell).text === "";
       if (!blank) onRow(row);
     }
-    return this.problems;
+    return { first: this.problems, count: this.problemCount };
+  }
+
+  private report(problem: CsvProblem): void {
+    if (this.problemCount < this.keep) this.problems.push(problem);
+    this.problemCount += 1;
   }
 
   private position(): CellPosition {
@@ -89,7 +109,7 @@ class CsvReader {
 
   /** One record, or undefined when an unclosed quote swallowed the rest of the text. */
   private readRow(): Row | undefined {
-    const problemsBefore = this.problems.length;
+    const problemsBefore = this.problemCount;
     const cells: Cell[] = [];
     for (;;) {
       const cell = this.readCell();
@@ -101,7 +121,7 @@ class CsvReader {
       }
       const end = this.position();
       this.lineEnd();
-      return { cells, end, broken: this.problems.length > problemsBefore };
+      return { cells, end, broken: this.problemCount > problemsBefore };
     }
   }
 
@@ -125,7 +145,7 @@ class CsvReader {
     for (;;) {
       const next = this.text.indexOf('"', this.offset);
       if (next < 0) {
-        this.problems.push({
+        this.report({
           ...start,
           message: "a quoted cell starts here but its closing quote is missing",
         });
@@ -165,7 +185,7 @@ class CsvReader {
       this.offset += 1;
     }
     if (this.offset >= this.text.length || isCellEnd(this.text.charCodeAt(this.offset))) return;
-    this.problems.push({
+    this.report({
       ...this.position(),
       message:
         start.line === this.line

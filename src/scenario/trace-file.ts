@@ -72,19 +72,21 @@ function readTrace(
   });
   const text = readText(spec.file, filePath);
   if (typeof text !== "string") return [located(text)];
-  const reader = new TraceRows(spec.timeColumn, Date.parse(startTime), filePath);
-  const structural = readCsvCells(text, (row) => reader.add(row)).map((problem) => ({
-    ...problem,
-    path: filePath,
-  }));
-  const problems = [...structural, ...reader.problems()].sort(
-    (a, b) => a.line - b.line || a.column - b.column,
-  );
+  // Both lists come in file order, so the first MAXIMUM_PROBLEMS_SHOWN + 1 of each are enough
+  // to find the first ones overall (and where the unlisted ones begin); the rest are counted.
+  const keep = MAXIMUM_PROBLEMS_SHOWN + 1;
+  const reader = new TraceRows(spec.timeColumn, Date.parse(startTime), filePath, keep);
+  const structural = readCsvCells(text, (row) => reader.add(row), keep);
+  const rowProblems = reader.problems();
+  const problems = [
+    ...structural.first.map((problem) => ({ ...problem, path: filePath })),
+    ...rowProblems.first,
+  ].sort((a, b) => a.line - b.line || a.column - b.column);
   if (problems.length === 0) return reader.arrivals();
   const shown = problems.slice(0, MAXIMUM_PROBLEMS_SHOWN).map(located);
   const firstHidden = problems[MAXIMUM_PROBLEMS_SHOWN];
   if (firstHidden === undefined) return shown;
-  const hidden = problems.length - MAXIMUM_PROBLEMS_SHOWN;
+  const hidden = structural.count + rowProblems.count - MAXIMUM_PROBLEMS_SHOWN;
   return [
     ...shown,
     located({
@@ -139,12 +141,19 @@ class TraceRows {
   private readonly timesSeconds: number[] = [];
   private readonly labels: Labels[] = [];
   private readonly found: TraceProblem[] = [];
+  private foundCount = 0;
 
   constructor(
     private readonly timeColumn: string,
     private readonly originMs: number,
     private readonly filePath: string,
+    private readonly keep: number,
   ) {}
+
+  private report(problem: TraceProblem): void {
+    if (this.foundCount < this.keep) this.found.push(problem);
+    this.foundCount += 1;
+  }
 
   add(row: Row): void {
     if (this.header === undefined) {
@@ -155,8 +164,10 @@ class TraceRows {
     const columns = this.header.length;
     if (row.cells.length !== columns) {
       const at = row.cells.length > columns ? (row.cells[columns] as CellPosition) : row.end;
-      this.found.push({
-        ...at,
+      const { line, column } = at;
+      this.report({
+        line,
+        column,
         path: this.filePath,
         message: `this row has ${row.cells.length} cell(s) but the header has ${columns} column(s)`,
       });
@@ -165,12 +176,9 @@ class TraceRows {
     const timeCell = row.cells[this.timeIndex] as { text: string } & CellPosition;
     const timeSeconds = parseTraceTime(timeCell.text, this.originMs);
     if (typeof timeSeconds === "string") {
-      this.found.push({
-        ...timeCell,
-        path: this.timeColumn,
-        message: timeSeconds,
-        hint: TIME_HINT,
-      });
+      // Position only: the cell's text must not travel into the issue.
+      const { line, column } = timeCell;
+      this.report({ line, column, path: this.timeColumn, message: timeSeconds, hint: TIME_HINT });
       return;
     }
     this.timesSeconds.push(timeSeconds);
@@ -182,7 +190,7 @@ class TraceRows {
     this.timeIndex = this.header.indexOf(this.timeColumn);
     if (this.timeIndex >= 0 || row.broken) return;
     const suggestion = nearest(this.timeColumn, this.header);
-    this.found.push({
+    this.report({
       line: row.cells[0]?.line ?? 1,
       column: row.cells[0]?.column ?? 1,
       path: this.filePath,
@@ -194,16 +202,16 @@ class TraceRows {
     });
   }
 
-  problems(): TraceProblem[] {
-    if (this.header !== undefined) return this.found;
-    return [
-      {
-        line: 1,
-        column: 1,
-        path: this.filePath,
-        message: "the trace file is empty: it needs a header line naming its columns",
-      },
-    ];
+  /** The first problems found in the rows, and how many there are in all. */
+  problems(): { first: TraceProblem[]; count: number } {
+    if (this.header !== undefined) return { first: this.found, count: this.foundCount };
+    const empty = {
+      line: 1,
+      column: 1,
+      path: this.filePath,
+      message: "the trace file is empty: it needs a header line naming its columns",
+    };
+    return { first: [empty], count: 1 };
   }
 
   arrivals(): TraceArrivals {

@@ -71,6 +71,18 @@ describe("rows of trace files", () => {
   });
 });
 
+describe("issues carry no cell text", () => {
+  it("only the fields of a located issue, so no caller can print a cell by accident", async () => {
+    try {
+      readTraces(await loadScenario(`${TRACES}/rows.yaml`), shown);
+      expect.unreachable();
+    } catch (error) {
+      const keys = new Set((error as ScenarioError).issues.flatMap((issue) => Object.keys(issue)));
+      expect([...keys].sort()).toEqual(["column", "file", "hint", "line", "message", "path"]);
+    }
+  });
+});
+
 describe("files that are not traces", () => {
   it("an empty file", async () => {
     expect(await problems(`${TRACES}/empty.yaml`)).toEqual([
@@ -145,10 +157,19 @@ arrivals:
 });
 
 describe("CSV cells with positions", () => {
+  it("keeps the first problems it is asked to keep and counts them all", () => {
+    const text = `a\n${'"x"y\n'.repeat(5)}`;
+    expect(readCsvCells(text, () => {}, 2)).toMatchObject({
+      count: 5,
+      first: [{ line: 2 }, { line: 3 }],
+    });
+  });
+
   const read = (text: string) => {
     const rows: Row[] = [];
     const problemsFound = readCsvCells(text, (row) => rows.push(row));
-    return { rows, problems: problemsFound };
+    expect(problemsFound.count).toBe(problemsFound.first.length);
+    return { rows, problems: problemsFound.first };
   };
 
   it("keeps line and column of every cell, across CRLF, a BOM and quoted line breaks", () => {
