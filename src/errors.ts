@@ -21,9 +21,22 @@ export interface ScenarioIssue {
 
 /** Renders an issue as the contract's one-line form `<file>:<line>:<column> <path>: <message>`. */
 export function formatIssue(issue: ScenarioIssue): string {
+  return `${issue.file}:${issue.line}:${issue.column} ${describeIssue(issue)}`;
+}
+
+/** `<path>: <message> (hint: …)`, the part of a line after the location. */
+function describeIssue(issue: ScenarioIssue): string {
   const path = issue.path === "" ? "(root)" : issue.path;
   const hint = issue.hint === undefined ? "" : ` (hint: ${issue.hint})`;
-  return `${issue.file}:${issue.line}:${issue.column} ${path}: ${issue.message}${hint}`;
+  return `${path}: ${issue.message}${hint}`;
+}
+
+/**
+ * Renders a warning (a model that validates but cannot work as intended) as
+ * `<file>:<line>:<column> warning: <path>: <message>`, the error form with `warning:` added.
+ */
+export function formatWarning(issue: ScenarioIssue): string {
+  return `${issue.file}:${issue.line}:${issue.column} warning: ${describeIssue(issue)}`;
 }
 
 /** A scenario that does not parse or validate; carries every issue found, not just the first. */

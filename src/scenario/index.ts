@@ -3,6 +3,8 @@
  * types, durations and the JSON Schema. Imports nothing from `src/` except `errors.ts`,
  * `powerfx/` and `vocabulary/`.
  */
+
+export type { PathSegment, Position } from "./document.ts";
 export { DURATION_PATTERN, parseDurationSeconds } from "./duration.ts";
 export { formatScenarioJsonSchema, scenarioJsonSchema } from "./json-schema.ts";
 export {
@@ -12,7 +14,9 @@ export {
   parseScenario,
   readScenarioFile,
   type ScenarioCheck,
+  type ScenarioSource,
 } from "./load.ts";
+export { nearest } from "./suggest.ts";
 export { readTraces, type TraceArrivals } from "./trace-file.ts";
 export type {
   ArrivalProcessSpec,

@@ -7,7 +7,12 @@
 import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { formatIssue, ScenarioError, type ScenarioIssue, UsageError } from "../errors.ts";
-import { type ParsedDocument, type PathSegment, parseScenarioText } from "./document.ts";
+import {
+  type ParsedDocument,
+  type PathSegment,
+  type Position,
+  parseScenarioText,
+} from "./document.ts";
 import { scenarioErrorMap } from "./messages.ts";
 import { normaliseScenario } from "./normalise.ts";
 import { buildRuleInput } from "./rule-input.ts";
@@ -20,9 +25,22 @@ import { scenarioSchema } from "./schema.ts";
 import { convertIssues, type PathIssue } from "./schema-issues.ts";
 import type { Scenario } from "./types.ts";
 
+/**
+ * Where a valid scenario's fields are in its file, for checks that run after loading (the model
+ * warnings): the position of any path and the raw value the user wrote there.
+ */
+export interface ScenarioSource {
+  /** The file as the user named it. */
+  readonly file: string;
+  /** Position of the value at `path` (of the key itself with `atKey`), else its nearest ancestor. */
+  positionOf(path: readonly PathSegment[], atKey?: boolean): Position;
+  /** The value as written (before defaults and unit conversion), undefined when absent. */
+  valueAt(path: readonly PathSegment[]): unknown;
+}
+
 /** The outcome of checking a scenario: the scenario when valid, else every issue. */
 export type ScenarioCheck =
-  | { ok: true; scenario: Scenario }
+  | { ok: true; scenario: Scenario; source: ScenarioSource }
   | { ok: false; issues: ScenarioIssue[] };
 
 /** Renders a path as `workers[2].channels[0].capacityCostPerJob` ("" for the root). */
@@ -114,7 +132,29 @@ export function checkScenarioText(text: string, fileName: string): ScenarioCheck
       issues: tidy(pathIssues.map((issue) => locate(fileName, document, issue))),
     };
   }
-  return { ok: true, scenario: normaliseScenario(parsed.data, sourcePath) };
+  return {
+    ok: true,
+    scenario: normaliseScenario(parsed.data, sourcePath),
+    source: sourceOf(fileName, document),
+  };
+}
+
+function sourceOf(file: string, document: ParsedDocument): ScenarioSource {
+  return {
+    file,
+    positionOf: (path, atKey = false) =>
+      (atKey ? document.keyPositionOf(path) : undefined) ?? document.positionOf(path),
+    valueAt: (path) => {
+      let value: unknown = document.value;
+      for (const segment of path) {
+        if (typeof value !== "object" || value === null || !Object.hasOwn(value, segment)) {
+          return undefined;
+        }
+        value = (value as Record<string | number, unknown>)[segment];
+      }
+      return value;
+    },
+  };
 }
 
 /** Parses and validates scenario text; throws ScenarioError listing every problem. */

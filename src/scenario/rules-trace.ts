@@ -1,25 +1,32 @@
 /**
  * Trace-file rules: a `trace` arrival's file exists relative to the scenario file, is a regular
- * file, and its CSV header holds the time column. Reads only the header line, so large traces
- * cost nothing here. The only rule module that touches the file system.
+ * file, and its CSV header holds the time column. Reads only the header line, so loading costs
+ * nothing for large traces; the rows are checked when the trace is read (`readTraces`, which
+ * `ccsim validate` and `ccsim run` both call). Never quotes the file. The only rule module that
+ * touches the file system.
  */
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
 import type { RuleInput, RuleIssue } from "./rule-input.ts";
+import { nearest } from "./suggest.ts";
 
 /** Resolves a trace path the way the loader does: relative to the scenario's folder. */
 export function resolveTracePath(scenarioDirectory: string, file: string): string {
   return resolve(scenarioDirectory, file);
 }
 
-/** The first line of a file (up to 64 KiB), without reading the rest. */
-function readFirstLine(path: string): string {
+/** The first line of a file (up to 64 KiB) without reading the rest, or why it has none. */
+function readFirstLine(
+  path: string,
+): { kind: "text"; line: string } | { kind: "empty" } | { kind: "binary" } {
   const descriptor = openSync(path, "r");
   try {
     const buffer = Buffer.alloc(65536);
     const length = readSync(descriptor, buffer, 0, buffer.length, 0);
+    if (buffer.subarray(0, length).includes(0)) return { kind: "binary" };
     const text = buffer.toString("utf8", 0, length).replace(/^\uFEFF/, "");
-    return text.split(/\r?\n/)[0] ?? "";
+    if (text.trim() === "") return { kind: "empty" };
+    return { kind: "text", line: text.split(/\r?\n/)[0] ?? "" };
   } finally {
     closeSync(descriptor);
   }
@@ -69,13 +76,33 @@ function checkTrace(
     return [{ path: [...path, "file"], message: `trace file not found: ${shown}` }];
   }
   if (!isFile) return [{ path: [...path, "file"], message: `the trace ${shown} is not a file` }];
-  const columns = parseCsvHeader(readFirstLine(absolute));
+  const firstLine = readFirstLine(absolute);
+  if (firstLine.kind === "empty") {
+    return [
+      {
+        path: [...path, "file"],
+        message: `the trace ${shown} is empty`,
+        hint: "its first line names the columns, then one row per arrival",
+      },
+    ];
+  }
+  if (firstLine.kind === "binary") {
+    return [
+      { path: [...path, "file"], message: `the trace ${shown} holds binary data, not CSV text` },
+    ];
+  }
+  const columns = parseCsvHeader(firstLine.line);
   if (columns.includes(timeColumn)) return [];
+  // Only a near match is named: listing the header would echo a file that may not be a trace.
+  const suggestion = nearest(timeColumn, columns);
   return [
     {
       path: [...path, "timeColumn"],
-      message: `the trace file has no column "${timeColumn}" in its header`,
-      hint: `columns: ${columns.join(", ") || "(none)"}; set timeColumn to the time column`,
+      message: `the first line of the trace file has no column "${timeColumn}"`,
+      hint:
+        suggestion === undefined
+          ? `the first line must name the columns (${columns.length} found), one of them the time column; set timeColumn to its name`
+          : `did you mean "${suggestion}"?`,
     },
   ];
 }

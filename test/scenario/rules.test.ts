@@ -156,16 +156,21 @@ describe("rules", () => {
     expect(lines[0]).toContain("distributionPolicies[0].offerExpiresAfterSeconds");
   });
 
-  it("finds the trace time column or lists the columns there are", () => {
+  it("finds the trace time column, suggests a near one, and never lists the header", () => {
     const trace = (column: string) =>
       edit(
         "{ kind: poisson, ratePerHour: 30 }",
         `{ kind: trace, file: ../fixtures/valid/trace.csv, timeColumn: ${column} }`,
       );
     expect(issueLines(trace("arrivedAt"), "test/scenario/x.yaml")).toEqual([]);
-    const [line] = issueLines(trace("time"), "test/scenario/x.yaml");
-    expect(line).toContain('the trace file has no column "time" in its header');
-    expect(line).toContain("columns: arrivedAt, Tier");
+    const [near] = issueLines(trace("arrived"), "test/scenario/x.yaml");
+    expect(near).toContain('the first line of the trace file has no column "arrived"');
+    expect(near).toContain('did you mean "arrivedAt"?');
+    // A name far from every column gets no suggestion: the header is not echoed (the file may
+    // be anything, e.g. /etc/passwd).
+    const [far] = issueLines(trace("seconds"), "test/scenario/x.yaml");
+    expect(far).toContain("(2 found)");
+    expect(far).not.toMatch(/arrivedAt|Tier/);
   });
 
   it("accepts valid contract input it might be tempted to reject", () => {

@@ -5,7 +5,7 @@
  * prints a short summary. Ctrl-C stops the run cleanly: nothing is written, exit code 130.
  */
 import { rmSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import type { Argv, CommandModule } from "yargs";
 import { UsageError } from "../../errors.ts";
 import { aggregateReplications } from "../../metrics/index.ts";
@@ -17,7 +17,7 @@ import {
   renderSummaryJson,
   renderWorkersCsv,
 } from "../../report/index.ts";
-import { loadScenario, readTraces, type Scenario } from "../../scenario/index.ts";
+import type { Scenario } from "../../scenario/index.ts";
 import { ExitWithCode } from "../exit.ts";
 import { printErrorLine, printLine } from "../output.ts";
 import { prepareOutputFolder, temporaryNameOf } from "../run/atomic-files.ts";
@@ -27,6 +27,7 @@ import { createProgress } from "../run/progress.ts";
 import { describeProvenance } from "../run/provenance.ts";
 import { printPublicationNotes, publishOutputs } from "../run/publish-outputs.ts";
 import { defaultWorkerCount, RunInterrupted, runReplications } from "../run/replications.ts";
+import { checkScenarioFile, STRICT_OPTION } from "../scenario-check.ts";
 
 interface RunArguments {
   scenario: string;
@@ -38,6 +39,7 @@ interface RunArguments {
   workers?: number;
   checkInvariants: boolean;
   progress: boolean;
+  strict: boolean;
 }
 
 function positiveInteger(
@@ -66,8 +68,10 @@ function withOverrides(scenario: Scenario, args: RunArguments): Scenario {
 
 async function handler(args: RunArguments): Promise<void> {
   const workers = positiveInteger("workers", args.workers, 1) ?? defaultWorkerCount();
-  const scenario = withOverrides(await loadScenario(args.scenario), args);
-  const traces = readTraces(scenario, (path) => relative(process.cwd(), path) || path);
+  const checked = await checkScenarioFile(args.scenario, args.strict);
+  if (checked === undefined) throw new ExitWithCode(2);
+  const scenario = withOverrides(checked.scenario, args);
+  const traces = checked.traces;
   const provenance = describeProvenance(args.scenario, scenario);
   const outputDirectory = outputFolderOf(args.out, scenario.name);
   prepareOutputFolder(outputDirectory);
@@ -171,6 +175,7 @@ export const runCommand: CommandModule<object, RunArguments> = {
         default: false,
         describe: "check the router's and world's invariants after every event (slow)",
       })
+      .option("strict", STRICT_OPTION)
       .option("progress", {
         type: "boolean",
         default: true,

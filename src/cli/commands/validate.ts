@@ -1,41 +1,37 @@
 /**
- * `ccsim validate <files..>`: checks scenario files without simulating. Prints `<file>: ok` on
- * stdout per valid file and every problem of every file on stderr (one line each); exits 2 if
- * any file is invalid or unreadable. Files are checked in the order given.
+ * `ccsim validate <files..>`: checks scenario files without simulating, trace files included
+ * (read whole). Prints `<file>: ok` on stdout per valid file and every problem and warning of
+ * every file on stderr (one line each); exits 2 if any file is invalid or unreadable, or has
+ * warnings under `--strict`. Files are checked in the order given.
  */
 import type { Argv, CommandModule } from "yargs";
-import { formatIssue, UsageError } from "../../errors.ts";
-import { checkScenarioText, readScenarioFile } from "../../scenario/index.ts";
+import { UsageError } from "../../errors.ts";
 import { ExitWithCode } from "../exit.ts";
 import { printErrorLine, printLine } from "../output.ts";
+import { checkScenarioFile, STRICT_OPTION } from "../scenario-check.ts";
 
 interface ValidateArguments {
   files: string[];
+  strict: boolean;
 }
 
 /** Checks one file; returns whether it is valid, after printing its outcome. */
-async function validateFile(file: string): Promise<boolean> {
-  let text: string;
+async function validateFile(file: string, strict: boolean): Promise<boolean> {
   try {
-    text = await readScenarioFile(file);
+    if ((await checkScenarioFile(file, strict)) === undefined) return false;
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     printErrorLine(error.message);
     return false;
   }
-  const check = checkScenarioText(text, file);
-  if (check.ok) {
-    printLine(`${file}: ok`);
-    return true;
-  }
-  for (const issue of check.issues) printErrorLine(formatIssue(issue));
-  return false;
+  printLine(`${file}: ok`);
+  return true;
 }
 
 async function handler(args: ValidateArguments): Promise<void> {
   let allValid = true;
   for (const file of args.files) {
-    allValid = (await validateFile(file)) && allValid;
+    allValid = (await validateFile(file, args.strict)) && allValid;
   }
   if (!allValid) throw new ExitWithCode(2);
 }
@@ -52,10 +48,12 @@ export const validateCommand: CommandModule<object, ValidateArguments> = {
         demandOption: true,
         describe: "scenario files (YAML or JSON)",
       })
+      .option("strict", STRICT_OPTION)
       .example("$0 validate scenarios/quickstart.yaml", "check one scenario")
+      .example("$0 validate scenarios/*.yaml", "check several; all problems are listed")
       .example(
-        "$0 validate scenarios/*.yaml",
-        "check several; all problems are listed",
-      ) as Argv<ValidateArguments>,
+        "$0 validate --strict scenarios/*.yaml",
+        "in CI: fail on warnings too",
+      ) as unknown as Argv<ValidateArguments>,
   handler,
 };
