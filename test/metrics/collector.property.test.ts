@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { RouterEvent } from "../../src/router/events.ts";
+import { assertProperty } from "../support/property.ts";
 import { answeredJob, collect, events, inTimeOrder, testSettings } from "./router-events.ts";
 
 /** A job of a random history: answered after `waitSeconds`, or abandoned then. */
@@ -56,7 +57,7 @@ function historyOf(jobs: readonly ScriptedJob[]): RouterEvent[] {
 
 describe("MetricsCollector on random histories", () => {
   it("agrees with sums computed directly from the script", () => {
-    fc.assert(
+    assertProperty(
       fc.property(fc.array(scriptedJob, { minLength: 1, maxLength: 40 }), (jobs) => {
         const settings = testSettings({ arrivalIds: ["a", "b"], serviceLevelThresholdSeconds: 10 });
         const { collector, metrics } = collect(settings, historyOf(jobs), 100);

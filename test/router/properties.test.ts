@@ -24,6 +24,7 @@ import type {
   WorkerSelectorSpec,
   WorkerSpec,
 } from "../../src/router/types.ts";
+import { assertProperty } from "../support/property.ts";
 
 type ValueOf<A> = A extends fc.Arbitrary<infer T> ? T : never;
 
@@ -381,7 +382,7 @@ function offerTracker(problems: string[]) {
 
 describe("router invariants under random operations", () => {
   it("hold after every step", () => {
-    fc.assert(
+    assertProperty(
       fc.property(
         fc.array(policyArbitrary, { minLength: 2, maxLength: 2 }),
         fc.array(workerArbitrary, { minLength: 1, maxLength: 5 }),
