@@ -1,9 +1,14 @@
 import { defineConfig } from "vitest/config";
 
+// Limits sized for a loaded 2-core machine (two other CPU-bound processes running): a test or
+// hook that boots CLI processes can take many times its unloaded time. A limit that is hit is a
+// failure worth reading, never a race: no test compares wall-clock durations.
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     pool: "forks",
-    testTimeout: 60_000,
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+    teardownTimeout: 60_000,
   },
 });

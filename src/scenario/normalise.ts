@@ -138,22 +138,22 @@ function worker(group: Item<"workers">): WorkerGroupSpec {
 }
 
 function arrivalProcess(
-  process: Item<"arrivals">["arrival"],
+  spec: Item<"arrivals">["arrival"],
   scenarioDirectory: string,
 ): ArrivalProcessSpec {
-  switch (process.kind) {
+  switch (spec.kind) {
     case "piecewisePoisson":
       return {
         kind: "piecewisePoisson",
-        intervalLengthSeconds: process.intervalLength,
-        ratesPerHour: process.ratesPerHour,
+        intervalLengthSeconds: spec.intervalLength,
+        ratesPerHour: spec.ratesPerHour,
       };
     case "scripted":
-      return { kind: "scripted", atSeconds: [...process.at].sort((a, b) => a - b) };
+      return { kind: "scripted", atSeconds: [...spec.at].sort((a, b) => a - b) };
     case "trace":
-      return { ...process, file: resolveTracePath(scenarioDirectory, process.file) };
+      return { ...spec, file: resolveTracePath(scenarioDirectory, spec.file) };
     default:
-      return process;
+      return spec;
   }
 }
 

@@ -21,6 +21,7 @@ import {
   RenewalArrivals,
 } from "./arrivals.ts";
 import { WorldPriority } from "./priorities.ts";
+import { mustSucceed } from "./router-refusals.ts";
 import { SlotPool } from "./slot-pool.ts";
 
 /** Disposition code of a job cancelled because the customer hung up. */
@@ -73,6 +74,8 @@ export class Customers {
   private jobIdOfSlot: string[] = [];
   private handleSecondsOfSlot: number[] = [];
   private patienceTimerOfSlot: number[] = [];
+  /** RouterJobUnassigned events seen per job: the service refuses unassigns past a limit. */
+  private unassignmentsOfSlot: number[] = [];
 
   constructor(
     private readonly engine: Engine,
@@ -122,6 +125,12 @@ export class Customers {
     return slot < 0 ? Number.NaN : (this.handleSecondsOfSlot[slot] as number);
   }
 
+  /** How often a job in the system has been unassigned (0 for a job not in the system). */
+  unassignmentsOf(jobId: string): number {
+    const slot = this.slotOfJob.get(jobId);
+    return slot < 0 ? 0 : (this.unassignmentsOfSlot[slot] as number);
+  }
+
   /** True while the customer of a job in the system may still hang up. */
   isWaitingWithPatience(jobId: string): boolean {
     const slot = this.slotOfJob.get(jobId);
@@ -133,6 +142,9 @@ export class Customers {
     switch (event.type) {
       case "RouterWorkerOfferAccepted":
         this.withdrawPatience(event.jobId);
+        break;
+      case "RouterJobUnassigned":
+        this.countUnassignment(event.jobId);
         break;
       case "RouterJobClosed":
       case "RouterJobCancelled":
@@ -159,6 +171,7 @@ export class Customers {
     this.slotOfJob.set(jobId, slot);
     this.jobIdOfSlot[slot] = jobId;
     this.handleSecondsOfSlot[slot] = stream.handleTime.sample(stream.handleRandom);
+    this.unassignmentsOfSlot[slot] = 0;
     this.patienceTimerOfSlot[slot] =
       stream.patience === null
         ? NO_TIMER
@@ -180,15 +193,25 @@ export class Customers {
       tags: spec.tags,
       requestedWorkerSelectors: spec.requestedWorkerSelectors,
     });
-    if (!result.ok) throw new Error(`the router refused job ${jobId}: ${result.error.message}`);
+    mustSucceed(result, "upsertJob", `job ${jobId}`);
     this.scheduleNextArrival(streamIndex);
   }
 
   private abandon(slot: number): void {
     this.patienceTimerOfSlot[slot] = NO_TIMER;
     const jobId = this.jobIdOfSlot[slot] as string;
-    // A job the router will not cancel (already assigned) simply stays; patience has no say then.
-    this.router.cancelJob(jobId, { dispositionCode: ABANDONED, note: "The customer hung up." });
+    // Patience is withdrawn at the first assignment and when the job ends, so the job is still
+    // cancellable: a refusal means the world and the router disagree.
+    mustSucceed(
+      this.router.cancelJob(jobId, { dispositionCode: ABANDONED, note: "The customer hung up." }),
+      "cancelJob",
+      `job ${jobId}, the customer hung up`,
+    );
+  }
+
+  private countUnassignment(jobId: string): void {
+    const slot = this.slotOfJob.get(jobId);
+    if (slot >= 0) this.unassignmentsOfSlot[slot] = (this.unassignmentsOfSlot[slot] as number) + 1;
   }
 
   private withdrawPatience(jobId: string): void {

@@ -9,6 +9,7 @@ import type { Router } from "../router/index.ts";
 import type { ShiftSpec } from "../scenario/index.ts";
 import type { Person } from "./people.ts";
 import { WorldPriority } from "./priorities.ts";
+import { mustSucceed } from "./router-refusals.ts";
 
 /** When one person works: their shifts, or always / never. */
 export interface Duty {
@@ -51,8 +52,7 @@ export class Shifts {
   /** Registers everyone on duty at time 0 and schedules every later shift boundary. */
   start(): void {
     for (const [personIndex, duty] of this.duties.entries()) {
-      if (this.isOnDuty(personIndex, 0))
-        this.router.registerWorker((this.people[personIndex] as Person).id);
+      if (this.isOnDuty(personIndex, 0)) this.register(this.people[personIndex] as Person);
       for (const shift of duty.shifts ?? []) {
         if (shift.startSeconds > 0)
           this.engine.schedule(shift.startSeconds, this.startHandler, personIndex);
@@ -63,13 +63,21 @@ export class Shifts {
 
   private startShift(personIndex: number): void {
     const person = this.people[personIndex] as Person;
-    if (!person.active) this.router.registerWorker(person.id);
+    if (!person.active) this.register(person);
   }
 
   private endShift(personIndex: number): void {
     const person = this.people[personIndex] as Person;
     // A shift that ends where the next begins keeps the person registered.
     if (person.active && !this.isOnDuty(personIndex, this.engine.now))
-      this.router.deregisterWorker(person.id);
+      mustSucceed(
+        this.router.deregisterWorker(person.id),
+        "deregisterWorker",
+        `worker ${person.id}`,
+      );
+  }
+
+  private register(person: Person): void {
+    mustSucceed(this.router.registerWorker(person.id), "registerWorker", `worker ${person.id}`);
   }
 }

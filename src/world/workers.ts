@@ -17,6 +17,7 @@ import type { Router, RouterEvent, RouterWorkerOfferIssued } from "../router/ind
 import type { Customers } from "./customers.ts";
 import type { Person } from "./people.ts";
 import { WorldPriority } from "./priorities.ts";
+import { mustSucceed } from "./router-refusals.ts";
 import { SlotPool } from "./slot-pool.ts";
 
 /** One person as the world sees them: registered or not, assignments held, offers pondered. */
@@ -26,6 +27,9 @@ export interface PersonSnapshot {
   readonly assignmentIds: string[];
   readonly offerIds: string[];
 }
+
+/** How often the service lets a job be unassigned; it refuses a fourth unassign. */
+const MAX_UNASSIGNMENTS = 3;
 
 /** Whether a person is on duty at a time (inside a shift), for re-registration. */
 export type DutyCheck = (personIndex: number, timeSeconds: number) => boolean;
@@ -151,17 +155,26 @@ export class Workers {
     const behavior = person.prepared.behavior;
     const accepts =
       behavior.acceptProbability >= 1 || person.decisionRandom.next() < behavior.acceptProbability;
+    // The offer is still open: its expiry or revocation would have cancelled this answer.
     if (!accepts) {
       const retry = behavior.declineRetryAfterSeconds;
-      this.router.declineJobOffer(
-        person.id,
-        offerId,
-        retry === undefined ? undefined : { retryOfferAtSeconds: this.engine.now + retry },
+      mustSucceed(
+        this.router.declineJobOffer(
+          person.id,
+          offerId,
+          retry === undefined ? undefined : { retryOfferAtSeconds: this.engine.now + retry },
+        ),
+        "declineJobOffer",
+        `worker ${person.id}, offer ${offerId}`,
       );
       return;
     }
-    const result = this.router.acceptJobOffer(person.id, offerId);
-    if (result.ok) this.startHandling(personIndex, result.value.jobId, result.value.assignmentId);
+    const accepted = mustSucceed(
+      this.router.acceptJobOffer(person.id, offerId),
+      "acceptJobOffer",
+      `worker ${person.id}, offer ${offerId}`,
+    );
+    this.startHandling(personIndex, accepted.jobId, accepted.assignmentId);
   }
 
   private startHandling(personIndex: number, jobId: string, assignmentId: string): void {
@@ -188,7 +201,11 @@ export class Workers {
     const person = this.people[this.assignmentPersonOfSlot[slot] as number] as Person;
     const jobId = this.assignmentJobOfSlot[slot] as string;
     const assignmentId = this.assignmentIdOfSlot[slot] as string;
-    this.router.completeJob(jobId, assignmentId);
+    mustSucceed(
+      this.router.completeJob(jobId, assignmentId),
+      "completeJob",
+      `job ${jobId}, assignment ${assignmentId}, worker ${person.id}`,
+    );
     const wrapUpSeconds = person.prepared.wrapUpTime.sample(person.wrapUpRandom);
     if (wrapUpSeconds > 0) this.engine.scheduleAfter(wrapUpSeconds, this.closeHandler, slot);
     else this.close(slot);
@@ -196,21 +213,34 @@ export class Workers {
 
   private close(slot: number): void {
     const jobId = this.assignmentJobOfSlot[slot] as string;
-    this.router.closeJob(jobId, this.assignmentIdOfSlot[slot] as string);
+    const assignmentId = this.assignmentIdOfSlot[slot] as string;
+    mustSucceed(
+      this.router.closeJob(jobId, assignmentId),
+      "closeJob",
+      `job ${jobId}, assignment ${assignmentId}`,
+    );
     this.releaseAssignment(slot);
   }
 
   private unassign(slot: number): void {
     const person = this.people[this.assignmentPersonOfSlot[slot] as number] as Person;
     const jobId = this.assignmentJobOfSlot[slot] as string;
-    const result = this.router.unassignJob(jobId, this.assignmentIdOfSlot[slot] as string, {
+    const assignmentId = this.assignmentIdOfSlot[slot] as string;
+    const result = this.router.unassignJob(jobId, assignmentId, {
       suspendMatching: person.prepared.behavior.unassignSuspendMatching,
     });
     if (result.ok) {
       this.releaseAssignment(slot);
       return;
     }
-    // The service refused (a fourth unassign): the person finishes the job after all.
+    // The one refusal the world expects: the service allows only so many unassigns of a job.
+    if (this.customers.unassignmentsOf(jobId) < MAX_UNASSIGNMENTS)
+      mustSucceed(
+        result,
+        "unassignJob",
+        `job ${jobId}, assignment ${assignmentId}, worker ${person.id}`,
+      );
+    // The service refused a fourth unassign: the person finishes the job after all.
     const handleEnd = Math.max(this.engine.now, this.handleEndOfSlot[slot] as number);
     this.engine.schedule(handleEnd, this.finishHandler, slot);
   }
@@ -244,7 +274,7 @@ export class Workers {
     const person = this.people[personIndex] as Person;
     person.reRegisterTimer = NO_TIMER;
     if (!person.active && this.isOnDuty(personIndex, this.engine.now))
-      this.router.registerWorker(person.id);
+      mustSucceed(this.router.registerWorker(person.id), "registerWorker", `worker ${person.id}`);
   }
 
   private setActive(workerId: string, active: boolean): void {

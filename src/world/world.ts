@@ -12,6 +12,7 @@ import { workerIdsOf } from "../scenario/index.ts";
 import { Customers } from "./customers.ts";
 import { worldProblems } from "./invariants.ts";
 import { createPerson, type Person, prepareBehavior } from "./people.ts";
+import { mustSucceed } from "./router-refusals.ts";
 import { type Duty, Shifts } from "./shifts.ts";
 import { Workers } from "./workers.ts";
 
@@ -64,7 +65,7 @@ export class World {
           tags: group.tags,
           availableForOffers: false,
         });
-        if (!result.ok) throw new Error(`the router refused worker ${id}: ${result.error.message}`);
+        mustSucceed(result, "upsertWorker", `worker ${id}`);
       }
     }
     this.shifts.start();

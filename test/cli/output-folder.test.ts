@@ -15,10 +15,9 @@ import {
   REPORTS_FOLDER,
 } from "../../src/cli/run/output-folder.ts";
 import { loadScenario } from "../../src/scenario/index.ts";
+import { assertProperty } from "../support/property.ts";
 
 /** Interrupting a property run on time is a failure, never a silent pass. */
-const TIME_LIMITED = { interruptAfterTimeLimit: 10_000, markInterruptAsFailure: true } as const;
-
 const DEVICE = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
 
 /** Pieces that are trouble in a path on some system, mixed with harmless letters. */
@@ -80,7 +79,7 @@ function isOneSafeSegment(folder: string): boolean {
 
 describe("folderNameOf", () => {
   it("gives one safe, readable segment for any name", () => {
-    fc.assert(
+    assertProperty(
       fc.property(hostileName, (name) => {
         const folder = folderNameOf(name);
         expect(folder).toMatch(/^[a-z0-9._-]+$/);
@@ -91,7 +90,6 @@ describe("folderNameOf", () => {
         expect(isOneSafeSegment(folder)).toBe(true);
         expect(folderNameOf(folder)).toBe(folder);
       }),
-      TIME_LIMITED,
     );
   });
 
@@ -99,11 +97,10 @@ describe("folderNameOf", () => {
     const segment = fc
       .stringMatching(/^[a-z0-9_]([a-z0-9._-]{0,78}[a-z0-9_])?$/)
       .filter((name) => !/\.\.|--/.test(name) && !DEVICE.test(name.split(".")[0] ?? ""));
-    fc.assert(
+    assertProperty(
       fc.property(segment, (name) => {
         expect(folderNameOf(name)).toBe(name);
       }),
-      TIME_LIMITED,
     );
   });
 

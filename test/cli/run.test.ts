@@ -11,6 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ccsim, ccsimAsync, type Outcome, STACK_LINE } from "../support/ccsim-process.ts";
 
 const SMALL = "test/fixtures/world/small-random.yaml";
+/**
+ * Budget of a hook or test that runs ccsim processes: several node processes boot at once, and on
+ * a loaded 2-core machine each boot alone can take seconds (vitest's default hook limit is 10 s).
+ */
+const RUN_TIMEOUT_MILLISECONDS = 180_000;
 const TRACE = "test/fixtures/world/trace-run.yaml";
 const scratch = mkdtempSync(join(tmpdir(), "ccsim-run-test-"));
 let folders = 0;
@@ -26,7 +31,7 @@ describe("ccsim run scenarios/quickstart.yaml", () => {
   let outcome: Outcome;
   beforeAll(async () => {
     outcome = await ccsimAsync("run", "scenarios/quickstart.yaml", "--out", out);
-  });
+  }, RUN_TIMEOUT_MILLISECONDS);
 
   it("exits 0 with a short summary and writes the four files, nothing else", () => {
     expect(outcome.status).toBe(0);
@@ -129,7 +134,7 @@ describe("--events, --seed, --replications, --workers", () => {
       ),
     ]);
     statuses = outcomes.map((outcome) => outcome.status);
-  });
+  }, RUN_TIMEOUT_MILLISECONDS);
 
   it("exit 0", () => {
     expect(statuses).toEqual([0, 0, 0, 0, 0, 0, 0]);
@@ -239,7 +244,12 @@ describe("bad input", () => {
   });
 });
 
-/** Runs ccsim, sends SIGINT once a temporary output file shows the run is under way. */
+/**
+ * Runs ccsim and sends SIGINT once the run is under way: its temporary events file exists (so
+ * the SIGINT handler is installed), plus a second so the interrupt lands mid-run. The outcome
+ * does not depend on the machine's speed: every run interrupted here lasts far longer (10,000 h
+ * of simulated time, or a billion replications). A watchdog kills a run that never starts.
+ */
 function interruptedRun(args: string[], out: string): Promise<Outcome> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["bin/ccsim.js", ...args], {
@@ -253,21 +263,21 @@ function interruptedRun(args: string[], out: string): Promise<Outcome> {
     child.stderr.on("data", (chunk) => {
       stderr += chunk;
     });
-    const started = Date.now();
+    const watchdog = setTimeout(() => {
+      clearInterval(poll);
+      child.kill("SIGKILL");
+      reject(new Error(`the run never started writing; stderr: ${stderr}`));
+    }, RUN_TIMEOUT_MILLISECONDS - 10_000);
     const poll = setInterval(() => {
       const running =
         existsSync(out) && readdirSync(out).some((name) => name.includes(".partial-"));
-      if (running && Date.now() - started > 1000) {
-        clearInterval(poll);
-        child.kill("SIGINT");
-      } else if (Date.now() - started > 30_000) {
-        clearInterval(poll);
-        child.kill("SIGKILL");
-        reject(new Error("the run never started writing"));
-      }
+      if (!running) return;
+      clearInterval(poll);
+      setTimeout(() => child.kill("SIGINT"), 1000);
     }, 20);
     child.on("close", (status) => {
       clearInterval(poll);
+      clearTimeout(watchdog);
       resolve({ status, stdout, stderr });
     });
   });
@@ -305,6 +315,7 @@ describe("Ctrl-C", () => {
       expect(outcome.stdout).toBe("");
       expect(readdirSync(out)).toEqual([]);
     },
+    RUN_TIMEOUT_MILLISECONDS,
   );
 });
 
@@ -315,29 +326,33 @@ describe("on a terminal", () => {
   it.skipIf(!HAS_SCRIPT).each([
     ["one long replication", "test/fixtures/world/long-run.yaml", "1"],
     ["many short replications", SMALL, "1000000"],
-  ])("%s: a progress bar with an ETA; Ctrl-C stops it", async (_, scenario, replications) => {
-    const out = outFolder();
-    const command = `node bin/ccsim.js run ${scenario} --out ${out} --workers 1 --replications ${replications}`;
-    const child = spawn("script", ["-qec", command, "/dev/null"], {
-      env: { ...process.env, CCSIM_DEBUG: "" },
-    });
-    let screen = "";
-    let typed = false;
-    child.stdout.on("data", (chunk) => {
-      screen += chunk;
-      if (!typed && (screen.match(/% \| ETA /g) ?? []).length >= 5) {
-        typed = true;
-        child.stdin.write("\x03");
-      }
-    });
-    const status = await new Promise((resolve) => child.on("close", resolve));
-    expect(status).toBe(130);
-    expect(screen).toMatch(/: \d+ replication\(s\) \[[█░]+\] \d+% \| ETA (\d+[hms])+/);
-    // Every ETA shown is a time (cli-progress prints NULL or INF, cut short, when it has no rate).
-    const etas = [...screen.matchAll(/% \| ETA ([0-9A-Za-z]*)/g)].map((match) => match[1]);
-    expect(etas.length).toBeGreaterThanOrEqual(5);
-    for (const eta of etas) expect(eta).toMatch(/^(\d+[hms])+$/);
-    expect(screen).toContain("interrupted: no output files were written");
-    expect(readdirSync(out)).toEqual([]);
-  });
+  ])(
+    "%s: a progress bar with an ETA; Ctrl-C stops it",
+    async (_, scenario, replications) => {
+      const out = outFolder();
+      const command = `node bin/ccsim.js run ${scenario} --out ${out} --workers 1 --replications ${replications}`;
+      const child = spawn("script", ["-qec", command, "/dev/null"], {
+        env: { ...process.env, CCSIM_DEBUG: "" },
+      });
+      let screen = "";
+      let typed = false;
+      child.stdout.on("data", (chunk) => {
+        screen += chunk;
+        if (!typed && (screen.match(/% \| ETA /g) ?? []).length >= 5) {
+          typed = true;
+          child.stdin.write("\x03");
+        }
+      });
+      const status = await new Promise((resolve) => child.on("close", resolve));
+      expect(status).toBe(130);
+      expect(screen).toMatch(/: \d+ replication\(s\) \[[█░]+\] \d+% \| ETA (\d+[hms])+/);
+      // Every ETA shown is a time (cli-progress prints NULL or INF, cut short, when it has no rate).
+      const etas = [...screen.matchAll(/% \| ETA ([0-9A-Za-z]*)/g)].map((match) => match[1]);
+      expect(etas.length).toBeGreaterThanOrEqual(5);
+      for (const eta of etas) expect(eta).toMatch(/^(\d+[hms])+$/);
+      expect(screen).toContain("interrupted: no output files were written");
+      expect(readdirSync(out)).toEqual([]);
+    },
+    RUN_TIMEOUT_MILLISECONDS,
+  );
 });

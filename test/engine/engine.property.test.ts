@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Engine } from "../../src/engine/engine.ts";
+import { assertProperty } from "../support/property.ts";
 
 /**
  * The engine against a reference model: a plain array of pending events, fired by a stable sort
@@ -44,7 +45,7 @@ interface ModelEvent {
 
 describe("Engine against a reference model", () => {
   it("fires exactly the model's events, in the model's order, never going back in time", () => {
-    fc.assert(
+    assertProperty(
       fc.property(fc.array(operation, { maxLength: 200 }), (operations) => {
         const engine = new Engine();
         const fired: Array<{ label: number; time: number }> = [];
@@ -102,7 +103,7 @@ describe("Engine against a reference model", () => {
   });
 
   it("ties at one time come out FIFO within a class", () => {
-    fc.assert(
+    assertProperty(
       fc.property(
         fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 100 }),
         (times) => {

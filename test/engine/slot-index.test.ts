@@ -2,6 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { SlotIndex } from "../../src/engine/slot-index.ts";
+import { assertProperty } from "../support/property.ts";
 
 type Operation = { kind: "set" | "delete" | "get"; key: number; slot: number };
 
@@ -33,7 +34,7 @@ function check<K extends string | number>(toKey: (n: number) => K, operations: O
 
 describe("SlotIndex", () => {
   it("agrees with a Map on string keys", () => {
-    fc.assert(
+    assertProperty(
       fc.property(fc.array(operation, { maxLength: 2000 }), (operations) => {
         check((n) => `call-${n}`, operations);
       }),
@@ -42,7 +43,7 @@ describe("SlotIndex", () => {
   });
 
   it("agrees with a Map on integer keys, including large safe integers", () => {
-    fc.assert(
+    assertProperty(
       fc.property(fc.array(operation, { maxLength: 2000 }), (operations) => {
         check((n) => (n % 2 === 0 ? n : 2 ** 40 + n * 2 ** 33), operations);
       }),

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { HISTOGRAM_RELATIVE_ERROR, Histogram } from "../../src/metrics/histogram.ts";
+import { assertProperty } from "../support/property.ts";
 
 function exactQuantile(sorted: number[], q: number): number {
   const rank = Math.max(1, Math.ceil(q * sorted.length));
@@ -29,7 +30,7 @@ describe("Histogram", () => {
   });
 
   it("reports every quantile within the stated relative error of the exact nearest-rank value", () => {
-    fc.assert(
+    assertProperty(
       fc.property(
         fc.array(fc.oneof(fc.constant(0), fc.double({ min: 1e-3, max: 1e6, noNaN: true })), {
           minLength: 1,

@@ -2,6 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createDistribution, type DistributionSpec, RandomStream } from "../../src/random/index.ts";
+import { assertProperty } from "../support/property.ts";
 
 const time = fc.double({ min: 0, max: 1e5, noNaN: true });
 const positiveTime = fc.double({ min: 1e-3, max: 1e5, noNaN: true });
@@ -39,7 +40,7 @@ const validSpec: fc.Arbitrary<DistributionSpec> = fc.oneof(
 
 describe("distribution properties", () => {
   it("samples are finite, ≥ 0 and never −0; moments are finite and ≥ 0", () => {
-    fc.assert(
+    assertProperty(
       fc.property(validSpec, fc.integer(), (spec, seed) => {
         const distribution = createDistribution(spec);
         expect(Number.isFinite(distribution.mean) && distribution.mean >= 0).toBe(true);
@@ -55,7 +56,7 @@ describe("distribution properties", () => {
   });
 
   it("the same stream state gives the same sample", () => {
-    fc.assert(
+    assertProperty(
       fc.property(validSpec, fc.integer(), fc.string({ minLength: 1 }), (spec, seed, name) => {
         const distribution = createDistribution(spec);
         const first = RandomStream.root(seed, 0).fork(name);

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatNumber } from "../../src/report/format-number.ts";
 import { toJsonText } from "../../src/report/json-text.ts";
+import { assertProperty } from "../support/property.ts";
 
 describe("formatNumber", () => {
   it.each([
@@ -31,7 +32,7 @@ describe("formatNumber", () => {
   });
 
   it("never prints an exponent and stays within half a unit of the last decimal", () => {
-    fc.assert(
+    assertProperty(
       fc.property(fc.double({ min: -1e15, max: 1e15, noNaN: true }), (value) => {
         const text = formatNumber(value);
         expect(text).toMatch(/^-?\d+(\.\d{1,6})?$/);

@@ -2,10 +2,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseDigits } from "../../src/router/core.ts";
+import { assertProperty } from "../support/property.ts";
 
 describe("parseDigits", () => {
   it("agrees with Number on digit strings, including leading zeros and long ones", () => {
-    fc.assert(
+    assertProperty(
       fc.property(fc.stringMatching(/^[0-9]{0,20}$/), (digits) => {
         expect(parseDigits(`offer-${digits}`, 6)).toBe(Number(digits));
       }),
@@ -18,7 +19,7 @@ describe("parseDigits", () => {
       fc.string(),
       fc.constantFrom(" 12", "12 ", "+5", "-5", "0x10", "1e3", "1.5", "", "Infinity", "٣"),
     );
-    fc.assert(
+    assertProperty(
       fc.property(tails, (tail) => {
         expect(parseDigits(`offer-${tail}`, 6)).toBe(Number(tail));
       }),

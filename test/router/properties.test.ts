@@ -24,6 +24,7 @@ import type {
   WorkerSpec,
 } from "../../src/router/types.ts";
 import { DISTRIBUTION_MODE_KINDS } from "../../src/vocabulary/index.ts";
+import { assertProperty } from "../support/property.ts";
 
 type ValueOf<A> = A extends fc.Arbitrary<infer T> ? T : never;
 
@@ -380,7 +381,7 @@ function offerTracker(problems: string[]) {
 
 describe("router invariants under random operations", () => {
   it("hold after every step", () => {
-    fc.assert(
+    assertProperty(
       fc.property(
         fc.array(policyArbitrary, { minLength: 2, maxLength: 2 }),
         fc.array(workerArbitrary, { minLength: 1, maxLength: 5 }),

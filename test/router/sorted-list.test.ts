@@ -6,11 +6,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { removeItem } from "../../src/router/core.ts";
 import { SortedList } from "../../src/router/sorted-list.ts";
+import { assertProperty } from "../support/property.ts";
 
 describe("SortedList", () => {
   it("matches a sorted array under random inserts and removals", () => {
     const step = fc.record({ insert: fc.boolean(), value: fc.integer({ min: 0, max: 150 }) });
-    fc.assert(
+    assertProperty(
       fc.property(fc.array(step, { maxLength: 600 }), (steps) => {
         const list = new SortedList<number>((left, right) => left - right);
         const model: number[] = [];
@@ -34,7 +35,7 @@ describe("SortedList", () => {
 
 describe("removeItem", () => {
   it("removes the item from distinct items, keeping the order of the rest", () => {
-    fc.assert(
+    assertProperty(
       fc.property(
         fc.uniqueArray(fc.integer({ min: 0, max: 50 }), { maxLength: 40 }),
         fc.nat(50),

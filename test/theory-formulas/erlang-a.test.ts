@@ -5,11 +5,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { erlangA, erlangC } from "../../src/theory/index.ts";
+import { assertProperty } from "../support/property.ts";
 import { relativeError, stableQueueForChain } from "./arbitraries.ts";
 
 describe("Erlang A", () => {
   it("equals Erlang C when θ = 0 (computed the long way)", () => {
-    fc.assert(
+    assertProperty(
       fc.property(stableQueueForChain, (queue) => {
         const withChain = erlangA({ ...queue, abandonmentRate: 0 });
         const closedForm = erlangC(queue);
@@ -28,7 +29,7 @@ describe("Erlang A", () => {
   });
 
   it("tends to Erlang C as θ → 0, linearly in θ", () => {
-    fc.assert(
+    assertProperty(
       fc.property(stableQueueForChain, (queue) => {
         const closedForm = erlangC(queue);
         const gap = (abandonmentRate: number) => {
@@ -58,7 +59,7 @@ describe("Erlang A", () => {
         abandonmentRate: queue.serviceRate / patienceOverHandle,
       })),
     );
-    fc.assert(
+    assertProperty(
       fc.property(abandoningQueue, (queue) => {
         const result = erlangA(queue);
         // Carried load: served callers per second = busy workers · μ.

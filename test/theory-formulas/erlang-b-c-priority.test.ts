@@ -5,12 +5,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { erlangB, erlangC, priorityQueueWaits } from "../../src/theory/index.ts";
+import { assertProperty } from "../support/property.ts";
 import { relativeError, stableQueue } from "./arbitraries.ts";
 import { erlangBBySums, erlangCBySums } from "./reference-sums.ts";
 
 describe("Erlang B", () => {
   it("decreases in the number of servers", () => {
-    fc.assert(
+    assertProperty(
       fc.property(
         fc.integer({ min: 0, max: 500 }),
         fc.double({ min: 0.01, max: 500, noNaN: true }),
@@ -26,7 +27,7 @@ describe("Erlang B", () => {
   });
 
   it("agrees with the ratio of Poisson sums", () => {
-    fc.assert(
+    assertProperty(
       fc.property(
         fc.integer({ min: 1, max: 300 }),
         fc.double({ min: 0.01, max: 400, noNaN: true }),
@@ -47,7 +48,7 @@ describe("Erlang B", () => {
 
 describe("Erlang C", () => {
   it("P(W > 0) ≥ B, and agrees with the textbook sums", () => {
-    fc.assert(
+    assertProperty(
       fc.property(stableQueue, (queue) => {
         const result = erlangC(queue);
         const offeredLoad = queue.arrivalRate / queue.serviceRate;
@@ -61,7 +62,7 @@ describe("Erlang C", () => {
   });
 
   it("service level lies in [0, 1] and increases with the threshold", () => {
-    fc.assert(
+    assertProperty(
       fc.property(stableQueue, fc.double({ min: 0.1, max: 600, noNaN: true }), (queue, extra) => {
         const shorter = erlangC(queue).serviceLevel;
         const longer = erlangC({
@@ -120,7 +121,7 @@ describe("non-preemptive priorities", () => {
       minLength: 1,
       maxLength: 5,
     });
-    fc.assert(
+    assertProperty(
       fc.property(stableQueue, classes, (queue, shares) => {
         const totalShare = shares.reduce((sum, share) => sum + share, 0);
         const arrivalRates = shares.map((share) => (queue.arrivalRate * share) / totalShare);

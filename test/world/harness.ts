@@ -23,14 +23,35 @@ export function scenarioOf(yamlText: string, fileName = "test/world/inline.yaml"
   return parseScenario(yamlText, fileName);
 }
 
+/**
+ * Most router events any test run may produce. A run that goes past it is stuck (e.g. offers
+ * re-issued at one instant forever): it fails with a message instead of hanging the test
+ * process, which no timeout can interrupt while synchronous code runs.
+ */
+export const DEFAULT_EVENT_BUDGET = 2_000_000;
+
+/** A run went past its event budget. */
+export class EventBudgetExceeded extends Error {}
+
 /** Runs one replication of a scenario with invariants on, recording every event. */
-export function runScenario(scenario: Scenario, replication = 0): Run {
+export function runScenario(
+  scenario: Scenario,
+  replication = 0,
+  eventBudget = DEFAULT_EVENT_BUDGET,
+): Run {
   const events: RouterEvent[] = [];
   const result = runReplication(scenario, {
     replication,
     traces: readTraces(scenario),
     checkInvariants: true,
-    onEvent: (event) => events.push(event),
+    onEvent: (event) => {
+      if (events.length >= eventBudget) {
+        throw new EventBudgetExceeded(
+          `more than ${eventBudget} router events (at t=${event.timeSeconds}s: ${event.type}); the run is stuck or the test's scenario is too large`,
+        );
+      }
+      events.push(event);
+    },
   });
   return { scenario, result, events };
 }

@@ -1,11 +1,12 @@
 /**
  * Progress of a long run on standard error, only when it is a terminal (a pipe or a CI log gets
  * no bar). Nothing appears for runs that finish within a second, so short runs stay quiet.
- * Updates reach the bar at most every 100 ms and only when the value moved: cli-progress
- * estimates the ETA from its last 10 updates, and a flood of equal values a millisecond apart
- * left it with no rate, printing "NULL" or "INF" (cut to "LLs", "NFs") instead of a time.
+ * Updates reach the bar at most every 100 ms and only when the value moved. The ETA is ours
+ * (eta.ts), shown only once some work is done: cli-progress's own read "NULL" or "INF" (cut to
+ * "LLs", "NFs") whenever its last updates showed no movement, e.g. a slow first chunk.
  */
 import cliProgress from "cli-progress";
+import { formatTimeLeft } from "./eta.ts";
 
 const SHOW_AFTER_MILLISECONDS = 1000;
 const UPDATE_EVERY_MILLISECONDS = 100;
@@ -28,22 +29,22 @@ export function createProgress(label: string, enabled: boolean): Progress {
     update(fractionDone) {
       const now = performance.now();
       if (bar === null) {
-        if (now - started < SHOW_AFTER_MILLISECONDS) return;
+        if (now - started < SHOW_AFTER_MILLISECONDS || !(fractionDone > 0)) return;
         bar = new cliProgress.SingleBar(
           {
             stream: process.stderr,
-            format: `${label} [{bar}] {percentage}% | ETA {eta_formatted}`,
+            format: `${label} [{bar}] {percentage}% | ETA {timeLeft}`,
             hideCursor: true,
           },
           cliProgress.Presets.shades_classic,
         );
-        bar.start(STEPS, 0);
+        bar.start(STEPS, 0, { timeLeft: formatTimeLeft(now - started, fractionDone) });
       }
       const value = Math.round(fractionDone * STEPS);
       if (value === lastValue || now - lastUpdate < UPDATE_EVERY_MILLISECONDS) return;
       lastValue = value;
       lastUpdate = now;
-      bar.update(value);
+      bar.update(value, { timeLeft: formatTimeLeft(now - started, fractionDone) });
     },
     stop() {
       bar?.stop();
