@@ -8,6 +8,7 @@ export {
   checkScenarioText,
   formatPath,
   loadScenario,
+  locateRunProblems,
   parseScenario,
   readScenarioFile,
   type ScenarioCheck,

@@ -6,7 +6,13 @@
  */
 import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { formatIssue, ScenarioError, type ScenarioIssue, UsageError } from "../errors.ts";
+import {
+  formatIssue,
+  ScenarioError,
+  type ScenarioIssue,
+  type ScenarioRunProblem,
+  UsageError,
+} from "../errors.ts";
 import { type ParsedDocument, type PathSegment, parseScenarioText } from "./document.ts";
 import { scenarioErrorMap } from "./messages.ts";
 import { normaliseScenario } from "./normalise.ts";
@@ -134,6 +140,27 @@ export async function readScenarioFile(path: string): Promise<string> {
     if (code === "EISDIR") throw new UsageError(`${path}: is a directory, not a scenario file`);
     throw new UsageError(`${path}: cannot read the file (${code ?? String(error)})`);
   }
+}
+
+/**
+ * Locates problems a run found (ScenarioRunError) in the scenario file, as scenario issues: the
+ * file is read again, since the normalised scenario keeps no positions. A field missing from
+ * the file (a default) is located at its nearest written ancestor.
+ */
+export async function locateRunProblems(
+  fileName: string,
+  problems: readonly ScenarioRunProblem[],
+): Promise<ScenarioError> {
+  const document = parseScenarioText(await readScenarioFile(fileName), fileName);
+  return new ScenarioError(
+    problems.map((problem) =>
+      locate(fileName, document, {
+        path: [...problem.path],
+        message: problem.message,
+        ...(problem.hint === undefined ? {} : { hint: problem.hint }),
+      }),
+    ),
+  );
 }
 
 /**

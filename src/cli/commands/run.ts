@@ -7,7 +7,7 @@
 import { rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { Argv, CommandModule } from "yargs";
-import { UsageError } from "../../errors.ts";
+import { ScenarioRunError, UsageError } from "../../errors.ts";
 import { aggregateReplications } from "../../metrics/index.ts";
 import {
   type RunDescription,
@@ -17,7 +17,12 @@ import {
   renderSummaryJson,
   renderWorkersCsv,
 } from "../../report/index.ts";
-import { loadScenario, readTraces, type Scenario } from "../../scenario/index.ts";
+import {
+  loadScenario,
+  locateRunProblems,
+  readTraces,
+  type Scenario,
+} from "../../scenario/index.ts";
 import { ExitWithCode } from "../exit.ts";
 import { printErrorLine, printLine } from "../output.ts";
 import { prepareOutputFolder, temporaryNameOf, writeFilesAtomically } from "../run/atomic-files.ts";
@@ -118,6 +123,7 @@ async function handler(args: RunArguments): Promise<void> {
       printErrorLine("interrupted: no output files were written");
       throw new ExitWithCode(130);
     }
+    if (error instanceof ScenarioRunError) throw await locateRunProblems(args.scenario, error.problems);
     throw error;
   } finally {
     process.removeListener("SIGINT", onInterrupt);

@@ -8,6 +8,7 @@
  */
 import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
+import { ScenarioRunError, type ScenarioRunProblem } from "../../errors.ts";
 import type { Scenario, TraceArrivals } from "../../scenario/index.ts";
 import type { ReplicationResult } from "../../simulate.ts";
 import { type ReplicationTask, runReplicationTask } from "./replication-task.ts";
@@ -111,11 +112,12 @@ async function runInParallel(
   const feed = async () => {
     while (!failed && next < count) {
       const replication = next++;
-      const result = (await pool.run(
-        taskOf(scenario, options, replication),
-        runOptions,
-      )) as ReplicationResult | null;
+      const result = (await pool.run(taskOf(scenario, options, replication), runOptions)) as
+        | ReplicationResult
+        | { scenarioRunProblems: ScenarioRunProblem[] }
+        | null;
       if (result === null) throw new RunInterrupted("interrupted");
+      if ("scenarioRunProblems" in result) throw new ScenarioRunError(result.scenarioRunProblems);
       results[replication] = result;
       options.onProgress?.(++done / count);
     }
