@@ -137,10 +137,7 @@ export class Replication {
    * result once the run has ended. Slicing a run by time or events never changes its outcome.
    * Throws ScenarioRunError when the run stops advancing.
    */
-  advance(
-    untilSeconds: number,
-    maxEvents = Number.POSITIVE_INFINITY,
-  ): ReplicationResult | null {
+  advance(untilSeconds: number, maxEvents = Number.POSITIVE_INFINITY): ReplicationResult | null {
     try {
       return this.advanceWithin(untilSeconds, maxEvents);
     } catch (error) {

@@ -77,9 +77,7 @@ function formatShare(share: number): string {
 
 /** Problems naming the likely cause of `stall` in `scenario`; never empty. */
 export function diagnoseStall(scenario: Scenario, stall: SimulationStalled): ScenarioRunProblem[] {
-  const firing = stall.handlerCounts
-    .map(({ handler, count }) => `${handler} ×${count}`)
-    .join(", ");
+  const firing = stall.handlerCounts.map(({ handler, count }) => `${handler} ×${count}`).join(", ");
   const lead =
     `the run stopped advancing at ${stall.timeSeconds} s of simulated time ` +
     `(${stall.eventCount} events within one instant)`;

@@ -123,7 +123,8 @@ async function handler(args: RunArguments): Promise<void> {
       printErrorLine("interrupted: no output files were written");
       throw new ExitWithCode(130);
     }
-    if (error instanceof ScenarioRunError) throw await locateRunProblems(args.scenario, error.problems);
+    if (error instanceof ScenarioRunError)
+      throw await locateRunProblems(args.scenario, error.problems);
     throw error;
   } finally {
     process.removeListener("SIGINT", onInterrupt);
