@@ -21,10 +21,10 @@ export const MAX_YAML_ALIAS_EXPANSIONS = 1000;
 export const MAX_WORKERS = 100_000;
 
 /** Longest horizon, and longest drain: a year (leap year included). */
-export const MAX_HORIZON_SECONDS = 366 * DAY_SECONDS;
+export const MAX_HORIZON_SECONDS = 3660 * DAY_SECONDS;
 
 /** Longest drain after the horizon: a year. */
-export const MAX_DRAIN_SECONDS = 366 * DAY_SECONDS;
+export const MAX_DRAIN_SECONDS = 3660 * DAY_SECONDS;
 
 /** Report intervals per run (horizon / intervalLength): a year of 15-minute intervals is 35,136. */
 export const MAX_INTERVALS = 100_000;
