@@ -199,7 +199,7 @@ function traceSize(scenarioDirectory: string, file: string, path: (string | numb
   return [
     {
       path: [...path, "file"],
-      message: `the trace file is ${formatCount(bytes / 1024 / 1024)} MiB; ccsim reads trace files of at most ${formatCount(MAX_TRACE_FILE_BYTES / 1024 / 1024)} MiB`,
+      message: `the trace file has ${formatCount(bytes)} bytes; ccsim reads trace files of at most ${MAX_TRACE_FILE_BYTES / 1024 / 1024} MiB (${formatCount(MAX_TRACE_FILE_BYTES)} bytes)`,
       hint: `split the trace into shorter periods and simulate each; ${SEE_LIMITS}`,
     },
   ];
