@@ -102,6 +102,14 @@ async function runInParallel(
     maxThreads: workers,
     idleTimeout: 100,
   });
+  // On Ctrl-C, destroy the pool before piscina sees the abort: piscina would otherwise replace
+  // each cancelled thread with a new one (minThreads), and wait for it to boot before exiting.
+  let destroyed: Promise<void> | null = null;
+  const destroyPool = () => {
+    destroyed ??= pool.destroy();
+    return destroyed;
+  };
+  options.signal?.addEventListener("abort", destroyPool, { once: true });
   const count = scenario.replications;
   const results: ReplicationResult[] = [];
   const runOptions = options.signal === undefined ? {} : { signal: options.signal };
@@ -136,6 +144,7 @@ async function runInParallel(
     if (options.signal?.aborted === true) throw new RunInterrupted("interrupted");
     throw error;
   } finally {
-    await pool.destroy();
+    options.signal?.removeEventListener("abort", destroyPool);
+    await destroyPool();
   }
 }
