@@ -26,8 +26,6 @@ export interface ReplicationOptions {
   readonly onEvent?: (event: RouterEvent) => void;
   /** Check the router's and the world's invariants after every engine event (slow). */
   readonly checkInvariants?: boolean;
-  /** Events within one instant before the run counts as stalled (tests lower it). */
-  readonly maxEventsAtOneInstant?: number;
 }
 
 /** What one replication produced. */
@@ -86,9 +84,7 @@ export class Replication {
     private readonly scenario: Scenario,
     private readonly options: ReplicationOptions,
   ) {
-    this.engine = new Engine({
-      maxEventsAtOneInstant: options.maxEventsAtOneInstant ?? stallLimitOf(scenario),
-    });
+    this.engine = new Engine({ maxEventsAtOneInstant: stallLimitOf(scenario) });
     this.horizonSeconds = scenario.horizonSeconds;
     this.drainEndSeconds = scenario.horizonSeconds + scenario.drainSeconds;
     const random = RandomStream.root(scenario.seed, options.replication);
