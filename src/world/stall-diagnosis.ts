@@ -79,8 +79,8 @@ function formatShare(share: number): string {
 export function diagnoseStall(scenario: Scenario, stall: SimulationStalled): ScenarioRunProblem[] {
   const firing = stall.handlerCounts.map(({ handler, count }) => `${handler} ×${count}`).join(", ");
   const lead =
-    `the run stopped advancing at ${stall.timeSeconds} s of simulated time ` +
-    `(${stall.eventCount} events within one instant)`;
+    `the run stopped advancing at ${Number(stall.timeSeconds.toFixed(3))} s of simulated time ` +
+    `(${stall.eventCount.toLocaleString("en-US")} events within one instant)`;
   for (const { handler } of stall.handlerCounts) {
     const problems = DIAGNOSES[handler]?.(scenario, lead) ?? [];
     if (problems.length > 0) return problems;
