@@ -59,3 +59,25 @@ export class UsageError extends Error {
 export class InternalError extends Error {
   override readonly name = "InternalError";
 }
+
+/** A problem that a run found in the scenario, pointed at a field but not yet at a line. */
+export interface ScenarioRunProblem {
+  /** Path segments of the field, e.g. `["workers", 0, "behavior", "declineRetryAfter"]`. */
+  readonly path: readonly (string | number)[];
+  readonly message: string;
+  readonly hint?: string;
+}
+
+/**
+ * The scenario validated but cannot be simulated, as found while running (a run that stopped
+ * advancing). Bad input, exit 2; the CLI locates each problem's field in the scenario file.
+ */
+export class ScenarioRunError extends Error {
+  override readonly name = "ScenarioRunError";
+  readonly problems: readonly ScenarioRunProblem[];
+
+  constructor(problems: readonly ScenarioRunProblem[]) {
+    super(problems.map((problem) => problem.message).join("\n"));
+    this.problems = problems;
+  }
+}

@@ -14,7 +14,7 @@ import type { ReplicationSummary } from "./metrics/types.ts";
 import { readTraces, type Scenario } from "./scenario/index.ts";
 import { type ReplicationOptions, type ReplicationResult, runReplication } from "./simulate.ts";
 
-export { ScenarioError, UsageError } from "./errors.ts";
+export { ScenarioError, ScenarioRunError, type ScenarioRunProblem, UsageError } from "./errors.ts";
 export type { ReplicationMetrics, ReplicationSummary } from "./metrics/types.ts";
 export {
   renderConsoleSummary,
@@ -50,6 +50,7 @@ export interface SimulationOutcome {
 /**
  * Runs all of a scenario's replications one after another in this thread (the CLI runs them in
  * parallel; the results are identical) and aggregates them. Trace files are read first.
+ * Throws ScenarioRunError (problems with field paths) when a run stops advancing.
  */
 export function simulate(
   scenario: Scenario,

@@ -3,15 +3,17 @@
  * the scenario, the world of simulated people, and a metrics collector, all listening to the
  * router's events. It runs arrivals in [0, horizon), then drains until every job has ended or
  * `horizon + drain`. A replication can be advanced in chunks of simulated time, so callers can
- * show progress and stop cleanly between chunks; `runReplication` runs one to the end.
+ * show progress and stop cleanly between chunks; `runReplication` runs one to the end. A run
+ * that stops advancing ends with a ScenarioRunError naming the scenario fields to blame.
  */
-import { Engine } from "./engine/engine.ts";
-import { InternalError } from "./errors.ts";
+import { Engine, MAX_EVENTS_AT_ONE_INSTANT, SimulationStalled } from "./engine/engine.ts";
+import { InternalError, ScenarioRunError } from "./errors.ts";
 import { MetricsCollector } from "./metrics/index.ts";
 import type { ReplicationMetrics } from "./metrics/types.ts";
 import { RandomStream } from "./random/index.ts";
 import { checkInvariants, Router, type RouterConfig, type RouterEvent } from "./router/index.ts";
 import type { Scenario, TraceArrivals } from "./scenario/index.ts";
+import { diagnoseStall } from "./world/stall-diagnosis.ts";
 import { World } from "./world/world.ts";
 
 /** How to run one replication. */
@@ -36,6 +38,19 @@ export interface ReplicationResult {
   readonly eventsFired: number;
 }
 
+/**
+ * Events each worker may add to one instant before a run counts as stalled: a whole center
+ * starting its shift at once registers every worker, offers each a job and hears each answer
+ * (three events a worker); four leaves room for a job arriving per worker at that instant.
+ */
+const STALL_EVENTS_PER_WORKER = 4;
+
+/** Events within one instant after which a run of `scenario` counts as stalled. */
+export function stallLimitOf(scenario: Scenario): number {
+  const workers = scenario.workers.reduce((sum, group) => sum + group.count, 0);
+  return MAX_EVENTS_AT_ONE_INSTANT + STALL_EVENTS_PER_WORKER * workers;
+}
+
 /** The router's configuration of a scenario; `random` serves weighted allocations. */
 export function routerConfigOf(scenario: Scenario, random: RandomStream): RouterConfig {
   return {
@@ -55,7 +70,7 @@ function arrivalIndexer(scenario: Scenario): (jobId: string) => number {
 
 /** One replication, advanced step by step. */
 export class Replication {
-  private readonly engine = new Engine();
+  private readonly engine: Engine;
   private readonly router: Router;
   private readonly world: World;
   private readonly metrics: MetricsCollector;
@@ -63,11 +78,13 @@ export class Replication {
   private readonly drainEndSeconds: number;
   private draining = false;
   private outcome: ReplicationResult | null = null;
+  private reachedTarget = true;
 
   constructor(
-    scenario: Scenario,
+    private readonly scenario: Scenario,
     private readonly options: ReplicationOptions,
   ) {
+    this.engine = new Engine({ maxEventsAtOneInstant: stallLimitOf(scenario) });
     this.horizonSeconds = scenario.horizonSeconds;
     this.drainEndSeconds = scenario.horizonSeconds + scenario.drainSeconds;
     const random = RandomStream.root(scenario.seed, options.replication);
@@ -103,18 +120,47 @@ export class Replication {
     return Math.min(1, this.engine.now / this.horizonSeconds);
   }
 
-  /** Runs up to simulated time `untilSeconds`; returns the result once the run has ended. */
-  advance(untilSeconds: number): ReplicationResult | null {
+  /**
+   * Whether the last `advance` got to its time; false when it spent its event budget first
+   * (call it again with the same time to go on).
+   */
+  get reachedLastTarget(): boolean {
+    return this.reachedTarget;
+  }
+
+  /**
+   * Runs up to simulated time `untilSeconds`, firing at most `maxEvents` events; returns the
+   * result once the run has ended. Slicing a run by time or events never changes its outcome.
+   * Throws ScenarioRunError when the run stops advancing.
+   */
+  advance(untilSeconds: number, maxEvents = Number.POSITIVE_INFINITY): ReplicationResult | null {
+    try {
+      return this.advanceWithin(untilSeconds, maxEvents);
+    } catch (error) {
+      if (error instanceof SimulationStalled) {
+        throw new ScenarioRunError(diagnoseStall(this.scenario, error));
+      }
+      throw error;
+    }
+  }
+
+  private advanceWithin(untilSeconds: number, maxEvents: number): ReplicationResult | null {
     if (this.outcome !== null) return this.outcome;
+    this.reachedTarget = false;
     if (!this.draining) {
-      this.engine.runUntil(Math.min(untilSeconds, this.horizonSeconds));
+      const status = this.engine.runWithin(Math.min(untilSeconds, this.horizonSeconds), maxEvents);
+      if (status === "budget") return null;
+      this.reachedTarget = true;
       if (untilSeconds < this.horizonSeconds) return null;
       this.draining = true;
       if (this.world.customers.jobsInSystem === 0) return this.finish(this.horizonSeconds);
+      this.reachedTarget = false;
     }
     const target = Math.min(untilSeconds, this.drainEndSeconds);
-    const stoppedEarly = this.engine.runUntil(target);
-    if (stoppedEarly) return this.finish(this.engine.now);
+    const status = this.engine.runWithin(target, maxEvents);
+    if (status === "budget") return null;
+    this.reachedTarget = true;
+    if (status === "stopped") return this.finish(this.engine.now);
     return target >= this.drainEndSeconds ? this.finish(this.drainEndSeconds) : null;
   }
 

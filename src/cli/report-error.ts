@@ -3,7 +3,7 @@
  * UsageError) never shows a stack trace; anything else is a bug: exit 3, said plainly, with
  * the stack and how to report it. CCSIM_DEBUG=1 adds the stack to every error.
  */
-import { formatIssue, ScenarioError, UsageError } from "../errors.ts";
+import { formatIssue, ScenarioError, ScenarioRunError, UsageError } from "../errors.ts";
 import { ExitWithCode } from "./exit.ts";
 import { printErrorLine } from "./output.ts";
 
@@ -20,6 +20,12 @@ export function reportError(error: unknown, debug: boolean): number {
   if (error instanceof ExitWithCode) return error.code;
   if (error instanceof ScenarioError) {
     for (const issue of error.issues) printErrorLine(formatIssue(issue));
+    debugStack(error, debug);
+    return 2;
+  }
+  if (error instanceof ScenarioRunError) {
+    // Normally located by the command first; this is the fallback when no file is at hand.
+    for (const problem of error.problems) printErrorLine(`ccsim: ${problem.message}`);
     debugStack(error, debug);
     return 2;
   }

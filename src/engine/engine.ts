@@ -3,9 +3,18 @@
  * Knows nothing about contact centers. Events are (time, handler, numeric argument); a handler
  * is registered once with its priority class, so scheduling allocates nothing per event.
  * Invariants: `now` never decreases; equal times fire by (priority class, insertion order);
- * a cancelled event never fires.
+ * a cancelled event never fires. A run that stops advancing (a million events within one
+ * instant) throws `SimulationStalled` naming the handlers that were firing.
  */
 import { EventHeap } from "./event-heap.ts";
+import { StallWatch } from "./stall-watch.ts";
+
+export {
+  type HandlerCount,
+  MAX_EVENTS_AT_ONE_INSTANT,
+  SimulationStalled,
+  STALL_INSTANT_SECONDS,
+} from "./stall-watch.ts";
 
 /** Called when an event fires; `argument` is whatever number was passed to `schedule`. */
 export type EventHandler = (argument: number) => void;
@@ -20,6 +29,12 @@ export const NO_TIMER: TimerId = 0;
 export class SchedulingError extends Error {
   override name = "SchedulingError";
 }
+
+/**
+ * Why `runUntil` returned: it `reached` its time, was `stopped` by `stop()`, or fired its
+ * whole event `budget` first (call again to go on; the outcome is the same as one call).
+ */
+export type RunStatus = "reached" | "stopped" | "budget";
 
 interface HandlerEntry {
   readonly name: string;
@@ -42,8 +57,17 @@ export class Engine {
   private currentTime = 0;
   private stopRequested = false;
   private firedCount = 0;
+  private readonly stallWatch: StallWatch;
   /** Called after every fired event (used by `--check-invariants`); null when unused. */
   afterEvent: ((handlerName: string, argument: number) => void) | null = null;
+
+  /** `maxEventsAtOneInstant`: the stall limit (tests lower it; see `MAX_EVENTS_AT_ONE_INSTANT`). */
+  constructor(options: { maxEventsAtOneInstant?: number } = {}) {
+    this.stallWatch = new StallWatch(
+      (handlerId) => this.handlerName(handlerId),
+      options.maxEventsAtOneInstant,
+    );
+  }
 
   /** Current simulated time in seconds. */
   get now(): number {
@@ -117,17 +141,30 @@ export class Engine {
    * `untilSeconds` (unless stopped early). Returns true when it was stopped by `stop()`.
    */
   runUntil(untilSeconds: number): boolean {
+    return this.runWithin(untilSeconds) === "stopped";
+  }
+
+  /**
+   * `runUntil` with at most `maxEvents` events: returns "budget" when they are spent before
+   * `untilSeconds` is reached (the clock then stays at the last event), so a caller can look
+   * up now and then during a long stretch of events; slicing a run never changes its outcome.
+   * Throws `SimulationStalled` when the run stops advancing.
+   */
+  runWithin(untilSeconds: number, maxEvents = Number.POSITIVE_INFINITY): RunStatus {
     if (Number.isNaN(untilSeconds)) throw new SchedulingError("cannot run until NaN");
     this.stopRequested = false;
     const heap = this.heap;
+    let fired = 0;
     while (heap.size > 0 && heap.peekTime() <= untilSeconds) {
+      if (fired >= maxEvents) return "budget";
       this.fireNext();
-      if (this.stopRequested) return true;
+      fired++;
+      if (this.stopRequested) return "stopped";
     }
     if (untilSeconds > this.currentTime && untilSeconds !== Number.POSITIVE_INFINITY) {
       this.currentTime = untilSeconds;
     }
-    return false;
+    return "reached";
   }
 
   /** Fires events until none are pending (or `stop()`); returns true when stopped. */
@@ -139,6 +176,7 @@ export class Engine {
     const heap = this.heap;
     this.currentTime = heap.peekTime();
     const handlerId = heap.peekHandler();
+    this.stallWatch.observe(this.currentTime, handlerId);
     const argument = heap.peekArgument();
     heap.pop();
     this.firedCount++;

@@ -4,10 +4,26 @@
  * prefix `-`, `+`, `Not`, `!`; then `.field`. Primaries: numbers, "strings", true/false,
  * parentheses, `job`, `worker`, calls of If, IsBlank, Blank, And, Or, Not, Table, records
  * `{name: value}` and tables `[a, b]`. Unknown names and wrong argument counts are syntax errors.
- * O(length of the expression).
+ * O(length of the expression). Nesting is bounded (`MAX_EXPRESSION_NESTING`,
+ * `MAX_EXPRESSION_DEPTH`), so neither parsing nor evaluating can overflow the call stack.
  */
 import { PowerFxSyntaxError } from "./errors.ts";
 import { type Token, tokenize } from "./lexer.ts";
+import { depthOf } from "./tree-depth.ts";
+
+/**
+ * Brackets, calls and prefix operators nested inside one another. Each level costs about ten
+ * stack frames of this recursive-descent parser; 100 levels (a thousand frames) is far from
+ * the stack's end and far beyond any routing rule a person writes (they nest 3 to 10 deep).
+ */
+export const MAX_EXPRESSION_NESTING = 100;
+
+/**
+ * Depth of the parsed tree, which also counts chains such as `a Or b Or c …` (one level per
+ * operator). Compiling and evaluating recurse once or twice per level: 1,000 levels keeps
+ * them well inside the stack, and allows a chain of a thousand alternatives.
+ */
+export const MAX_EXPRESSION_DEPTH = 1000;
 
 /** Binary operators, with the keyword forms mapped to `&&` and `||`. */
 export type BinaryOperator =
@@ -62,11 +78,19 @@ export function parseExpression(expression: string): PowerFxNode {
   const parser = new Parser(tokenize(expression));
   const node = parser.expression();
   parser.expectEnd();
+  const depth = depthOf(node, MAX_EXPRESSION_DEPTH);
+  if (depth > MAX_EXPRESSION_DEPTH) {
+    throw new PowerFxSyntaxError(
+      `the expression is more than ${MAX_EXPRESSION_DEPTH} operations deep; split it into simpler rules`,
+      1,
+    );
+  }
   return node;
 }
 
 class Parser {
   private index = 0;
+  private nesting = 0;
 
   constructor(private readonly tokens: readonly Token[]) {}
 
@@ -103,7 +127,20 @@ class Parser {
   }
 
   expression(): PowerFxNode {
-    return this.or();
+    this.enter();
+    const node = this.or();
+    this.nesting--;
+    return node;
+  }
+
+  /** One more level of recursion; refuses to go past MAX_EXPRESSION_NESTING. */
+  private enter(): void {
+    if (++this.nesting > MAX_EXPRESSION_NESTING) {
+      throw new PowerFxSyntaxError(
+        `more than ${MAX_EXPRESSION_NESTING} nested brackets, calls or prefix operators`,
+        this.current.position,
+      );
+    }
   }
 
   private or(): PowerFxNode {
@@ -163,13 +200,20 @@ class Parser {
   private unary(): PowerFxNode {
     if (this.isOperator("-") || this.isOperator("+") || this.isOperator("!")) {
       const operator = this.next().text as "-" | "+" | "!";
-      return { type: "unary", operator, operand: this.unary() };
+      return this.prefixed(operator);
     }
     if (this.isKeyword("Not")) {
       this.next();
-      return { type: "unary", operator: "!", operand: this.unary() };
+      return this.prefixed("!");
     }
     return this.postfix();
+  }
+
+  private prefixed(operator: "-" | "+" | "!"): PowerFxNode {
+    this.enter();
+    const node: PowerFxNode = { type: "unary", operator, operand: this.unary() };
+    this.nesting--;
+    return node;
   }
 
   private postfix(): PowerFxNode {

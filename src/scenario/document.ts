@@ -3,7 +3,19 @@
  * path can be located as a 1-based line and column. Syntax problems come back as located
  * messages, all of them, never as exceptions.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseDocument,
+  visit,
+} from "yaml";
+import { MAX_YAML_ALIAS_EXPANSIONS } from "./limits.ts";
 
 /** One segment of a document path: a map key or a list index. */
 export type PathSegment = string | number;
@@ -18,6 +30,7 @@ export interface Position {
 export interface LocatedMessage {
   position: Position;
   message: string;
+  hint?: string;
 }
 
 /** A parsed document: its plain value and a way to locate nodes by path. */
@@ -50,7 +63,7 @@ export function parseScenarioText(text: string, fileName: string): ParsedDocumen
     if (jsonError !== undefined) syntaxErrors.push(jsonError);
   }
   const value: unknown =
-    syntaxErrors.length === 0 ? document.toJS({ maxAliasCount: 1000 }) : undefined;
+    syntaxErrors.length === 0 ? toPlainValue(document, toPosition, syntaxErrors) : undefined;
   const root = document.contents as Node | null;
   const rangeStart = (node: Node | null | undefined): Position | undefined =>
     node?.range === undefined || node.range === null ? undefined : toPosition(node.range[0]);
@@ -66,6 +79,39 @@ export function parseScenarioText(text: string, fileName: string): ParsedDocumen
       return rangeStart(pair?.key as Node | undefined);
     },
   };
+}
+
+/**
+ * The document as plain data. Resolving aliases can fail (an alias bomb beyond
+ * MAX_YAML_ALIAS_EXPANSIONS): that becomes a syntax error at the first alias.
+ */
+function toPlainValue(
+  document: Document,
+  toPosition: (offset: number) => Position,
+  syntaxErrors: LocatedMessage[],
+): unknown {
+  try {
+    return document.toJS({ maxAliasCount: MAX_YAML_ALIAS_EXPANSIONS });
+  } catch (error) {
+    let position = DOCUMENT_START;
+    visit(document, {
+      Alias(_, alias) {
+        if (isAlias(alias) && alias.range != null) position = toPosition(alias.range[0]);
+        return visit.BREAK;
+      },
+    });
+    const reason = error instanceof Error ? error.message : String(error);
+    syntaxErrors.push(
+      /alias count/i.test(reason)
+        ? {
+            position,
+            message: `the aliases (*name) expand to more than ${MAX_YAML_ALIAS_EXPANSIONS} copies, as in a YAML "alias bomb"`,
+            hint: "write the repeated parts out or use fewer nested aliases; see docs/limits.md",
+          }
+        : { position, message: reason },
+    );
+    return undefined;
+  }
 }
 
 function firstLine(message: string): string {

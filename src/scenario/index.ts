@@ -11,6 +11,7 @@ export {
   checkScenarioText,
   formatPath,
   loadScenario,
+  locateRunProblems,
   parseScenario,
   readScenarioFile,
   type ScenarioCheck,

@@ -4,21 +4,29 @@
  * returned only when there are none. Syntax errors stop the pipeline (a broken tree would only
  * produce misleading follow-up problems).
  */
-import { readFile } from "node:fs/promises";
+import { open } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { formatIssue, ScenarioError, type ScenarioIssue, UsageError } from "../errors.ts";
+import {
+  formatIssue,
+  ScenarioError,
+  type ScenarioIssue,
+  type ScenarioRunProblem,
+  UsageError,
+} from "../errors.ts";
 import {
   type ParsedDocument,
   type PathSegment,
   type Position,
   parseScenarioText,
 } from "./document.ts";
+import { MAX_SCENARIO_FILE_BYTES } from "./limits.ts";
 import { scenarioErrorMap } from "./messages.ts";
 import { normaliseScenario } from "./normalise.ts";
-import { buildRuleInput } from "./rule-input.ts";
+import { buildRuleInput, type RuleInput } from "./rule-input.ts";
 import { consistencyRules } from "./rules-consistency.ts";
 import { expressionRules } from "./rules-expressions.ts";
 import { identityRules } from "./rules-ids.ts";
+import { endlessDeclineRules, limitRules } from "./rules-limits.ts";
 import { referenceRules } from "./rules-references.ts";
 import { traceRules } from "./rules-trace.ts";
 import { scenarioSchema } from "./schema.ts";
@@ -89,15 +97,28 @@ const REQUIRED_HINT =
  */
 export function checkScenarioText(text: string, fileName: string): ScenarioCheck {
   const sourcePath = resolve(fileName);
+  if (
+    text.length > MAX_SCENARIO_FILE_BYTES / 4 &&
+    Buffer.byteLength(text) > MAX_SCENARIO_FILE_BYTES
+  )
+    return {
+      ok: false,
+      issues: rootIssue(
+        fileName,
+        `the file is larger than ${MAX_SCENARIO_FILE_BYTES / 1024 / 1024} MiB, the most ccsim reads as a scenario`,
+        "a scenario describes a center in kilobytes; long arrival lists belong in a trace file; see docs/limits.md",
+      ),
+    };
   if (text.trim() === "")
     return { ok: false, issues: rootIssue(fileName, "the file is empty", REQUIRED_HINT) };
   const document = parseScenarioText(text, fileName);
   if (document.syntaxErrors.length > 0) {
-    const issues = document.syntaxErrors.map(({ position, message }) => ({
+    const issues = document.syntaxErrors.map(({ position, message, hint }) => ({
       file: fileName,
       ...position,
       path: "",
       message: `syntax error: ${message}`,
+      ...(hint === undefined ? {} : { hint }),
     }));
     return { ok: false, issues };
   }
@@ -118,13 +139,13 @@ export function checkScenarioText(text: string, fileName: string): ScenarioCheck
   const parsed = scenarioSchema.safeParse(data, { error: scenarioErrorMap });
   const context = { rootSchema: scenarioSchema, data, document };
   const ruleInput = buildRuleInput(data as Record<string, unknown>);
+  const schemaIssues = parsed.success ? [] : convertIssues(parsed.error.issues, [], context);
+  // Beyond a limit, the other rules could take as long as the run (a billion workers to expand).
+  const limitIssues = limitRules(ruleInput, dirname(sourcePath));
   const pathIssues: PathIssue[] = [
-    ...(parsed.success ? [] : convertIssues(parsed.error.issues, [], context)),
-    ...identityRules(ruleInput),
-    ...referenceRules(ruleInput),
-    ...consistencyRules(ruleInput),
-    ...expressionRules(ruleInput),
-    ...traceRules(ruleInput, dirname(sourcePath), dirname(fileName)),
+    ...schemaIssues,
+    ...limitIssues,
+    ...(limitIssues.length > 0 ? [] : otherRules(ruleInput, sourcePath, fileName)),
   ];
   if (pathIssues.length > 0 || !parsed.success) {
     return {
@@ -157,6 +178,18 @@ function sourceOf(file: string, document: ParsedDocument): ScenarioSource {
   };
 }
 
+/** The cross-reference and consistency rules, once the limits hold. */
+function otherRules(ruleInput: RuleInput, sourcePath: string, fileName: string): PathIssue[] {
+  return [
+    ...identityRules(ruleInput),
+    ...referenceRules(ruleInput),
+    ...consistencyRules(ruleInput),
+    ...expressionRules(ruleInput),
+    ...traceRules(ruleInput, dirname(sourcePath), dirname(fileName)),
+    ...endlessDeclineRules(ruleInput),
+  ];
+}
+
 /** Parses and validates scenario text; throws ScenarioError listing every problem. */
 export function parseScenario(text: string, fileName: string): Scenario {
   const check = checkScenarioText(text, fileName);
@@ -164,16 +197,62 @@ export function parseScenario(text: string, fileName: string): Scenario {
   return check.scenario;
 }
 
-/** Reads a scenario file; a missing file or a directory is a UsageError (not a scenario problem). */
+/**
+ * Reads a scenario file; a missing file or a directory is a UsageError (not a scenario problem).
+ * Reads at most one byte past MAX_SCENARIO_FILE_BYTES, so that /dev/zero or a huge file cannot
+ * exhaust memory; `checkScenarioText` then refuses the over-long text.
+ */
 export async function readScenarioFile(path: string): Promise<string> {
+  let bytes: Buffer;
   try {
-    return await readFile(path, "utf8");
+    bytes = await readAtMost(path, MAX_SCENARIO_FILE_BYTES + 1);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new UsageError(`${path}: file not found`);
     if (code === "EISDIR") throw new UsageError(`${path}: is a directory, not a scenario file`);
     throw new UsageError(`${path}: cannot read the file (${code ?? String(error)})`);
   }
+  return bytes.toString("utf8");
+}
+
+/** The first `limit` bytes of a file (all of it when shorter). */
+async function readAtMost(path: string, limit: number): Promise<Buffer> {
+  const file = await open(path, "r");
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    while (total < limit) {
+      const chunk = Buffer.alloc(Math.min(1024 * 1024, limit - total));
+      const { bytesRead } = await file.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+    }
+    return Buffer.concat(chunks);
+  } finally {
+    await file.close();
+  }
+}
+
+/**
+ * Locates problems a run found (ScenarioRunError) in the scenario file, as scenario issues: the
+ * file is read again, since the normalised scenario keeps no positions. A field missing from
+ * the file (a default) is located at its nearest written ancestor.
+ */
+export async function locateRunProblems(
+  fileName: string,
+  problems: readonly ScenarioRunProblem[],
+): Promise<ScenarioError> {
+  const document = parseScenarioText(await readScenarioFile(fileName), fileName);
+  return new ScenarioError(
+    problems.map((problem) =>
+      locate(fileName, document, {
+        path: [...problem.path],
+        message: problem.message,
+        ...(problem.hint === undefined ? {} : { hint: problem.hint }),
+      }),
+    ),
+  );
 }
 
 /**

@@ -7,7 +7,7 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import type { Argv, CommandModule } from "yargs";
-import { UsageError } from "../../errors.ts";
+import { ScenarioRunError, UsageError } from "../../errors.ts";
 import { aggregateReplications } from "../../metrics/index.ts";
 import {
   type RunDescription,
@@ -17,7 +17,7 @@ import {
   renderSummaryJson,
   renderWorkersCsv,
 } from "../../report/index.ts";
-import type { Scenario } from "../../scenario/index.ts";
+import { locateRunProblems, type Scenario } from "../../scenario/index.ts";
 import { ExitWithCode } from "../exit.ts";
 import { printErrorLine, printLine } from "../output.ts";
 import { prepareOutputFolder, temporaryNameOf } from "../run/atomic-files.ts";
@@ -129,6 +129,8 @@ async function handler(args: RunArguments): Promise<void> {
       printErrorLine("interrupted: no output files were written");
       throw new ExitWithCode(130);
     }
+    if (error instanceof ScenarioRunError)
+      throw await locateRunProblems(args.scenario, error.problems);
     throw error;
   } finally {
     process.removeListener("SIGINT", onInterrupt);

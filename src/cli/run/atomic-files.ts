@@ -4,8 +4,16 @@
  * interrupted or failed run never leaves a half-written report behind, nor a mix of new and
  * old files.
  */
-import { accessSync, constants, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import {
+  accessSync,
+  constants,
+  mkdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { UsageError } from "../../errors.ts";
 
 /** Temporary name of an output file while it is being written. */
@@ -14,17 +22,52 @@ export function temporaryNameOf(finalPath: string): string {
 }
 
 /**
+ * Creates `directory` and its missing parents one level at a time. Node's own recursive mkdir
+ * retries for ever when a parent exists but refuses children (`/proc/x` gives ENOENT while
+ * `/proc` exists), so the loop here tries each missing level exactly once.
+ */
+function createFolder(directory: string): void {
+  const missing: string[] = [];
+  for (let path = resolve(directory); !exists(path); path = dirname(path)) {
+    missing.push(path);
+    if (dirname(path) === path) break;
+  }
+  for (const folder of missing.reverse()) mkdirSync(folder);
+  if (!statSync(directory).isDirectory()) {
+    throw Object.assign(new Error(`${directory} is not a folder`), { code: "ENOTDIR" });
+  }
+}
+
+/** Whether something is at `path`; errors other than "no such file" are thrown. */
+function exists(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
+    throw error;
+  }
+}
+
+/**
  * Creates the output folder if needed and checks that files can be written in it, before any
- * simulating: a path that is a file, or a folder without write permission, is the user's to fix.
+ * simulating: a path that is a file, a place where folders cannot be made (/proc/x), or a
+ * folder without write permission, is the user's to fix.
  */
 export function prepareOutputFolder(directory: string): void {
   try {
-    mkdirSync(directory, { recursive: true });
+    createFolder(directory);
     accessSync(directory, constants.W_OK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     const reason =
-      code === "EEXIST" || code === "ENOTDIR" ? "a file is in the way" : `error ${code}`;
+      code === "EEXIST" || code === "ENOTDIR"
+        ? "a file is in the way"
+        : code === "EACCES" || code === "EPERM" || code === "EROFS"
+          ? `no permission to write there: ${code}`
+          : code === "ENOENT"
+            ? "the system does not allow folders there: ENOENT"
+            : `error ${code}`;
     throw new UsageError(`--out ${directory}: cannot use it as the output folder (${reason})`);
   }
 }

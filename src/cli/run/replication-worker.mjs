@@ -4,8 +4,17 @@ import { register } from "tsx/esm/api";
 
 register();
 const { runReplicationTask } = await import("./replication-task.ts");
+const { ScenarioRunError } = await import("../../errors.ts");
 
-/** Piscina calls the default export with each task. */
+/**
+ * Piscina calls the default export with each task. A ScenarioRunError comes back as data
+ * (`{ scenarioRunProblems }`): an error crossing threads loses its class and fields.
+ */
 export default async function run(task) {
-  return runReplicationTask(task);
+  try {
+    return await runReplicationTask(task);
+  } catch (error) {
+    if (error instanceof ScenarioRunError) return { scenarioRunProblems: error.problems };
+    throw error;
+  }
 }

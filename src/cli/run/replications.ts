@@ -8,6 +8,7 @@
  */
 import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
+import { ScenarioRunError, type ScenarioRunProblem } from "../../errors.ts";
 import type { Scenario, TraceArrivals } from "../../scenario/index.ts";
 import type { ReplicationResult } from "../../simulate.ts";
 import { type ReplicationTask, runReplicationTask } from "./replication-task.ts";
@@ -101,6 +102,14 @@ async function runInParallel(
     maxThreads: workers,
     idleTimeout: 100,
   });
+  // On Ctrl-C, destroy the pool before piscina sees the abort: piscina would otherwise replace
+  // each cancelled thread with a new one (minThreads), and wait for it to boot before exiting.
+  let destroyed: Promise<void> | null = null;
+  const destroyPool = () => {
+    destroyed ??= pool.destroy();
+    return destroyed;
+  };
+  options.signal?.addEventListener("abort", destroyPool, { once: true });
   const count = scenario.replications;
   const results: ReplicationResult[] = [];
   const runOptions = options.signal === undefined ? {} : { signal: options.signal };
@@ -111,11 +120,12 @@ async function runInParallel(
   const feed = async () => {
     while (!failed && next < count) {
       const replication = next++;
-      const result = (await pool.run(
-        taskOf(scenario, options, replication),
-        runOptions,
-      )) as ReplicationResult | null;
+      const result = (await pool.run(taskOf(scenario, options, replication), runOptions)) as
+        | ReplicationResult
+        | { scenarioRunProblems: ScenarioRunProblem[] }
+        | null;
       if (result === null) throw new RunInterrupted("interrupted");
+      if ("scenarioRunProblems" in result) throw new ScenarioRunError(result.scenarioRunProblems);
       results[replication] = result;
       options.onProgress?.(++done / count);
     }
@@ -134,6 +144,7 @@ async function runInParallel(
     if (options.signal?.aborted === true) throw new RunInterrupted("interrupted");
     throw error;
   } finally {
-    await pool.destroy();
+    options.signal?.removeEventListener("abort", destroyPool);
+    await destroyPool();
   }
 }
