@@ -11,6 +11,7 @@ import {
   readScenarioFile,
   readTraces,
   type Scenario,
+  type ScenarioSource,
   type TraceArrivals,
 } from "../scenario/index.ts";
 import { printErrorLine } from "./output.ts";
@@ -20,6 +21,8 @@ export interface CheckedScenario {
   readonly scenario: Scenario;
   readonly traces: Map<string, TraceArrivals>;
   readonly warnings: readonly ScenarioIssue[];
+  /** Positions in the file as it was read, to locate problems found later (a stalled run). */
+  readonly source: ScenarioSource;
 }
 
 /** Trace paths as messages show them: relative to where the user is, unless outside it. */
@@ -59,7 +62,7 @@ export async function checkScenarioFile(
     printErrorLine(`${file}: ${count}, and --strict counts warnings as errors`);
     return undefined;
   }
-  return { scenario: check.scenario, traces, warnings };
+  return { scenario: check.scenario, traces, warnings, source: check.source };
 }
 
 /** The `--strict` option, shared by validate and run. */

@@ -235,23 +235,24 @@ async function readAtMost(path: string, limit: number): Promise<Buffer> {
 }
 
 /**
- * Locates problems a run found (ScenarioRunError) in the scenario file, as scenario issues: the
- * file is read again, since the normalised scenario keeps no positions. A field missing from
- * the file (a default) is located at its nearest written ancestor.
+ * Problems found while running (a stalled run), located in the scenario file through the source
+ * its check already parsed: the file is not read again, so the positions are those of the text
+ * that was simulated.
  */
-export async function locateRunProblems(
-  fileName: string,
+export function locateRunProblems(
+  source: ScenarioSource,
   problems: readonly ScenarioRunProblem[],
-): Promise<ScenarioError> {
-  const document = parseScenarioText(await readScenarioFile(fileName), fileName);
+): ScenarioError {
   return new ScenarioError(
-    problems.map((problem) =>
-      locate(fileName, document, {
-        path: [...problem.path],
+    problems.map((problem) => {
+      const located = {
+        file: source.file,
+        ...source.positionOf(problem.path),
+        path: formatPath(problem.path),
         message: problem.message,
-        ...(problem.hint === undefined ? {} : { hint: problem.hint }),
-      }),
-    ),
+      };
+      return problem.hint === undefined ? located : { ...located, hint: problem.hint };
+    }),
   );
 }
 

@@ -129,8 +129,7 @@ async function handler(args: RunArguments): Promise<void> {
       printErrorLine("interrupted: no output files were written");
       throw new ExitWithCode(130);
     }
-    if (error instanceof ScenarioRunError)
-      throw await locateRunProblems(args.scenario, error.problems);
+    if (error instanceof ScenarioRunError) throw locateRunProblems(checked.source, error.problems);
     throw error;
   } finally {
     process.removeListener("SIGINT", onInterrupt);
