@@ -114,12 +114,12 @@ function meanSeconds(spec: DistributionSpec): number | undefined {
 type ArrivalItem = RuleInput["arrivals"][number]["value"];
 
 /** Expected arrivals of one stream over `horizon` seconds (the piecewise list repeats). */
-function expectedJobs(process: ArrivalItem["arrival"], horizon: number): number {
-  switch (process.kind) {
+function expectedJobs(arrival: ArrivalItem["arrival"], horizon: number): number {
+  switch (arrival.kind) {
     case "poisson":
-      return (process.ratePerHour * horizon) / SECONDS_PER_HOUR;
+      return (arrival.ratePerHour * horizon) / SECONDS_PER_HOUR;
     case "piecewisePoisson": {
-      const { intervalLength, ratesPerHour } = process;
+      const { intervalLength, ratesPerHour } = arrival;
       if (!(intervalLength > 0)) return 0;
       const meanRate = ratesPerHour.reduce((sum, rate) => sum + rate, 0) / ratesPerHour.length;
       // An upper bound: the mean rate, or the highest one for a horizon shorter than a cycle.
@@ -128,11 +128,11 @@ function expectedJobs(process: ArrivalItem["arrival"], horizon: number): number 
       return (rate * horizon) / SECONDS_PER_HOUR;
     }
     case "renewal": {
-      const mean = meanSeconds(process.interarrival);
+      const mean = meanSeconds(arrival.interarrival);
       return mean === undefined || mean <= 0 ? 0 : horizon / mean;
     }
     case "scripted":
-      return process.at.length;
+      return arrival.at.length;
     default:
       return 0;
   }
@@ -144,12 +144,12 @@ function arrivalLimits(input: RuleInput, scenarioDirectory: string): RuleIssue[]
   const volumes: { item: Indexed<ArrivalItem>; jobs: number }[] = [];
   for (const item of input.arrivals) {
     const { index, value } = item;
-    const process = value.arrival;
+    const arrival = value.arrival;
     const path = ["arrivals", index, "arrival"];
-    if (process.kind === "trace") issues.push(...traceSize(scenarioDirectory, process.file, path));
+    if (arrival.kind === "trace") issues.push(...traceSize(scenarioDirectory, arrival.file, path));
     if (horizon === undefined) continue;
-    if (process.kind === "piecewisePoisson" && process.intervalLength > 0) {
-      const intervals = Math.ceil(horizon / process.intervalLength);
+    if (arrival.kind === "piecewisePoisson" && arrival.intervalLength > 0) {
+      const intervals = Math.ceil(horizon / arrival.intervalLength);
       if (intervals > MAX_RATE_INTERVALS) {
         issues.push({
           path: [...path, "intervalLength"],
@@ -158,7 +158,7 @@ function arrivalLimits(input: RuleInput, scenarioDirectory: string): RuleIssue[]
         });
       }
     }
-    volumes.push({ item, jobs: expectedJobs(process, horizon) });
+    volumes.push({ item, jobs: expectedJobs(arrival, horizon) });
   }
   return [...issues, ...volumeIssues(volumes)];
 }
