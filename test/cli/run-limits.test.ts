@@ -1,15 +1,8 @@
-/**
- * Every input ends, as users run it (`node bin/ccsim.js …` in a child process): a run that
- * stops advancing is exit 2 naming the scenario field, serial or parallel; a value beyond a
- * limit is exit 2 from validate (it used to hang); an --out that cannot be created is exit 2
- * (/proc/x used to loop for ever); Ctrl-C while the clock stands still is exit 130, no files.
- */
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ccsimAsync, type Outcome, STACK_LINE } from "../support/ccsim-process.ts";
+import { ccsimAsync, ccsimInterrupted, STACK_LINE } from "../support/ccsim-process.ts";
 
 const DECLINE_LOOP = "test/fixtures/limits/decline-loop.yaml";
 const DECLINE_LOOP_CROWD = "test/fixtures/limits/decline-loop-crowd.yaml";
@@ -87,33 +80,6 @@ describe("--out that cannot be created", () => {
   );
 });
 
-/** A run interrupted as soon as it has started (its events file exists). */
-function interruptedAtStart(args: string[], out: string): Promise<Outcome> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["bin/ccsim.js", ...args], {
-      env: { ...process.env, CCSIM_DEBUG: "" },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    const poll = setInterval(() => {
-      if (existsSync(out) && readdirSync(out).some((name) => name.includes(".partial-"))) {
-        clearInterval(poll);
-        child.kill("SIGINT");
-      }
-    }, 10);
-    child.on("close", (status) => {
-      clearInterval(poll);
-      resolve({ status, stdout, stderr });
-    });
-  });
-}
-
 describe("Ctrl-C while the clock stands still", () => {
   // 20,000 workers pass a job round at one instant for 180,000 events before the stall guard
   // would end the run: seconds in which simulated time does not move. Ctrl-C must stop it.
@@ -124,7 +90,7 @@ describe("Ctrl-C while the clock stands still", () => {
     "%s: exit 130, says so, writes nothing",
     async (_, options) => {
       const out = outFolder();
-      const outcome = await interruptedAtStart(
+      const outcome = await ccsimInterrupted(
         ["run", DECLINE_LOOP_CROWD, "--out", out, "--events", ...options],
         out,
       );

@@ -1,10 +1,3 @@
-/**
- * `ccsim run` outputs are safe and honest, as users run it (child processes): a hostile scenario
- * name stays under reports/ (run from a scratch folder, never the repository's reports/), an
- * earlier run's leftovers are removed but the user's files stay, a failed or interrupted run
- * changes nothing, and summary.json records its provenance byte-identically between runs.
- */
-import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import {
   copyFileSync,
@@ -18,7 +11,12 @@ import {
 import { hostname, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ccsimAsync, ccsimAsyncIn, type Outcome } from "../support/ccsim-process.ts";
+import {
+  ccsimAsync,
+  ccsimAsyncIn,
+  ccsimInterrupted,
+  type Outcome,
+} from "../support/ccsim-process.ts";
 
 const QUICKSTART = "scenarios/quickstart.yaml";
 const SMALL = "test/fixtures/world/small-random.yaml";
@@ -103,7 +101,7 @@ describe("files an earlier run left", () => {
     [rerun, failed, interrupted] = await Promise.all([
       ccsimAsync("run", QUICKSTART, "--out", reused),
       ccsimAsync("run", "test/fixtures/broken/negative-rate.yaml", "--out", untouched),
-      interruptedRun(["run", LONG, "--out", untouched, "--workers", "1", "--events"], untouched),
+      ccsimInterrupted(["run", LONG, "--out", untouched, "--workers", "1", "--events"], untouched),
     ]);
   }, HOOK_TIMEOUT_MS);
 
@@ -202,39 +200,3 @@ describe("provenance in summary.json", () => {
     ]);
   });
 });
-
-/**
- * Runs ccsim from the repository and sends SIGINT once a temporary output file in `out` shows
- * that the run is under way (its Ctrl-C handler is installed by then).
- */
-function interruptedRun(args: string[], out: string): Promise<Outcome> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ["bin/ccsim.js", ...args], {
-      env: { ...process.env, CCSIM_DEBUG: "" },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    let polls = 0;
-    const poll = setInterval(() => {
-      if (readdirSync(out).some((name) => name.includes(".partial-"))) {
-        clearInterval(poll);
-        child.kill("SIGINT");
-      } else if (++polls > 6_000) {
-        // A safety net against a hang (2 minutes of polls), not a timing assertion.
-        clearInterval(poll);
-        child.kill("SIGKILL");
-        fail(new Error("the run never started writing"));
-      }
-    }, 20);
-    child.on("close", (status) => {
-      clearInterval(poll);
-      done({ status, stdout, stderr });
-    });
-  });
-}

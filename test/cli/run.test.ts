@@ -8,7 +8,13 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ccsim, ccsimAsync, type Outcome, STACK_LINE } from "../support/ccsim-process.ts";
+import {
+  ccsim,
+  ccsimAsync,
+  ccsimInterrupted,
+  type Outcome,
+  STACK_LINE,
+} from "../support/ccsim-process.ts";
 
 const SMALL = "test/fixtures/world/small-random.yaml";
 /**
@@ -244,45 +250,6 @@ describe("bad input", () => {
   });
 });
 
-/**
- * Runs ccsim and sends SIGINT once the run is under way: its temporary events file exists (so
- * the SIGINT handler is installed), plus a second so the interrupt lands mid-run. The outcome
- * does not depend on the machine's speed: every run interrupted here lasts far longer (10,000 h
- * of simulated time, or a billion replications). A watchdog kills a run that never starts.
- */
-function interruptedRun(args: string[], out: string): Promise<Outcome> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["bin/ccsim.js", ...args], {
-      env: { ...process.env, CCSIM_DEBUG: "" },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    const watchdog = setTimeout(() => {
-      clearInterval(poll);
-      child.kill("SIGKILL");
-      reject(new Error(`the run never started writing; stderr: ${stderr}`));
-    }, RUN_TIMEOUT_MILLISECONDS - 10_000);
-    const poll = setInterval(() => {
-      const running =
-        existsSync(out) && readdirSync(out).some((name) => name.includes(".partial-"));
-      if (!running) return;
-      clearInterval(poll);
-      setTimeout(() => child.kill("SIGINT"), 1000);
-    }, 20);
-    child.on("close", (status) => {
-      clearInterval(poll);
-      clearTimeout(watchdog);
-      resolve({ status, stdout, stderr });
-    });
-  });
-}
-
 describe("Ctrl-C", () => {
   it.each([
     ["serial", "1", "1", "test/fixtures/world/long-run.yaml"],
@@ -295,7 +262,7 @@ describe("Ctrl-C", () => {
     "%s: exit 130, says so, writes nothing, leaves no temporary files",
     async (_, workers, replications, scenario) => {
       const out = outFolder();
-      const outcome = await interruptedRun(
+      const outcome = await ccsimInterrupted(
         [
           "run",
           scenario,
@@ -308,6 +275,9 @@ describe("Ctrl-C", () => {
           replications,
         ],
         out,
+        // Every run here lasts far longer than this (10,000 h simulated, or a billion
+        // replications): the interrupt lands mid-run, whatever the machine's speed.
+        { afterStartMilliseconds: 1000 },
       );
       expect(outcome.status).toBe(130);
       // stderr is not a terminal here: no progress bar, only the message.

@@ -3,6 +3,7 @@
  * CCSIM_DEBUG cleared so that stack traces appear only where ccsim itself would print them.
  */
 import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 /** What a finished ccsim process left behind. */
@@ -47,5 +48,68 @@ export function ccsimAsyncIn(cwd: string, ...args: string[]): Promise<Outcome> {
       stderr += chunk;
     });
     child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+/** When `ccsimInterrupted` sends SIGINT, and how long it waits for things before failing. */
+export interface InterruptOptions {
+  /** Extra wait after the run is under way, so the interrupt lands mid-run (default 0). */
+  readonly afterStartMilliseconds?: number;
+  /** A run that has not started writing by then is killed and the test fails (default 150 s). */
+  readonly startLimitMilliseconds?: number;
+  /** A run still alive this long after SIGINT is killed and the test fails (default 60 s). */
+  readonly stopLimitMilliseconds?: number;
+}
+
+/**
+ * Runs ccsim and sends SIGINT once a temporary output file (`*.partial-*`) in `out` shows that
+ * the run is under way (its Ctrl-C handler is installed by then). The limits are safety nets
+ * against a hang, far above what any run needs on a loaded machine, not timing assertions.
+ */
+export function ccsimInterrupted(
+  args: readonly string[],
+  out: string,
+  options: InterruptOptions = {},
+): Promise<Outcome> {
+  const {
+    afterStartMilliseconds = 0,
+    startLimitMilliseconds = 150_000,
+    stopLimitMilliseconds = 60_000,
+  } = options;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [ENTRY, ...args], { env: environment() });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    let safetyNet = setTimeout(() => {
+      clearInterval(poll);
+      child.kill("SIGKILL");
+      reject(new Error(`the run never started writing; stderr: ${stderr}`));
+    }, startLimitMilliseconds);
+    const interrupt = () => {
+      child.kill("SIGINT");
+      safetyNet = setTimeout(() => {
+        child.kill("SIGKILL");
+        reject(new Error(`the run did not stop after SIGINT; stderr: ${stderr}`));
+      }, stopLimitMilliseconds);
+    };
+    const poll = setInterval(() => {
+      const started =
+        existsSync(out) && readdirSync(out).some((name) => name.includes(".partial-"));
+      if (!started) return;
+      clearInterval(poll);
+      clearTimeout(safetyNet);
+      setTimeout(interrupt, afterStartMilliseconds);
+    }, 10);
+    child.on("close", (status) => {
+      clearInterval(poll);
+      clearTimeout(safetyNet);
+      resolve({ status, stdout, stderr });
+    });
   });
 }
