@@ -13,7 +13,7 @@ describe("ccsim validate", () => {
     const outcome = ccsim("validate", "scenarios/quickstart.yaml", "test/fixtures/valid/full.yaml");
     expect(outcome).toEqual({
       status: 0,
-      stdout: "scenarios/quickstart.yaml: ok\ntest/fixtures/valid/full.yaml: ok\n",
+      stdout: "scenarios/quickstart.yaml: ok\ntest/fixtures/valid/full.yaml: ok, with 1 warning\n",
       // full.yaml's supervisor is never on duty: a warning, not an error.
       stderr:
         "test/fixtures/valid/full.yaml:88:25 warning: workers[1].availableForOffers: these workers are never on duty: availableForOffers is false and they have no shifts (hint: remove availableForOffers: false, or give them shifts)\n",

@@ -44,7 +44,11 @@ beforeAll(async () => {
 
 describe("warnings", () => {
   it("validate prints them on stderr and still says ok, exit 0", () => {
-    expect(outcomes.validate).toEqual({ status: 0, stdout: `${TYPO}: ok\n`, stderr: TYPO_WARNING });
+    expect(outcomes.validate).toEqual({
+      status: 0,
+      stdout: `${TYPO}: ok, with 1 warning\n`,
+      stderr: TYPO_WARNING,
+    });
   });
 
   it("validate --strict fails the file with warnings (exit 2) and passes the others", () => {

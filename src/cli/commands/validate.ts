@@ -1,6 +1,7 @@
 /**
  * `ccsim validate <files..>`: checks scenario files without simulating, trace files included
- * (read whole). Prints `<file>: ok` on stdout per valid file and every problem and warning of
+ * (read whole). Prints `<file>: ok` (with the count of warnings, if any) on stdout per valid
+ * file and every problem and warning of
  * every file on stderr (one line each); exits 2 if any file is invalid or unreadable, or has
  * warnings under `--strict`. Files are checked in the order given.
  */
@@ -17,14 +18,20 @@ interface ValidateArguments {
 
 /** Checks one file; returns whether it is valid, after printing its outcome. */
 async function validateFile(file: string, strict: boolean): Promise<boolean> {
+  let warnings: number;
   try {
-    if ((await checkScenarioFile(file, strict)) === undefined) return false;
+    const checked = await checkScenarioFile(file, strict);
+    if (checked === undefined) return false;
+    warnings = checked.warnings.length;
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     printErrorLine(error.message);
     return false;
   }
-  printLine(`${file}: ok`);
+  // "ok" alone would read as "nothing to see" next to warnings printed on stderr.
+  const note =
+    warnings === 0 ? "" : warnings === 1 ? ", with 1 warning" : `, with ${warnings} warnings`;
+  printLine(`${file}: ok${note}`);
   return true;
 }
 
