@@ -78,6 +78,8 @@ export class Replication {
   private readonly drainEndSeconds: number;
   private draining = false;
   private outcome: ReplicationResult | null = null;
+  /** The world's start while it is under way (see `continueSetup`); null once done. */
+  private setup: Generator<void, void, undefined> | null;
   private reachedTarget = true;
 
   constructor(
@@ -102,8 +104,8 @@ export class Replication {
     this.subscribe();
     if (options.checkInvariants === true)
       this.engine.afterEvent = (name, argument) => this.check(name, argument);
-    this.world.start();
-    if (options.checkInvariants === true) this.check("start", 0);
+    // Started step by step in `advance`, so that setting up a large center can be paused.
+    this.setup = this.world.starting();
   }
 
   /** Simulated time now. */
@@ -147,6 +149,7 @@ export class Replication {
   private advanceWithin(untilSeconds: number, maxEvents: number): ReplicationResult | null {
     if (this.outcome !== null) return this.outcome;
     this.reachedTarget = false;
+    if (this.setup !== null && !this.continueSetup(maxEvents)) return null;
     if (!this.draining) {
       const status = this.engine.runWithin(Math.min(untilSeconds, this.horizonSeconds), maxEvents);
       if (status === "budget") return null;
@@ -162,6 +165,22 @@ export class Replication {
     this.reachedTarget = true;
     if (status === "stopped") return this.finish(this.engine.now);
     return target >= this.drainEndSeconds ? this.finish(this.drainEndSeconds) : null;
+  }
+
+  /**
+   * Takes up to `maxSteps` steps of the world's start (a step per worker); true once it is
+   * done. The budget is shared with `advance`'s event budget, one step counting as an event.
+   */
+  private continueSetup(maxSteps: number): boolean {
+    const setup = this.setup as Generator<void, void, undefined>;
+    for (let step = 0; step < maxSteps; step++) {
+      if (setup.next().done === true) {
+        this.setup = null;
+        if (this.options.checkInvariants === true) this.check("start", 0);
+        return true;
+      }
+    }
+    return false;
   }
 
   private subscribe(): void {

@@ -49,8 +49,11 @@ export class Shifts {
     );
   }
 
-  /** Registers everyone on duty at time 0 and schedules every later shift boundary. */
-  start(): void {
+  /**
+   * Registers everyone on duty at time 0 and schedules every later shift boundary, pausing
+   * after each person (see World.starting).
+   */
+  *starting(): Generator<void, void, undefined> {
     for (const [personIndex, duty] of this.duties.entries()) {
       if (this.isOnDuty(personIndex, 0)) this.register(this.people[personIndex] as Person);
       for (const shift of duty.shifts ?? []) {
@@ -58,6 +61,7 @@ export class Shifts {
           this.engine.schedule(shift.startSeconds, this.startHandler, personIndex);
         this.engine.schedule(shift.endSeconds, this.endHandler, personIndex);
       }
+      yield;
     }
   }
 

@@ -87,6 +87,7 @@ describe("Replication.advance", () => {
 
   it("names the event after which an invariant broke", () => {
     const replication = new Replication(BUSY, { replication: 0, checkInvariants: true });
+    replication.advance(0); // the world starts in the first advance
     // Break the world's bookkeeping behind its back: the router now has a job the world lacks.
     (replication as unknown as { router: { upsertJob(spec: object): unknown } }).router.upsertJob({
       id: "intruder",
@@ -151,6 +152,7 @@ describe("runReplicationTask", () => {
 describe("the world's invariants", () => {
   it("catch a person who believes otherwise than the router about being registered", () => {
     const replication = new Replication(BUSY, { replication: 0, checkInvariants: true });
+    replication.advance(0); // the world starts in the first advance
     const world = (
       replication as unknown as { world: { workers: { people: { active: boolean }[] } } }
     ).world;
