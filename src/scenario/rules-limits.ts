@@ -86,8 +86,11 @@ function workerLimits(input: RuleInput): RuleIssue[] {
   ];
 }
 
-/** Mean of a distribution in seconds, or a lower bound of it (weibull); undefined if unknown. */
-function meanSeconds(spec: DistributionSpec): number | undefined {
+/**
+ * Mean of a distribution in seconds, or a lower bound of it (weibull). A new distribution kind
+ * is a compile error here until it has its case (the `never` below).
+ */
+function meanSeconds(spec: DistributionSpec): number {
   switch (spec.kind) {
     case "constant":
       return spec.value;
@@ -106,8 +109,10 @@ function meanSeconds(spec: DistributionSpec): number | undefined {
       return spec.scale * 0.8856;
     case "empirical":
       return spec.values.reduce((sum, value) => sum + value, 0) / spec.values.length;
-    default:
-      return undefined;
+    default: {
+      const unknownKind: never = spec;
+      return unknownKind;
+    }
   }
 }
 
@@ -129,7 +134,7 @@ function expectedJobs(arrival: ArrivalItem["arrival"], horizon: number): number 
     }
     case "renewal": {
       const mean = meanSeconds(arrival.interarrival);
-      return mean === undefined || mean <= 0 ? 0 : horizon / mean;
+      return mean <= 0 ? 0 : horizon / mean;
     }
     case "scripted":
       return arrival.at.length;
