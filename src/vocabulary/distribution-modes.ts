@@ -4,6 +4,7 @@
  * `DISTRIBUTION_MODE_TRAITS`, so a mode added here must be given a strategy there or the
  * router does not compile.
  */
+import { isKeyOf, keysOf } from "./registry-keys.ts";
 
 /** What the rest of the simulator must know about a mode without running it. */
 export interface DistributionModeTraits {
@@ -22,13 +23,11 @@ export const DISTRIBUTION_MODE_TRAITS = {
 export type DistributionModeKind = keyof typeof DISTRIBUTION_MODE_TRAITS;
 
 /** The mode kinds in API order (for schemas, option lists and generators). */
-export const DISTRIBUTION_MODE_KINDS = Object.freeze(
-  Object.keys(DISTRIBUTION_MODE_TRAITS) as DistributionModeKind[],
-) as readonly [DistributionModeKind, ...DistributionModeKind[]];
+export const DISTRIBUTION_MODE_KINDS = keysOf(DISTRIBUTION_MODE_TRAITS);
 
 /** Whether `value` names a distribution mode (own keys only). */
 export function isDistributionModeKind(value: unknown): value is DistributionModeKind {
-  return typeof value === "string" && Object.hasOwn(DISTRIBUTION_MODE_TRAITS, value);
+  return isKeyOf(DISTRIBUTION_MODE_TRAITS, value);
 }
 
 /** The inputs a best-worker scoring rule may receive, in API order. */

@@ -5,6 +5,7 @@
  * (`random/create-distribution.ts`, one builder per kind, checked by the compiler) derive from
  * `DISTRIBUTION_PARAMETERS`. Times are in seconds once a scenario is loaded.
  */
+import { keysOf } from "./registry-keys.ts";
 
 /**
  * The values a parameter may take: `duration` ≥ 0 s, `positiveDuration` > 0 s,
@@ -56,6 +57,4 @@ export type DistributionSpec = {
 }[DistributionKind];
 
 /** The kinds in the scenario format's order. */
-export const DISTRIBUTION_KINDS = Object.freeze(
-  Object.keys(DISTRIBUTION_PARAMETERS) as DistributionKind[],
-) as readonly [DistributionKind, ...DistributionKind[]];
+export const DISTRIBUTION_KINDS = keysOf(DISTRIBUTION_PARAMETERS);

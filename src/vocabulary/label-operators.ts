@@ -4,6 +4,7 @@
  * `LABEL_OPERATORS`. Each operator says which order relation it tests, so code that needs to
  * tell equality from ordering reads it here instead of listing operator names again.
  */
+import { isKeyOf, keysOf } from "./registry-keys.ts";
 
 /** How an operator compares a worker's label value with the selector's value. */
 export type LabelComparison =
@@ -28,11 +29,9 @@ export const LABEL_OPERATOR_COMPARISONS = {
 export type LabelOperator = keyof typeof LABEL_OPERATOR_COMPARISONS;
 
 /** The operators in API order (for schemas, validation messages and generators). */
-export const LABEL_OPERATORS = Object.freeze(
-  Object.keys(LABEL_OPERATOR_COMPARISONS) as LabelOperator[],
-) as readonly [LabelOperator, ...LabelOperator[]];
+export const LABEL_OPERATORS = keysOf(LABEL_OPERATOR_COMPARISONS);
 
 /** Whether `value` names a label operator (own keys only, so `toString` is not one). */
 export function isLabelOperator(value: unknown): value is LabelOperator {
-  return typeof value === "string" && Object.hasOwn(LABEL_OPERATOR_COMPARISONS, value);
+  return isKeyOf(LABEL_OPERATOR_COMPARISONS, value);
 }
