@@ -2,7 +2,7 @@
  * The CLI as users run it: `node bin/ccsim.js …` in a child process, no shell, with
  * CCSIM_DEBUG cleared so that stack traces appear only where ccsim itself would print them.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -35,19 +35,31 @@ export const STACK_LINE = /^\s{4}at /m;
 /** bin/ccsim.js by its absolute path, for runs whose working folder is elsewhere. */
 const ENTRY = fileURLToPath(new URL("../../bin/ccsim.js", import.meta.url));
 
+/** A running ccsim child process, and what it has printed so far. */
+interface RunningCcsim {
+  readonly child: ChildProcess;
+  readonly printed: () => { stdout: string; stderr: string };
+}
+
+/** Starts `bin/ccsim.js` in a child process with `cwd` as its working folder. */
+function startCcsim(args: readonly string[], cwd = process.cwd()): RunningCcsim {
+  const child = spawn(process.execPath, [ENTRY, ...args], { cwd, env: environment() });
+  let stdout = "";
+  let stderr = "";
+  child.stdout?.on("data", (chunk) => {
+    stdout += chunk;
+  });
+  child.stderr?.on("data", (chunk) => {
+    stderr += chunk;
+  });
+  return { child, printed: () => ({ stdout, stderr }) };
+}
+
 /** Runs ccsim without blocking, with `cwd` as its working folder (the sources stay in place). */
 export function ccsimAsyncIn(cwd: string, ...args: string[]): Promise<Outcome> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [ENTRY, ...args], { cwd, env: environment() });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
+    const { child, printed } = startCcsim(args, cwd);
+    child.on("close", (status) => resolve({ status, ...printed() }));
   });
 }
 
@@ -77,25 +89,17 @@ export function ccsimInterrupted(
     stopLimitMilliseconds = 60_000,
   } = options;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [ENTRY, ...args], { env: environment() });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk;
-    });
+    const { child, printed } = startCcsim(args);
     let safetyNet = setTimeout(() => {
       clearInterval(poll);
       child.kill("SIGKILL");
-      reject(new Error(`the run never started writing; stderr: ${stderr}`));
+      reject(new Error(`the run never started writing; stderr: ${printed().stderr}`));
     }, startLimitMilliseconds);
     const interrupt = () => {
       child.kill("SIGINT");
       safetyNet = setTimeout(() => {
         child.kill("SIGKILL");
-        reject(new Error(`the run did not stop after SIGINT; stderr: ${stderr}`));
+        reject(new Error(`the run did not stop after SIGINT; stderr: ${printed().stderr}`));
       }, stopLimitMilliseconds);
     };
     const poll = setInterval(() => {
@@ -109,7 +113,7 @@ export function ccsimInterrupted(
     child.on("close", (status) => {
       clearInterval(poll);
       clearTimeout(safetyNet);
-      resolve({ status, stdout, stderr });
+      resolve({ status, ...printed() });
     });
   });
 }
