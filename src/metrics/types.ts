@@ -75,11 +75,28 @@ export interface IntervalRow {
   queueLengthMean: number;
   /** Time-average capacity held for this queue's jobs, in whole workers (cost / capacity). */
   busyWorkers: number;
+  /** Of the arrivals, jobs whose first assignment came within the threshold (issue 9). */
+  answeredWithinThreshold: number;
+  /**
+   * Time-average capacity registered for this queue during the interval, in whole workers
+   * (a registered worker counts 1 in every queue it serves; a deregistered worker still
+   * draining counts the share it holds). Measured from registrations, not derived from shifts.
+   */
+  staffedWorkers: number;
+  /** busyWorkers / staffedWorkers of the replication (NaN when nobody was staffed). */
+  occupancy: number;
+  /**
+   * Offered load of the interval's arrivals in workers (Erlangs): arrivals × the mean
+   * worker-seconds an answered job of this queue held in the replication / interval length.
+   */
+  offeredLoad: number;
 }
 
 /** One worker in one replication (offer and job counts cover jobs inside the window). */
 export interface WorkerRow {
   workerId: string;
+  /** The scenario's worker group the worker belongs to (issue 9). */
+  group: string;
   offersReceived: number;
   offersAccepted: number;
   offersDeclined: number;
@@ -100,6 +117,34 @@ export interface ReplicationMetrics {
   arrivals: Record<string, MetricValues>;
   intervals: IntervalRow[];
   workers: WorkerRow[];
+  /** One curve per scope (overall, then queues, then arrival streams), on the wait grid. */
+  waitCurves: WaitCurve[];
+}
+
+/**
+ * One scope's wait and abandon-time curve in one replication: at each point x of the wait grid
+ * (`waitGridSeconds`), the share of the scope's jobs answered with a wait ≤ x and the share
+ * abandoned with a wait ≤ x (wait measured from first enqueue, as for the service level; the
+ * denominator is the service level's, so `answeredWithin` at the threshold is `serviceLevel`).
+ */
+export interface WaitCurve {
+  /** `overall`, `queue:<id>` or `arrival:<id>`, as in summary.csv. */
+  scope: string;
+  answeredWithin: number[];
+  abandonedWithin: number[];
+}
+
+/** One point of a wait curve over all replications. */
+export interface WaitCurvePoint {
+  waitSeconds: number;
+  answeredWithin: MetricEstimate;
+  abandonedWithin: MetricEstimate;
+}
+
+/** One scope's wait curve over all replications. */
+export interface WaitCurveSummary {
+  scope: string;
+  points: WaitCurvePoint[];
 }
 
 /** Mean over replications and the 95% Student-t half-width (null with one replication). */
@@ -120,6 +165,11 @@ export const INTERVAL_VALUE_NAMES = [
   "waitMean",
   "queueLengthMean",
   "busyWorkers",
+  // Added in issue 9 (after the contract's columns):
+  "answeredWithinThreshold",
+  "staffedWorkers",
+  "occupancy",
+  "offeredLoad",
 ] as const satisfies readonly (keyof IntervalRow)[];
 
 /** One numeric field of an interval row. */
@@ -166,4 +216,8 @@ export interface ReplicationSummary {
   intervals: IntervalSummaryRow[];
   /** Rows matched by worker id across replications. */
   workers: WorkerSummaryRow[];
+  /** The points x (seconds) of every wait curve, ascending from 0. */
+  waitGridSeconds: number[];
+  /** Curves matched by scope across replications. */
+  waitCurves: WaitCurveSummary[];
 }
