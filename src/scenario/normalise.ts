@@ -179,6 +179,7 @@ export function normaliseScenario(parsed: ParsedScenario, sourcePath: string): S
     drainSeconds: parsed.drain,
     startTime: parsed.startTime,
     serviceLevelThresholdSeconds: parsed.serviceLevelThreshold,
+    serviceLevelTarget: parsed.serviceLevelTarget,
     intervalLengthSeconds: parsed.intervalLength,
     distributionPolicies: parsed.distributionPolicies.map(distributionPolicy),
     queues: parsed.queues.map(compact),

@@ -29,6 +29,12 @@ export const scenarioShape = {
     .datetime({ error: 'expected an ISO-8601 UTC time such as "2026-01-01T00:00:00Z"' })
     .default("2026-01-01T00:00:00Z"),
   serviceLevelThreshold: durationSchema.prefault(20),
+  serviceLevelTarget: z
+    .number()
+    .gt(0)
+    .max(1)
+    .default(0.8)
+    .describe("share of jobs to answer within serviceLevelThreshold (0 < target ≤ 1), for charts"),
   intervalLength: durationSchema.prefault("15m"),
   distributionPolicies: z.array(distributionPolicySchema),
   queues: z.array(queueSchema),

@@ -206,6 +206,8 @@ export interface Scenario {
   /** ISO-8601 UTC wall-clock origin, used only for event timestamps. */
   startTime: string;
   serviceLevelThresholdSeconds: number;
+  /** Share of jobs the center aims to answer within the threshold (0 < target ≤ 1). */
+  serviceLevelTarget: number;
   intervalLengthSeconds: number;
   distributionPolicies: DistributionPolicySpec[];
   queues: QueueSpec[];
