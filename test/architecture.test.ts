@@ -32,6 +32,7 @@ const BELOW_ENTRY_POINTS: readonly Part[] = [
   "router",
   "scenario",
   "model-checks",
+  "planning",
   "random",
   ...LEAVES,
 ];
@@ -62,7 +63,13 @@ const ALLOWED: Readonly<Record<Part, Allowed>> = {
   // The doc: metrics → router (event types only); engine's SlotIndex and random's special
   // functions are leaves it reuses.
   metrics: { parts: ["errors.ts", "router", "engine", "random"], typeOnly: ["router"] },
-  report: { parts: ["errors.ts", "metrics"] },
+  // The doc: report → metrics, and the planning answers it draws (their types only).
+  report: { parts: ["errors.ts", "metrics", "planning"], typeOnly: ["planning"] },
+  // The doc: cli → planning → { scenario and metrics types, theory }.
+  planning: {
+    parts: ["errors.ts", "scenario", "metrics", "theory"],
+    typeOnly: ["scenario", "metrics"],
+  },
   // The doc: cli → model-checks → { scenario, router's selector evaluation }.
   "model-checks": { parts: ["errors.ts", "scenario", "router", "powerfx", "vocabulary"] },
   router: {

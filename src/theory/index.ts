@@ -7,3 +7,4 @@ export { erlangB } from "./erlang-b.ts";
 export { type ErlangCResult, erlangC, erlangCProbabilityOfWait } from "./erlang-c.ts";
 export { type PriorityQueue, type PriorityQueueResult, priorityQueueWaits } from "./priority.ts";
 export type { AbandoningMultiServerQueue, MultiServerQueue } from "./queue-parameters.ts";
+export { erlangCServersFor, type ServiceLevelGoal } from "./staffing.ts";

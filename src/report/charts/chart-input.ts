@@ -6,6 +6,9 @@
  */
 import type { TopLevelSpec } from "vega-lite";
 import type { ReplicationSummary } from "../../metrics/types.ts";
+import type { ErlangRequirement } from "../../planning/index.ts";
+
+export type { ErlangRequirement };
 
 /** The run a report describes. */
 export interface ChartRun {
@@ -23,21 +26,6 @@ export interface ChartRun {
   readonly startTime: string;
   readonly intervalLengthSeconds: number;
 }
-
-/** The agents Erlang C asks for in each interval of one queue, or why there is no such answer. */
-export type ErlangRequirement =
-  | {
-      readonly available: true;
-      /** One sentence on the method, for the chart's subtitle. */
-      readonly method: string;
-      /** Agents needed, by interval start (seconds); intervals without load are left out. */
-      readonly agentsByIntervalStart: ReadonlyMap<number, number>;
-    }
-  | {
-      readonly available: false;
-      /** Why the scenario allows no Erlang requirement for this queue, in one sentence. */
-      readonly reason: string;
-    };
 
 /** Everything a chart may be drawn from. */
 export interface ChartInput {
