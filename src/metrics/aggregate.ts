@@ -1,11 +1,8 @@
 /**
- * From the replications' metrics (in replication order) to the summary: for every scope and
- * metric the mean over replications and the 95% Student-t half-width (null with one value; NaN
- * values, metrics undefined in a replication, are left out). Interval rows are matched by
- * (interval start, queue) and worker rows by worker id, and estimated the same way field by
- * field; a worker absent from a replication (never registered there) counts as zero offers and
- * zero busy time, its utilization undefined, its group the one other replications give. Wait
- * curves are matched by scope and estimated point by point.
+ * From the replications' metrics to the summary: per scope and metric the mean and the 95%
+ * Student-t half-width (null with one value; NaN values are left out). Interval rows are matched
+ * by (start, queue), worker rows by id (an absent worker: no work, utilization undefined, its
+ * group kept), wait curves by scope, and estimated field by field or point by point.
  */
 import { estimate } from "./confidence.ts";
 import {

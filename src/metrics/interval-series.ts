@@ -1,9 +1,8 @@
 /**
- * The per-interval time series of one queue: job counts by ARRIVAL interval (a job arriving at
- * 09:14 and answered at 09:16 counts in the 09:00 interval), time-averages of queue length, busy
- * and staffed workers within each interval, and the offered load of the interval's arrivals.
- * Intervals tile [0, horizon) from time 0, warm-up included, so the warm-up transient stays
- * visible (rows starting before the warm-up ends are marked); the last one may be shorter.
+ * The per-interval series of one queue: job counts by ARRIVAL interval (a job arriving at 09:14
+ * counts in the 09:00 interval), time-averages of queue length, busy and staffed workers, and the
+ * offered load of the interval's arrivals. Intervals tile [0, horizon) from 0, warm-up included
+ * (rows starting before the warm-up ends are marked); the last one may be shorter.
  */
 import { increment, ratio } from "./scope-accumulator.ts";
 import type { MeasurementWindow, TimeWeightedLevel } from "./time-weighted-level.ts";

@@ -1,10 +1,8 @@
 /**
- * The scopes of one replication (overall, each queue, each arrival stream) and the per-queue
- * interval series, with the few operations the collector applies to all of a job's scopes at
- * once. Job counters go to the job's scopes only when the job counts (arrived in the window);
- * levels (queue length, capacity, staffing) always move, since they measure the system, not the
- * job. Each queue also keeps, over the whole run, the worker time its jobs held and its answered
- * jobs: their ratio is the service time behind the intervals' offered load.
+ * The scopes of one replication (overall, queues, arrival streams), the per-queue interval
+ * series and the operations the collector applies to all of a job's scopes at once. Job counters
+ * count only jobs that arrived in the window; levels (queue length, capacity, staffing) always
+ * move. Per queue, worker time held and jobs answered over the whole run give the offered load.
  */
 import type { QueueDetails } from "../router/entities.ts";
 import { IntervalCounter, IntervalSeries } from "./interval-series.ts";

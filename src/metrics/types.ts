@@ -80,7 +80,8 @@ export interface IntervalRow {
   /**
    * Time-average capacity registered for this queue during the interval, in whole workers
    * (a registered worker counts 1 in every queue it serves; a deregistered worker still
-   * draining counts the share it holds). Measured from registrations, not derived from shifts.
+   * draining counts the share it holds). Measured from registrations, not derived from shifts;
+   * averaged over the part of the interval actually simulated, like queueLengthMean.
    */
   staffedWorkers: number;
   /** busyWorkers / staffedWorkers of the replication (NaN when nobody was staffed). */

@@ -1,10 +1,8 @@
 /**
- * One worker's view from the event stream: its registration (capacity, channel costs, queues),
- * the capacity it holds (open offers, assignments, wrap-up), its offer counts and its busy time.
- * Registered capacity counts in full while the worker is registered; once it deregisters with
- * jobs still open (draining) only the capacity it still holds counts as registered, so draining
- * time adds the same amount to use and to availability and utilization never exceeds 1. The
- * same contribution, as a share of the worker's capacity, is the worker's staffing in its queues.
+ * One worker from the event stream: registration, capacity held, offer counts, busy time.
+ * Registered capacity counts in full while registered; once it deregisters with jobs still open
+ * (draining) only the capacity it still holds counts, so utilization never exceeds 1. The same
+ * contribution, as a share of the worker's capacity, is its staffing in each of its queues.
  */
 import type { ChannelConfiguration } from "../router/entities.ts";
 import { increment, ratio } from "./scope-accumulator.ts";
