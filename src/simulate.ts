@@ -12,7 +12,7 @@ import { MetricsCollector } from "./metrics/index.ts";
 import type { ReplicationMetrics } from "./metrics/types.ts";
 import { RandomStream } from "./random/index.ts";
 import { checkInvariants, Router, type RouterConfig, type RouterEvent } from "./router/index.ts";
-import type { Scenario, TraceArrivals } from "./scenario/index.ts";
+import { type Scenario, type TraceArrivals, workerIdsOf } from "./scenario/index.ts";
 import { diagnoseStall } from "./world/stall-diagnosis.ts";
 import { World } from "./world/world.ts";
 
@@ -68,6 +68,14 @@ function arrivalIndexer(scenario: Scenario): (jobId: string) => number {
   return (jobId) => indexOf.get(jobId.slice(0, jobId.lastIndexOf("-"))) ?? -1;
 }
 
+/** The worker group of a worker id `<group>-<n>` (or `<group>` alone); "" for an unknown id. */
+function groupIndexer(scenario: Scenario): (workerId: string) => string {
+  const groupOf = new Map(
+    scenario.workers.flatMap((group) => workerIdsOf(group).map((id) => [id, group.id] as const)),
+  );
+  return (workerId) => groupOf.get(workerId) ?? "";
+}
+
 /** One replication, advanced step by step. */
 export class Replication {
   private readonly engine: Engine;
@@ -100,6 +108,7 @@ export class Replication {
       queueIds: scenario.queues.map((queue) => queue.id),
       arrivalIds: scenario.arrivals.map((arrival) => arrival.id),
       arrivalOfJob: arrivalIndexer(scenario),
+      groupOfWorker: groupIndexer(scenario),
     });
     this.subscribe();
     if (options.checkInvariants === true)

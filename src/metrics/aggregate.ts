@@ -1,10 +1,8 @@
 /**
- * From the replications' metrics (in replication order) to the summary: for every scope and
- * metric the mean over replications and the 95% Student-t half-width (null with one value; NaN
- * values, metrics undefined in a replication, are left out). Interval rows are matched by
- * (interval start, queue) and worker rows by worker id, and estimated the same way field by
- * field; a worker absent from a replication (never registered there) counts as zero offers and
- * zero busy time, its utilization undefined.
+ * From the replications' metrics to the summary: per scope and metric the mean and the 95%
+ * Student-t half-width (null with one value; NaN values are left out). Interval rows are matched
+ * by (start, queue), worker rows by id (an absent worker: no work, utilization undefined, its
+ * group kept), wait curves by scope, and estimated field by field or point by point.
  */
 import { estimate } from "./confidence.ts";
 import {
@@ -16,6 +14,8 @@ import {
   type ReplicationMetrics,
   type ReplicationSummary,
   type ScopeEstimates,
+  type WaitCurve,
+  type WaitCurveSummary,
   WORKER_VALUE_NAMES,
   type WorkerRow,
   type WorkerSummaryRow,
@@ -26,13 +26,23 @@ export function aggregateReplications(
   replications: readonly ReplicationMetrics[],
 ): ReplicationSummary {
   if (replications.length === 0) throw new RangeError("aggregateReplications needs a replication");
+  const queues = estimateScopes(replications.map((replication) => replication.queues));
+  const arrivals = estimateScopes(replications.map((replication) => replication.arrivals));
+  // Curves in summary.csv's scope order (the order of the scope records' keys).
+  const scopeOrder = [
+    "overall",
+    ...Object.keys(queues).map((id) => `queue:${id}`),
+    ...Object.keys(arrivals).map((id) => `arrival:${id}`),
+  ];
   return {
     replications: replications.length,
     overall: estimateScope(replications.map((replication) => replication.overall)),
-    queues: estimateScopes(replications.map((replication) => replication.queues)),
-    arrivals: estimateScopes(replications.map((replication) => replication.arrivals)),
+    queues,
+    arrivals,
     intervals: summarizeIntervals(replications),
     workers: summarizeWorkers(replications),
+    waitGridSeconds: [...(replications[0] as ReplicationMetrics).waitGridSeconds],
+    waitCurves: summarizeWaitCurves(replications, scopeOrder),
   };
 }
 
@@ -77,10 +87,38 @@ function summarizeWorkers(replications: readonly ReplicationMetrics[]): WorkerSu
   );
   const ids = unionOfKeys(byId.map((rows) => [...rows.keys()]));
   return ids.map((workerId) => {
-    const rows = byId.map((rowsById) => rowsById.get(workerId) ?? absentWorker(workerId));
+    const present = byId.find((rowsById) => rowsById.has(workerId))?.get(workerId) as WorkerRow;
+    const group = present.group;
+    const rows = byId.map((rowsById) => rowsById.get(workerId) ?? absentWorker(workerId, group));
     const { means, halfWidths } = estimateFields(WORKER_VALUE_NAMES, rows);
-    return { workerId, ...means, halfWidths };
+    return { workerId, group, ...means, halfWidths };
   });
+}
+
+function summarizeWaitCurves(
+  replications: readonly ReplicationMetrics[],
+  scopeOrder: readonly string[],
+): WaitCurveSummary[] {
+  const grid = (replications[0] as ReplicationMetrics).waitGridSeconds;
+  const groups = groupBy(
+    replications.flatMap((replication) => replication.waitCurves),
+    (curve) => curve.scope,
+  );
+  const rank = (scope: string) => {
+    const index = scopeOrder.indexOf(scope);
+    return index < 0 ? scopeOrder.length : index;
+  };
+  const ordered = [...groups.values()].sort(
+    (left, right) => rank((left[0] as WaitCurve).scope) - rank((right[0] as WaitCurve).scope),
+  );
+  return ordered.map((curves) => ({
+    scope: (curves[0] as WaitCurve).scope,
+    points: grid.map((waitSeconds, point) => ({
+      waitSeconds,
+      answeredWithin: estimate(curves.map((curve) => curve.answeredWithin[point] as number)),
+      abandonedWithin: estimate(curves.map((curve) => curve.abandonedWithin[point] as number)),
+    })),
+  }));
 }
 
 /** The estimate of each named numeric field over `rows`, split into means and half-widths. */
@@ -99,9 +137,10 @@ function estimateFields<Name extends string>(
 }
 
 /** A worker that never registered in a replication: no work, utilization undefined. */
-function absentWorker(workerId: string): WorkerRow {
+function absentWorker(workerId: string, group: string): WorkerRow {
   return {
     workerId,
+    group,
     offersReceived: 0,
     offersAccepted: 0,
     offersDeclined: 0,

@@ -44,6 +44,8 @@ export interface MetricsSettings {
   readonly arrivalIds: readonly string[];
   /** Index into `arrivalIds` of the stream that created the job (−1 if none). */
   readonly arrivalOfJob: (jobId: string) => number;
+  /** The scenario's worker group of a worker id (asked once per worker). */
+  readonly groupOfWorker: (workerId: string) => string;
 }
 
 /** The job is not one the collector saw arrive (events of unknown jobs are ignored). */
@@ -63,7 +65,7 @@ export class MetricsCollector {
       settings.intervalSeconds,
     );
     this.scopes = new ScopeSet(this.window, settings);
-    this.workers = new WorkerRoster(this.window, this.scopes);
+    this.workers = new WorkerRoster(this.window, this.scopes, settings.groupOfWorker);
   }
 
   /** Jobs currently remembered (in the system); returns to 0 once every job has ended. */
@@ -222,7 +224,7 @@ export class MetricsCollector {
     this.leaveQueue(job, time);
     if (!job.assigned) {
       job.assigned = true;
-      this.scopes.recordFirstAssignment(job, time - job.waitStartSeconds);
+      this.scopes.recordFirstAssignment(job, time - job.waitStartSeconds, hold.queueIndex);
     }
   }
 

@@ -18,8 +18,12 @@ export {
   type ReplicationMetrics,
   type ReplicationSummary,
   type ScopeEstimates,
+  type WaitCurve,
+  type WaitCurvePoint,
+  type WaitCurveSummary,
   WORKER_VALUE_NAMES,
   type WorkerRow,
   type WorkerSummaryRow,
   type WorkerValueName,
 } from "./types.ts";
+export { waitGridOf } from "./wait-curve.ts";

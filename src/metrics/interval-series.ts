@@ -1,9 +1,8 @@
 /**
- * The per-interval time series of one queue: job counts by ARRIVAL interval (a job arriving at
- * 09:14 and answered at 09:16 counts in the 09:00 interval), and time-averages of queue length
- * and busy workers within each interval. Intervals tile [0, horizon) from time 0, warm-up
- * included, so the warm-up transient stays visible (rows starting before the warm-up ends are
- * marked); the last one may be shorter.
+ * The per-interval series of one queue: job counts by ARRIVAL interval (a job arriving at 09:14
+ * counts in the 09:00 interval), time-averages of queue length, busy and staffed workers, and the
+ * offered load of the interval's arrivals. Intervals tile [0, horizon) from 0, warm-up included
+ * (rows starting before the warm-up ends are marked); the last one may be shorter.
  */
 import { increment, ratio } from "./scope-accumulator.ts";
 import type { MeasurementWindow, TimeWeightedLevel } from "./time-weighted-level.ts";
@@ -20,6 +19,12 @@ export const IntervalCounter = {
 
 const INTERVAL_COUNTER_COUNT = 5;
 
+/**
+ * Below this many staffed workers nobody was staffed: sums of fractional worker shares (a
+ * draining worker's 0.2 + 0.8) can leave a residue of 1e-17 where the level is really 0.
+ */
+const NOBODY_STAFFED_WORKERS = 1e-9;
+
 /** One queue's interval counters; the levels come from the queue's scope. */
 export class IntervalSeries {
   private readonly counts: Float64Array;
@@ -30,6 +35,8 @@ export class IntervalSeries {
     private readonly queueLength: TimeWeightedLevel,
     /** Capacity share (cost / worker capacity) held for this queue's jobs. */
     private readonly busyWorkers: TimeWeightedLevel,
+    /** Capacity share (registered / worker capacity) registered for this queue. */
+    private readonly staffedWorkers: TimeWeightedLevel,
   ) {
     this.counts = new Float64Array(window.intervalCount * INTERVAL_COUNTER_COUNT);
   }
@@ -40,11 +47,16 @@ export class IntervalSeries {
     increment(this.counts, interval * INTERVAL_COUNTER_COUNT + counter, amount);
   }
 
-  /** One row per interval; time-averages over the part of the interval actually simulated. */
-  rows(endSeconds: number): IntervalRow[] {
+  /**
+   * One row per interval; time-averages over the part of the interval actually simulated.
+   * `serviceSecondsPerJob`: worker-seconds an answered job of this queue held on average over
+   * the whole replication (NaN when none was answered), for the offered load.
+   */
+  rows(endSeconds: number, serviceSecondsPerJob: number): IntervalRow[] {
     const { intervalCount, intervalSeconds, horizonSeconds, warmupSeconds } = this.window;
     const lengths = this.queueLength.intervalIntegrals as Float64Array;
     const busy = this.busyWorkers.intervalIntegrals as Float64Array;
+    const staffed = this.staffedWorkers.intervalIntegrals as Float64Array;
     const rows: IntervalRow[] = [];
     for (let interval = 0; interval < intervalCount; interval++) {
       const startSeconds = interval * intervalSeconds;
@@ -54,6 +66,9 @@ export class IntervalSeries {
         this.counts[interval * INTERVAL_COUNTER_COUNT + counter] as number;
       const answered = at(IntervalCounter.answered);
       const arrivals = at(IntervalCounter.arrivals);
+      const answeredWithinThreshold = at(IntervalCounter.answeredWithinThreshold);
+      const busyWorkers = ratio(busy[interval] as number, simulatedSeconds);
+      const staffedWorkers = ratio(staffed[interval] as number, simulatedSeconds);
       rows.push({
         intervalStartSeconds: startSeconds,
         intervalEndSeconds: endOfInterval,
@@ -62,10 +77,17 @@ export class IntervalSeries {
         arrivals,
         answered,
         abandoned: at(IntervalCounter.abandoned),
-        serviceLevel: ratio(at(IntervalCounter.answeredWithinThreshold), arrivals),
+        serviceLevel: ratio(answeredWithinThreshold, arrivals),
         waitMean: ratio(at(IntervalCounter.waitSeconds), answered),
         queueLengthMean: ratio(lengths[interval] as number, simulatedSeconds),
-        busyWorkers: ratio(busy[interval] as number, simulatedSeconds),
+        busyWorkers,
+        answeredWithinThreshold,
+        staffedWorkers,
+        occupancy:
+          staffedWorkers > NOBODY_STAFFED_WORKERS ? busyWorkers / staffedWorkers : Number.NaN,
+        // No arrivals offer no load, even when no job of the queue was ever answered.
+        offeredLoad:
+          arrivals === 0 ? 0 : ratio(arrivals * serviceSecondsPerJob, endOfInterval - startSeconds),
       });
     }
     return rows;

@@ -1,14 +1,15 @@
 /**
  * Running totals of one scope (overall, one queue, one arrival stream) in one replication:
- * job counters and sums in a fixed Float64Array, the wait histogram, and the time-weighted
- * queue length and capacity levels. Memory is fixed whatever the number of jobs. Ratios are
- * ratios of sums; a ratio with a zero denominator is NaN. Ratios "per arrived job" use the
- * jobs whose outcome counts in the scope: arrived + moved in − moved out.
+ * job counters and sums in a fixed Float64Array, the wait histogram, the wait-curve buckets,
+ * and the time-weighted queue length and capacity levels. Memory is fixed whatever the number
+ * of jobs. Ratios are ratios of sums; a ratio with a zero denominator is NaN. Ratios "per
+ * arrived job" use the jobs whose outcome counts in the scope: arrived + moved in − moved out.
  */
 import { Histogram } from "./histogram.ts";
 import type { MeasurementWindow } from "./time-weighted-level.ts";
 import { TimeWeightedLevel } from "./time-weighted-level.ts";
-import type { MetricValues } from "./types.ts";
+import type { MetricValues, WaitCurve } from "./types.ts";
+import { WaitCurveCounts } from "./wait-curve.ts";
 
 /** Index of each counter or sum in ScopeAccumulator.counts. */
 export const Counter = {
@@ -61,6 +62,8 @@ export function increment(counts: Float64Array, index: number, amount: number): 
 export class ScopeAccumulator {
   readonly counts = new Float64Array(COUNTER_COUNT);
   readonly waits = new Histogram();
+  /** Answered and abandoned jobs by wait, on the wait grid. */
+  readonly waitCurve: WaitCurveCounts;
   /** Jobs of this scope currently queued. */
   readonly queueLength: TimeWeightedLevel;
   /** Capacity held (offers, assignments, wrap-up) for jobs of this scope. */
@@ -71,7 +74,9 @@ export class ScopeAccumulator {
     perInterval: boolean,
     /** Capacity registered that this scope's use is measured against. */
     readonly registeredCapacity: TimeWeightedLevel,
+    waitGridSeconds: readonly number[],
   ) {
+    this.waitCurve = new WaitCurveCounts(waitGridSeconds);
     this.queueLength = new TimeWeightedLevel(window, perInterval);
     this.capacityInUse = new TimeWeightedLevel(window, false);
   }
@@ -87,9 +92,7 @@ export class ScopeAccumulator {
   metricValues(measuredSeconds: number): MetricValues {
     const count = (index: number): number => this.counts[index] as number;
     const arrived = count(Counter.arrived);
-    // The jobs whose outcome counts in this scope: for a queue, those that arrived in it plus
-    // those moved in minus those moved out (docs/outputs.md); elsewhere moves cancel out.
-    const jobs = arrived + count(Counter.jobsMovedIn) - count(Counter.jobsMovedOut);
+    const jobs = this.jobs();
     const assigned = count(Counter.assigned);
     const abandoned = count(Counter.abandoned);
     const withinThreshold = count(Counter.assignedWithinThreshold);
@@ -136,6 +139,24 @@ export class ScopeAccumulator {
       endedUnanswered: count(Counter.endedUnanswered),
       waitingAtEnd: count(Counter.waitingAtEnd),
     };
+  }
+
+  /** The scope's wait curve, over the same jobs as its service level. */
+  waitCurveNamed(scope: string): WaitCurve {
+    return { scope, ...this.waitCurve.curves(this.jobs()) };
+  }
+
+  /**
+   * The jobs whose outcome counts in this scope: for a queue, those that arrived in it plus
+   * those moved in minus those moved out (docs/outputs.md); elsewhere moves cancel out.
+   */
+  private jobs(): number {
+    const counts = this.counts;
+    return (
+      (counts[Counter.arrived] as number) +
+      (counts[Counter.jobsMovedIn] as number) -
+      (counts[Counter.jobsMovedOut] as number)
+    );
   }
 }
 

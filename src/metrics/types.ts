@@ -80,14 +80,19 @@ export interface IntervalRow {
   /**
    * Time-average capacity registered for this queue during the interval, in whole workers
    * (a registered worker counts 1 in every queue it serves; a deregistered worker still
-   * draining counts the share it holds). Measured from registrations, not derived from shifts.
+   * draining counts the share it holds). Measured from registrations, not derived from shifts;
+   * averaged over the part of the interval actually simulated, like queueLengthMean.
    */
   staffedWorkers: number;
   /** busyWorkers / staffedWorkers of the replication (NaN when nobody was staffed). */
   occupancy: number;
   /**
-   * Offered load of the interval's arrivals in workers (Erlangs): arrivals × the mean
-   * worker-seconds an answered job of this queue held in the replication / interval length.
+   * Offered load of the interval's arrivals in workers (Erlangs): arrivals × E[S] / interval
+   * length, where E[S] is the worker-seconds (as shares of a worker) held for this queue's jobs
+   * over the whole replication — ring time of offers, assignments, wrap-up, drain included —
+   * divided by the jobs first answered from this queue over the whole replication: Erlang's
+   * λ·E[S] with E[S] the time a job occupies a worker here. 0 without arrivals; NaN when no job
+   * of the queue was answered in the replication.
    */
   offeredLoad: number;
 }
@@ -117,6 +122,8 @@ export interface ReplicationMetrics {
   arrivals: Record<string, MetricValues>;
   intervals: IntervalRow[];
   workers: WorkerRow[];
+  /** The points x (seconds) of the wait curves: `waitGridOf(serviceLevelThresholdSeconds)`. */
+  waitGridSeconds: number[];
   /** One curve per scope (overall, then queues, then arrival streams), on the wait grid. */
   waitCurves: WaitCurve[];
 }

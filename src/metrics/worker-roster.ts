@@ -17,6 +17,8 @@ export class WorkerRoster {
   constructor(
     private readonly window: MeasurementWindow,
     private readonly scopes: ScopeSet,
+    /** The scenario's worker group of a worker id. */
+    private readonly groupOfWorker: (workerId: string) => string,
   ) {}
 
   /** Number of workers seen. */
@@ -28,7 +30,7 @@ export class WorkerRoster {
   tally(workerId: string): WorkerTally {
     let worker = this.workers.get(workerId);
     if (worker === undefined) {
-      worker = new WorkerTally(workerId, this.window);
+      worker = new WorkerTally(workerId, this.groupOfWorker(workerId), this.window);
       this.workers.set(workerId, worker);
     }
     return worker;
@@ -36,12 +38,13 @@ export class WorkerRoster {
 
   /** A (re-)registration: capacity, channel costs and queues as the event gives them. */
   register(event: RouterWorkerRegistered): void {
-    const targets = this.scopes.registrationTargets(event.queueAssignments);
+    const { capacity, staffing } = this.scopes.registrationTargets(event.queueAssignments);
     this.tally(event.workerId).register(
       event.timeSeconds,
       event.totalCapacity,
       event.channelConfigurations,
-      targets,
+      capacity,
+      staffing,
     );
   }
 

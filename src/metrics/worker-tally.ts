@@ -1,9 +1,8 @@
 /**
- * One worker's view from the event stream: its registration (capacity, channel costs, queues),
- * the capacity it holds (open offers, assignments, wrap-up), its offer counts and its busy time.
- * Registered capacity counts in full while the worker is registered; once it deregisters with
- * jobs still open (draining) only the capacity it still holds counts as registered, so draining
- * time adds the same amount to use and to availability and utilization never exceeds 1.
+ * One worker from the event stream: registration, capacity held, offer counts, busy time.
+ * Registered capacity counts in full while registered; once it deregisters with jobs still open
+ * (draining) only the capacity it still holds counts, so utilization never exceeds 1. The same
+ * contribution, as a share of the worker's capacity, is its staffing in each of its queues.
  */
 import type { ChannelConfiguration } from "../router/entities.ts";
 import { increment, ratio } from "./scope-accumulator.ts";
@@ -35,9 +34,13 @@ export class WorkerTally {
   private readonly busy: TimeWeightedLevel;
   /** Registered-capacity levels this worker contributes to (overall and its queues). */
   private targets: readonly TimeWeightedLevel[] = NO_TARGETS;
+  /** Staffed-worker levels of its queues: the contribution as a share of the worker. */
+  private staffingTargets: readonly TimeWeightedLevel[] = NO_TARGETS;
 
   constructor(
     readonly workerId: string,
+    /** The scenario's worker group. */
+    readonly group: string,
     window: MeasurementWindow,
   ) {
     this.inUse = new TimeWeightedLevel(window, false);
@@ -45,18 +48,24 @@ export class WorkerTally {
     this.busy = new TimeWeightedLevel(window, false);
   }
 
-  /** (Re-)registration: the worker's capacity now counts in full in `targets`. */
+  /**
+   * (Re-)registration: the worker's capacity now counts in full in `targets`, and as one whole
+   * worker in `staffingTargets`.
+   */
   register(
     timeSeconds: number,
     totalCapacity: number,
     channelConfigurations: readonly ChannelConfiguration[],
     targets: readonly TimeWeightedLevel[],
+    staffingTargets: readonly TimeWeightedLevel[],
   ): void {
-    // Withdraw the old contribution from the old targets first: the queues may have changed.
+    // Withdraw the old contribution from the old targets first (at the old capacity's share):
+    // the queues and the capacity may have changed.
     this.applyContribution(timeSeconds, 0);
     this.totalCapacity = totalCapacity;
     this.channelConfigurations = channelConfigurations;
     this.targets = targets;
+    this.staffingTargets = staffingTargets;
     this.registered = true;
     this.applyContribution(timeSeconds, totalCapacity);
   }
@@ -105,6 +114,7 @@ export class WorkerTally {
     const at = (counter: number): number => this.counts[counter] as number;
     return {
       workerId: this.workerId,
+      group: this.group,
       offersReceived: at(WorkerCounter.offersReceived),
       offersAccepted: at(WorkerCounter.offersAccepted),
       offersDeclined: at(WorkerCounter.offersDeclined),
@@ -123,5 +133,9 @@ export class WorkerTally {
     const targets = this.targets;
     for (let i = 0; i < targets.length; i++)
       (targets[i] as TimeWeightedLevel).add(timeSeconds, delta);
+    const shareDelta = this.shareOf(delta);
+    const staffingTargets = this.staffingTargets;
+    for (let i = 0; i < staffingTargets.length; i++)
+      (staffingTargets[i] as TimeWeightedLevel).add(timeSeconds, shareDelta);
   }
 }

@@ -13,4 +13,5 @@ export {
   renderSummaryJson,
   type TraceProvenance,
 } from "./summary-json.ts";
+export { renderWaitsCsv, WAITS_CSV_COLUMNS } from "./waits-csv.ts";
 export { renderWorkersCsv, WORKERS_CSV_COLUMNS } from "./workers-csv.ts";

@@ -1,8 +1,9 @@
 /**
  * intervals.csv: one row per reporting interval and queue. The contract's columns come first,
- * unchanged (each value the mean over replications), then `startsInWarmup` (`true` for an
- * interval that starts before the warm-up ends) and each value's 95% half-width
- * (`<column>HalfWidth`, empty with one replication). docs/outputs.md defines every column.
+ * unchanged (each value the mean over replications), then the added values (INTERVAL_VALUE_NAMES
+ * after the contract's), `startsInWarmup` (`true` for an interval that starts before the warm-up
+ * ends) and each value's 95% half-width (`<column>HalfWidth`, empty with one replication).
+ * docs/outputs.md defines every column.
  */
 import { INTERVAL_VALUE_NAMES, type ReplicationSummary } from "../metrics/types.ts";
 import { toCsvText } from "./csv.ts";

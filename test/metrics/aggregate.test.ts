@@ -5,6 +5,7 @@ import {
   METRIC_NAMES,
   type MetricValues,
   type ReplicationMetrics,
+  type WaitCurve,
   type WorkerRow,
 } from "../../src/metrics/types.ts";
 
@@ -30,12 +31,17 @@ function interval(queueId: string, start: number, arrivals: number, waitMean: nu
     waitMean,
     queueLengthMean: 0,
     busyWorkers: 1,
+    answeredWithinThreshold: arrivals,
+    staffedWorkers: 2,
+    occupancy: 0.5,
+    offeredLoad: arrivals / 4,
   };
 }
 
 function worker(workerId: string, offersReceived: number, utilization: number): WorkerRow {
   return {
     workerId,
+    group: workerId.replace(/\d+$/, ""),
     offersReceived,
     offersAccepted: offersReceived,
     offersDeclined: 0,
@@ -58,6 +64,8 @@ function replication(
     arrivals: { web: values({ arrived }) },
     intervals: [],
     workers: [],
+    waitGridSeconds: [0, 5],
+    waitCurves: [],
     ...rest,
   };
 }
@@ -148,6 +156,56 @@ describe("aggregateReplications", () => {
     // Utilization is undefined where the worker never registered, so only 0.25 remains.
     expect(summary.workers[1]?.utilization).toBe(0.25);
     expect(summary.workers[1]?.halfWidths.utilization).toBeNull();
+  });
+
+  it("keeps an absent worker's group from the replications where it registered", () => {
+    const summary = aggregateReplications([
+      replication(1, 1, { workers: [worker("early1", 4, 0.5)] }),
+      replication(1, 1, { workers: [worker("late1", 6, 0.7)] }),
+    ]);
+    expect(summary.workers.map((row) => [row.workerId, row.group, row.offersReceived])).toEqual([
+      ["early1", "early", 2],
+      ["late1", "late", 3],
+    ]);
+  });
+
+  it("estimates wait curves point by point, matched by scope, in summary.csv's scope order", () => {
+    const curve = (scope: string, answered: number[], abandoned: number[]): WaitCurve => ({
+      scope,
+      answeredWithin: answered,
+      abandonedWithin: abandoned,
+    });
+    const summary = aggregateReplications([
+      replication(1, 1, {
+        waitCurves: [
+          curve("overall", [0.5, 0.75], [0, 0.1]),
+          curve("queue:sales", [0.25, 0.5], [0, 0]),
+          curve("arrival:web", [Number.NaN, Number.NaN], [Number.NaN, Number.NaN]),
+        ],
+      }),
+      replication(1, 1, {
+        waitCurves: [
+          curve("overall", [0.5, 0.25], [0.2, 0.3]),
+          curve("queue:sales", [0.75, 1], [0, 0.5]),
+          curve("arrival:web", [1, 1], [0, 0]),
+        ],
+      }),
+    ]);
+    expect(summary.waitGridSeconds).toEqual([0, 5]);
+    expect(summary.waitCurves.map((one) => one.scope)).toEqual([
+      "overall",
+      "queue:sales",
+      "arrival:web",
+    ]);
+    const overall = summary.waitCurves[0]?.points ?? [];
+    expect(overall.map((point) => point.waitSeconds)).toEqual([0, 5]);
+    expect(overall[0]?.answeredWithin).toEqual({ mean: 0.5, halfWidth: 0 });
+    // 0.75 and 0.25: s = √2 / 4, half-width t_{0.975, 1} · s / √2 = t / 4.
+    expect(overall[1]?.answeredWithin.mean).toBe(0.5);
+    expect(overall[1]?.answeredWithin.halfWidth).toBeCloseTo(T_975_DF1 / 4, 9);
+    expect(overall[1]?.abandonedWithin.mean).toBeCloseTo(0.2, 12);
+    // A scope without jobs in one replication: that replication is left out.
+    expect(summary.waitCurves[2]?.points[0]?.answeredWithin).toEqual({ mean: 1, halfWidth: null });
   });
 
   it("refuses an empty list", () => {

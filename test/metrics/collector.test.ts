@@ -136,6 +136,7 @@ describe("MetricsCollector on a single-queue day", () => {
     expect(metrics.workers).toEqual([
       {
         workerId: "w1",
+        group: "w1",
         offersReceived: 4,
         offersAccepted: 4,
         offersDeclined: 0,

@@ -262,6 +262,7 @@ export function testSettings(overrides: Partial<MetricsSettings> = {}): MetricsS
     queueIds: ["q"],
     arrivalIds,
     arrivalOfJob: (jobId) => arrivalIds.indexOf(jobId.slice(0, jobId.lastIndexOf("-"))),
+    groupOfWorker: (workerId) => workerId.replace(/-\d+$/, ""),
     ...overrides,
   };
 }

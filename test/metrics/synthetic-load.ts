@@ -22,6 +22,7 @@ export function runSyntheticLoad(jobCount: number) {
     queueIds: ["q0", "q1"],
     arrivalIds: ["a", "b"],
     arrivalOfJob: (jobId) => (jobId.startsWith("a-") ? 0 : 1),
+    groupOfWorker: () => "w",
   });
   const observe = (event: RouterEvent) => collector.observe(event);
   for (let worker = 0; worker < WORKERS; worker++) {

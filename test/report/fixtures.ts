@@ -10,6 +10,7 @@ import {
   type MetricName,
   type ReplicationSummary,
   type ScopeEstimates,
+  type WaitCurveSummary,
   type WorkerSummaryRow,
   type WorkerValueName,
 } from "../../src/metrics/types.ts";
@@ -66,11 +67,13 @@ function intervalRow(
 /** A worker row from [mean, half-width] pairs. */
 function workerRow(
   workerId: string,
+  group: string,
   values: Record<WorkerValueName, [number, number | null]>,
 ): WorkerSummaryRow {
   const names = Object.keys(values) as WorkerValueName[];
   return {
     workerId,
+    group,
     ...(Object.fromEntries(names.map((name) => [name, values[name][0]])) as Record<
       WorkerValueName,
       number
@@ -89,7 +92,21 @@ export const OVERALL_ONLY: ReplicationSummary = {
   arrivals: {},
   intervals: [],
   workers: [],
+  waitGridSeconds: [],
+  waitCurves: [],
 };
+
+/** A wait curve on the grid 0, 5, 10 s from [answered, abandoned] estimate pairs per point. */
+function waitCurve(scope: string, points: [MetricEstimate, MetricEstimate][]): WaitCurveSummary {
+  return {
+    scope,
+    points: points.map(([answeredWithin, abandonedWithin], index) => ({
+      waitSeconds: 5 * index,
+      answeredWithin,
+      abandonedWithin,
+    })),
+  };
+}
 
 /** Two replications with one queue, one arrival stream, intervals and workers. */
 export const FULL: ReplicationSummary = {
@@ -106,6 +123,10 @@ export const FULL: ReplicationSummary = {
       waitMean: [4.1234567, 1],
       queueLengthMean: [0.25, 0.1],
       busyWorkers: [3.5, 0.25],
+      answeredWithinThreshold: [27.5, 1.75],
+      staffedWorkers: [4.25, 0.125],
+      occupancy: [0.8235294117, 0.0100000004],
+      offeredLoad: [3.75, 0.3],
     }),
     intervalRow(900, false, {
       arrivals: [0, 0],
@@ -115,10 +136,14 @@ export const FULL: ReplicationSummary = {
       waitMean: [Number.NaN, null],
       queueLengthMean: [0, 0],
       busyWorkers: [0.1, 0.05],
+      answeredWithinThreshold: [0, 0],
+      staffedWorkers: [0.5, 0.05],
+      occupancy: [0.2, 0.1],
+      offeredLoad: [0, 0],
     }),
   ],
   workers: [
-    workerRow("agent-1", {
+    workerRow("agent-1", "agent", {
       offersReceived: [40, 4],
       offersAccepted: [38.5, 3.5],
       offersDeclined: [1, 1],
@@ -128,7 +153,7 @@ export const FULL: ReplicationSummary = {
       busySeconds: [2700.125, 120.5],
       utilization: [0.75, 0.05],
     }),
-    workerRow('night, "B" shift', {
+    workerRow('night, "B" shift', "night, B", {
       offersReceived: [0, 0],
       offersAccepted: [0, 0],
       offersDeclined: [0, 0],
@@ -138,5 +163,36 @@ export const FULL: ReplicationSummary = {
       busySeconds: [0, 0],
       utilization: [Number.NaN, null],
     }),
+  ],
+  waitGridSeconds: [0, 5, 10],
+  waitCurves: [
+    waitCurve("overall", [
+      [
+        { mean: 0.25, halfWidth: 0.05 },
+        { mean: 0, halfWidth: 0 },
+      ],
+      [
+        { mean: 0.6666666667, halfWidth: 0.1000000004 },
+        { mean: 0.01, halfWidth: 0.005 },
+      ],
+      [
+        { mean: 0.9, halfWidth: 0.02 },
+        { mean: 0.05, halfWidth: 0.01 },
+      ],
+    ]),
+    waitCurve("queue:sales", [
+      [
+        { mean: Number.NaN, halfWidth: null },
+        { mean: Number.NaN, halfWidth: null },
+      ],
+      [
+        { mean: 0.5, halfWidth: null },
+        { mean: 0, halfWidth: null },
+      ],
+      [
+        { mean: 1, halfWidth: null },
+        { mean: 0, halfWidth: null },
+      ],
+    ]),
   ],
 };

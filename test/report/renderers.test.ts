@@ -4,6 +4,7 @@ import { renderConsoleSummary } from "../../src/report/console-summary.ts";
 import { renderIntervalsCsv } from "../../src/report/intervals-csv.ts";
 import { renderSummaryCsv } from "../../src/report/summary-csv.ts";
 import { renderSummaryJson } from "../../src/report/summary-json.ts";
+import { renderWaitsCsv, WAITS_CSV_COLUMNS } from "../../src/report/waits-csv.ts";
 import { renderWorkersCsv } from "../../src/report/workers-csv.ts";
 import { FULL, OVERALL_ONLY, RUN, scope } from "./fixtures.ts";
 
@@ -94,12 +95,12 @@ describe("renderSummaryCsv", () => {
 });
 
 describe("renderIntervalsCsv", () => {
-  it("writes one row per interval and queue: contract columns, warm-up marker, half-widths", () => {
+  it("writes one row per interval and queue: contract columns, added columns, warm-up marker, half-widths", () => {
     expect(renderIntervalsCsv(FULL)).toBe(
       [
-        "intervalStartSeconds,intervalEndSeconds,queue,arrivals,answered,abandoned,serviceLevel,waitMean,queueLengthMean,busyWorkers,startsInWarmup,arrivalsHalfWidth,answeredHalfWidth,abandonedHalfWidth,serviceLevelHalfWidth,waitMeanHalfWidth,queueLengthMeanHalfWidth,busyWorkersHalfWidth",
-        "0,900,sales,30.5,29,1.5,0.9,4.123457,0.25,3.5,true,2.25,2,0.5,0.031235,1,0.1,0.25",
-        "900,1800,sales,0,0,0,,,0,0.1,false,0,0,0,,,0,0.05",
+        "intervalStartSeconds,intervalEndSeconds,queue,arrivals,answered,abandoned,serviceLevel,waitMean,queueLengthMean,busyWorkers,answeredWithinThreshold,staffedWorkers,occupancy,offeredLoad,startsInWarmup,arrivalsHalfWidth,answeredHalfWidth,abandonedHalfWidth,serviceLevelHalfWidth,waitMeanHalfWidth,queueLengthMeanHalfWidth,busyWorkersHalfWidth,answeredWithinThresholdHalfWidth,staffedWorkersHalfWidth,occupancyHalfWidth,offeredLoadHalfWidth",
+        "0,900,sales,30.5,29,1.5,0.9,4.123457,0.25,3.5,27.5,4.25,0.823529,3.75,true,2.25,2,0.5,0.031235,1,0.1,0.25,1.75,0.125,0.01,0.3",
+        "900,1800,sales,0,0,0,,,0,0.1,0,0.5,0.2,0,false,0,0,0,,,0,0.05,0,0.05,0.1,0",
         "",
       ].join("\n"),
     );
@@ -107,15 +108,36 @@ describe("renderIntervalsCsv", () => {
 });
 
 describe("renderWorkersCsv", () => {
-  it("writes one row per worker with half-widths, quoting ids as CSV requires", () => {
+  it("writes one row per worker with half-widths and the group last, quoting as CSV requires", () => {
     expect(renderWorkersCsv(FULL)).toBe(
       [
-        "worker,offersReceived,offersAccepted,offersDeclined,offersExpired,offersRevoked,jobsHandled,busySeconds,utilization,offersReceivedHalfWidth,offersAcceptedHalfWidth,offersDeclinedHalfWidth,offersExpiredHalfWidth,offersRevokedHalfWidth,jobsHandledHalfWidth,busySecondsHalfWidth,utilizationHalfWidth",
-        "agent-1,40,38.5,1,0.5,0,38.5,2700.125,0.75,4,3.5,1,0.5,0,3.5,120.5,0.05",
-        '"night, ""B"" shift",0,0,0,0,0,0,0,,0,0,0,0,0,0,0,',
+        "worker,offersReceived,offersAccepted,offersDeclined,offersExpired,offersRevoked,jobsHandled,busySeconds,utilization,offersReceivedHalfWidth,offersAcceptedHalfWidth,offersDeclinedHalfWidth,offersExpiredHalfWidth,offersRevokedHalfWidth,jobsHandledHalfWidth,busySecondsHalfWidth,utilizationHalfWidth,group",
+        "agent-1,40,38.5,1,0.5,0,38.5,2700.125,0.75,4,3.5,1,0.5,0,3.5,120.5,0.05,agent",
+        '"night, ""B"" shift",0,0,0,0,0,0,0,,0,0,0,0,0,0,0,,"night, B"',
         "",
       ].join("\n"),
     );
+  });
+});
+
+describe("renderWaitsCsv", () => {
+  it("writes one row per scope and grid point, empty cells where undefined", () => {
+    expect(renderWaitsCsv(FULL)).toBe(
+      [
+        "scope,waitSeconds,answeredWithin,answeredWithinHalfWidth,abandonedWithin,abandonedWithinHalfWidth",
+        "overall,0,0.25,0.05,0,0",
+        "overall,5,0.666667,0.1,0.01,0.005",
+        "overall,10,0.9,0.02,0.05,0.01",
+        "queue:sales,0,,,,",
+        "queue:sales,5,0.5,,0,",
+        "queue:sales,10,1,,0,",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("writes only the header without curves", () => {
+    expect(renderWaitsCsv(OVERALL_ONLY)).toBe(`${WAITS_CSV_COLUMNS.join(",")}\n`);
   });
 });
 
