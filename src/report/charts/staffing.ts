@@ -77,7 +77,7 @@ export function erlangNotes(
     const which = queues.length === 1 ? "" : ` for ${noteQueues.join(", ")}`;
     return drawn
       ? `${ERLANG_SERIES_LABEL} (dashed)${which}: ${sentence}`
-      : `No ${ERLANG_SERIES_LABEL.toLowerCase()}${which}: ${sentence}`;
+      : `No ${ERLANG_SERIES_LABEL}${which}: ${sentence}`;
   });
 }
 

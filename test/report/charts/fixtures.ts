@@ -224,25 +224,41 @@ export function inputOf(shape: FixtureShape): ChartInput {
   return { run: runOf(shape), summary: summaryOf(shape), erlang: erlangOf(shape) };
 }
 
+/** One queue, ten replications, a warm-up of one interval. */
+export const ONE_QUEUE: FixtureShape = {
+  queues: ["service"],
+  replications: 10,
+  workersPerGroup: 6,
+  warmupSeconds: 1800,
+};
+
+/** One queue and one replication: no half-widths anywhere. */
+export const ONE_REPLICATION: FixtureShape = {
+  queues: ["service"],
+  replications: 1,
+  workersPerGroup: 4,
+};
+
+/** Four queues (small multiples), 80 workers (histograms), unanswered leftovers, warm-up. */
+export const FOUR_QUEUES: FixtureShape = {
+  queues: ["sales", "support", "billing", "retention"],
+  replications: 10,
+  workersPerGroup: 40,
+  warmupSeconds: 900,
+  notAnsweredOtherwise: true,
+};
+
+/** Two queues: one view for per-queue colours, small multiples for per-queue breakdowns. */
+export const TWO_QUEUES: FixtureShape = {
+  queues: ["sales", "support"],
+  replications: 10,
+  workersPerGroup: 5,
+};
+
 /** The fixtures every chart test runs on, by name. */
 export const FIXTURES: Readonly<Record<string, FixtureShape>> = {
-  "one queue, 10 replications, warm-up": {
-    queues: ["service"],
-    replications: 10,
-    workersPerGroup: 6,
-    warmupSeconds: 1800,
-  },
-  "one queue, 1 replication": { queues: ["service"], replications: 1, workersPerGroup: 4 },
-  "four queues, 10 replications, 80 workers": {
-    queues: ["sales", "support", "billing", "retention"],
-    replications: 10,
-    workersPerGroup: 40,
-    warmupSeconds: 900,
-    notAnsweredOtherwise: true,
-  },
-  "two queues, 10 replications": {
-    queues: ["sales", "support"],
-    replications: 10,
-    workersPerGroup: 5,
-  },
+  "one queue, 10 replications, warm-up": ONE_QUEUE,
+  "one queue, 1 replication": ONE_REPLICATION,
+  "four queues, 10 replications, 80 workers": FOUR_QUEUES,
+  "two queues, 10 replications": TWO_QUEUES,
 };
