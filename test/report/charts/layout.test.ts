@@ -5,7 +5,11 @@
  * method or reason in the staffing subtitle.
  */
 import { describe, expect, it } from "vitest";
-import { type ChartInput, chartsOf } from "../../../src/report/charts/index.ts";
+import {
+  type ChartInput,
+  chartsOf,
+  type ErlangRequirement,
+} from "../../../src/report/charts/index.ts";
 import { erlangNotes } from "../../../src/report/charts/staffing.ts";
 import { type FixtureShape, inputOf, ONE_QUEUE, ONE_REPLICATION, TWO_QUEUES } from "./fixtures.ts";
 import { isFaceted, marksOf, markType, rowsOf, rowsOfKind, subtitleOf } from "./spec-access.ts";
@@ -143,12 +147,15 @@ describe("the service level's subtitle", () => {
 });
 
 describe("the Erlang requirement", () => {
-  const drawn = {
+  const drawn: ErlangRequirement = {
     available: true,
     method: "Erlang C at each interval's offered load.",
     agentsByIntervalStart: new Map([[0, 3]]),
-  } as const;
-  const impossible = { available: false, reason: "workers serve two queues." } as const;
+  };
+  const impossible: ErlangRequirement = {
+    available: false,
+    reason: "workers serve two queues.",
+  };
 
   it("is drawn (dashed) and its method told for one queue", () => {
     const spec = specOf(inputOf(ONE_QUEUE), "staffing");
@@ -170,7 +177,7 @@ describe("the Erlang requirement", () => {
   });
 
   it("groups the queues that share a method or a reason", () => {
-    const erlang = new Map([
+    const erlang = new Map<string, ErlangRequirement>([
       ["a", drawn],
       ["b", impossible],
       ["c", drawn],
