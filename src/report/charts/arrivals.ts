@@ -10,7 +10,13 @@ import { bucketOf, perQueue, queueIdsOf, warmupLayers, warmupRows } from "./inte
 import { type DataRow, kindIs, type Layer, layeredChartSpec } from "./layout.ts";
 import { OUTCOME_COLOURS } from "./theme.ts";
 import { TIME_X2, timeX } from "./time-axis.ts";
-import { durationText, intervalNoun, meansNote, warmupNotes } from "./wording.ts";
+import {
+  durationText,
+  intervalNoun,
+  meansNote,
+  replicationsPhrase,
+  warmupNotes,
+} from "./wording.ts";
 
 /** Below this a difference of means is floating-point noise, not a contact. */
 const NOISE = 1e-9;
@@ -101,7 +107,7 @@ export function arrivalsChart(input: ChartInput): Chart {
   const title = `Arrivals per ${interval} and what became of them`;
   const caption =
     `Contacts arriving in each ${interval}, split into those answered within ${threshold}, ` +
-    `answered later and abandoned (means over the replications).`;
+    `answered later and abandoned (${summary.replications > 1 ? `means over ${replicationsPhrase(summary.replications)}` : "one replication"}).`;
   const spec = layeredChartSpec({
     frame: {
       title,

@@ -26,13 +26,13 @@ export function serviceLevelChart(input: ChartInput): Chart {
   const caption =
     `Share of contacts answered within ${threshold} in each ${interval}, against the ${target} ` +
     `target; ${bandCaption(summary.replications)}.`;
-  const lastEndSeconds = Math.max(...summary.intervals.map((row) => row.intervalEndSeconds));
   const targetRows = (smallMultiples: SmallMultiples | null): DataRow[] => {
     const row = {
       kind: "target",
       target: run.serviceLevelTarget,
       label: `target ${target}`,
-      at: instantAt(run, lastEndSeconds),
+      // The label sits at the right end: the last interval ends at the horizon.
+      at: instantAt(run, run.horizonSeconds),
     };
     return smallMultiples === null
       ? [row]

@@ -109,7 +109,7 @@ export const CHART_CONFIG: Config = {
     titleFontSize: 12,
     titleFontWeight: "normal",
     symbolStrokeWidth: 3,
-    symbolSize: 200,
+    symbolSize: 120,
     // Bands are translucent; their key must not be.
     symbolOpacity: 1,
     // Vega's default (160 px) cuts labels such as "answered within 20 s" when it over-estimates

@@ -46,6 +46,7 @@ export function utilizationChart(input: ChartInput): Chart {
           `${leftOut} worker${leftOut === 1 ? "" : "s"} never logged in and ${leftOut === 1 ? "is" : "are"} left out.`,
         ];
   const title = "Utilization per worker";
+  const afterWarmup = input.run.warmupSeconds > 0 ? ", after the warm-up" : "";
   if (asDots) {
     const rows = drawn.flatMap((worker): DataRow[] => {
       const fields = estimateFields(worker.utilization, worker.halfWidths.utilization, {
@@ -87,7 +88,7 @@ export function utilizationChart(input: ChartInput): Chart {
       frame: {
         title,
         subtitle: [
-          "Each dot: one worker's capacity in use / capacity logged in, after the warm-up.",
+          `Each dot: one worker's capacity in use / capacity logged in${afterWarmup}.`,
           hasBands(summary.replications)
             ? `Error bar: 95% confidence interval over ${replicationsPhrase(summary.replications)}.`
             : "One replication, so no confidence interval.",
@@ -119,7 +120,7 @@ export function utilizationChart(input: ChartInput): Chart {
     frame: {
       title,
       subtitle: [
-        `Number of workers by utilization (bins of ${BIN_STEP * 100} points), one row per group, after the warm-up.`,
+        `Number of workers by utilization (bins of ${BIN_STEP * 100} points), one row per group${afterWarmup}.`,
         hasBands(summary.replications)
           ? `Each worker's mean over ${replicationsPhrase(summary.replications)}; no band (a histogram of means).`
           : "One replication, so no confidence band.",

@@ -32,6 +32,15 @@ export function scopeLabel(scope: string): string {
     : "all queues";
 }
 
+/** Round waits for the axis (a square-root scale's own ticks crowd the long waits). */
+const WAIT_TICKS_SECONDS = [0, 10, 20, 30, 60, 120, 180, 300, 600, 900, 1200, 1800, 3600, 7200];
+
+/** The round waits within the grid. */
+function waitTicks(gridSeconds: readonly number[]): number[] {
+  const longest = Math.max(0, ...gridSeconds);
+  return WAIT_TICKS_SECONDS.filter((seconds) => seconds <= longest);
+}
+
 export const ANSWERED_WITHIN_LABEL = "answered within x";
 export const ABANDONED_WITHIN_LABEL = "abandoned within x";
 
@@ -71,10 +80,14 @@ export function waitsChart(input: ChartInput): Chart {
     threshold: run.serviceLevelThresholdSeconds,
     label: threshold,
   }));
+  // Square-root scale: the grid runs to long waits, while the threshold's neighbourhood (the
+  // first seconds) is where the curves change most.
   const x = {
     field: "waitSeconds",
     type: "quantitative",
-    title: "waiting time x (seconds)",
+    title: "waiting time x (seconds, square-root scale)",
+    scale: { type: "sqrt" },
+    axis: { values: waitTicks(summary.waitGridSeconds) },
   } as const;
   const y = { type: "quantitative", title: "share of contacts", axis: { format: "%" } } as const;
   const colour = {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { chartsOf } from "../../../src/report/charts/index.ts";
-import { FIXTURES, inputOf, ONE_REPLICATION } from "./fixtures.ts";
+import { FIXTURES, inputOf, ONE_QUEUE, ONE_REPLICATION } from "./fixtures.ts";
 import { compileLogged, marksOf, markType, numbersIn, subtitleOf } from "./spec-access.ts";
 
 const REPORT_ORDER = [
@@ -107,6 +107,28 @@ describe("charts with one replication", () => {
         return y?.field === "low";
       });
       expect(bandMarks, chart.name).toEqual([]);
+    }
+  });
+});
+
+describe("charts of a run with nothing measured", () => {
+  it("are still drawn, without a warning, NaN or Infinity", () => {
+    const input = inputOf(ONE_QUEUE);
+    const empty = {
+      ...input,
+      summary: {
+        ...input.summary,
+        intervals: [],
+        workers: [],
+        waitGridSeconds: [],
+        waitCurves: [],
+      },
+    };
+    const charts = chartsOf(empty);
+    expect(charts).toHaveLength(REPORT_ORDER.length);
+    for (const chart of charts) {
+      expect(compileLogged(chart.spec).messages, chart.name).toEqual([]);
+      expect(numbersIn(chart.spec).filter((value) => !Number.isFinite(value))).toEqual([]);
     }
   });
 });
