@@ -75,7 +75,8 @@ export function offersChart(input: ChartInput): Chart {
     frame: {
       title,
       subtitle: [
-        `Offers to each group's workers${input.run.warmupSeconds > 0 ? " for contacts arriving after the warm-up" : ""}, by outcome: the sum of the workers' mean counts.`,
+        "Offers to each group's workers by outcome: the sum of the workers' mean counts.",
+        ...(input.run.warmupSeconds > 0 ? ["Offers of contacts arriving after the warm-up."] : []),
         meansNote(summary.replications, "bars are sums of means"),
       ],
       description: caption,

@@ -58,7 +58,7 @@ export function serviceLevelChart(input: ChartInput): Chart {
     frame: {
       title,
       subtitle: [
-        `Share of the contacts arriving in each ${interval} that were answered within ${threshold}; dashed line: the ${target} target.`,
+        `Contacts answered within ${threshold} / contacts arriving, per ${interval}; dashed line: the ${target} target.`,
         bandNote(summary.replications),
         ...warmupNotes(run),
       ],

@@ -4,6 +4,7 @@
  * outcome for every chart, so "abandoned" is the same vermillion wherever it appears.
  */
 import type { Config, TopLevelSpec } from "vega-lite";
+import { wrapLine } from "./wording.ts";
 
 /** The renderer measures text with Arimo's metrics; the rest are look-alike fallbacks. */
 export const FONT = "Arimo, Liberation Sans, Arial, Helvetica, sans-serif";
@@ -137,7 +138,7 @@ export function frameOf(
     // A name for editors and validators only: nothing fetches it when rendering.
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     config: CHART_CONFIG,
-    title: { text: frame.title, subtitle: [...frame.subtitle] },
+    title: { text: frame.title, subtitle: frame.subtitle.flatMap((line) => wrapLine(line)) },
     description: frame.description,
   };
 }

@@ -153,7 +153,8 @@ export function waitsChart(input: ChartInput): Chart {
     frame: {
       title,
       subtitle: [
-        `Share of the contacts${run.warmupSeconds > 0 ? " arriving after the warm-up" : ""} answered (or abandoned) after waiting at most x; dashed line: the ${threshold} threshold.`,
+        `Share of contacts answered (or abandoned) within a wait of x; dashed line: the ${threshold} threshold.`,
+        ...(run.warmupSeconds > 0 ? ["Contacts arriving after the warm-up."] : []),
         bandNote(summary.replications),
       ],
       description: caption,

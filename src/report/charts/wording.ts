@@ -74,3 +74,24 @@ export function bandCaption(replications: number, bands: "band" | "bands" = "ban
   const subject = bands === "band" ? "the shaded band is" : "the shaded bands are";
   return `${subject} the 95% confidence interval over ${replicationsPhrase(replications)}`;
 }
+
+/** Subtitle lines longer than this are wrapped: about 640 px of 12 px Arimo. */
+export const SUBTITLE_LINE_CHARACTERS = 105;
+
+/**
+ * A line cut at spaces into lines of at most `maxCharacters` (a longer word stays whole). Vega
+ * does not wrap titles, and a long Erlang reason would otherwise widen the whole chart.
+ */
+export function wrapLine(line: string, maxCharacters = SUBTITLE_LINE_CHARACTERS): string[] {
+  const lines: string[] = [];
+  let current = "";
+  for (const word of line.split(" ")) {
+    if (current !== "" && current.length + 1 + word.length > maxCharacters) {
+      lines.push(current);
+      current = word;
+    } else {
+      current = current === "" ? word : `${current} ${word}`;
+    }
+  }
+  return [...lines, current];
+}

@@ -10,7 +10,9 @@ import {
   fixed,
   intervalNoun,
   percentText,
+  SUBTITLE_LINE_CHARACTERS,
   warmupNotes,
+  wrapLine,
 } from "../../../src/report/charts/wording.ts";
 import { runOf, TWO_QUEUES } from "./fixtures.ts";
 
@@ -62,5 +64,15 @@ describe("wording", () => {
     expect(warmupNotes(run)).toEqual([]);
     expect(warmupNotes({ ...run, warmupSeconds: 5400 })[0]).toContain("warm-up until 09:30");
     expect(warmupNotes({ ...run, warmupSeconds: 10 * 3600 })[0]).toContain("until 11:00");
+  });
+
+  it("wraps long subtitle lines at spaces, keeping every word", () => {
+    expect(wrapLine("one two three four", 9)).toEqual(["one two", "three", "four"]);
+    expect(wrapLine("short", 9)).toEqual(["short"]);
+    expect(wrapLine("unbreakable-word here", 9)).toEqual(["unbreakable-word", "here"]);
+    const long = "word ".repeat(60).trim();
+    const lines = wrapLine(long);
+    expect(lines.join(" ")).toBe(long);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(SUBTITLE_LINE_CHARACTERS);
   });
 });
