@@ -190,3 +190,28 @@ describe("the Erlang requirement", () => {
     ]);
   });
 });
+
+describe("colours", () => {
+  /** Each label of a chart's colour key, with its colour. */
+  function coloursOf(input: ChartInput, name: string): Map<string, string> {
+    const colour = marksOf(specOf(input, name)).find(({ encoding }) => encoding?.color)?.encoding
+      ?.color as { scale: { domain: string[]; range: string[] } };
+    return new Map(
+      colour.scale.domain.map((label, index) => [label, colour.scale.range[index] as string]),
+    );
+  }
+
+  it("are the same for the same outcome in every chart", () => {
+    const input = inputOf(ONE_QUEUE);
+    const arrivals = coloursOf(input, "arrivals");
+    const waits = coloursOf(input, "waits");
+    const offers = coloursOf(input, "offers");
+    expect(waits.get("answered within x")).toBe(arrivals.get("answered within 20 s"));
+    expect(waits.get("abandoned within x")).toBe(arrivals.get("abandoned"));
+    expect(offers.get("accepted")).toBe(arrivals.get("answered within 20 s"));
+    // Outcomes that differ look different within a chart.
+    for (const colours of [arrivals, waits, offers, coloursOf(input, "staffing")]) {
+      expect(new Set(colours.values()).size).toBe(colours.size);
+    }
+  });
+});
