@@ -72,7 +72,7 @@ export function queueMeasureSpec(chart: QueueMeasureChart): TopLevelSpec {
     title: "queue",
     scale: { domain: queues, range: categoryColours(queues.length) },
     // One queue needs no key; small multiples name their queue in each row's header.
-    legend: queues.length > 1 && smallMultiples === null ? {} : null,
+    legend: queues.length > 1 && smallMultiples === null ? { symbolType: "stroke" } : null,
   } as const;
   const bandLayers: Layer[] = hasBands(summary.replications)
     ? [
