@@ -1,0 +1,36 @@
+/**
+ * Simulated seconds as wall-clock instants, and the time axis every interval chart shares. Every
+ * instant is an ISO-8601 string in UTC (`run.startTime` + seconds) and every temporal scale is
+ * `utc`, so the labels read the same whatever the machine's time zone.
+ */
+import type { ChartRun } from "./chart-input.ts";
+
+const DAY_SECONDS = 86_400;
+
+/** The instant `seconds` after the run's start, as an ISO-8601 UTC string. */
+export function instantAt(run: ChartRun, seconds: number): string {
+  return new Date(Date.parse(run.startTime) + seconds * 1000).toISOString();
+}
+
+/** The clock time `seconds` after the run's start, "08:30" (UTC, like the axes). */
+export function clockTimeAt(run: ChartRun, seconds: number): string {
+  return instantAt(run, seconds).slice(11, 16);
+}
+
+/** Axis label format: the clock time, with the weekday when the run spans more than a day. */
+function timeFormatOf(run: ChartRun): string {
+  return run.horizonSeconds > DAY_SECONDS ? "%a %H:%M" : "%H:%M";
+}
+
+/** The x encoding of an instant (an interval's `start` unless told), on a UTC time scale. */
+export function timeX(run: ChartRun, field = "start") {
+  return {
+    field,
+    type: "temporal",
+    scale: { type: "utc" },
+    axis: { format: timeFormatOf(run), title: "time of day", labelOverlap: true },
+  } as const;
+}
+
+/** The x2 encoding of an interval's end (field `end`): buckets are drawn start to end. */
+export const TIME_X2 = { field: "end" } as const;
