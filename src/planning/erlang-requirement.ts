@@ -15,14 +15,14 @@ import { erlangCServersFor } from "../theory/index.ts";
 export type ErlangRequirement =
   | {
       readonly available: true;
-      /** One sentence on the method, for a chart's subtitle. */
+      /** One sentence on the method (lower case, ending with a period), for a chart's subtitle. */
       readonly method: string;
       /** Agents needed, by interval start (seconds); intervals without load are left out. */
       readonly agentsByIntervalStart: ReadonlyMap<number, number>;
     }
   | {
       readonly available: false;
-      /** Why the scenario allows no Erlang requirement for this queue, in one sentence. */
+      /** Why the scenario allows no Erlang requirement for this queue: one sentence (lower case, ending with a period). */
       readonly reason: string;
     };
 
@@ -46,30 +46,30 @@ export function erlangRequirements(
 /** Why Erlang C does not describe the queue, or null when it does. */
 export function whyErlangDoesNotFit(scenario: Scenario, queueId: string): string | null {
   const target = scenario.serviceLevelTarget;
-  if (target >= 1) return "no finite number of agents answers 100% within the threshold";
+  if (target >= 1) return "no finite number of agents answers 100% within the threshold.";
   const streams = scenario.arrivals.filter((stream) => stream.queueId === queueId);
-  if (streams.length === 0) return "no arrival stream sends jobs straight to this queue";
+  if (streams.length === 0) return "no arrival stream sends jobs straight to this queue.";
   if (scenario.arrivals.some((stream) => stream.classificationPolicyId !== undefined)) {
-    return "jobs are routed by classification, so a queue's traffic is not known in advance";
+    return "jobs are routed by classification, so a queue's traffic is not known in advance.";
   }
   if (scenario.queues.find((queue) => queue.id === queueId)?.exceptionPolicyId !== undefined) {
-    return "an exception policy can move or cancel this queue's jobs";
+    return "an exception policy can move or cancel this queue's jobs.";
   }
   const notPoisson = streams.find(
     (stream) => stream.arrival.kind !== "poisson" && stream.arrival.kind !== "piecewisePoisson",
   );
   if (notPoisson !== undefined) {
-    return `arrival stream ${notPoisson.id} is not Poisson (${notPoisson.arrival.kind})`;
+    return `arrival stream ${notPoisson.id} is not Poisson (${notPoisson.arrival.kind}).`;
   }
   const groups = scenario.workers.filter((group) => group.queues.includes(queueId));
-  if (groups.length === 0) return "no worker serves this queue";
+  if (groups.length === 0) return "no worker serves this queue.";
   for (const group of groups) {
     const other = group.queues.find((id) => id !== queueId);
-    if (other !== undefined) return `worker group ${group.id} also serves queue ${other}`;
+    if (other !== undefined) return `worker group ${group.id} also serves queue ${other}.`;
     for (const stream of streams) {
       const channel = group.channels.find((one) => one.channelId === stream.channelId);
       if (channel !== undefined && channel.capacityCostPerJob < group.capacity) {
-        return `worker group ${group.id} can take several ${stream.channelId} jobs at once`;
+        return `worker group ${group.id} can take several ${stream.channelId} jobs at once.`;
       }
     }
   }
@@ -97,7 +97,7 @@ function requirementOf(scenario: Scenario, rows: readonly IntervalSummaryRow[]):
   const percent = Math.round(scenario.serviceLevelTarget * 100);
   return {
     available: true,
-    method: `Erlang C: agents for ${percent}% within ${threshold} s at each interval's measured load, if it were steady and nobody hung up`,
+    method: `Erlang C's agents for ${percent}% within ${threshold} s at each interval's measured load, were it steady and did nobody hang up.`,
     agentsByIntervalStart,
   };
 }

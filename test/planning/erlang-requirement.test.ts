@@ -32,13 +32,13 @@ describe("whyErlangDoesNotFit", () => {
           index === 1 ? { ...group, queues: ["service", "sales"] } : group,
         ),
       })),
-    ).toBe("worker group middle also serves queue sales");
+    ).toBe("worker group middle also serves queue sales.");
     expect(
       reasonOf((s) => ({
         ...s,
         workers: s.workers.map((group) => ({ ...group, capacity: 2 })),
       })),
-    ).toBe("worker group early can take several voice jobs at once");
+    ).toBe("worker group early can take several voice jobs at once.");
     expect(
       reasonOf((s) => ({
         ...s,
@@ -47,7 +47,7 @@ describe("whyErlangDoesNotFit", () => {
           arrival: { kind: "scripted" as const, atSeconds: [1, 2] },
         })),
       })),
-    ).toBe("arrival stream call is not Poisson (scripted)");
+    ).toBe("arrival stream call is not Poisson (scripted).");
     expect(reasonOf((s) => ({ ...s, serviceLevelTarget: 1 }))).toMatch(/100%/);
     const multiSkill = await load("multi-skill.yaml");
     for (const queue of multiSkill.queues) {
