@@ -22,13 +22,13 @@ export interface Publication {
 }
 
 /**
- * Writes `files` (text by output name) into `directory` whole or not at all, together with
- * `streamed`: outputs already written under their temporary names (events.jsonl), then removes
- * the stale outputs of an earlier run.
+ * Writes `files` (text or bytes by output name) into `directory` whole or not at all, together
+ * with `streamed`: outputs already written under their temporary names (events.jsonl), then
+ * removes the stale outputs of an earlier run.
  */
 export function publishOutputs(
   directory: string,
-  files: ReadonlyMap<OutputName, string>,
+  files: ReadonlyMap<OutputName, string | Uint8Array>,
   streamed: readonly OutputName[] = [],
 ): Publication {
   // Decided before the renames: afterwards the folder holds this run's summary.json.
