@@ -114,7 +114,12 @@ export function fixtureChartsOf(input: ChartInput): Chart[] {
     abandoned: row.abandoned,
     busy: row.busyWorkers,
   }));
-  const time = { type: "temporal", scale: { type: "utc" }, title: "Time of day (UTC)" } as const;
+  const time = {
+    type: "temporal",
+    scale: { type: "utc" },
+    axis: { format: "%H:%M" },
+    title: "Time of day (UTC)",
+  } as const;
   return [
     {
       name: "service-level",
@@ -152,8 +157,9 @@ export function fixtureChartsOf(input: ChartInput): Chart[] {
             },
           },
           {
+            data: { values: [{ target: run.serviceLevelTarget }] },
             mark: { type: "rule", strokeDash: [4, 4], color: "black" },
-            encoding: { y: { datum: run.serviceLevelTarget, type: "quantitative" } },
+            encoding: { y: { field: "target", type: "quantitative" } },
           },
         ],
       },
@@ -206,7 +212,7 @@ export function fixtureChartsOf(input: ChartInput): Chart[] {
         spec: {
           width: 640,
           height: 120,
-          mark: "rect",
+          mark: { type: "rect", clip: true },
           encoding: {
             x: { field: "start", ...time },
             x2: { field: "end" },
