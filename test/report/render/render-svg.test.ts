@@ -15,6 +15,7 @@ import {
 } from "../../../src/report/render/index.ts";
 import { prefixSvgIds } from "../../../src/report/render/svg-ids.ts";
 import { FIXTURE_INPUT, fixtureChartsOf } from "./fixture-charts.ts";
+import { axisTitlesOf } from "./spec-titles.ts";
 
 const charts = fixtureChartsOf(FIXTURE_INPUT);
 const svgs = new Map<string, string>();
@@ -30,24 +31,6 @@ function textsOf(svg: string): string[] {
       .replaceAll("&#39;", "'")
       .replaceAll("&amp;", "&"),
   );
-}
-
-/** The axis titles a Vega-Lite spec asks for (top level, layers, facet's inner spec). */
-function axisTitlesOf(spec: unknown): string[] {
-  const titles = new Set<string>();
-  const visit = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach(visit);
-    else if (typeof node === "object" && node !== null) {
-      const record = node as Record<string, unknown>;
-      for (const channel of ["x", "y"]) {
-        const title = (record[channel] as { title?: unknown } | undefined)?.title;
-        if (typeof title === "string") titles.add(title);
-      }
-      Object.values(record).forEach(visit);
-    }
-  };
-  visit(spec);
-  return [...titles];
 }
 
 describe("renderSvg", () => {
