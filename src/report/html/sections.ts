@@ -24,6 +24,13 @@ export interface RenderedChart {
   readonly svg: string;
 }
 
+/** The goal as a manager says it: `80% answered within 20 s`. */
+function goalOf(run: ChartRun): string {
+  const target = run.serviceLevelTarget * 100;
+  const share = Number.isInteger(target) ? `${target}%` : percent(run.serviceLevelTarget);
+  return `${share} answered within ${duration(run.serviceLevelThresholdSeconds)}`;
+}
+
 /** The run's facts as a definition list. */
 export function factsHtml(run: ChartRun, ccsimVersion: string): string {
   const facts: [string, string][] = [
@@ -31,10 +38,7 @@ export function factsHtml(run: ChartRun, ccsimVersion: string): string {
     ["Horizon", duration(run.horizonSeconds)],
     ["Warm-up (not measured)", duration(run.warmupSeconds)],
     ["Interval length", duration(run.intervalLengthSeconds)],
-    [
-      "Service-level goal",
-      `${percent(run.serviceLevelTarget)} within ${duration(run.serviceLevelThresholdSeconds)}`,
-    ],
+    ["Service-level target", goalOf(run)],
     ["Replications", String(run.replications)],
     ["Seed", String(run.seed)],
     ["ccsim version", ccsimVersion],
@@ -53,9 +57,9 @@ function verdictOf(level: MetricEstimate, target: number): "good" | "near" | "ba
 }
 
 const VERDICT_TEXT = {
-  good: "meets the target",
-  near: "below the target, within chance",
-  bad: "below the target",
+  good: "Meets the target",
+  near: "Below the target, within chance",
+  bad: "Below the target",
 } as const;
 
 function tile(
@@ -81,11 +85,9 @@ function tile(
 export function kpiTilesHtml(run: ChartRun, overall: ScopeEstimates): string {
   const level = overall.serviceLevel;
   const verdict = Number.isFinite(level.mean) ? verdictOf(level, run.serviceLevelTarget) : "";
-  const goal = `${percent(run.serviceLevelTarget)} within ${duration(run.serviceLevelThresholdSeconds)}`;
+  const goal = `target: ${escapeHtml(goalOf(run))}`;
   const levelNote =
-    verdict === ""
-      ? `target ${escapeHtml(goal)}`
-      : `<span class="verdict">${VERDICT_TEXT[verdict]}</span> of ${escapeHtml(goal)}`;
+    verdict === "" ? goal : `<span class="verdict">${VERDICT_TEXT[verdict]}</span><br>${goal}`;
   return `<div class="tiles">${[
     tile("Service level", level, percent, levelNote, verdict),
     tile(
@@ -135,6 +137,18 @@ export function queueTableHtml(queues: Readonly<Record<string, ScopeEstimates>>)
   ].join("");
 }
 
+/** How much a chart may grow past its drawn size to fill the column: text stays readable
+ * (vega's 10 px labels become at most 13.5 px) without a small chart turning huge. */
+const MAX_CHART_ZOOM = 1.35;
+
+/** The style that lets a chart fill the column up to {@link MAX_CHART_ZOOM} times its size. */
+function chartSizeStyle(svg: string): string {
+  const width = Number(/^<svg[^>]*\swidth="([\d.]+)"/.exec(svg)?.[1]);
+  return Number.isFinite(width) && width > 0
+    ? ` style="max-width: ${Math.round(width * MAX_CHART_ZOOM)}px"`
+    : "";
+}
+
 /** Each chart with its heading and its one-sentence caption. */
 export function chartsHtml(charts: readonly RenderedChart[]): string {
   return charts
@@ -143,7 +157,9 @@ export function chartsHtml(charts: readonly RenderedChart[]): string {
         `<figure id="chart-${escapeHtml(chart.name)}">`,
         `<h3>${escapeHtml(chart.title)}</h3>`,
         `<p class="caption">${escapeHtml(chart.caption)}</p>`,
+        `<div class="chart"${chartSizeStyle(chart.svg)}>`,
         chart.svg,
+        "</div>",
         "</figure>",
       ].join("\n"),
     )

@@ -42,7 +42,7 @@ th:first-child, td:first-child { text-align: left; }
 thead th { font-size: 13px; color: var(--muted); font-weight: 700; vertical-align: bottom; }
 figure { margin: 28px 0 0; break-inside: avoid; page-break-inside: avoid; }
 figure .caption { color: var(--muted); margin-bottom: 8px; }
-figure svg { display: block; max-width: 100%; height: auto; }
+figure .chart svg { display: block; width: 100%; height: auto; }
 .notes li { margin-bottom: 6px; }
 footer { margin-top: 36px; font-size: 13px; color: var(--muted); }
 @media print {

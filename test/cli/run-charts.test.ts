@@ -1,0 +1,123 @@
+/**
+ * `ccsim run` draws: charts/<name>.vl.json and .svg for every chart and report.html unless
+ * --no-charts, PNGs with --png, all published with the data files (whole or not at all), and
+ * a console line saying what was drawn. A Ctrl-C while drawing stops with nothing written.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { renderChartOutputs } from "../../src/cli/run/chart-outputs.ts";
+import { RunInterrupted } from "../../src/cli/run/replications.ts";
+import { FIXTURE_INPUT } from "../report/render/fixture-charts.ts";
+import { ccsimAsync, type Outcome } from "../support/ccsim-process.ts";
+
+/** Several CLI processes share two cores with other suites: far above vitest's default. */
+const HOOK_TIMEOUT_MS = 240_000;
+const QUICKSTART = "scenarios/quickstart.yaml";
+
+const scratch = mkdtempSync(join(tmpdir(), "ccsim-run-charts-test-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const chartFiles = (out: string) =>
+  existsSync(join(out, "charts")) ? readdirSync(join(out, "charts")).sort() : [];
+const stems = (files: readonly string[], ending: string) =>
+  files.filter((name) => name.endsWith(ending)).map((name) => name.slice(0, -ending.length));
+
+describe("ccsim run with charts", () => {
+  const drawn = join(scratch, "drawn");
+  const withPng = join(scratch, "png");
+  const without = join(scratch, "without");
+  let outcomes: Outcome[] = [];
+  let afterNoCharts: Outcome;
+  beforeAll(async () => {
+    outcomes = await Promise.all([
+      ccsimAsync("run", QUICKSTART, "--out", drawn, "--no-progress"),
+      ccsimAsync("run", QUICKSTART, "--out", withPng, "--png", "--no-progress"),
+      ccsimAsync("run", QUICKSTART, "--out", without, "--no-charts", "--no-progress"),
+    ]);
+    // The folder with PNGs, rerun without charts: the earlier run's drawings are removed.
+    afterNoCharts = await ccsimAsync("run", QUICKSTART, "--out", withPng, "--no-charts");
+  }, HOOK_TIMEOUT_MS);
+
+  it("exit 0, quietly on stderr", () => {
+    expect(outcomes.map((outcome) => [outcome.status, outcome.stderr])).toEqual([
+      [0, ""],
+      [0, ""],
+      [0, ""],
+    ]);
+  });
+
+  it("writes report.html and, per chart, its spec and SVG; says how many and how big", () => {
+    const files = chartFiles(drawn);
+    const specs = stems(files, ".vl.json");
+    expect(stems(files, ".svg")).toEqual(specs);
+    expect(files).toHaveLength(2 * specs.length); // no PNG without --png
+    const line = /^charts: (\d+) charts and report\.html \((\d+) kB\) in \d+\.\d\d s$/m.exec(
+      outcomes[0]?.stdout ?? "",
+    );
+    expect(line?.[1]).toBe(String(specs.length));
+    const report = readFileSync(join(drawn, "report.html"), "utf8");
+    expect(Number(line?.[2])).toBe(Math.round(Buffer.byteLength(report) / 1000));
+    expect(report).toContain("<h1>quickstart</h1>");
+    for (const name of specs) {
+      const specText = readFileSync(join(drawn, "charts", `${name}.vl.json`), "utf8");
+      expect(specText.endsWith("}\n")).toBe(true);
+      expect(JSON.parse(specText)).toHaveProperty("config.font");
+      const svg = readFileSync(join(drawn, "charts", `${name}.svg`), "utf8");
+      expect(svg.startsWith("<svg")).toBe(true);
+      expect(report).toContain(svg);
+    }
+    expect(outcomes[0]?.stdout).toContain(join(drawn, "report.html"));
+  });
+
+  it("--png adds a PNG per chart", () => {
+    const line = outcomes[1]?.stdout ?? "";
+    expect(line).toMatch(/^charts: \d+ charts \(SVG and PNG\) and report\.html/m);
+    const pngs = /wrote (.*)$/m
+      .exec(line)?.[1]
+      ?.split(", ")
+      .filter((path) => path.endsWith(".png"));
+    const count = Number(/^charts: (\d+)/m.exec(line)?.[1]);
+    expect(pngs).toHaveLength(count);
+  });
+
+  it("--no-charts writes neither charts nor report.html", () => {
+    expect(existsSync(join(without, "report.html"))).toBe(false);
+    expect(existsSync(join(without, "charts"))).toBe(false);
+    expect(outcomes[2]?.stdout).not.toMatch(/^charts:/m);
+  });
+
+  it("a rerun with --no-charts removes the earlier run's report and drawings", () => {
+    expect(afterNoCharts.status).toBe(0);
+    expect(afterNoCharts.stdout).toContain(join(withPng, "report.html"));
+    expect(afterNoCharts.stdout).toMatch(/^removed .*report\.html.* \(left by an earlier run\)$/m);
+    expect(existsSync(join(withPng, "report.html"))).toBe(false);
+    expect(chartFiles(withPng)).toEqual([]);
+  });
+});
+
+describe("drawing stops on Ctrl-C", () => {
+  it("an aborted signal stops the drawing with RunInterrupted before any output exists", async () => {
+    const abort = new AbortController();
+    abort.abort();
+    await expect(
+      renderChartOutputs({
+        input: FIXTURE_INPUT,
+        ccsimVersion: "0",
+        png: true,
+        signal: abort.signal,
+      }),
+    ).rejects.toThrow(RunInterrupted);
+  });
+
+  it("without an abort, the same request gives the report", async () => {
+    const outputs = await renderChartOutputs({
+      input: FIXTURE_INPUT,
+      ccsimVersion: "0",
+      png: false,
+    });
+    expect(outputs.files.has("report.html")).toBe(true);
+    expect(outputs.reportBytes).toBe(Buffer.byteLength(String(outputs.files.get("report.html"))));
+  });
+});
