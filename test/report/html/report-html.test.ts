@@ -50,7 +50,13 @@ describe("report.html", () => {
   it("states the scenario and the run's facts", () => {
     expect(html).toContain("<h1>fixture-day</h1>");
     expect(html).toContain("Two queues over four hours");
-    for (const fact of ["2026-03-02 08:00 UTC", "4 h", "30 min", "80% answered within 20 s", "9.8.7"]) {
+    for (const fact of [
+      "2026-03-02 08:00 UTC",
+      "4 h",
+      "30 min",
+      "80% answered within 20 s",
+      "9.8.7",
+    ]) {
       expect(html).toContain(fact);
     }
     expect(html).toContain("scenarios/fixture.yaml");

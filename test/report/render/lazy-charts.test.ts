@@ -20,14 +20,12 @@ function staticValueImportsOf(source: string): string[] {
   for (const match of code.matchAll(statement)) {
     const clause = (match[2] ?? "").trim();
     const names = /^\{([^}]*)\}$/.exec(clause)?.[1];
-    const allTypes =
-      /^type\b/.test(clause) ||
-      (names !== undefined &&
-        names
-          .split(",")
-          .map((name) => name.trim())
-          .filter((name) => name !== "")
-          .every((name) => name.startsWith("type ")));
+    const namedAllTypes = (names ?? "")
+      .split(",")
+      .map((name) => name.trim())
+      .filter((name) => name !== "")
+      .every((name) => name.startsWith("type "));
+    const allTypes = /^type\b/.test(clause) || (names !== undefined && namedAllTypes);
     if (!allTypes) found.push(match[4] ?? "");
   }
   for (const match of code.matchAll(/^[ \t]*import\s*(["'])([^"'\n]+)\1/gm)) {
