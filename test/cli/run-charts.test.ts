@@ -5,11 +5,12 @@
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, sep } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { renderChartOutputs } from "../../src/cli/run/chart-outputs.ts";
+import { drawCharts, renderChartOutputs } from "../../src/cli/run/chart-outputs.ts";
+import { describeWritten } from "../../src/cli/run/publish-outputs.ts";
 import { RunInterrupted } from "../../src/cli/run/replications.ts";
-import { FIXTURE_INPUT } from "../report/render/fixture-charts.ts";
+import { FIXTURE_INPUT, fixtureChartsOf } from "../report/render/fixture-charts.ts";
 import { ccsimAsync, type Outcome } from "../support/ccsim-process.ts";
 
 /** Several CLI processes share two cores with other suites: far above vitest's default. */
@@ -29,15 +30,12 @@ describe("ccsim run with charts", () => {
   const withPng = join(scratch, "png");
   const without = join(scratch, "without");
   let outcomes: Outcome[] = [];
-  let afterNoCharts: Outcome;
   beforeAll(async () => {
     outcomes = await Promise.all([
       ccsimAsync("run", QUICKSTART, "--out", drawn, "--no-progress"),
       ccsimAsync("run", QUICKSTART, "--out", withPng, "--png", "--no-progress"),
       ccsimAsync("run", QUICKSTART, "--out", without, "--no-charts", "--no-progress"),
     ]);
-    // The folder with PNGs, rerun without charts: the earlier run's drawings are removed.
-    afterNoCharts = await ccsimAsync("run", QUICKSTART, "--out", withPng, "--no-charts");
   }, HOOK_TIMEOUT_MS);
 
   it("exit 0, quietly on stderr", () => {
@@ -71,15 +69,16 @@ describe("ccsim run with charts", () => {
     expect(outcomes[0]?.stdout).toContain(join(drawn, "report.html"));
   });
 
-  it("--png adds a PNG per chart", () => {
-    const line = outcomes[1]?.stdout ?? "";
-    expect(line).toMatch(/^charts: \d+ charts \(SVG and PNG\) and report\.html/m);
-    const pngs = /wrote (.*)$/m
-      .exec(line)?.[1]
-      ?.split(", ")
-      .filter((path) => path.endsWith(".png"));
-    const count = Number(/^charts: (\d+)/m.exec(line)?.[1]);
-    expect(pngs).toHaveLength(count);
+  it("--png adds a PNG per chart (chart files counted, not listed, on the console)", () => {
+    const stdout = outcomes[1]?.stdout ?? "";
+    expect(stdout).toMatch(/^charts: \d+ charts \(SVG and PNG\) and report\.html/m);
+    const count = Number(/^charts: (\d+)/m.exec(stdout)?.[1]);
+    const files = chartFiles(withPng);
+    expect(stems(files, ".png")).toEqual(stems(files, ".svg"));
+    expect(files).toHaveLength(3 * count);
+    if (count > 0) {
+      expect(stdout).toContain(`${join(withPng, "charts")}${sep} (${3 * count} files)`);
+    }
   });
 
   it("--no-charts writes neither charts nor report.html", () => {
@@ -87,13 +86,36 @@ describe("ccsim run with charts", () => {
     expect(existsSync(join(without, "charts"))).toBe(false);
     expect(outcomes[2]?.stdout).not.toMatch(/^charts:/m);
   });
+});
 
-  it("a rerun with --no-charts removes the earlier run's report and drawings", () => {
+describe("a rerun with --no-charts in the folder of a run with charts and PNGs", () => {
+  const folder = join(scratch, "png"); // written by the describe above, which runs first
+  let afterNoCharts: Outcome;
+  beforeAll(async () => {
+    afterNoCharts = await ccsimAsync("run", QUICKSTART, "--out", folder, "--no-charts");
+  }, HOOK_TIMEOUT_MS);
+
+  it("removes the earlier run's report and drawings, and says so", () => {
     expect(afterNoCharts.status).toBe(0);
-    expect(afterNoCharts.stdout).toContain(join(withPng, "report.html"));
     expect(afterNoCharts.stdout).toMatch(/^removed .*report\.html.* \(left by an earlier run\)$/m);
-    expect(existsSync(join(withPng, "report.html"))).toBe(false);
-    expect(chartFiles(withPng)).toEqual([]);
+    expect(existsSync(join(folder, "report.html"))).toBe(false);
+    expect(chartFiles(folder)).toEqual([]);
+  });
+});
+
+describe("the console's list of written files", () => {
+  it("counts the chart files instead of listing them, where the first was", () => {
+    const charts = join("out", "charts");
+    const written = [
+      join("out", "summary.json"),
+      join(charts, "a.vl.json"),
+      join(charts, "a.svg"),
+      join("out", "report.html"),
+    ];
+    expect(describeWritten("out", written)).toBe(
+      `${join("out", "summary.json")}, ${charts}${sep} (2 files), ${join("out", "report.html")}`,
+    );
+    expect(describeWritten("out", [join("out", "summary.json")])).toBe(join("out", "summary.json"));
   });
 });
 
@@ -109,6 +131,35 @@ describe("drawing stops on Ctrl-C", () => {
         signal: abort.signal,
       }),
     ).rejects.toThrow(RunInterrupted);
+  });
+
+  it("an aborted signal stops drawing before the first chart", async () => {
+    const abort = new AbortController();
+    abort.abort();
+    const charts = fixtureChartsOf(FIXTURE_INPUT);
+    await expect(drawCharts(charts, { png: true, signal: abort.signal })).rejects.toThrow(
+      RunInterrupted,
+    );
+  });
+
+  it("without an abort, every chart gives its spec, SVG and PNG, in chart order", async () => {
+    const charts = fixtureChartsOf(FIXTURE_INPUT);
+    const { files, rendered } = await drawCharts(charts, {
+      png: true,
+      signal: new AbortController().signal,
+    });
+    expect([...files.keys()]).toEqual(
+      charts.flatMap((chart) =>
+        [".vl.json", ".svg", ".png"].map((ending) => `charts/${chart.name}${ending}`),
+      ),
+    );
+    for (const chart of charts) {
+      const png = files.get(`charts/${chart.name}.png`);
+      expect(png instanceof Uint8Array && png[1] === 0x50 && png[2] === 0x4e).toBe(true);
+    }
+    expect(rendered.map((chart) => chart.svg)).toEqual(
+      charts.map((chart) => files.get(`charts/${chart.name}.svg`)),
+    );
   });
 
   it("without an abort, the same request gives the report", async () => {

@@ -28,7 +28,7 @@ import { outputFolderOf } from "../run/output-folder.ts";
 import { RUN_OUTPUT_FILES as FILES, type OutputName } from "../run/output-names.ts";
 import { createProgress } from "../run/progress.ts";
 import { describeProvenance } from "../run/provenance.ts";
-import { printPublicationNotes, publishOutputs } from "../run/publish-outputs.ts";
+import { describeWritten, printPublicationNotes, publishOutputs } from "../run/publish-outputs.ts";
 import { defaultWorkerCount, RunInterrupted, runReplications } from "../run/replications.ts";
 import { checkScenarioFile, STRICT_OPTION } from "../scenario-check.ts";
 
@@ -105,6 +105,11 @@ async function chartFilesOf(
     },
     ccsimVersion: provenance.ccsimVersion,
     scenarioFile: provenance.scenarioFile,
+    queueNames: new Map(
+      scenario.queues.flatMap((queue) =>
+        queue.name === undefined ? [] : [[queue.id, queue.name]],
+      ),
+    ),
     png: args.png,
     signal,
   });
@@ -185,7 +190,7 @@ async function handler(args: RunArguments): Promise<void> {
       `${scenario.replications} replication(s), ${jobs} jobs in the measurement window, ${wallSeconds.toFixed(2)} s wall time`,
     );
     if (charts.line !== undefined) printLine(charts.line);
-    printLine(`wrote ${published.written.join(", ")}`);
+    printLine(`wrote ${describeWritten(outputDirectory, published.written)}`);
     printPublicationNotes(published);
   } catch (error) {
     progress.stop();

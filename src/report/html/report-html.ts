@@ -32,6 +32,8 @@ export interface ReportInput {
   /** The scenario file as summary.json's provenance names it, if known. */
   readonly scenarioFile?: string;
   readonly summary: ReplicationSummary;
+  /** Queue names by id where the scenario names them (the table shows name and id). */
+  readonly queueNames?: ReadonlyMap<string, string>;
   readonly charts: readonly RenderedChart[];
   readonly fonts: ReportFonts;
 }
@@ -88,7 +90,7 @@ ${kpiTilesHtml(run, summary.overall)}
 </section>
 <section aria-labelledby="queues">
 <h2 id="queues">By queue</h2>
-${queueTableHtml(summary.queues)}
+${queueTableHtml(summary.queues, input.queueNames)}
 </section>
 <section aria-labelledby="charts">
 <h2 id="charts">Charts</h2>

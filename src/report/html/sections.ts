@@ -120,14 +120,24 @@ const QUEUE_COLUMNS: readonly [string, keyof ScopeEstimates, Formatter][] = [
   ["Utilization", "utilization", percent],
 ];
 
+/** A queue's row heading: its name when the scenario gives one, with its id beside it. */
+function queueHeading(queueId: string, queueNames: ReadonlyMap<string, string>): string {
+  const name = queueNames.get(queueId);
+  if (name === undefined || name === queueId) return escapeHtml(queueId);
+  return `${escapeHtml(name)} <span class="queue-id">${escapeHtml(queueId)}</span>`;
+}
+
 /** One row per queue: arrivals, service level, waits, abandonment, utilization, each ± half-width. */
-export function queueTableHtml(queues: Readonly<Record<string, ScopeEstimates>>): string {
+export function queueTableHtml(
+  queues: Readonly<Record<string, ScopeEstimates>>,
+  queueNames: ReadonlyMap<string, string> = new Map(),
+): string {
   const head = QUEUE_COLUMNS.map(([label]) => `<th scope="col">${escapeHtml(label)}</th>`).join("");
   const rows = Object.entries(queues).map(([queueId, estimates]) => {
     const cells = QUEUE_COLUMNS.map(
       ([, metric, format]) => `<td>${escapeHtml(estimate(estimates[metric], format))}</td>`,
     );
-    return `<tr><th scope="row">${escapeHtml(queueId)}</th>${cells.join("")}</tr>`;
+    return `<tr><th scope="row">${queueHeading(queueId, queueNames)}</th>${cells.join("")}</tr>`;
   });
   return [
     '<div class="table-wrap"><table>',

@@ -39,6 +39,7 @@ p { margin: 0 0 10px; }
 table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
 th, td { padding: 6px 10px; border-bottom: 1px solid var(--line); text-align: right; white-space: nowrap; }
 th:first-child, td:first-child { text-align: left; }
+.queue-id { font-weight: 400; color: var(--muted); font-size: 13px; margin-left: 6px; }
 thead th { font-size: 13px; color: var(--muted); font-weight: 700; vertical-align: bottom; }
 figure { margin: 28px 0 0; break-inside: avoid; page-break-inside: avoid; }
 figure .caption { color: var(--muted); margin-bottom: 8px; }

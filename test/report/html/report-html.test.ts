@@ -78,6 +78,16 @@ describe("report.html", () => {
     expect(html).toContain("<td>41.0 s ± 4.0 s</td>");
   });
 
+  it("names a queue by its scenario name, with its id beside it", () => {
+    const named = renderReportHtml({
+      ...input,
+      queueNames: new Map([["sales", "Sales & renewals"]]),
+    });
+    expect(named).toContain(
+      '<th scope="row">Sales &amp; renewals <span class="queue-id">sales</span></th>',
+    );
+  });
+
   it("escapes everything from the scenario", () => {
     const hostile = renderReportHtml({
       ...input,
