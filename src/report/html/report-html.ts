@@ -1,7 +1,7 @@
 /**
  * report.html: one self-contained page a contact-center manager reads without help: the
- * scenario, its KPI tiles, a table per queue, every chart with one sentence on what it shows,
- * how to read it and how it was made. No script and no network: the SVGs are inline and Arimo
+ * scenario, its KPI tiles, a table per queue, how to read the figures (before the charts that
+ * need it), every chart with one sentence on what it shows, and how it was made. No script and no network: the SVGs are inline and Arimo
  * (the font the charts were laid out with) is embedded as data: URIs. Pure: data in, text out.
  */
 import type { ReplicationSummary } from "../../metrics/types.ts";
@@ -92,13 +92,13 @@ ${kpiTilesHtml(run, summary.overall)}
 <h2 id="queues">By queue</h2>
 ${queueTableHtml(summary.queues, input.queueNames)}
 </section>
-<section aria-labelledby="charts">
-<h2 id="charts">Charts</h2>
-${chartSection}
-</section>
 <section aria-labelledby="reading">
 <h2 id="reading">How to read this report</h2>
 ${readingNotesHtml(run)}
+</section>
+<section aria-labelledby="charts">
+<h2 id="charts">Charts</h2>
+${chartSection}
 </section>
 <footer>${madeHow(input)}</footer>
 </main>
