@@ -9,7 +9,7 @@
 import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
 import { collectingLogger } from "./collecting-logger.ts";
-import { localTimeUsesOf } from "./local-time-check.ts";
+import { localTimeUsesOf, withUtcDescriptions } from "./local-time-check.ts";
 import { prefixSvgIds } from "./svg-ids.ts";
 import { vegaTextWidth } from "./text-width.ts";
 
@@ -41,7 +41,7 @@ export function withChartFont(spec: TopLevelSpec): TopLevelSpec {
  */
 export async function renderSvg(spec: TopLevelSpec, idPrefix: string): Promise<string> {
   const logger = collectingLogger();
-  const vegaSpec = compile(withChartFont(spec), { logger }).spec;
+  const vegaSpec = withUtcDescriptions(compile(withChartFont(spec), { logger }).spec);
   const localTime = localTimeUsesOf(vegaSpec);
   if (localTime.length > 0) {
     throw new ChartSpecError(`chart ${idPrefix} uses local time: ${localTime.join("; ")}`);
