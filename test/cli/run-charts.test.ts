@@ -103,6 +103,18 @@ describe("a rerun with --no-charts in the folder of a run with charts and PNGs",
   });
 });
 
+describe("--png with --no-charts", () => {
+  it("is a usage error, before anything is simulated or written", async () => {
+    const out = join(scratch, "contradiction");
+    const outcome = await ccsimAsync("run", QUICKSTART, "--out", out, "--png", "--no-charts");
+    expect(outcome.status).toBe(2);
+    expect(outcome.stderr).toMatch(
+      /^ccsim: --png draws the charts as PNGs: it cannot go with --no-charts\n/,
+    );
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
 describe("the console's list of written files", () => {
   it("counts the chart files instead of listing them, where the first was", () => {
     const charts = join("out", "charts");

@@ -134,6 +134,9 @@ function withOverrides(scenario: Scenario, args: RunArguments): Scenario {
 }
 
 async function handler(args: RunArguments): Promise<void> {
+  if (args.png && !args.charts) {
+    throw new UsageError("--png draws the charts as PNGs: it cannot go with --no-charts");
+  }
   const workers = positiveInteger("workers", args.workers, 1) ?? defaultWorkerCount();
   const checked = await checkScenarioFile(args.scenario, args.strict);
   if (checked === undefined) throw new ExitWithCode(2);
@@ -242,8 +245,7 @@ export const runCommand: CommandModule<object, RunArguments> = {
       .option("png", {
         type: "boolean",
         default: false,
-        describe:
-          "also write charts/<name>.png (2× zoom, white background); ignored with --no-charts",
+        describe: "also write charts/<name>.png (2× zoom, white background)",
       })
       .option("workers", {
         type: "number",
