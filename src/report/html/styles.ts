@@ -40,7 +40,8 @@ table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nu
 th, td { padding: 6px 10px; border-bottom: 1px solid var(--line); text-align: right; white-space: nowrap; }
 th:first-child, td:first-child { text-align: left; }
 .queue-id { font-weight: 400; color: var(--muted); font-size: 13px; margin-left: 6px; }
-thead th { font-size: 13px; color: var(--muted); font-weight: 700; vertical-align: bottom; }
+thead th { font-size: 13px; color: var(--muted); font-weight: 700; vertical-align: bottom;
+  white-space: normal; }
 figure { margin: 28px 0 0; break-inside: avoid; page-break-inside: avoid; }
 figure .caption { color: var(--muted); margin-bottom: 8px; }
 figure .chart svg { display: block; width: 100%; height: auto; }
@@ -51,5 +52,9 @@ footer { margin-top: 36px; font-size: 13px; color: var(--muted); }
   main { max-width: none; padding: 0; }
   h2 { break-after: avoid; }
   .tile, .facts { background: none !important; }
+  .tiles { grid-template-columns: repeat(4, 1fr); }
+  .tile .value { font-size: 22px; }
+  .table-wrap { overflow: visible; }
+  th, td { padding: 4px 6px; font-size: 9pt; }
 }
 `;
