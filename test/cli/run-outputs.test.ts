@@ -41,6 +41,7 @@ const filesUnder = (folder: string) =>
 const contentsOf = (folder: string) =>
   Object.fromEntries(filesUnder(folder).map((name) => [name, read(join(folder, name))]));
 
+/** The data files of a run with --no-charts (charts: run-charts.test.ts). */
 const FOUR = ["intervals.csv", "summary.csv", "summary.json", "workers.csv"];
 
 describe("a hostile scenario name", () => {
@@ -53,8 +54,8 @@ describe("a hostile scenario name", () => {
     writeFileSync(join(work, "up.yaml"), quickstart.replace("name: quickstart", "name: ../../x"));
     writeFileSync(join(work, "dots.yaml"), quickstart.replace("name: quickstart", 'name: ".."'));
     outcomes = await Promise.all([
-      ccsimAsyncIn(work, "run", "up.yaml"),
-      ccsimAsyncIn(work, "run", "dots.yaml"),
+      ccsimAsyncIn(work, "run", "up.yaml", "--no-charts"),
+      ccsimAsyncIn(work, "run", "dots.yaml", "--no-charts"),
     ]);
   }, HOOK_TIMEOUT_MS);
 
@@ -91,7 +92,7 @@ describe("files an earlier run left", () => {
   beforeAll(async () => {
     const earlier = await Promise.all([
       // Another scenario's run with --events, then the user's own file beside it.
-      ccsimAsync("run", SMALL, "--out", reused, "--events", "--workers", "1"),
+      ccsimAsync("run", SMALL, "--out", reused, "--events", "--workers", "1", "--no-charts"),
       ccsimAsync("run", QUICKSTART, "--out", untouched, "--events"),
     ]);
     expect(earlier.map((outcome) => outcome.status)).toEqual([0, 0]);
@@ -99,7 +100,7 @@ describe("files an earlier run left", () => {
     writeFileSync(join(untouched, "notes.txt"), "my notes\n");
     before = contentsOf(untouched);
     [rerun, failed, interrupted] = await Promise.all([
-      ccsimAsync("run", QUICKSTART, "--out", reused),
+      ccsimAsync("run", QUICKSTART, "--out", reused, "--no-charts"),
       ccsimAsync("run", "test/fixtures/broken/negative-rate.yaml", "--out", untouched),
       ccsimInterrupted(["run", LONG, "--out", untouched, "--workers", "1", "--events"], untouched),
     ]);

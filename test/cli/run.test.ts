@@ -30,13 +30,29 @@ const outFolder = () => join(scratch, `out-${++folders}`);
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const read = (folder: string, name: string) => readFileSync(join(folder, name), "utf8");
+/** Every file under `folder` (chart files included), relative, sorted. */
+const filesUnder = (folder: string) =>
+  readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(folder.length + 1))
+    .sort();
+/** The files of a run with --events and charts: at least these (plus charts/ when drawn). */
+const WITH_EVENTS_AND_REPORT = [
+  "events.jsonl",
+  "intervals.csv",
+  "report.html",
+  "summary.csv",
+  "summary.json",
+  "workers.csv",
+];
 const headerOf = (folder: string, name: string) => read(folder, name).split("\n")[0];
 
 describe("ccsim run scenarios/quickstart.yaml", () => {
   const out = outFolder();
   let outcome: Outcome;
   beforeAll(async () => {
-    outcome = await ccsimAsync("run", "scenarios/quickstart.yaml", "--out", out);
+    // The data files alone; charts and report.html: test/cli/run-charts.test.ts.
+    outcome = await ccsimAsync("run", "scenarios/quickstart.yaml", "--out", out, "--no-charts");
   }, RUN_TIMEOUT_MILLISECONDS);
 
   it("exits 0 with a short summary and writes the four files, nothing else", () => {
@@ -185,8 +201,8 @@ describe("--events, --seed, --replications, --workers", () => {
   });
 
   it("a trace scenario: serial and parallel agree, its labels reach events.jsonl", () => {
-    const names = readdirSync(traceSerial).sort();
-    expect(names).toHaveLength(5);
+    const names = filesUnder(traceSerial);
+    expect(names).toEqual(expect.arrayContaining(WITH_EVENTS_AND_REPORT));
     for (const name of names) expect(read(traceParallel, name)).toBe(read(traceSerial, name));
     const received = read(traceSerial, "events.jsonl")
       .trimEnd()
@@ -201,9 +217,9 @@ describe("--events, --seed, --replications, --workers", () => {
   });
 
   it("serial (--workers 1) and parallel (--workers 2) write byte-identical files", () => {
-    const names = readdirSync(serial).sort();
-    expect(names).toEqual(readdirSync(parallel).sort());
-    expect(names).toHaveLength(5);
+    const names = filesUnder(serial);
+    expect(names).toEqual(filesUnder(parallel));
+    expect(names).toEqual(expect.arrayContaining(WITH_EVENTS_AND_REPORT));
     for (const name of names) expect(read(parallel, name)).toBe(read(serial, name));
   });
 });

@@ -1,14 +1,17 @@
 /**
  * `ccsim run <scenario>`: simulates the scenario's replications and writes summary.json (with
- * its provenance), summary.csv, intervals.csv and workers.csv (and events.jsonl with --events)
- * into the output folder, whole or not at all, removes what an earlier run left there, then
- * prints a short summary. Ctrl-C stops the run cleanly: nothing is written, exit code 130.
+ * its provenance), summary.csv, intervals.csv and workers.csv (and events.jsonl with --events),
+ * and unless --no-charts the charts and report.html (chart-outputs.ts, loaded lazily), into the
+ * output folder, whole or not at all, removes what an earlier run left there, then prints a
+ * short summary. Ctrl-C stops the run cleanly, drawing included: nothing is written, exit 130.
  */
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import type { Argv, CommandModule } from "yargs";
 import { ScenarioRunError, UsageError } from "../../errors.ts";
 import { aggregateReplications } from "../../metrics/index.ts";
+import type { ReplicationSummary } from "../../metrics/types.ts";
+import type { ChartRun, ErlangRequirement } from "../../report/charts/index.ts";
 import {
   type RunDescription,
   renderConsoleSummary,
@@ -22,10 +25,10 @@ import { ExitWithCode } from "../exit.ts";
 import { printErrorLine, printLine } from "../output.ts";
 import { prepareOutputFolder, temporaryNameOf } from "../run/atomic-files.ts";
 import { outputFolderOf } from "../run/output-folder.ts";
-import { RUN_OUTPUT_FILES as FILES } from "../run/output-names.ts";
+import { RUN_OUTPUT_FILES as FILES, type OutputName } from "../run/output-names.ts";
 import { createProgress } from "../run/progress.ts";
 import { describeProvenance } from "../run/provenance.ts";
-import { printPublicationNotes, publishOutputs } from "../run/publish-outputs.ts";
+import { describeWritten, printPublicationNotes, publishOutputs } from "../run/publish-outputs.ts";
 import { defaultWorkerCount, RunInterrupted, runReplications } from "../run/replications.ts";
 import { checkScenarioFile, STRICT_OPTION } from "../scenario-check.ts";
 
@@ -36,6 +39,7 @@ interface RunArguments {
   replications?: number;
   events: boolean;
   charts: boolean;
+  png: boolean;
   workers?: number;
   checkInvariants: boolean;
   progress: boolean;
@@ -55,6 +59,69 @@ function positiveInteger(
   return value;
 }
 
+/**
+ * The Erlang requirement per queue for the capacity chart. Empty until src/planning provides it
+ * (issue 9): a queue missing here simply has no requirement drawn.
+ */
+function erlangRequirementsOf(_scenario: Scenario): ReadonlyMap<string, ErlangRequirement> {
+  return new Map();
+}
+
+/** What the charts and the report say about the run. */
+function chartRunOf(scenario: Scenario, summary: ReplicationSummary): ChartRun {
+  return {
+    scenario: scenario.name,
+    ...(scenario.description === undefined ? {} : { description: scenario.description }),
+    seed: scenario.seed,
+    replications: summary.replications,
+    horizonSeconds: scenario.horizonSeconds,
+    warmupSeconds: scenario.warmupSeconds,
+    serviceLevelThresholdSeconds: scenario.serviceLevelThresholdSeconds,
+    serviceLevelTarget: scenario.serviceLevelTarget,
+    startTime: scenario.startTime,
+    intervalLengthSeconds: scenario.intervalLengthSeconds,
+  };
+}
+
+/**
+ * The charts and report.html of the run (none with --no-charts), and the console line that says
+ * what they are. The drawing modules are imported only here, only when charts are wanted.
+ */
+async function chartFilesOf(
+  args: RunArguments,
+  scenario: Scenario,
+  summary: ReplicationSummary,
+  provenance: { ccsimVersion: string; scenarioFile: string },
+  signal: AbortSignal,
+): Promise<{ files: Map<OutputName, string | Uint8Array>; line?: string }> {
+  if (!args.charts) return { files: new Map() };
+  const started = performance.now();
+  const { renderChartOutputs } = await import("../run/chart-outputs.ts");
+  const outputs = await renderChartOutputs({
+    input: {
+      run: chartRunOf(scenario, summary),
+      summary,
+      erlang: erlangRequirementsOf(scenario),
+    },
+    ccsimVersion: provenance.ccsimVersion,
+    scenarioFile: provenance.scenarioFile,
+    queueNames: new Map(
+      scenario.queues.flatMap((queue) =>
+        queue.name === undefined ? [] : [[queue.id, queue.name]],
+      ),
+    ),
+    png: args.png,
+    signal,
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const kind = args.png ? "charts (SVG and PNG)" : "charts";
+  const kilobytes = Math.round(outputs.reportBytes / 1000);
+  return {
+    files: outputs.files,
+    line: `charts: ${outputs.chartCount} ${kind} and report.html (${kilobytes} kB) in ${seconds.toFixed(2)} s`,
+  };
+}
+
 /** The scenario with the command line's --seed and --replications applied. */
 function withOverrides(scenario: Scenario, args: RunArguments): Scenario {
   const seed = positiveInteger("seed", args.seed, 0);
@@ -67,6 +134,9 @@ function withOverrides(scenario: Scenario, args: RunArguments): Scenario {
 }
 
 async function handler(args: RunArguments): Promise<void> {
+  if (args.png && !args.charts) {
+    throw new UsageError("--png draws the charts as PNGs: it cannot go with --no-charts");
+  }
   const workers = positiveInteger("workers", args.workers, 1) ?? defaultWorkerCount();
   const checked = await checkScenarioFile(args.scenario, args.strict);
   if (checked === undefined) throw new ExitWithCode(2);
@@ -105,13 +175,15 @@ async function handler(args: RunArguments): Promise<void> {
       serviceLevelThresholdSeconds: scenario.serviceLevelThresholdSeconds,
       provenance,
     };
+    const charts = await chartFilesOf(args, scenario, summary, provenance, abort.signal);
     const published = publishOutputs(
       outputDirectory,
-      new Map([
+      new Map<OutputName, string | Uint8Array>([
         [FILES.summaryJson, renderSummaryJson(run, summary)],
         [FILES.summaryCsv, renderSummaryCsv(summary)],
         [FILES.intervalsCsv, renderIntervalsCsv(summary)],
         [FILES.workersCsv, renderWorkersCsv(summary)],
+        ...charts.files,
       ]),
       eventsPath === undefined ? [] : [FILES.events],
     );
@@ -120,12 +192,14 @@ async function handler(args: RunArguments): Promise<void> {
     printLine(
       `${scenario.replications} replication(s), ${jobs} jobs in the measurement window, ${wallSeconds.toFixed(2)} s wall time`,
     );
-    printLine(`wrote ${published.written.join(", ")}`);
+    if (charts.line !== undefined) printLine(charts.line);
+    printLine(`wrote ${describeWritten(outputDirectory, published.written)}`);
     printPublicationNotes(published);
   } catch (error) {
     progress.stop();
     if (eventsPath !== undefined) rmSync(temporaryNameOf(eventsPath), { force: true });
-    if (error instanceof RunInterrupted) {
+    // A Ctrl-C while drawing may surface as resvg's abort error rather than RunInterrupted.
+    if (error instanceof RunInterrupted || abort.signal.aborted) {
       printErrorLine("interrupted: no output files were written");
       throw new ExitWithCode(130);
     }
@@ -139,7 +213,8 @@ async function handler(args: RunArguments): Promise<void> {
 /** The `run` command. */
 export const runCommand: CommandModule<object, RunArguments> = {
   command: "run <scenario>",
-  describe: "simulate a scenario and write summary, interval and worker reports",
+  describe:
+    "simulate a scenario and write summary, interval and worker reports, charts and report.html",
   builder: (cli: Argv) =>
     cli
       .positional("scenario", {
@@ -165,7 +240,12 @@ export const runCommand: CommandModule<object, RunArguments> = {
         type: "boolean",
         default: true,
         describe:
-          "write charts (--no-charts to skip); accepted now, charts come in a later version",
+          "write charts/<name>.vl.json and .svg for every chart, and report.html (--no-charts to skip)",
+      })
+      .option("png", {
+        type: "boolean",
+        default: false,
+        describe: "also write charts/<name>.png (2× zoom, white background)",
       })
       .option("workers", {
         type: "number",
@@ -186,6 +266,10 @@ export const runCommand: CommandModule<object, RunArguments> = {
       .example(
         "$0 run scenarios/voice-50.yaml --replications 20 --out reports/voice",
         "20 replications into reports/voice/",
+      )
+      .example(
+        "$0 run scenarios/day-12h.yaml --png",
+        "also write every chart as a PNG (for slides and mail)",
       )
       .example(
         "$0 run scenarios/quickstart.yaml --events",

@@ -73,13 +73,13 @@ export function prepareOutputFolder(directory: string): void {
 }
 
 /**
- * Writes every file to its temporary name, then renames them all, together with `prewritten`:
- * final paths whose temporary files someone else already wrote (the streamed events.jsonl).
+ * Writes every file (text or bytes) to its temporary name, then renames them all, together with
+ * `prewritten`: final paths whose temporary files someone else already wrote (events.jsonl).
  * On a write failure removes the temporaries it wrote. Returns the final paths.
  */
 export function writeFilesAtomically(
   directory: string,
-  files: ReadonlyMap<string, string>,
+  files: ReadonlyMap<string, string | Uint8Array>,
   prewritten: readonly string[] = [],
 ): string[] {
   mkdirSync(directory, { recursive: true });

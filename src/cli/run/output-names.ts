@@ -11,16 +11,16 @@ export const RUN_OUTPUT_FILES = {
   intervalsCsv: "intervals.csv",
   workersCsv: "workers.csv",
   events: "events.jsonl",
-  /** Reserved by the output contract (version 2) for a later version. */
+  /** The self-contained HTML report (output contract, version 2), unless --no-charts. */
   reportHtml: "report.html",
-  /** Reserved by the output contract (version 2) for a later version. */
+  /** Wait and abandon-time curves (output contract, version 2). */
   waitsCsv: "waits.csv",
 } as const;
 
-/** The sub-folder of chart files (reserved by the output contract, version 2). */
+/** The sub-folder of chart files (output contract, version 2), unless --no-charts. */
 export const CHARTS_FOLDER = "charts";
 
-/** Endings of ccsim's chart files inside {@link CHARTS_FOLDER}: Vega-Lite specs and images. */
+/** Endings of chart files inside {@link CHARTS_FOLDER}: Vega-Lite specs, SVGs, PNGs (--png). */
 export const CHART_FILE_ENDINGS = [".vl.json", ".svg", ".png"] as const;
 
 /** A top-level output file name. */

@@ -5,7 +5,7 @@
  * Tells the user what was removed: a file that vanishes silently is as confusing as a stale one.
  */
 import { mkdirSync, rmdirSync } from "node:fs";
-import { join } from "node:path";
+import { join, sep } from "node:path";
 import { printErrorLine, printLine } from "../output.ts";
 import { writeFilesAtomically } from "./atomic-files.ts";
 import { CHARTS_FOLDER, type OutputName } from "./output-names.ts";
@@ -22,13 +22,13 @@ export interface Publication {
 }
 
 /**
- * Writes `files` (text by output name) into `directory` whole or not at all, together with
- * `streamed`: outputs already written under their temporary names (events.jsonl), then removes
- * the stale outputs of an earlier run.
+ * Writes `files` (text or bytes by output name) into `directory` whole or not at all, together
+ * with `streamed`: outputs already written under their temporary names (events.jsonl), then
+ * removes the stale outputs of an earlier run.
  */
 export function publishOutputs(
   directory: string,
-  files: ReadonlyMap<OutputName, string>,
+  files: ReadonlyMap<OutputName, string | Uint8Array>,
   streamed: readonly OutputName[] = [],
 ): Publication {
   // Decided before the renames: afterwards the folder holds this run's summary.json.
@@ -42,6 +42,20 @@ export function publishOutputs(
   );
   if (!earlierRunOwnsFolder) return { written, removed: [], notRemoved: [] };
   return { written, ...removeStaleOutputs(directory, new Set([...files.keys(), ...streamed])) };
+}
+
+/**
+ * The written paths for the console: every file, except that the chart files (a dozen or more,
+ * with --png three per chart) show as one `<folder>/charts/ (N files)` where the first was.
+ */
+export function describeWritten(directory: string, written: readonly string[]): string {
+  const chartsPrefix = `${join(directory, CHARTS_FOLDER)}${sep}`;
+  const charts = written.filter((path) => path.startsWith(chartsPrefix));
+  if (charts.length === 0) return written.join(", ");
+  const first = written.indexOf(charts[0] ?? "");
+  const others = written.filter((path) => !path.startsWith(chartsPrefix));
+  others.splice(first, 0, `${chartsPrefix} (${charts.length} files)`);
+  return others.join(", ");
 }
 
 /** Prints the removed files on stdout, and each that could not be removed on stderr. */

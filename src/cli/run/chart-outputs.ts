@@ -1,0 +1,94 @@
+/**
+ * The chart files and report.html of a run: every chart's Vega-Lite spec (charts/<name>.vl.json),
+ * its SVG, its PNG on request, and the page that shows them all. The chart, render and report
+ * modules are imported here, lazily, so that `--no-charts`, `validate` and `schema` never load
+ * vega, vega-lite or resvg. Between charts the event loop gets a turn and the abort signal is
+ * checked, so Ctrl-C stops a run that is drawing within a chart's time.
+ */
+import type { Chart, ChartInput } from "../../report/charts/index.ts";
+import type { RenderedChart } from "../../report/html/index.ts";
+import { CHARTS_FOLDER, type OutputName, RUN_OUTPUT_FILES } from "./output-names.ts";
+import { RunInterrupted } from "./replications.ts";
+import { arimoTtfPaths, arimoWoff2Fonts } from "./report-fonts.ts";
+
+/** What to draw and how. */
+export interface ChartOutputRequest {
+  readonly input: ChartInput;
+  readonly ccsimVersion: string;
+  readonly scenarioFile?: string;
+  /** Queue names by id, for the report's table. */
+  readonly queueNames?: ReadonlyMap<string, string>;
+  /** Also write charts/<name>.png. */
+  readonly png: boolean;
+  readonly signal?: AbortSignal;
+}
+
+/** The files to publish, and what they hold, for the console line. */
+export interface ChartOutputs {
+  readonly files: Map<OutputName, string | Uint8Array>;
+  readonly chartCount: number;
+  readonly reportBytes: number;
+}
+
+/** Gives the event loop a turn (a pending Ctrl-C handler runs), then stops if asked to. */
+async function checkpoint(signal: AbortSignal | undefined): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  if (signal?.aborted === true) throw new RunInterrupted("interrupted");
+}
+
+/** What drawing charts gives: their files by output name, and each chart with its SVG. */
+export interface DrawnCharts {
+  readonly files: Map<OutputName, string | Uint8Array>;
+  readonly rendered: RenderedChart[];
+}
+
+/**
+ * The files of `charts` (spec, SVG, PNG on request) in chart order, checking for Ctrl-C before
+ * each chart.
+ */
+export async function drawCharts(
+  charts: readonly Chart[],
+  options: { readonly png: boolean; readonly signal?: AbortSignal | undefined },
+): Promise<DrawnCharts> {
+  const render = await import("../../report/render/index.ts");
+  const files = new Map<OutputName, string | Uint8Array>();
+  const rendered: RenderedChart[] = [];
+  const fontFiles = options.png ? arimoTtfPaths() : [];
+  for (const chart of charts) {
+    await checkpoint(options.signal);
+    const spec = render.withChartFont(chart.spec);
+    const svg = await render.renderSvg(spec, chart.name);
+    files.set(`${CHARTS_FOLDER}/${chart.name}.vl.json`, `${JSON.stringify(spec, null, 2)}\n`);
+    files.set(`${CHARTS_FOLDER}/${chart.name}.svg`, svg);
+    if (options.png) {
+      files.set(`${CHARTS_FOLDER}/${chart.name}.png`, await render.renderPng(svg, fontFiles));
+    }
+    rendered.push({ name: chart.name, title: chart.title, caption: chart.caption, svg });
+  }
+  return { files, rendered };
+}
+
+/** Every chart file and report.html, by output name, in a stable order. */
+export async function renderChartOutputs(request: ChartOutputRequest): Promise<ChartOutputs> {
+  const { signal } = request;
+  const [{ chartsOf }, { renderReportHtml }] = await Promise.all([
+    import("../../report/charts/index.ts"),
+    import("../../report/html/index.ts"),
+  ]);
+  const { files, rendered } = await drawCharts(chartsOf(request.input), {
+    png: request.png,
+    signal,
+  });
+  await checkpoint(signal);
+  const report = renderReportHtml({
+    run: request.input.run,
+    ccsimVersion: request.ccsimVersion,
+    ...(request.scenarioFile === undefined ? {} : { scenarioFile: request.scenarioFile }),
+    summary: request.input.summary,
+    ...(request.queueNames === undefined ? {} : { queueNames: request.queueNames }),
+    charts: rendered,
+    fonts: arimoWoff2Fonts(),
+  });
+  files.set(RUN_OUTPUT_FILES.reportHtml, report);
+  return { files, chartCount: rendered.length, reportBytes: Buffer.byteLength(report) };
+}
