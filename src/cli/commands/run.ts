@@ -11,13 +11,15 @@ import type { Argv, CommandModule } from "yargs";
 import { ScenarioRunError, UsageError } from "../../errors.ts";
 import { aggregateReplications } from "../../metrics/index.ts";
 import type { ReplicationSummary } from "../../metrics/types.ts";
-import type { ChartRun, ErlangRequirement } from "../../report/charts/index.ts";
+import { erlangRequirements } from "../../planning/index.ts";
+import type { ChartRun } from "../../report/charts/index.ts";
 import {
   type RunDescription,
   renderConsoleSummary,
   renderIntervalsCsv,
   renderSummaryCsv,
   renderSummaryJson,
+  renderWaitsCsv,
   renderWorkersCsv,
 } from "../../report/index.ts";
 import { locateRunProblems, type Scenario } from "../../scenario/index.ts";
@@ -59,14 +61,6 @@ function positiveInteger(
   return value;
 }
 
-/**
- * The Erlang requirement per queue for the capacity chart. Empty until src/planning provides it
- * (issue 9): a queue missing here simply has no requirement drawn.
- */
-function erlangRequirementsOf(_scenario: Scenario): ReadonlyMap<string, ErlangRequirement> {
-  return new Map();
-}
-
 /** What the charts and the report say about the run. */
 function chartRunOf(scenario: Scenario, summary: ReplicationSummary): ChartRun {
   return {
@@ -101,7 +95,7 @@ async function chartFilesOf(
     input: {
       run: chartRunOf(scenario, summary),
       summary,
-      erlang: erlangRequirementsOf(scenario),
+      erlang: erlangRequirements(scenario, summary),
     },
     ccsimVersion: provenance.ccsimVersion,
     scenarioFile: provenance.scenarioFile,
@@ -183,6 +177,7 @@ async function handler(args: RunArguments): Promise<void> {
         [FILES.summaryCsv, renderSummaryCsv(summary)],
         [FILES.intervalsCsv, renderIntervalsCsv(summary)],
         [FILES.workersCsv, renderWorkersCsv(summary)],
+        [FILES.waitsCsv, renderWaitsCsv(summary)],
         ...charts.files,
       ]),
       eventsPath === undefined ? [] : [FILES.events],

@@ -116,7 +116,7 @@ export function waitsChart(input: ChartInput): Chart {
         ]
       : []),
     {
-      mark: { type: "line", strokeWidth: 2, point: { size: 24 } },
+      mark: { type: "line", strokeWidth: 2 },
       encoding: { x, y: { ...y, field: "mean", scale: { domain: [0, 1] } }, color: colour },
     },
   ];

@@ -159,17 +159,27 @@ function chartSizeStyle(svg: string): string {
     : "";
 }
 
-/** Each chart with its heading and its one-sentence caption. */
+/**
+ * Charts the page shows in another form: the KPI chart's figures are the page's own tiles
+ * (the chart stays in charts/ for slides and dashboards).
+ */
+const SHOWN_AS_HTML: ReadonlySet<string> = new Set(["kpis"]);
+
+/**
+ * Each chart with its one-sentence caption under it. The SVG carries its own title and
+ * subtitle, so the heading is there for screen readers and the outline only, not drawn twice.
+ */
 export function chartsHtml(charts: readonly RenderedChart[]): string {
   return charts
+    .filter((chart) => !SHOWN_AS_HTML.has(chart.name))
     .map((chart) =>
       [
         `<figure id="chart-${escapeHtml(chart.name)}">`,
-        `<h3>${escapeHtml(chart.title)}</h3>`,
-        `<p class="caption">${escapeHtml(chart.caption)}</p>`,
+        `<h3 class="visually-hidden">${escapeHtml(chart.title)}</h3>`,
         `<div class="chart"${chartSizeStyle(chart.svg)}>`,
         chart.svg,
         "</div>",
+        `<figcaption class="caption">${escapeHtml(chart.caption)}</figcaption>`,
         "</figure>",
       ].join("\n"),
     )
@@ -183,7 +193,7 @@ export function readingNotesHtml(run: ChartRun): string {
       ? `The first ${escapeHtml(duration(run.warmupSeconds))} are a warm-up: the simulated center starts empty, so contacts arriving then are left out of every figure (charts still show those intervals).`
       : "There is no warm-up: the simulated center starts empty at the opening time and every contact counts.";
   const notes = [
-    `Every figure is the average over ${run.replications} simulated ${run.replications === 1 ? "day" : "days"} with the same staffing and the same expected demand but different random contacts (replications).`,
+    `Every figure is the average over ${run.replications === 1 ? "one simulated run" : `${run.replications} independent simulated runs`} of the scenario (replications): the same staffing and the same expected demand, different random contacts.`,
     run.replications > 1
       ? "<strong>±</strong> and the shaded <strong>bands</strong> are 95% confidence intervals: if the simulation were repeated many times, the true average would lie in that range 19 times out of 20. A wide band means more replications would sharpen the figure."
       : "With one replication there is no ± and no band: run more replications (<code>--replications 10</code>) to see how sure each figure is.",

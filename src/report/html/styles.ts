@@ -43,7 +43,8 @@ th:first-child, td:first-child { text-align: left; }
 thead th { font-size: 13px; color: var(--muted); font-weight: 700; vertical-align: bottom;
   white-space: normal; }
 figure { margin: 28px 0 0; break-inside: avoid; page-break-inside: avoid; }
-figure .caption { color: var(--muted); margin-bottom: 8px; }
+figure .caption { color: var(--muted); margin-top: 6px; max-width: 720px; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 figure .chart svg { display: block; width: 100%; height: auto; }
 .notes li { margin-bottom: 6px; }
 footer { margin-top: 36px; font-size: 13px; color: var(--muted); }

@@ -16,6 +16,12 @@ import { vegaTextWidth } from "./text-width.ts";
 /** The font family every chart is set in: Arimo, then its metric twins. */
 export const CHART_FONT_FAMILY = "Arimo, Arial, 'Liberation Sans', sans-serif";
 
+/**
+ * What vega says of a scale whose data are empty (a run where no job arrived, a curve with no
+ * defined point): the chart is drawn empty, axes and subtitle included, which is the truth.
+ */
+const EMPTY_DATA_WARNING = /^warning: Infinite extent for field /;
+
 /** A chart's spec cannot be drawn as ccsim's charts must be (local time, a warning). */
 export class ChartSpecError extends Error {
   override readonly name = "ChartSpecError";
@@ -54,8 +60,9 @@ export async function renderSvg(spec: TopLevelSpec, idPrefix: string): Promise<s
   try {
     vega.resetSVGDefIds();
     const svg = await view.toSVG();
-    if (logger.messages.length > 0) {
-      throw new ChartSpecError(`chart ${idPrefix}: ${logger.messages.join("; ")}`);
+    const problems = logger.messages.filter((message) => !EMPTY_DATA_WARNING.test(message));
+    if (problems.length > 0) {
+      throw new ChartSpecError(`chart ${idPrefix}: ${problems.join("; ")}`);
     }
     return prefixSvgIds(svg, idPrefix);
   } finally {

@@ -35,16 +35,24 @@ const input: ReportInput = {
 const html = renderReportHtml(input);
 
 describe("report.html", () => {
-  it("shows every chart: its title, its caption and its inline SVG, in order", () => {
+  it("shows every chart: its heading, its inline SVG and its caption under it, in order", () => {
     let from = 0;
     for (const chart of charts) {
-      const at = html.indexOf(`<h3>${escapeHtml(chart.title)}</h3>`, from);
+      const at = html.indexOf(`<h3 class="visually-hidden">${escapeHtml(chart.title)}</h3>`, from);
       expect(at, chart.name).toBeGreaterThan(from);
-      expect(html.indexOf(escapeHtml(chart.caption), at)).toBeGreaterThan(at);
-      expect(html.indexOf(chart.svg, at)).toBeGreaterThan(at);
+      const svgAt = html.indexOf(chart.svg, at);
+      expect(svgAt, chart.name).toBeGreaterThan(at);
+      expect(html.indexOf(escapeHtml(chart.caption), svgAt)).toBeGreaterThan(svgAt);
       from = at;
     }
     expect(html.match(/<svg\b/g)?.length).toBe(charts.length);
+  });
+
+  it("leaves out the KPI chart, whose figures are the page's own tiles", () => {
+    const kpis = { ...(charts[0] as (typeof charts)[number]), name: "kpis", title: "Key figures" };
+    const page = renderReportHtml({ ...input, charts: [kpis, ...charts] });
+    expect(page).not.toContain('id="chart-kpis"');
+    expect(page.match(/<svg\b/g)?.length).toBe(charts.length);
   });
 
   it("states the scenario and the run's facts", () => {

@@ -125,6 +125,20 @@ describe("renderSvg", () => {
     await expect(renderSvg(spec, "warned")).rejects.toThrow(/warning: .*format type .* dropped/);
   });
 
+  it("draws a chart whose data are empty (a run where no job arrived): axes, no marks, no error", async () => {
+    const spec = {
+      data: { values: [] },
+      mark: "line",
+      encoding: {
+        x: { field: "waitSeconds", type: "quantitative", title: "waiting time" },
+        y: { field: "share", type: "quantitative", title: "share" },
+      },
+    } as const;
+    const svg = await renderSvg(spec, "empty");
+    expect(svg).toContain("waiting time");
+    expect(svg).not.toMatch(/role-mark[^>]*>\s*<path/);
+  });
+
   it("draws the same SVG, labels and screen-reader text, whatever the machine's time zone", () => {
     // Child processes in other zones: vega reads the zone once, at start. Kiritimati (UTC+14)
     // puts the fixture's 08:00–12:00 UTC on the next calendar day.
