@@ -42,7 +42,7 @@ const contentsOf = (folder: string) =>
   Object.fromEntries(filesUnder(folder).map((name) => [name, read(join(folder, name))]));
 
 /** The data files of a run with --no-charts (charts: run-charts.test.ts). */
-const FOUR = ["intervals.csv", "summary.csv", "summary.json", "workers.csv"];
+const DATA_FILES = ["intervals.csv", "summary.csv", "summary.json", "waits.csv", "workers.csv"];
 
 describe("a hostile scenario name", () => {
   // The scenario sits three folders down, so `../../x` would land inside the scratch folder.
@@ -70,8 +70,8 @@ describe("a hostile scenario name", () => {
       [
         join("a", "b", "dots.yaml"),
         join("a", "b", "up.yaml"),
-        ...FOUR.map((name) => join("a", "b", "reports", "scenario", name)),
-        ...FOUR.map((name) => join("a", "b", "reports", "x", name)),
+        ...DATA_FILES.map((name) => join("a", "b", "reports", "scenario", name)),
+        ...DATA_FILES.map((name) => join("a", "b", "reports", "x", name)),
       ].sort(),
     );
   });
@@ -111,7 +111,7 @@ describe("files an earlier run left", () => {
     expect(rerun.stdout).toContain(
       `removed ${join(reused, "events.jsonl")} (left by an earlier run)\n`,
     );
-    expect(filesUnder(reused)).toEqual([...FOUR, "notes.txt"].sort());
+    expect(filesUnder(reused)).toEqual([...DATA_FILES, "notes.txt"].sort());
     expect(read(join(reused, "notes.txt"))).toBe("my notes\n");
     expect(JSON.parse(read(join(reused, "summary.json"))).scenario).toBe("quickstart");
   });

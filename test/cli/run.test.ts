@@ -43,6 +43,7 @@ const WITH_EVENTS_AND_REPORT = [
   "report.html",
   "summary.csv",
   "summary.json",
+  "waits.csv",
   "workers.csv",
 ];
 const headerOf = (folder: string, name: string) => read(folder, name).split("\n")[0];
@@ -55,7 +56,7 @@ describe("ccsim run scenarios/quickstart.yaml", () => {
     outcome = await ccsimAsync("run", "scenarios/quickstart.yaml", "--out", out, "--no-charts");
   }, RUN_TIMEOUT_MILLISECONDS);
 
-  it("exits 0 with a short summary and writes the four files, nothing else", () => {
+  it("exits 0 with a short summary and writes the five data files, nothing else", () => {
     expect(outcome.status).toBe(0);
     expect(outcome.stderr).toBe("");
     expect(outcome.stdout).toMatch(/^quickstart: 1 replication/);
@@ -64,6 +65,7 @@ describe("ccsim run scenarios/quickstart.yaml", () => {
       "intervals.csv",
       "summary.csv",
       "summary.json",
+      "waits.csv",
       "workers.csv",
     ]);
   });
@@ -88,17 +90,23 @@ describe("ccsim run scenarios/quickstart.yaml", () => {
     expect(headerOf(out, "summary.csv")).toBe("scope,metric,mean,halfWidth");
     expect(read(out, "summary.csv")).toContain("\nqueue:queue-1,arrived,1,\n");
     expect(read(out, "summary.csv")).toContain("\narrival:job,handleTimeMean,120,\n");
-    // The contract's columns first, unchanged; the warm-up marker and half-widths after them.
+    // The contract's columns first, unchanged; then the chart data (issue 9), the warm-up
+    // marker and the half-widths.
     expect(headerOf(out, "intervals.csv")).toMatch(
-      /^intervalStartSeconds,intervalEndSeconds,queue,arrivals,answered,abandoned,serviceLevel,waitMean,queueLengthMean,busyWorkers,startsInWarmup,arrivalsHalfWidth,/,
+      /^intervalStartSeconds,intervalEndSeconds,queue,arrivals,answered,abandoned,serviceLevel,waitMean,queueLengthMean,busyWorkers,answeredWithinThreshold,staffedWorkers,occupancy,offeredLoad,startsInWarmup,arrivalsHalfWidth,/,
     );
     expect(headerOf(out, "workers.csv")).toMatch(
       /^worker,offersReceived,offersAccepted,offersDeclined,offersExpired,offersRevoked,jobsHandled,busySeconds,utilization,offersReceivedHalfWidth,/,
     );
     // One replication: no half-widths.
-    expect(read(out, "workers.csv").split("\n")[1]).toBe("worker-1,1,1,0,0,0,1,60,1,,,,,,,,");
+    // The worker group `worker-1` has count 1, so its one worker keeps the group's id.
+    expect(read(out, "workers.csv").split("\n")[1]).toBe(
+      "worker-1,1,1,0,0,0,1,60,1,,,,,,,,,worker-1",
+    );
+    // One job at 0 s, offered 2 s, handled 120 s: answered within 20 s, one worker staffed and
+    // busy all 60 s, offered load 1 job × 122 worker-seconds / 60 s.
     expect(read(out, "intervals.csv").split("\n")[1]).toBe(
-      "0,60,queue-1,1,1,0,1,2,0.033333,1,false,,,,,,,",
+      "0,60,queue-1,1,1,0,1,2,0.033333,1,1,1,1,2.033333,false,,,,,,,,,,,",
     );
   });
 });
