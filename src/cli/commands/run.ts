@@ -10,9 +10,6 @@ import { join } from "node:path";
 import type { Argv, CommandModule } from "yargs";
 import { ScenarioRunError, UsageError } from "../../errors.ts";
 import { aggregateReplications } from "../../metrics/index.ts";
-import type { ReplicationSummary } from "../../metrics/types.ts";
-import { erlangRequirements } from "../../planning/index.ts";
-import type { ChartRun } from "../../report/charts/index.ts";
 import {
   type RunDescription,
   renderConsoleSummary,
@@ -32,6 +29,7 @@ import { createProgress } from "../run/progress.ts";
 import { describeProvenance } from "../run/provenance.ts";
 import { describeWritten, printPublicationNotes, publishOutputs } from "../run/publish-outputs.ts";
 import { defaultWorkerCount, RunInterrupted, runReplications } from "../run/replications.ts";
+import { runChartFiles } from "../run/run-charts.ts";
 import { checkScenarioFile, STRICT_OPTION } from "../scenario-check.ts";
 
 interface RunArguments {
@@ -59,61 +57,6 @@ function positiveInteger(
     throw new UsageError(`--${name} must be a whole number ≥ ${minimum}, got ${value}`);
   }
   return value;
-}
-
-/** What the charts and the report say about the run. */
-function chartRunOf(scenario: Scenario, summary: ReplicationSummary): ChartRun {
-  return {
-    scenario: scenario.name,
-    ...(scenario.description === undefined ? {} : { description: scenario.description }),
-    seed: scenario.seed,
-    replications: summary.replications,
-    horizonSeconds: scenario.horizonSeconds,
-    warmupSeconds: scenario.warmupSeconds,
-    serviceLevelThresholdSeconds: scenario.serviceLevelThresholdSeconds,
-    serviceLevelTarget: scenario.serviceLevelTarget,
-    startTime: scenario.startTime,
-    intervalLengthSeconds: scenario.intervalLengthSeconds,
-  };
-}
-
-/**
- * The charts and report.html of the run (none with --no-charts), and the console line that says
- * what they are. The drawing modules are imported only here, only when charts are wanted.
- */
-async function chartFilesOf(
-  args: RunArguments,
-  scenario: Scenario,
-  summary: ReplicationSummary,
-  provenance: { ccsimVersion: string; scenarioFile: string },
-  signal: AbortSignal,
-): Promise<{ files: Map<OutputName, string | Uint8Array>; line?: string }> {
-  if (!args.charts) return { files: new Map() };
-  const started = performance.now();
-  const { renderChartOutputs } = await import("../run/chart-outputs.ts");
-  const outputs = await renderChartOutputs({
-    input: {
-      run: chartRunOf(scenario, summary),
-      summary,
-      erlang: erlangRequirements(scenario, summary),
-    },
-    ccsimVersion: provenance.ccsimVersion,
-    scenarioFile: provenance.scenarioFile,
-    queueNames: new Map(
-      scenario.queues.flatMap((queue) =>
-        queue.name === undefined ? [] : [[queue.id, queue.name]],
-      ),
-    ),
-    png: args.png,
-    signal,
-  });
-  const seconds = (performance.now() - started) / 1000;
-  const kind = args.png ? "charts (SVG and PNG)" : "charts";
-  const kilobytes = Math.round(outputs.reportBytes / 1000);
-  return {
-    files: outputs.files,
-    line: `charts: ${outputs.chartCount} ${kind} and report.html (${kilobytes} kB) in ${seconds.toFixed(2)} s`,
-  };
 }
 
 /** The scenario with the command line's --seed and --replications applied. */
@@ -169,7 +112,7 @@ async function handler(args: RunArguments): Promise<void> {
       serviceLevelThresholdSeconds: scenario.serviceLevelThresholdSeconds,
       provenance,
     };
-    const charts = await chartFilesOf(args, scenario, summary, provenance, abort.signal);
+    const charts = await runChartFiles(args, scenario, summary, provenance, abort.signal);
     const published = publishOutputs(
       outputDirectory,
       new Map<OutputName, string | Uint8Array>([
