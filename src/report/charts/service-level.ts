@@ -31,7 +31,8 @@ export function serviceLevelChart(input: ChartInput): Chart {
       kind: "target",
       target: run.serviceLevelTarget,
       label: `target ${target}`,
-      // The label sits at the right end: the last interval ends at the horizon.
+      // The label sits just right of the plot, where no interval can hide it (the last
+      // interval ends at the horizon).
       at: instantAt(run, run.horizonSeconds),
     };
     return smallMultiples === null
@@ -46,7 +47,7 @@ export function serviceLevelChart(input: ChartInput): Chart {
     },
     {
       transform: [kindIs("target")],
-      mark: { type: "text", align: "right", baseline: "bottom", dy: -3, color: REFERENCE_COLOUR },
+      mark: { type: "text", align: "left", baseline: "middle", dx: 4, color: REFERENCE_COLOUR },
       encoding: { x: timeX(run, "at"), y: valueY("target", axis), text: { field: "label" } },
     },
   ];
