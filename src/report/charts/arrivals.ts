@@ -8,7 +8,7 @@ import type { IntervalSummaryRow } from "../../metrics/types.ts";
 import type { Chart, ChartInput } from "./chart-input.ts";
 import { bucketOf, perQueue, queueIdsOf, warmupLayers, warmupRows } from "./interval-data.ts";
 import { type DataRow, kindIs, type Layer, layeredChartSpec } from "./layout.ts";
-import { OUTCOME_COLOURS } from "./theme.ts";
+import { OUTCOME_COLOURS, outcomeColourEncoding } from "./theme.ts";
 import { TIME_X2, timeX } from "./time-axis.ts";
 import {
   durationText,
@@ -93,15 +93,7 @@ export function arrivalsChart(input: ChartInput): Chart {
       x2: TIME_X2,
       y: { field: "base", type: "quantitative", title: "contacts arriving" },
       y2: { field: "top" },
-      color: {
-        field: "outcome",
-        type: "nominal",
-        title: null,
-        scale: {
-          domain: outcomes.map((outcome) => outcome.label),
-          range: outcomes.map((outcome) => outcome.colour),
-        },
-      },
+      color: outcomeColourEncoding(outcomes),
     },
   };
   const title = `Arrivals per ${interval} and what became of them`;

@@ -6,7 +6,7 @@
 import type { WorkerSummaryRow } from "../../metrics/types.ts";
 import type { Chart, ChartInput } from "./chart-input.ts";
 import { type DataRow, type Layer, layeredChartSpec } from "./layout.ts";
-import { OUTCOME_COLOURS } from "./theme.ts";
+import { OUTCOME_COLOURS, outcomeColourEncoding } from "./theme.ts";
 import { meansNote } from "./wording.ts";
 
 /** One offer outcome: its legend label, colour and the worker field it sums. */
@@ -56,15 +56,7 @@ export function offersChart(input: ChartInput): Chart {
       y: { field: "group", type: "nominal", sort: groups, title: "group" },
       x: { field: "base", type: "quantitative", title: "offers (per replication)" },
       x2: { field: "top" },
-      color: {
-        field: "outcome",
-        type: "nominal",
-        title: null,
-        scale: {
-          domain: OFFER_OUTCOMES.map((outcome) => outcome.label),
-          range: OFFER_OUTCOMES.map((outcome) => outcome.colour),
-        },
-      },
+      color: outcomeColourEncoding(OFFER_OUTCOMES),
     },
   };
   const title = "Offer outcomes per worker group";

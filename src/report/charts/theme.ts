@@ -68,6 +68,28 @@ export const OUTCOME_COLOURS = {
   offerRevoked: GREY,
 } as const;
 
+/** A labelled outcome and its colour, as the stacked charts list them. */
+export interface ColouredOutcome {
+  readonly label: string;
+  readonly colour: string;
+}
+
+/**
+ * The colour encoding of a stacked chart's `outcome` field: the outcomes' own colours, in their
+ * order, with no legend title (the labels say it all).
+ */
+export function outcomeColourEncoding(outcomes: readonly ColouredOutcome[]) {
+  return {
+    field: "outcome",
+    type: "nominal",
+    title: null,
+    scale: {
+      domain: outcomes.map((outcome) => outcome.label),
+      range: outcomes.map((outcome) => outcome.colour),
+    },
+  } as const;
+}
+
 /** `count` colours for categories, repeating the palette when there are more than eight. */
 export function categoryColours(count: number): string[] {
   return Array.from(
