@@ -13,3 +13,6 @@ export class ExitWithCode extends Error {
     this.code = code;
   }
 }
+
+/** The exit code of a run stopped by Ctrl-C (128 + SIGINT, as shells report it). */
+export const INTERRUPTED_EXIT_CODE = 130;

@@ -1,10 +1,14 @@
 /**
  * CLI entry point (run by bin/ccsim.js through tsx). The one place that turns outcomes into
  * exit codes: 0 ok, 1 a requested check failed, 2 invalid input or usage, 3 internal error.
- * Sets process.exitCode rather than calling process.exit, so pending output is flushed.
+ * Sets process.exitCode rather than calling process.exit, so pending output is flushed; only an
+ * interrupted run exits at once, so that work it abandoned (vega still loading, worker threads
+ * winding down) cannot hold up a Ctrl-C. Its message is out already: Node writes stderr
+ * synchronously to files and terminals, and to pipes on Linux and Windows.
  */
 import { hideBin } from "yargs/helpers";
 import { buildCli } from "./app.ts";
+import { INTERRUPTED_EXIT_CODE } from "./exit.ts";
 import { reportError } from "./report-error.ts";
 
 /** Runs the CLI with `argv` (arguments after the script) and returns the exit code. */
@@ -17,4 +21,6 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   }
 }
 
-process.exitCode = await runCli(hideBin(process.argv));
+const exitCode = await runCli(hideBin(process.argv));
+if (exitCode === INTERRUPTED_EXIT_CODE) process.exit(exitCode);
+process.exitCode = exitCode;

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import { join, sep } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { drawCharts, renderChartOutputs } from "../../src/cli/run/chart-outputs.ts";
+import { drawCharts, renderChartOutputs, untilAborted } from "../../src/cli/run/chart-outputs.ts";
 import { describeWritten } from "../../src/cli/run/publish-outputs.ts";
 import { RunInterrupted } from "../../src/cli/run/replications.ts";
 import { FIXTURE_INPUT, fixtureChartsOf } from "../report/render/fixture-charts.ts";
@@ -146,6 +146,19 @@ describe("drawing stops on Ctrl-C", () => {
         signal: abort.signal,
       }),
     ).rejects.toThrow(RunInterrupted);
+  });
+
+  it("a Ctrl-C while the chart libraries load stops at once, not when the load ends", async () => {
+    const abort = new AbortController();
+    const neverLoads = new Promise<never>(() => {});
+    const waiting = untilAborted(neverLoads, abort.signal);
+    abort.abort();
+    await expect(waiting).rejects.toThrow(RunInterrupted);
+    // Without an abort, the work's own result or failure comes through.
+    await expect(untilAborted(Promise.resolve(7), new AbortController().signal)).resolves.toBe(7);
+    await expect(
+      untilAborted(Promise.reject(new Error("load failed")), new AbortController().signal),
+    ).rejects.toThrow("load failed");
   });
 
   it("an aborted signal stops drawing before the first chart", async () => {

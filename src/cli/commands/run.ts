@@ -20,7 +20,7 @@ import {
   renderWorkersCsv,
 } from "../../report/index.ts";
 import { locateRunProblems, type Scenario } from "../../scenario/index.ts";
-import { ExitWithCode } from "../exit.ts";
+import { ExitWithCode, INTERRUPTED_EXIT_CODE } from "../exit.ts";
 import { printErrorLine, printLine } from "../output.ts";
 import { prepareOutputFolder, temporaryNameOf } from "../run/atomic-files.ts";
 import { outputFolderOf } from "../run/output-folder.ts";
@@ -139,7 +139,7 @@ async function handler(args: RunArguments): Promise<void> {
     // A Ctrl-C while drawing may surface as resvg's abort error rather than RunInterrupted.
     if (error instanceof RunInterrupted || abort.signal.aborted) {
       printErrorLine("interrupted: no output files were written");
-      throw new ExitWithCode(130);
+      throw new ExitWithCode(INTERRUPTED_EXIT_CODE);
     }
     if (error instanceof ScenarioRunError) throw locateRunProblems(checked.source, error.problems);
     throw error;

@@ -30,6 +30,29 @@ export interface ChartOutputs {
   readonly reportBytes: number;
 }
 
+/**
+ * `work`, unless the run is aborted first: then RunInterrupted at once, without waiting for it.
+ * Loading vega, vega-lite and resvg takes most of a second (seconds on a loaded machine), too
+ * long to hold a Ctrl-C; the CLI exits without waiting for the abandoned load.
+ */
+export async function untilAborted<T>(
+  work: Promise<T>,
+  signal: AbortSignal | undefined,
+): Promise<T> {
+  if (signal === undefined) return work;
+  if (signal.aborted) throw new RunInterrupted("interrupted");
+  let onAbort = (): void => {};
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(new RunInterrupted("interrupted"));
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([work, aborted]);
+  } finally {
+    signal.removeEventListener("abort", onAbort);
+  }
+}
+
 /** Gives the event loop a turn (a pending Ctrl-C handler runs), then stops if asked to. */
 async function checkpoint(signal: AbortSignal | undefined): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve));
@@ -50,7 +73,7 @@ export async function drawCharts(
   charts: readonly Chart[],
   options: { readonly png: boolean; readonly signal?: AbortSignal | undefined },
 ): Promise<DrawnCharts> {
-  const render = await import("../../report/render/index.ts");
+  const render = await untilAborted(import("../../report/render/index.ts"), options.signal);
   const files = new Map<OutputName, string | Uint8Array>();
   const rendered: RenderedChart[] = [];
   const fontFiles = options.png ? arimoTtfPaths() : [];
@@ -71,10 +94,10 @@ export async function drawCharts(
 /** Every chart file and report.html, by output name, in a stable order. */
 export async function renderChartOutputs(request: ChartOutputRequest): Promise<ChartOutputs> {
   const { signal } = request;
-  const [{ chartsOf }, { renderReportHtml }] = await Promise.all([
-    import("../../report/charts/index.ts"),
-    import("../../report/html/index.ts"),
-  ]);
+  const [{ chartsOf }, { renderReportHtml }] = await untilAborted(
+    Promise.all([import("../../report/charts/index.ts"), import("../../report/html/index.ts")]),
+    signal,
+  );
   const { files, rendered } = await drawCharts(chartsOf(request.input), {
     png: request.png,
     signal,
