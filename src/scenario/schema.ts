@@ -13,6 +13,9 @@ import {
 } from "./schema-router.ts";
 import { arrivalSchema, workerSchema } from "./schema-world.ts";
 
+/** What a share such as serviceLevelTarget must be, said the way planners write it. */
+const SHARE_ERROR = "must be a share above 0 and at most 1 (0.8 for 80%)";
+
 /** The fields of the top-level object, exposed so the loader can validate them one by one. */
 export const scenarioShape = {
   $schema: z.string().optional().describe("JSON Schema reference, for editor completion"),
@@ -31,8 +34,8 @@ export const scenarioShape = {
   serviceLevelThreshold: durationSchema.prefault(20),
   serviceLevelTarget: z
     .number()
-    .gt(0)
-    .max(1)
+    .gt(0, { error: SHARE_ERROR })
+    .max(1, { error: SHARE_ERROR })
     .default(0.8)
     .describe("share of jobs to answer within serviceLevelThreshold (0 < target ≤ 1), for charts"),
   intervalLength: durationSchema.prefault("15m"),

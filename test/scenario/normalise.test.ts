@@ -16,6 +16,7 @@ describe("defaults", () => {
       drainSeconds: 86400,
       startTime: "2026-01-01T00:00:00Z",
       serviceLevelThresholdSeconds: 20,
+      serviceLevelTarget: 0.8,
       intervalLengthSeconds: 900,
       classificationPolicies: [],
       exceptionPolicies: [],
