@@ -6,6 +6,8 @@
 import type { ChartRun } from "./chart-input.ts";
 
 const DAY_SECONDS = 86_400;
+/** Below this horizon the ticks fall within minutes, so the labels need seconds. */
+const SECONDS_LABELS_BELOW_SECONDS = 1_800;
 
 /** The instant `seconds` after the run's start, as an ISO-8601 UTC string. */
 export function instantAt(run: ChartRun, seconds: number): string {
@@ -17,9 +19,13 @@ export function clockTimeAt(run: ChartRun, seconds: number): string {
   return instantAt(run, seconds).slice(11, 16);
 }
 
-/** Axis label format: the clock time, with the weekday when the run spans more than a day. */
-function timeFormatOf(run: ChartRun): string {
-  return run.horizonSeconds > DAY_SECONDS ? "%a %H:%M" : "%H:%M";
+/**
+ * Axis label format: the clock time, with the weekday when the run spans more than a day and
+ * the seconds when it is shorter than half an hour (a one-minute run would read 00:00 00:00 …).
+ */
+export function timeFormatOf(run: ChartRun): string {
+  if (run.horizonSeconds > DAY_SECONDS) return "%a %H:%M";
+  return run.horizonSeconds < SECONDS_LABELS_BELOW_SECONDS ? "%H:%M:%S" : "%H:%M";
 }
 
 /** The x encoding of an instant (an interval's `start` unless told), on a UTC time scale. */
