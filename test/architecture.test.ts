@@ -33,6 +33,7 @@ const BELOW_ENTRY_POINTS: readonly Part[] = [
   "scenario",
   "model-checks",
   "planning",
+  "comparison",
   "random",
   ...LEAVES,
 ];
@@ -65,6 +66,8 @@ const ALLOWED: Readonly<Record<Part, Allowed>> = {
   metrics: { parts: ["errors.ts", "router", "engine", "random"], typeOnly: ["router"] },
   // The doc: report → metrics, and the planning answers it draws (their types only).
   report: { parts: ["errors.ts", "metrics", "planning"], typeOnly: ["planning"] },
+  // The doc: cli → comparison → metrics (confidence intervals, metric names).
+  comparison: { parts: ["errors.ts", "metrics"] },
   // The doc: cli → planning → { scenario and metrics types, theory }.
   planning: {
     parts: ["errors.ts", "scenario", "metrics", "theory"],
