@@ -66,8 +66,11 @@ const ALLOWED: Readonly<Record<Part, Allowed>> = {
   metrics: { parts: ["errors.ts", "router", "engine", "random"], typeOnly: ["router"] },
   // The doc: report → metrics, and the planning answers it draws (their types only).
   report: { parts: ["errors.ts", "metrics", "planning"], typeOnly: ["planning"] },
-  // The doc: cli → comparison → metrics (confidence intervals, metric names).
-  comparison: { parts: ["errors.ts", "metrics"] },
+  // The doc: cli → comparison → { metrics, scenario types, vocabulary }.
+  comparison: {
+    parts: ["errors.ts", "metrics", "scenario", "vocabulary"],
+    typeOnly: ["scenario"],
+  },
   // The doc: cli → planning → { scenario and metrics types, theory }.
   planning: {
     parts: ["errors.ts", "scenario", "metrics", "theory"],

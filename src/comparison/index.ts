@@ -9,4 +9,5 @@ export {
   type PairedDifference,
   pairedDifference,
 } from "./paired-difference.ts";
+export { modeVariants, type Variant } from "./variants.ts";
 export { type ComparisonVerdict, verdictOf } from "./verdict.ts";
