@@ -7,17 +7,15 @@ import {
   INTERVAL_VALUE_NAMES,
   type IntervalSummaryRow,
   type IntervalValueName,
-  METRIC_NAMES,
   type MetricEstimate,
-  type MetricName,
   type ReplicationSummary,
-  type ScopeEstimates,
   type WaitCurveSummary,
   WORKER_VALUE_NAMES,
   type WorkerSummaryRow,
   type WorkerValueName,
 } from "../../../src/metrics/types.ts";
 import type { ChartInput, ChartRun, ErlangRequirement } from "../../../src/report/charts/index.ts";
+import { scope } from "../fixtures.ts";
 
 /** What a fixture varies. */
 export interface FixtureShape {
@@ -33,15 +31,6 @@ export interface FixtureShape {
 export const INTERVAL_SECONDS = 1800;
 export const INTERVAL_COUNT = 6;
 export const WAIT_GRID_SECONDS = [0, 10, 20, 30, 60, 120, 300];
-
-/** A scope whose metrics are NaN except `given`. */
-function scope(given: Partial<Record<MetricName, MetricEstimate>>): ScopeEstimates {
-  const entries = METRIC_NAMES.map((name) => [
-    name,
-    given[name] ?? { mean: Number.NaN, halfWidth: null },
-  ]);
-  return Object.fromEntries(entries) as ScopeEstimates;
-}
 
 /** A half-width, or null with one replication. */
 function width(replications: number, value: number): number | null {

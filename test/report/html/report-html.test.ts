@@ -7,12 +7,12 @@ import { describe, expect, it } from "vitest";
 import { arimoWoff2Fonts } from "../../../src/cli/run/report-fonts.ts";
 import { escapeHtml, type ReportInput, renderReportHtml } from "../../../src/report/html/index.ts";
 import { renderSvg } from "../../../src/report/render/index.ts";
+import { scope } from "../fixtures.ts";
 import {
   FIXTURE_INPUT,
   FIXTURE_RUN,
   FIXTURE_SUMMARY,
   fixtureChartsOf,
-  scopeOf,
 } from "../render/fixture-charts.ts";
 
 const charts = await Promise.all(
@@ -100,7 +100,7 @@ describe("report.html", () => {
     const hostile = renderReportHtml({
       ...input,
       run: { ...FIXTURE_RUN, scenario: "<script>alert(1)</script>", description: 'a "b" & <c>' },
-      summary: { ...FIXTURE_SUMMARY, queues: { "<img src=x>": scopeOf({}) } },
+      summary: { ...FIXTURE_SUMMARY, queues: { "<img src=x>": scope({}) } },
       charts: [],
     });
     expect(hostile).not.toContain("<script>");
@@ -143,7 +143,7 @@ describe("report.html", () => {
       summary: {
         ...FIXTURE_SUMMARY,
         replications: 1,
-        overall: scopeOf({ serviceLevel: { mean: 0.5, halfWidth: null } }),
+        overall: scope({ serviceLevel: { mean: 0.5, halfWidth: null } }),
       },
       charts: [],
     });

@@ -6,22 +6,11 @@
 import {
   INTERVAL_VALUE_NAMES,
   type IntervalSummaryRow,
-  METRIC_NAMES,
-  type MetricEstimate,
-  type MetricName,
   type ReplicationSummary,
-  type ScopeEstimates,
 } from "../../../src/metrics/types.ts";
 import type { Chart, ChartInput, ChartRun } from "../../../src/report/charts/index.ts";
-
-/** A scope whose metrics are undefined except `given`. */
-export function scopeOf(given: Partial<Record<MetricName, MetricEstimate>>): ScopeEstimates {
-  const entries = METRIC_NAMES.map((name) => [
-    name,
-    given[name] ?? { mean: Number.NaN, halfWidth: null },
-  ]);
-  return Object.fromEntries(entries) as ScopeEstimates;
-}
+import { instantAt } from "../../../src/report/charts/time-axis.ts";
+import { scope } from "../fixtures.ts";
 
 export const FIXTURE_RUN: ChartRun = {
   scenario: "fixture-day",
@@ -65,7 +54,7 @@ function intervalRow(queueId: string, index: number): IntervalSummaryRow {
   };
 }
 
-const OVERALL = scopeOf({
+const OVERALL = scope({
   arrived: { mean: 812.4, halfWidth: 12.5 },
   serviceLevel: { mean: 0.7712, halfWidth: 0.041 },
   waitMean: { mean: 14.25, halfWidth: 2.5 },
@@ -95,17 +84,13 @@ export const FIXTURE_INPUT: ChartInput = {
   erlang: new Map(),
 };
 
-function utcIso(run: ChartRun, seconds: number): string {
-  return new Date(Date.parse(run.startTime) + seconds * 1000).toISOString();
-}
-
 /** The three fixture charts, drawn from `input` (any summary with interval rows). */
 export function fixtureChartsOf(input: ChartInput): Chart[] {
   const { run, summary } = input;
   const rows = summary.intervals.map((row) => ({
     queue: row.queueId,
-    start: utcIso(run, row.intervalStartSeconds),
-    end: utcIso(run, row.intervalEndSeconds),
+    start: instantAt(run, row.intervalStartSeconds),
+    end: instantAt(run, row.intervalEndSeconds),
     serviceLevel: row.serviceLevel,
     low: Math.max(0, row.serviceLevel - (row.halfWidths.serviceLevel ?? 0)),
     high: Math.min(1, row.serviceLevel + (row.halfWidths.serviceLevel ?? 0)),
