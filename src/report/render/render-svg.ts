@@ -8,13 +8,15 @@
  */
 import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
+import { FONT } from "../charts/theme.ts";
 import { collectingLogger } from "./collecting-logger.ts";
 import { localTimeUsesOf, withUtcDescriptions } from "./local-time-check.ts";
 import { prefixSvgIds } from "./svg-ids.ts";
 import { vegaTextWidth } from "./text-width.ts";
 
-/** The font family every chart is set in: Arimo, then its metric twins. */
-export const CHART_FONT_FAMILY = "Arimo, Arial, 'Liberation Sans', sans-serif";
+/** The font family every chart is set in (the charts' theme declares it): Arimo, then its
+ * metric twins. */
+export const CHART_FONT_FAMILY = FONT;
 
 /**
  * What vega says of a scale whose data are empty (a run where no job arrived, a curve with no
