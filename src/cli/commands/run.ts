@@ -1,7 +1,7 @@
 /**
  * `ccsim run <scenario>`: simulates the scenario's replications and writes summary.json (with
- * its provenance), summary.csv, intervals.csv and workers.csv (and events.jsonl with --events),
- * and unless --no-charts the charts and report.html (chart-outputs.ts, loaded lazily), into the
+ * its provenance), summary.csv, intervals.csv, workers.csv and waits.csv (events.jsonl with --events),
+ * and unless --no-charts the charts and report.html (chart-outputs.ts loads vega lazily), into the
  * output folder, whole or not at all, removes what an earlier run left there, then prints a
  * short summary. Ctrl-C stops the run cleanly, drawing included: nothing is written, exit 130.
  */
@@ -23,13 +23,13 @@ import { locateRunProblems, type Scenario } from "../../scenario/index.ts";
 import { ExitWithCode, INTERRUPTED_EXIT_CODE } from "../exit.ts";
 import { printErrorLine, printLine } from "../output.ts";
 import { prepareOutputFolder, temporaryNameOf } from "../run/atomic-files.ts";
+import { runChartFiles } from "../run/chart-outputs.ts";
 import { outputFolderOf } from "../run/output-folder.ts";
 import { RUN_OUTPUT_FILES as FILES, type OutputName } from "../run/output-names.ts";
 import { createProgress } from "../run/progress.ts";
 import { describeProvenance } from "../run/provenance.ts";
 import { describeWritten, printPublicationNotes, publishOutputs } from "../run/publish-outputs.ts";
 import { defaultWorkerCount, RunInterrupted, runReplications } from "../run/replications.ts";
-import { runChartFiles } from "../run/run-charts.ts";
 import { checkScenarioFile, STRICT_OPTION } from "../scenario-check.ts";
 
 interface RunArguments {

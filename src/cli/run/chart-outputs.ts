@@ -1,12 +1,16 @@
 /**
- * The chart files and report.html of a run: every chart's Vega-Lite spec (charts/<name>.vl.json),
- * its SVG, its PNG on request, and the page that shows them all. The chart, render and report
+ * The chart files and report.html of a run: what the charts say about the run (ChartRun, the
+ * Erlang requirement from planning), every chart's Vega-Lite spec (charts/<name>.vl.json), its
+ * SVG, its PNG on request, and the page that shows them all. The chart, render and report
  * modules are imported here, lazily, so that `--no-charts`, `validate` and `schema` never load
  * vega, vega-lite or resvg. Between charts the event loop gets a turn and the abort signal is
  * checked, so Ctrl-C stops a run that is drawing within a chart's time.
  */
-import type { Chart, ChartInput } from "../../report/charts/index.ts";
+import type { ReplicationSummary } from "../../metrics/types.ts";
+import { erlangRequirements } from "../../planning/index.ts";
+import type { Chart, ChartInput, ChartRun } from "../../report/charts/index.ts";
 import type { RenderedChart } from "../../report/html/index.ts";
+import type { Scenario } from "../../scenario/index.ts";
 import { CHARTS_FOLDER, type OutputName, RUN_OUTPUT_FILES } from "./output-names.ts";
 import { RunInterrupted } from "./replications.ts";
 import { arimoTtfPaths, arimoWoff2Fonts } from "./report-fonts.ts";
@@ -114,4 +118,58 @@ export async function renderChartOutputs(request: ChartOutputRequest): Promise<C
   });
   files.set(RUN_OUTPUT_FILES.reportHtml, report);
   return { files, chartCount: rendered.length, reportBytes: Buffer.byteLength(report) };
+}
+
+/** What the charts and the report say about the run. */
+export function chartRunOf(scenario: Scenario, summary: ReplicationSummary): ChartRun {
+  return {
+    scenario: scenario.name,
+    ...(scenario.description === undefined ? {} : { description: scenario.description }),
+    seed: scenario.seed,
+    replications: summary.replications,
+    horizonSeconds: scenario.horizonSeconds,
+    warmupSeconds: scenario.warmupSeconds,
+    serviceLevelThresholdSeconds: scenario.serviceLevelThresholdSeconds,
+    serviceLevelTarget: scenario.serviceLevelTarget,
+    startTime: scenario.startTime,
+    intervalLengthSeconds: scenario.intervalLengthSeconds,
+  };
+}
+
+/**
+ * The charts and report.html of the run (none with --no-charts), and the console line that says
+ * what they are. The drawing modules are imported only here, only when charts are wanted.
+ */
+export async function runChartFiles(
+  args: { readonly charts: boolean; readonly png: boolean },
+  scenario: Scenario,
+  summary: ReplicationSummary,
+  provenance: { ccsimVersion: string; scenarioFile: string },
+  signal: AbortSignal,
+): Promise<{ files: Map<OutputName, string | Uint8Array>; line?: string }> {
+  if (!args.charts) return { files: new Map() };
+  const started = performance.now();
+  const outputs = await renderChartOutputs({
+    input: {
+      run: chartRunOf(scenario, summary),
+      summary,
+      erlang: erlangRequirements(scenario, summary),
+    },
+    ccsimVersion: provenance.ccsimVersion,
+    scenarioFile: provenance.scenarioFile,
+    queueNames: new Map(
+      scenario.queues.flatMap((queue) =>
+        queue.name === undefined ? [] : [[queue.id, queue.name]],
+      ),
+    ),
+    png: args.png,
+    signal,
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const kind = args.png ? "charts (SVG and PNG)" : "charts";
+  const kilobytes = Math.round(outputs.reportBytes / 1000);
+  return {
+    files: outputs.files,
+    line: `charts: ${outputs.chartCount} ${kind} and report.html (${kilobytes} kB) in ${seconds.toFixed(2)} s`,
+  };
 }
