@@ -64,8 +64,11 @@ const ALLOWED: Readonly<Record<Part, Allowed>> = {
   // The doc: metrics → router (event types only); engine's SlotIndex and random's special
   // functions are leaves it reuses.
   metrics: { parts: ["errors.ts", "router", "engine", "random"], typeOnly: ["router"] },
-  // The doc: report → metrics, and the planning answers it draws (their types only).
-  report: { parts: ["errors.ts", "metrics", "planning"], typeOnly: ["planning"] },
+  // The doc: report → metrics, and the planning answers and comparisons it draws (types only).
+  report: {
+    parts: ["errors.ts", "metrics", "planning", "comparison"],
+    typeOnly: ["planning", "comparison"],
+  },
   // The doc: cli → comparison → { metrics, scenario types, vocabulary }.
   comparison: {
     parts: ["errors.ts", "metrics", "scenario", "vocabulary"],

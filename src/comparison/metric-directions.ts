@@ -1,15 +1,16 @@
 /**
- * Which way each metric is better, declared once for every metric of the summary: a comparison
- * says "better" or "worse" only for metrics with a direction, "changed" for the rest (counts of
- * offers, jobs in the system: more is neither good nor bad by itself).
+ * Which way each metric is better, declared once for every metric of the summary and the
+ * fairness metrics: a comparison says "better" or "worse" only for metrics with a direction,
+ * "changed" for the rest (counts of offers, jobs in the system: more is neither good nor bad by
+ * itself).
  */
-import type { MetricName } from "../metrics/index.ts";
+import type { ComparedMetricName } from "./compared-metrics.ts";
 
 /** The way a metric improves. */
 export type MetricDirection = "higherIsBetter" | "lowerIsBetter" | "neutral";
 
 /** Every metric's direction; a new metric is a compile error until it has one. */
-export const METRIC_DIRECTIONS: Readonly<Record<MetricName, MetricDirection>> = {
+export const METRIC_DIRECTIONS: Readonly<Record<ComparedMetricName, MetricDirection>> = {
   arrived: "neutral",
   assigned: "neutral",
   completed: "neutral",
@@ -48,4 +49,7 @@ export const METRIC_DIRECTIONS: Readonly<Record<MetricName, MetricDirection>> = 
   jobsMovedOut: "neutral",
   endedUnanswered: "lowerIsBetter",
   waitingAtEnd: "lowerIsBetter",
+  // An even spread of the work across workers is what round robin is for.
+  utilizationSpread: "lowerIsBetter",
+  jobsHandledSpread: "lowerIsBetter",
 };

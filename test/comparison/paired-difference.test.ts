@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { METRIC_DIRECTIONS, pairedDifference, verdictOf } from "../../src/comparison/index.ts";
+import {
+  COMPARED_METRIC_NAMES,
+  METRIC_DIRECTIONS,
+  pairedDifference,
+  verdictOf,
+} from "../../src/comparison/index.ts";
 import { studentTQuantile } from "../../src/metrics/confidence.ts";
 import { estimate, METRIC_NAMES } from "../../src/metrics/index.ts";
 import { RandomStream } from "../../src/random/index.ts";
@@ -99,8 +104,10 @@ describe("pairedDifference", () => {
 });
 
 describe("METRIC_DIRECTIONS", () => {
-  it("gives every summary metric a direction, with the service level up and waits down", () => {
-    expect(Object.keys(METRIC_DIRECTIONS).sort()).toEqual([...METRIC_NAMES].sort());
+  it("gives every compared metric a direction, with the service level up and waits down", () => {
+    expect(Object.keys(METRIC_DIRECTIONS).sort()).toEqual([...COMPARED_METRIC_NAMES].sort());
+    expect(COMPARED_METRIC_NAMES).toEqual(expect.arrayContaining([...METRIC_NAMES]));
+    expect(METRIC_DIRECTIONS.jobsHandledSpread).toBe("lowerIsBetter");
     expect(METRIC_DIRECTIONS.serviceLevel).toBe("higherIsBetter");
     expect(METRIC_DIRECTIONS.waitMean).toBe("lowerIsBetter");
     expect(METRIC_DIRECTIONS.abandonmentRate).toBe("lowerIsBetter");

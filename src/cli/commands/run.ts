@@ -19,9 +19,9 @@ import {
   renderWaitsCsv,
   renderWorkersCsv,
 } from "../../report/index.ts";
-import { locateRunProblems, type Scenario } from "../../scenario/index.ts";
-import { ExitWithCode, INTERRUPTED_EXIT_CODE } from "../exit.ts";
-import { printErrorLine, printLine } from "../output.ts";
+import { locateRunProblems } from "../../scenario/index.ts";
+import { ExitWithCode } from "../exit.ts";
+import { printLine } from "../output.ts";
 import { prepareOutputFolder, temporaryNameOf } from "../run/atomic-files.ts";
 import { runChartFiles } from "../run/chart-outputs.ts";
 import { outputFolderOf } from "../run/output-folder.ts";
@@ -29,123 +29,94 @@ import { RUN_OUTPUT_FILES as FILES, type OutputName } from "../run/output-names.
 import { createProgress } from "../run/progress.ts";
 import { describeProvenance } from "../run/provenance.ts";
 import { describeWritten, printPublicationNotes, publishOutputs } from "../run/publish-outputs.ts";
-import { defaultWorkerCount, RunInterrupted, runReplications } from "../run/replications.ts";
-import { checkScenarioFile, STRICT_OPTION } from "../scenario-check.ts";
+import { runReplications } from "../run/replications.ts";
+import { checkScenarioFile } from "../scenario-check.ts";
+import { interruptible } from "../session/interruptible.ts";
+import {
+  type SimulationArguments,
+  withSeedAndReplications,
+  withSimulationOptions,
+  workerCountOf,
+} from "../session/run-options.ts";
 
-interface RunArguments {
+interface RunArguments extends SimulationArguments {
   scenario: string;
   out?: string;
-  seed?: number;
-  replications?: number;
   events: boolean;
   charts: boolean;
   png: boolean;
-  workers?: number;
   checkInvariants: boolean;
-  progress: boolean;
-  strict: boolean;
-}
-
-function positiveInteger(
-  name: string,
-  value: number | undefined,
-  minimum: number,
-): number | undefined {
-  if (value === undefined) return undefined;
-  // Safe integers only: a seed of 1e20 would otherwise reach the random streams and fail there.
-  if (!Number.isSafeInteger(value) || value < minimum) {
-    throw new UsageError(`--${name} must be a whole number ≥ ${minimum}, got ${value}`);
-  }
-  return value;
-}
-
-/** The scenario with the command line's --seed and --replications applied. */
-function withOverrides(scenario: Scenario, args: RunArguments): Scenario {
-  const seed = positiveInteger("seed", args.seed, 0);
-  const replications = positiveInteger("replications", args.replications, 1);
-  return {
-    ...scenario,
-    ...(seed === undefined ? {} : { seed }),
-    ...(replications === undefined ? {} : { replications }),
-  };
 }
 
 async function handler(args: RunArguments): Promise<void> {
   if (args.png && !args.charts) {
     throw new UsageError("--png draws the charts as PNGs: it cannot go with --no-charts");
   }
-  const workers = positiveInteger("workers", args.workers, 1) ?? defaultWorkerCount();
+  const workers = workerCountOf(args);
   const checked = await checkScenarioFile(args.scenario, args.strict);
   if (checked === undefined) throw new ExitWithCode(2);
-  const scenario = withOverrides(checked.scenario, args);
+  const scenario = withSeedAndReplications(checked.scenario, args);
   const traces = checked.traces;
   const provenance = describeProvenance(args.scenario, scenario);
   const outputDirectory = outputFolderOf(args.out, scenario.name);
   prepareOutputFolder(outputDirectory);
   const eventsPath = args.events ? join(outputDirectory, FILES.events) : undefined;
 
-  const abort = new AbortController();
-  const onInterrupt = () => abort.abort();
-  process.once("SIGINT", onInterrupt);
   const progress = createProgress(
     `${scenario.name}: ${scenario.replications} replication(s)`,
     args.progress,
   );
   const started = performance.now();
-  try {
-    const results = await runReplications(scenario, {
-      traces,
-      workers,
-      checkInvariants: args.checkInvariants,
-      ...(eventsPath === undefined ? {} : { eventsPath: temporaryNameOf(eventsPath) }),
-      onProgress: (fraction) => progress.update(fraction),
-      signal: abort.signal,
-    });
-    progress.stop();
-    const wallSeconds = (performance.now() - started) / 1000;
-    const summary = aggregateReplications(results.map((result) => result.metrics));
-    const run: RunDescription = {
-      scenario: scenario.name,
-      seed: scenario.seed,
-      horizonSeconds: scenario.horizonSeconds,
-      warmupSeconds: scenario.warmupSeconds,
-      serviceLevelThresholdSeconds: scenario.serviceLevelThresholdSeconds,
-      provenance,
-    };
-    const charts = await runChartFiles(args, scenario, summary, provenance, abort.signal);
-    const published = publishOutputs(
-      outputDirectory,
-      new Map<OutputName, string | Uint8Array>([
-        [FILES.summaryJson, renderSummaryJson(run, summary)],
-        [FILES.summaryCsv, renderSummaryCsv(summary)],
-        [FILES.intervalsCsv, renderIntervalsCsv(summary)],
-        [FILES.workersCsv, renderWorkersCsv(summary)],
-        [FILES.waitsCsv, renderWaitsCsv(summary)],
-        ...charts.files,
-      ]),
-      eventsPath === undefined ? [] : [FILES.events],
-    );
-    printLine(renderConsoleSummary(run, summary));
-    const jobs = results.reduce((sum, result) => sum + result.metrics.overall.arrived, 0);
-    printLine(
-      `${scenario.replications} replication(s), ${jobs} jobs in the measurement window, ${wallSeconds.toFixed(2)} s wall time`,
-    );
-    if (charts.line !== undefined) printLine(charts.line);
-    printLine(`wrote ${describeWritten(outputDirectory, published.written)}`);
-    printPublicationNotes(published);
-  } catch (error) {
-    progress.stop();
-    if (eventsPath !== undefined) rmSync(temporaryNameOf(eventsPath), { force: true });
-    // A Ctrl-C while drawing may surface as resvg's abort error rather than RunInterrupted.
-    if (error instanceof RunInterrupted || abort.signal.aborted) {
-      printErrorLine("interrupted: no output files were written");
-      throw new ExitWithCode(INTERRUPTED_EXIT_CODE);
+  await interruptible(async (signal) => {
+    try {
+      const results = await runReplications(scenario, {
+        traces,
+        workers,
+        checkInvariants: args.checkInvariants,
+        ...(eventsPath === undefined ? {} : { eventsPath: temporaryNameOf(eventsPath) }),
+        onProgress: (fraction) => progress.update(fraction),
+        signal,
+      });
+      progress.stop();
+      const wallSeconds = (performance.now() - started) / 1000;
+      const summary = aggregateReplications(results.map((result) => result.metrics));
+      const run: RunDescription = {
+        scenario: scenario.name,
+        seed: scenario.seed,
+        horizonSeconds: scenario.horizonSeconds,
+        warmupSeconds: scenario.warmupSeconds,
+        serviceLevelThresholdSeconds: scenario.serviceLevelThresholdSeconds,
+        provenance,
+      };
+      const charts = await runChartFiles(args, scenario, summary, provenance, signal);
+      const published = publishOutputs(
+        outputDirectory,
+        new Map<OutputName, string | Uint8Array>([
+          [FILES.summaryJson, renderSummaryJson(run, summary)],
+          [FILES.summaryCsv, renderSummaryCsv(summary)],
+          [FILES.intervalsCsv, renderIntervalsCsv(summary)],
+          [FILES.workersCsv, renderWorkersCsv(summary)],
+          [FILES.waitsCsv, renderWaitsCsv(summary)],
+          ...charts.files,
+        ]),
+        eventsPath === undefined ? [] : [FILES.events],
+      );
+      printLine(renderConsoleSummary(run, summary));
+      const jobs = results.reduce((sum, result) => sum + result.metrics.overall.arrived, 0);
+      printLine(
+        `${scenario.replications} replication(s), ${jobs} jobs in the measurement window, ${wallSeconds.toFixed(2)} s wall time`,
+      );
+      if (charts.line !== undefined) printLine(charts.line);
+      printLine(`wrote ${describeWritten(outputDirectory, published.written)}`);
+      printPublicationNotes(published);
+    } catch (error) {
+      progress.stop();
+      if (eventsPath !== undefined) rmSync(temporaryNameOf(eventsPath), { force: true });
+      if (error instanceof ScenarioRunError)
+        throw locateRunProblems(checked.source, error.problems);
+      throw error;
     }
-    if (error instanceof ScenarioRunError) throw locateRunProblems(checked.source, error.problems);
-    throw error;
-  } finally {
-    process.removeListener("SIGINT", onInterrupt);
-  }
+  });
 }
 
 /** The `run` command. */
@@ -154,7 +125,7 @@ export const runCommand: CommandModule<object, RunArguments> = {
   describe:
     "simulate a scenario and write summary, interval and worker reports, charts and report.html",
   builder: (cli: Argv) =>
-    cli
+    withSimulationOptions(cli)
       .positional("scenario", {
         type: "string",
         demandOption: true,
@@ -163,11 +134,6 @@ export const runCommand: CommandModule<object, RunArguments> = {
       .option("out", {
         type: "string",
         describe: "output folder (default: reports/<scenario name as one safe folder name>/)",
-      })
-      .option("seed", { type: "number", describe: "master seed (overrides the scenario's)" })
-      .option("replications", {
-        type: "number",
-        describe: "independent replications (overrides the scenario's)",
       })
       .option("events", {
         type: "boolean",
@@ -185,20 +151,10 @@ export const runCommand: CommandModule<object, RunArguments> = {
         default: false,
         describe: "also write charts/<name>.png (2× zoom, white background)",
       })
-      .option("workers", {
-        type: "number",
-        describe: "worker threads for replications (default: the number of cores; 1 = serial)",
-      })
       .option("check-invariants", {
         type: "boolean",
         default: false,
         describe: "check the router's and world's invariants after every event (slow)",
-      })
-      .option("strict", STRICT_OPTION)
-      .option("progress", {
-        type: "boolean",
-        default: true,
-        describe: "show a progress bar on a terminal (--no-progress to hide)",
       })
       .example("$0 run scenarios/quickstart.yaml", "simulate the Job Router quickstart")
       .example(
