@@ -117,11 +117,12 @@ function stepIntoList(list: unknown[], segment: OverrideSegment, where: string):
   if (typeof segment === "number") {
     if (segment < list.length) return { key: segment };
     const entries = list.length === 1 ? "1 entry" : `${list.length} entries`;
+    const hint =
+      list.length === 0
+        ? `the list is empty; set the whole list instead, e.g. --set ${where}=[…]`
+        : `${indexRange(list.length)}${ids.length > 0 ? `, or an id: ${ids.join(", ")}` : ""}`;
     return {
-      problem: {
-        message: `${where} has ${entries}, so there is no entry [${segment}]`,
-        hint: choices,
-      },
+      problem: { message: `${where} has ${entries}, so there is no entry [${segment}]`, hint },
     };
   }
   if (typeof segment === "string") {

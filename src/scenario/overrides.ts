@@ -40,7 +40,7 @@ export function parseOverride(text: string): ScenarioOverride {
   const { path, end } = parsePath(text);
   const valueText = text.slice(end + 1);
   if (valueText.trim() === "") {
-    throw usage(text, `the value after "=" is empty, ${EXAMPLE} (write "" for an empty string)`);
+    throw usage(text, `the value after "=" is empty (${EXAMPLE}; name="" sets an empty string)`);
   }
   return { text, path, value: parseValue(text, valueText) };
 }
