@@ -126,7 +126,10 @@ function parseValue(text: string, valueText: string): unknown {
   const error = document.errors[0];
   if (error !== undefined) {
     const reason = (error.message.split("\n")[0] ?? error.message).replace(/ at line .*$/, "");
-    throw usage(text, `the value is not valid YAML (${reason}); quote a string as in name="a: b"`);
+    throw usage(
+      text,
+      `the value is not valid YAML (${reason}); quote a string YAML would misread, as in name="[draft"`,
+    );
   }
   return document.toJS({ maxAliasCount: 100 });
 }

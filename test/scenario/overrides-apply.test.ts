@@ -11,6 +11,7 @@ import { formatIssue, formatWarning } from "../../src/errors.ts";
 import { modelWarnings } from "../../src/model-checks/index.ts";
 import {
   checkScenarioText,
+  locateRunProblems,
   noteOverrides,
   parseOverride,
   type Scenario,
@@ -85,6 +86,19 @@ describe("applying overrides", () => {
     expect(scenario.distributionPolicies[0]?.mode.kind).toBe("bestWorker");
     expect(scenario.workers[2]?.behavior.wrapUpTime).toEqual({ kind: "constant", value: 30 });
     expect(scenario.workers[0]?.behavior).toEqual(scenarioOf([]).workers[0]?.behavior);
+  });
+
+  it("reads [key] on a map as a key, for keys that are not plain names", () => {
+    const scenario = scenarioOf([
+      'workers[0].labels["skill.level"]=5',
+      "workers[0].labels[tier]=gold",
+    ]);
+    expect(scenario.workers[0]?.labels).toEqual({
+      english: true,
+      skillLevel: 8,
+      "skill.level": 5,
+      tier: "gold",
+    });
   });
 
   it("replaces a whole map or list", () => {
@@ -299,6 +313,19 @@ describe("the source of an overridden scenario", () => {
     );
     expect(warnings).toEqual([
       `${FILE}:${lineOf("- id: spanish")}:5 warning: workers[2].shifts: every shift of these workers starts at or after the horizon (6h), when no more jobs arrive: they never serve a job that arrives in the run (set by --set "workers[spanish].shifts=[{start: 7h, end: 8h}]") (hint: shift times count from the start of the run; the horizon is 6h)`,
+    ]);
+  });
+
+  it("problems found while running are marked too; those elsewhere are not", () => {
+    const result = check(["workers[spanish].behavior={acceptProbability: 0.5}"]);
+    if (!result.ok) throw new Error(result.issues.map(formatIssue).join("\n"));
+    const error = locateRunProblems(result.source, [
+      { path: ["workers", 2, "behavior", "acceptProbability"], message: "stalled" },
+      { path: ["workers", 1, "count"], message: "stalled too" },
+    ]);
+    expect(error.message.split("\n")).toEqual([
+      `${FILE}:${lineOf("- id: spanish")}:5 workers[2].behavior.acceptProbability: stalled (set by --set "workers[spanish].behavior={acceptProbability: 0.5}")`,
+      `${FILE}:${lineOf("count: 14")}:12 workers[1].count: stalled too`,
     ]);
   });
 });
