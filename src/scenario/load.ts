@@ -68,7 +68,7 @@ function positionIn(
   path: readonly PathSegment[],
   atKey: boolean,
 ): Position {
-  const target = overridesAt(applied, formatPath(path))?.outermost.path ?? path;
+  const target = overridesAt(applied, formatPath(path))?.outermost.owned ?? path;
   const atOwnKey = atKey && target.length === path.length;
   return (atOwnKey ? document.keyPositionOf(target) : undefined) ?? document.positionOf(target);
 }

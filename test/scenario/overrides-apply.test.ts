@@ -265,6 +265,22 @@ describe("invalid values are reported by the ordinary checks, naming their --set
     ]);
   });
 
+  it("a misspelt name on the way: at the map the override created, naming the --set", () => {
+    expect(problemLines(["distributionPolicies[0].mod.maxConcurrentOffers=2"])).toEqual([
+      `${FILE}:${policyLine}:5 distributionPolicies[0].mod: unknown field (set by --set "distributionPolicies[0].mod.maxConcurrentOffers=2") (hint: did you mean "mode"?)`,
+    ]);
+  });
+
+  it("__proto__ is an unknown field like any other, never the prototype", () => {
+    const lines = problemLines(["__proto__.polluted=1", "workers[0].constructor.prototype.x=1"]);
+    expect(lines.map((line) => line.split(" (hint")[0])).toEqual([
+      `${FILE}:${lineOf("name: multi-skill")}:1 __proto__: unknown field (set by --set "__proto__.polluted=1")`,
+      `${FILE}:${lineOf("- id: english-senior")}:5 workers[0].constructor: unknown field (set by --set "workers[0].constructor.prototype.x=1")`,
+    ]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+
   it("a problem inside a replaced map, at the map the file had", () => {
     expect(problemLines(["distributionPolicies[0].mode={kind: roundRobn}"])).toEqual([
       `${FILE}:${lineOf("mode: {")}:11 distributionPolicies[0].mode.kind: "roundRobn" is not an allowed value (set by --set "distributionPolicies[0].mode={kind: roundRobn}") (hint: did you mean "roundRobin"? allowed: longestIdle, roundRobin, bestWorker)`,
