@@ -3,7 +3,7 @@
  * indices, and remembers which override set which path, so that problems found afterwards in
  * the changed value can be located at the field the override replaced and name their --set.
  */
-import { formatPath, type PathSegment } from "./document.ts";
+import { formatPath, type ParsedDocument, type PathSegment, type Position } from "./document.ts";
 import { describeValue } from "./messages.ts";
 import type { OverrideSegment, ScenarioOverride } from "./overrides.ts";
 import type { PathIssue } from "./schema-issues.ts";
@@ -204,6 +204,21 @@ export function overridesAt(
   const byDepth = (a: AppliedOverride, b: AppliedOverride) => a.owned.length - b.owned.length;
   const sorted = covering.toSorted(byDepth);
   return { outermost: sorted[0] ?? first, innermost: sorted[sorted.length - 1] ?? first };
+}
+
+/**
+ * The position of `path` in the file. A value set by --set is not in the file: it is placed at
+ * the node the outermost covering override wrote, or that node's nearest ancestor in the file.
+ */
+export function positionIn(
+  document: ParsedDocument,
+  applied: readonly AppliedOverride[],
+  path: readonly PathSegment[],
+  atKey: boolean,
+): Position {
+  const target = overridesAt(applied, formatPath(path))?.outermost.owned ?? path;
+  const atOwnKey = atKey && target.length === path.length;
+  return (atOwnKey ? document.keyPositionOf(target) : undefined) ?? document.positionOf(target);
 }
 
 /** ` (set by --set "…")` when the value at `path` came from an override, else "". */
