@@ -101,7 +101,7 @@ function panelOf(
   const scale = { domain: symmetricDomain(rows, unit), nice: true };
   const axis = {
     title: `variant − ${comparison.baseline}, ${differenceUnitWords(unit)}`,
-    format: unit === "share" ? "~%" : "~g",
+    format: unit === "share" ? "~%" : "~f",
     tickCount: TICK_COUNT,
     grid: true,
   };
