@@ -30,7 +30,6 @@ export const TEXT_WIDTH = 120;
 
 /** The table and the closing line, ending with a newline. */
 export function renderCheckText(result: CheckResult, context: CheckReportContext): string {
-  const closing = `check ${result.scenario}: ${countsText(result)} — ${outcomeText(result)}`;
   if (allIdentical(result) && !context.verbose) {
     const count = metricsPhrase(result.checks.length);
     return `check ${result.scenario}: all ${count} identical to ${context.baselineFile} — ${outcomeText(result)}\n`;
@@ -42,7 +41,18 @@ export function renderCheckText(result: CheckResult, context: CheckReportContext
   ];
   const shown = shownChecks(result, context.verbose);
   const table = shown.length === 0 ? [] : ["", ...tableLines(shown)];
-  return `${[...header, ...table, "", ...wrapLine(closing, TEXT_WIDTH)].join("\n")}\n`;
+  return `${[...header, ...table, "", ...closingLines(result)].join("\n")}\n`;
+}
+
+/** "check quickstart: 215 identical, 3 unchanged — passed", wrapped with the outcome kept last. */
+function closingLines(result: CheckResult): string[] {
+  const outcome = ` — ${outcomeText(result)}`;
+  const lines = wrapLine(
+    `check ${result.scenario}: ${countsText(result)}`,
+    TEXT_WIDTH - outcome.length,
+  );
+  lines[lines.length - 1] += outcome;
+  return lines;
 }
 
 function markOf(check: MetricCheck): string {
