@@ -8,9 +8,11 @@ import { formatIssue, formatWarning, ScenarioError, type ScenarioIssue } from ".
 import { modelWarnings } from "../model-checks/index.ts";
 import {
   checkScenarioText,
+  noteOverrides,
   readScenarioFile,
   readTraces,
   type Scenario,
+  type ScenarioOverride,
   type ScenarioSource,
   type TraceArrivals,
 } from "../scenario/index.ts";
@@ -36,13 +38,15 @@ function displayPath(absolutePath: string): string {
 /**
  * Loads `file` and runs every check, printing each error and warning. Returns the scenario when
  * it may be used: no errors, and no warnings under `strict`. Throws UsageError when the file
- * cannot be read.
+ * cannot be read. `overrides` (`--set`, applied in order) change the scenario before the checks;
+ * problems and warnings inside an overridden value say so.
  */
 export async function checkScenarioFile(
   file: string,
   strict: boolean,
+  overrides: readonly ScenarioOverride[] = [],
 ): Promise<CheckedScenario | undefined> {
-  const check = checkScenarioText(await readScenarioFile(file), file);
+  const check = checkScenarioText(await readScenarioFile(file), file, overrides);
   if (!check.ok) {
     for (const issue of check.issues) printErrorLine(formatIssue(issue));
     return undefined;
@@ -54,7 +58,9 @@ export async function checkScenarioFile(
     if (!(error instanceof ScenarioError)) throw error;
     for (const issue of error.issues) printErrorLine(formatIssue(issue));
   }
-  const warnings = modelWarnings(check.scenario, check.source);
+  const warnings = modelWarnings(check.scenario, check.source).map((warning) =>
+    noteOverrides(warning, check.source),
+  );
   for (const warning of warnings) printErrorLine(formatWarning(warning));
   if (traces === undefined) return undefined;
   if (strict && warnings.length > 0) {

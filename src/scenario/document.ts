@@ -46,6 +46,17 @@ export interface ParsedDocument {
 
 const DOCUMENT_START: Position = { line: 1, column: 1 };
 
+/** Renders a path as `workers[2].channels[0].capacityCostPerJob` ("" for the root). */
+export function formatPath(path: readonly PathSegment[]): string {
+  let text = "";
+  for (const segment of path) {
+    if (typeof segment === "number") text += `[${segment}]`;
+    else if (/^[A-Za-z_$][\w$-]*$/.test(segment)) text += text === "" ? segment : `.${segment}`;
+    else text += `[${JSON.stringify(segment)}]`;
+  }
+  return text;
+}
+
 /** Parses `text`; `.json` files also get JSON's stricter syntax check. */
 export function parseScenarioText(text: string, fileName: string): ParsedDocument {
   const lineCounter = new LineCounter();

@@ -4,19 +4,27 @@
  * `powerfx/` and `vocabulary/`.
  */
 
-export type { PathSegment, Position } from "./document.ts";
+export { formatPath, type PathSegment, type Position } from "./document.ts";
 export { DURATION_PATTERN, parseDurationSeconds } from "./duration.ts";
 export { formatScenarioJsonSchema, scenarioJsonSchema } from "./json-schema.ts";
 export {
   checkScenarioText,
-  formatPath,
   loadScenario,
   locateRunProblems,
+  noteOverrides,
   parseScenario,
   readScenarioFile,
   type ScenarioCheck,
   type ScenarioSource,
 } from "./load.ts";
+export type { AppliedOverride } from "./override-apply.ts";
+export {
+  formatOverride,
+  formatOverridePath,
+  type OverrideSegment,
+  parseOverride,
+  type ScenarioOverride,
+} from "./overrides.ts";
 export { nearest } from "./suggest.ts";
 export { readTraces, type TraceArrivals } from "./trace-file.ts";
 export type {

@@ -14,6 +14,7 @@ import {
   UsageError,
 } from "../errors.ts";
 import {
+  formatPath,
   type ParsedDocument,
   type PathSegment,
   type Position,
@@ -22,6 +23,8 @@ import {
 import { MAX_SCENARIO_FILE_BYTES } from "./limits.ts";
 import { scenarioErrorMap } from "./messages.ts";
 import { normaliseScenario } from "./normalise.ts";
+import { type AppliedOverride, applyOverrides, overridesAt, setByNote } from "./override-apply.ts";
+import type { ScenarioOverride } from "./overrides.ts";
 import { buildRuleInput, type RuleInput } from "./rule-input.ts";
 import { consistencyRules } from "./rules-consistency.ts";
 import { expressionRules } from "./rules-expressions.ts";
@@ -35,7 +38,9 @@ import type { Scenario } from "./types.ts";
 
 /**
  * Where a valid scenario's fields are in its file, for checks that run after loading (the model
- * warnings): the position of any path and the raw value the user wrote there.
+ * warnings): the position of any path and the raw value the user wrote there. With `--set`
+ * overrides, values are those after the overrides, and a path inside an overridden value is
+ * positioned at the field the override replaced (or its nearest ancestor in the file).
  */
 export interface ScenarioSource {
   /** The file as the user named it. */
@@ -44,6 +49,8 @@ export interface ScenarioSource {
   positionOf(path: readonly PathSegment[], atKey?: boolean): Position;
   /** The value as written (before defaults and unit conversion), undefined when absent. */
   valueAt(path: readonly PathSegment[]): unknown;
+  /** The `--set` overrides that took effect, ids resolved (absent or empty: none). */
+  readonly overrides?: readonly AppliedOverride[];
 }
 
 /** The outcome of checking a scenario: the scenario when valid, else every issue. */
@@ -51,23 +58,40 @@ export type ScenarioCheck =
   | { ok: true; scenario: Scenario; source: ScenarioSource }
   | { ok: false; issues: ScenarioIssue[] };
 
-/** Renders a path as `workers[2].channels[0].capacityCostPerJob` ("" for the root). */
-export function formatPath(path: readonly PathSegment[]): string {
-  let text = "";
-  for (const segment of path) {
-    if (typeof segment === "number") text += `[${segment}]`;
-    else if (/^[A-Za-z_$][\w$-]*$/.test(segment)) text += text === "" ? segment : `.${segment}`;
-    else text += `[${JSON.stringify(segment)}]`;
-  }
-  return text;
+/**
+ * The position of `path` in the file. A value set by --set is not in the file: it is placed at
+ * the field the outermost covering override replaced, or that field's nearest ancestor.
+ */
+function positionIn(
+  document: ParsedDocument,
+  applied: readonly AppliedOverride[],
+  path: readonly PathSegment[],
+  atKey: boolean,
+): Position {
+  const target = overridesAt(applied, formatPath(path))?.outermost.path ?? path;
+  const atOwnKey = atKey && target.length === path.length;
+  return (atOwnKey ? document.keyPositionOf(target) : undefined) ?? document.positionOf(target);
 }
 
-function locate(file: string, document: ParsedDocument, issue: PathIssue): ScenarioIssue {
-  const position =
-    (issue.atKey === true ? document.keyPositionOf(issue.path) : undefined) ??
-    document.positionOf(issue.path);
-  const located = { file, ...position, path: formatPath(issue.path), message: issue.message };
+function locate(
+  file: string,
+  document: ParsedDocument,
+  applied: readonly AppliedOverride[],
+  issue: PathIssue,
+): ScenarioIssue {
+  const position = positionIn(document, applied, issue.path, issue.atKey === true);
+  const path = formatPath(issue.path);
+  const located = { file, ...position, path, message: issue.message + setByNote(applied, path) };
   return issue.hint === undefined ? located : { ...located, hint: issue.hint };
+}
+
+/**
+ * Says in a problem's message that the value at its path came from `--set`, when it did: for
+ * problems located through a ScenarioSource after the check (model warnings, a stalled run).
+ */
+export function noteOverrides(issue: ScenarioIssue, source: ScenarioSource): ScenarioIssue {
+  const note = setByNote(source.overrides ?? [], issue.path);
+  return note === "" ? issue : { ...issue, message: issue.message + note };
 }
 
 function rootIssue(file: string, message: string, hint?: string): ScenarioIssue[] {
@@ -94,8 +118,15 @@ const REQUIRED_HINT =
 /**
  * Checks scenario text without throwing. `fileName` is the path as the user gave it: it is
  * echoed in issues and resolved against the working directory to find trace files.
+ * `overrides` (from `--set`, see docs/scenario-overrides.md) are applied in order to a copy of
+ * the document's value before the schema and rules see it; a problem inside an overridden value
+ * is located at the field it replaced and its message ends with `(set by --set "…")`.
  */
-export function checkScenarioText(text: string, fileName: string): ScenarioCheck {
+export function checkScenarioText(
+  text: string,
+  fileName: string,
+  overrides: readonly ScenarioOverride[] = [],
+): ScenarioCheck {
   const sourcePath = resolve(fileName);
   if (
     text.length > MAX_SCENARIO_FILE_BYTES / 4 &&
@@ -122,27 +153,33 @@ export function checkScenarioText(text: string, fileName: string): ScenarioCheck
     }));
     return { ok: false, issues };
   }
-  const data = document.value;
-  if (data === null || data === undefined) {
+  const written = document.value;
+  if (written === null || written === undefined) {
     return {
       ok: false,
       issues: rootIssue(fileName, "the file holds no scenario (only comments)", REQUIRED_HINT),
     };
   }
-  if (typeof data !== "object" || Array.isArray(data)) {
-    const got = Array.isArray(data) ? "a list" : `a ${typeof data}`;
+  if (typeof written !== "object" || Array.isArray(written)) {
+    const got = Array.isArray(written) ? "a list" : `a ${typeof written}`;
     return {
       ok: false,
       issues: rootIssue(fileName, `expected a map of scenario fields, got ${got}`, REQUIRED_HINT),
     };
   }
+  const overridden =
+    overrides.length === 0
+      ? { value: written as Record<string, unknown>, applied: [], problems: [] }
+      : applyOverrides(written as Record<string, unknown>, overrides);
+  const { value: data, applied } = overridden;
   const parsed = scenarioSchema.safeParse(data, { error: scenarioErrorMap });
   const context = { rootSchema: scenarioSchema, data, document };
-  const ruleInput = buildRuleInput(data as Record<string, unknown>);
+  const ruleInput = buildRuleInput(data);
   const schemaIssues = parsed.success ? [] : convertIssues(parsed.error.issues, [], context);
   // Beyond a limit, the other rules could take as long as the run (a billion workers to expand).
   const limitIssues = limitRules(ruleInput, dirname(sourcePath));
   const pathIssues: PathIssue[] = [
+    ...overridden.problems,
     ...schemaIssues,
     ...limitIssues,
     ...(limitIssues.length > 0 ? [] : otherRules(ruleInput, sourcePath, fileName)),
@@ -150,23 +187,28 @@ export function checkScenarioText(text: string, fileName: string): ScenarioCheck
   if (pathIssues.length > 0 || !parsed.success) {
     return {
       ok: false,
-      issues: tidy(pathIssues.map((issue) => locate(fileName, document, issue))),
+      issues: tidy(pathIssues.map((issue) => locate(fileName, document, applied, issue))),
     };
   }
   return {
     ok: true,
     scenario: normaliseScenario(parsed.data, sourcePath),
-    source: sourceOf(fileName, document),
+    source: sourceOf(fileName, document, data, applied),
   };
 }
 
-function sourceOf(file: string, document: ParsedDocument): ScenarioSource {
+function sourceOf(
+  file: string,
+  document: ParsedDocument,
+  data: unknown,
+  applied: readonly AppliedOverride[],
+): ScenarioSource {
   return {
     file,
-    positionOf: (path, atKey = false) =>
-      (atKey ? document.keyPositionOf(path) : undefined) ?? document.positionOf(path),
+    positionOf: (path, atKey = false) => positionIn(document, applied, path, atKey),
+    overrides: applied,
     valueAt: (path) => {
-      let value: unknown = document.value;
+      let value: unknown = data;
       for (const segment of path) {
         if (typeof value !== "object" || value === null || !Object.hasOwn(value, segment)) {
           return undefined;
@@ -251,7 +293,10 @@ export function locateRunProblems(
         path: formatPath(problem.path),
         message: problem.message,
       };
-      return problem.hint === undefined ? located : { ...located, hint: problem.hint };
+      return noteOverrides(
+        problem.hint === undefined ? located : { ...located, hint: problem.hint },
+        source,
+      );
     }),
   );
 }
