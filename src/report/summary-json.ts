@@ -56,7 +56,8 @@ export function renderSummaryJson(run: RunDescription, summary: ReplicationSumma
   return `${toJsonText(document)}\n`;
 }
 
-function provenanceJson(provenance: Provenance): JsonValue {
+/** A run's provenance as written in summary.json (and comparison.json). */
+export function provenanceJson(provenance: Provenance): JsonValue {
   return {
     ccsimVersion: provenance.ccsimVersion,
     scenarioFile: provenance.scenarioFile,
