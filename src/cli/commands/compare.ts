@@ -2,7 +2,8 @@
  * `ccsim compare <scenario..>`: runs variants of a scenario on common random numbers (its modes,
  * its --set values, or several files), pairs them replication by replication against a baseline,
  * and writes comparison.csv, differences.csv, comparison.json and the differences chart into the
- * output folder, whole or not at all, then prints the side-by-side table and the adjustment.
+ * output folder, whole or not at all, then prints the side-by-side table (which states the
+ * Bonferroni adjustment), the wall time and the files written.
  * Every variant is checked before any is simulated; Ctrl-C writes nothing (exit 130).
  */
 import type { Argv, CommandModule } from "yargs";
@@ -12,11 +13,7 @@ import { renderComparisonConsole } from "../../report/compare/index.ts";
 import type { RunDescription } from "../../report/index.ts";
 import { checkVariants } from "../compare/checked-variants.ts";
 import { baselineIndexOf, confidenceOf, metricsOf } from "../compare/compare-options.ts";
-import {
-  adjustmentInWords,
-  compareFolderOf,
-  compareOutputFiles,
-} from "../compare/compare-outputs.ts";
+import { compareFolderOf, compareOutputFiles } from "../compare/compare-outputs.ts";
 import { simulateVariants } from "../compare/simulate-variants.ts";
 import { planVariants } from "../compare/variant-plan.ts";
 import { printErrorLine, printLine } from "../output.ts";
@@ -91,7 +88,6 @@ async function handler(args: CompareArguments): Promise<void> {
     });
     const published = publishOutputs(outputDirectory, files, [], COMPARE_OUTPUT_SET);
     printLine(renderComparisonConsole(run, comparison));
-    printLine(adjustmentInWords(comparison));
     printLine(
       `${variants.length} variants × ${scenario.replications} replication(s), ${jobs} jobs in the measurement windows, ${wallSeconds.toFixed(2)} s wall time`,
     );

@@ -1,8 +1,8 @@
 /**
  * compare's output set: comparison.csv, differences.csv, comparison.json and, unless
  * --no-charts, the differences chart (charts/differences.vl.json, .svg, .png on request), drawn
- * by the run's lazy drawing so that vega loads only when charts are wanted. Also where the files
- * go by default, and the family-wise adjustment in words for the console.
+ * by the run's lazy drawing so that vega loads only when charts are wanted; and where the files
+ * go by default.
  */
 import { join } from "node:path";
 import type { Comparison } from "../../comparison/index.ts";
@@ -52,19 +52,4 @@ export async function compareOutputFiles(
   const seconds = (performance.now() - started) / 1000;
   const kind = charts.png ? "SVG and PNG" : "SVG";
   return { files, chartLine: `chart: differences (${kind}) in ${seconds.toFixed(2)} s` };
-}
-
-/** A confidence as a percentage, to two decimals at most (0.95 → 95%, 0.996875 → 99.69%). */
-export function percentOf(confidence: number): string {
-  return `${Number((confidence * 100).toFixed(2))}%`;
-}
-
-/**
- * The family-wise adjustment in words: "95% family-wise over 16 differences (Bonferroni: each
- * interval at 99.69%)", or that a single difference needs none.
- */
-export function adjustmentInWords(comparison: Comparison): string {
-  const family = percentOf(comparison.confidence);
-  if (comparison.comparisons === 1) return `${family} confidence (one difference: no adjustment)`;
-  return `${family} family-wise over ${comparison.comparisons} differences (${comparison.adjustment}: each interval at ${percentOf(comparison.adjustedConfidence)})`;
 }
