@@ -68,6 +68,19 @@ export const OUTCOME_COLOURS = {
   offerRevoked: GREY,
 } as const;
 
+/**
+ * One colour per verdict of a comparison (the differences chart): better and worse in the
+ * outcomes' green and vermillion, a change without a direction in blue, no detectable
+ * difference in the grey of "other", identical in black.
+ */
+export const VERDICT_COLOURS = {
+  better: OKABE_ITO.bluishGreen,
+  worse: OKABE_ITO.vermillion,
+  changed: OKABE_ITO.blue,
+  "no detectable difference": GREY,
+  identical: OKABE_ITO.black,
+} as const;
+
 /** A labelled outcome and its colour, as the stacked charts list them. */
 export interface ColouredOutcome {
   readonly label: string;

@@ -1,10 +1,10 @@
 /**
  * comparison.csv of the output contract: `variant,scope,metric,mean,halfWidth`, every variant's
- * estimate of every metric it has (fairness metrics included), variants in the order given,
- * then scopes in the table's order, then metrics in COMPARED_METRIC_NAMES order. Numbers as in
- * summary.csv: formatNumber, an undefined mean or half-width an empty cell.
+ * estimate of every metric it has (fairness metrics included): variants in the order given,
+ * then scopes and metrics in the Comparison's order (the table's scopes, COMPARED_METRIC_NAMES).
+ * Numbers as in summary.csv: formatNumber, an undefined mean or half-width an empty cell.
  */
-import { COMPARED_METRIC_NAMES, type Comparison } from "../../comparison/index.ts";
+import type { Comparison } from "../../comparison/index.ts";
 import { toCsvText } from "../csv.ts";
 import { formatNumber } from "../format-number.ts";
 
@@ -15,19 +15,13 @@ export const COMPARISON_CSV_COLUMNS = ["variant", "scope", "metric", "mean", "ha
 export function renderComparisonCsv(comparison: Comparison): string {
   const rows = comparison.variants.flatMap((variant) =>
     [...variant.estimates].flatMap(([scope, metrics]) =>
-      COMPARED_METRIC_NAMES.flatMap((metric) => {
-        const estimate = metrics.get(metric);
-        if (estimate === undefined) return [];
-        return [
-          [
-            variant.name,
-            scope,
-            metric,
-            formatNumber(estimate.mean),
-            formatNumber(estimate.halfWidth ?? Number.NaN),
-          ],
-        ];
-      }),
+      [...metrics].map(([metric, estimate]) => [
+        variant.name,
+        scope,
+        metric,
+        formatNumber(estimate.mean),
+        formatNumber(estimate.halfWidth ?? Number.NaN),
+      ]),
     ),
   );
   return toCsvText(COMPARISON_CSV_COLUMNS, rows);

@@ -4,12 +4,7 @@
  * differences judged together, each interval's confidence), every variant's estimates by scope
  * and metric, and every judged difference. Keys in a fixed order; NaN and missing numbers null.
  */
-import {
-  COMPARED_METRIC_NAMES,
-  type Comparison,
-  type DifferenceRow,
-  type VariantEstimates,
-} from "../../comparison/index.ts";
+import type { Comparison, DifferenceRow, VariantEstimates } from "../../comparison/index.ts";
 import { type JsonValue, toJsonText } from "../json-text.ts";
 import { provenanceJson, type RunDescription } from "../summary-json.ts";
 import { intervalOf } from "./differences-csv.ts";
@@ -39,11 +34,8 @@ function variantJson(variant: VariantEstimates): JsonValue {
   const estimates: Record<string, JsonValue> = {};
   for (const [scope, metrics] of variant.estimates) {
     const scopeJson: Record<string, JsonValue> = {};
-    for (const metric of COMPARED_METRIC_NAMES) {
-      const estimate = metrics.get(metric);
-      if (estimate !== undefined) {
-        scopeJson[metric] = { mean: estimate.mean, halfWidth: estimate.halfWidth };
-      }
+    for (const [metric, estimate] of metrics) {
+      scopeJson[metric] = { mean: estimate.mean, halfWidth: estimate.halfWidth };
     }
     estimates[scope] = scopeJson;
   }
