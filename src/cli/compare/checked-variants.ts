@@ -72,8 +72,15 @@ async function checkEach(plan: VariantPlan, strict: boolean): Promise<Unnamed[] 
     }));
   }
   const results: (Unnamed | undefined)[] = [];
+  // Variants of one file share its warnings: each line is printed once, not once per variant.
+  const printed = new Set<string>();
+  const reportOnce = (line: string) => {
+    if (printed.has(line)) return;
+    printed.add(line);
+    printErrorLine(line);
+  };
   for (const planned of plan.variants) {
-    const checked = await checkScenarioFile(planned.file, strict, planned.overrides);
+    const checked = await checkScenarioFile(planned.file, strict, planned.overrides, reportOnce);
     results.push(
       checked === undefined ? undefined : { planned, checked, scenario: checked.scenario },
     );
