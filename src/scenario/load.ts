@@ -23,7 +23,7 @@ import {
 import { MAX_SCENARIO_FILE_BYTES } from "./limits.ts";
 import { scenarioErrorMap } from "./messages.ts";
 import { normaliseScenario } from "./normalise.ts";
-import { type AppliedOverride, applyOverrides, overridesAt, setByNote } from "./override-apply.ts";
+import { type AppliedOverride, applyOverrides, positionIn, setByNote } from "./override-apply.ts";
 import type { ScenarioOverride } from "./overrides.ts";
 import { buildRuleInput, type RuleInput } from "./rule-input.ts";
 import { consistencyRules } from "./rules-consistency.ts";
@@ -57,21 +57,6 @@ export interface ScenarioSource {
 export type ScenarioCheck =
   | { ok: true; scenario: Scenario; source: ScenarioSource }
   | { ok: false; issues: ScenarioIssue[] };
-
-/**
- * The position of `path` in the file. A value set by --set is not in the file: it is placed at
- * the field the outermost covering override replaced, or that field's nearest ancestor.
- */
-function positionIn(
-  document: ParsedDocument,
-  applied: readonly AppliedOverride[],
-  path: readonly PathSegment[],
-  atKey: boolean,
-): Position {
-  const target = overridesAt(applied, formatPath(path))?.outermost.path ?? path;
-  const atOwnKey = atKey && target.length === path.length;
-  return (atOwnKey ? document.keyPositionOf(target) : undefined) ?? document.positionOf(target);
-}
 
 function locate(
   file: string,

@@ -3,7 +3,7 @@
  * indices, and remembers which override set which path, so that problems found afterwards in
  * the changed value can be located at the field the override replaced and name their --set.
  */
-import { formatPath, type PathSegment } from "./document.ts";
+import { formatPath, type ParsedDocument, type PathSegment, type Position } from "./document.ts";
 import { describeValue } from "./messages.ts";
 import type { OverrideSegment, ScenarioOverride } from "./overrides.ts";
 import type { PathIssue } from "./schema-issues.ts";
@@ -13,6 +13,12 @@ import { nearest } from "./suggest.ts";
 export interface AppliedOverride {
   readonly override: ScenarioOverride;
   readonly path: readonly PathSegment[];
+  /**
+   * The outermost node the override wrote: `path`, or the first missing map it created on the
+   * way (`behavior` for `workers[0].behavior.wrapUpTime=30s` when the group has none). Nothing
+   * at or under it comes from the file.
+   */
+  readonly owned: readonly PathSegment[];
 }
 
 /** The changed copy, the overrides that took effect and those that could not be applied. */
@@ -39,11 +45,11 @@ export function applyOverrides(
   let applied: AppliedOverride[] = [];
   const problems: PathIssue[] = [];
   for (const override of overrides) {
-    const path = applyOne(value, override, problems);
-    if (path === undefined) continue;
-    const text = formatPath(path);
-    applied = applied.filter((earlier) => !isWithin(formatPath(earlier.path), text));
-    applied.push({ override, path });
+    const written = applyOne(value, override, problems);
+    if (written === undefined) continue;
+    const owned = formatPath(written.owned);
+    applied = applied.filter((earlier) => !isWithin(formatPath(earlier.owned), owned));
+    applied.push({ override, ...written });
   }
   return { value, applied, problems };
 }
@@ -52,9 +58,10 @@ function applyOne(
   root: Container,
   override: ScenarioOverride,
   problems: PathIssue[],
-): PathSegment[] | undefined {
+): Pick<AppliedOverride, "path" | "owned"> | undefined {
   let container: unknown = root;
   const resolved: PathSegment[] = [];
+  let created: PathSegment[] | undefined;
   const report = (problem: Omit<PathIssue, "path">): undefined => {
     const message = `--set ${JSON.stringify(override.text)}: ${problem.message}`;
     problems.push({ ...problem, path: [...resolved], message });
@@ -66,11 +73,12 @@ function applyOne(
     const parent = container as Container;
     resolved.push(step.key);
     if (index === override.path.length - 1) {
-      parent[step.key] = structuredClone(override.value);
-      return resolved;
+      setOwn(parent, step.key, structuredClone(override.value));
+      return { path: resolved, owned: created ?? resolved };
     }
     const next = override.path[index + 1];
-    if (parent[step.key] === undefined || parent[step.key] === null) {
+    const child = Object.hasOwn(parent, step.key) ? parent[step.key] : undefined;
+    if (child === undefined || child === null) {
       if (typeof next !== "string") {
         const where = formatPath(resolved);
         return report({
@@ -78,11 +86,25 @@ function applyOne(
           hint: `set the whole list instead, e.g. --set ${where}=[…]`,
         });
       }
-      parent[step.key] = {};
+      setOwn(parent, step.key, {});
+      created ??= [...resolved];
     }
     container = parent[step.key];
   }
-  return resolved;
+  return { path: resolved, owned: created ?? resolved };
+}
+
+/**
+ * Sets an own property even for a key such as `__proto__`, which plain assignment would take
+ * as the object's prototype: a --set must never reach Object.prototype.
+ */
+function setOwn(container: Container, key: PathSegment, value: unknown): void {
+  Object.defineProperty(container, key, {
+    value,
+    writable: true,
+    enumerable: true,
+    configurable: true,
+  });
 }
 
 /** The key or index that `segment` names in `container`, or why there is none. */
@@ -117,11 +139,12 @@ function stepIntoList(list: unknown[], segment: OverrideSegment, where: string):
   if (typeof segment === "number") {
     if (segment < list.length) return { key: segment };
     const entries = list.length === 1 ? "1 entry" : `${list.length} entries`;
+    const hint =
+      list.length === 0
+        ? `the list is empty; set the whole list instead, e.g. --set ${where}=[…]`
+        : `${indexRange(list.length)}${ids.length > 0 ? `, or an id: ${ids.join(", ")}` : ""}`;
     return {
-      problem: {
-        message: `${where} has ${entries}, so there is no entry [${segment}]`,
-        hint: choices,
-      },
+      problem: { message: `${where} has ${entries}, so there is no entry [${segment}]`, hint },
     };
   }
   if (typeof segment === "string") {
@@ -167,20 +190,35 @@ function isWithin(inner: string, outer: string): boolean {
 }
 
 /**
- * The overrides whose value holds `path` (formatPath form): `outermost` replaced the widest
- * part of the file (nothing under it is in the file, so positions stop there), `innermost`
- * set the value at `path` itself. Undefined when the value at `path` came from the file.
+ * The overrides that wrote the node at `path` (formatPath form) or one above it: `outermost`
+ * wrote the widest part (nothing under it is in the file, so positions stop there),
+ * `innermost` set the value at `path` itself. Undefined when the value at `path` is the file's.
  */
 export function overridesAt(
   applied: readonly AppliedOverride[],
   path: string,
 ): { outermost: AppliedOverride; innermost: AppliedOverride } | undefined {
-  const covering = applied.filter((entry) => isWithin(path, formatPath(entry.path)));
+  const covering = applied.filter((entry) => isWithin(path, formatPath(entry.owned)));
   const [first] = covering;
   if (first === undefined) return undefined;
-  const byDepth = (a: AppliedOverride, b: AppliedOverride) => a.path.length - b.path.length;
+  const byDepth = (a: AppliedOverride, b: AppliedOverride) => a.owned.length - b.owned.length;
   const sorted = covering.toSorted(byDepth);
   return { outermost: sorted[0] ?? first, innermost: sorted[sorted.length - 1] ?? first };
+}
+
+/**
+ * The position of `path` in the file. A value set by --set is not in the file: it is placed at
+ * the node the outermost covering override wrote, or that node's nearest ancestor in the file.
+ */
+export function positionIn(
+  document: ParsedDocument,
+  applied: readonly AppliedOverride[],
+  path: readonly PathSegment[],
+  atKey: boolean,
+): Position {
+  const target = overridesAt(applied, formatPath(path))?.outermost.owned ?? path;
+  const atOwnKey = atKey && target.length === path.length;
+  return (atOwnKey ? document.keyPositionOf(target) : undefined) ?? document.positionOf(target);
 }
 
 /** ` (set by --set "…")` when the value at `path` came from an override, else "". */

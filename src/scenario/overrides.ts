@@ -40,7 +40,7 @@ export function parseOverride(text: string): ScenarioOverride {
   const { path, end } = parsePath(text);
   const valueText = text.slice(end + 1);
   if (valueText.trim() === "") {
-    throw usage(text, `the value after "=" is empty, ${EXAMPLE} (write "" for an empty string)`);
+    throw usage(text, `the value after "=" is empty (${EXAMPLE}; name="" sets an empty string)`);
   }
   return { text, path, value: parseValue(text, valueText) };
 }
@@ -126,7 +126,10 @@ function parseValue(text: string, valueText: string): unknown {
   const error = document.errors[0];
   if (error !== undefined) {
     const reason = (error.message.split("\n")[0] ?? error.message).replace(/ at line .*$/, "");
-    throw usage(text, `the value is not valid YAML (${reason}); quote a string as in name="a: b"`);
+    throw usage(
+      text,
+      `the value is not valid YAML (${reason}); quote a string YAML would misread, as in name="[draft"`,
+    );
   }
   return document.toJS({ maxAliasCount: 100 });
 }
