@@ -12,6 +12,7 @@ import type {
   ComparisonVerdict,
   DifferenceRow,
 } from "../../comparison/index.ts";
+import { confidenceText } from "../compare/console-numbers.ts";
 import { differenceUnitWords, METRIC_UNITS, type MetricUnit } from "../compare/metric-units.ts";
 import type { Chart } from "./chart-input.ts";
 import type { DataRow } from "./layout.ts";
@@ -101,7 +102,7 @@ function panelOf(
   const scale = { domain: symmetricDomain(rows, unit), nice: true };
   const axis = {
     title: `variant − ${comparison.baseline}, ${differenceUnitWords(unit)}`,
-    format: unit === "share" ? "~%" : "~g",
+    format: unit === "share" ? "~%" : "~f",
     tickCount: TICK_COUNT,
     grid: true,
   };
@@ -148,13 +149,13 @@ function panelOf(
 
 /** The subtitle line on the adjustment. */
 function adjustmentNote(comparison: Comparison): string {
-  const family = `${Math.round(comparison.confidence * 1000) / 10}%`;
-  if (comparison.comparisons <= 1)
+  const family = confidenceText(comparison.confidence);
+  if (comparison.comparisons <= 1) {
     return `Bar: its ${family} confidence interval (one difference, no adjustment).`;
-  const each = `${(comparison.adjustedConfidence * 100).toFixed(2).replace(/\.?0+$/, "")}%`;
+  }
   return (
     `Bar: its ${family} family-wise interval (${comparison.adjustment} over ` +
-    `${comparison.comparisons} differences, each at ${each}).`
+    `${comparison.comparisons} differences, each at ${confidenceText(comparison.adjustedConfidence)}).`
   );
 }
 
@@ -202,7 +203,7 @@ export function differencesChart(comparison: Comparison, scenario: string): Char
   const caption =
     `How much each variant of ${scenario} moves each judged metric away from ` +
     `${comparison.baseline}, with intervals that hold together at ` +
-    `${Math.round(comparison.confidence * 100)}%; a bar across zero means no detectable difference.`;
+    `${confidenceText(comparison.confidence)}; a bar across zero means no detectable difference.`;
   const spec = {
     ...frameOf({
       title,

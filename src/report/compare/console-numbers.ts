@@ -1,8 +1,8 @@
 /**
- * Numbers of the compare console table in their unit: a share as a percentage (its difference in
- * percentage points), seconds with `s`, counts bare, with as many decimals as the half-width
- * needs to show two significant digits (0 to 3), the same for a metric's whole row so the
- * variants line up. Fixed-point (`toFixed`), never a locale, never `-0`.
+ * Numbers of the compare console table (and the chart's confidences) in their unit: a share as
+ * a percentage (its difference in percentage points), seconds with `s`, counts bare, with as
+ * many decimals as the half-width needs for two significant digits (0 to 3), the same for a
+ * metric's whole row so the variants line up. Fixed-point (`toFixed`), no locale, no `-0`.
  */
 import type { MetricEstimate } from "../../metrics/index.ts";
 import type { MetricUnit } from "./metric-units.ts";

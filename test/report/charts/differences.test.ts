@@ -172,6 +172,39 @@ describe("the differences chart's identical differences", () => {
   });
 });
 
+/** The text of every axis label in an SVG. */
+function axisLabelsOf(svg: string): string[] {
+  const groups = [...svg.matchAll(/<g class="mark-text role-axis-label"[^>]*>(.*?)<\/g>/g)];
+  return groups.flatMap((group) =>
+    [...(group[1] ?? "").matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((match) => match[1] ?? ""),
+  );
+}
+
+describe("the differences chart's axes", () => {
+  it("label ticks in plain decimals, never in exponent notation (10, not 1e+1)", async () => {
+    // A 90th-percentile wait of about ±10 s: ticks every 2 s up to 10.
+    const widened = {
+      ...THREE_MODES,
+      differences: THREE_MODES.differences.map((row) =>
+        row.metric === "waitMean"
+          ? {
+              ...row,
+              difference: {
+                ...row.difference,
+                meanDifference: row.variant === "bestWorker" ? 3.4 : -0.3,
+                halfWidth: row.variant === "bestWorker" ? 3.6 : 3.1,
+              },
+            }
+          : row,
+      ),
+    };
+    const chart = differencesChart(widened, "multi-skill");
+    const labels = axisLabelsOf(await renderSvg(chart.spec, chart.name));
+    expect(labels).toContain("10");
+    expect(labels.filter((label) => /\de[+-]/.test(label))).toEqual([]);
+  });
+});
+
 describe("the differences chart of THREE_MODES", () => {
   it("draws each non-baseline variant's point where its difference lies", async () => {
     const chart = differencesChart(THREE_MODES, "multi-skill");
