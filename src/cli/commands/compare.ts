@@ -177,7 +177,7 @@ export const compareCommand: CommandModule<object, CompareArguments> = {
       })
       .example("$0 compare scenarios/multi-skill.yaml", "longest idle, round robin and best worker")
       .example(
-        "$0 compare scenarios/voice-50.yaml --set 'distributionPolicies[voice].offerExpiresAfterSeconds=60'",
+        "$0 compare scenarios/voice-50.yaml --set 'distributionPolicies[longest-idle].offerExpiresAfterSeconds=60'",
         "the file as written against one changed field",
       )
       .example(
