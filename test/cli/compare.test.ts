@@ -134,6 +134,41 @@ describe("the same scenario as two variants", () => {
   });
 });
 
+describe("several files", () => {
+  const out = join(scratch, "files");
+  let outcome: Outcome | undefined;
+  beforeAll(async () => {
+    outcome = await ccsimAsync(
+      "compare",
+      SHORT,
+      "scenarios/quickstart.yaml",
+      "--scopes",
+      "all",
+      "--metrics",
+      "serviceLevel",
+      "--no-charts",
+      "--workers",
+      "1",
+      "--out",
+      out,
+    );
+  }, HOOK_TIMEOUT_MS);
+
+  it("runs every file on the first one's seed and count, and judges only shared scopes", () => {
+    expectSuccess(outcome as Outcome);
+    const stderr = outcome?.stderr ?? "";
+    expect(stderr).toMatch(/variant "quickstart" runs with seed 2026 \(its own: 1\)/);
+    expect(stderr).toMatch(/note: queue:sales is not compared \(variant "quickstart" has no/);
+    expect(stderr).toMatch(/note: queue:queue-1 is not compared \(variant "short-multi-skill"/);
+    const [header, ...rows] = rowsOf(read(join(out, "differences.csv")));
+    const at = (name: string) => header?.indexOf(name) ?? -1;
+    expect(rows.map((row) => [row[at("variant")], row[at("scope")], row[at("pairs")]])).toEqual([
+      ["quickstart", "overall", "3"],
+    ]);
+    expect(JSON.parse(read(join(out, "comparison.json"))).comparisons).toBe(1);
+  });
+});
+
 describe("bad input", () => {
   const cases: [string, string[], RegExp][] = [
     ["an unknown mode", ["--modes", "longestIdle,roundrobin"], /did you mean "roundRobin"/],

@@ -97,10 +97,10 @@ function noteOwnSeed(
 ): void {
   const differences: string[] = [];
   if (args.seed === undefined && own.seed !== common.seed) {
-    differences.push(`seed ${common.seed}, not its own ${own.seed}`);
+    differences.push(`seed ${common.seed} (its own: ${own.seed})`);
   }
   if (args.replications === undefined && own.replications !== common.replications) {
-    differences.push(`${common.replications} replications, not its own ${own.replications}`);
+    differences.push(`${common.replications} replications (its own: ${own.replications})`);
   }
   if (differences.length === 0) return;
   printErrorLine(
