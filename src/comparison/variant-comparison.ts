@@ -1,11 +1,8 @@
 /**
  * `ccsim compare`'s arithmetic: each variant's estimates (mean ± 95% half-width per scope and
- * metric), and for every variant but the baseline the paired difference against the baseline of
- * each judged (scope, metric), with Bonferroni-adjusted intervals over the whole family of judged
- * differences and a verdict in the metric's direction. Pure: replication tables in, numbers out.
- *
- * A (scope, metric) judged must exist in every variant's table: one a variant lacks (a file
- * variant with another queue) is skipped, and `judgedPairsOf` names it for the caller to report.
+ * metric), and per variant but the baseline the paired difference of each judged (scope, metric)
+ * present in every variant (judgedPairsOf names the others), Bonferroni-adjusted over the whole
+ * family, with a verdict in the metric's direction. Pure: replication tables in, numbers out.
  */
 import { estimate, type MetricEstimate } from "../metrics/index.ts";
 import { COMPARED_METRIC_NAMES, type ComparedMetricName } from "./compared-metrics.ts";

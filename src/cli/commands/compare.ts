@@ -1,10 +1,9 @@
 /**
- * `ccsim compare <scenario..>`: runs variants of a scenario on common random numbers (its modes,
- * its --set values, or several files), pairs them replication by replication against a baseline,
- * and writes comparison.csv, differences.csv, comparison.json and the differences chart into the
- * output folder, whole or not at all, then prints the side-by-side table (which states the
- * Bonferroni adjustment), the wall time and the files written.
- * Every variant is checked before any is simulated; Ctrl-C writes nothing (exit 130).
+ * `ccsim compare <scenario..>`: variants of a scenario (its modes, --set values, or several
+ * files), all checked before any runs, simulated on common random numbers and paired by
+ * replication against a baseline; comparison.csv, differences.csv, comparison.json and the
+ * differences chart written whole or not at all (Ctrl-C: nothing, exit 130); then the console
+ * table (which states the Bonferroni adjustment), the wall time and the files written.
  */
 import type { Argv, CommandModule } from "yargs";
 import { compareVariants, judgedPairsOf, type SkippedPair } from "../../comparison/index.ts";
