@@ -173,6 +173,7 @@ describe("bad input", () => {
   const cases: [string, string[], RegExp][] = [
     ["an unknown mode", ["--modes", "longestIdle,roundrobin"], /did you mean "roundRobin"/],
     ["a single mode", ["--modes", "roundRobin"], /at least two modes/],
+    ["--modes without names", ["--modes"], /--modes needs mode names/],
     ["an unknown baseline", ["--baseline", "roundrobin"], /--baseline "roundrobin"/],
     ["a baseline past the end", ["--baseline", "4"], /positions 1 to 3/],
     ["a malformed --set", ["--set", "horizon"], /--set "horizon"/],

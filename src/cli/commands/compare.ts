@@ -30,10 +30,10 @@ import {
 
 interface CompareArguments extends SimulationArguments {
   scenario: string[];
-  modes?: string[];
-  set?: string[];
+  modes?: string | string[];
+  set?: string | string[];
   baseline?: string;
-  metrics?: string[];
+  metrics?: string | string[];
   scopes: "overall" | "all";
   confidence?: number;
   out?: string;
@@ -128,13 +128,12 @@ export const compareCommand: CommandModule<object, CompareArguments> = {
       })
       .option("modes", {
         type: "string",
-        array: true,
+        // One value per option, repeatable: an array option would swallow the scenario file.
         describe:
           "distribution modes to compare, comma-separated or repeated (default: longestIdle,roundRobin,bestWorker)",
       })
       .option("set", {
         type: "string",
-        array: true,
         describe:
           "one variant per --set <path>=<value>, beside the file as written (repeatable; see docs/scenario-overrides.md)",
       })
@@ -145,7 +144,6 @@ export const compareCommand: CommandModule<object, CompareArguments> = {
       })
       .option("metrics", {
         type: "string",
-        array: true,
         describe:
           "metrics to judge, comma-separated, or all (default: serviceLevel, waitMean, waitP90, abandonmentRate, queueLengthMean, utilization, utilizationSpread, jobsHandledSpread)",
       })
