@@ -39,16 +39,18 @@ function displayPath(absolutePath: string): string {
  * Loads `file` and runs every check, printing each error and warning. Returns the scenario when
  * it may be used: no errors, and no warnings under `strict`. Throws UsageError when the file
  * cannot be read. `overrides` (`--set`, applied in order) change the scenario before the checks;
- * problems and warnings inside an overridden value say so.
+ * problems and warnings inside an overridden value say so. `report` prints each line (compare
+ * passes one that skips lines an earlier variant of the same file already printed).
  */
 export async function checkScenarioFile(
   file: string,
   strict: boolean,
   overrides: readonly ScenarioOverride[] = [],
+  report: (line: string) => void = printErrorLine,
 ): Promise<CheckedScenario | undefined> {
   const check = checkScenarioText(await readScenarioFile(file), file, overrides);
   if (!check.ok) {
-    for (const issue of check.issues) printErrorLine(formatIssue(issue));
+    for (const issue of check.issues) report(formatIssue(issue));
     return undefined;
   }
   let traces: Map<string, TraceArrivals> | undefined;
@@ -56,16 +58,16 @@ export async function checkScenarioFile(
     traces = readTraces(check.scenario, displayPath);
   } catch (error) {
     if (!(error instanceof ScenarioError)) throw error;
-    for (const issue of error.issues) printErrorLine(formatIssue(issue));
+    for (const issue of error.issues) report(formatIssue(issue));
   }
   const warnings = modelWarnings(check.scenario, check.source).map((warning) =>
     noteOverrides(warning, check.source),
   );
-  for (const warning of warnings) printErrorLine(formatWarning(warning));
+  for (const warning of warnings) report(formatWarning(warning));
   if (traces === undefined) return undefined;
   if (strict && warnings.length > 0) {
     const count = warnings.length === 1 ? "1 warning" : `${warnings.length} warnings`;
-    printErrorLine(`${file}: ${count}, and --strict counts warnings as errors`);
+    report(`${file}: ${count}, and --strict counts warnings as errors`);
     return undefined;
   }
   return { scenario: check.scenario, traces, warnings, source: check.source };

@@ -52,6 +52,10 @@ export {
   type ComparisonOptions,
   compareVariants,
   type DifferenceRow,
+  type JudgedPairs,
+  judgedPairsOf,
+  type ScopeMetric,
+  type SkippedPair,
   type VariantEstimates,
   type VariantResults,
 } from "./variant-comparison.ts";

@@ -1,7 +1,9 @@
 /**
- * Every name `ccsim run` writes in an output folder, now or in a version to come, declared once:
- * the writer takes its file names from here and the stale-file cleaner removes only these names,
- * so a file the user put in the folder is never touched and a new output is cleaned automatically.
+ * Every name `ccsim run` and `ccsim compare` write in an output folder, now or in a version to
+ * come, declared once: the writers take their file names from here and the stale-file cleaner
+ * removes only these names, so a file the user put in the folder is never touched and a new
+ * output is cleaned automatically. The two commands' names are disjoint, so neither cleans up
+ * the other's files when both share a folder.
  */
 
 /** ccsim's own file names at the top of an output folder. */
@@ -17,6 +19,16 @@ export const RUN_OUTPUT_FILES = {
   waitsCsv: "waits.csv",
 } as const;
 
+/** ccsim compare's file names at the top of its output folder (output contract: compare). */
+export const COMPARE_OUTPUT_FILES = {
+  comparisonJson: "comparison.json",
+  comparisonCsv: "comparison.csv",
+  differencesCsv: "differences.csv",
+} as const;
+
+/** The charts compare draws (charts/<name>.vl.json, .svg, .png): never one of run's names. */
+export const COMPARE_CHART_NAMES: readonly string[] = ["differences"];
+
 /** The sub-folder of chart files (output contract, version 2), unless --no-charts. */
 export const CHARTS_FOLDER = "charts";
 
@@ -30,8 +42,11 @@ export type RunOutputFile = (typeof RUN_OUTPUT_FILES)[keyof typeof RUN_OUTPUT_FI
 export type ChartOutputFile =
   `${typeof CHARTS_FOLDER}/${string}${(typeof CHART_FILE_ENDINGS)[number]}`;
 
+/** A top-level compare output file name. */
+export type CompareOutputFile = (typeof COMPARE_OUTPUT_FILES)[keyof typeof COMPARE_OUTPUT_FILES];
+
 /** Any name ccsim writes, relative to the output folder, always with `/`. */
-export type OutputName = RunOutputFile | ChartOutputFile;
+export type OutputName = RunOutputFile | CompareOutputFile | ChartOutputFile;
 
 const TOP_LEVEL_NAMES: ReadonlySet<string> = new Set(Object.values(RUN_OUTPUT_FILES));
 
@@ -44,4 +59,11 @@ export function isRunOutputFile(name: string): name is RunOutputFile {
 export function isChartFileName(name: string): boolean {
   // A chart needs a name before its ending: ".svg" alone is a hidden file, not a chart.
   return CHART_FILE_ENDINGS.some((ending) => name.length > ending.length && name.endsWith(ending));
+}
+
+/** Whether `name` (a plain file name inside the charts folder) is one of compare's charts. */
+export function isCompareChartFileName(name: string): boolean {
+  return CHART_FILE_ENDINGS.some((ending) =>
+    COMPARE_CHART_NAMES.some((chart) => name === `${chart}${ending}`),
+  );
 }

@@ -3,7 +3,8 @@
  * no bar). Nothing appears for runs that finish within a second, so short runs stay quiet.
  * Updates reach the bar at most every 100 ms and only when the value moved. The ETA is ours
  * (eta.ts), shown only once some work is done: cli-progress's own read "NULL" or "INF" (cut to
- * "LLs", "NFs") whenever its last updates showed no movement, e.g. a slow first chunk.
+ * "LLs", "NFs") whenever its last updates showed no movement, e.g. a slow first chunk. A label
+ * given as a function is read at every update (compare names the variant being simulated).
  */
 import cliProgress from "cli-progress";
 import { formatTimeLeft } from "./eta.ts";
@@ -19,7 +20,8 @@ export interface Progress {
 }
 
 /** A bar on stderr if it is a TTY and `enabled`, else a reporter that prints nothing. */
-export function createProgress(label: string, enabled: boolean): Progress {
+export function createProgress(label: string | (() => string), enabled: boolean): Progress {
+  const labelNow = typeof label === "string" ? () => label : label;
   if (!enabled || process.stderr.isTTY !== true) return { update() {}, stop() {} };
   const started = performance.now();
   let bar: cliProgress.SingleBar | null = null;
@@ -33,18 +35,24 @@ export function createProgress(label: string, enabled: boolean): Progress {
         bar = new cliProgress.SingleBar(
           {
             stream: process.stderr,
-            format: `${label} [{bar}] {percentage}% | ETA {timeLeft}`,
+            format: "{label} [{bar}] {percentage}% | ETA {timeLeft}",
             hideCursor: true,
           },
           cliProgress.Presets.shades_classic,
         );
-        bar.start(STEPS, 0, { timeLeft: formatTimeLeft(now - started, fractionDone) });
+        bar.start(STEPS, 0, {
+          label: labelNow(),
+          timeLeft: formatTimeLeft(now - started, fractionDone),
+        });
       }
       const value = Math.round(fractionDone * STEPS);
       if (value === lastValue || now - lastUpdate < UPDATE_EVERY_MILLISECONDS) return;
       lastValue = value;
       lastUpdate = now;
-      bar.update(value, { timeLeft: formatTimeLeft(now - started, fractionDone) });
+      bar.update(value, {
+        label: labelNow(),
+        timeLeft: formatTimeLeft(now - started, fractionDone),
+      });
     },
     stop() {
       bar?.stop();

@@ -9,7 +9,13 @@ import { join, sep } from "node:path";
 import { printErrorLine, printLine } from "../output.ts";
 import { writeFilesAtomically } from "./atomic-files.ts";
 import { CHARTS_FOLDER, type OutputName } from "./output-names.ts";
-import { holdsCcsimSummary, type NotRemoved, removeStaleOutputs } from "./stale-outputs.ts";
+import {
+  holdsOutputsOf,
+  type NotRemoved,
+  type OutputSet,
+  RUN_OUTPUT_SET,
+  removeStaleOutputs,
+} from "./stale-outputs.ts";
 
 /** What publishing did, as paths inside the output folder. */
 export interface Publication {
@@ -24,15 +30,16 @@ export interface Publication {
 /**
  * Writes `files` (text or bytes by output name) into `directory` whole or not at all, together
  * with `streamed`: outputs already written under their temporary names (events.jsonl), then
- * removes the stale outputs of an earlier run.
+ * removes the stale outputs of an earlier run of the same command (`set`: run's by default).
  */
 export function publishOutputs(
   directory: string,
   files: ReadonlyMap<OutputName, string | Uint8Array>,
   streamed: readonly OutputName[] = [],
+  set: OutputSet = RUN_OUTPUT_SET,
 ): Publication {
   // Decided before the renames: afterwards the folder holds this run's summary.json.
-  const earlierRunOwnsFolder = holdsCcsimSummary(directory);
+  const earlierRunOwnsFolder = holdsOutputsOf(directory, set);
   const written = withChartsFolder(directory, [...files.keys()], () =>
     writeFilesAtomically(
       directory,
@@ -41,7 +48,10 @@ export function publishOutputs(
     ),
   );
   if (!earlierRunOwnsFolder) return { written, removed: [], notRemoved: [] };
-  return { written, ...removeStaleOutputs(directory, new Set([...files.keys(), ...streamed])) };
+  return {
+    written,
+    ...removeStaleOutputs(directory, new Set([...files.keys(), ...streamed]), set),
+  };
 }
 
 /**

@@ -1,0 +1,185 @@
+/**
+ * `ccsim compare <scenario..>`: variants of a scenario (its modes, --set values, or several
+ * files), all checked before any runs, simulated on common random numbers and paired by
+ * replication against a baseline; comparison.csv, differences.csv, comparison.json and the
+ * differences chart written whole or not at all (Ctrl-C: nothing, exit 130); then the console
+ * table (which states the Bonferroni adjustment), the wall time and the files written.
+ */
+import type { Argv, CommandModule } from "yargs";
+import { compareVariants, judgedPairsOf, type SkippedPair } from "../../comparison/index.ts";
+import { UsageError } from "../../errors.ts";
+import { renderComparisonConsole } from "../../report/compare/index.ts";
+import type { RunDescription } from "../../report/index.ts";
+import { checkVariants } from "../compare/checked-variants.ts";
+import { baselineIndexOf, confidenceOf, metricsOf } from "../compare/compare-options.ts";
+import { compareFolderOf, compareOutputFiles } from "../compare/compare-outputs.ts";
+import { simulateVariants } from "../compare/simulate-variants.ts";
+import { planVariants } from "../compare/variant-plan.ts";
+import { printErrorLine, printLine } from "../output.ts";
+import { prepareOutputFolder } from "../run/atomic-files.ts";
+import { describeProvenance } from "../run/provenance.ts";
+import { describeWritten, printPublicationNotes, publishOutputs } from "../run/publish-outputs.ts";
+import { COMPARE_OUTPUT_SET } from "../run/stale-outputs.ts";
+import { interruptible } from "../session/interruptible.ts";
+import {
+  positiveInteger,
+  type SimulationArguments,
+  withSimulationOptions,
+  workerCountOf,
+} from "../session/run-options.ts";
+
+interface CompareArguments extends SimulationArguments {
+  scenario: string[];
+  modes?: string | string[];
+  set?: string | string[];
+  baseline?: string;
+  metrics?: string | string[];
+  scopes: "overall" | "all";
+  confidence?: number;
+  out?: string;
+  charts: boolean;
+  png: boolean;
+}
+
+async function handler(args: CompareArguments): Promise<void> {
+  // Every option is checked before any file is read: a typo costs nothing.
+  if (args.png && !args.charts) {
+    throw new UsageError("--png draws the chart as a PNG: it cannot go with --no-charts");
+  }
+  const workers = workerCountOf(args);
+  positiveInteger("seed", args.seed, 0);
+  positiveInteger("replications", args.replications, 1);
+  const metrics = metricsOf(args.metrics);
+  const confidence = confidenceOf(args.confidence);
+  const plan = planVariants({ files: args.scenario, modes: args.modes, set: args.set });
+  const variants = await checkVariants(plan, args);
+  const names = variants.map((variant) => variant.name);
+  const baseline = baselineIndexOf(args.baseline, names);
+  const first = variants[0];
+  if (first === undefined) throw new UsageError("name a scenario file to compare");
+  const scenario = first.scenario;
+  const run: RunDescription = {
+    scenario: scenario.name,
+    seed: scenario.seed,
+    horizonSeconds: scenario.horizonSeconds,
+    warmupSeconds: scenario.warmupSeconds,
+    serviceLevelThresholdSeconds: scenario.serviceLevelThresholdSeconds,
+    provenance: describeProvenance(first.file, scenario),
+  };
+  const outputDirectory = compareFolderOf(args.out, scenario.name);
+  prepareOutputFolder(outputDirectory);
+
+  const started = performance.now();
+  await interruptible(async (signal) => {
+    const { results, jobs } = await simulateVariants(variants, {
+      workers,
+      signal,
+      progress: args.progress,
+    });
+    const wallSeconds = (performance.now() - started) / 1000;
+    const options = { baseline, confidence, metrics, scopes: args.scopes };
+    printSkipped(judgedPairsOf(results, options).skipped);
+    const comparison = compareVariants(results, options);
+    const { files, chartLine } = await compareOutputFiles(run, comparison, {
+      charts: args.charts,
+      png: args.png,
+      signal,
+    });
+    const published = publishOutputs(outputDirectory, files, [], COMPARE_OUTPUT_SET);
+    printLine(renderComparisonConsole(run, comparison));
+    printLine(
+      `${variants.length} variants × ${scenario.replications} replication(s), ${jobs} jobs in the measurement windows, ${wallSeconds.toFixed(2)} s wall time`,
+    );
+    if (chartLine !== undefined) printLine(chartLine);
+    printLine(`wrote ${describeWritten(outputDirectory, published.written)}`);
+    printPublicationNotes(published);
+  });
+}
+
+/** One stderr line per scope that some variants lack: its metrics are not compared. */
+function printSkipped(skipped: readonly SkippedPair[]): void {
+  const byScope = new Map<string, { missingIn: readonly string[]; metrics: string[] }>();
+  for (const pair of skipped) {
+    const key = `${pair.scope}\u0000${pair.missingIn.join("\u0000")}`;
+    const entry = byScope.get(key) ?? { missingIn: pair.missingIn, metrics: [] };
+    entry.metrics.push(pair.metric);
+    byScope.set(key, entry);
+  }
+  for (const [key, { missingIn, metrics }] of byScope) {
+    const scope = key.split("\u0000")[0];
+    printErrorLine(
+      `note: ${scope} is not compared (variant ${missingIn.map((name) => `"${name}"`).join(", ")} has no such scope): ${metrics.join(", ")}`,
+    );
+  }
+}
+
+/** The `compare` command. */
+export const compareCommand: CommandModule<object, CompareArguments> = {
+  command: "compare <scenario..>",
+  describe:
+    "run a scenario's modes, --set variants or several files on common random numbers and compare them, paired by replication",
+  builder: (cli: Argv) =>
+    withSimulationOptions(cli)
+      .positional("scenario", {
+        type: "string",
+        array: true,
+        demandOption: true,
+        describe: "scenario file (YAML or JSON); several files are the variants themselves",
+      })
+      .option("modes", {
+        type: "string",
+        // One value per option, repeatable: an array option would swallow the scenario file.
+        describe:
+          "distribution modes to compare, comma-separated or repeated (default: longestIdle,roundRobin,bestWorker)",
+      })
+      .option("set", {
+        type: "string",
+        describe:
+          "one variant per --set <path>=<value>, beside the file as written (repeatable; see docs/scenario-overrides.md)",
+      })
+      .option("baseline", {
+        type: "string",
+        describe:
+          "the variant the others are compared with: its name or 1-based position (default: the first)",
+      })
+      .option("metrics", {
+        type: "string",
+        describe:
+          "metrics to judge, comma-separated, or all (default: serviceLevel, waitMean, waitP90, abandonmentRate, queueLengthMean, utilization, utilizationSpread, jobsHandledSpread)",
+      })
+      .option("scopes", {
+        choices: ["overall", "all"] as const,
+        default: "overall" as const,
+        describe:
+          "judge the overall scope only, or every queue, arrival stream and worker group too",
+      })
+      .option("confidence", {
+        type: "number",
+        describe: "family-wise confidence of all judged differences together (default 0.95)",
+      })
+      .option("out", {
+        type: "string",
+        describe:
+          "output folder (default: reports/<scenario name as one safe folder name>/compare/)",
+      })
+      .option("charts", {
+        type: "boolean",
+        default: true,
+        describe: "write charts/differences.vl.json and .svg (--no-charts to skip)",
+      })
+      .option("png", {
+        type: "boolean",
+        default: false,
+        describe: "also write charts/differences.png (2× zoom, white background)",
+      })
+      .example("$0 compare scenarios/multi-skill.yaml", "longest idle, round robin and best worker")
+      .example(
+        "$0 compare scenarios/voice-50.yaml --set 'distributionPolicies[longest-idle].offerExpiresAfterSeconds=60'",
+        "the file as written against one changed field",
+      )
+      .example(
+        "$0 compare a.yaml b.yaml --replications 20",
+        "two files, on the first's seed, 20 replications each",
+      ) as unknown as Argv<CompareArguments>,
+  handler,
+};
