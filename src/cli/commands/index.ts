@@ -3,6 +3,7 @@
  * check) is one module in this folder plus one entry here.
  */
 import type { CommandModule } from "yargs";
+import { checkCommand } from "./check.ts";
 import { runCommand } from "./run.ts";
 import { schemaCommand } from "./schema.ts";
 import { validateCommand } from "./validate.ts";
@@ -12,4 +13,9 @@ import { validateCommand } from "./validate.ts";
 export type RegisteredCommand = CommandModule<object, any>;
 
 /** All commands of the CLI. */
-export const commands: readonly RegisteredCommand[] = [runCommand, validateCommand, schemaCommand];
+export const commands: readonly RegisteredCommand[] = [
+  runCommand,
+  checkCommand,
+  validateCommand,
+  schemaCommand,
+];
