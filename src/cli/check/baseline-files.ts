@@ -116,13 +116,7 @@ function mismatchOf(summary: BaselineSummary, table: ReplicationTable): string |
  */
 export function writeBaseline(file: string, summaryText: string, valuesText: string): string[] {
   const valuesFile = replicationValuesPathOf(file);
-  if (existsSync(file)) refuseForeign(file, (text) => parseBaselineSummary(text, file));
-  if (existsSync(valuesFile)) {
-    refuseForeign(valuesFile, (text) => parseReplicationValuesCsv(text, valuesFile));
-  }
-  if (dirname(valuesFile) !== dirname(file)) {
-    throw new UsageError(`--baseline ${file}: the per-replication values must go beside it`);
-  }
+  assertReplaceable(file);
   try {
     return writeFilesAtomically(
       dirname(file),
@@ -134,6 +128,18 @@ export function writeBaseline(file: string, summaryText: string, valuesText: str
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new UsageError(`--baseline ${file}: cannot write the baseline (${code})`);
+  }
+}
+
+/**
+ * Throws UsageError unless `file` and the per-replication values beside it are absent or read
+ * as what `--update` writes: called before simulating, and again just before writing.
+ */
+export function assertReplaceable(file: string): void {
+  const valuesFile = replicationValuesPathOf(file);
+  if (existsSync(file)) refuseForeign(file, (text) => parseBaselineSummary(text, file));
+  if (existsSync(valuesFile)) {
+    refuseForeign(valuesFile, (text) => parseReplicationValuesCsv(text, valuesFile));
   }
 }
 

@@ -9,7 +9,12 @@
 import type { Argv, CommandModule } from "yargs";
 import { judgeCheck } from "../../comparison/index.ts";
 import { UsageError } from "../../errors.ts";
-import { type LoadedBaseline, loadBaseline, writeBaseline } from "../check/baseline-files.ts";
+import {
+  assertReplaceable,
+  type LoadedBaseline,
+  loadBaseline,
+  writeBaseline,
+} from "../check/baseline-files.ts";
 import {
   CHECK_FORMATS,
   type CheckFormat,
@@ -57,6 +62,7 @@ async function handler(args: CheckArguments): Promise<void> {
   // Read before simulating: a broken or foreign baseline should not cost a run.
   const baseline = args.update ? undefined : loadBaseline(args.baseline);
   if (baseline !== undefined) assertSameScenario(args.baseline, baseline, scenario.name);
+  else assertReplaceable(args.baseline);
 
   const progress = createProgress(
     `${scenario.name}: ${scenario.replications} replication(s)`,
