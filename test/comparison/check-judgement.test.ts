@@ -14,6 +14,7 @@ import {
 import type { Tolerance } from "../../src/comparison/tolerances.ts";
 import { estimate, studentTQuantile } from "../../src/metrics/confidence.ts";
 import type { MetricEstimate, MetricName } from "../../src/metrics/index.ts";
+import { assertProperty } from "../support/property.ts";
 
 type Values = Partial<Record<MetricName, readonly number[]>>;
 
@@ -61,7 +62,7 @@ const shifted = (values: readonly number[], by: number, wobble = 0) =>
 
 describe("judgeCheck", () => {
   it("calls a run against itself identical, for any values (it can never flake)", () => {
-    fc.assert(
+    assertProperty(
       fc.property(
         fc.array(
           fc.oneof(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.constant(Number.NaN)),
