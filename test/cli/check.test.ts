@@ -172,6 +172,12 @@ describe("ccsim check", () => {
       const failing = outcome.stdout.split("\n").filter((text) => text.startsWith("::error"));
       expect(failing).toHaveLength(1);
       expect(failing[0]).toMatch(/title=overall\.serviceLevel worse/);
+      // A tolerance that allows the change (given before the scenario: it takes one value).
+      const allowed = await ccsim(
+        ...["check", "--tolerance", "serviceLevel=0.2", SCENARIO, "--baseline", doctored, ...SMALL],
+      );
+      expect(allowed.status).toBe(0);
+      expect(allowed.stdout).toMatch(/serviceLevel .*within tolerance/);
     },
     TIMEOUT,
   );
@@ -214,10 +220,16 @@ describe("ccsim check", () => {
       expect(located.status).toBe(2);
       expect(located.stderr).toMatch(new RegExp(`^${broken.replaceAll(".", "\\.")}:3:\\d+ `, "m"));
 
+      const misspelt = await ccsim(
+        ...["check", "--tolerance", "waitMaen=1", SCENARIO, "--baseline", baseline],
+      );
+      expect(misspelt.status).toBe(2);
+      expect(misspelt.stderr).toMatch(/unknown metric "waitMaen" \(did you mean waitMean\?\)/);
+
       const other = await ccsim("check", "scenarios/quickstart.yaml", "--baseline", baseline);
       expect(other.status).toBe(2);
       expect(other.stderr).toMatch(/scenario "voice-50", not of "quickstart".*--update/);
-      for (const outcome of [missing, located, other]) {
+      for (const outcome of [missing, located, misspelt, other]) {
         expect(outcome.stderr).not.toMatch(STACK_LINE);
         expect(outcome.stdout).toBe("");
       }

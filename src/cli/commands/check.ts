@@ -41,7 +41,7 @@ interface CheckArguments extends SimulationArguments {
   scenario: string;
   baseline: string;
   update: boolean;
-  tolerance: string[];
+  tolerance?: string[];
   confidence: number;
   format?: CheckFormat;
   junit?: string;
@@ -50,7 +50,7 @@ interface CheckArguments extends SimulationArguments {
 
 async function handler(args: CheckArguments): Promise<void> {
   const workers = workerCountOf(args);
-  const tolerances = tolerancesOf(args.tolerance);
+  const tolerances = tolerancesOf(args.tolerance ?? []);
   const confidence = confidenceOf(args.confidence);
   const format = formatOf(args.format, process.env);
   if (args.update && args.junit !== undefined) {
@@ -140,8 +140,8 @@ export const checkCommand: CommandModule<object, CheckArguments> = {
       })
       .option("tolerance", {
         type: "string",
-        array: true,
-        default: [],
+        // Repeated, one value each: an array option would swallow the scenario after it.
+        coerce: (value: string | string[] | undefined) => [value ?? []].flat(),
         describe:
           "a metric's allowed change: <metric>=<value> (absolute) or <metric>=<value>% (repeatable)",
       })
