@@ -5,7 +5,6 @@
  * counts and passed/FAILED. All identical and not verbose: that closing line alone.
  */
 import type { CheckResult, MetricCheck } from "../../comparison/index.ts";
-import { wrapLine } from "../charts/wording.ts";
 import {
   allIdentical,
   allowedText,
@@ -27,10 +26,11 @@ const INCONCLUSIVE_MARK = "?";
 const HEADER = ["", "scope", "metric", "baseline", "run", "change", "allowed", "verdict"];
 /** Terminals and CI logs: beyond this the scope column becomes a heading above its rows. */
 export const TEXT_WIDTH = 120;
+/** Room kept at the end of the closing line for " — passed" or " — FAILED" (and a comma). */
+const OUTCOME_ROOM = " — FAILED,".length;
 
 /** The table and the closing line, ending with a newline. */
 export function renderCheckText(result: CheckResult, context: CheckReportContext): string {
-  const closing = `check ${result.scenario}: ${countsText(result)} — ${outcomeText(result)}`;
   if (allIdentical(result) && !context.verbose) {
     const count = metricsPhrase(result.checks.length);
     return `check ${result.scenario}: all ${count} identical to ${context.baselineFile} — ${outcomeText(result)}\n`;
@@ -42,7 +42,26 @@ export function renderCheckText(result: CheckResult, context: CheckReportContext
   ];
   const shown = shownChecks(result, context.verbose);
   const table = shown.length === 0 ? [] : ["", ...tableLines(shown)];
-  return `${[...header, ...table, "", ...wrapLine(closing, TEXT_WIDTH)].join("\n")}\n`;
+  return `${[...header, ...table, "", ...closingLines(result)].join("\n")}\n`;
+}
+
+/**
+ * "check quickstart: 215 identical, 3 unchanged — passed", broken after a comma when longer
+ * than TEXT_WIDTH, so a count stays with its verdict and the outcome ends the last line.
+ */
+function closingLines(result: CheckResult): string[] {
+  const [first = "", ...rest] = countsText(result).split(", ");
+  const lines = [`check ${result.scenario}: ${first}`];
+  for (const part of rest) {
+    const last = lines.length - 1;
+    if (`${lines[last]}, ${part}`.length < TEXT_WIDTH - OUTCOME_ROOM) lines[last] += `, ${part}`;
+    else {
+      lines[last] += ",";
+      lines.push(part);
+    }
+  }
+  lines[lines.length - 1] += ` — ${outcomeText(result)}`;
+  return lines;
 }
 
 function markOf(check: MetricCheck): string {

@@ -114,12 +114,13 @@ export function metricsPhrase(count: number): string {
 }
 
 /**
- * A confidence as a percentage with just enough decimals to show how far it is from 100%:
- * 0.95 → "95%", 0.999775 → "99.98%" (never rounded up to "100%").
+ * A confidence as a percentage with enough decimals for about two digits of what it leaves to
+ * chance, so it is never rounded up to 100%: 0.95 → "95%", 0.975 → "97.5%", 1 − 0.05/222 →
+ * "99.977%".
  */
 export function confidenceText(confidence: number): string {
-  const error = 1 - confidence;
-  const decimals = error > 0 ? Math.max(0, Math.ceil(-Math.log10(error)) - 2) : 0;
+  const errorPercent = (1 - confidence) * 100;
+  const decimals = errorPercent > 0 ? Math.max(0, Math.ceil(-Math.log10(errorPercent)) + 1) : 0;
   return `${formatNumber(confidence * 100, decimals)}%`;
 }
 

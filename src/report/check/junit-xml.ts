@@ -1,17 +1,21 @@
 /**
- * JUnit XML of `ccsim check` for GitLab, Jenkins and Azure DevOps: one test suite, one test case
- * per checked metric (classname = scope, which GitLab shows as the suite; name = metric), a
- * `<failure>` for each failing one with the explanation both as `message` (Jenkins' "Error
- * Message", Azure's error message) and as text (GitLab shows only the text), and the
- * explanation as `<system-out>` for the other checks that are not identical. Inconclusive
- * checks pass: they do not fail the check (exit 0), and `<skipped>` would say they were not run.
+ * JUnit XML of `ccsim check` in the subset GitLab, Jenkins and Azure DevOps all read: one suite,
+ * one test case per checked metric, a `<failure>` per failing one, `<system-out>` for the other
+ * checks that are not identical. No `time` or `timestamp`: all three read a missing time as 0,
+ * and the output stays deterministic.
  */
 import type { CheckResult, MetricCheck } from "../../comparison/index.ts";
 import { formatNumber } from "../format-number.ts";
 import { explanationWithSettle, numbersLine } from "./check-wording.ts";
 import type { CheckReportContext } from "./report-context.ts";
 
-/** The document, ending with a newline. */
+/**
+ * The document, ending with a newline. classname = scope (GitLab's "suite" column, Jenkins'
+ * class), name = metric, file = the baseline (GitLab shows it). A failure's `message` (Jenkins'
+ * "Error Message") and its text (the only part GitLab shows) both carry the explanation.
+ * Inconclusive checks pass, with their explanation as output: they do not fail the check, and
+ * `<skipped>` would say they never ran.
+ */
 export function renderJunitXml(result: CheckResult, context: CheckReportContext): string {
   const tests = result.checks.length;
   const failures = result.checks.filter((check) => check.fails).length;

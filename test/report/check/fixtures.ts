@@ -117,7 +117,10 @@ export const MIXED: CheckResult = result(
       "overall",
       "utilization",
       "within tolerance",
-      { baseline: { mean: 0.853, halfWidth: 0.0102 }, current: { mean: 0.8561, halfWidth: 0.0099 } },
+      {
+        baseline: { mean: 0.853, halfWidth: 0.0102 },
+        current: { mean: 0.8561, halfWidth: 0.0099 },
+      },
       {
         halfWidth: 0.0012,
         allowedChange: 0.02,
@@ -272,3 +275,50 @@ export function contextFor(
     },
   };
 }
+
+/** The longest metric name under a long queue id: too wide for a scope column in 120. */
+export const WIDE: CheckResult = result(
+  [
+    check(
+      "queue:technical-en",
+      "serviceLevelExcludingShortAbandons",
+      "within tolerance",
+      {
+        baseline: { mean: 0.90004, halfWidth: 0.00041 },
+        current: { mean: 0.90075, halfWidth: 0.00039 },
+      },
+      {
+        halfWidth: 0.00052,
+        allowedChange: 0.01,
+        explanation: "Rose by 0.071 points, beyond chance but within the 1-point tolerance.",
+      },
+    ),
+    check(
+      "queue:technical-en",
+      "waitMax",
+      "inconclusive",
+      { baseline: { mean: 301.24, halfWidth: 40.1 }, current: { mean: 340.81, halfWidth: 45.5 } },
+      {
+        halfWidth: 60.7,
+        allowedChange: 30.124,
+        replicationsToSettle: 120,
+        explanation: "Rose by 39.6 s, beyond the 30.1 s tolerance but not beyond chance.",
+      },
+    ),
+    check(
+      "arrival:english-senior",
+      "serviceLevelExcludingShortAbandons",
+      "worse",
+      {
+        baseline: { mean: 0.8512, halfWidth: 0.0081 },
+        current: { mean: 0.8203, halfWidth: 0.0094 },
+      },
+      {
+        halfWidth: 0.0061,
+        allowedChange: 0.01,
+        explanation: "Fell by 3.1 points (interval 2.5 to 3.7), beyond the 1-point tolerance.",
+      },
+    ),
+  ],
+  { scenario: "multi-skill", comparisons: 481 },
+);
