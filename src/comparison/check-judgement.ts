@@ -128,54 +128,46 @@ export function judgeCheck(
       one.baseline === undefined || one.current === undefined
         ? Number.NaN
         : one.current.mean - one.baseline.mean;
-    if (one.decided !== undefined) {
-      const settled = { ...one, difference, allowedChange: allowed, halfWidth: null };
-      const verdict = one.decided;
-      const fails = FAILING_VERDICTS.has(verdict);
-      return {
-        ...checkFields(settled),
-        verdict,
-        fails,
-        replicationsToSettle: null,
-        explanation: describeCheck({ ...settled, verdict, interval: undefined, paired: false }),
-      };
-    }
     const paired =
       pairing.paired && one.baselineValues !== undefined && one.currentValues !== undefined;
-    const interval: Interval = paired
-      ? pairedInterval(one.baselineValues ?? [], one.currentValues ?? [], level)
-      : welchInterval(
-          one.baseline as MetricEstimate,
-          baseline.replications,
-          one.current as MetricEstimate,
-          current.replications,
-          level,
-        );
-    const beyond = Math.abs(difference) > allowed;
-    const verdict: CheckVerdict = interval.significant
-      ? beyond
-        ? directionalVerdict(one.metric, difference)
-        : "within tolerance"
-      : beyond
-        ? "inconclusive"
-        : "unchanged";
+    const interval =
+      one.decided !== undefined
+        ? undefined
+        : paired
+          ? pairedInterval(one.baselineValues ?? [], one.currentValues ?? [], level)
+          : welchInterval(
+              one.baseline as MetricEstimate,
+              baseline.replications,
+              one.current as MetricEstimate,
+              current.replications,
+              level,
+            );
+    const verdict = one.decided ?? verdictOf(one.metric, interval, difference, allowed);
     const settle =
       verdict === "inconclusive"
         ? replicationsToSettle(
             Math.max(baseline.replications, current.replications),
-            interval.halfWidth,
+            interval?.halfWidth ?? null,
             difference,
           )
         : null;
-    const fields = { ...one, difference, allowedChange: allowed, halfWidth: interval.halfWidth };
     return {
-      ...checkFields(fields),
+      scope: one.scope,
+      metric: one.metric,
+      baseline: one.baseline,
+      current: one.current,
+      difference,
+      halfWidth: interval?.halfWidth ?? null,
+      allowedChange: allowed,
       verdict,
       fails: FAILING_VERDICTS.has(verdict),
       replicationsToSettle: settle,
       explanation: describeCheck({
-        ...fields,
         verdict,
+        baseline: one.baseline,
+        current: one.current,
+        difference,
+        allowedChange: allowed,
         interval,
         paired,
         replicationsToSettle: settle,
@@ -195,24 +187,16 @@ export function judgeCheck(
   };
 }
 
-function checkFields(fields: {
-  scope: string;
-  metric: MetricName;
-  baseline: MetricEstimate | undefined;
-  current: MetricEstimate | undefined;
-  difference: number;
-  halfWidth: number | null;
-  allowedChange: number;
-}) {
-  return {
-    scope: fields.scope,
-    metric: fields.metric,
-    baseline: fields.baseline,
-    current: fields.current,
-    difference: fields.difference,
-    halfWidth: fields.halfWidth,
-    allowedChange: fields.allowedChange,
-  };
+/** The verdict of a change with an interval: significance and size, in the metric's direction. */
+function verdictOf(
+  metric: MetricName,
+  interval: Interval | undefined,
+  difference: number,
+  allowed: number,
+): CheckVerdict {
+  const beyond = Math.abs(difference) > allowed;
+  if (interval?.significant !== true) return beyond ? "inconclusive" : "unchanged";
+  return beyond ? directionalVerdict(metric, difference) : "within tolerance";
 }
 
 /** better / worse in the metric's direction; changed for a metric without one. */
