@@ -1,13 +1,11 @@
 /**
  * How far a metric may move before `ccsim check` calls it changed, whatever the statistics say:
  * a change is allowed up to max(absolute, relative × |baseline mean|), in the metric's own unit.
- * Defaults depend on the kind of metric (shares, seconds, counts, extremes), declared once for
- * every metric; `--tolerance <metric>=<value>` overrides one (`0.01` absolute, `5%` relative).
- *
- * INTERFACE (issue 10, lead): the types and signatures are fixed; the check-engine helper
- * implements the bodies and chooses the defaults (documented in docs/check.md).
+ * Defaults depend on the kind of metric (shares, seconds, counts, levels, extremes, end-of-run
+ * counts), declared once for every metric; `--tolerance <metric>=<value>` overrides one (`0.01`
+ * absolute, `5%` relative). docs/check.md explains the defaults.
  */
-import type { MetricName } from "../metrics/index.ts";
+import { METRIC_NAMES, type MetricName } from "../metrics/index.ts";
 
 /** A metric's tolerance: the larger of the two applies. */
 export interface Tolerance {
@@ -23,19 +21,120 @@ export function allowedChange(tolerance: Tolerance, baselineMean: number): numbe
   return Math.max(tolerance.absolute, relative);
 }
 
-/** Every metric's default tolerance. */
-export const DEFAULT_TOLERANCES: Readonly<Record<MetricName, Tolerance>> = {} as Record<
-  MetricName,
-  Tolerance
->;
+/** What a metric measures, which decides how much change is worth a failure. */
+export type MetricKind = "share" | "seconds" | "count" | "level" | "extreme" | "endOfRun";
+
+/**
+ * Each kind's default. The figures keep a reshuffle of random numbers quiet (with the
+ * significance test, which does most of that work) and still fail the loss of 2 of voice-50's
+ * 50 agents, whose service level falls by 0.07, mean wait rises by 2.6 s (+41%), abandons by
+ * 45% and utilization by 0.025 (docs/check.md has the table and the measurements).
+ */
+export const KIND_TOLERANCES: Readonly<Record<MetricKind, Tolerance>> = {
+  // One percentage point: what a service-level report shows, and what a manager notices.
+  share: { absolute: 0.01, relative: 0 },
+  // 10% of the wait, but never less than a second (a 0.3 s mean wait moving to 0.5 s is noise).
+  seconds: { absolute: 1, relative: 0.1 },
+  // 5% of the jobs or offers, at least 5 (a counter near 0 moves by a few without meaning).
+  count: { absolute: 5, relative: 0.05 },
+  // Time-averaged numbers of jobs (the queue length): 10%, at least a quarter of a job.
+  level: { absolute: 0.25, relative: 0.1 },
+  // A maximum rests on one moment of one replication: 25%, at least 1 (second or job).
+  extreme: { absolute: 1, relative: 0.25 },
+  // Jobs left when the clock stops: a handful, at least 5, or 25%.
+  endOfRun: { absolute: 5, relative: 0.25 },
+};
+
+/** Every metric's kind; a new metric is a compile error until it has one. */
+export const METRIC_KINDS: Readonly<Record<MetricName, MetricKind>> = {
+  arrived: "count",
+  assigned: "count",
+  completed: "count",
+  closed: "count",
+  cancelled: "count",
+  abandoned: "count",
+  classificationFailed: "count",
+  unassignments: "count",
+  offersIssued: "count",
+  offersAccepted: "count",
+  offersDeclined: "count",
+  offersExpired: "count",
+  offersRevoked: "count",
+  waitMean: "seconds",
+  waitP50: "seconds",
+  waitP90: "seconds",
+  waitP95: "seconds",
+  waitP99: "seconds",
+  waitMax: "extreme",
+  probabilityOfWait: "share",
+  serviceLevel: "share",
+  serviceLevelOfAnswered: "share",
+  serviceLevelExcludingShortAbandons: "share",
+  abandonmentRate: "share",
+  abandonWaitMean: "seconds",
+  handleTimeMean: "seconds",
+  utilization: "share",
+  queueLengthMean: "level",
+  queueLengthMax: "extreme",
+  inSystemAtEnd: "endOfRun",
+  probabilityOfDelay: "share",
+  exceptionsTriggered: "count",
+  jobsReclassified: "count",
+  jobsMovedIn: "count",
+  jobsMovedOut: "count",
+  endedUnanswered: "count",
+  waitingAtEnd: "endOfRun",
+};
+
+/** Every metric's default tolerance, derived from its kind. */
+export const DEFAULT_TOLERANCES: Readonly<Record<MetricName, Tolerance>> = Object.fromEntries(
+  METRIC_NAMES.map((metric) => [metric, KIND_TOLERANCES[METRIC_KINDS[metric]]]),
+) as Record<MetricName, Tolerance>;
+
+/** A "did you mean" helper: the candidate nearest to `word`, if it is a plausible typo. */
+export type Suggest = (word: string, candidates: readonly string[]) => string | undefined;
 
 /**
  * Parses `--tolerance` text, `<metric>=<number>` (absolute) or `<metric>=<number>%` (relative).
  * Throws RangeError with a user-facing message (unknown metric with a suggestion, bad number).
+ * `suggest` names the nearest metric for a misspelling (the CLI passes scenario/suggest.ts's
+ * `nearest`; comparison/ may not import it, being below scenario/ only for types).
  */
-export function parseToleranceOverride(text: string): {
+export function parseToleranceOverride(
+  text: string,
+  suggest?: Suggest,
+): {
   readonly metric: MetricName;
   readonly tolerance: Tolerance;
 } {
-  throw new Error(`parseToleranceOverride(${text}): not implemented yet (issue 10, check-engine)`);
+  const separator = text.indexOf("=");
+  if (separator < 0) {
+    throw new RangeError(
+      `--tolerance ${text}: expected <metric>=<value>, e.g. serviceLevel=0.01 or waitMean=10%`,
+    );
+  }
+  const name = text.slice(0, separator).trim();
+  const value = text.slice(separator + 1).trim();
+  if (!(METRIC_NAMES as readonly string[]).includes(name)) {
+    const guess = suggest?.(name, METRIC_NAMES);
+    const hint = guess === undefined ? "" : ` (did you mean ${guess}?)`;
+    throw new RangeError(`--tolerance ${text}: unknown metric "${name}"${hint}`);
+  }
+  const metric = name as MetricName;
+  const relative = value.endsWith("%");
+  const numberText = relative ? value.slice(0, -1).trim() : value;
+  const amount = /^[+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(numberText)
+    ? Number(numberText)
+    : Number.NaN;
+  if (!Number.isFinite(amount) || amount < 0) {
+    throw new RangeError(
+      `--tolerance ${text}: the value must be a number ≥ 0, or a percentage such as 10%`,
+    );
+  }
+  return {
+    metric,
+    tolerance: relative
+      ? { absolute: 0, relative: amount / 100 }
+      : { absolute: amount, relative: 0 },
+  };
 }

@@ -1,8 +1,9 @@
 /**
- * The command registry: every CLI command, in help order. A new command (run, compare, staff,
- * check) is one module in this folder plus one entry here.
+ * The command registry: every CLI command, in help order. A new command (staff, sweep, erlang)
+ * is one module in this folder plus one entry here.
  */
 import type { CommandModule } from "yargs";
+import { checkCommand } from "./check.ts";
 import { compareCommand } from "./compare.ts";
 import { runCommand } from "./run.ts";
 import { schemaCommand } from "./schema.ts";
@@ -16,6 +17,7 @@ export type RegisteredCommand = CommandModule<object, any>;
 export const commands: readonly RegisteredCommand[] = [
   runCommand,
   compareCommand,
+  checkCommand,
   validateCommand,
   schemaCommand,
 ];
