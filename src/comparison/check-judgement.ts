@@ -74,7 +74,10 @@ export interface CheckResult {
   readonly pairingNote?: string;
   /** Family-wise confidence (0.95). */
   readonly confidence: number;
-  /** How many (scope, metric) comparisons share the family-wise error (Bonferroni). */
+  /**
+   * How many (scope, metric) comparisons share the family-wise error (Bonferroni): those that
+   * needed an interval; 0 when every metric was identical or missing.
+   */
   readonly comparisons: number;
   /** Each interval's own confidence: 1 − (1 − confidence) / comparisons. */
   readonly adjustedConfidence: number;
@@ -118,9 +121,10 @@ export function judgeCheck(
   }
   const pairing = pairingOf(baseline, current);
   const pending = pendingChecks(baseline, current);
-  const comparisons = Math.max(1, pending.filter((one) => one.decided === undefined).length);
-  const adjustedConfidence = 1 - (1 - options.confidence) / comparisons;
-  const level = { confidence: options.confidence, comparisons };
+  // 0 when every metric was decided without an interval (identical or missing): no error to share.
+  const comparisons = pending.filter((one) => one.decided === undefined).length;
+  const adjustedConfidence = 1 - (1 - options.confidence) / Math.max(1, comparisons);
+  const level = { confidence: options.confidence, comparisons: Math.max(1, comparisons) };
   const checks = pending.map((one): MetricCheck => {
     const tolerance = options.tolerances.get(one.metric) ?? DEFAULT_TOLERANCES[one.metric];
     const allowed = allowedChange(tolerance, one.baseline?.mean ?? Number.NaN);

@@ -173,6 +173,14 @@ describe("judgeCheck", () => {
     expect(find(result.checks, "serviceLevel").halfWidth).toBe(expected.halfWidth);
   });
 
+  it("counts no comparison when every metric is identical, and keeps the family's confidence", () => {
+    const values = { overall: { serviceLevel: SPREAD.slice(0, 3), arrived: [10, 10, 10] } };
+    const result = judgeCheck(run(values), run(values), OPTIONS);
+    expect(result.comparisons).toBe(0);
+    expect(result.adjustedConfidence).toBe(0.95);
+    expect(result.checks.every((check) => check.verdict === "identical")).toBe(true);
+  });
+
   it("falls back to Welch's interval from means and half-widths", () => {
     const before = [10, 12, 9, 11, 13];
     const after = [14, 15, 13, 16, 12, 15];

@@ -126,6 +126,7 @@ export function confidenceText(confidence: number): string {
 
 /** "95% family-wise over 222 metrics (Bonferroni: each at 99.98%)". */
 export function levelText(result: CheckResult): string {
+  if (result.comparisons === 0) return "no interval needed: every metric identical or missing";
   const level = `${confidenceText(result.confidence)} family-wise over ${metricsPhrase(result.comparisons)}`;
   if (result.comparisons <= 1) return level;
   return `${level} (Bonferroni: each at ${confidenceText(result.adjustedConfidence)})`;

@@ -41,6 +41,9 @@ describe("check wording", () => {
   });
 
   it("names Bonferroni only when several comparisons share the error", () => {
+    expect(levelText(result([], { comparisons: 0 }))).toBe(
+      "no interval needed: every metric identical or missing",
+    );
     expect(levelText(result([], { comparisons: 1 }))).toBe("95% family-wise over 1 metric");
     expect(levelText(result([], { comparisons: 20 }))).toBe(
       "95% family-wise over 20 metrics (Bonferroni: each at 99.75%)",
