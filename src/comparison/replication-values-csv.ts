@@ -3,11 +3,12 @@
  * `replication,scope,metric,value`, replications from 1, value empty where undefined), which let
  * `ccsim check` pair a run with its baseline replication by replication. Values are written in
  * full (shortest round-trip digits): pairing and the identical test compare them exactly. Every
- * problem of a file is located by its line. (csv-parse is not a dependency and scenario/'s CSV
- * reader is out of comparison/'s reach, hence the small reader below.)
+ * problem of a file is located by its line (read with scenario/'s located CSV reader, the one
+ * trace files use).
  */
 import { stringify } from "csv-stringify/sync";
 import { METRIC_NAMES, type MetricName } from "../metrics/index.ts";
+import { readCsvCells } from "../scenario/index.ts";
 import { BaselineError, type BaselineProblem } from "./baseline-error.ts";
 import type { ComparedMetricName } from "./compared-metrics.ts";
 import type { ReplicationTable } from "./replication-table.ts";
@@ -47,7 +48,7 @@ export function parseReplicationValuesCsv(text: string, file: string): Replicati
   const problems: BaselineProblem[] = [];
   const problem = (line: number, message: string, column = 1) =>
     problems.push({ file, line, column, path: "", message });
-  const records = readRecords(text.startsWith("\uFEFF") ? text.slice(1) : text, problem);
+  const records = readRecords(text, problem);
   const header = records.shift();
   if (header === undefined || header.cells.join(",") !== COLUMNS.join(",")) {
     problem(header?.line ?? 1, `the first line must be the header ${COLUMNS.join(",")}`);
@@ -126,73 +127,25 @@ export function parseReplicationValuesCsv(text: string, file: string): Replicati
   return { replications, scopes };
 }
 
-/** One CSV record and the line it starts on. */
+/** One CSV record's cells and the line it starts on. */
 interface CsvRecord {
   readonly line: number;
   readonly cells: string[];
 }
 
-/**
- * The records of RFC 4180 text (double-quoted cells with `""` escapes, LF or CRLF line ends);
- * blank lines are skipped. A quote inside an unquoted cell or an unclosed quote is a problem.
- */
+/** The records of the text, through scenario/'s located CSV reader; broken ones are problems. */
 function readRecords(
   text: string,
   problem: (line: number, message: string, column?: number) => void,
 ): CsvRecord[] {
   const records: CsvRecord[] = [];
-  let line = 1;
-  let position = 0;
-  while (position < text.length) {
-    const start = line;
-    const cells: string[] = [];
-    let cell = "";
-    let broken = false;
-    for (;;) {
-      const character = text[position];
-      if (character === '"' && cell === "") {
-        const close = closingQuote(text, position + 1);
-        if (close < 0) {
-          problem(line, "a quoted cell is never closed");
-          return records;
-        }
-        const quoted = text.slice(position + 1, close);
-        line += quoted.split("\n").length - 1;
-        cell = quoted.replaceAll('""', '"');
-        position = close + 1;
-        continue;
-      }
-      if (character === undefined || character === "\n" || character === "\r") {
-        cells.push(cell);
-        if (character === "\r" && text[position + 1] === "\n") position++;
-        position++;
-        line++;
-        break;
-      }
-      if (character === ",") {
-        cells.push(cell);
-        cell = "";
-      } else {
-        if (character === '"' && !broken) {
-          problem(line, "a quote inside an unquoted cell");
-          broken = true;
-        }
-        cell += character;
-      }
-      position++;
-    }
-    if (!broken && !(cells.length === 1 && cells[0] === "")) records.push({ line: start, cells });
-  }
+  const structure = readCsvCells(text, (row) => {
+    if (row.broken) return;
+    records.push({
+      line: row.cells[0]?.line ?? row.end.line,
+      cells: row.cells.map((cell) => cell.text),
+    });
+  });
+  for (const found of structure.first) problem(found.line, found.message, found.column);
   return records;
-}
-
-/** The index of the quote closing a quoted cell whose text starts at `from`, or −1. */
-function closingQuote(text: string, from: number): number {
-  let index = from;
-  for (;;) {
-    index = text.indexOf('"', index);
-    if (index < 0) return -1;
-    if (text[index + 1] !== '"') return index;
-    index += 2;
-  }
 }

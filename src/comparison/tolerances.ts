@@ -5,7 +5,9 @@
  * counts), declared once for every metric; `--tolerance <metric>=<value>` overrides one (`0.01`
  * absolute, `5%` relative). docs/check.md explains the defaults.
  */
+
 import { METRIC_NAMES, type MetricName } from "../metrics/index.ts";
+import { nearest } from "../scenario/index.ts";
 
 /** A metric's tolerance: the larger of the two applies. */
 export interface Tolerance {
@@ -91,19 +93,11 @@ export const DEFAULT_TOLERANCES: Readonly<Record<MetricName, Tolerance>> = Objec
   METRIC_NAMES.map((metric) => [metric, KIND_TOLERANCES[METRIC_KINDS[metric]]]),
 ) as Record<MetricName, Tolerance>;
 
-/** A "did you mean" helper: the candidate nearest to `word`, if it is a plausible typo. */
-export type Suggest = (word: string, candidates: readonly string[]) => string | undefined;
-
 /**
  * Parses `--tolerance` text, `<metric>=<number>` (absolute) or `<metric>=<number>%` (relative).
- * Throws RangeError with a user-facing message (unknown metric with a suggestion, bad number).
- * `suggest` names the nearest metric for a misspelling (the CLI passes scenario/suggest.ts's
- * `nearest`; comparison/ may not import it, being below scenario/ only for types).
+ * Throws RangeError with a user-facing message (unknown metric with the nearest name, bad number).
  */
-export function parseToleranceOverride(
-  text: string,
-  suggest?: Suggest,
-): {
+export function parseToleranceOverride(text: string): {
   readonly metric: MetricName;
   readonly tolerance: Tolerance;
 } {
@@ -116,7 +110,7 @@ export function parseToleranceOverride(
   const name = text.slice(0, separator).trim();
   const value = text.slice(separator + 1).trim();
   if (!(METRIC_NAMES as readonly string[]).includes(name)) {
-    const guess = suggest?.(name, METRIC_NAMES);
+    const guess = nearest(name, METRIC_NAMES);
     const hint = guess === undefined ? "" : ` (did you mean ${guess}?)`;
     throw new RangeError(`--tolerance ${text}: unknown metric "${name}"${hint}`);
   }

@@ -1,9 +1,11 @@
 /**
  * Public surface of the scenario module: loading and validating scenario files, the normalised
- * types, durations and the JSON Schema. Imports nothing from `src/` except `errors.ts`,
+ * types, durations, the JSON Schema, and the located CSV reader of trace files (also used for a
+ * baseline's per-replication values). Imports nothing from `src/` except `errors.ts`,
  * `powerfx/` and `vocabulary/`.
  */
 
+export { type CsvProblems, type Row as CsvRow, readCsvCells } from "./csv-cells.ts";
 export { formatPath, type PathSegment, type Position } from "./document.ts";
 export { DURATION_PATTERN, parseDurationSeconds } from "./duration.ts";
 export { formatScenarioJsonSchema, scenarioJsonSchema } from "./json-schema.ts";

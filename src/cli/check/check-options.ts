@@ -7,7 +7,6 @@ import type { Tolerance } from "../../comparison/index.ts";
 import { parseToleranceOverride } from "../../comparison/index.ts";
 import { UsageError } from "../../errors.ts";
 import type { MetricName } from "../../metrics/index.ts";
-import { nearest } from "../../scenario/suggest.ts";
 
 /** The output formats of --format. */
 export const CHECK_FORMATS = ["text", "github", "json"] as const;
@@ -21,7 +20,7 @@ export function tolerancesOf(texts: readonly string[]): Map<MetricName, Toleranc
   const problems: string[] = [];
   for (const text of texts) {
     try {
-      const { metric, tolerance } = parseToleranceOverride(text, nearest);
+      const { metric, tolerance } = parseToleranceOverride(text);
       tolerances.set(metric, tolerance);
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
