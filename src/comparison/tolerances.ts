@@ -6,7 +6,7 @@
  * absolute, `5%` relative). docs/check.md explains the defaults.
  */
 
-import { METRIC_NAMES, type MetricName } from "../metrics/index.ts";
+import { METRIC_NAMES, METRIC_UNITS, type MetricName, type MetricUnit } from "../metrics/index.ts";
 import { nearest } from "../scenario/index.ts";
 
 /** A metric's tolerance: the larger of the two applies. */
@@ -47,46 +47,30 @@ export const KIND_TOLERANCES: Readonly<Record<MetricKind, Tolerance>> = {
   endOfRun: { absolute: 5, relative: 0.25 },
 };
 
-/** Every metric's kind; a new metric is a compile error until it has one. */
-export const METRIC_KINDS: Readonly<Record<MetricName, MetricKind>> = {
-  arrived: "count",
-  assigned: "count",
-  completed: "count",
-  closed: "count",
-  cancelled: "count",
-  abandoned: "count",
-  classificationFailed: "count",
-  unassignments: "count",
-  offersIssued: "count",
-  offersAccepted: "count",
-  offersDeclined: "count",
-  offersExpired: "count",
-  offersRevoked: "count",
-  waitMean: "seconds",
-  waitP50: "seconds",
-  waitP90: "seconds",
-  waitP95: "seconds",
-  waitP99: "seconds",
+/** The kind of a metric of each unit, unless it is one of the exceptions below. */
+const KIND_OF_UNIT: Readonly<Record<MetricUnit, MetricKind>> = {
+  share: "share",
+  seconds: "seconds",
+  count: "count",
+  // Time-averaged numbers of jobs (the queue length).
+  jobs: "level",
+};
+
+/** Metrics whose kind is not their unit's: maxima, and what is left when the clock stops. */
+const KIND_EXCEPTIONS: Readonly<Partial<Record<MetricName, MetricKind>>> = {
   waitMax: "extreme",
-  probabilityOfWait: "share",
-  serviceLevel: "share",
-  serviceLevelOfAnswered: "share",
-  serviceLevelExcludingShortAbandons: "share",
-  abandonmentRate: "share",
-  abandonWaitMean: "seconds",
-  handleTimeMean: "seconds",
-  utilization: "share",
-  queueLengthMean: "level",
   queueLengthMax: "extreme",
   inSystemAtEnd: "endOfRun",
-  probabilityOfDelay: "share",
-  exceptionsTriggered: "count",
-  jobsReclassified: "count",
-  jobsMovedIn: "count",
-  jobsMovedOut: "count",
-  endedUnanswered: "count",
   waitingAtEnd: "endOfRun",
 };
+
+/** Every metric's kind, derived from its unit (metrics/metric-units.ts) and the exceptions. */
+export const METRIC_KINDS: Readonly<Record<MetricName, MetricKind>> = Object.fromEntries(
+  METRIC_NAMES.map((metric) => [
+    metric,
+    KIND_EXCEPTIONS[metric] ?? KIND_OF_UNIT[METRIC_UNITS[metric]],
+  ]),
+) as Record<MetricName, MetricKind>;
 
 /** Every metric's default tolerance, derived from its kind. */
 export const DEFAULT_TOLERANCES: Readonly<Record<MetricName, Tolerance>> = Object.fromEntries(

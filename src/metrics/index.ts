@@ -6,6 +6,7 @@ export { aggregateReplications } from "./aggregate.ts";
 export { MetricsCollector, type MetricsSettings } from "./collector.ts";
 export { type Estimate, estimate } from "./confidence.ts";
 export { HISTOGRAM_RELATIVE_ERROR, Histogram } from "./histogram.ts";
+export { METRIC_UNITS, type MetricUnit } from "./metric-units.ts";
 export {
   INTERVAL_VALUE_NAMES,
   type IntervalRow,

@@ -13,7 +13,11 @@ import type {
   DifferenceRow,
 } from "../../comparison/index.ts";
 import { confidenceText } from "../compare/console-numbers.ts";
-import { differenceUnitWords, METRIC_UNITS, type MetricUnit } from "../compare/metric-units.ts";
+import {
+  COMPARED_METRIC_UNITS,
+  differenceUnitWords,
+  type MetricUnit,
+} from "../compare/metric-units.ts";
 import type { Chart } from "./chart-input.ts";
 import type { DataRow } from "./layout.ts";
 import { DASH, frameOf, PLOT_WIDTH_PX, REFERENCE_COLOUR, VERDICT_COLOURS } from "./theme.ts";
@@ -98,7 +102,7 @@ function panelOf(
   comparison: Comparison,
   first: DifferenceRow,
 ) {
-  const unit = METRIC_UNITS[metric];
+  const unit = COMPARED_METRIC_UNITS[metric];
   const scale = { domain: symmetricDomain(rows, unit), nice: true };
   const axis = {
     title: `variant − ${comparison.baseline}, ${differenceUnitWords(unit)}`,

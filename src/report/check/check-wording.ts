@@ -5,52 +5,8 @@
  * fixed order with their counts, and which checks a table shows.
  */
 import type { CheckResult, CheckVerdict, MetricCheck } from "../../comparison/index.ts";
-import type { MetricEstimate, MetricName } from "../../metrics/index.ts";
+import { METRIC_UNITS, type MetricEstimate, type MetricUnit } from "../../metrics/index.ts";
 import { formatNumber } from "../format-number.ts";
-
-/** How a metric's numbers are written: a share (0…1), seconds, or a plain count or mean. */
-export type MetricUnit = "share" | "seconds" | "count";
-
-/** Every metric's unit; a new metric is a compile error until it has one. */
-export const METRIC_UNITS: Readonly<Record<MetricName, MetricUnit>> = {
-  arrived: "count",
-  assigned: "count",
-  completed: "count",
-  closed: "count",
-  cancelled: "count",
-  abandoned: "count",
-  classificationFailed: "count",
-  unassignments: "count",
-  offersIssued: "count",
-  offersAccepted: "count",
-  offersDeclined: "count",
-  offersExpired: "count",
-  offersRevoked: "count",
-  waitMean: "seconds",
-  waitP50: "seconds",
-  waitP90: "seconds",
-  waitP95: "seconds",
-  waitP99: "seconds",
-  waitMax: "seconds",
-  probabilityOfWait: "share",
-  serviceLevel: "share",
-  serviceLevelOfAnswered: "share",
-  serviceLevelExcludingShortAbandons: "share",
-  abandonmentRate: "share",
-  abandonWaitMean: "seconds",
-  handleTimeMean: "seconds",
-  utilization: "share",
-  queueLengthMean: "count",
-  queueLengthMax: "count",
-  inSystemAtEnd: "count",
-  probabilityOfDelay: "share",
-  exceptionsTriggered: "count",
-  jobsReclassified: "count",
-  jobsMovedIn: "count",
-  jobsMovedOut: "count",
-  endedUnanswered: "count",
-  waitingAtEnd: "count",
-};
 
 /** Rank of each verdict in counts and closing lines: the quiet ones first, failures last. */
 const VERDICT_RANK: Readonly<Record<CheckVerdict, number>> = {

@@ -15,7 +15,7 @@ import {
   estimateText,
   sizeText,
 } from "./console-numbers.ts";
-import { METRIC_UNITS, type MetricUnit } from "./metric-units.ts";
+import { COMPARED_METRIC_UNITS, type MetricUnit } from "./metric-units.ts";
 
 const COLUMN_GAP = "  ";
 /** Variant names longer than this are shortened in the table's headings (listed whole above). */
@@ -47,7 +47,9 @@ export function renderComparisonConsole(run: RunDescription, comparison: Compari
 function headerLines(run: RunDescription, comparison: Comparison): string[] {
   const replications =
     comparison.replications === 1 ? "1 replication" : `${comparison.replications} replications`;
-  const usesShares = comparison.differences.some((row) => METRIC_UNITS[row.metric] === "share");
+  const usesShares = comparison.differences.some(
+    (row) => COMPARED_METRIC_UNITS[row.metric] === "share",
+  );
   return [
     `${run.scenario}: ${comparison.variants.length} variants on common random numbers, ${replications}, seed ${run.seed}`,
     ...comparison.variants.map((variant) => {
@@ -94,7 +96,7 @@ function scopeBlock(comparison: Comparison, scope: string, rows: DifferenceRow[]
   return [
     heading,
     ...metrics.flatMap((metric) => {
-      const unit = METRIC_UNITS[metric];
+      const unit = COMPARED_METRIC_UNITS[metric];
       const estimates = comparison.variants.map((variant) => estimateOf(variant, scope, metric));
       const decimals = decimalsFor(
         estimates.map((estimate) => estimate.halfWidth),

@@ -8,4 +8,4 @@ export { adjustmentWords, renderComparisonConsole } from "./comparison-console.t
 export { COMPARISON_CSV_COLUMNS, renderComparisonCsv } from "./comparison-csv.ts";
 export { renderComparisonJson } from "./comparison-json.ts";
 export { DIFFERENCES_CSV_COLUMNS, renderDifferencesCsv } from "./differences-csv.ts";
-export { differenceUnitWords, METRIC_UNITS, type MetricUnit } from "./metric-units.ts";
+export { COMPARED_METRIC_UNITS, differenceUnitWords, type MetricUnit } from "./metric-units.ts";

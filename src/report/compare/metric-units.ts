@@ -1,52 +1,16 @@
 /**
- * The unit of every compared metric, declared once, so that the console table and the
- * differences chart print a share as a percentage (its differences in percentage points), a
- * wait in seconds and a count bare. A new metric is a compile error until it has a unit.
+ * The unit of every compared metric (the summary's units, declared in metrics/, plus the
+ * fairness metrics'), so that the console table and the differences chart print a share as a
+ * percentage (its differences in percentage points), a wait in seconds and a count bare.
  */
 import type { ComparedMetricName } from "../../comparison/index.ts";
+import { METRIC_UNITS, type MetricUnit } from "../../metrics/index.ts";
 
-/** What a metric's numbers are. */
-export type MetricUnit = "share" | "seconds" | "jobs" | "count";
+export type { MetricUnit };
 
-/** Every compared metric's unit. */
-export const METRIC_UNITS: Readonly<Record<ComparedMetricName, MetricUnit>> = {
-  arrived: "count",
-  assigned: "count",
-  completed: "count",
-  closed: "count",
-  cancelled: "count",
-  abandoned: "count",
-  classificationFailed: "count",
-  unassignments: "count",
-  offersIssued: "count",
-  offersAccepted: "count",
-  offersDeclined: "count",
-  offersExpired: "count",
-  offersRevoked: "count",
-  waitMean: "seconds",
-  waitP50: "seconds",
-  waitP90: "seconds",
-  waitP95: "seconds",
-  waitP99: "seconds",
-  waitMax: "seconds",
-  probabilityOfWait: "share",
-  serviceLevel: "share",
-  serviceLevelOfAnswered: "share",
-  serviceLevelExcludingShortAbandons: "share",
-  abandonmentRate: "share",
-  abandonWaitMean: "seconds",
-  handleTimeMean: "seconds",
-  utilization: "share",
-  queueLengthMean: "jobs",
-  queueLengthMax: "jobs",
-  inSystemAtEnd: "count",
-  probabilityOfDelay: "share",
-  exceptionsTriggered: "count",
-  jobsReclassified: "count",
-  jobsMovedIn: "count",
-  jobsMovedOut: "count",
-  endedUnanswered: "count",
-  waitingAtEnd: "count",
+/** Every compared metric's unit: the summary's, and the fairness metrics'. */
+export const COMPARED_METRIC_UNITS: Readonly<Record<ComparedMetricName, MetricUnit>> = {
+  ...METRIC_UNITS,
   // The standard deviation of the workers' utilizations is itself a share.
   utilizationSpread: "share",
   jobsHandledSpread: "jobs",

@@ -1,24 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { METRIC_NAMES } from "../../../src/metrics/index.ts";
 import {
   CHECK_VERDICTS,
   confidenceText,
   estimateText,
   levelText,
-  METRIC_UNITS,
 } from "../../../src/report/check/check-wording.ts";
 import { result } from "./fixtures.ts";
 
 describe("check wording", () => {
-  it("gives every metric a unit, shares for the rates and seconds for the waits", () => {
-    expect(Object.keys(METRIC_UNITS).sort()).toEqual([...METRIC_NAMES].sort());
-    expect(METRIC_UNITS.serviceLevel).toBe("share");
-    expect(METRIC_UNITS.abandonmentRate).toBe("share");
-    expect(METRIC_UNITS.waitP90).toBe("seconds");
-    expect(METRIC_UNITS.handleTimeMean).toBe("seconds");
-    expect(METRIC_UNITS.queueLengthMean).toBe("count");
-  });
-
   it("lists the verdicts quiet ones first, failing ones last", () => {
     expect(CHECK_VERDICTS).toEqual([
       "identical",
