@@ -6,7 +6,7 @@
  * per-replication values of the same seed and count, else Welch from means and half-widths) and
  * larger than the metric's tolerance. docs/check.md gives the reasons for each choice.
  */
-import type { MetricEstimate, MetricName } from "../metrics/index.ts";
+import { METRIC_UNITS, type MetricEstimate, type MetricName } from "../metrics/index.ts";
 import type { RunValues } from "./baseline.ts";
 import {
   type Interval,
@@ -168,6 +168,7 @@ export function judgeCheck(
       replicationsToSettle: settle,
       explanation: describeCheck({
         verdict,
+        unit: METRIC_UNITS[one.metric],
         baseline: one.baseline,
         current: one.current,
         difference,

@@ -120,6 +120,10 @@ describe("judgeCheck", () => {
     const paired = judgeCheck(baseline, current, OPTIONS);
     expect(paired.paired).toBe(true);
     expect(find(paired.checks, "serviceLevel").verdict).toBe("worse");
+    // In the metric's unit: a share as a percentage, its change in percentage points.
+    expect(find(paired.checks, "serviceLevel").explanation).toMatch(
+      /^\d+(\.\d+)?% → \d+(\.\d+)?% \(-3(\.\d+)? pp ± [\d.]+ pp at [\d.]+%, paired by replication\): significant and beyond the allowed ±1 pp\.$/,
+    );
     const unpaired = judgeCheck(
       baseline,
       run({ overall: { serviceLevel: shifted(SPREAD, -0.03, 0.002) } }, { seed: 2 }),
