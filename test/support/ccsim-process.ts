@@ -71,11 +71,16 @@ export interface InterruptOptions {
   readonly startLimitMilliseconds?: number;
   /** A run still alive this long after SIGINT is killed and the test fails (default 60 s). */
   readonly stopLimitMilliseconds?: number;
+  /**
+   * What shows the run is under way, instead of a temporary file in the output folder: a
+   * command that writes only at the end (compare) says so on stderr first.
+   */
+  readonly startedWhen?: (printed: { stdout: string; stderr: string }) => boolean;
 }
 
 /**
- * Runs ccsim and sends SIGINT once a temporary output file (`*.partial-*`) in `out` shows that
- * the run is under way (its Ctrl-C handler is installed by then). The limits are safety nets
+ * Runs ccsim and sends SIGINT once a temporary output file (`*.partial-*`) in `out` (or
+ * `startedWhen`) shows that the run is under way (its Ctrl-C handler is installed by then). The limits are safety nets
  * against a hang, far above what any run needs on a loaded machine, not timing assertions.
  */
 export function ccsimInterrupted(
@@ -87,6 +92,7 @@ export function ccsimInterrupted(
     afterStartMilliseconds = 0,
     startLimitMilliseconds = 150_000,
     stopLimitMilliseconds = 60_000,
+    startedWhen,
   } = options;
   return new Promise((resolve, reject) => {
     const { child, printed } = startCcsim(args);
@@ -104,7 +110,9 @@ export function ccsimInterrupted(
     };
     const poll = setInterval(() => {
       const started =
-        existsSync(out) && readdirSync(out).some((name) => name.includes(".partial-"));
+        startedWhen === undefined
+          ? existsSync(out) && readdirSync(out).some((name) => name.includes(".partial-"))
+          : startedWhen(printed());
       if (!started) return;
       clearInterval(poll);
       clearTimeout(safetyNet);
