@@ -1,7 +1,7 @@
 /**
- * Parses scenario text (YAML or JSON) into a plain value while keeping the node tree, so any
- * path can be located as a 1-based line and column. Syntax problems come back as located
- * messages, all of them, never as exceptions.
+ * Parses YAML or JSON text (a scenario; also a baseline summary.json) into a plain value while
+ * keeping the node tree, so any path can be located as a 1-based line and column. Syntax
+ * problems come back as located messages, all of them, never as exceptions.
  */
 import {
   type Document,
@@ -59,6 +59,14 @@ export function formatPath(path: readonly PathSegment[]): string {
 
 /** Parses `text`; `.json` files also get JSON's stricter syntax check. */
 export function parseScenarioText(text: string, fileName: string): ParsedDocument {
+  return parseLocatedText(text, { strictJson: fileName.toLowerCase().endsWith(".json") });
+}
+
+/** Parses YAML text, or with `strictJson` text that must also be JSON, keeping positions. */
+export function parseLocatedText(
+  text: string,
+  options: { readonly strictJson: boolean },
+): ParsedDocument {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const toPosition = (offset: number): Position => {
@@ -69,7 +77,7 @@ export function parseScenarioText(text: string, fileName: string): ParsedDocumen
     position: toPosition(error.pos[0]),
     message: firstLine(error.message),
   }));
-  if (syntaxErrors.length === 0 && fileName.toLowerCase().endsWith(".json")) {
+  if (syntaxErrors.length === 0 && options.strictJson) {
     const jsonError = strictJsonError(text, toPosition);
     if (jsonError !== undefined) syntaxErrors.push(jsonError);
   }

@@ -6,7 +6,13 @@
  */
 
 export { type CsvProblems, type Row as CsvRow, readCsvCells } from "./csv-cells.ts";
-export { formatPath, type PathSegment, type Position } from "./document.ts";
+export {
+  formatPath,
+  type ParsedDocument,
+  type PathSegment,
+  type Position,
+  parseLocatedText,
+} from "./document.ts";
 export { DURATION_PATTERN, parseDurationSeconds } from "./duration.ts";
 export { formatScenarioJsonSchema, scenarioJsonSchema } from "./json-schema.ts";
 export {
