@@ -180,7 +180,9 @@ function strictJsonError(
     const position = offset === undefined ? DOCUMENT_START : toPosition(Number(offset));
     return {
       position,
-      message: `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, "")}`,
+      // V8 quotes the text around the error ("…", "hello: world" is not valid JSON): cut it,
+      // so that no message repeats a file's contents.
+      message: `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/s, "").replace(/, ".*$/s, "")}`,
     };
   }
 }

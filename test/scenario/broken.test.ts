@@ -5,7 +5,7 @@
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ScenarioError, UsageError } from "../../src/errors.ts";
-import { loadScenario } from "../../src/scenario/index.ts";
+import { checkScenarioText, loadScenario } from "../../src/scenario/index.ts";
 
 const CORPUS = "test/fixtures/broken";
 const files = readdirSync(CORPUS).sort();
@@ -76,5 +76,16 @@ describe("locations", () => {
     const missing = issues.find((issue) => issue.path === "queues[0].distributionPolicyId");
     // queues[0] is the map starting at line 5, column 5 ("id: queue-1").
     expect(missing).toMatchObject({ line: 5, column: 5, message: "required field is missing" });
+  });
+});
+
+describe("a .json scenario that is not JSON", () => {
+  it("is one located syntax error that does not repeat the file's contents", () => {
+    const check = checkScenarioText("name: secret-value\n", "scenario.json");
+    expect(check.ok).toBe(false);
+    if (check.ok) return;
+    expect(check.issues).toHaveLength(1);
+    expect(check.issues[0]?.message).toMatch(/^syntax error: invalid JSON/);
+    expect(check.issues[0]?.message).not.toMatch(/secret-value/);
   });
 });
