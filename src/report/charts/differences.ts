@@ -12,6 +12,7 @@ import type {
   ComparisonVerdict,
   DifferenceRow,
 } from "../../comparison/index.ts";
+import { shortName } from "../compare/comparison-console.ts";
 import { confidenceText } from "../compare/console-numbers.ts";
 import {
   COMPARED_METRIC_UNITS,
@@ -47,15 +48,32 @@ const EMPTY_HALF_RANGE: Readonly<Record<MetricUnit, number>> = {
   count: 1,
 };
 
-/** Each difference's label on the y axis: the variant, with its scope when several are judged. */
-function labelOf(row: DifferenceRow, severalScopes: boolean): string {
-  return severalScopes ? `${row.variant} (${row.scope})` : row.variant;
+/**
+ * Characters of a y-axis label: longer variant names (a --set's whole path and value) keep their
+ * start and their distinguishing end, where vega's own limit would cut the end off.
+ */
+const LABEL_CHARACTERS = 36;
+
+/** A difference's label on the y axis. */
+type Labeller = (row: DifferenceRow) => string;
+
+/**
+ * Each difference's label: the variant, with its scope when several are judged; shortened when
+ * that still tells every label apart (two policies' `…offerExpiresAfterSeconds=30` would not
+ * be), else whole.
+ */
+function labellerOf(comparison: Comparison): Labeller {
+  const severalScopes = new Set(comparison.differences.map((row) => row.scope)).size > 1;
+  const whole: Labeller = (row) => (severalScopes ? `${row.variant} (${row.scope})` : row.variant);
+  const names = [...new Set(comparison.differences.map(whole))];
+  const shortened = new Set(names.map((name) => shortName(name, LABEL_CHARACTERS)));
+  return shortened.size === names.length ? (row) => shortName(whole(row), LABEL_CHARACTERS) : whole;
 }
 
 /** The drawable data row of a difference, or undefined when it has no value (no pair). */
-function dataRowOf(row: DifferenceRow, severalScopes: boolean): DataRow | undefined {
+function dataRowOf(row: DifferenceRow, labelOf: Labeller): DataRow | undefined {
   const { difference } = row;
-  const base = { metric: row.metric, label: labelOf(row, severalScopes), verdict: row.verdict };
+  const base = { metric: row.metric, label: labelOf(row), verdict: row.verdict };
   // Identical: the same value in every replication, even when undefined in all of them.
   if (difference.identical) return { ...base, difference: 0 };
   if (!Number.isFinite(difference.meanDifference)) return undefined;
@@ -110,7 +128,13 @@ function panelOf(
     tickCount: TICK_COUNT,
     grid: true,
   };
-  const y = { field: "label", type: "nominal", sort: [...labels], title: null } as const;
+  const y = {
+    field: "label",
+    type: "nominal",
+    sort: [...labels],
+    title: null,
+    axis: { labelLimit: 0 },
+  } as const;
   const colour = {
     field: "verdict",
     type: "nominal",
@@ -164,9 +188,9 @@ function adjustmentNote(comparison: Comparison): string {
 }
 
 /** The subtitle line naming the differences not drawn (no replication defined in both). */
-function undrawnNote(undrawn: readonly DifferenceRow[], severalScopes: boolean): string[] {
+function undrawnNote(undrawn: readonly DifferenceRow[], labelOf: Labeller): string[] {
   if (undrawn.length === 0) return [];
-  const names = undrawn.map((row) => `${row.metric} of ${labelOf(row, severalScopes)}`);
+  const names = undrawn.map((row) => `${row.metric} of ${labelOf(row)}`);
   return [`Not drawn, no replication where both variants define it: ${names.join(", ")}.`];
 }
 
@@ -181,11 +205,11 @@ const NOTHING_DRAWN = {
 
 /** The differences chart (file name `differences`). */
 export function differencesChart(comparison: Comparison, scenario: string): Chart {
-  const severalScopes = new Set(comparison.differences.map((row) => row.scope)).size > 1;
+  const labelOf = labellerOf(comparison);
   const drawn: { row: DifferenceRow; data: DataRow }[] = [];
   const undrawn: DifferenceRow[] = [];
   for (const row of comparison.differences) {
-    const data = dataRowOf(row, severalScopes);
+    const data = dataRowOf(row, labelOf);
     if (data === undefined) undrawn.push(row);
     else drawn.push({ row, data });
   }
@@ -193,7 +217,7 @@ export function differencesChart(comparison: Comparison, scenario: string): Char
   const metrics = [...new Set(drawn.map(({ row }) => row.metric))];
   const panels = metrics.map((metric) => {
     const judged = drawn.filter(({ row }) => row.metric === metric);
-    const labels = [...new Set(judged.map(({ row }) => labelOf(row, severalScopes)))];
+    const labels = [...new Set(judged.map(({ row }) => labelOf(row)))];
     const first = (judged[0] as { row: DifferenceRow }).row;
     return panelOf(
       metric,
@@ -216,7 +240,7 @@ export function differencesChart(comparison: Comparison, scenario: string): Char
           `${replicationsPhrase(comparison.replications)} (common random numbers).`,
         adjustmentNote(comparison),
         "A bar across 0 is no detectable difference; better and worse follow each metric's direction.",
-        ...undrawnNote(undrawn, severalScopes),
+        ...undrawnNote(undrawn, labelOf),
       ],
       description: caption,
     }),

@@ -161,12 +161,15 @@ export function verdictWords(
   return words;
 }
 
-/** A name that fits a column: long ones keep their start and their distinguishing end. */
-export function shortName(name: string): string {
+/**
+ * A name that fits `columns` characters (a table column by default): long ones keep their start
+ * and their distinguishing end (`distribut…Offers=3`).
+ */
+export function shortName(name: string, columns = MAX_NAME_COLUMNS): string {
   const characters = [...name];
-  if (characters.length <= MAX_NAME_COLUMNS) return name;
-  const tail = Math.floor((MAX_NAME_COLUMNS - 1) / 2);
-  const head = MAX_NAME_COLUMNS - 1 - tail;
+  if (characters.length <= columns) return name;
+  const tail = Math.floor((columns - 1) / 2);
+  const head = columns - 1 - tail;
   return `${characters.slice(0, head).join("")}…${characters.slice(-tail).join("")}`;
 }
 

@@ -9,7 +9,15 @@ import type { DifferenceRow } from "../../../src/comparison/index.ts";
 import { differencesChart } from "../../../src/report/charts/differences.ts";
 import { PLOT_WIDTH_PX, VERDICT_COLOURS } from "../../../src/report/charts/theme.ts";
 import { renderSvg } from "../../../src/report/render/index.ts";
-import { ALL_IDENTICAL, COMPARISONS, NO_PAIRS, THREE_MODES } from "../compare/fixtures.ts";
+import {
+  ALL_IDENTICAL,
+  COMPARISONS,
+  comparisonOf,
+  type FixtureVariant,
+  NO_PAIRS,
+  THREE_MODES,
+  THREE_MODES_VARIANTS,
+} from "../compare/fixtures.ts";
 import { compileLogged, marksOf, numbersIn, rowsOf, subtitleOf } from "./spec-access.ts";
 
 /** Where 0 lies on a panel's x axis: its middle, since every domain is symmetric around 0. */
@@ -241,5 +249,33 @@ describe("the differences chart of THREE_MODES", () => {
       "utilizationSpread (lower is better)",
       "jobsHandledSpread (lower is better)",
     ]);
+  });
+});
+
+describe("the differences chart's labels", () => {
+  const longNamed = (names: readonly string[]) =>
+    comparisonOf(
+      names.map((name, index) => ({
+        ...(THREE_MODES_VARIANTS[index] as FixtureVariant),
+        name,
+        description: name,
+      })),
+      { judged: [["overall", "serviceLevel"]] },
+    );
+  const labelsOf = (names: readonly string[]) =>
+    rowsOf(differencesChart(longNamed(names), "multi-skill").spec).map((row) => row.label);
+
+  it("keeps the distinguishing end of a long --set name", () => {
+    const labels = labelsOf(["as written", "distributionPolicies[0].mode.maxConcurrentOffers=3"]);
+    expect(new Set(labels)).toEqual(new Set(["distributionPolici…oncurrentOffers=3"]));
+  });
+
+  it("keeps whole names that shortening would no longer tell apart", () => {
+    const names = [
+      "as written",
+      "distributionPolicies[0].offerExpiresAfterSeconds=30",
+      "distributionPolicies[1].offerExpiresAfterSeconds=30",
+    ];
+    expect(new Set(labelsOf(names))).toEqual(new Set(names.slice(1)));
   });
 });
