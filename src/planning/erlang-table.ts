@@ -87,7 +87,13 @@ function countsAround(
 ): number[] {
   const withPatience = inputs.patienceSeconds !== undefined;
   const lowest = withPatience ? 1 : minimumStableAgents(inputs);
-  const answer = (withPatience ? allTargets.erlangA : allTargets.erlangC) ?? maxAgents;
-  const first = Math.max(lowest, answer - Math.floor(ROWS_AROUND_ANSWER / 2));
+  const answer = withPatience ? allTargets.erlangA : allTargets.erlangC;
+  // Out of reach: the counts up to --max, where the search gave up.
+  const first = Math.max(
+    lowest,
+    answer == null
+      ? maxAgents - ROWS_AROUND_ANSWER + 1
+      : answer - Math.floor(ROWS_AROUND_ANSWER / 2),
+  );
   return Array.from({ length: ROWS_AROUND_ANSWER }, (_, index) => first + index);
 }

@@ -34,25 +34,30 @@ export const erlangCommand: CommandModule<object, ErlangArguments> = {
       })
       .option("handle-time", {
         type: "string",
+        nargs: 1,
         describe: 'mean handle time, talk plus wrap-up: a duration such as "180s" or "3m"',
       })
       .option("agents", {
         type: "string",
+        nargs: 1,
         describe:
           "agent counts, one row each: 14, a range 12..16 or a list 10,12..14 (default: five around the targets' answer)",
       })
       .option("threshold", {
         type: "string",
+        nargs: 1,
         default: "20s",
         describe: 'service level threshold: answered within this ("20s")',
       })
       .option("patience", {
         type: "string",
+        nargs: 1,
         describe:
           'mean patience of a waiting caller ("120s"): adds Erlang A, where callers hang up',
       })
       .option("target", {
         type: "string",
+        nargs: 1,
         // Repeated, one value each, like check's --tolerance.
         coerce: (value: string | string[] | undefined) => [value ?? []].flat(),
         describe:

@@ -137,7 +137,9 @@ function duration(name: string, text: string | undefined, problems: string[]): n
     return undefined;
   }
   const seconds = durationSecondsOf(text);
-  if (seconds === undefined) {
+  if (seconds === undefined && text.startsWith("-")) {
+    problems.push(`--${name} must be a positive duration, got ${text}`);
+  } else if (seconds === undefined) {
     problems.push(
       `--${name} ${text} is not a duration: write a number of seconds or <number><unit> with unit ms, s, m, min, h or d (e.g. "180s", "3m")`,
     );
