@@ -21,13 +21,13 @@ export type ErlangFormat = (typeof ERLANG_FORMATS)[number];
 
 /** The options as yargs parses them. */
 export interface ErlangArguments {
-  ratePerHour?: number;
-  handleTime?: string;
-  agents?: string;
+  ratePerHour?: number | undefined;
+  handleTime?: string | undefined;
+  agents?: string | undefined;
   threshold: string;
-  patience?: string;
-  target?: string[];
-  max?: number;
+  patience?: string | undefined;
+  target?: string[] | undefined;
+  max?: number | undefined;
   format: ErlangFormat;
 }
 
@@ -67,7 +67,7 @@ export function erlangRequestOf(args: ErlangArguments): ErlangRequest {
       );
     }
   }
-  if (agents === undefined && args.target === undefined) {
+  if (args.agents === undefined && args.target === undefined) {
     problems.push(
       'name the agents to evaluate (--agents 14, 12..16 or 12,14,16) or a target (--target "serviceLevel>=0.8"), or both',
     );
@@ -122,6 +122,10 @@ function listOf(counts: readonly number[]): string {
 function positiveRate(value: number | undefined, problems: string[]): number | undefined {
   if (value === undefined) {
     problems.push("give the arrival rate: --rate-per-hour <calls per hour> (e.g. 200)");
+    return undefined;
+  }
+  if (Array.isArray(value)) {
+    problems.push("give --rate-per-hour (or --calls-per-hour) once");
     return undefined;
   }
   if (!(Number.isFinite(value) && value > 0)) {

@@ -12,7 +12,7 @@ import {
 } from "../../planning/index.ts";
 import { nearest, parseDurationSeconds } from "../../scenario/index.ts";
 
-const TARGET_PATTERN = /^\s*([A-Za-z.]+)\s*(>=|<=|>|<)\s*(\S+)\s*$/;
+const TARGET_PATTERN = /^\s*([A-Za-z][A-Za-z0-9.]*)\s*(>=|<=|>|<)\s*(\S+)\s*$/;
 const METRICS = Object.keys(ERLANG_TARGET_METRICS) as ErlangTargetMetric[];
 
 /** The syntax, for messages. */
