@@ -1,7 +1,7 @@
 /**
  * Everything `ccsim erlang` prints, computed at once: the figures for each agent count and,
  * per target, the fewest agents under Erlang C and (given a patience) Erlang A. Without counts
- * asked for, the rows are five counts around the answer, which is how planners read it.
+ * asked for, the rows surround the answers, which is how planners read them.
  */
 import {
   type AgentsNeeded,
@@ -39,8 +39,10 @@ export interface ErlangTable {
   readonly maxAgents: number;
 }
 
-/** How many rows surround the answer when no counts are asked for. */
+/** How many rows surround the answer when no counts are asked for, at least. */
 const ROWS_AROUND_ANSWER = 5;
+/** Erlang C's and A's answers further apart than this get rows around the better fit only. */
+const MAX_SPREAD_ROWS = 20;
 
 /** The table for `agents` (or around the targets' answer) and `targets`. */
 export function erlangTableOf(
@@ -79,7 +81,11 @@ export function erlangTableOf(
   };
 }
 
-/** Five counts around the answer of the model that fits best (A with a patience, else C). */
+/**
+ * The counts from two below the lowest answer to two above the highest (Erlang C's and A's
+ * both, at least five rows), or, when they lie too far apart, around the answer of the model
+ * that fits best (A given a patience). Out of reach: the counts up to --max.
+ */
 function countsAround(
   inputs: ErlangInputs,
   allTargets: ErlangTable["allTargets"],
@@ -87,13 +93,18 @@ function countsAround(
 ): number[] {
   const withPatience = inputs.patienceSeconds !== undefined;
   const lowest = withPatience ? 1 : minimumStableAgents(inputs);
-  const answer = withPatience ? allTargets.erlangA : allTargets.erlangC;
-  // Out of reach: the counts up to --max, where the search gave up.
-  const first = Math.max(
-    lowest,
-    answer == null
-      ? maxAgents - ROWS_AROUND_ANSWER + 1
-      : answer - Math.floor(ROWS_AROUND_ANSWER / 2),
+  const answers = [allTargets.erlangC, allTargets.erlangA].filter(
+    (answer): answer is number => typeof answer === "number",
   );
-  return Array.from({ length: ROWS_AROUND_ANSWER }, (_, index) => first + index);
+  const best = withPatience ? allTargets.erlangA : allTargets.erlangC;
+  const spread = Math.max(...answers) - Math.min(...answers);
+  const around =
+    answers.length === 0
+      ? [maxAgents - ROWS_AROUND_ANSWER + 3]
+      : spread > MAX_SPREAD_ROWS && typeof best === "number"
+        ? [best]
+        : answers;
+  const first = Math.max(lowest, Math.min(...around) - 2);
+  const last = Math.max(Math.max(...around) + 2, first + ROWS_AROUND_ANSWER - 1);
+  return Array.from({ length: last - first + 1 }, (_, index) => first + index);
 }

@@ -145,6 +145,23 @@ describe("erlangTableOf", () => {
     expect(outOfReach.allTargets).toEqual({ erlangC: null });
   });
 
+  it("spans both models' answers when a patience is given", () => {
+    const inputs = {
+      ratePerHour: 900,
+      handleTimeSeconds: 180,
+      thresholdSeconds: 20,
+      patienceSeconds: 240,
+    };
+    const table = erlangTableOf(inputs, [SERVICE_LEVEL_80], undefined, 1000);
+    const { erlangA: a, erlangC: c } = table.allTargets;
+    if (typeof a !== "number" || typeof c !== "number") throw new Error("both answers exist");
+    expect(a).toBeLessThan(c);
+    const agents = table.rows.map((row) => row.agents);
+    expect(agents[0]).toBe(a - 2);
+    expect(agents.at(-1)).toBe(c + 2);
+    expect(agents).toEqual(Array.from({ length: c - a + 5 }, (_, index) => a - 2 + index));
+  });
+
   it("answers abandonment under Erlang A only, and around A's answer given a patience", () => {
     const inputs = { ...TEXTBOOK, patienceSeconds: 120 };
     const abandonment: ErlangTarget = {
