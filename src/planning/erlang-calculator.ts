@@ -45,9 +45,12 @@ export type AgentsNeeded =
   | { readonly met: true; readonly agents: number; readonly value: number }
   | { readonly met: false; readonly maxAgents: number; readonly bestValue: number };
 
-/** a = λ·E[S]: the offered load in Erlangs. */
+/**
+ * a = λ·E[S]: the offered load in Erlangs, multiplied before dividing so that whole loads stay
+ * whole (200 calls/hour × 180 s is 10, not 10.000000000000002 or 9.999999999999998).
+ */
 export function offeredLoadOf(inputs: ErlangInputs): number {
-  return (inputs.ratePerHour / 3600) * inputs.handleTimeSeconds;
+  return (inputs.ratePerHour * inputs.handleTimeSeconds) / 3600;
 }
 
 /** The fewest agents with a stable Erlang C queue: ⌊a⌋ + 1. */
@@ -63,13 +66,29 @@ export function erlangRowOf(inputs: ErlangInputs, agents: number): ErlangRow {
     servers: agents,
     serviceLevelThresholdSeconds: inputs.thresholdSeconds,
   };
+  const offeredLoad = offeredLoadOf(inputs);
   const row = {
     agents,
-    blocking: erlangB(agents, offeredLoadOf(inputs)),
-    erlangC: erlangC(queue),
+    blocking: erlangB(agents, offeredLoad),
+    // λ/μ may round to just below a whole load that the agents only match: that queue is
+    // unstable, not one with a wait of 10^17 seconds, so the load decides, computed as above.
+    erlangC: agents <= offeredLoad ? unstableErlangC(offeredLoad) : erlangC(queue),
   };
   if (inputs.patienceSeconds === undefined) return row;
   return { ...row, erlangA: erlangA({ ...queue, abandonmentRate: 1 / inputs.patienceSeconds }) };
+}
+
+/** Erlang C for a ≥ c, as `erlangC` reports it. */
+function unstableErlangC(offeredLoad: number): ErlangCResult {
+  return {
+    offeredLoad,
+    occupancy: 1,
+    stable: false,
+    probabilityOfWait: 1,
+    meanWaitSeconds: Number.POSITIVE_INFINITY,
+    serviceLevel: 0,
+    meanQueueLength: Number.POSITIVE_INFINITY,
+  };
 }
 
 /** The value of `target`'s metric under `model` at `agents`. */

@@ -51,6 +51,18 @@ describe("erlangRowOf", () => {
   });
 });
 
+describe("erlangRowOf at a whole load", () => {
+  it("calls as many agents as Erlangs unstable, as erlangC does when λ/μ is exact", () => {
+    // 200/3600 / (1/180) rounds below 10, which erlangC alone would take for a stable queue.
+    const row = erlangRowOf(TEXTBOOK, 10);
+    expect(row.erlangC).toEqual(
+      erlangC({ arrivalRate: 10, serviceRate: 1, servers: 10, serviceLevelThresholdSeconds: 20 }),
+    );
+    expect(row.erlangC.stable).toBe(false);
+    expect(erlangRowOf(TEXTBOOK, 11).erlangC.stable).toBe(true);
+  });
+});
+
 describe("agentsNeededFor", () => {
   it("answers the textbook case with 14 agents, as erlangCServersFor does", () => {
     const answer = agentsNeededFor(TEXTBOOK, "erlangC", SERVICE_LEVEL_80, 1000);

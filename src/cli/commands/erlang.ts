@@ -35,13 +35,13 @@ export const erlangCommand: CommandModule<object, ErlangArguments> = {
       .option("handle-time", {
         type: "string",
         nargs: 1,
-        describe: 'mean handle time, talk plus wrap-up: a duration such as "180s" or "3m"',
+        describe: 'mean time a call holds an agent (talk plus wrap-up): a duration such as "180s" or "3m"',
       })
       .option("agents", {
         type: "string",
         nargs: 1,
         describe:
-          "agent counts, one row each: 14, a range 12..16 or a list 10,12..14 (default: five around the targets' answer)",
+          "agent counts, one row each: 14, a range 12..16 or a list 10,12..14 (default: two either side of the targets' answers)",
       })
       .option("threshold", {
         type: "string",
