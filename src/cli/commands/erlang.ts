@@ -35,7 +35,8 @@ export const erlangCommand: CommandModule<object, ErlangArguments> = {
       .option("handle-time", {
         type: "string",
         nargs: 1,
-        describe: 'mean time a call holds an agent (talk plus wrap-up): a duration such as "180s" or "3m"',
+        describe:
+          'mean time a call holds an agent (ring, talk and wrap-up): a duration such as "180s" or "3m"',
       })
       .option("agents", {
         type: "string",
