@@ -5,6 +5,7 @@
 import type { CommandModule } from "yargs";
 import { checkCommand } from "./check.ts";
 import { compareCommand } from "./compare.ts";
+import { mergeCommand } from "./merge.ts";
 import { runCommand } from "./run.ts";
 import { schemaCommand } from "./schema.ts";
 import { validateCommand } from "./validate.ts";
@@ -18,6 +19,7 @@ export const commands: readonly RegisteredCommand[] = [
   runCommand,
   compareCommand,
   checkCommand,
+  mergeCommand,
   validateCommand,
   schemaCommand,
 ];
