@@ -1,6 +1,9 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkShards } from "../../src/cli/merge/check-shards.ts";
-import type { ShardInFolder } from "../../src/cli/merge/read-shards.ts";
+import { readShards, type ShardInFolder } from "../../src/cli/merge/read-shards.ts";
 import { parseShard, replicationsOfShard } from "../../src/cli/run/shard.ts";
 import {
   decodeExactJson,
@@ -160,5 +163,33 @@ describe("checkShards", () => {
     expect(checked.ok ? [] : checked.problems).toEqual([
       "the shards were written by ccsim 9.9.9; this is ccsim 1.0.0: merge them with the version that ran them",
     ]);
+  });
+});
+
+describe("readShards", () => {
+  it("reads every folder and says, one line each, what is wrong with those that hold no shard", () => {
+    const root = mkdtempSync(join(tmpdir(), "ccsim-read-shards-"));
+    try {
+      const good = join(root, "good");
+      const damaged = join(root, "damaged");
+      const empty = join(root, "empty");
+      for (const folder of [good, damaged, empty]) mkdirSync(folder);
+      const text = renderShardFile({ index: 1, count: 1 }, scenario, provenance, [
+        { replication: 0, metrics: metrics(0) },
+      ]);
+      writeFileSync(join(good, "shard.json"), text);
+      writeFileSync(join(damaged, "shard.json"), text.slice(0, 100));
+      writeFileSync(join(root, "file"), "");
+      const read = readShards([good, damaged, empty, join(root, "file"), join(root, "absent")]);
+      expect(read.shards.map((shard) => shard.folder)).toEqual([good]);
+      expect(read.problems).toEqual([
+        `${join(damaged, "shard.json")}: not JSON (damaged or cut short?)`,
+        `${empty}: no shard.json there (not the --out folder of a \`ccsim run --shard\`, or the shard has not finished)`,
+        `${join(root, "file")}: not a folder (give the --out folders of the shards)`,
+        `${join(root, "absent")}: no such folder`,
+      ]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

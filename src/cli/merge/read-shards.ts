@@ -35,10 +35,16 @@ export function readShards(folders: readonly string[]): ReadShards {
 
 function readShard(folder: string): ShardFile | string {
   const path = join(folder, RUN_OUTPUT_FILES.shard);
+  try {
+    if (!statSync(folder).isDirectory()) {
+      return `${folder}: not a folder (give the --out folders of the shards)`;
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    return code === "ENOENT" ? `${folder}: no such folder` : `${folder}: cannot read it (${code})`;
+  }
   let text: string;
   try {
-    if (!statSync(folder).isDirectory())
-      return `${folder}: not a folder (give the --out folders of the shards)`;
     text = readFileSync(path, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
