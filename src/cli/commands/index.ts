@@ -1,11 +1,12 @@
 /**
- * The command registry: every CLI command, in help order. A new command (staff, sweep, erlang)
- * is one module in this folder plus one entry here.
+ * The command registry: every CLI command, in help order. A new command is one module in
+ * this folder plus one entry here.
  */
 import type { CommandModule } from "yargs";
 import { checkCommand } from "./check.ts";
 import { compareCommand } from "./compare.ts";
 import { erlangCommand } from "./erlang.ts";
+import { mergeCommand } from "./merge.ts";
 import { runCommand } from "./run.ts";
 import { schemaCommand } from "./schema.ts";
 import { validateCommand } from "./validate.ts";
@@ -20,6 +21,7 @@ export const commands: readonly RegisteredCommand[] = [
   compareCommand,
   checkCommand,
   erlangCommand,
+  mergeCommand,
   validateCommand,
   schemaCommand,
 ];

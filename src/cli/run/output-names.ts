@@ -17,6 +17,8 @@ export const RUN_OUTPUT_FILES = {
   reportHtml: "report.html",
   /** Wait and abandon-time curves (output contract, version 2). */
   waitsCsv: "waits.csv",
+  /** A shard's partial result (`run --shard i/n`), instead of the reports; `merge` reads it. */
+  shard: "shard.json",
 } as const;
 
 /** ccsim compare's file names at the top of its output folder (output contract: compare). */

@@ -4,7 +4,7 @@
  * replication index), and results are returned in replication order. Tasks are made one at a
  * time as a thread frees up (a huge --replications must not build millions of tasks up front).
  * Progress is reported as the fraction done; an abort signal stops the run between chunks
- * (serial) or cancels the outstanding tasks (parallel).
+ * (serial) or cancels the outstanding tasks (parallel). A shard runs only some of the indices.
  */
 import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
@@ -23,6 +23,11 @@ export interface ReplicationRunOptions {
   readonly eventsPath?: string;
   readonly onProgress?: (fractionDone: number) => void;
   readonly signal?: AbortSignal;
+  /**
+   * The replication indices to run, ascending (a shard's); default every one of the scenario's.
+   * Each runs with its true index, so its result is the same as in a run of them all.
+   */
+  readonly only?: readonly number[];
 }
 
 /** The run was stopped by its abort signal; nothing was produced. */
@@ -51,23 +56,34 @@ function taskOf(
   };
 }
 
-/** Runs every replication; results in replication order. */
+/** The replications to run: how many, and the index of the one at each position. */
+interface Indices {
+  readonly count: number;
+  readonly at: (position: number) => number;
+}
+
+/** Runs every replication (or those of `options.only`); results in replication order. */
 export async function runReplications(
   scenario: Scenario,
   options: ReplicationRunOptions,
 ): Promise<ReplicationResult[]> {
-  const workers = Math.max(
-    1,
-    Math.min(options.workers ?? defaultWorkerCount(), scenario.replications),
-  );
-  return workers === 1 ? runSerially(scenario, options) : runInParallel(scenario, workers, options);
+  // Without `only`, position p is replication p: no list of millions of indices up front.
+  const indices: Indices = {
+    count: options.only?.length ?? scenario.replications,
+    at: (position) => options.only?.[position] ?? position,
+  };
+  const workers = Math.max(1, Math.min(options.workers ?? defaultWorkerCount(), indices.count));
+  return workers === 1
+    ? runSerially(scenario, indices, options)
+    : runInParallel(scenario, indices, workers, options);
 }
 
 async function runSerially(
   scenario: Scenario,
+  indices: Indices,
   options: ReplicationRunOptions,
 ): Promise<ReplicationResult[]> {
-  const count = scenario.replications;
+  const count = indices.count;
   const results: ReplicationResult[] = [];
   let lastYield = performance.now();
   // Yield to the event loop now and then, so a Ctrl-C handler gets to run; true = carry on.
@@ -78,8 +94,9 @@ async function runSerially(
     }
     return options.signal?.aborted !== true;
   };
-  for (let replication = 0; replication < count; replication++) {
-    const result = await runReplicationTask(taskOf(scenario, options, replication), (progress) => {
+  for (let position = 0; position < count; position++) {
+    const task = taskOf(scenario, options, indices.at(position));
+    const result = await runReplicationTask(task, (progress) => {
       options.onProgress?.((results.length + progress) / count);
       return carryOn();
     });
@@ -93,6 +110,7 @@ async function runSerially(
 
 async function runInParallel(
   scenario: Scenario,
+  indices: Indices,
   workers: number,
   options: ReplicationRunOptions,
 ): Promise<ReplicationResult[]> {
@@ -110,7 +128,7 @@ async function runInParallel(
     return destroyed;
   };
   options.signal?.addEventListener("abort", destroyPool, { once: true });
-  const count = scenario.replications;
+  const count = indices.count;
   const results: ReplicationResult[] = [];
   const runOptions = options.signal === undefined ? {} : { signal: options.signal };
   let next = 0;
@@ -119,14 +137,15 @@ async function runInParallel(
   // One loop per thread, each taking the next replication when its previous one is done.
   const feed = async () => {
     while (!failed && next < count) {
-      const replication = next++;
-      const result = (await pool.run(taskOf(scenario, options, replication), runOptions)) as
+      const position = next++;
+      const task = taskOf(scenario, options, indices.at(position));
+      const result = (await pool.run(task, runOptions)) as
         | ReplicationResult
         | { scenarioRunProblems: ScenarioRunProblem[] }
         | null;
       if (result === null) throw new RunInterrupted("interrupted");
       if ("scenarioRunProblems" in result) throw new ScenarioRunError(result.scenarioRunProblems);
-      results[replication] = result;
+      results[position] = result;
       options.onProgress?.(++done / count);
     }
   };

@@ -1,0 +1,103 @@
+/**
+ * `ccsim merge <shard folders…> --out DIR`: combines the shard.json files that
+ * `ccsim run --shard i/n` wrote into the reports an unsharded run writes, byte for byte: the
+ * shards are checked to be one run's (every problem at once, exit 2), their replications put in
+ * order and aggregated as `run` aggregates them, and the files written through run's own path.
+ */
+import { resolve } from "node:path";
+import type { Argv, CommandModule } from "yargs";
+import { UsageError } from "../../errors.ts";
+import { aggregateReplications } from "../../metrics/index.ts";
+import { renderConsoleSummary } from "../../report/index.ts";
+import { ExitWithCode } from "../exit.ts";
+import { checkShards } from "../merge/check-shards.ts";
+import { readShards } from "../merge/read-shards.ts";
+import { printErrorLine, printLine } from "../output.ts";
+import { prepareOutputFolder } from "../run/atomic-files.ts";
+import { outputFolderOf } from "../run/output-folder.ts";
+import { printWrittenReports, publishRunReports } from "../run/run-reports.ts";
+import { interruptible } from "../session/interruptible.ts";
+import { packageVersion } from "../version.ts";
+
+interface MergeArguments {
+  shards: string[];
+  out?: string;
+  charts: boolean;
+  png: boolean;
+}
+
+async function handler(args: MergeArguments): Promise<void> {
+  if (args.png && !args.charts) {
+    throw new UsageError("--png draws the charts as PNGs: it cannot go with --no-charts");
+  }
+  const read = readShards(args.shards);
+  const checked =
+    read.problems.length === 0 ? checkShards(read.shards, packageVersion()) : undefined;
+  const problems = checked === undefined ? read.problems : checked.ok ? [] : checked.problems;
+  if (checked === undefined || !checked.ok) {
+    for (const problem of problems) printErrorLine(`ccsim merge: ${problem}`);
+    throw new ExitWithCode(2);
+  }
+  const { run, results } = checked;
+  const scenario = run.scenarioDefinition;
+  const outputDirectory = outputFolderOf(args.out, scenario.name);
+  // Merging into a shard's folder would later clean its shard.json away as a stale output.
+  const shardFolder = args.shards.find((folder) => resolve(folder) === resolve(outputDirectory));
+  if (shardFolder !== undefined) {
+    throw new UsageError(`--out ${outputDirectory}: that is a shard's folder; merge into another`);
+  }
+  prepareOutputFolder(outputDirectory);
+  await interruptible(async (signal) => {
+    const summary = aggregateReplications(results.map((result) => result.metrics));
+    const reports = await publishRunReports({
+      outputDirectory,
+      scenario,
+      provenance: run.provenance,
+      summary,
+      charts: args.charts,
+      png: args.png,
+      signal,
+    });
+    printLine(renderConsoleSummary(reports.run, summary));
+    const jobs = results.reduce((sum, result) => sum + result.metrics.overall.arrived, 0);
+    printLine(
+      `${results.length} replication(s) from ${args.shards.length} shard(s), ${jobs} jobs in the measurement window`,
+    );
+    printWrittenReports(outputDirectory, reports);
+  });
+}
+
+/** The `merge` command. */
+export const mergeCommand: CommandModule<object, MergeArguments> = {
+  command: "merge <shards..>",
+  describe:
+    "combine the shard folders of `run --shard i/n` into the reports of the whole run (byte-identical to an unsharded run)",
+  builder: (cli: Argv) =>
+    cli
+      .positional("shards", {
+        type: "string",
+        array: true,
+        demandOption: true,
+        describe: "the --out folders of the shards, each holding a shard.json, every shard once",
+      })
+      .option("out", {
+        type: "string",
+        describe: "output folder (default: reports/<scenario name as one safe folder name>/)",
+      })
+      .option("charts", {
+        type: "boolean",
+        default: true,
+        describe:
+          "write charts/<name>.vl.json and .svg for every chart, and report.html (--no-charts to skip)",
+      })
+      .option("png", {
+        type: "boolean",
+        default: false,
+        describe: "also write charts/<name>.png (2× zoom, white background)",
+      })
+      .example(
+        "$0 merge shards/1 shards/2 shards/3 --out reports/voice",
+        "the reports of the three shards' run into reports/voice/",
+      ) as unknown as Argv<MergeArguments>,
+  handler,
+};
