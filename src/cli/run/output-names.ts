@@ -26,6 +26,12 @@ export const COMPARE_OUTPUT_FILES = {
   differencesCsv: "differences.csv",
 } as const;
 
+/** ccsim sweep's file names at the top of its output folder (docs/sweep.md). */
+export const SWEEP_OUTPUT_FILES = {
+  sweepJson: "sweep.json",
+  sweepCsv: "sweep.csv",
+} as const;
+
 /** The charts compare draws (charts/<name>.vl.json, .svg, .png): never one of run's names. */
 export const COMPARE_CHART_NAMES: readonly string[] = ["differences"];
 
@@ -45,8 +51,11 @@ export type ChartOutputFile =
 /** A top-level compare output file name. */
 export type CompareOutputFile = (typeof COMPARE_OUTPUT_FILES)[keyof typeof COMPARE_OUTPUT_FILES];
 
+/** A top-level sweep output file name. */
+export type SweepOutputFile = (typeof SWEEP_OUTPUT_FILES)[keyof typeof SWEEP_OUTPUT_FILES];
+
 /** Any name ccsim writes, relative to the output folder, always with `/`. */
-export type OutputName = RunOutputFile | CompareOutputFile | ChartOutputFile;
+export type OutputName = RunOutputFile | CompareOutputFile | SweepOutputFile | ChartOutputFile;
 
 const TOP_LEVEL_NAMES: ReadonlySet<string> = new Set(Object.values(RUN_OUTPUT_FILES));
 
