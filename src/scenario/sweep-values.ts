@@ -51,11 +51,10 @@ const DECIMAL_RANGE = /^(-?\d+(?:\.\d+)?)\.\.(-?\d+(?:\.\d+)?)(?:\.\.(\d+(?:\.\d
  * when a step lands on it; a list is split at commas outside brackets, braces and quotes.
  */
 export function parseSweepSet(text: string): SweepSet {
-  // parseOverride checks the path and that something follows "=".
-  const whole = parseOverride(text);
   const end = pathEnd(text);
   const pathText = text.slice(0, end);
   const valuesText = text.slice(end + 1).trim();
+  const path = checkedPath(text, pathText, valuesText);
   const items = DECIMAL_RANGE.test(valuesText)
     ? rangeItems(text, valuesText)
     : listItems(text, valuesText);
@@ -69,10 +68,24 @@ export function parseSweepSet(text: string): SweepSet {
     if (seen.has(label)) throw usage(text, `the value ${label} is given twice`);
     seen.add(label);
   }
-  return { text, path: whole.path, name: formatOverridePath(whole.path), values, labels };
+  return { text, path, name: formatOverridePath(path), values, labels };
 }
 
-/** The index of the `=` that ends a valid path: the first outside brackets (quotes included). */
+/**
+ * The path, checked by overrides.ts; a bad path, a missing "=" or an empty value throws its
+ * message about the whole text (the path fails there before any value is read).
+ */
+function checkedPath(text: string, pathText: string, valuesText: string): OverrideSegment[] {
+  if (valuesText === "") parseOverride(text);
+  try {
+    return [...parseOverride(`${pathText}=0`).path];
+  } catch (error) {
+    parseOverride(text);
+    throw error;
+  }
+}
+
+/** The index of the `=` that ends a path, the first outside brackets (quotes included); else the end. */
 function pathEnd(text: string): number {
   for (let at = 0; at < text.length; at++) {
     const character = text[at];
@@ -84,9 +97,12 @@ function pathEnd(text: string): number {
         if (quote === '"' && text[at] === "\\") at++;
       }
     }
-    at = text.indexOf("]", at);
+    const close = text.indexOf("]", at);
+    // An unclosed bracket: the path is malformed, and checkedPath says so.
+    if (close < 0) return text.length;
+    at = close;
   }
-  return text.length; // unreachable for a text parseOverride accepted
+  return text.length;
 }
 
 /** A value as one line: YAML flow style, as override names show values. */

@@ -9,7 +9,7 @@ import type { ComparedMetricName } from "../../comparison/index.ts";
 import { COMPARED_METRIC_UNITS } from "../compare/metric-units.ts";
 import { pointLabel, type SweepResults } from "../sweep/sweep-results.ts";
 import type { Chart } from "./chart-input.ts";
-import type { DataRow } from "./layout.ts";
+import { type DataRow, estimateFields } from "./layout.ts";
 import {
   BAND_OPACITY,
   categoryColours,
@@ -22,6 +22,8 @@ import { replicationsPhrase } from "./wording.ts";
 /** Height of one metric's panel: several are stacked. */
 const PANEL_HEIGHT_PX = 160;
 const OVERALL = "overall";
+/** Up to this many swept values each get a tick; more would crowd the axis. */
+const MAX_VALUE_TICKS = 16;
 
 /** The axis format of a metric's values. */
 function formatOf(metric: ComparedMetricName): string {
@@ -45,14 +47,11 @@ function dataRows(results: SweepResults, numericX: boolean): DataRow[] {
     const series = results.fields.length > 1 ? pointLabel(results, point, 1) : "";
     for (const metric of results.metrics) {
       const estimate = point.estimates.get(OVERALL)?.get(metric);
-      if (estimate === undefined || !Number.isFinite(estimate.mean)) continue;
-      const row: DataRow = { metric, x, series, mean: estimate.mean };
-      const half = estimate.halfWidth;
-      if (half !== null && Number.isFinite(half)) {
-        row.low = estimate.mean - half;
-        row.high = estimate.mean + half;
-      }
-      rows.push(row);
+      if (estimate === undefined) continue;
+      // Every compared metric is a count, a time or a share: never negative, a share at most 1.
+      const limits = { min: 0, ...(COMPARED_METRIC_UNITS[metric] === "share" ? { max: 1 } : {}) };
+      const fields = estimateFields(estimate.mean, estimate.halfWidth, limits);
+      if (fields !== undefined) rows.push({ metric, x, series, ...fields });
     }
   }
   return rows;
@@ -62,13 +61,24 @@ function dataRows(results: SweepResults, numericX: boolean): DataRow[] {
 function panelOf(metric: ComparedMetricName, results: SweepResults, numericX: boolean) {
   const first = results.fields[0];
   const second = results.fields[1];
+  const ticks =
+    numericX && (first?.values.length ?? 0) <= MAX_VALUE_TICKS
+      ? (first?.values as number[])
+      : undefined;
+  const wholeNumbers = numericX && (first?.values ?? []).every((value) => Number.isInteger(value));
   const x = numericX
     ? ({
         field: "x",
         type: "quantitative",
         title: first?.name,
         scale: { zero: false, nice: false },
-        axis: { format: "~f", grid: true },
+        // The swept values themselves as ticks (45, 50, 55), not 45.2, 45.4…
+        axis: {
+          format: "~f",
+          grid: true,
+          ...(ticks === undefined ? {} : { values: ticks }),
+          ...(wholeNumbers ? { tickMinStep: 1 } : {}),
+        },
       } as const)
     : ({
         field: "x",
