@@ -127,6 +127,42 @@ describe("ccsim sweep over a grid of two fields", () => {
   });
 });
 
+describe("ccsim sweep over a decimal range", () => {
+  const out = join(scratch, "decimal");
+  let outcome: Outcome | undefined;
+  beforeAll(async () => {
+    outcome = await ccsimAsync(
+      "sweep",
+      SHORT,
+      "--set",
+      "serviceLevelTarget=0.1..0.3..0.1",
+      "--metrics",
+      "serviceLevel,waitP90",
+      "--no-charts",
+      "--workers",
+      "1",
+      "--out",
+      out,
+    );
+  }, HOOK_TIMEOUT_MS);
+
+  it("names the values exactly, and a field the simulation ignores leaves every number alike", () => {
+    expectSuccess(outcome);
+    const [, ...rows] = rowsOf(read(join(out, "sweep.csv")));
+    expect([...new Set(rows.map((row) => row[0]))]).toEqual(["0.1", "0.2", "0.3"]);
+    const json = JSON.parse(read(join(out, "sweep.json")));
+    expect(json.fields).toEqual([{ path: "serviceLevelTarget", values: [0.1, 0.2, 0.3] }]);
+    expect(json.metrics).toEqual(["serviceLevel", "waitP90"]);
+    // The target only judges the results: on common random numbers every point is the same run.
+    const numbersAt = (value: string) =>
+      rows.filter((row) => row[0] === value).map((row) => row.slice(1).join(","));
+    expect(numbersAt("0.2")).toEqual(numbersAt("0.1"));
+    expect(numbersAt("0.3")).toEqual(numbersAt("0.1"));
+    expect(outcome?.stdout).toMatch(/^serviceLevelTarget\s+serviceLevel\s+waitP90$/m);
+    expect(existsSync(join(out, "charts"))).toBe(false);
+  });
+});
+
 describe("bad sweeps exit 2 with one line per problem and no stack", () => {
   const out = join(scratch, "bad");
   const sweepWith = (...sets: string[]) =>

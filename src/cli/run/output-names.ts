@@ -1,5 +1,5 @@
 /**
- * Every name `ccsim run` and `ccsim compare` write in an output folder, now or in a version to
+ * Every name `ccsim run`, `ccsim compare` and `ccsim sweep` write in an output folder, now or in a version to
  * come, declared once: the writers take their file names from here and the stale-file cleaner
  * removes only these names, so a file the user put in the folder is never touched and a new
  * output is cleaned automatically. The two commands' names are disjoint, so neither cleans up
