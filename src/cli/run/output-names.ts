@@ -1,9 +1,9 @@
 /**
- * Every name `ccsim run`, `ccsim compare` and `ccsim sweep` write in an output folder, now or in a version to
- * come, declared once: the writers take their file names from here and the stale-file cleaner
- * removes only these names, so a file the user put in the folder is never touched and a new
- * output is cleaned automatically. The two commands' names are disjoint, so neither cleans up
- * the other's files when both share a folder.
+ * Every name `ccsim run`, `ccsim compare` and `ccsim sweep` write in an output folder, now or in
+ * a version to come, declared once: the writers take their file names from here and the
+ * stale-file cleaner removes only these names, so a file the user put in the folder is never
+ * touched and a new output is cleaned automatically. The commands' top-level names are
+ * disjoint, so none cleans up another's files when they share a folder.
  */
 
 /** ccsim's own file names at the top of an output folder. */
