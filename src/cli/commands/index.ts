@@ -9,6 +9,7 @@ import { erlangCommand } from "./erlang.ts";
 import { mergeCommand } from "./merge.ts";
 import { runCommand } from "./run.ts";
 import { schemaCommand } from "./schema.ts";
+import { sweepCommand } from "./sweep.ts";
 import { validateCommand } from "./validate.ts";
 
 /** A registered command; argument types are private to each command module. */
@@ -20,6 +21,7 @@ export const commands: readonly RegisteredCommand[] = [
   runCommand,
   compareCommand,
   checkCommand,
+  sweepCommand,
   erlangCommand,
   mergeCommand,
   validateCommand,

@@ -1,9 +1,9 @@
 /**
- * Every name `ccsim run` and `ccsim compare` write in an output folder, now or in a version to
- * come, declared once: the writers take their file names from here and the stale-file cleaner
- * removes only these names, so a file the user put in the folder is never touched and a new
- * output is cleaned automatically. The two commands' names are disjoint, so neither cleans up
- * the other's files when both share a folder.
+ * Every name `ccsim run`, `ccsim compare` and `ccsim sweep` write in an output folder, now or in
+ * a version to come, declared once: the writers take their file names from here and the
+ * stale-file cleaner removes only these names, so a file the user put in the folder is never
+ * touched and a new output is cleaned automatically. The commands' top-level names are
+ * disjoint, so none cleans up another's files when they share a folder.
  */
 
 /** ccsim's own file names at the top of an output folder. */
@@ -28,6 +28,12 @@ export const COMPARE_OUTPUT_FILES = {
   differencesCsv: "differences.csv",
 } as const;
 
+/** ccsim sweep's file names at the top of its output folder (docs/sweep.md). */
+export const SWEEP_OUTPUT_FILES = {
+  sweepJson: "sweep.json",
+  sweepCsv: "sweep.csv",
+} as const;
+
 /** The charts compare draws (charts/<name>.vl.json, .svg, .png): never one of run's names. */
 export const COMPARE_CHART_NAMES: readonly string[] = ["differences"];
 
@@ -47,8 +53,11 @@ export type ChartOutputFile =
 /** A top-level compare output file name. */
 export type CompareOutputFile = (typeof COMPARE_OUTPUT_FILES)[keyof typeof COMPARE_OUTPUT_FILES];
 
+/** A top-level sweep output file name. */
+export type SweepOutputFile = (typeof SWEEP_OUTPUT_FILES)[keyof typeof SWEEP_OUTPUT_FILES];
+
 /** Any name ccsim writes, relative to the output folder, always with `/`. */
-export type OutputName = RunOutputFile | CompareOutputFile | ChartOutputFile;
+export type OutputName = RunOutputFile | CompareOutputFile | SweepOutputFile | ChartOutputFile;
 
 const TOP_LEVEL_NAMES: ReadonlySet<string> = new Set(Object.values(RUN_OUTPUT_FILES));
 

@@ -1,0 +1,156 @@
+/**
+ * `ccsim sweep <scenario> --set <path>=<values>`: one or two fields over lists or ranges, every
+ * grid point a variant of the file checked before any runs, all simulated on common random
+ * numbers (the same seed and replications); sweep.csv, sweep.json and the sweep chart written
+ * whole or not at all (Ctrl-C: nothing, exit 130); then one console row per point.
+ */
+import type { Argv, CommandModule } from "yargs";
+import type { ComparedMetricName } from "../../comparison/index.ts";
+import { UsageError } from "../../errors.ts";
+import type { RunDescription } from "../../report/index.ts";
+import { renderSweepConsole, sweepResultsOf } from "../../report/sweep/index.ts";
+import { checkVariants } from "../compare/checked-variants.ts";
+import { metricsOf } from "../compare/compare-options.ts";
+import { simulateVariants } from "../compare/simulate-variants.ts";
+import { printLine } from "../output.ts";
+import { prepareOutputFolder } from "../run/atomic-files.ts";
+import { describeProvenance } from "../run/provenance.ts";
+import { describeWritten, printPublicationNotes, publishOutputs } from "../run/publish-outputs.ts";
+import { interruptible } from "../session/interruptible.ts";
+import {
+  positiveInteger,
+  type SimulationArguments,
+  withSimulationOptions,
+  workerCountOf,
+} from "../session/run-options.ts";
+import { SWEEP_OUTPUT_SET, sweepFolderOf, sweepOutputFiles } from "../sweep/sweep-outputs.ts";
+import { planSweep } from "../sweep/sweep-plan.ts";
+
+interface SweepArguments extends SimulationArguments {
+  scenario: string;
+  set?: string | string[];
+  metrics?: string | string[];
+  out?: string;
+  charts: boolean;
+  png: boolean;
+}
+
+/** The metrics of the console and the chart without --metrics. */
+const DEFAULT_SWEEP_METRICS: readonly ComparedMetricName[] = [
+  "serviceLevel",
+  "waitMean",
+  "abandonmentRate",
+  "utilization",
+];
+
+async function handler(args: SweepArguments): Promise<void> {
+  // Every option is checked before any file is read: a typo costs nothing.
+  if (args.png && !args.charts) {
+    throw new UsageError("--png draws the chart as a PNG: it cannot go with --no-charts");
+  }
+  const workers = workerCountOf(args);
+  positiveInteger("seed", args.seed, 0);
+  positiveInteger("replications", args.replications, 1);
+  const metrics = args.metrics === undefined ? [...DEFAULT_SWEEP_METRICS] : metricsOf(args.metrics);
+  const plan = planSweep(args.scenario, args.set);
+  const variants = await checkVariants(plan.variants, args);
+  const first = variants[0];
+  if (first === undefined) throw new UsageError("a sweep needs at least one point");
+  const scenario = first.scenario;
+  const run: RunDescription = {
+    scenario: scenario.name,
+    seed: scenario.seed,
+    horizonSeconds: scenario.horizonSeconds,
+    warmupSeconds: scenario.warmupSeconds,
+    serviceLevelThresholdSeconds: scenario.serviceLevelThresholdSeconds,
+    provenance: describeProvenance(first.file, scenario),
+  };
+  const outputDirectory = sweepFolderOf(args.out, scenario.name);
+  prepareOutputFolder(outputDirectory);
+
+  const started = performance.now();
+  await interruptible(async (signal) => {
+    const { results: simulated, jobs } = await simulateVariants(variants, {
+      workers,
+      signal,
+      progress: args.progress,
+    });
+    const wallSeconds = (performance.now() - started) / 1000;
+    const results = sweepResultsOf(
+      {
+        fields: plan.fields.map((field) => ({
+          name: field.name,
+          labels: field.labels,
+          values: field.values,
+        })),
+        fixed: plan.fixed.map((one) => one.text),
+        metrics,
+      },
+      simulated.map((point, index) => ({
+        name: point.name,
+        indices: plan.points[index]?.indices ?? [],
+        table: point.table,
+      })),
+    );
+    const { files, chartLine } = await sweepOutputFiles(run, results, {
+      charts: args.charts,
+      png: args.png,
+      signal,
+    });
+    const published = publishOutputs(outputDirectory, files, [], SWEEP_OUTPUT_SET);
+    printLine(renderSweepConsole(run, results));
+    printLine(
+      `${variants.length} points × ${scenario.replications} replication(s), ${jobs} jobs in the measurement windows, ${wallSeconds.toFixed(2)} s wall time`,
+    );
+    if (chartLine !== undefined) printLine(chartLine);
+    printLine(`wrote ${describeWritten(outputDirectory, published.written)}`);
+    printPublicationNotes(published);
+  });
+}
+
+/** The `sweep` command. */
+export const sweepCommand: CommandModule<object, SweepArguments> = {
+  command: "sweep <scenario>",
+  describe:
+    "run a scenario over a grid of one or two fields' values (--set <path>=<list or range>) on common random numbers, one row per point",
+  builder: (cli: Argv) =>
+    withSimulationOptions(cli)
+      .positional("scenario", {
+        type: "string",
+        demandOption: true,
+        describe: "scenario file (YAML or JSON)",
+      })
+      .option("set", {
+        type: "string",
+        describe:
+          "<path>=<values>: a list (2000,2500) or a range (40..60, 40..60..5, 0.5..0.9..0.1) sweeps the field; one value is fixed for every point (repeatable; at most two swept fields; see docs/sweep.md)",
+      })
+      .option("metrics", {
+        type: "string",
+        describe:
+          "metrics of the console table and the chart, comma-separated, or all (default: serviceLevel, waitMean, abandonmentRate, utilization); the files hold every metric",
+      })
+      .option("out", {
+        type: "string",
+        describe: "output folder (default: reports/<scenario name as one safe folder name>/sweep/)",
+      })
+      .option("charts", {
+        type: "boolean",
+        default: true,
+        describe: "write charts/sweep.vl.json and .svg (--no-charts to skip)",
+      })
+      .option("png", {
+        type: "boolean",
+        default: false,
+        describe: "also write charts/sweep.png (2× zoom, white background)",
+      })
+      .example(
+        "$0 sweep scenarios/voice-50.yaml --set 'workers[agent].count=44..52..2'",
+        "service level, wait, abandonment and utilization for 44 to 52 agents",
+      )
+      .example(
+        "$0 sweep scenarios/voice-50.yaml --set 'workers[agent].count=46..50' --set 'arrivals[call].arrival.ratePerHour=850,900,950'",
+        "a grid: one line per arrival rate in the chart",
+      ) as unknown as Argv<SweepArguments>,
+  handler,
+};
