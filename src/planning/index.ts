@@ -7,3 +7,32 @@ export {
   erlangRequirements,
   whyErlangDoesNotFit,
 } from "./erlang-requirement.ts";
+export {
+  meetsTarget,
+  type StaffCriterion,
+  type StaffEvaluation,
+  type StaffSearchOptions,
+  type StaffSearchResult,
+  searchStaffing,
+  type TargetEstimate,
+} from "./staff-search.ts";
+export {
+  erlangStartCount,
+  erlangValue,
+  type GroupQueueModel,
+  groupQueueModel,
+  type MeanOf,
+  modelDescribes,
+} from "./staffing-model.ts";
+export {
+  formatTarget,
+  parseStaffingTarget,
+  requireWorkerGroup,
+  type StaffingTarget,
+  satisfies,
+  TARGET_OPERATORS,
+  type TargetOperator,
+  type TargetScope,
+  targetScopeProblems,
+  wantsMore,
+} from "./staffing-target.ts";

@@ -7,6 +7,7 @@ import { checkCommand } from "./check.ts";
 import { compareCommand } from "./compare.ts";
 import { runCommand } from "./run.ts";
 import { schemaCommand } from "./schema.ts";
+import { staffCommand } from "./staff.ts";
 import { validateCommand } from "./validate.ts";
 
 /** A registered command; argument types are private to each command module. */
@@ -18,6 +19,7 @@ export const commands: readonly RegisteredCommand[] = [
   runCommand,
   compareCommand,
   checkCommand,
+  staffCommand,
   validateCommand,
   schemaCommand,
 ];
