@@ -38,6 +38,7 @@ interface StaffArguments extends SimulationArguments {
   target: string | string[];
   min?: number;
   max?: number;
+  start?: number;
   onMean: boolean;
   out?: string;
   charts: boolean;
@@ -54,6 +55,7 @@ async function handler(args: StaffArguments): Promise<void> {
   positiveInteger("replications", args.replications, 1);
   positiveInteger("min", args.min, 1);
   positiveInteger("max", args.max, 1);
+  const givenStart = positiveInteger("start", args.start, 1);
   const targets = targetsOf(args.target);
   const printed = new Set<string>();
   const checked = await checkScenarioFile(args.scenario, args.strict, [], (line) => {
@@ -64,7 +66,11 @@ async function handler(args: StaffArguments): Promise<void> {
   const scenario = withSeedAndReplications(checked.scenario, args);
   checkAgainstScenario(scenario, args.group, targets);
   const ceiling = groupCeilingOf(scenario, args.group);
-  const start = searchStartOf(scenario, args.group, targets, ceiling);
+  const theory = searchStartOf(scenario, args.group, targets, ceiling);
+  const start =
+    givenStart === undefined
+      ? theory
+      : { ...theory, count: givenStart, from: "given" as const, note: "given by --start" };
   const { min, max } = boundsOf(args, start.count, ceiling);
   const outputDirectory = staffFolderOf(args.out, scenario.name);
   prepareOutputFolder(outputDirectory);
@@ -158,6 +164,11 @@ export const staffCommand: CommandModule<object, StaffArguments> = {
       .option("max", {
         type: "number",
         describe: "largest count to consider (default: twice the start, at least 10 more)",
+      })
+      .option("start", {
+        type: "number",
+        describe:
+          "count to start the search from (default: Erlang's answer where it applies, else the scenario's count)",
       })
       .option("on-mean", {
         type: "boolean",

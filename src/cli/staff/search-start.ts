@@ -17,7 +17,7 @@ import type { Scenario } from "../../scenario/index.ts";
 /** The start of the search and what theory says. */
 export interface SearchStart {
   readonly count: number;
-  readonly from: "erlang" | "current";
+  readonly from: "erlang" | "current" | "given";
   readonly note: string;
   /** Set when theory gives a value for some target. */
   readonly erlangFormula?: string;

@@ -53,7 +53,7 @@ export function staffingRows(study: StaffingStudy): DataRow[] {
   const counts = study.search.evaluations.map((one) => one.count);
   const low = Math.max(1, Math.min(...counts) - CURVE_MARGIN);
   const high = Math.max(...counts) + CURVE_MARGIN;
-  study.targets.forEach((target, index) => {
+  study.targets.forEach((_target, index) => {
     const panel = String(index);
     for (const evaluation of study.search.evaluations) {
       const estimate = evaluation.estimates[index];
@@ -160,12 +160,12 @@ export function staffingSearchChart(study: StaffingStudy): Chart {
   const answer = study.search.answer;
   const title =
     answer === undefined
-      ? `No count of ${study.groupId} meets the target${study.targets.length > 1 ? "s" : ""}`
-      : `${answer} agents in ${study.groupId} meet the target${study.targets.length > 1 ? "s" : ""}`;
+      ? `No count of group ${study.groupId} meets the target${study.targets.length > 1 ? "s" : ""}`
+      : `${answer} agents in group ${study.groupId} meet the target${study.targets.length > 1 ? "s" : ""}`;
   const erlangLine =
     study.erlangFormula === undefined
       ? "No theory curve: Erlang does not describe this group's queue."
-      : `Dashed black line: ${study.erlangFormula} at each count. Dashed grey line: the target.`;
+      : `Black dashed line with dots: ${study.erlangFormula} at each count. Grey dashed line: the target.`;
   const caption =
     `How ${study.targets.map((target) => target.metric).join(" and ")} of ${study.scenario} ` +
     `change with the number of agents in group ${study.groupId}, each simulated count with its 95% interval, against the target.`;

@@ -5,8 +5,7 @@
  * table with theory's values beside the simulated ones.
  */
 import type { StaffEvaluation, TargetEstimate } from "../../planning/index.ts";
-import { formatNumber } from "../format-number.ts";
-import { decimalsOf, estimateText } from "./staff-numbers.ts";
+import { decimalsOf, estimateText, fixedText } from "./staff-numbers.ts";
 import type { StaffingStudy } from "./staffing-study.ts";
 
 const CONFIDENT = "with 95% confidence";
@@ -86,7 +85,7 @@ function levelledOffLine(study: StaffingStudy): string {
   const moves = study.targets.map((target, index) => {
     const gain = estimateOf(last, index).mean - estimateOf(before, index).mean;
     const sign = gain >= 0 ? "+" : "−";
-    return `${target.metric} ${sign}${formatNumber(Math.abs(gain), decimalsOf(target.metric))}`;
+    return `${target.metric} ${sign}${fixedText(Math.abs(gain), decimalsOf(target.metric))}`;
   });
   return `the curve has levelled off: from ${before.count} to ${last.count} agents moved ${moves.join(", ")}, less than the intervals; more of group ${study.groupId} will not get there (another group or the routing is the bottleneck)`;
 }
@@ -96,7 +95,7 @@ function startLine(study: StaffingStudy): string {
   const from =
     study.start.from === "erlang" ? `${study.erlangFormula}'s answer` : "the scenario's count";
   return (
-    `searched ${study.min}…${study.max} from ${study.start.count} (${from}; ${study.start.note.replace(/\.$/, "")}): ` +
+    `searched ${study.min}…${study.max} from ${study.start.count} (${from === "--start" ? from : `${from}; ${study.start.note.replace(/\.$/, "")}`}): ` +
     `${simulations} simulation${simulations === 1 ? "" : "s"} of ${study.replications} replication${study.replications === 1 ? "" : "s"} on common random numbers (seed ${study.seed})`
   );
 }
@@ -119,7 +118,7 @@ export function tableLines(study: StaffingStudy): string[] {
       row.push(estimateText(target.metric, estimateOf(evaluation, index)));
       if (withErlang[index]) {
         const value = study.erlangValue(evaluation.count, index);
-        row.push(value === undefined ? "" : formatNumber(value, decimalsOf(target.metric)));
+        row.push(value === undefined ? "" : fixedText(value, decimalsOf(target.metric)));
       }
     });
     row.push(

@@ -16,7 +16,15 @@ export function decimalsOf(metric: MetricName): number {
 export function estimateText(metric: MetricName, estimate: TargetEstimate): string {
   if (!Number.isFinite(estimate.mean)) return "undefined";
   const decimals = decimalsOf(metric);
-  const mean = formatNumber(estimate.mean, decimals);
+  const mean = fixedText(estimate.mean, decimals);
   if (estimate.halfWidth === null || !Number.isFinite(estimate.halfWidth)) return mean;
-  return `${mean} ± ${formatNumber(estimate.halfWidth, decimals)}`;
+  return `${mean} ± ${fixedText(estimate.halfWidth, decimals)}`;
+}
+
+/** `value` with exactly `decimals` decimals ("0.890"), never "-0"; empty for NaN. */
+export function fixedText(value: number, decimals: number): string {
+  if (!Number.isFinite(value)) return "";
+  const text = formatNumber(value, decimals);
+  const [whole, fraction = ""] = text.split(".");
+  return decimals === 0 ? (whole ?? "") : `${whole}.${fraction.padEnd(decimals, "0")}`;
 }

@@ -16,8 +16,8 @@ export interface StaffingStudy {
   /** The count the search started from, and from what. */
   readonly start: {
     readonly count: number;
-    /** "erlang": theory's answer; "current": the group's count in the scenario. */
-    readonly from: "erlang" | "current";
+    /** "erlang": theory's answer; "current": the group's count in the scenario; "given": --start. */
+    readonly from: "erlang" | "current" | "given";
     /** One sentence: the model used, or why theory does not apply (ends with a period). */
     readonly note: string;
   };
