@@ -92,10 +92,15 @@ function levelledOffLine(study: StaffingStudy): string {
 
 function startLine(study: StaffingStudy): string {
   const simulations = study.search.evaluations.length;
+  const note = study.start.note.replace(/\.$/, "");
   const from =
-    study.start.from === "erlang" ? `${study.erlangFormula}'s answer` : "the scenario's count";
+    study.start.from === "erlang"
+      ? `${study.erlangFormula}'s answer; ${note}`
+      : study.start.from === "given"
+        ? "given by --start"
+        : `the scenario's count; ${note}`;
   return (
-    `searched ${study.min}…${study.max} from ${study.start.count} (${from === "--start" ? from : `${from}; ${study.start.note.replace(/\.$/, "")}`}): ` +
+    `searched ${study.min}…${study.max} from ${study.start.count} (${from}): ` +
     `${simulations} simulation${simulations === 1 ? "" : "s"} of ${study.replications} replication${study.replications === 1 ? "" : "s"} on common random numbers (seed ${study.seed})`
   );
 }
