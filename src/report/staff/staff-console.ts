@@ -49,6 +49,13 @@ export function answerLines(study: StaffingStudy): string[] {
           "note: one replication has no confidence interval: its mean decides both answers (use --replications 10 or more)",
         ]
       : [];
+  if (study.replications === 1 && first !== undefined) {
+    const estimates = estimatesAt(study, first);
+    return [
+      `${study.scenario}: ${first} agents in group ${study.groupId} meet ${targets} in one replication (${estimates})`,
+      ...note,
+    ];
+  }
   if (first !== undefined) {
     const lead = `${study.scenario}: ${first} agents in group ${study.groupId} meet ${targets} ${firstWords} (${estimatesAt(study, first)})`;
     if (second === first) return [`${lead}, and ${secondWords} too`, ...note];
