@@ -26,13 +26,10 @@ export {
 } from "./staffing-model.ts";
 export {
   formatTarget,
-  parseStaffingTarget,
-  requireWorkerGroup,
   type StaffingTarget,
   satisfies,
   TARGET_OPERATORS,
   type TargetOperator,
   type TargetScope,
-  targetScopeProblems,
   wantsMore,
 } from "./staffing-target.ts";

@@ -5,8 +5,8 @@
  * levelled-off curve from one that merely needs a larger --max, and needs every target to hold.
  */
 import { describe, expect, it } from "vitest";
+import { parseStaffingTarget } from "../../src/cli/staff/target-text.ts";
 import {
-  parseStaffingTarget,
   type StaffSearchOptions,
   searchStaffing,
   type TargetEstimate,

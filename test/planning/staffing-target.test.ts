@@ -5,14 +5,13 @@
  * ones it has; the model of a group serving its queue alone starts where Erlang C does.
  */
 import { describe, expect, it } from "vitest";
-import { UsageError } from "../../src/errors.ts";
 import {
-  erlangStartCount,
-  groupQueueModel,
   parseStaffingTarget,
   requireWorkerGroup,
   targetScopeProblems,
-} from "../../src/planning/index.ts";
+} from "../../src/cli/staff/target-text.ts";
+import { UsageError } from "../../src/errors.ts";
+import { erlangStartCount, groupQueueModel } from "../../src/planning/index.ts";
 import { createDistribution } from "../../src/random/index.ts";
 import { loadScenario } from "../../src/scenario/index.ts";
 import { erlangCServersFor } from "../../src/theory/index.ts";

@@ -4,15 +4,11 @@
  * the scenario's worker limit. Every bad target is reported at once, one line each.
  */
 import { UsageError } from "../../errors.ts";
-import {
-  parseStaffingTarget,
-  requireWorkerGroup,
-  type StaffingTarget,
-  targetScopeProblems,
-} from "../../planning/index.ts";
+import type { StaffingTarget } from "../../planning/index.ts";
 import type { Scenario } from "../../scenario/index.ts";
 import { MAX_WORKERS } from "../../scenario/limits.ts";
 import { positiveInteger } from "../session/run-options.ts";
+import { parseStaffingTarget, requireWorkerGroup, targetScopeProblems } from "./target-text.ts";
 
 /** The texts of a repeatable string option. */
 function textsOf(given: string | readonly string[] | undefined): string[] {

@@ -3,11 +3,8 @@
  * (no simulation): answers that differ between the interval and the mean, with theory's values;
  * two targets on a plateau (unreachable, levelled off, no theory); one replication (no intervals).
  */
-import {
-  parseStaffingTarget,
-  searchStaffing,
-  type TargetEstimate,
-} from "../../../src/planning/index.ts";
+import { parseStaffingTarget } from "../../../src/cli/staff/target-text.ts";
+import { searchStaffing, type TargetEstimate } from "../../../src/planning/index.ts";
 import type { StaffingStudy } from "../../../src/report/staff/index.ts";
 import { erlangC } from "../../../src/theory/index.ts";
 
