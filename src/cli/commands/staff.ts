@@ -75,6 +75,16 @@ async function handler(args: StaffArguments): Promise<void> {
   const outputDirectory = staffFolderOf(args.out, scenario.name);
   prepareOutputFolder(outputDirectory);
 
+  // The answer comes only at the end: say at once what is being searched, and from where.
+  const from =
+    start.from === "erlang"
+      ? `${start.erlangFormula}'s answer`
+      : start.from === "given"
+        ? "--start"
+        : "the scenario's count";
+  printErrorLine(
+    `searching the count of group ${args.group} in ${min}…${max} from ${Math.min(max, Math.max(min, start.count))} (${from}), ${scenario.replications} replication(s) per count`,
+  );
   const started = performance.now();
   const tally: EvaluationTally = { simulations: 0, jobs: 0 };
   await interruptible(async (signal) => {
