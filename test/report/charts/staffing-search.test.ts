@@ -2,7 +2,8 @@
  * The staffing-search chart of `ccsim staff`, for studies the real search made: compiles without
  * a warning, draws to SVG, has no NaN, has one panel per target, draws exactly the evaluated
  * counts with their intervals and statuses, theory's curve only where it applies, the target as
- * a line at its value, and says in its title whether some count meets the targets.
+ * a line at its value, says in its title whether some count meets the targets, and is unchanged
+ * (snapshot).
  */
 import { describe, expect, it } from "vitest";
 import {
@@ -80,6 +81,10 @@ describe("the staffing-search chart's theory curve and title", () => {
     for (const row of curve) expect(row.mean).toBe(erlangServiceLevel(row.count as number));
     expect(chart.title).toBe("17 agents in group agent meet the target");
     expect(subtitleOf(chart.spec).join(" ")).toContain("Erlang C at each count");
+  });
+
+  it("is unchanged (snapshot of the spec)", async () => {
+    expect(staffingSearchChart(await differingAnswers()).spec).toMatchSnapshot();
   });
 
   it("draws no curve without theory and says no count meets the targets", async () => {
