@@ -26,10 +26,10 @@ export {
 } from "./staffing-model.ts";
 export {
   formatTarget,
+  STAFFING_OPERATORS,
+  type StaffingOperator,
   type StaffingTarget,
   satisfies,
-  TARGET_OPERATORS,
-  type TargetOperator,
   type TargetScope,
   wantsMore,
 } from "./staffing-target.ts";

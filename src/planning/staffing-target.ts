@@ -6,10 +6,10 @@
 import type { MetricName } from "../metrics/types.ts";
 
 /** The comparisons a target may make. */
-export const TARGET_OPERATORS = [">=", "<=", ">", "<"] as const;
+export const STAFFING_OPERATORS = [">=", "<=", ">", "<"] as const;
 
 /** One comparison of a target. */
-export type TargetOperator = (typeof TARGET_OPERATORS)[number];
+export type StaffingOperator = (typeof STAFFING_OPERATORS)[number];
 
 /** A scope of summary.json: `overall`, `queue:<id>` or `arrival:<id>`. */
 export type TargetScope = "overall" | `queue:${string}` | `arrival:${string}`;
@@ -20,7 +20,7 @@ export interface StaffingTarget {
   readonly text: string;
   readonly scope: TargetScope;
   readonly metric: MetricName;
-  readonly operator: TargetOperator;
+  readonly operator: StaffingOperator;
   readonly value: number;
 }
 
