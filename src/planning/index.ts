@@ -1,7 +1,7 @@
 /**
  * Public face of `planning/`: staffing answers from queueing theory for a scenario and its
- * measured traffic (cli → planning → { scenario and metrics types, theory }), and the Erlang
- * calculator of `ccsim erlang`.
+ * measured traffic (cli → planning → { scenario and metrics types, theory }), the Erlang
+ * calculator of `ccsim erlang`, and the staffing search of `ccsim staff`.
  */
 
 export {
@@ -32,3 +32,29 @@ export {
   type TargetOperator,
   targetIsMet,
 } from "./erlang-targets.ts";
+export {
+  meetsTarget,
+  type StaffCriterion,
+  type StaffEvaluation,
+  type StaffSearchOptions,
+  type StaffSearchResult,
+  searchStaffing,
+  type TargetEstimate,
+} from "./staff-search.ts";
+export {
+  erlangStartCount,
+  erlangValue,
+  type GroupQueueModel,
+  groupQueueModel,
+  type MeanOf,
+  modelDescribes,
+} from "./staffing-model.ts";
+export {
+  formatTarget,
+  STAFFING_OPERATORS,
+  type StaffingOperator,
+  type StaffingTarget,
+  satisfies,
+  type TargetScope,
+  wantsMore,
+} from "./staffing-target.ts";

@@ -9,6 +9,7 @@ import { erlangCommand } from "./erlang.ts";
 import { mergeCommand } from "./merge.ts";
 import { runCommand } from "./run.ts";
 import { schemaCommand } from "./schema.ts";
+import { staffCommand } from "./staff.ts";
 import { sweepCommand } from "./sweep.ts";
 import { validateCommand } from "./validate.ts";
 
@@ -21,6 +22,7 @@ export const commands: readonly RegisteredCommand[] = [
   runCommand,
   compareCommand,
   checkCommand,
+  staffCommand,
   sweepCommand,
   erlangCommand,
   mergeCommand,

@@ -37,6 +37,15 @@ export const SWEEP_OUTPUT_FILES = {
 /** The charts compare draws (charts/<name>.vl.json, .svg, .png): never one of run's names. */
 export const COMPARE_CHART_NAMES: readonly string[] = ["differences"];
 
+/** ccsim staff's file names at the top of its output folder (output contract: staff). */
+export const STAFF_OUTPUT_FILES = {
+  staffingCsv: "staffing.csv",
+  staffingJson: "staffing.json",
+} as const;
+
+/** The chart staff draws: never one of run's or compare's names. */
+export const STAFF_CHART_NAMES: readonly string[] = ["staffing-search"];
+
 /** The sub-folder of chart files (output contract, version 2), unless --no-charts. */
 export const CHARTS_FOLDER = "charts";
 
@@ -56,8 +65,16 @@ export type CompareOutputFile = (typeof COMPARE_OUTPUT_FILES)[keyof typeof COMPA
 /** A top-level sweep output file name. */
 export type SweepOutputFile = (typeof SWEEP_OUTPUT_FILES)[keyof typeof SWEEP_OUTPUT_FILES];
 
+/** A top-level staff output file name. */
+export type StaffOutputFile = (typeof STAFF_OUTPUT_FILES)[keyof typeof STAFF_OUTPUT_FILES];
+
 /** Any name ccsim writes, relative to the output folder, always with `/`. */
-export type OutputName = RunOutputFile | CompareOutputFile | SweepOutputFile | ChartOutputFile;
+export type OutputName =
+  | RunOutputFile
+  | CompareOutputFile
+  | SweepOutputFile
+  | StaffOutputFile
+  | ChartOutputFile;
 
 const TOP_LEVEL_NAMES: ReadonlySet<string> = new Set(Object.values(RUN_OUTPUT_FILES));
 

@@ -1,0 +1,212 @@
+/**
+ * `ccsim staff <scenario> --group G --target "<[scope.]metric><op><value>"`: the smallest count
+ * of one worker group meeting every target, found by galloping and bisecting from theory's
+ * answer (or the current count) on common random numbers; staffing.csv, staffing.json and the
+ * staffing-search chart written whole or not at all (Ctrl-C: nothing, exit 130); the answer
+ * printed first, then every evaluated count. Exit 1 when no count up to --max meets the targets.
+ */
+import type { Argv, CommandModule } from "yargs";
+import { UsageError } from "../../errors.ts";
+import { searchStaffing } from "../../planning/index.ts";
+import { renderStaffConsole, type StaffingStudy } from "../../report/staff/index.ts";
+import { ExitWithCode } from "../exit.ts";
+import { printErrorLine, printLine } from "../output.ts";
+import { prepareOutputFolder } from "../run/atomic-files.ts";
+import { describeWritten, printPublicationNotes, publishOutputs } from "../run/publish-outputs.ts";
+import { checkScenarioFile } from "../scenario-check.ts";
+import { interruptible } from "../session/interruptible.ts";
+import {
+  positiveInteger,
+  type SimulationArguments,
+  withSeedAndReplications,
+  withSimulationOptions,
+  workerCountOf,
+} from "../session/run-options.ts";
+import { searchStartOf } from "../staff/search-start.ts";
+import { type EvaluationTally, evaluatorOf } from "../staff/staff-evaluation.ts";
+import {
+  boundsOf,
+  checkAgainstScenario,
+  groupCeilingOf,
+  targetsOf,
+} from "../staff/staff-options.ts";
+import { STAFF_OUTPUT_SET, staffFolderOf, staffOutputFiles } from "../staff/staff-outputs.ts";
+
+interface StaffArguments extends SimulationArguments {
+  scenario: string;
+  group: string;
+  target: string | string[];
+  min?: number;
+  max?: number;
+  start?: number;
+  onMean: boolean;
+  out?: string;
+  charts: boolean;
+  png: boolean;
+}
+
+async function handler(args: StaffArguments): Promise<void> {
+  // Every option is checked before the file is read: a typo costs nothing.
+  if (args.png && !args.charts) {
+    throw new UsageError("--png draws the chart as a PNG: it cannot go with --no-charts");
+  }
+  const workers = workerCountOf(args);
+  positiveInteger("seed", args.seed, 0);
+  positiveInteger("replications", args.replications, 1);
+  positiveInteger("min", args.min, 1);
+  positiveInteger("max", args.max, 1);
+  const givenStart = positiveInteger("start", args.start, 1);
+  const targets = targetsOf(args.target);
+  const printed = new Set<string>();
+  const checked = await checkScenarioFile(args.scenario, args.strict, [], (line) => {
+    printed.add(line);
+    printErrorLine(line);
+  });
+  if (checked === undefined) throw new ExitWithCode(2);
+  const scenario = withSeedAndReplications(checked.scenario, args);
+  checkAgainstScenario(scenario, args.group, targets);
+  const ceiling = groupCeilingOf(scenario, args.group);
+  const theory = searchStartOf(scenario, args.group, targets, ceiling);
+  const start =
+    givenStart === undefined
+      ? theory
+      : { ...theory, count: givenStart, from: "given" as const, note: "given by --start" };
+  const { min, max } = boundsOf(args, start.count, ceiling);
+  const outputDirectory = staffFolderOf(args.out, scenario.name);
+  prepareOutputFolder(outputDirectory);
+
+  // The answer comes only at the end: say at once what is being searched, and from where.
+  const from =
+    start.from === "erlang"
+      ? `${start.erlangFormula}'s answer`
+      : start.from === "given"
+        ? "--start"
+        : "the scenario's count";
+  printErrorLine(
+    `searching the count of group ${args.group} in ${min}…${max} from ${Math.min(max, Math.max(min, start.count))} (${from}), ${scenario.replications} replication(s) per count`,
+  );
+  const started = performance.now();
+  const tally: EvaluationTally = { simulations: 0, jobs: 0 };
+  await interruptible(async (signal) => {
+    const evaluate = evaluatorOf(
+      {
+        file: args.scenario,
+        strict: args.strict,
+        groupId: args.group,
+        targets,
+        seed: scenario.seed,
+        replications: scenario.replications,
+        workers,
+        signal,
+        progress: args.progress,
+        scenarioName: scenario.name,
+        printed,
+      },
+      tally,
+    );
+    const search = await searchStaffing({
+      targets,
+      start: start.count,
+      min,
+      max,
+      criterion: args.onMean ? "mean" : "interval",
+      evaluate,
+    });
+    const wallSeconds = (performance.now() - started) / 1000;
+    const study: StaffingStudy = {
+      scenario: scenario.name,
+      groupId: args.group,
+      seed: scenario.seed,
+      replications: scenario.replications,
+      targets,
+      search,
+      start: {
+        count: Math.min(max, Math.max(min, start.count)),
+        from: start.from,
+        note: start.note,
+      },
+      min,
+      max,
+      ...(start.erlangFormula === undefined ? {} : { erlangFormula: start.erlangFormula }),
+      erlangValue: start.erlangValue,
+    };
+    const { files, chartLine } = await staffOutputFiles(study, {
+      charts: args.charts,
+      png: args.png,
+      signal,
+    });
+    const published = publishOutputs(outputDirectory, files, [], STAFF_OUTPUT_SET);
+    printLine(renderStaffConsole(study));
+    printLine(
+      `${tally.simulations} simulations × ${scenario.replications} replication(s), ${tally.jobs} jobs in the measurement windows, ${wallSeconds.toFixed(2)} s wall time`,
+    );
+    if (chartLine !== undefined) printLine(chartLine);
+    printLine(`wrote ${describeWritten(outputDirectory, published.written)}`);
+    printPublicationNotes(published);
+    if (search.answer === undefined) throw new ExitWithCode(1);
+  });
+}
+
+/** The `staff` command. */
+export const staffCommand: CommandModule<object, StaffArguments> = {
+  command: "staff <scenario>",
+  describe:
+    "find the smallest count of a worker group that meets one or more targets, simulated on common random numbers",
+  builder: (cli: Argv) =>
+    withSimulationOptions(cli)
+      .positional("scenario", {
+        type: "string",
+        demandOption: true,
+        describe: "scenario file (YAML or JSON)",
+      })
+      .option("group", {
+        type: "string",
+        demandOption: true,
+        describe: "the worker group whose count is searched (its id in the scenario)",
+      })
+      .option("target", {
+        type: "string",
+        demandOption: true,
+        describe:
+          'what the count must achieve: "[scope.]metric op value", op one of >= <= > <, scope overall (default), queue:<id> or arrival:<id>; repeatable, all must hold',
+      })
+      .option("min", { type: "number", describe: "smallest count to consider (default 1)" })
+      .option("max", {
+        type: "number",
+        describe: "largest count to consider (default: twice the start, at least 10 more)",
+      })
+      .option("start", {
+        type: "number",
+        describe:
+          "count to start the search from (default: Erlang's answer where it applies, else the scenario's count)",
+      })
+      .option("on-mean", {
+        type: "boolean",
+        default: false,
+        describe:
+          "answer with the smallest count whose mean meets the targets (default: whose 95% interval does)",
+      })
+      .option("out", {
+        type: "string",
+        describe: "output folder (default: reports/<scenario name as one safe folder name>/staff/)",
+      })
+      .option("charts", {
+        type: "boolean",
+        default: true,
+        describe: "write charts/staffing-search.vl.json and .svg (--no-charts to skip)",
+      })
+      .option("png", {
+        type: "boolean",
+        default: false,
+        describe: "also write charts/staffing-search.png (2× zoom, white background)",
+      })
+      .example(
+        '$0 staff scenarios/voice-50.yaml --group agent --target "serviceLevel>=0.8"',
+        "agents for 80% answered within the threshold, with 95% confidence",
+      )
+      .example(
+        '$0 staff scenarios/voice-50.yaml --group agent --target "serviceLevel>=0.8" --target "abandonmentRate<=0.05"',
+        "both must hold",
+      ) as unknown as Argv<StaffArguments>,
+  handler,
+};
