@@ -9,6 +9,7 @@ import {
   decodeExactJson,
   encodeExactJson,
   parseShardFile,
+  type RunShardFile,
   renderShardFile,
   type ShardFile,
 } from "../../src/cli/run/shard-file.ts";
@@ -103,7 +104,7 @@ const provenance = {
   traceFiles: [],
 };
 
-function shardOf(index: number, count: number, replications: readonly number[]): ShardFile {
+function shardOf(index: number, count: number, replications: readonly number[]): RunShardFile {
   const text = renderShardFile(
     { index, count },
     scenario,
@@ -112,6 +113,7 @@ function shardOf(index: number, count: number, replications: readonly number[]):
   );
   const parsed = parseShardFile(text);
   if (typeof parsed === "string") throw new Error(parsed);
+  if (parsed.command !== "run") throw new Error(`a run's shard read as ${parsed.command}'s`);
   return parsed;
 }
 

@@ -1,12 +1,15 @@
 /**
- * The partial result of one shard (`shard.json`): what run it belongs to (scenario, its file's
- * and trace files' SHA-256, seed, replication count, ccsim version), which shard it is, the
- * resolved scenario (charts need it) and its replications' metrics, each with its true index.
- * JSON has no NaN, ±Infinity or -0, so those numbers are written as `{"$number": "NaN"}` etc.
+ * The partial result of one shard (`shard.json`) of a run, a compare or a sweep (`command`):
+ * what study it belongs to (scenario, its file's and trace files' SHA-256, seed, replication
+ * count, ccsim version), which shard it is, what the final files need, and its replications'
+ * metrics (per variant or point for compare and sweep), each with its true index. JSON has no
+ * NaN, ±Infinity or -0, so those numbers are written as `{"$number": "NaN"}` etc.
  */
 import { z } from "zod";
+import type { ComparedMetricName } from "../../comparison/index.ts";
 import type { ReplicationMetrics } from "../../metrics/types.ts";
-import type { Provenance } from "../../report/index.ts";
+import type { Provenance, RunDescription } from "../../report/index.ts";
+import type { SweepFieldDescription } from "../../report/sweep/index.ts";
 import type { Scenario } from "../../scenario/index.ts";
 import type { ShardSpec } from "./shard.ts";
 
@@ -22,20 +25,101 @@ export interface ShardReplication {
   readonly metrics: ReplicationMetrics;
 }
 
-/** A shard's partial result, as written and read. */
-export interface ShardFile {
+/** The commands that write shards; a file without `command` (written before it) is a run's. */
+export type ShardCommand = "run" | "compare" | "sweep";
+
+/** What every shard file holds, whichever command wrote it: the study's identity. */
+export interface ShardHeader {
   readonly format: typeof SHARD_FILE_FORMAT;
   readonly formatVersion: typeof SHARD_FILE_VERSION;
+  readonly command: ShardCommand;
   readonly scenario: string;
   readonly seed: number;
   /** Replications of the whole run, all shards together. */
   readonly replications: number;
   readonly shard: ShardSpec;
   readonly provenance: Provenance;
+}
+
+/** A shard of `ccsim run`. */
+export interface RunShardFile extends ShardHeader {
+  readonly command: "run";
   /** The scenario as simulated (seed and replications applied). */
   readonly scenarioDefinition: Scenario;
   /** This shard's replications, ascending. */
   readonly results: readonly ShardReplication[];
+}
+
+/** One variant of a compare, or one point of a sweep, and this shard's replications of it. */
+export interface ShardSeries {
+  readonly name: string;
+  /** compare: the variant's description. */
+  readonly description?: string;
+  /** sweep: the index of the point's value in each swept field. */
+  readonly indices?: readonly number[];
+  /** This shard's replications, ascending. */
+  readonly results: readonly ShardReplication[];
+}
+
+/** The options that shape compare's files. */
+export interface CompareShardOptions {
+  readonly baseline: number;
+  readonly confidence: number;
+  readonly metrics: readonly ComparedMetricName[];
+  readonly scopes: "overall" | "all";
+}
+
+/** A shard of `ccsim compare`: every variant, on this shard's replications. */
+export interface CompareShardFile extends ShardHeader {
+  readonly command: "compare";
+  /** The run description compare's files carry (comparison.json, the chart's title). */
+  readonly run: RunDescription;
+  readonly options: CompareShardOptions;
+  readonly variants: readonly (ShardSeries & { readonly description: string })[];
+}
+
+/** What shapes sweep's files besides the points. */
+export interface SweepShardDescription {
+  readonly fields: readonly SweepFieldDescription[];
+  readonly fixed: readonly string[];
+  readonly metrics: readonly ComparedMetricName[];
+}
+
+/** A shard of `ccsim sweep`: every grid point, on this shard's replications. */
+export interface SweepShardFile extends ShardHeader {
+  readonly command: "sweep";
+  readonly run: RunDescription;
+  readonly sweep: SweepShardDescription;
+  readonly points: readonly (ShardSeries & { readonly indices: readonly number[] })[];
+}
+
+/** A shard's partial result, as written and read. */
+export type ShardFile = RunShardFile | CompareShardFile | SweepShardFile;
+
+/** The replication lists of a shard: one for a run, one per variant or point otherwise. */
+export function seriesOf(file: ShardFile): readonly (readonly ShardReplication[])[] {
+  if (file.command === "compare") return file.variants.map((variant) => variant.results);
+  if (file.command === "sweep") return file.points.map((point) => point.results);
+  return [file.results];
+}
+
+/** What, besides the header, must be the same in every shard of one study (as JSON text). */
+export function definitionOf(file: ShardFile): string {
+  if (file.command === "compare") {
+    return encodeExactJson({
+      run: file.run,
+      options: file.options,
+      variants: file.variants.map(({ name, description }) => ({ name, description })),
+    });
+  }
+  if (file.command === "sweep") {
+    return encodeExactJson({
+      run: file.run,
+      sweep: file.sweep,
+      points: file.points.map(({ name, indices }) => ({ name, indices })),
+    });
+  }
+  return encodeExactJson(file.scenarioDefinition);
 }
 
 /** The marker key of a number JSON cannot hold. */
@@ -82,9 +166,10 @@ export function renderShardFile(
   provenance: Provenance,
   results: readonly ShardReplication[],
 ): string {
-  const file: ShardFile = {
+  const file: RunShardFile = {
     format: SHARD_FILE_FORMAT,
     formatVersion: SHARD_FILE_VERSION,
+    command: "run",
     scenario: scenario.name,
     seed: scenario.seed,
     replications: scenario.replications,
@@ -92,6 +177,58 @@ export function renderShardFile(
     provenance,
     scenarioDefinition: scenario,
     results,
+  };
+  return `${encodeExactJson(file)}\n`;
+}
+
+/** The header of a compare's or sweep's shard: the run description's scenario, seed, provenance. */
+function studyHeaderOf(
+  command: "compare" | "sweep",
+  shard: ShardSpec,
+  run: RunDescription,
+  replications: number,
+): ShardHeader {
+  if (run.provenance === undefined) throw new RangeError("a shard needs the run's provenance");
+  return {
+    format: SHARD_FILE_FORMAT,
+    formatVersion: SHARD_FILE_VERSION,
+    command,
+    scenario: run.scenario,
+    seed: run.seed,
+    replications,
+    shard,
+    provenance: run.provenance,
+  };
+}
+
+/** The text of a compare's shard file; `replications` counts all shards' together. */
+export function renderCompareShardFile(
+  shard: ShardSpec,
+  replications: number,
+  content: Pick<CompareShardFile, "run" | "options" | "variants">,
+): string {
+  const file: CompareShardFile = {
+    ...studyHeaderOf("compare", shard, content.run, replications),
+    command: "compare",
+    run: content.run,
+    options: content.options,
+    variants: content.variants,
+  };
+  return `${encodeExactJson(file)}\n`;
+}
+
+/** The text of a sweep's shard file; `replications` counts all shards' together. */
+export function renderSweepShardFile(
+  shard: ShardSpec,
+  replications: number,
+  content: Pick<SweepShardFile, "run" | "sweep" | "points">,
+): string {
+  const file: SweepShardFile = {
+    ...studyHeaderOf("sweep", shard, content.run, replications),
+    command: "sweep",
+    run: content.run,
+    sweep: content.sweep,
+    points: content.points,
   };
   return `${encodeExactJson(file)}\n`;
 }
@@ -116,7 +253,17 @@ const metricsShape = z.object({
 
 const wholeNumber = z.number().int().nonnegative();
 
-const shardFileShape = z.object({
+const replicationsShape = z.array(z.object({ replication: wholeNumber, metrics: metricsShape }));
+
+const runDescriptionShape = z.looseObject({
+  scenario: z.string(),
+  seed: anyNumber,
+  horizonSeconds: anyNumber,
+  warmupSeconds: anyNumber,
+  serviceLevelThresholdSeconds: anyNumber,
+});
+
+const headerFields = {
   format: z.literal(SHARD_FILE_FORMAT),
   formatVersion: z.literal(SHARD_FILE_VERSION),
   scenario: z.string(),
@@ -129,9 +276,49 @@ const shardFileShape = z.object({
     scenarioSha256: z.string().nullable(),
     traceFiles: z.array(z.object({ arrival: z.string(), file: z.string(), sha256: z.string() })),
   }),
+};
+
+const runShardShape = z.object({
+  ...headerFields,
+  command: z.literal("run").optional(),
   scenarioDefinition: z.looseObject({ name: z.string() }),
-  results: z.array(z.object({ replication: wholeNumber, metrics: metricsShape })),
+  results: replicationsShape,
 });
+
+const metricNames = z.array(z.string());
+
+const compareShardShape = z.object({
+  ...headerFields,
+  command: z.literal("compare"),
+  run: runDescriptionShape,
+  options: z.object({
+    baseline: wholeNumber,
+    confidence: anyNumber,
+    metrics: metricNames,
+    scopes: z.enum(["overall", "all"]),
+  }),
+  variants: z.array(
+    z.object({ name: z.string(), description: z.string(), results: replicationsShape }),
+  ),
+});
+
+const sweepShardShape = z.object({
+  ...headerFields,
+  command: z.literal("sweep"),
+  run: runDescriptionShape,
+  sweep: z.object({
+    fields: z.array(
+      z.object({ name: z.string(), labels: z.array(z.string()), values: z.array(z.unknown()) }),
+    ),
+    fixed: z.array(z.string()),
+    metrics: metricNames,
+  }),
+  points: z.array(
+    z.object({ name: z.string(), indices: z.array(wholeNumber), results: replicationsShape }),
+  ),
+});
+
+const SHAPES = { run: runShardShape, compare: compareShardShape, sweep: sweepShardShape } as const;
 
 /**
  * The shard file in `text`, or the reason it is not one (a sentence without the file's name).
@@ -145,7 +332,7 @@ export function parseShardFile(text: string): ShardFile | string {
     return "not JSON (damaged or cut short?)";
   }
   const header = z
-    .looseObject({ format: z.unknown(), formatVersion: z.unknown() })
+    .looseObject({ format: z.unknown(), formatVersion: z.unknown(), command: z.unknown() })
     .safeParse(document);
   if (!header.success || header.data.format !== SHARD_FILE_FORMAT) {
     return `not a ccsim shard file (no "format": "${SHARD_FILE_FORMAT}")`;
@@ -153,11 +340,16 @@ export function parseShardFile(text: string): ShardFile | string {
   if (header.data.formatVersion !== SHARD_FILE_VERSION) {
     return `shard file format version ${String(header.data.formatVersion)}; this ccsim reads version ${SHARD_FILE_VERSION}`;
   }
-  const checked = shardFileShape.safeParse(document);
+  const command = header.data.command ?? "run";
+  if (command !== "run" && command !== "compare" && command !== "sweep") {
+    return `a shard of "${String(command)}"; this ccsim merges shards of run, compare and sweep`;
+  }
+  const checked = SHAPES[command].safeParse(document);
   if (!checked.success) {
     const issue = checked.error.issues[0];
     const path = issue === undefined ? "" : issue.path.join(".");
     return `not a valid shard file (${path === "" ? "" : `${path}: `}${issue?.message ?? "invalid"})`;
   }
-  return document as ShardFile;
+  // A file written before `command` existed is a run's: say so, as later readers expect.
+  return { command, ...(document as object) } as ShardFile;
 }
