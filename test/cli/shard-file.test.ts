@@ -128,6 +128,22 @@ describe("the shard file", () => {
     expect(file.provenance).toEqual(provenance);
   });
 
+  it("reads a file written before the command field as a run's", () => {
+    const text = renderShardFile({ index: 1, count: 1 }, scenario, provenance, [
+      { replication: 0, metrics: metrics(0) },
+    ]);
+    expect(text).toContain('"command":"run",');
+    const parsed = parseShardFile(text.replace('"command":"run",', ""));
+    expect(typeof parsed === "string" ? parsed : parsed.command).toBe("run");
+  });
+
+  it("refuses a shard of a command merge does not know", () => {
+    const text = renderShardFile({ index: 1, count: 1 }, scenario, provenance, [
+      { replication: 0, metrics: metrics(0) },
+    ]).replace('"command":"run"', '"command":"staff"');
+    expect(parseShardFile(text)).toMatch(/a shard of "staff"/);
+  });
+
   it("says what is wrong with a file that is not a shard", () => {
     expect(parseShardFile("{")).toMatch(/not JSON/);
     expect(parseShardFile('{"scenario": "x"}')).toMatch(/not a ccsim shard file/);

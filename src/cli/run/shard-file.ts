@@ -332,7 +332,11 @@ export function parseShardFile(text: string): ShardFile | string {
     return "not JSON (damaged or cut short?)";
   }
   const header = z
-    .looseObject({ format: z.unknown(), formatVersion: z.unknown(), command: z.unknown() })
+    .looseObject({
+      format: z.unknown(),
+      formatVersion: z.unknown(),
+      command: z.unknown().optional(),
+    })
     .safeParse(document);
   if (!header.success || header.data.format !== SHARD_FILE_FORMAT) {
     return `not a ccsim shard file (no "format": "${SHARD_FILE_FORMAT}")`;
