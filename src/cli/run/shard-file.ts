@@ -6,40 +6,35 @@
  * NaN, ±Infinity or -0, so those numbers are written as `{"$number": "NaN"}` etc.
  */
 import { z } from "zod";
-import type { ComparedMetricName } from "../../comparison/index.ts";
-import type { ReplicationMetrics } from "../../metrics/types.ts";
-import type { Provenance, RunDescription } from "../../report/index.ts";
-import type { SweepFieldDescription } from "../../report/sweep/index.ts";
+import type { Provenance } from "../../report/index.ts";
 import type { Scenario } from "../../scenario/index.ts";
+import { decodeExactJson, encodeExactJson } from "./exact-json.ts";
 import type { ShardSpec } from "./shard.ts";
+import {
+  SHARD_FILE_FORMAT,
+  SHARD_FILE_VERSION,
+  type ShardHeader,
+  type ShardReplication,
+} from "./shard-file-header.ts";
+import type { CompareShardFile, SweepShardFile } from "./shard-study-file.ts";
 
-/** The `format` field of a shard file. */
-export const SHARD_FILE_FORMAT = "ccsim-shard";
-
-/** The version of the layout below; a reader refuses another. */
-export const SHARD_FILE_VERSION = 1;
-
-/** One replication's metrics, with its index in the whole run. */
-export interface ShardReplication {
-  readonly replication: number;
-  readonly metrics: ReplicationMetrics;
-}
-
-/** The commands that write shards; a file without `command` (written before it) is a run's. */
-export type ShardCommand = "run" | "compare" | "sweep";
-
-/** What every shard file holds, whichever command wrote it: the study's identity. */
-export interface ShardHeader {
-  readonly format: typeof SHARD_FILE_FORMAT;
-  readonly formatVersion: typeof SHARD_FILE_VERSION;
-  readonly command: ShardCommand;
-  readonly scenario: string;
-  readonly seed: number;
-  /** Replications of the whole run, all shards together. */
-  readonly replications: number;
-  readonly shard: ShardSpec;
-  readonly provenance: Provenance;
-}
+export { decodeExactJson, encodeExactJson } from "./exact-json.ts";
+export {
+  SHARD_FILE_FORMAT,
+  SHARD_FILE_VERSION,
+  type ShardCommand,
+  type ShardHeader,
+  type ShardReplication,
+} from "./shard-file-header.ts";
+export {
+  type CompareShardFile,
+  type CompareShardOptions,
+  renderCompareShardFile,
+  renderSweepShardFile,
+  type ShardSeries,
+  type SweepShardDescription,
+  type SweepShardFile,
+} from "./shard-study-file.ts";
 
 /** A shard of `ccsim run`. */
 export interface RunShardFile extends ShardHeader {
@@ -48,49 +43,6 @@ export interface RunShardFile extends ShardHeader {
   readonly scenarioDefinition: Scenario;
   /** This shard's replications, ascending. */
   readonly results: readonly ShardReplication[];
-}
-
-/** One variant of a compare, or one point of a sweep, and this shard's replications of it. */
-export interface ShardSeries {
-  readonly name: string;
-  /** compare: the variant's description. */
-  readonly description?: string;
-  /** sweep: the index of the point's value in each swept field. */
-  readonly indices?: readonly number[];
-  /** This shard's replications, ascending. */
-  readonly results: readonly ShardReplication[];
-}
-
-/** The options that shape compare's files. */
-export interface CompareShardOptions {
-  readonly baseline: number;
-  readonly confidence: number;
-  readonly metrics: readonly ComparedMetricName[];
-  readonly scopes: "overall" | "all";
-}
-
-/** A shard of `ccsim compare`: every variant, on this shard's replications. */
-export interface CompareShardFile extends ShardHeader {
-  readonly command: "compare";
-  /** The run description compare's files carry (comparison.json, the chart's title). */
-  readonly run: RunDescription;
-  readonly options: CompareShardOptions;
-  readonly variants: readonly (ShardSeries & { readonly description: string })[];
-}
-
-/** What shapes sweep's files besides the points. */
-export interface SweepShardDescription {
-  readonly fields: readonly SweepFieldDescription[];
-  readonly fixed: readonly string[];
-  readonly metrics: readonly ComparedMetricName[];
-}
-
-/** A shard of `ccsim sweep`: every grid point, on this shard's replications. */
-export interface SweepShardFile extends ShardHeader {
-  readonly command: "sweep";
-  readonly run: RunDescription;
-  readonly sweep: SweepShardDescription;
-  readonly points: readonly (ShardSeries & { readonly indices: readonly number[] })[];
 }
 
 /** A shard's partial result, as written and read. */
@@ -122,43 +74,6 @@ export function definitionOf(file: ShardFile): string {
   return encodeExactJson(file.scenarioDefinition);
 }
 
-/** The marker key of a number JSON cannot hold. */
-const NUMBER_KEY = "$number";
-
-const SPECIAL_NUMBERS: ReadonlyMap<string, number> = new Map([
-  ["NaN", Number.NaN],
-  ["Infinity", Number.POSITIVE_INFINITY],
-  ["-Infinity", Number.NEGATIVE_INFINITY],
-  ["-0", -0],
-]);
-
-/** `{"$number": "NaN"}` for a number JSON cannot hold (or would turn -0 into 0), else as is. */
-function encodeNumber(_key: string, value: unknown): unknown {
-  if (typeof value !== "number") return value;
-  if (Number.isNaN(value)) return { [NUMBER_KEY]: "NaN" };
-  if (Object.is(value, -0)) return { [NUMBER_KEY]: "-0" };
-  if (!Number.isFinite(value)) return { [NUMBER_KEY]: value > 0 ? "Infinity" : "-Infinity" };
-  return value;
-}
-
-function decodeNumber(_key: string, value: unknown): unknown {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
-  const keys = Object.keys(value);
-  if (keys.length !== 1 || keys[0] !== NUMBER_KEY) return value;
-  const text = (value as Record<string, unknown>)[NUMBER_KEY];
-  return typeof text === "string" && SPECIAL_NUMBERS.has(text) ? SPECIAL_NUMBERS.get(text) : value;
-}
-
-/** `value` as JSON text in which every number survives (NaN, ±Infinity and -0 included). */
-export function encodeExactJson(value: unknown): string {
-  return JSON.stringify(value, encodeNumber);
-}
-
-/** The inverse of {@link encodeExactJson}; throws SyntaxError on text that is not JSON. */
-export function decodeExactJson(text: string): unknown {
-  return JSON.parse(text, decodeNumber);
-}
-
 /** The text of a shard file: one JSON document and a newline. */
 export function renderShardFile(
   shard: ShardSpec,
@@ -177,58 +92,6 @@ export function renderShardFile(
     provenance,
     scenarioDefinition: scenario,
     results,
-  };
-  return `${encodeExactJson(file)}\n`;
-}
-
-/** The header of a compare's or sweep's shard: the run description's scenario, seed, provenance. */
-function studyHeaderOf(
-  command: "compare" | "sweep",
-  shard: ShardSpec,
-  run: RunDescription,
-  replications: number,
-): ShardHeader {
-  if (run.provenance === undefined) throw new RangeError("a shard needs the run's provenance");
-  return {
-    format: SHARD_FILE_FORMAT,
-    formatVersion: SHARD_FILE_VERSION,
-    command,
-    scenario: run.scenario,
-    seed: run.seed,
-    replications,
-    shard,
-    provenance: run.provenance,
-  };
-}
-
-/** The text of a compare's shard file; `replications` counts all shards' together. */
-export function renderCompareShardFile(
-  shard: ShardSpec,
-  replications: number,
-  content: Pick<CompareShardFile, "run" | "options" | "variants">,
-): string {
-  const file: CompareShardFile = {
-    ...studyHeaderOf("compare", shard, content.run, replications),
-    command: "compare",
-    run: content.run,
-    options: content.options,
-    variants: content.variants,
-  };
-  return `${encodeExactJson(file)}\n`;
-}
-
-/** The text of a sweep's shard file; `replications` counts all shards' together. */
-export function renderSweepShardFile(
-  shard: ShardSpec,
-  replications: number,
-  content: Pick<SweepShardFile, "run" | "sweep" | "points">,
-): string {
-  const file: SweepShardFile = {
-    ...studyHeaderOf("sweep", shard, content.run, replications),
-    command: "sweep",
-    run: content.run,
-    sweep: content.sweep,
-    points: content.points,
   };
   return `${encodeExactJson(file)}\n`;
 }
