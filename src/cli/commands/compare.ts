@@ -19,7 +19,7 @@ import { planVariants } from "../compare/variant-plan.ts";
 import { prepareOutputFolder } from "../run/atomic-files.ts";
 import { describeProvenance } from "../run/provenance.ts";
 import { replicationsOfShard, studyShardOf } from "../run/shard.ts";
-import { renderCompareShardFile } from "../run/shard-file.ts";
+import { renderCompareShardFile, scenarioSha256Of } from "../run/shard-file.ts";
 import { publishShardText } from "../run/shard-outputs.ts";
 import { COMPARE_OUTPUT_SET } from "../run/stale-outputs.ts";
 import { interruptible } from "../session/interruptible.ts";
@@ -93,6 +93,7 @@ async function handler(args: CompareArguments): Promise<void> {
         variants: variants.map((variant, index) => ({
           name: variant.name,
           description: variant.description,
+          scenarioSha256: scenarioSha256Of(variant.scenario),
           results: simulated.replications[index] ?? [],
         })),
       });

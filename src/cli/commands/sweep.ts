@@ -10,13 +10,13 @@ import type { Argv, CommandModule } from "yargs";
 import type { ComparedMetricName } from "../../comparison/index.ts";
 import { UsageError } from "../../errors.ts";
 import type { RunDescription } from "../../report/index.ts";
-import { checkVariants } from "../compare/checked-variants.ts";
+import { type CheckedVariant, checkVariants } from "../compare/checked-variants.ts";
 import { metricsOf } from "../compare/compare-options.ts";
 import { simulateVariants } from "../compare/simulate-variants.ts";
 import { prepareOutputFolder } from "../run/atomic-files.ts";
 import { describeProvenance } from "../run/provenance.ts";
 import { replicationsOfShard, studyShardOf } from "../run/shard.ts";
-import { renderSweepShardFile } from "../run/shard-file.ts";
+import { renderSweepShardFile, scenarioSha256Of } from "../run/shard-file.ts";
 import { publishShardText } from "../run/shard-outputs.ts";
 import { interruptible } from "../session/interruptible.ts";
 import {
@@ -101,6 +101,7 @@ async function handler(args: SweepArguments): Promise<void> {
         points: simulated.results.map((point, index) => ({
           name: point.name,
           indices: plan.points[index]?.indices ?? [],
+          scenarioSha256: scenarioSha256Of((variants[index] as CheckedVariant).scenario),
           results: simulated.replications[index] ?? [],
         })),
       });

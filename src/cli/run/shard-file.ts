@@ -34,6 +34,7 @@ export {
   type ShardSeries,
   type SweepShardDescription,
   type SweepShardFile,
+  scenarioSha256Of,
 } from "./shard-study-file.ts";
 
 /** A shard of `ccsim run`. */
@@ -61,14 +62,22 @@ export function definitionOf(file: ShardFile): string {
     return encodeExactJson({
       run: file.run,
       options: file.options,
-      variants: file.variants.map(({ name, description }) => ({ name, description })),
+      variants: file.variants.map(({ name, description, scenarioSha256 }) => ({
+        name,
+        description,
+        scenarioSha256,
+      })),
     });
   }
   if (file.command === "sweep") {
     return encodeExactJson({
       run: file.run,
       sweep: file.sweep,
-      points: file.points.map(({ name, indices }) => ({ name, indices })),
+      points: file.points.map(({ name, indices, scenarioSha256 }) => ({
+        name,
+        indices,
+        scenarioSha256,
+      })),
     });
   }
   return encodeExactJson(file.scenarioDefinition);
@@ -161,7 +170,12 @@ const compareShardShape = z.object({
     scopes: z.enum(["overall", "all"]),
   }),
   variants: z.array(
-    z.object({ name: z.string(), description: z.string(), results: replicationsShape }),
+    z.object({
+      name: z.string(),
+      description: z.string(),
+      scenarioSha256: z.string(),
+      results: replicationsShape,
+    }),
   ),
 });
 
@@ -177,7 +191,12 @@ const sweepShardShape = z.object({
     metrics: metricNames,
   }),
   points: z.array(
-    z.object({ name: z.string(), indices: z.array(wholeNumber), results: replicationsShape }),
+    z.object({
+      name: z.string(),
+      indices: z.array(wholeNumber),
+      scenarioSha256: z.string(),
+      results: replicationsShape,
+    }),
   ),
 });
 

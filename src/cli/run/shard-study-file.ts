@@ -3,9 +3,11 @@
  * run description and options (compare) or grid (sweep) their files need, and every variant's or
  * point's replications on this shard. Read by shard-file.ts's parser with run's shards.
  */
+import { createHash } from "node:crypto";
 import type { ComparedMetricName } from "../../comparison/index.ts";
 import type { RunDescription } from "../../report/index.ts";
 import type { SweepFieldDescription } from "../../report/sweep/index.ts";
+import type { Scenario } from "../../scenario/index.ts";
 import { encodeExactJson } from "./exact-json.ts";
 import type { ShardSpec } from "./shard.ts";
 import {
@@ -22,6 +24,11 @@ export interface ShardSeries {
   readonly description?: string;
   /** sweep: the index of the point's value in each swept field. */
   readonly indices?: readonly number[];
+  /**
+   * SHA-256 of the variant's scenario as simulated (its exact JSON): shards of other files,
+   * overrides or modes under the same names disagree here.
+   */
+  readonly scenarioSha256: string;
   /** This shard's replications, ascending. */
   readonly results: readonly ShardReplication[];
 }
@@ -108,4 +115,9 @@ export function renderSweepShardFile(
     points: content.points,
   };
   return `${encodeExactJson(file)}\n`;
+}
+
+/** The {@link ShardSeries.scenarioSha256} of `scenario`. */
+export function scenarioSha256Of(scenario: Scenario): string {
+  return createHash("sha256").update(encodeExactJson(scenario)).digest("hex");
 }
