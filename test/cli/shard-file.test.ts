@@ -202,7 +202,7 @@ describe("readShards", () => {
       expect(read.shards.map((shard) => shard.folder)).toEqual([good]);
       expect(read.problems).toEqual([
         `${join(damaged, "shard.json")}: not JSON (damaged or cut short?)`,
-        `${empty}: no shard.json there (not the --out folder of a \`ccsim run --shard\`, or the shard has not finished)`,
+        `${empty}: no shard.json there (not the --out folder of a \`ccsim run|compare|sweep --shard\`, or the shard has not finished)`,
         `${join(root, "file")}: not a folder (give the --out folders of the shards)`,
         `${join(root, "absent")}: no such folder`,
       ]);
