@@ -9,6 +9,7 @@ import {
   decodeExactJson,
   encodeExactJson,
   parseShardFile,
+  type RunShardFile,
   renderShardFile,
   type ShardFile,
 } from "../../src/cli/run/shard-file.ts";
@@ -103,7 +104,7 @@ const provenance = {
   traceFiles: [],
 };
 
-function shardOf(index: number, count: number, replications: readonly number[]): ShardFile {
+function shardOf(index: number, count: number, replications: readonly number[]): RunShardFile {
   const text = renderShardFile(
     { index, count },
     scenario,
@@ -112,6 +113,7 @@ function shardOf(index: number, count: number, replications: readonly number[]):
   );
   const parsed = parseShardFile(text);
   if (typeof parsed === "string") throw new Error(parsed);
+  if (parsed.command !== "run") throw new Error(`a run's shard read as ${parsed.command}'s`);
   return parsed;
 }
 
@@ -124,6 +126,22 @@ describe("the shard file", () => {
     expect(first.waitCurves[0]?.answeredWithin[1]).toBeNaN();
     expect(file.scenarioDefinition).toEqual(scenario);
     expect(file.provenance).toEqual(provenance);
+  });
+
+  it("reads a file written before the command field as a run's", () => {
+    const text = renderShardFile({ index: 1, count: 1 }, scenario, provenance, [
+      { replication: 0, metrics: metrics(0) },
+    ]);
+    expect(text).toContain('"command":"run",');
+    const parsed = parseShardFile(text.replace('"command":"run",', ""));
+    expect(typeof parsed === "string" ? parsed : parsed.command).toBe("run");
+  });
+
+  it("refuses a shard of a command merge does not know", () => {
+    const text = renderShardFile({ index: 1, count: 1 }, scenario, provenance, [
+      { replication: 0, metrics: metrics(0) },
+    ]).replace('"command":"run"', '"command":"staff"');
+    expect(parseShardFile(text)).toMatch(/a shard of "staff"/);
   });
 
   it("says what is wrong with a file that is not a shard", () => {
@@ -184,7 +202,7 @@ describe("readShards", () => {
       expect(read.shards.map((shard) => shard.folder)).toEqual([good]);
       expect(read.problems).toEqual([
         `${join(damaged, "shard.json")}: not JSON (damaged or cut short?)`,
-        `${empty}: no shard.json there (not the --out folder of a \`ccsim run --shard\`, or the shard has not finished)`,
+        `${empty}: no shard.json there (not the --out folder of a \`ccsim run|compare|sweep --shard\`, or the shard has not finished)`,
         `${join(root, "file")}: not a folder (give the --out folders of the shards)`,
         `${join(root, "absent")}: no such folder`,
       ]);

@@ -3,22 +3,24 @@
  * files), all checked before any runs, simulated on common random numbers and paired by
  * replication against a baseline; comparison.csv, differences.csv, comparison.json and the
  * differences chart written whole or not at all (Ctrl-C: nothing, exit 130); then the console
- * table (which states the Bonferroni adjustment), the wall time and the files written.
+ * table (which states the Bonferroni adjustment), the wall time and the files written. With
+ * --shard i/n, every variant on that shard's replications and shard.json instead (merge writes
+ * the files through the same compare-report.ts).
  */
 import type { Argv, CommandModule } from "yargs";
-import { compareVariants, judgedPairsOf, type SkippedPair } from "../../comparison/index.ts";
 import { UsageError } from "../../errors.ts";
-import { renderComparisonConsole } from "../../report/compare/index.ts";
 import type { RunDescription } from "../../report/index.ts";
 import { checkVariants } from "../compare/checked-variants.ts";
 import { baselineIndexOf, confidenceOf, metricsOf } from "../compare/compare-options.ts";
-import { compareFolderOf, compareOutputFiles } from "../compare/compare-outputs.ts";
+import { compareFolderOf } from "../compare/compare-outputs.ts";
+import { publishComparison } from "../compare/compare-report.ts";
 import { simulateVariants } from "../compare/simulate-variants.ts";
 import { planVariants } from "../compare/variant-plan.ts";
-import { printErrorLine, printLine } from "../output.ts";
 import { prepareOutputFolder } from "../run/atomic-files.ts";
 import { describeProvenance } from "../run/provenance.ts";
-import { describeWritten, printPublicationNotes, publishOutputs } from "../run/publish-outputs.ts";
+import { replicationsOfShard, studyShardOf } from "../run/shard.ts";
+import { renderCompareShardFile, scenarioSha256Of } from "../run/shard-file.ts";
+import { publishShardText } from "../run/shard-outputs.ts";
 import { COMPARE_OUTPUT_SET } from "../run/stale-outputs.ts";
 import { interruptible } from "../session/interruptible.ts";
 import {
@@ -39,6 +41,7 @@ interface CompareArguments extends SimulationArguments {
   out?: string;
   charts: boolean;
   png: boolean;
+  shard?: string;
 }
 
 async function handler(args: CompareArguments): Promise<void> {
@@ -46,6 +49,7 @@ async function handler(args: CompareArguments): Promise<void> {
   if (args.png && !args.charts) {
     throw new UsageError("--png draws the chart as a PNG: it cannot go with --no-charts");
   }
+  const shard = studyShardOf(args.shard, args.png);
   const workers = workerCountOf(args);
   positiveInteger("seed", args.seed, 0);
   positiveInteger("replications", args.replications, 1);
@@ -58,6 +62,7 @@ async function handler(args: CompareArguments): Promise<void> {
   const first = variants[0];
   if (first === undefined) throw new UsageError("name a scenario file to compare");
   const scenario = first.scenario;
+  const only = shard === undefined ? undefined : replicationsOfShard(shard, scenario.replications);
   const run: RunDescription = {
     scenario: scenario.name,
     seed: scenario.seed,
@@ -71,46 +76,50 @@ async function handler(args: CompareArguments): Promise<void> {
 
   const started = performance.now();
   await interruptible(async (signal) => {
-    const { results, jobs } = await simulateVariants(variants, {
+    const simulated = await simulateVariants(variants, {
       workers,
       signal,
       progress: args.progress,
+      ...(only === undefined ? {} : { only }),
     });
     const wallSeconds = (performance.now() - started) / 1000;
     const options = { baseline, confidence, metrics, scopes: args.scopes };
-    printSkipped(judgedPairsOf(results, options).skipped);
-    const comparison = compareVariants(results, options);
-    const { files, chartLine } = await compareOutputFiles(run, comparison, {
+    const count = only?.length ?? scenario.replications;
+    const studyLine = `${variants.length} variants × ${count} replication(s), ${simulated.jobs} jobs in the measurement windows, ${wallSeconds.toFixed(2)} s wall time`;
+    if (shard !== undefined && only !== undefined) {
+      const text = renderCompareShardFile(shard, scenario.replications, {
+        run,
+        options,
+        variants: variants.map((variant, index) => ({
+          name: variant.name,
+          description: variant.description,
+          scenarioSha256: scenarioSha256Of(variant.scenario),
+          results: simulated.replications[index] ?? [],
+        })),
+      });
+      publishShardText({
+        outputDirectory,
+        shard,
+        text,
+        scenarioName: scenario.name,
+        replications: scenario.replications,
+        held: only,
+        replicationsLine: studyLine,
+        set: COMPARE_OUTPUT_SET,
+      });
+      return;
+    }
+    await publishComparison({
+      outputDirectory,
+      run,
+      results: simulated.results,
+      options,
       charts: args.charts,
       png: args.png,
       signal,
+      studyLine,
     });
-    const published = publishOutputs(outputDirectory, files, [], COMPARE_OUTPUT_SET);
-    printLine(renderComparisonConsole(run, comparison));
-    printLine(
-      `${variants.length} variants × ${scenario.replications} replication(s), ${jobs} jobs in the measurement windows, ${wallSeconds.toFixed(2)} s wall time`,
-    );
-    if (chartLine !== undefined) printLine(chartLine);
-    printLine(`wrote ${describeWritten(outputDirectory, published.written)}`);
-    printPublicationNotes(published);
   });
-}
-
-/** One stderr line per scope that some variants lack: its metrics are not compared. */
-function printSkipped(skipped: readonly SkippedPair[]): void {
-  const byScope = new Map<string, { missingIn: readonly string[]; metrics: string[] }>();
-  for (const pair of skipped) {
-    const key = `${pair.scope}\u0000${pair.missingIn.join("\u0000")}`;
-    const entry = byScope.get(key) ?? { missingIn: pair.missingIn, metrics: [] };
-    entry.metrics.push(pair.metric);
-    byScope.set(key, entry);
-  }
-  for (const [key, { missingIn, metrics }] of byScope) {
-    const scope = key.split("\u0000")[0];
-    printErrorLine(
-      `note: ${scope} is not compared (variant ${missingIn.map((name) => `"${name}"`).join(", ")} has no such scope): ${metrics.join(", ")}`,
-    );
-  }
 }
 
 /** The `compare` command. */
@@ -171,6 +180,11 @@ export const compareCommand: CommandModule<object, CompareArguments> = {
         type: "boolean",
         default: false,
         describe: "also write charts/differences.png (2× zoom, white background)",
+      })
+      .option("shard", {
+        type: "string",
+        describe:
+          "i/n: run only shard i of n of the replications (every variant) and write shard.json; `ccsim merge` writes the files (see docs/shards.md)",
       })
       .example("$0 compare scenarios/multi-skill.yaml", "longest idle, round robin and best worker")
       .example(

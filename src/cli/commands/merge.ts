@@ -1,8 +1,8 @@
 /**
  * `ccsim merge <shard folders…> --out DIR`: combines the shard.json files that
- * `ccsim run --shard i/n` wrote into the reports an unsharded run writes, byte for byte: the
- * shards are checked to be one run's (every problem at once, exit 2), their replications put in
- * order and aggregated as `run` aggregates them, and the files written through run's own path.
+ * `ccsim run|compare|sweep --shard i/n` wrote into the files the unsharded command writes, byte
+ * for byte: the shards are checked to be one study's (every problem at once, exit 2), their
+ * replications put in order and the files written through the command's own report code.
  */
 import { resolve } from "node:path";
 import type { Argv, CommandModule } from "yargs";
@@ -11,6 +11,7 @@ import { aggregateReplications } from "../../metrics/index.ts";
 import { renderConsoleSummary } from "../../report/index.ts";
 import { ExitWithCode } from "../exit.ts";
 import { checkShards } from "../merge/check-shards.ts";
+import { mergeCompare, mergeSweep, studyFolderOf } from "../merge/merge-studies.ts";
 import { readShards } from "../merge/read-shards.ts";
 import { printErrorLine, printLine } from "../output.ts";
 import { prepareOutputFolder } from "../run/atomic-files.ts";
@@ -38,9 +39,11 @@ async function handler(args: MergeArguments): Promise<void> {
     for (const problem of problems) printErrorLine(`ccsim merge: ${problem}`);
     throw new ExitWithCode(2);
   }
-  const { run, results } = checked;
-  const scenario = run.scenarioDefinition;
-  const outputDirectory = outputFolderOf(args.out, scenario.name);
+  const { run, results, series } = checked;
+  const outputDirectory =
+    run.command === "run"
+      ? outputFolderOf(args.out, run.scenarioDefinition.name)
+      : studyFolderOf(args.out, run);
   // Merging into a shard's folder would later clean its shard.json away as a stale output.
   const shardFolder = args.shards.find((folder) => resolve(folder) === resolve(outputDirectory));
   if (shardFolder !== undefined) {
@@ -48,6 +51,19 @@ async function handler(args: MergeArguments): Promise<void> {
   }
   prepareOutputFolder(outputDirectory);
   await interruptible(async (signal) => {
+    if (run.command !== "run") {
+      const options = {
+        outputDirectory,
+        charts: args.charts,
+        png: args.png,
+        signal,
+        shardCount: args.shards.length,
+      };
+      if (run.command === "compare") await mergeCompare(run, series, options);
+      else await mergeSweep(run, series, options);
+      return;
+    }
+    const scenario = run.scenarioDefinition;
     const summary = aggregateReplications(results.map((result) => result.metrics));
     const reports = await publishRunReports({
       outputDirectory,
@@ -71,7 +87,7 @@ async function handler(args: MergeArguments): Promise<void> {
 export const mergeCommand: CommandModule<object, MergeArguments> = {
   command: "merge <shards..>",
   describe:
-    "combine the shard folders of `run --shard i/n` into the reports of the whole run (byte-identical to an unsharded run)",
+    "combine the shard folders of `run`, `compare` or `sweep --shard i/n` into the files of the whole study (byte-identical to an unsharded one)",
   builder: (cli: Argv) =>
     cli
       .positional("shards", {
@@ -82,7 +98,8 @@ export const mergeCommand: CommandModule<object, MergeArguments> = {
       })
       .option("out", {
         type: "string",
-        describe: "output folder (default: reports/<scenario name as one safe folder name>/)",
+        describe:
+          "output folder (default: the command's own: reports/<scenario name as one safe folder name>/, …/compare/ or …/sweep/)",
       })
       .option("charts", {
         type: "boolean",

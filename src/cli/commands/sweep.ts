@@ -2,20 +2,22 @@
  * `ccsim sweep <scenario> --set <path>=<values>`: one or two fields over lists or ranges, every
  * grid point a variant of the file checked before any runs, all simulated on common random
  * numbers (the same seed and replications); sweep.csv, sweep.json and the sweep chart written
- * whole or not at all (Ctrl-C: nothing, exit 130); then one console row per point.
+ * whole or not at all (Ctrl-C: nothing, exit 130); then one console row per point. With
+ * --shard i/n, every point on that shard's replications and shard.json instead (merge writes
+ * the files through the same sweep-report.ts).
  */
 import type { Argv, CommandModule } from "yargs";
 import type { ComparedMetricName } from "../../comparison/index.ts";
 import { UsageError } from "../../errors.ts";
 import type { RunDescription } from "../../report/index.ts";
-import { renderSweepConsole, sweepResultsOf } from "../../report/sweep/index.ts";
-import { checkVariants } from "../compare/checked-variants.ts";
+import { type CheckedVariant, checkVariants } from "../compare/checked-variants.ts";
 import { metricsOf } from "../compare/compare-options.ts";
 import { simulateVariants } from "../compare/simulate-variants.ts";
-import { printLine } from "../output.ts";
 import { prepareOutputFolder } from "../run/atomic-files.ts";
 import { describeProvenance } from "../run/provenance.ts";
-import { describeWritten, printPublicationNotes, publishOutputs } from "../run/publish-outputs.ts";
+import { replicationsOfShard, studyShardOf } from "../run/shard.ts";
+import { renderSweepShardFile, scenarioSha256Of } from "../run/shard-file.ts";
+import { publishShardText } from "../run/shard-outputs.ts";
 import { interruptible } from "../session/interruptible.ts";
 import {
   positiveInteger,
@@ -23,8 +25,9 @@ import {
   withSimulationOptions,
   workerCountOf,
 } from "../session/run-options.ts";
-import { SWEEP_OUTPUT_SET, sweepFolderOf, sweepOutputFiles } from "../sweep/sweep-outputs.ts";
+import { SWEEP_OUTPUT_SET, sweepFolderOf } from "../sweep/sweep-outputs.ts";
 import { planSweep } from "../sweep/sweep-plan.ts";
+import { publishSweep } from "../sweep/sweep-report.ts";
 
 interface SweepArguments extends SimulationArguments {
   scenario: string;
@@ -33,6 +36,7 @@ interface SweepArguments extends SimulationArguments {
   out?: string;
   charts: boolean;
   png: boolean;
+  shard?: string;
 }
 
 /** The metrics of the console and the chart without --metrics. */
@@ -48,6 +52,7 @@ async function handler(args: SweepArguments): Promise<void> {
   if (args.png && !args.charts) {
     throw new UsageError("--png draws the chart as a PNG: it cannot go with --no-charts");
   }
+  const shard = studyShardOf(args.shard, args.png);
   const workers = workerCountOf(args);
   positiveInteger("seed", args.seed, 0);
   positiveInteger("replications", args.replications, 1);
@@ -57,6 +62,7 @@ async function handler(args: SweepArguments): Promise<void> {
   const first = variants[0];
   if (first === undefined) throw new UsageError("a sweep needs at least one point");
   const scenario = first.scenario;
+  const only = shard === undefined ? undefined : replicationsOfShard(shard, scenario.replications);
   const run: RunDescription = {
     scenario: scenario.name,
     seed: scenario.seed,
@@ -65,46 +71,66 @@ async function handler(args: SweepArguments): Promise<void> {
     serviceLevelThresholdSeconds: scenario.serviceLevelThresholdSeconds,
     provenance: describeProvenance(first.file, scenario),
   };
+  const description = {
+    fields: plan.fields.map((field) => ({
+      name: field.name,
+      labels: field.labels,
+      values: field.values,
+    })),
+    fixed: plan.fixed.map((one) => one.text),
+    metrics,
+  };
   const outputDirectory = sweepFolderOf(args.out, scenario.name);
   prepareOutputFolder(outputDirectory);
 
   const started = performance.now();
   await interruptible(async (signal) => {
-    const { results: simulated, jobs } = await simulateVariants(variants, {
+    const simulated = await simulateVariants(variants, {
       workers,
       signal,
       progress: args.progress,
+      ...(only === undefined ? {} : { only }),
     });
     const wallSeconds = (performance.now() - started) / 1000;
-    const results = sweepResultsOf(
-      {
-        fields: plan.fields.map((field) => ({
-          name: field.name,
-          labels: field.labels,
-          values: field.values,
+    const count = only?.length ?? scenario.replications;
+    const studyLine = `${variants.length} points × ${count} replication(s), ${simulated.jobs} jobs in the measurement windows, ${wallSeconds.toFixed(2)} s wall time`;
+    if (shard !== undefined && only !== undefined) {
+      const text = renderSweepShardFile(shard, scenario.replications, {
+        run,
+        sweep: description,
+        points: simulated.results.map((point, index) => ({
+          name: point.name,
+          indices: plan.points[index]?.indices ?? [],
+          scenarioSha256: scenarioSha256Of((variants[index] as CheckedVariant).scenario),
+          results: simulated.replications[index] ?? [],
         })),
-        fixed: plan.fixed.map((one) => one.text),
-        metrics,
-      },
-      simulated.map((point, index) => ({
+      });
+      publishShardText({
+        outputDirectory,
+        shard,
+        text,
+        scenarioName: scenario.name,
+        replications: scenario.replications,
+        held: only,
+        replicationsLine: studyLine,
+        set: SWEEP_OUTPUT_SET,
+      });
+      return;
+    }
+    await publishSweep({
+      outputDirectory,
+      run,
+      description,
+      points: simulated.results.map((point, index) => ({
         name: point.name,
         indices: plan.points[index]?.indices ?? [],
         table: point.table,
       })),
-    );
-    const { files, chartLine } = await sweepOutputFiles(run, results, {
       charts: args.charts,
       png: args.png,
       signal,
+      studyLine,
     });
-    const published = publishOutputs(outputDirectory, files, [], SWEEP_OUTPUT_SET);
-    printLine(renderSweepConsole(run, results));
-    printLine(
-      `${variants.length} points × ${scenario.replications} replication(s), ${jobs} jobs in the measurement windows, ${wallSeconds.toFixed(2)} s wall time`,
-    );
-    if (chartLine !== undefined) printLine(chartLine);
-    printLine(`wrote ${describeWritten(outputDirectory, published.written)}`);
-    printPublicationNotes(published);
   });
 }
 
@@ -143,6 +169,11 @@ export const sweepCommand: CommandModule<object, SweepArguments> = {
         type: "boolean",
         default: false,
         describe: "also write charts/sweep.png (2× zoom, white background)",
+      })
+      .option("shard", {
+        type: "string",
+        describe:
+          "i/n: run only shard i of n of the replications (every point) and write shard.json; `ccsim merge` writes the files (see docs/shards.md)",
       })
       .example(
         "$0 sweep scenarios/voice-50.yaml --set 'workers[agent].count=44..52..2'",

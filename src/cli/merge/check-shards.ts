@@ -1,20 +1,35 @@
 /**
- * Whether shards belong together: one run's (same scenario and its file's and trace files'
- * hashes, seed, replication count, shard count, ccsim version, the scenario as simulated), every
- * shard 1..n exactly once, each holding just its replications. Every disagreement is one line
- * naming the folders on each side; the replications come back in replication order.
+ * Whether shards belong together: one study's (same command, scenario and its file's and trace
+ * files' hashes, seed, replication count, shard count, ccsim version, and what shapes the files:
+ * the scenario as simulated, or compare's variants and options, or sweep's grid), every shard
+ * 1..n exactly once, each holding just its replications (of every variant or point). Every
+ * disagreement is one line naming the folders on each side; replications come back in order.
  */
 import { replicationsOfShard } from "../run/shard.ts";
-import { encodeExactJson, type ShardFile, type ShardReplication } from "../run/shard-file.ts";
+import {
+  definitionOf,
+  type ShardFile,
+  type ShardReplication,
+  seriesOf,
+} from "../run/shard-file.ts";
 import type { ShardInFolder } from "./read-shards.ts";
 
-/** The run the shards make up, or what is wrong with them. */
+/** The study the shards make up, or what is wrong with them. */
 export type CheckedShards =
-  | { readonly ok: true; readonly run: ShardFile; readonly results: ShardReplication[] }
+  | {
+      readonly ok: true;
+      /** The first shard: the study's header and definition. */
+      readonly run: ShardFile;
+      /** A run's replications, in replication order (the first series). */
+      readonly results: ShardReplication[];
+      /** Per variant or point (one for a run), its replications in replication order. */
+      readonly series: ShardReplication[][];
+    }
   | { readonly ok: false; readonly problems: string[] };
 
 /** What shards must agree on, with how each is shown in a message. */
 const IDENTITY: readonly { readonly what: string; readonly of: (file: ShardFile) => string }[] = [
+  { what: "the command", of: (file) => file.command },
   { what: "the scenario", of: (file) => JSON.stringify(file.scenario) },
   { what: "the scenario file", of: (file) => file.provenance.scenarioFile },
   { what: "the scenario file's SHA-256", of: (file) => file.provenance.scenarioSha256 ?? "none" },
@@ -40,11 +55,15 @@ export function checkShards(shards: readonly ShardInFolder[], ccsimVersion: stri
       problems.push(`the shards disagree on ${what}: ${disagreement}`);
   }
   if (problems.length === 0) {
-    const sides = groupFolders(shards, (file) => encodeExactJson(file.scenarioDefinition));
+    const sides = groupFolders(shards, definitionOf);
     if (sides.size > 1) {
       const folders = [...sides.values()].map((side) => side.join(", "));
+      const what =
+        (shards[0] as ShardInFolder).file.command === "run"
+          ? "simulated different scenarios"
+          : "ran different variants, points or options";
       problems.push(
-        `the shards simulated different scenarios under the same file and seed: ${folders.join(" against ")}`,
+        `the shards ${what} under the same file and seed: ${folders.join(" against ")}`,
       );
     }
   }
@@ -57,10 +76,12 @@ export function checkShards(shards: readonly ShardInFolder[], ccsimVersion: stri
   if (problems.length > 0) return { ok: false, problems };
   problems.push(...coverageProblems(shards), ...contentProblems(shards));
   if (problems.length > 0) return { ok: false, problems };
-  const results = shards
-    .flatMap((shard) => shard.file.results)
-    .sort((one, other) => one.replication - other.replication);
-  return { ok: true, run: first.file, results };
+  const series = seriesOf(first.file).map((_, index) =>
+    shards
+      .flatMap((shard) => seriesOf(shard.file)[index] ?? [])
+      .sort((one, other) => one.replication - other.replication),
+  );
+  return { ok: true, run: first.file, results: series[0] ?? [], series };
 }
 
 /** `1 in a, b; 7 in c`, or undefined when every shard gives the same value. */
@@ -108,16 +129,19 @@ function coverageProblems(shards: readonly ShardInFolder[]): string[] {
   return problems;
 }
 
-/** Each shard holds exactly the replications --shard deals it, ascending. */
+/** Each shard holds exactly the replications --shard deals it, ascending (in every series). */
 function contentProblems(shards: readonly ShardInFolder[]): string[] {
   const problems: string[] = [];
   for (const { folder, file } of shards) {
     const expected = replicationsOfShardOrNone(file);
-    const held = file.results.map((result) => result.replication);
-    if (expected === undefined || held.join(",") !== expected.join(",")) {
-      problems.push(
-        `${folder}: shard ${file.shard.index}/${file.shard.count} should hold replications ${expected?.join(", ") ?? "(none: more shards than replications)"} but holds ${held.join(", ") || "none"}`,
-      );
+    for (const series of seriesOf(file)) {
+      const held = series.map((result) => result.replication);
+      if (expected === undefined || held.join(",") !== expected.join(",")) {
+        problems.push(
+          `${folder}: shard ${file.shard.index}/${file.shard.count} should hold replications ${expected?.join(", ") ?? "(none: more shards than replications)"} but holds ${held.join(", ") || "none"}`,
+        );
+        break;
+      }
     }
   }
   return problems;

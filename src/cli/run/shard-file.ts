@@ -1,78 +1,86 @@
 /**
- * The partial result of one shard (`shard.json`): what run it belongs to (scenario, its file's
- * and trace files' SHA-256, seed, replication count, ccsim version), which shard it is, the
- * resolved scenario (charts need it) and its replications' metrics, each with its true index.
- * JSON has no NaN, ±Infinity or -0, so those numbers are written as `{"$number": "NaN"}` etc.
+ * The partial result of one shard (`shard.json`) of a run, a compare or a sweep (`command`):
+ * what study it belongs to (scenario, its file's and trace files' SHA-256, seed, replication
+ * count, ccsim version), which shard it is, what the final files need, and its replications'
+ * metrics (per variant or point for compare and sweep), each with its true index. JSON has no
+ * NaN, ±Infinity or -0, so those numbers are written as `{"$number": "NaN"}` etc.
  */
 import { z } from "zod";
-import type { ReplicationMetrics } from "../../metrics/types.ts";
 import type { Provenance } from "../../report/index.ts";
 import type { Scenario } from "../../scenario/index.ts";
+import { decodeExactJson, encodeExactJson } from "./exact-json.ts";
 import type { ShardSpec } from "./shard.ts";
+import {
+  SHARD_FILE_FORMAT,
+  SHARD_FILE_VERSION,
+  type ShardHeader,
+  type ShardReplication,
+} from "./shard-file-header.ts";
+import type { CompareShardFile, SweepShardFile } from "./shard-study-file.ts";
 
-/** The `format` field of a shard file. */
-export const SHARD_FILE_FORMAT = "ccsim-shard";
+export { decodeExactJson, encodeExactJson } from "./exact-json.ts";
+export {
+  SHARD_FILE_FORMAT,
+  SHARD_FILE_VERSION,
+  type ShardCommand,
+  type ShardHeader,
+  type ShardReplication,
+} from "./shard-file-header.ts";
+export {
+  type CompareShardFile,
+  type CompareShardOptions,
+  renderCompareShardFile,
+  renderSweepShardFile,
+  type ShardSeries,
+  type SweepShardDescription,
+  type SweepShardFile,
+  scenarioSha256Of,
+} from "./shard-study-file.ts";
 
-/** The version of the layout below; a reader refuses another. */
-export const SHARD_FILE_VERSION = 1;
-
-/** One replication's metrics, with its index in the whole run. */
-export interface ShardReplication {
-  readonly replication: number;
-  readonly metrics: ReplicationMetrics;
-}
-
-/** A shard's partial result, as written and read. */
-export interface ShardFile {
-  readonly format: typeof SHARD_FILE_FORMAT;
-  readonly formatVersion: typeof SHARD_FILE_VERSION;
-  readonly scenario: string;
-  readonly seed: number;
-  /** Replications of the whole run, all shards together. */
-  readonly replications: number;
-  readonly shard: ShardSpec;
-  readonly provenance: Provenance;
+/** A shard of `ccsim run`. */
+export interface RunShardFile extends ShardHeader {
+  readonly command: "run";
   /** The scenario as simulated (seed and replications applied). */
   readonly scenarioDefinition: Scenario;
   /** This shard's replications, ascending. */
   readonly results: readonly ShardReplication[];
 }
 
-/** The marker key of a number JSON cannot hold. */
-const NUMBER_KEY = "$number";
+/** A shard's partial result, as written and read. */
+export type ShardFile = RunShardFile | CompareShardFile | SweepShardFile;
 
-const SPECIAL_NUMBERS: ReadonlyMap<string, number> = new Map([
-  ["NaN", Number.NaN],
-  ["Infinity", Number.POSITIVE_INFINITY],
-  ["-Infinity", Number.NEGATIVE_INFINITY],
-  ["-0", -0],
-]);
-
-/** `{"$number": "NaN"}` for a number JSON cannot hold (or would turn -0 into 0), else as is. */
-function encodeNumber(_key: string, value: unknown): unknown {
-  if (typeof value !== "number") return value;
-  if (Number.isNaN(value)) return { [NUMBER_KEY]: "NaN" };
-  if (Object.is(value, -0)) return { [NUMBER_KEY]: "-0" };
-  if (!Number.isFinite(value)) return { [NUMBER_KEY]: value > 0 ? "Infinity" : "-Infinity" };
-  return value;
+/** The replication lists of a shard: one for a run, one per variant or point otherwise. */
+export function seriesOf(file: ShardFile): readonly (readonly ShardReplication[])[] {
+  if (file.command === "compare") return file.variants.map((variant) => variant.results);
+  if (file.command === "sweep") return file.points.map((point) => point.results);
+  return [file.results];
 }
 
-function decodeNumber(_key: string, value: unknown): unknown {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
-  const keys = Object.keys(value);
-  if (keys.length !== 1 || keys[0] !== NUMBER_KEY) return value;
-  const text = (value as Record<string, unknown>)[NUMBER_KEY];
-  return typeof text === "string" && SPECIAL_NUMBERS.has(text) ? SPECIAL_NUMBERS.get(text) : value;
-}
-
-/** `value` as JSON text in which every number survives (NaN, ±Infinity and -0 included). */
-export function encodeExactJson(value: unknown): string {
-  return JSON.stringify(value, encodeNumber);
-}
-
-/** The inverse of {@link encodeExactJson}; throws SyntaxError on text that is not JSON. */
-export function decodeExactJson(text: string): unknown {
-  return JSON.parse(text, decodeNumber);
+/** What, besides the header, must be the same in every shard of one study (as JSON text). */
+export function definitionOf(file: ShardFile): string {
+  if (file.command === "compare") {
+    return encodeExactJson({
+      run: file.run,
+      options: file.options,
+      variants: file.variants.map(({ name, description, scenarioSha256 }) => ({
+        name,
+        description,
+        scenarioSha256,
+      })),
+    });
+  }
+  if (file.command === "sweep") {
+    return encodeExactJson({
+      run: file.run,
+      sweep: file.sweep,
+      points: file.points.map(({ name, indices, scenarioSha256 }) => ({
+        name,
+        indices,
+        scenarioSha256,
+      })),
+    });
+  }
+  return encodeExactJson(file.scenarioDefinition);
 }
 
 /** The text of a shard file: one JSON document and a newline. */
@@ -82,9 +90,10 @@ export function renderShardFile(
   provenance: Provenance,
   results: readonly ShardReplication[],
 ): string {
-  const file: ShardFile = {
+  const file: RunShardFile = {
     format: SHARD_FILE_FORMAT,
     formatVersion: SHARD_FILE_VERSION,
+    command: "run",
     scenario: scenario.name,
     seed: scenario.seed,
     replications: scenario.replications,
@@ -116,7 +125,17 @@ const metricsShape = z.object({
 
 const wholeNumber = z.number().int().nonnegative();
 
-const shardFileShape = z.object({
+const replicationsShape = z.array(z.object({ replication: wholeNumber, metrics: metricsShape }));
+
+const runDescriptionShape = z.looseObject({
+  scenario: z.string(),
+  seed: anyNumber,
+  horizonSeconds: anyNumber,
+  warmupSeconds: anyNumber,
+  serviceLevelThresholdSeconds: anyNumber,
+});
+
+const headerFields = {
   format: z.literal(SHARD_FILE_FORMAT),
   formatVersion: z.literal(SHARD_FILE_VERSION),
   scenario: z.string(),
@@ -129,9 +148,59 @@ const shardFileShape = z.object({
     scenarioSha256: z.string().nullable(),
     traceFiles: z.array(z.object({ arrival: z.string(), file: z.string(), sha256: z.string() })),
   }),
+};
+
+const runShardShape = z.object({
+  ...headerFields,
+  command: z.literal("run").optional(),
   scenarioDefinition: z.looseObject({ name: z.string() }),
-  results: z.array(z.object({ replication: wholeNumber, metrics: metricsShape })),
+  results: replicationsShape,
 });
+
+const metricNames = z.array(z.string());
+
+const compareShardShape = z.object({
+  ...headerFields,
+  command: z.literal("compare"),
+  run: runDescriptionShape,
+  options: z.object({
+    baseline: wholeNumber,
+    confidence: anyNumber,
+    metrics: metricNames,
+    scopes: z.enum(["overall", "all"]),
+  }),
+  variants: z.array(
+    z.object({
+      name: z.string(),
+      description: z.string(),
+      scenarioSha256: z.string(),
+      results: replicationsShape,
+    }),
+  ),
+});
+
+const sweepShardShape = z.object({
+  ...headerFields,
+  command: z.literal("sweep"),
+  run: runDescriptionShape,
+  sweep: z.object({
+    fields: z.array(
+      z.object({ name: z.string(), labels: z.array(z.string()), values: z.array(z.unknown()) }),
+    ),
+    fixed: z.array(z.string()),
+    metrics: metricNames,
+  }),
+  points: z.array(
+    z.object({
+      name: z.string(),
+      indices: z.array(wholeNumber),
+      scenarioSha256: z.string(),
+      results: replicationsShape,
+    }),
+  ),
+});
+
+const SHAPES = { run: runShardShape, compare: compareShardShape, sweep: sweepShardShape } as const;
 
 /**
  * The shard file in `text`, or the reason it is not one (a sentence without the file's name).
@@ -145,7 +214,11 @@ export function parseShardFile(text: string): ShardFile | string {
     return "not JSON (damaged or cut short?)";
   }
   const header = z
-    .looseObject({ format: z.unknown(), formatVersion: z.unknown() })
+    .looseObject({
+      format: z.unknown(),
+      formatVersion: z.unknown(),
+      command: z.unknown().optional(),
+    })
     .safeParse(document);
   if (!header.success || header.data.format !== SHARD_FILE_FORMAT) {
     return `not a ccsim shard file (no "format": "${SHARD_FILE_FORMAT}")`;
@@ -153,11 +226,16 @@ export function parseShardFile(text: string): ShardFile | string {
   if (header.data.formatVersion !== SHARD_FILE_VERSION) {
     return `shard file format version ${String(header.data.formatVersion)}; this ccsim reads version ${SHARD_FILE_VERSION}`;
   }
-  const checked = shardFileShape.safeParse(document);
+  const command = header.data.command ?? "run";
+  if (command !== "run" && command !== "compare" && command !== "sweep") {
+    return `a shard of "${String(command)}"; this ccsim merges shards of run, compare and sweep`;
+  }
+  const checked = SHAPES[command].safeParse(document);
   if (!checked.success) {
     const issue = checked.error.issues[0];
     const path = issue === undefined ? "" : issue.path.join(".");
     return `not a valid shard file (${path === "" ? "" : `${path}: `}${issue?.message ?? "invalid"})`;
   }
-  return document as ShardFile;
+  // A file written before `command` existed is a run's: say so, as later readers expect.
+  return { command, ...(document as object) } as ShardFile;
 }

@@ -1,7 +1,7 @@
 /**
- * What a shard of a run (`ccsim run --shard i/n`) leaves in its output folder: shard.json alone,
- * whole or not at all (an earlier run's reports there are removed, as a new run removes them),
- * and a console note of what it holds and how to merge it.
+ * What a shard (`ccsim run|compare|sweep --shard i/n`) leaves in its output folder: shard.json
+ * alone, whole or not at all (an earlier run's, compare's or sweep's files there are removed, as
+ * a new one removes them), and a console note of what it holds and how to merge it.
  */
 import type { Provenance } from "../../report/index.ts";
 import type { Scenario } from "../../scenario/index.ts";
@@ -11,6 +11,7 @@ import { RUN_OUTPUT_FILES } from "./output-names.ts";
 import { describeWritten, printPublicationNotes, publishOutputs } from "./publish-outputs.ts";
 import type { ShardSpec } from "./shard.ts";
 import { renderShardFile } from "./shard-file.ts";
+import type { OutputSet } from "./stale-outputs.ts";
 
 /** A finished shard and where it goes. */
 export interface ShardOutcome {
@@ -33,15 +34,46 @@ export function publishShard(outcome: ShardOutcome): void {
     outcome.provenance,
     outcome.results.map((result) => ({ replication: result.replication, metrics: result.metrics })),
   );
+  publishShardText({
+    outputDirectory: outcome.outputDirectory,
+    shard,
+    text,
+    scenarioName: scenario.name,
+    replications: scenario.replications,
+    held: outcome.results.map((result) => result.replication),
+    replicationsLine: outcome.replicationsLine,
+  });
+}
+
+/** A shard file's text and what to say about it. */
+export interface ShardText {
+  readonly outputDirectory: string;
+  readonly shard: ShardSpec;
+  readonly text: string;
+  readonly scenarioName: string;
+  /** Replications of the whole study. */
+  readonly replications: number;
+  /** The replications this shard ran, ascending. */
+  readonly held: readonly number[];
+  readonly replicationsLine: string;
+  /** Whose earlier outputs in the folder give way (run's without). */
+  readonly set?: OutputSet;
+}
+
+/** Publishes a shard.json of any command and tells the user what it holds. */
+export function publishShardText(shardText: ShardText): void {
+  const { shard, outputDirectory } = shardText;
   const published = publishOutputs(
-    outcome.outputDirectory,
-    new Map([[RUN_OUTPUT_FILES.shard, text]]),
+    outputDirectory,
+    new Map([[RUN_OUTPUT_FILES.shard, shardText.text]]),
+    [],
+    shardText.set,
   );
   printLine(
-    `${scenario.name}: shard ${shard.index}/${shard.count}, replications ${describeIndices(outcome.results.map((result) => result.replication))} of 0–${scenario.replications - 1}`,
+    `${shardText.scenarioName}: shard ${shard.index}/${shard.count}, replications ${describeIndices(shardText.held)} of 0–${shardText.replications - 1}`,
   );
-  printLine(outcome.replicationsLine);
-  printLine(`wrote ${describeWritten(outcome.outputDirectory, published.written)}`);
+  printLine(shardText.replicationsLine);
+  printLine(`wrote ${describeWritten(outputDirectory, published.written)}`);
   printPublicationNotes(published);
   printLine(`when all ${shard.count} shards are done: ccsim merge <their folders> --out <folder>`);
 }

@@ -48,3 +48,18 @@ export function replicationsOfShard(shard: ShardSpec, replications: number): num
   }
   return owned;
 }
+
+/**
+ * `--shard` of compare and sweep: parsed, or undefined without it; refused beside --png (a shard
+ * draws no charts; merge does). Their replications are dealt as run's are.
+ */
+export function studyShardOf(given: string | undefined, png: boolean): ShardSpec | undefined {
+  if (given === undefined) return undefined;
+  const shard = parseShard(given);
+  if (png) {
+    throw new UsageError(
+      "--png cannot go with --shard: a shard writes no charts; give --png to `ccsim merge`",
+    );
+  }
+  return shard;
+}

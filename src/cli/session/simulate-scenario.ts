@@ -20,6 +20,8 @@ export interface SimulateOptions {
   readonly progressFrom?: number;
   readonly progressTo?: number;
   readonly checkInvariants?: boolean;
+  /** Only these replications (a shard's), ascending; all without. */
+  readonly only?: readonly number[];
 }
 
 /**
@@ -40,6 +42,7 @@ export async function simulateScenario(
       checkInvariants: options.checkInvariants === true,
       onProgress: (fraction) => options.progress?.update(from + (to - from) * fraction),
       signal: options.signal,
+      ...(options.only === undefined ? {} : { only: options.only }),
     });
   } catch (error) {
     if (error instanceof ScenarioRunError) throw locateRunProblems(checked.source, error.problems);
