@@ -23,11 +23,11 @@ export function meanRatePerHour(
   fromSeconds: number,
   toSeconds: number,
 ): number | undefined {
-  const process = stream.arrival;
-  if (process.kind === "poisson") return process.ratePerHour;
-  if (process.kind !== "piecewisePoisson") return undefined;
-  const length = process.intervalLengthSeconds;
-  const rates = process.ratesPerHour;
+  const arrival = stream.arrival;
+  if (arrival.kind === "poisson") return arrival.ratePerHour;
+  if (arrival.kind !== "piecewisePoisson") return undefined;
+  const length = arrival.intervalLengthSeconds;
+  const rates = arrival.ratesPerHour;
   let weighted = 0;
   let time = fromSeconds;
   while (time < toSeconds) {

@@ -15,6 +15,8 @@ export interface DayEvaluation {
   readonly estimates: readonly (readonly TargetEstimate[])[];
   /** Per interval: every target is met (an interval without a defined metric meets). */
   readonly meets: readonly boolean[];
+  /** `[interval][target]`: whether that target is met there (undefined metric: met). */
+  readonly targetMeets: readonly (readonly boolean[])[];
   /** 1 for the first day simulated, 2 for the next, … */
   readonly order: number;
 }
@@ -46,15 +48,15 @@ export interface CurveSearchResult {
 }
 
 /**
- * Whether an interval meets every target by `criterion`. An interval whose metric is undefined
+ * Whether an interval meets each target by `criterion`. An interval whose metric is undefined
  * (no job arrived, so no service level) has nothing to miss: it meets.
  */
 export function intervalMeets(
   targets: CurveSearchOptions["targets"],
   estimates: readonly TargetEstimate[],
   criterion: StaffCriterion,
-): boolean {
-  return targets.every((target, index) => {
+): boolean[] {
+  return targets.map((target, index) => {
     const estimate = estimates[index];
     if (estimate === undefined || Number.isNaN(estimate.mean)) return true;
     return meetsTarget(target, estimate, criterion);
@@ -77,8 +79,9 @@ export async function searchStaffingCurve(options: CurveSearchOptions): Promise<
   let converged = false;
   while (days.length < options.maxDays) {
     const estimates = await options.evaluateDay(staffing);
-    const meets = estimates.map((row) => intervalMeets(targets, row, criterion));
-    days.push({ staffing, estimates, meets, order: days.length + 1 });
+    const targetMeets = estimates.map((row) => intervalMeets(targets, row, criterion));
+    const meets = targetMeets.map((row) => row.every(Boolean));
+    days.push({ staffing, estimates, meets, targetMeets, order: days.length + 1 });
     const next = nextVector(staffing, meets, missedAt, max);
     if (next === undefined) {
       converged = true;

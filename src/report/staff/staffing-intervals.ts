@@ -4,7 +4,6 @@
  * and whether it meets) and the console's compact curve.
  */
 import type { CurveSearchResult, DayEvaluation, StaffingTarget } from "../../planning/index.ts";
-import { agentIntervalsOf, meetsTarget } from "../../planning/index.ts";
 import { toCsvText } from "../csv.ts";
 import { formatNumber } from "../format-number.ts";
 
@@ -59,7 +58,7 @@ export function renderStaffingIntervalsCsv(study: CurveStudy): string {
         target.metric,
         formatNumber(estimate.mean),
         estimate.halfWidth === null ? "" : formatNumber(estimate.halfWidth),
-        String(Number.isNaN(estimate.mean) || meetsTarget(target, estimate, study.criterion)),
+        String(day.targetMeets[interval]?.[index] === true),
         target.text,
         formatNumber(study.arrivalsPerHour[interval] ?? 0),
       ]);
@@ -78,7 +77,7 @@ export function renderCurveConsole(study: CurveStudy): string {
   const days = `${search.days.length} day-simulation(s)`;
   if (search.answer !== undefined) {
     lines.push(
-      `${study.scenario}: group ${study.groupId} meets ${targets} ${criterion} in every interval with ${agentIntervalsOf(search.answer.staffing)} agent-intervals (${days}${search.converged ? "" : ", stopped at the budget without converging"})`,
+      `${study.scenario}: group ${study.groupId} meets ${targets} ${criterion} in every interval with ${sum(search.answer.staffing)} agent-intervals (${days}${search.converged ? "" : ", stopped at the budget without converging"})`,
     );
   } else {
     lines.push(
@@ -116,6 +115,10 @@ export function renderCurveConsole(study: CurveStudy): string {
     );
   }
   return lines.join("\n");
+}
+
+function sum(counts: readonly number[]): number {
+  return counts.reduce((total, count) => total + count, 0);
 }
 
 function estimateText(estimate: { mean: number; halfWidth: number | null } | undefined): string {
