@@ -96,6 +96,8 @@ async function handler(args: StaffArguments): Promise<void> {
       progress: args.progress,
       outputDirectory,
       printed,
+      charts: args.charts,
+      png: args.png,
     });
     return;
   }

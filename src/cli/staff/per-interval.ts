@@ -23,7 +23,8 @@ import {
 import type { Scenario, ScenarioOverride } from "../../scenario/index.ts";
 import { ExitWithCode } from "../exit.ts";
 import { printErrorLine, printLine } from "../output.ts";
-import { STAFF_INTERVALS_OUTPUT_FILES } from "../run/output-names.ts";
+import { drawCharts, untilAborted } from "../run/chart-outputs.ts";
+import { type OutputName, STAFF_INTERVALS_OUTPUT_FILES } from "../run/output-names.ts";
 import { createProgress } from "../run/progress.ts";
 import { describeWritten, printPublicationNotes, publishOutputs } from "../run/publish-outputs.ts";
 import type { OutputSet } from "../run/stale-outputs.ts";
@@ -62,6 +63,9 @@ export interface CurveRequest {
   readonly progress: boolean;
   readonly outputDirectory: string;
   readonly printed: Set<string>;
+  /** Draw charts/staffing-curve (SVG, and PNG with `png`). */
+  readonly charts: boolean;
+  readonly png: boolean;
 }
 
 /** The queue each target is judged on, per interval (UsageError when it has none). */
@@ -188,11 +192,24 @@ export async function staffPerInterval(request: CurveRequest): Promise<void> {
       erlang: erlang.counts,
       arrivalsPerHour: erlang.arrivalsPerHour,
     };
-    const files = new Map([
+    const files = new Map<OutputName, string | Uint8Array>([
       [STAFF_INTERVALS_OUTPUT_FILES.staffingIntervalsCsv, renderStaffingIntervalsCsv(study)],
     ]);
+    let chartLine: string | undefined;
+    if (request.charts && search.days.length > 0) {
+      const started = performance.now();
+      const { staffingCurveChart } = await untilAborted(
+        import("../../report/charts/staffing-curve.ts"),
+        signal,
+      );
+      const drawn = await drawCharts([staffingCurveChart(study)], { png: request.png, signal });
+      for (const [name, content] of drawn.files) files.set(name, content);
+      const seconds = (performance.now() - started) / 1000;
+      chartLine = `chart: staffing-curve (${request.png ? "SVG and PNG" : "SVG"}) in ${seconds.toFixed(2)} s`;
+    }
     const published = publishOutputs(request.outputDirectory, files, [], CURVE_OUTPUT_SET);
     printLine(renderCurveConsole(study));
+    if (chartLine !== undefined) printLine(chartLine);
     printLine(`wrote ${describeWritten(request.outputDirectory, published.written)}`);
     printPublicationNotes(published);
     if (search.answer === undefined) throw new ExitWithCode(1);
