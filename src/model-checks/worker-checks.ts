@@ -35,6 +35,8 @@ function dutyWarnings(
   warnings: ModelWarning[],
 ): boolean {
   const horizon = seconds(scenario.horizonSeconds);
+  // A staffing vector says who is on duty in each interval; validation checks its shape.
+  if (group.staffing !== undefined) return true;
   if (group.shifts === undefined) {
     if (group.availableForOffers) return true;
     warnings.push({

@@ -1,7 +1,8 @@
 /**
  * Public face of `planning/`: staffing answers from queueing theory for a scenario and its
  * measured traffic (cli → planning → { scenario and metrics types, theory }), the Erlang
- * calculator of `ccsim erlang`, and the staffing search of `ccsim staff`.
+ * calculator of `ccsim erlang`, and the staffing searches of `ccsim staff` (one count, or the day's
+ * curve with --per-interval).
  */
 
 export {
@@ -41,6 +42,14 @@ export {
   searchStaffing,
   type TargetEstimate,
 } from "./staff-search.ts";
+export {
+  agentIntervalsOf,
+  type CurveSearchOptions,
+  type CurveSearchResult,
+  type DayEvaluation,
+  intervalMeets,
+  searchStaffingCurve,
+} from "./staffing-curve-search.ts";
 export {
   erlangStartCount,
   erlangValue,

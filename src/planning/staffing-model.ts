@@ -101,6 +101,7 @@ function format(value: number): string {
 function behaviourReason(group: Scenario["workers"][number]): string | null {
   const behavior = group.behavior;
   if (group.shifts !== undefined) return `group ${group.id} works shifts.`;
+  if (group.staffing !== undefined) return `group ${group.id} follows a staffing vector.`;
   if (behavior.acceptProbability < 1 || behavior.noResponseProbability > 0) {
     return `group ${group.id} declines or misses offers.`;
   }

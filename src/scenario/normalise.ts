@@ -19,6 +19,7 @@ import type {
   WorkerSelectorAttachmentSpec,
   WorkerSelectorSpec,
 } from "./types.ts";
+import { groupSizeOf } from "./types.ts";
 
 type Compact<T> = { [K in keyof T as undefined extends T[K] ? never : K]: T[K] } & {
   [K in keyof T as undefined extends T[K] ? K : never]?: Exclude<T[K], undefined>;
@@ -131,6 +132,7 @@ function worker(group: Item<"workers">): WorkerGroupSpec {
     .sort((a, b) => a.startSeconds - b.startSeconds);
   return compact({
     ...group,
+    count: groupSizeOf(group),
     channels: group.channels.map(compact),
     shifts,
     behavior: compact({ ...behavior, declineRetryAfterSeconds: declineRetryAfter }),

@@ -106,8 +106,58 @@ function workerRules(input: RuleInput): RuleIssue[] {
         });
       }
     });
+    issues.push(...staffingRules(input, value, path));
     return issues;
   });
+}
+
+type WorkerItem = RuleInput["workers"][number]["value"];
+
+/**
+ * A staffing vector: one count per report interval of the horizon, a group size (`count`)
+ * that agrees with it, someone on duty at some point, and no shifts beside it.
+ */
+function staffingRules(
+  { top }: RuleInput,
+  group: WorkerItem,
+  path: (string | number)[],
+): RuleIssue[] {
+  const staffing = group.staffing;
+  if (staffing === undefined) return [];
+  const issues: RuleIssue[] = [];
+  const most = Math.max(...staffing);
+  if (group.shifts !== undefined) {
+    issues.push({
+      path: [...path, "staffing"],
+      message: "a group has either shifts or a staffing vector, not both",
+      hint: "write the shifts into the staffing vector, or split the group in two",
+    });
+  }
+  if (most === 0) {
+    issues.push({
+      path: [...path, "staffing"],
+      message: "the staffing vector never puts anyone on duty",
+      hint: "a group needs at least one worker on duty in some interval",
+    });
+  } else if (group.count !== undefined && group.count !== most) {
+    issues.push({
+      path: [...path, "count"],
+      message: `count ${group.count} differs from the most the staffing vector puts on duty (${most})`,
+      hint: "leave count out: with staffing the group has max(staffing) workers",
+    });
+  }
+  const { horizon, intervalLength } = top;
+  if (horizon !== undefined && horizon > 0 && intervalLength !== undefined && intervalLength > 0) {
+    const intervals = Math.ceil(horizon / intervalLength);
+    if (staffing.length !== intervals) {
+      issues.push({
+        path: [...path, "staffing"],
+        message: `the staffing vector has ${staffing.length} count(s) but the horizon (${horizon}s) holds ${intervals} report interval(s) of ${intervalLength}s`,
+        hint: "give one count per report interval from 0 to the horizon (the last interval may be cut short)",
+      });
+    }
+  }
+  return issues;
 }
 
 /** Whether a distribution of each kind can draw a value above 0 (one entry per kind). */

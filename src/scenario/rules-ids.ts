@@ -4,7 +4,7 @@
  */
 import type { RuleInput, RuleIssue } from "./rule-input.ts";
 import { RESOURCE_LISTS } from "./schema.ts";
-import { workerIdsOf } from "./types.ts";
+import { groupSizeOf, workerIdsOf } from "./types.ts";
 
 /** Reports the second and later occurrences of a key, naming the first. */
 function duplicates<T>(
@@ -48,7 +48,7 @@ function uniqueExpandedWorkerIds(input: RuleInput): RuleIssue[] {
     // A repeated group id is already reported as a duplicate id.
     if (groupIds.has(value.id)) continue;
     groupIds.add(value.id);
-    const workerIds = workerIdsOf(value);
+    const workerIds = workerIdsOf({ id: value.id, count: groupSizeOf(value) });
     const clash = workerIds.find((workerId) => ownerByWorkerId.has(workerId));
     if (clash !== undefined) {
       issues.push({

@@ -17,7 +17,7 @@ import {
 } from "./limits.ts";
 import type { Indexed, RuleInput, RuleIssue } from "./rule-input.ts";
 import { resolveTracePath } from "./rules-trace.ts";
-import type { DistributionSpec } from "./types.ts";
+import { type DistributionSpec, groupSizeOf } from "./types.ts";
 
 const SECONDS_PER_HOUR = 3600;
 const SEE_LIMITS = "see docs/limits.md";
@@ -66,16 +66,16 @@ function usableHorizon(horizon: number | undefined): number | undefined {
 }
 
 function workerLimits(input: RuleInput): RuleIssue[] {
-  const tooBig = input.workers.filter(({ value }) => value.count > MAX_WORKERS);
+  const tooBig = input.workers.filter(({ value }) => groupSizeOf(value) > MAX_WORKERS);
   const hint = `ccsim simulates at most ${formatCount(MAX_WORKERS)} workers in all; ${SEE_LIMITS}`;
   if (tooBig.length > 0) {
     return tooBig.map(({ index, value }) => ({
       path: ["workers", index, "count"],
-      message: `count ${formatCount(value.count)} is more workers than ccsim can simulate`,
+      message: `count ${formatCount(groupSizeOf(value))} is more workers than ccsim can simulate`,
       hint,
     }));
   }
-  const total = input.workers.reduce((sum, { value }) => sum + value.count, 0);
+  const total = input.workers.reduce((sum, { value }) => sum + groupSizeOf(value), 0);
   if (total <= MAX_WORKERS) return [];
   return [
     {

@@ -44,9 +44,18 @@ const workerBehaviorSchema = z.strictObject({
   reRegisterAfter: distributionSchema.prefault(0),
 });
 
+const nonNegativeInteger = z
+  .number()
+  .int({ error: ruleWithValue("must be a whole number") })
+  .min(0, { error: ruleWithValue("cannot be negative") });
+
 export const workerSchema = z.strictObject({
   id: idSchema,
-  count: positiveInteger.default(1),
+  // Optional rather than defaulted: with `staffing` the group's size is the vector's maximum,
+  // and the rules must tell an absent count from a written one. Normalising fills it (1).
+  count: positiveInteger
+    .optional()
+    .describe("how many identical workers (default 1; with staffing, max(staffing))"),
   capacity: positiveInteger,
   queues: z.array(idSchema),
   channels: z.array(channelSchema),
@@ -54,6 +63,13 @@ export const workerSchema = z.strictObject({
   tags: labelsSchema.default({}),
   availableForOffers: z.boolean().default(true),
   shifts: z.array(shiftSchema).optional(),
+  staffing: z
+    .array(nonNegativeInteger)
+    .min(1, { error: "needs one count per report interval" })
+    .optional()
+    .describe(
+      "how many of the group are on duty in each report interval (intervalLength): in interval k the first staffing[k] workers",
+    ),
   behavior: workerBehaviorSchema.prefault({}),
 });
 

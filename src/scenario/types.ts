@@ -164,6 +164,11 @@ export interface WorkerGroupSpec {
   availableForOffers: boolean;
   /** Absent = always on (registered per `availableForOffers`). Sorted by start. */
   shifts?: ShiftSpec[];
+  /**
+   * Absent = no staffing vector. One count per report interval: in interval k the first
+   * `staffing[k]` workers of the group (by index) are on duty; `count` is its maximum.
+   */
+  staffing?: number[];
   behavior: WorkerBehavior;
 }
 
@@ -221,4 +226,15 @@ export interface Scenario {
 export function workerIdsOf(group: Pick<WorkerGroupSpec, "id" | "count">): string[] {
   if (group.count === 1) return [group.id];
   return Array.from({ length: group.count }, (_, index) => `${group.id}-${index + 1}`);
+}
+
+/**
+ * A group's people before normalising: its `count`, else its staffing vector's maximum (at
+ * least 1), else 1 — what `count` becomes once normalised.
+ */
+export function groupSizeOf(group: {
+  count?: number | undefined;
+  staffing?: readonly number[] | undefined;
+}): number {
+  return group.count ?? (group.staffing === undefined ? 1 : Math.max(1, ...group.staffing));
 }

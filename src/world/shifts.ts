@@ -59,7 +59,9 @@ export class Shifts {
       for (const shift of duty.shifts ?? []) {
         if (shift.startSeconds > 0)
           this.engine.schedule(shift.startSeconds, this.startHandler, personIndex);
-        this.engine.schedule(shift.endSeconds, this.endHandler, personIndex);
+        // A shift derived from a staffing vector may last to the end of the run.
+        if (Number.isFinite(shift.endSeconds))
+          this.engine.schedule(shift.endSeconds, this.endHandler, personIndex);
       }
       yield;
     }

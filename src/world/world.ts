@@ -1,6 +1,6 @@
 /**
  * Everyone around the router: the customers of every arrival stream and the people of every
- * worker group with their shifts. The world talks to the router only through its operations
+ * worker group with their shifts (written, or derived from the group's staffing vector). The world talks to the router only through its operations
  * (always from engine events, never from inside a router listener) and learns what happened
  * from the router's events, as an application built on the service would.
  */
@@ -14,6 +14,7 @@ import { worldProblems } from "./invariants.ts";
 import { createPerson, type Person, prepareBehavior } from "./people.ts";
 import { mustSucceed } from "./router-refusals.ts";
 import { type Duty, Shifts } from "./shifts.ts";
+import { shiftsFromStaffing } from "./staffing-duty.ts";
 import { Workers } from "./workers.ts";
 
 /** The simulated people of one replication. */
@@ -33,10 +34,14 @@ export class World {
     const duties: Duty[] = [];
     for (const group of scenario.workers) {
       const prepared = prepareBehavior(group.behavior);
-      for (const id of workerIdsOf(group)) {
+      workerIdsOf(group).forEach((id, personIndex) => {
         people.push(createPerson(id, prepared, random));
-        duties.push({ shifts: group.shifts ?? null, availableForOffers: group.availableForOffers });
-      }
+        const shifts =
+          group.staffing === undefined
+            ? (group.shifts ?? null)
+            : shiftsFromStaffing(group.staffing, personIndex, scenario.intervalLengthSeconds);
+        duties.push({ shifts, availableForOffers: group.availableForOffers });
+      });
     }
     this.customers = new Customers(
       engine,

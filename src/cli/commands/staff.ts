@@ -22,6 +22,7 @@ import {
   withSimulationOptions,
   workerCountOf,
 } from "../session/run-options.ts";
+import { staffPerInterval } from "../staff/per-interval.ts";
 import { searchStartOf } from "../staff/search-start.ts";
 import { type EvaluationTally, evaluatorOf } from "../staff/staff-evaluation.ts";
 import {
@@ -32,6 +33,9 @@ import {
 } from "../staff/staff-options.ts";
 import { STAFF_OUTPUT_SET, staffFolderOf, staffOutputFiles } from "../staff/staff-outputs.ts";
 
+/** The largest count per interval --per-interval considers unless --max says otherwise. */
+const PER_INTERVAL_DEFAULT_MAX = 1000;
+
 interface StaffArguments extends SimulationArguments {
   scenario: string;
   group: string;
@@ -40,6 +44,8 @@ interface StaffArguments extends SimulationArguments {
   max?: number;
   start?: number;
   onMean: boolean;
+  perInterval: boolean;
+  maxDays: number;
   out?: string;
   charts: boolean;
   png: boolean;
@@ -53,7 +59,11 @@ async function handler(args: StaffArguments): Promise<void> {
   const workers = workerCountOf(args);
   positiveInteger("seed", args.seed, 0);
   positiveInteger("replications", args.replications, 1);
-  positiveInteger("min", args.min, 1);
+  positiveInteger("min", args.min, args.perInterval ? 0 : 1);
+  positiveInteger("max-days", args.maxDays, 1);
+  if (args.perInterval && args.start !== undefined) {
+    throw new UsageError("--start gives one count: --per-interval starts from Erlang's curve");
+  }
   positiveInteger("max", args.max, 1);
   const givenStart = positiveInteger("start", args.start, 1);
   const targets = targetsOf(args.target);
@@ -66,6 +76,31 @@ async function handler(args: StaffArguments): Promise<void> {
   const scenario = withSeedAndReplications(checked.scenario, args);
   checkAgainstScenario(scenario, args.group, targets);
   const ceiling = groupCeilingOf(scenario, args.group);
+  if (args.perInterval) {
+    const min = args.min ?? 0;
+    const max = args.max ?? Math.min(ceiling, PER_INTERVAL_DEFAULT_MAX);
+    if (min > max) throw new UsageError(`--min ${min} is above --max ${max}`);
+    const outputDirectory = args.out ?? `${staffFolderOf(undefined, scenario.name)}-intervals`;
+    prepareOutputFolder(outputDirectory);
+    await staffPerInterval({
+      file: args.scenario,
+      strict: args.strict,
+      groupId: args.group,
+      targets,
+      scenario,
+      criterion: args.onMean ? "mean" : "interval",
+      min,
+      max,
+      maxDays: args.maxDays,
+      workers,
+      progress: args.progress,
+      outputDirectory,
+      printed,
+      charts: args.charts,
+      png: args.png,
+    });
+    return;
+  }
   const theory = searchStartOf(scenario, args.group, targets, ceiling);
   const start =
     givenStart === undefined
@@ -186,9 +221,21 @@ export const staffCommand: CommandModule<object, StaffArguments> = {
         describe:
           "answer with the smallest count whose mean meets the targets (default: whose 95% interval does)",
       })
+      .option("per-interval", {
+        type: "boolean",
+        default: false,
+        describe:
+          "search the group's staffing vector, one count per report interval, from Erlang's curve (writes staffing-intervals.csv)",
+      })
+      .option("max-days", {
+        type: "number",
+        default: 20,
+        describe: "with --per-interval: the most day-simulations before stopping",
+      })
       .option("out", {
         type: "string",
-        describe: "output folder (default: reports/<scenario name as one safe folder name>/staff/)",
+        describe:
+          "output folder (default: reports/<scenario name as one safe folder name>/staff/, staff-intervals/ with --per-interval)",
       })
       .option("charts", {
         type: "boolean",

@@ -43,6 +43,11 @@ export const STAFF_OUTPUT_FILES = {
   staffingJson: "staffing.json",
 } as const;
 
+/** What `staff --per-interval` writes (output contract: staffing-intervals.csv). */
+export const STAFF_INTERVALS_OUTPUT_FILES = {
+  staffingIntervalsCsv: "staffing-intervals.csv",
+} as const;
+
 /** The chart staff draws: never one of run's or compare's names. */
 export const STAFF_CHART_NAMES: readonly string[] = ["staffing-search"];
 
@@ -74,6 +79,7 @@ export type OutputName =
   | CompareOutputFile
   | SweepOutputFile
   | StaffOutputFile
+  | (typeof STAFF_INTERVALS_OUTPUT_FILES)[keyof typeof STAFF_INTERVALS_OUTPUT_FILES]
   | ChartOutputFile;
 
 const TOP_LEVEL_NAMES: ReadonlySet<string> = new Set(Object.values(RUN_OUTPUT_FILES));
