@@ -229,7 +229,7 @@ export const staffCommand: CommandModule<object, StaffArguments> = {
       })
       .option("max-days", {
         type: "number",
-        default: 20,
+        default: 60,
         describe: "with --per-interval: the most day-simulations before stopping",
       })
       .option("out", {
