@@ -10,13 +10,8 @@ import {
   erlangB,
   erlangC,
 } from "../theory/index.ts";
-import {
-  type ErlangModel,
-  type ErlangTarget,
-  metricOfA,
-  metricOfC,
-  targetIsMet,
-} from "./erlang-targets.ts";
+import { type ErlangModel, type ErlangTarget, metricOfA, metricOfC } from "./erlang-targets.ts";
+import { satisfies } from "./target-operators.ts";
 
 /** What the calculator is asked about. */
 export interface ErlangInputs {
@@ -121,21 +116,21 @@ export function agentsNeededFor(
     return { met: false, maxAgents, bestValue: valueAt(maxAgents) };
   }
   const lowestValue = valueAt(lowest);
-  if (targetIsMet(target, lowestValue)) return { met: true, agents: lowest, value: lowestValue };
+  if (satisfies(target, lowestValue)) return { met: true, agents: lowest, value: lowestValue };
   // Invariant: `failing` misses the target; find a count that meets it, doubling the step.
   let failing = lowest;
   let step = 1;
   let meeting: number | undefined;
   while (meeting === undefined) {
     const next = Math.min(failing + step, maxAgents);
-    if (targetIsMet(target, valueAt(next))) meeting = next;
+    if (satisfies(target, valueAt(next))) meeting = next;
     else if (next === maxAgents) return { met: false, maxAgents, bestValue: valueAt(maxAgents) };
     else failing = next;
     step *= 2;
   }
   while (meeting - failing > 1) {
     const middle = Math.floor((failing + meeting) / 2);
-    if (targetIsMet(target, valueAt(middle))) meeting = middle;
+    if (satisfies(target, valueAt(middle))) meeting = middle;
     else failing = middle;
   }
   return { met: true, agents: meeting, value: valueAt(meeting) };

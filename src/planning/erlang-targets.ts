@@ -4,6 +4,7 @@
  * must point the improving way (serviceLevel up, the others down) to have a fewest count.
  */
 import type { ErlangAResult, ErlangCResult } from "../theory/index.ts";
+import type { TargetOperator } from "./target-operators.ts";
 
 /** The models a target is answered under. */
 export type ErlangModel = "erlangC" | "erlangA";
@@ -57,12 +58,6 @@ export const ERLANG_TARGET_METRICS = {
 /** A metric a target may name. */
 export type ErlangTargetMetric = keyof typeof ERLANG_TARGET_METRICS;
 
-/** The comparisons of a target, longest first (so `>=` is not read as `>`). */
-export const TARGET_OPERATORS = [">=", "<=", ">", "<"] as const;
-
-/** One comparison. */
-export type TargetOperator = (typeof TARGET_OPERATORS)[number];
-
 /** A parsed target, e.g. serviceLevel >= 0.8. */
 export interface ErlangTarget {
   /** The text as given, for messages and output. */
@@ -71,20 +66,6 @@ export interface ErlangTarget {
   readonly operator: TargetOperator;
   /** A share in [0, 1] or seconds, per the metric's unit. */
   readonly value: number;
-}
-
-/** Whether `value` satisfies `target`. */
-export function targetIsMet(target: ErlangTarget, value: number): boolean {
-  switch (target.operator) {
-    case ">=":
-      return value >= target.value;
-    case ">":
-      return value > target.value;
-    case "<=":
-      return value <= target.value;
-    case "<":
-      return value < target.value;
-  }
 }
 
 /** `metric` from an Erlang C result (abandonment is 0: nobody hangs up). */

@@ -29,9 +29,6 @@ export {
   type ErlangTargetMetric,
   metricOfA,
   metricOfC,
-  TARGET_OPERATORS,
-  type TargetOperator,
-  targetIsMet,
 } from "./erlang-targets.ts";
 export {
   meetsTarget,
@@ -60,10 +57,12 @@ export {
 } from "./staffing-model.ts";
 export {
   formatTarget,
-  STAFFING_OPERATORS,
-  type StaffingOperator,
   type StaffingTarget,
-  satisfies,
   type TargetScope,
-  wantsMore,
 } from "./staffing-target.ts";
+export {
+  satisfies,
+  TARGET_OPERATORS,
+  type TargetOperator,
+  wantsMore,
+} from "./target-operators.ts";

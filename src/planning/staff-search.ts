@@ -4,7 +4,8 @@
  * bisecting, with every count evaluated once (the caller simulates it on common random numbers).
  * Pure apart from the caller's `evaluate`; the metric is taken to improve as the count grows.
  */
-import { type StaffingTarget, satisfies, wantsMore } from "./staffing-target.ts";
+import type { StaffingTarget } from "./staffing-target.ts";
+import { satisfies, wantsMore } from "./target-operators.ts";
 
 /** One target's estimate at one count: the mean over replications and its 95% half-width. */
 export interface TargetEstimate {

@@ -8,7 +8,8 @@ import type { MetricName } from "../metrics/types.ts";
 import type { DistributionSpec, Scenario } from "../scenario/index.ts";
 import { erlangA, erlangC } from "../theory/index.ts";
 import { whyErlangDoesNotFit } from "./erlang-requirement.ts";
-import { type StaffingTarget, satisfies } from "./staffing-target.ts";
+import type { StaffingTarget } from "./staffing-target.ts";
+import { satisfies } from "./target-operators.ts";
 
 /** The Erlang model of a group, or why there is none. */
 export type GroupQueueModel =

@@ -4,12 +4,7 @@
  * (which needs the metric names and suggestions) is the CLI's: src/cli/staff/target-text.ts.
  */
 import type { MetricName } from "../metrics/types.ts";
-
-/** The comparisons a target may make. */
-export const STAFFING_OPERATORS = [">=", "<=", ">", "<"] as const;
-
-/** One comparison of a target. */
-export type StaffingOperator = (typeof STAFFING_OPERATORS)[number];
+import type { TargetOperator } from "./target-operators.ts";
 
 /** A scope of summary.json: `overall`, `queue:<id>` or `arrival:<id>`. */
 export type TargetScope = "overall" | `queue:${string}` | `arrival:${string}`;
@@ -20,30 +15,8 @@ export interface StaffingTarget {
   readonly text: string;
   readonly scope: TargetScope;
   readonly metric: MetricName;
-  readonly operator: StaffingOperator;
+  readonly operator: TargetOperator;
   readonly value: number;
-}
-
-/** Whether a larger value of the target's metric is the better side of its comparison. */
-export function wantsMore(target: Pick<StaffingTarget, "operator">): boolean {
-  return target.operator === ">=" || target.operator === ">";
-}
-
-/** Whether `value` lies on the right side of the target (NaN never does). */
-export function satisfies(
-  target: Pick<StaffingTarget, "operator" | "value">,
-  value: number,
-): boolean {
-  switch (target.operator) {
-    case ">=":
-      return value >= target.value;
-    case ">":
-      return value > target.value;
-    case "<=":
-      return value <= target.value;
-    case "<":
-      return value < target.value;
-  }
 }
 
 /** The target as text in canonical form (`serviceLevel>=0.8`, `queue:support.waitMean<=30`). */

@@ -14,7 +14,7 @@ import {
   erlangTableOf,
   metricValueAt,
   minimumStableAgents,
-  targetIsMet,
+  satisfies,
 } from "../../src/planning/index.ts";
 import { erlangA, erlangB, erlangC, erlangCServersFor } from "../../src/theory/index.ts";
 
@@ -30,7 +30,7 @@ const SERVICE_LEVEL_80: ErlangTarget = {
 /** The fewest agents meeting `target`, counted up one by one from the model's least count. */
 function countedUp(inputs: ErlangInputs, model: ErlangModel, target: ErlangTarget): number {
   let agents = model === "erlangC" ? minimumStableAgents(inputs) : 1;
-  while (!targetIsMet(target, metricValueAt(inputs, model, target, agents))) agents++;
+  while (!satisfies(target, metricValueAt(inputs, model, target, agents))) agents++;
   return agents;
 }
 

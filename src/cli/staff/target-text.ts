@@ -6,9 +6,9 @@
 import { UsageError } from "../../errors.ts";
 import { METRIC_NAMES, type MetricName } from "../../metrics/index.ts";
 import {
-  STAFFING_OPERATORS,
-  type StaffingOperator,
   type StaffingTarget,
+  TARGET_OPERATORS,
+  type TargetOperator,
   type TargetScope,
 } from "../../planning/index.ts";
 import { nearest, type Scenario } from "../../scenario/index.ts";
@@ -30,11 +30,11 @@ export function parseStaffingTarget(text: string): StaffingTarget {
     throw usage(text, `expected <metric><op><value> with op one of >=, <=, >, < (${EXAMPLE})`);
   }
   const written = match[0];
-  if (!(STAFFING_OPERATORS as readonly string[]).includes(written)) {
+  if (!(TARGET_OPERATORS as readonly string[]).includes(written)) {
     const meant = written === "=>" ? ">=" : written === "=<" ? "<=" : ">= or <=";
     throw usage(text, `"${written}" is not a comparison a target can make: did you mean ${meant}?`);
   }
-  const operator = written as StaffingOperator;
+  const operator = written as TargetOperator;
   const left = text.slice(0, match.index).trim();
   const right = text.slice(match.index + written.length).trim();
   const { scope, metricText } = scopeAndMetricOf(text, left);
