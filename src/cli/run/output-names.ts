@@ -95,9 +95,12 @@ export function isChartFileName(name: string): boolean {
   return CHART_FILE_ENDINGS.some((ending) => name.length > ending.length && name.endsWith(ending));
 }
 
+/** Whether `name` (a plain file name inside the charts folder) is a file of one of `charts`. */
+export function isChartFileOf(charts: readonly string[], name: string): boolean {
+  return CHART_FILE_ENDINGS.some((ending) => charts.some((chart) => name === `${chart}${ending}`));
+}
+
 /** Whether `name` (a plain file name inside the charts folder) is one of compare's charts. */
 export function isCompareChartFileName(name: string): boolean {
-  return CHART_FILE_ENDINGS.some((ending) =>
-    COMPARE_CHART_NAMES.some((chart) => name === `${chart}${ending}`),
-  );
+  return isChartFileOf(COMPARE_CHART_NAMES, name);
 }

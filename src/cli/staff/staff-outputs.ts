@@ -12,7 +12,7 @@ import {
 import { drawCharts, untilAborted } from "../run/chart-outputs.ts";
 import { folderNameOf, REPORTS_FOLDER } from "../run/output-folder.ts";
 import {
-  CHART_FILE_ENDINGS,
+  isChartFileOf,
   type OutputName,
   STAFF_CHART_NAMES,
   STAFF_OUTPUT_FILES,
@@ -36,10 +36,7 @@ export const STAFF_OUTPUT_SET: OutputSet = {
     Array.isArray(fields.targets) &&
     Array.isArray(fields.evaluations),
   topLevelNames: Object.values(STAFF_OUTPUT_FILES),
-  isOwnChart: (name) =>
-    CHART_FILE_ENDINGS.some((ending) =>
-      STAFF_CHART_NAMES.some((chart) => name === `${chart}${ending}`),
-    ),
+  isOwnChart: (name) => isChartFileOf(STAFF_CHART_NAMES, name),
 };
 
 /** The files to publish, by output name, and the console line about the chart (if any). */

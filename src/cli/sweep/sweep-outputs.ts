@@ -9,8 +9,8 @@ import { renderSweepCsv, renderSweepJson, type SweepResults } from "../../report
 import { drawCharts, untilAborted } from "../run/chart-outputs.ts";
 import { folderNameOf, REPORTS_FOLDER } from "../run/output-folder.ts";
 import {
-  CHART_FILE_ENDINGS,
   SWEEP_OUTPUT_FILES as FILES,
+  isChartFileOf,
   type OutputName,
 } from "../run/output-names.ts";
 import type { OutputSet } from "../run/stale-outputs.ts";
@@ -34,7 +34,7 @@ export const SWEEP_OUTPUT_SET: OutputSet = {
     Array.isArray(fields.fields) &&
     Array.isArray(fields.points),
   topLevelNames: Object.values(FILES),
-  isOwnChart: (name) => CHART_FILE_ENDINGS.some((ending) => name === `${SWEEP_CHART}${ending}`),
+  isOwnChart: (name) => isChartFileOf([SWEEP_CHART], name),
 };
 
 /** The files to publish, by output name, and the console line about the chart (if any). */
