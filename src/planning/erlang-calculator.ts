@@ -9,6 +9,7 @@ import {
   erlangA,
   erlangB,
   erlangC,
+  unstableErlangC,
 } from "../theory/index.ts";
 import { type ErlangModel, type ErlangTarget, metricOfA, metricOfC } from "./erlang-targets.ts";
 import { satisfies } from "./target-operators.ts";
@@ -71,19 +72,6 @@ export function erlangRowOf(inputs: ErlangInputs, agents: number): ErlangRow {
   };
   if (inputs.patienceSeconds === undefined) return row;
   return { ...row, erlangA: erlangA({ ...queue, abandonmentRate: 1 / inputs.patienceSeconds }) };
-}
-
-/** Erlang C for a ≥ c, as `erlangC` reports it. */
-function unstableErlangC(offeredLoad: number): ErlangCResult {
-  return {
-    offeredLoad,
-    occupancy: 1,
-    stable: false,
-    probabilityOfWait: 1,
-    meanWaitSeconds: Number.POSITIVE_INFINITY,
-    serviceLevel: 0,
-    meanQueueLength: Number.POSITIVE_INFINITY,
-  };
 }
 
 /** The value of `target`'s metric under `model` at `agents`. */

@@ -25,6 +25,22 @@ export interface ErlangCResult {
 }
 
 /**
+ * What Erlang C says of a load the servers cannot carry (a ≥ c): every caller waits, for ever.
+ * Exported for callers that know the load more exactly than λ/μ rounds it.
+ */
+export function unstableErlangC(offeredLoad: number): ErlangCResult {
+  return {
+    offeredLoad,
+    occupancy: 1,
+    stable: false,
+    probabilityOfWait: 1,
+    meanWaitSeconds: Number.POSITIVE_INFINITY,
+    serviceLevel: 0,
+    meanQueueLength: Number.POSITIVE_INFINITY,
+  };
+}
+
+/**
  * Erlang C figures for `queue`.
  * @throws RangeError for parameters outside their domains (see `MultiServerQueue`)
  */
@@ -32,17 +48,7 @@ export function erlangC(queue: MultiServerQueue): ErlangCResult {
   validateMultiServerQueue(queue);
   const { arrivalRate, serviceRate, servers } = queue;
   const offeredLoad = arrivalRate / serviceRate;
-  if (offeredLoad >= servers) {
-    return {
-      offeredLoad,
-      occupancy: 1,
-      stable: false,
-      probabilityOfWait: 1,
-      meanWaitSeconds: Number.POSITIVE_INFINITY,
-      serviceLevel: 0,
-      meanQueueLength: Number.POSITIVE_INFINITY,
-    };
-  }
+  if (offeredLoad >= servers) return unstableErlangC(offeredLoad);
   const probabilityOfWait = erlangCProbabilityOfWait(servers, offeredLoad);
   const drainRate = servers * serviceRate - arrivalRate;
   const meanWaitSeconds = probabilityOfWait / drainRate;

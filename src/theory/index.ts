@@ -4,7 +4,12 @@
  */
 export { type ErlangAResult, erlangA } from "./erlang-a.ts";
 export { erlangB } from "./erlang-b.ts";
-export { type ErlangCResult, erlangC, erlangCProbabilityOfWait } from "./erlang-c.ts";
+export {
+  type ErlangCResult,
+  erlangC,
+  erlangCProbabilityOfWait,
+  unstableErlangC,
+} from "./erlang-c.ts";
 export { type PriorityQueue, type PriorityQueueResult, priorityQueueWaits } from "./priority.ts";
 export type { AbandoningMultiServerQueue, MultiServerQueue } from "./queue-parameters.ts";
 export { erlangCServersFor, type ServiceLevelGoal } from "./staffing.ts";
