@@ -1,81 +1,191 @@
 /**
- * `npm run bench [-- --update] [-- name…]`: runs each benchmark in its own Node process (so the
- * peak memory it reports is that benchmark's own), prints rate and peak RSS against the recorded
- * baseline in bench/baseline.json, and with --update records the new figures as the baseline.
- * Timing lives here, never in the test suite.
+ * `npm run bench [-- options] [case…]`: runs each case in a child process of its own (so the
+ * peak memory it reports is its own), `--runs` times in rounds, then prints every figure with
+ * its ratio to the yardstick loop timed in the same processes, its target, pass or fail, the
+ * recorded baseline (bench/baseline.json) and the change, flagging a slowdown over 20%. Exit 0
+ * when it ran (targets are reported, not enforced) unless --strict; 2 for bad options; 1 when a
+ * case failed. See docs/bench.md. Timing lives here, never in the test suite.
  */
 import { execFileSync } from "node:child_process";
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
+import { type Baseline, type BaselineFigure, readBaseline, writeBaseline } from "./baseline.ts";
 import { benchCases } from "./cases/index.ts";
-import type { BenchResult } from "./types.ts";
+import { type CaseRuns, figureDefinitions } from "./figures.ts";
+import { type BenchOptions, parseBenchOptions } from "./options.ts";
+import {
+  failsStrict,
+  formatFigureLine,
+  formatHeader,
+  type JudgedFigure,
+  judgeFigure,
+} from "./report.ts";
+import type { BenchSize, Measurement } from "./types.ts";
 
 const baselinePath = fileURLToPath(new URL("./baseline.json", import.meta.url));
+const thisFile = fileURLToPath(import.meta.url);
 
-function runOne(name: string): void {
+/** In the child: runs one case once and prints its measurement as one JSON line. */
+async function runChild(name: string, size: BenchSize): Promise<void> {
   const benchCase = benchCases.find((candidate) => candidate.name === name);
-  if (!benchCase) throw new Error(`unknown benchmark ${name}`);
-  const { operations, seconds } = benchCase.run();
-  const result: BenchResult = {
-    name,
-    unit: benchCase.unit,
-    ratePerSecond: Math.round(operations / seconds),
-    peakRssMiB: Math.round((process.resourceUsage().maxRSS / 1024) * 10) / 10,
-  };
-  process.stdout.write(`${JSON.stringify(result)}\n`);
+  if (benchCase === undefined) throw new Error(`unknown benchmark case ${name}`);
+  const measurement = await benchCase.run(size);
+  process.stdout.write(`${JSON.stringify(measurement)}\n`);
 }
 
-function readBaseline(): Record<string, BenchResult> {
-  try {
-    return JSON.parse(readFileSync(baselinePath, "utf8")) as Record<string, BenchResult>;
-  } catch {
-    return {};
-  }
-}
-
-function format(rate: number): string {
-  return rate >= 1e6 ? `${(rate / 1e6).toFixed(2)} M` : `${(rate / 1e3).toFixed(1)} k`;
-}
-
-function runAll(selected: string[], update: boolean): void {
-  const baseline = readBaseline();
-  const results: Record<string, BenchResult> = { ...baseline };
-  // Opt-in cases (minutes long) run only when named.
-  const cases =
-    selected.length > 0
-      ? benchCases.filter((c) => selected.includes(c.name))
-      : benchCases.filter((c) => c.optIn !== true);
-  console.log(`node ${process.version}, ${process.platform}/${process.arch}`);
-  for (const benchCase of cases) {
-    const output = execFileSync(
-      process.execPath,
-      ["--import", "tsx", fileURLToPath(import.meta.url), "--child", benchCase.name],
-      {
-        encoding: "utf8",
-        stdio: ["ignore", "pipe", "inherit"],
-      },
-    );
-    const result = JSON.parse(output.trim()) as BenchResult;
-    results[benchCase.name] = result;
-    const before = baseline[benchCase.name];
-    const versus = before
-      ? ` (baseline ${format(before.ratePerSecond)}, ${((result.ratePerSecond / before.ratePerSecond - 1) * 100).toFixed(1)}%)`
-      : " (no baseline)";
-    console.log(
-      `${benchCase.name.padEnd(28)} ${format(result.ratePerSecond).padStart(9)} ${result.unit}${versus}; peak RSS ${result.peakRssMiB} MiB — ${benchCase.description}`,
-    );
-  }
-  if (update) {
-    writeFileSync(`${baselinePath}.tmp`, `${JSON.stringify(results, null, 2)}\n`);
-    renameSync(`${baselinePath}.tmp`, baselinePath);
-    console.log(`baseline written to ${baselinePath}`);
-  }
-}
-
-const args = process.argv.slice(2);
-if (args[0] === "--child") runOne(args[1] ?? "");
-else
-  runAll(
-    args.filter((arg) => !arg.startsWith("--")),
-    args.includes("--update"),
+/** Runs one case once in a child process (with this process's Node flags, e.g. tsx). */
+function spawnCase(name: string, quick: boolean): Measurement {
+  const output = execFileSync(
+    process.execPath,
+    [...process.execArgv, thisFile, "--child", name, ...(quick ? ["--quick"] : [])],
+    { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 20 },
   );
+  const lines = output.trim().split("\n");
+  return JSON.parse(lines[lines.length - 1] ?? "") as Measurement;
+}
+
+interface Context {
+  readonly node: string;
+  readonly platform: string;
+  readonly cpus: string;
+  readonly runs: number;
+  readonly size: BenchSize;
+  readonly loadAverageAtStart: number;
+  readonly loadAverageAtEnd: number;
+}
+
+function describeMachine(): { platform: string; cpus: string } {
+  const cores = cpus();
+  return {
+    platform: `${process.platform}/${process.arch}`,
+    cpus: `${cores.length} × ${cores[0]?.model.trim() ?? "unknown"}`,
+  };
+}
+
+/** Runs the cases in rounds; returns each case's measurements and the cases that failed. */
+function runRounds(options: BenchOptions): { runs: Map<string, Measurement[]>; failed: string[] } {
+  const runs = new Map<string, Measurement[]>(options.cases.map((c) => [c.name, []]));
+  const failed = new Set<string>();
+  for (let round = 1; round <= options.runs; round++) {
+    for (const benchCase of options.cases) {
+      if (failed.has(benchCase.name)) continue;
+      process.stderr.write(`run ${round}/${options.runs}: ${benchCase.name} … `);
+      const started = process.hrtime.bigint();
+      try {
+        runs.get(benchCase.name)?.push(spawnCase(benchCase.name, options.quick));
+        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+        process.stderr.write(`${seconds.toFixed(1)} s\n`);
+      } catch (error) {
+        process.stderr.write(`FAILED: ${(error as Error).message.split("\n")[0]}\n`);
+        failed.add(benchCase.name);
+      }
+    }
+  }
+  for (const name of failed) runs.delete(name);
+  return { runs, failed: [...failed] };
+}
+
+function judgeAll(runs: Map<string, Measurement[]>, baseline: Baseline): JudgedFigure[] {
+  const caseRuns: CaseRuns = {
+    of: (name) => runs.get(name) ?? [],
+    all: () => [...runs.values()].flat(),
+  };
+  if (caseRuns.all().length === 0) return [];
+  return figureDefinitions
+    .filter((definition) => definition.cases.every((name) => runs.has(name)))
+    .map((definition) =>
+      judgeFigure(definition, definition.derive(caseRuns), baseline.figures[definition.id]),
+    );
+}
+
+function printTable(context: Context, figures: readonly JudgedFigure[], baseline: Baseline): void {
+  const size =
+    context.size === "quick" ? "QUICK size (not comparable with the baseline)" : "full size";
+  console.log(
+    `ccsim bench: ${size}, median of ${context.runs} run(s) per case; node ${context.node}, ${context.platform}, ${context.cpus}`,
+  );
+  console.log(
+    `load average ${context.loadAverageAtStart.toFixed(2)} at start, ${context.loadAverageAtEnd.toFixed(2)} at end; rates are per CPU second; baseline ${baseline.context?.recordedAt ?? "(none recorded)"}`,
+  );
+  console.log(formatHeader());
+  for (const figure of figures) console.log(formatFigureLine(figure));
+  console.log(
+    "vs loop: the yardstick loop timed in the same process; change: against the baseline in loop terms (* on raw values); targets are reported, not enforced (--strict)",
+  );
+}
+
+function updatedBaseline(
+  baseline: Baseline,
+  figures: readonly JudgedFigure[],
+  context: Context,
+): Baseline {
+  const recorded: Record<string, BaselineFigure> = { ...baseline.figures };
+  for (const figure of figures) {
+    recorded[figure.id] = { value: figure.value, unit: figure.unit, normalized: figure.normalized };
+  }
+  return {
+    format: 2,
+    context: {
+      recordedAt: new Date().toISOString(),
+      node: context.node,
+      platform: context.platform,
+      cpus: context.cpus,
+      runs: context.runs,
+      loadAverageAtStart: context.loadAverageAtStart,
+      loadAverageAtEnd: context.loadAverageAtEnd,
+    },
+    figures: recorded,
+  };
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  if (argv[0] === "--child") {
+    await runChild(argv[1] ?? "", argv.includes("--quick") ? "quick" : "full");
+    return 0;
+  }
+  const options = parseBenchOptions(argv, benchCases);
+  if ("problems" in options) {
+    for (const problem of options.problems) console.error(`bench: ${problem}`);
+    return 2;
+  }
+  if (options.list) {
+    for (const c of benchCases) {
+      console.log(`${c.name.padEnd(24)} ${c.optIn === true ? "(opt-in) " : ""}${c.description}`);
+    }
+    return 0;
+  }
+  const baseline = readBaseline(baselinePath);
+  const loadAverageAtStart = loadavg()[0] ?? 0;
+  const { runs, failed } = runRounds(options);
+  const context: Context = {
+    node: process.version,
+    ...describeMachine(),
+    runs: options.runs,
+    size: options.quick ? "quick" : "full",
+    loadAverageAtStart,
+    loadAverageAtEnd: loadavg()[0] ?? 0,
+  };
+  const figures = judgeAll(runs, baseline);
+  if (options.json) {
+    console.log(
+      JSON.stringify(
+        { context, failedCases: failed, figures, measurements: Object.fromEntries(runs) },
+        null,
+        2,
+      ),
+    );
+  } else {
+    printTable(context, figures, baseline);
+    if (failed.length > 0) console.log(`failed cases (no figures): ${failed.join(", ")}`);
+  }
+  if (options.update && failed.length === 0) {
+    writeBaseline(baselinePath, updatedBaseline(baseline, figures, context));
+    console.error(`baseline written to ${baselinePath}`);
+  } else if (options.update) {
+    console.error("baseline not written: a case failed");
+  }
+  if (failed.length > 0) return 1;
+  return options.strict && failsStrict(figures) ? 1 : 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,18 +1,21 @@
-/** A benchmark: does `operations` units of work and reports how long they took. */
+/** The shapes shared by the benchmark's cases, figures and printing. */
+
+/** How big a case runs: the documented size, or a short one that only checks it works. */
+export type BenchSize = "full" | "quick";
+
+/**
+ * What one run of a case measured, as named numbers (counts, CPU or wall seconds, MiB, and
+ * `loopJobsPerCpuSecond`: the yardstick timed in the same process just before).
+ */
+export type Measurement = Readonly<Record<string, number>>;
+
+/** A benchmark case: runs in a child process of its own and reports one Measurement. */
 export interface BenchCase {
   readonly name: string;
   readonly description: string;
-  /** What one operation is, as printed after the rate (e.g. "jobs/s"). */
-  readonly unit: string;
-  /** Long benchmarks run only when named on the command line. */
+  /** Long cases run only when named on the command line (or with --all). */
   readonly optIn?: boolean;
-  run(): { operations: number; seconds: number };
-}
-
-/** One benchmark's measured result, as stored in bench/baseline.json. */
-export interface BenchResult {
-  name: string;
-  unit: string;
-  ratePerSecond: number;
-  peakRssMiB: number;
+  /** Cases whose measurements this case's figures are relative to (run along with it). */
+  readonly needs?: readonly string[];
+  run(size: BenchSize): Measurement | Promise<Measurement>;
 }

@@ -5,7 +5,9 @@
  * timer that it then cancels (as offer-expiry and patience timers are), to price removal.
  */
 import { Engine } from "../../src/engine/engine.ts";
-import type { BenchCase } from "../types.ts";
+import { measureCpu } from "../measure.ts";
+import type { BenchCase, BenchSize, Measurement } from "../types.ts";
+import { timeYardstick } from "../yardstick/timing.ts";
 
 /** xorshift32 in [0,1): the benchmark's own generator, so it measures the engine alone. */
 function makeUniform(seed: number): () => number {
@@ -18,7 +20,7 @@ function makeUniform(seed: number): () => number {
   };
 }
 
-function hold(pending: number, holds: number, withCancel: boolean): number {
+function hold(pending: number, holds: number, withCancel: boolean): void {
   const engine = new Engine();
   const uniform = makeUniform(12345);
   let remaining = holds;
@@ -31,31 +33,28 @@ function hold(pending: number, holds: number, withCancel: boolean): number {
   });
   for (let i = 0; i < pending; i++) engine.schedule(-Math.log(1 - uniform()) * 100, tick, i);
   remaining += pending;
-  const started = process.hrtime.bigint();
   engine.runUntil(Number.POSITIVE_INFINITY);
-  return Number(process.hrtime.bigint() - started) / 1e9;
 }
+
+/** Holds per second of CPU time, after a warm-up, with the yardstick timed just before. */
+function measureHolds(holds: number, withCancel: boolean): Measurement {
+  const loopJobsPerCpuSecond = timeYardstick();
+  hold(10_000, 200_000, withCancel); // warm-up: let the JIT settle
+  const { cpuSeconds } = measureCpu(() => hold(10_000, holds, withCancel));
+  return { operations: holds, cpuSeconds, loopJobsPerCpuSecond };
+}
+
+const HOLDS: Readonly<Record<BenchSize, number>> = { full: 5_000_000, quick: 500_000 };
+const HOLDS_WITH_CANCEL: Readonly<Record<BenchSize, number>> = { full: 3_000_000, quick: 300_000 };
 
 export const engineHold: BenchCase = {
   name: "engine-hold-10k",
-  description: "engine push+pop pairs per second with 10,000 pending events",
-  unit: "push+pop/s",
-  run() {
-    const holds = 5_000_000;
-    hold(10_000, 200_000, false); // warm-up: let the JIT settle
-    const seconds = hold(10_000, holds, false);
-    return { operations: holds, seconds };
-  },
+  description: "engine push+pop pairs with 10,000 pending events",
+  run: (size) => measureHolds(HOLDS[size], false),
 };
 
 export const engineHoldCancel: BenchCase = {
   name: "engine-hold-cancel-10k",
   description: "as engine-hold-10k, plus one schedule+cancel of a timer per event",
-  unit: "events/s",
-  run() {
-    const holds = 3_000_000;
-    hold(10_000, 200_000, true);
-    const seconds = hold(10_000, holds, true);
-    return { operations: holds, seconds };
-  },
+  run: (size) => measureHolds(HOLDS_WITH_CANCEL[size], true),
 };

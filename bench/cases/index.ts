@@ -1,12 +1,22 @@
-/** Every benchmark, by name, in the order `npm run bench` runs them. */
+/** Every benchmark case, by name, in the order `npm run bench` runs them. */
 import type { BenchCase } from "../types.ts";
 import { engineHold, engineHoldCancel } from "./engine-hold.ts";
-import { simulateOneMillion, simulateTenMillion, simulateVoice50 } from "./simulate.ts";
+import { eventsCase } from "./events.ts";
+import { quickstartCase, quickstartChartsCase } from "./quickstart.ts";
+import { overload, perfMm50, rss10m, skewedSkills, voice50, workers2000 } from "./scenario-runs.ts";
+import { threadsCase } from "./threads.ts";
 
 export const benchCases: readonly BenchCase[] = [
+  perfMm50,
+  workers2000,
+  overload,
+  skewedSkills,
+  eventsCase,
+  threadsCase,
+  quickstartCase,
+  quickstartChartsCase,
+  rss10m,
+  voice50,
   engineHold,
   engineHoldCancel,
-  simulateVoice50,
-  simulateOneMillion,
-  simulateTenMillion,
 ];
