@@ -89,7 +89,7 @@ export const workers2000 = scenarioCase({
 
 export const overload = scenarioCase({
   name: "overload",
-  description: "130% load for 4 h, queue past 15,000 jobs with abandonment (quick: 30 min)",
+  description: "130% load for 4 h, queue past 20,000 jobs with abandonment (quick: 30 min)",
   file: "bench/scenarios/overload.yaml",
   scale: { full: 1, quick: 0.125 },
   warmupScale: 0.05,

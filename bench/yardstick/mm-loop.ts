@@ -43,10 +43,10 @@ export const PERF_MM50: Omit<MmcModel, "jobs" | "seed"> = {
 };
 
 /**
- * mulberry32: uniform in (0, 1) from a 32-bit state. Never 0, so −log(u) is finite; good
+ * mulberry32 (exported for the tests' reference loop): uniform in (0, 1) from a 32-bit state. Never 0, so −log(u) is finite; good
  * enough for queueing statistics and far cheaper than any simulator's named streams.
  */
-function uniformSource(seed: number): () => number {
+export function uniformSource(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
