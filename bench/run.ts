@@ -104,9 +104,17 @@ function printTable(context: Context, figures: readonly JudgedFigure[], baseline
   console.log(
     `ccsim bench: ${size}, median of ${context.runs} run(s) per case; node ${context.node}, ${context.platform}, ${context.cpus}`,
   );
+  const recorded =
+    context.size === "quick" ? "not compared" : (baseline.context?.recordedAt ?? "none recorded");
   console.log(
-    `load average ${context.loadAverageAtStart.toFixed(2)} at start, ${context.loadAverageAtEnd.toFixed(2)} at end; rates are per CPU second; baseline ${baseline.context?.recordedAt ?? "(none recorded)"}`,
+    `load average ${context.loadAverageAtStart.toFixed(2)} at start, ${context.loadAverageAtEnd.toFixed(2)} at end; rates are per CPU second; baseline: ${recorded}`,
   );
+  const cores = cpus().length;
+  if (Math.max(context.loadAverageAtStart, context.loadAverageAtEnd) > cores) {
+    console.log(
+      `WARNING: the machine was busy (load average above its ${cores} cores): CPU times are inflated too; compare the "vs loop" columns, and record no baseline from this run`,
+    );
+  }
   console.log(formatHeader());
   for (const figure of figures) console.log(formatFigureLine(figure));
   console.log(
