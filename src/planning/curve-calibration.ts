@@ -66,7 +66,8 @@ function calibrate(
  * The smallest count in [min, max] at which theory's curve, shifted to pass through `estimate`
  * at `count`, meets `target` by `criterion` (the interval's half-width taken as the one
  * measured); undefined when the curve cannot be calibrated (theory gives no value near `count`,
- * or the measurement lies beyond every value it gives: a service level of 1, say).
+ * or the measurement lies beyond every value it gives: a service level of 1, say) or never
+ * meets the target within the bounds.
  */
 export function calibratedCount(
   target: Pick<StaffingTarget, "operator" | "value">,
@@ -85,7 +86,9 @@ export function calibratedCount(
     return servers;
   }
   while (servers < bounds.max && !curve.meetsAt(servers)) servers += 1;
-  return servers;
+  // Never met within the bounds (a lower bound that must clear 0.8 with a half-width of 0.25,
+  // say): the curve has nothing to say about where the target is.
+  return curve.meetsAt(servers) ? servers : undefined;
 }
 
 /**

@@ -58,8 +58,13 @@ describe("calibratedCount", () => {
 
   it("stays within the bounds", () => {
     const estimate = { mean: serviceLevel(10)(13), halfWidth: 0.05 };
-    const narrow = { min: 0, max: 16 };
-    expect(calibratedCount(SL_TARGET, estimate, "mean", 15, serviceLevel(10), narrow)).toBe(16);
+    // The shifted curve meets 0.8 from 17 agents: with at most 16, it says nothing.
+    expect(
+      calibratedCount(SL_TARGET, estimate, "mean", 15, serviceLevel(10), { min: 0, max: 17 }),
+    ).toBe(17);
+    expect(
+      calibratedCount(SL_TARGET, estimate, "mean", 15, serviceLevel(10), { min: 0, max: 16 }),
+    ).toBe(undefined);
     const generous = { mean: serviceLevel(10)(40), halfWidth: 0 };
     const floor = { min: 25, max: 100 };
     expect(calibratedCount(SL_TARGET, generous, "mean", 30, serviceLevel(10), floor)).toBe(25);
@@ -67,6 +72,10 @@ describe("calibratedCount", () => {
 
   it("gives nothing when the measurement lies beyond the curve or is undefined", () => {
     const curve = serviceLevel(10);
+    // A lower bound that must clear 0.8 with a half-width of 0.25: a mean of 1.05, never reached.
+    expect(
+      calibratedCount(SL_TARGET, { mean: 0.85, halfWidth: 0.25 }, "interval", 15, curve, BOUNDS),
+    ).toBe(undefined);
     // A service level of 1 is never reached by 1 − e^{−x}: no shift passes through it.
     expect(calibratedCount(SL_TARGET, { mean: 1, halfWidth: 0 }, "mean", 15, curve, BOUNDS)).toBe(
       undefined,
