@@ -4,7 +4,14 @@
  * the interval), where the day's staffing search starts. Built from the scenario as written.
  */
 import type { ArrivalSpec, Scenario } from "../scenario/index.ts";
-import { erlangStartCount, groupQueueModel, type MeanOf } from "./staffing-model.ts";
+import {
+  erlangStartCount,
+  erlangValue,
+  type GroupQueueModel,
+  groupQueueModel,
+  type MeanOf,
+  modelDescribes,
+} from "./staffing-model.ts";
 import type { StaffingTarget } from "./staffing-target.ts";
 
 /** Erlang's count per interval (undefined where it gives none) and the arrival rate. */
@@ -15,6 +22,12 @@ export interface ErlangCurve {
   readonly arrivalsPerHour: readonly number[];
   /** Why there is no curve (null when some interval has a count). */
   readonly reason: string | null;
+  /**
+   * Theory's value of each target's metric in `interval` with `count` agents (undefined where
+   * the model does not apply, says nothing of the metric, or the queue is unstable): the curve
+   * the day's search calibrates to what it simulates.
+   */
+  readonly valuesAt: (interval: number, count: number) => (number | undefined)[];
 }
 
 /** The mean rate per hour of a stream over `[fromSeconds, toSeconds)`, when it has one. */
@@ -51,6 +64,8 @@ export function erlangCurveOf(
   const intervals = Math.ceil(scenario.horizonSeconds / step);
   const counts: (number | undefined)[] = [];
   const arrivalsPerHour: number[] = [];
+  const models: GroupQueueModel[] = [];
+  const steadyDays: Scenario[] = [];
   let reason: string | null = null;
   for (let interval = 0; interval < intervals; interval++) {
     const from = interval * step;
@@ -71,6 +86,8 @@ export function erlangCurveOf(
       workers: scenario.workers.map(({ staffing: _staffing, ...group }) => group),
     };
     const model = groupQueueModel(steady, groupId, meanOf);
+    models.push(model);
+    steadyDays.push(steady);
     if (!model.available) {
       reason ??= model.reason;
       counts.push(undefined);
@@ -82,5 +99,13 @@ export function erlangCurveOf(
     counts,
     arrivalsPerHour,
     reason: counts.some((count) => count !== undefined) ? null : reason,
+    valuesAt: (interval, count) =>
+      targets.map((target) => {
+        const model = models[interval];
+        const steady = steadyDays[interval];
+        if (model === undefined || !model.available || steady === undefined) return undefined;
+        if (!modelDescribes(model, target, steady)) return undefined;
+        return erlangValue(model, count, target.metric, steady.serviceLevelThresholdSeconds);
+      }),
   };
 }

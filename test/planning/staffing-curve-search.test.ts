@@ -3,7 +3,8 @@
  * when the interval before was understaffed (its backlog spills over), and meets serviceLevel>=0.8
  * exactly when it has what it needs. The search must find the demand vector from below, from
  * above and from a mixed start, stop when its day budget runs out, and treat intervals without a
- * metric as met.
+ * metric as met. With theory, a second fake day follows a known curve shifted by an amount the
+ * search is not told: it must jump to the answer in a couple of days instead of agent by agent.
  */
 import { describe, expect, it } from "vitest";
 import type { TargetEstimate } from "../../src/planning/staff-search.ts";
@@ -117,5 +118,103 @@ describe("searchStaffingCurve", () => {
     expect(onMean.answer?.staffing).toEqual([3, 3]);
     // 0.82 − 0.05 misses 0.8 whatever the count: no answer within the maximum.
     expect(onInterval.answer).toBeUndefined();
+  });
+});
+
+/** Theory's service level with `count` agents at `load` Erlangs: 1 − e^{−(c − load)/3}. */
+function theoryLevel(load: number, count: number): number {
+  return count <= load ? 0 : 1 - Math.exp(-(count - load) / 3);
+}
+
+/**
+ * A day that behaves like theory with `extra[k]` agents fewer in interval k, and one fewer again
+ * when the interval before falls short of 0.8 (its backlog spills over).
+ */
+function shiftedDay(loads: readonly number[], extra: readonly number[], calls: { days: number }) {
+  return async (staffing: readonly number[]): Promise<TargetEstimate[][]> => {
+    calls.days += 1;
+    const levels: number[] = [];
+    staffing.forEach((count, interval) => {
+      const spill = interval > 0 && (levels[interval - 1] as number) < 0.8 ? 1 : 0;
+      const load = loads[interval] as number;
+      levels.push(theoryLevel(load, count - (extra[interval] as number) - spill));
+    });
+    return levels.map((mean) => [{ mean, halfWidth: 0.04 }]);
+  };
+}
+
+describe("searchStaffingCurve with theory", () => {
+  const loads = [6, 14, 20, 11];
+  const extra = [2, 1, 3, 0];
+  // Theory meets 0.8 at load + 3·ln 5 (= load + 4.83) and the lower bound (mean 0.84) at
+  // load + 3·ln(1/0.16) (= load + 5.50): 5 and 6 agents above the load, plus the shift.
+  const theoryStart = loads.map((load) => load + 5);
+  const answerOnMean = loads.map((load, k) => load + 5 + (extra[k] as number));
+  const answerOnInterval = loads.map((load, k) => load + 6 + (extra[k] as number));
+  const theory = (interval: number, count: number) => [
+    theoryLevel(loads[interval] as number, count),
+  ];
+
+  it("jumps from theory's curve to the shifted answer in three days, on the lower bound", async () => {
+    const calls = { days: 0 };
+    const result = await searchStaffingCurve({
+      ...options([], theoryStart, calls, { theory }),
+      evaluateDay: shiftedDay(loads, extra, calls),
+    });
+    expect(result.converged).toBe(true);
+    expect(result.answer?.staffing).toEqual(answerOnInterval);
+    // Day 1 measures theory's vector, where every interval misses and spills into the next,
+    // which therefore asks for one agent too many on day 2; day 3 is the answer.
+    const spilled = answerOnInterval.map((count, interval) => (interval > 0 ? count + 1 : count));
+    expect(result.days.map((day) => day.staffing)).toEqual([
+      theoryStart,
+      spilled,
+      answerOnInterval,
+    ]);
+  });
+
+  it("comes down from far above in a couple of days, on the mean", async () => {
+    const calls = { days: 0 };
+    const result = await searchStaffingCurve({
+      ...options([], [40, 40, 40, 40], calls, { theory, criterion: "mean" }),
+      evaluateDay: shiftedDay(loads, extra, calls),
+    });
+    expect(result.answer?.staffing).toEqual(answerOnMean);
+    expect(result.days.length).toBeLessThanOrEqual(3);
+  });
+
+  it("takes more days agent by agent without theory, to the same answer", async () => {
+    const withTheory = { days: 0 };
+    const without = { days: 0 };
+    const base = options([], theoryStart, without, { criterion: "mean" });
+    const blind = await searchStaffingCurve({
+      ...base,
+      evaluateDay: shiftedDay(loads, extra, without),
+    });
+    const guided = await searchStaffingCurve({
+      ...base,
+      theory,
+      evaluateDay: shiftedDay(loads, extra, withTheory),
+    });
+    expect(blind.answer?.staffing).toEqual(answerOnMean);
+    expect(guided.answer?.staffing).toEqual(answerOnMean);
+    expect(withTheory.days).toBeLessThan(without.days);
+  });
+
+  it("answers only a vector it simulated and saw meet everywhere, and repeats itself exactly", async () => {
+    const run = () =>
+      searchStaffingCurve({
+        ...options([], [1, 30, 5, 25], { days: 0 }, { theory }),
+        evaluateDay: shiftedDay(loads, extra, { days: 0 }),
+      });
+    const first = await run();
+    const again = await run();
+    expect(again.days.map((day) => day.staffing)).toEqual(first.days.map((day) => day.staffing));
+    expect(first.answer).toBeDefined();
+    expect(first.days).toContain(first.answer);
+    expect(first.answer?.meets.every(Boolean)).toBe(true);
+    // No vector is simulated twice.
+    const vectors = first.days.map((day) => day.staffing.join(","));
+    expect(new Set(vectors).size).toBe(vectors.length);
   });
 });

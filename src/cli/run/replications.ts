@@ -5,6 +5,7 @@
  * time as a thread frees up (a huge --replications must not build millions of tasks up front).
  * Progress is reported as the fraction done; an abort signal stops the run between chunks
  * (serial) or cancels the outstanding tasks (parallel). A shard runs only some of the indices.
+ * Threads come from the caller's pools when given (a command keeps them between runs).
  */
 import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
@@ -28,6 +29,39 @@ export interface ReplicationRunOptions {
    * Each runs with its true index, so its result is the same as in a run of them all.
    */
   readonly only?: readonly number[];
+  /**
+   * Where a parallel run takes its threads: a pool of `threads` the caller keeps (and destroys,
+   * at once on abort). Without it, the run boots a pool of its own and destroys it at the end.
+   */
+  readonly pools?: (threads: number) => ReplicationPool;
+}
+
+/** Worker threads that run replication tasks. */
+export interface ReplicationPool {
+  readonly threads: number;
+  /** Runs one task on a free thread; cancelled (rejected) when `signal` aborts. */
+  readonly run: (task: ReplicationTask, signal?: AbortSignal) => Promise<unknown>;
+  /** Stops every thread; the same promise every time. */
+  readonly destroy: () => Promise<void>;
+}
+
+/** A pool of `threads` worker threads running replication-worker.mjs. */
+export function createReplicationPool(threads: number): ReplicationPool {
+  const pool = new Piscina({
+    filename: new URL("./replication-worker.mjs", import.meta.url).href,
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: 100,
+  });
+  let destroyed: Promise<void> | null = null;
+  return {
+    threads,
+    run: (task, signal) => pool.run(task, signal === undefined ? {} : { signal }),
+    destroy: () => {
+      destroyed ??= pool.destroy();
+      return destroyed;
+    },
+  };
 }
 
 /** The run was stopped by its abort signal; nothing was produced. */
@@ -114,23 +148,15 @@ async function runInParallel(
   workers: number,
   options: ReplicationRunOptions,
 ): Promise<ReplicationResult[]> {
-  const pool = new Piscina({
-    filename: new URL("./replication-worker.mjs", import.meta.url).href,
-    minThreads: workers,
-    maxThreads: workers,
-    idleTimeout: 100,
-  });
+  const own = options.pools === undefined;
+  const pool = options.pools?.(workers) ?? createReplicationPool(workers);
   // On Ctrl-C, destroy the pool before piscina sees the abort: piscina would otherwise replace
   // each cancelled thread with a new one (minThreads), and wait for it to boot before exiting.
-  let destroyed: Promise<void> | null = null;
-  const destroyPool = () => {
-    destroyed ??= pool.destroy();
-    return destroyed;
-  };
-  options.signal?.addEventListener("abort", destroyPool, { once: true });
+  // (A caller's pools are the caller's to destroy, which it does on the same abort.)
+  const destroyPool = () => pool.destroy();
+  if (own) options.signal?.addEventListener("abort", destroyPool, { once: true });
   const count = indices.count;
   const results: ReplicationResult[] = [];
-  const runOptions = options.signal === undefined ? {} : { signal: options.signal };
   let next = 0;
   let done = 0;
   let failed = false;
@@ -139,7 +165,7 @@ async function runInParallel(
     while (!failed && next < count) {
       const position = next++;
       const task = taskOf(scenario, options, indices.at(position));
-      const result = (await pool.run(task, runOptions)) as
+      const result = (await pool.run(task, options.signal)) as
         | ReplicationResult
         | { scenarioRunProblems: ScenarioRunProblem[] }
         | null;
@@ -150,20 +176,30 @@ async function runInParallel(
     }
   };
   try {
-    await Promise.all(
-      Array.from({ length: workers }, () =>
-        feed().catch((error: unknown) => {
-          failed = true;
-          throw error;
-        }),
-      ),
+    const loops = Array.from({ length: workers }, () =>
+      feed().catch((error: unknown) => {
+        failed = true;
+        throw error;
+      }),
     );
+    // A failed run ends at once when its pool dies with it; a pool that outlives the run first
+    // sees the run's last tasks done, so that none of them is left behind in it.
+    await (own ? Promise.all(loops) : allSettledOrThrow(loops));
     return results;
   } catch (error) {
     if (options.signal?.aborted === true) throw new RunInterrupted("interrupted");
     throw error;
   } finally {
-    options.signal?.removeEventListener("abort", destroyPool);
-    await destroyPool();
+    if (own) {
+      options.signal?.removeEventListener("abort", destroyPool);
+      await destroyPool();
+    }
   }
+}
+
+/** Waits for every promise; then throws the first rejection, if any. */
+async function allSettledOrThrow(promises: readonly Promise<unknown>[]): Promise<void> {
+  const settled = await Promise.allSettled(promises);
+  const rejected = settled.find((one) => one.status === "rejected");
+  if (rejected !== undefined) throw rejected.reason;
 }

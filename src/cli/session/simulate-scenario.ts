@@ -2,7 +2,8 @@
  * One scenario's replications as a command runs them: on worker threads (or serially), with a
  * progress bar on a terminal, stoppable by the caller's abort signal, and a stalled run's
  * problems located in the scenario file. Commands that run several scenarios (compare, check,
- * staff) call it once per scenario, with the bar's share of the whole.
+ * staff) call it once per scenario, with the bar's share of the whole; under `interruptible`
+ * they all share the command's worker threads.
  */
 import { ScenarioRunError } from "../../errors.ts";
 import { locateRunProblems, type Scenario, type ScenarioSource } from "../../scenario/index.ts";
@@ -10,6 +11,7 @@ import type { ReplicationResult } from "../../simulate.ts";
 import type { Progress } from "../run/progress.ts";
 import { runReplications } from "../run/replications.ts";
 import type { CheckedScenario } from "../scenario-check.ts";
+import { workerPoolsOf } from "./worker-pools.ts";
 
 /** How to run, and where progress goes. */
 export interface SimulateOptions {
@@ -35,6 +37,7 @@ export async function simulateScenario(
 ): Promise<ReplicationResult[]> {
   const from = options.progressFrom ?? 0;
   const to = options.progressTo ?? 1;
+  const pools = workerPoolsOf(options.signal);
   try {
     return await runReplications(scenario, {
       traces: checked.traces,
@@ -43,6 +46,7 @@ export async function simulateScenario(
       onProgress: (fraction) => options.progress?.update(from + (to - from) * fraction),
       signal: options.signal,
       ...(options.only === undefined ? {} : { only: options.only }),
+      ...(pools === undefined ? {} : { pools: pools.poolOf }),
     });
   } catch (error) {
     if (error instanceof ScenarioRunError) throw locateRunProblems(checked.source, error.problems);

@@ -179,6 +179,7 @@ export async function staffPerInterval(request: CurveRequest): Promise<void> {
       max: request.max,
       criterion: request.criterion,
       maxDays: request.maxDays,
+      theory: erlang.valuesAt,
       evaluateDay,
     });
     const study: CurveStudy = {
