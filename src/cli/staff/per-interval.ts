@@ -2,9 +2,9 @@
  * `ccsim staff --per-interval`: the day's staffing curve. Starts from Erlang's count per interval
  * (the scenario's rates), simulates the whole day with the group's staffing vector set through
  * `workers[<group>].staffing=[…]` (checked as `validate` would, on common random numbers), and
- * lets the curve search add and remove per interval; staffing-intervals.csv written whole.
+ * lets the curve search add and remove per interval; staffing-intervals.csv written whole. The
+ * plan and the search built here are shared with its shards (curve-shard.ts) and merge.
  */
-
 import { UsageError } from "../../errors.ts";
 import type { IntervalValueName } from "../../metrics/types.ts";
 import { type ErlangCurve, erlangCurveOf } from "../../planning/erlang-curve.ts";
@@ -153,7 +153,7 @@ export function curveStudyOf(
 }
 
 /** The first line on stderr: what is searched, from where, at most how many days. */
-export function searchLineOf(request: CurveRequest, plan: CurvePlan): string {
+function searchLineOf(request: CurveRequest, plan: CurvePlan): string {
   const { erlang } = plan;
   return `searching group ${request.groupId}'s staffing per interval from ${erlang.reason === null ? "Erlang's curve" : `its count (${erlang.reason})`}, at most ${request.maxDays} day-simulations of ${request.scenario.replications} replication(s)`;
 }
