@@ -127,6 +127,7 @@ describe("ccsim staff --per-interval --shard, merged round by round", () => {
       expect(round.merge.stdout).toContain("the search goes on");
     }
     expect(rounds.at(-1)?.progress).toBeUndefined();
+    expect(rounds.at(-1)?.merge.stdout).toContain(`${PROGRESS} (the search has ended)`);
     const files = filesUnder(folder("whole"));
     expect(files).toContain("staffing-intervals.csv");
     expect(files).toContain("charts/staffing-curve.svg");

@@ -79,6 +79,7 @@ export async function mergeCurve(
       png: options.png,
       signal: options.signal,
       set: CURVE_STUDY_OUTPUT_SET,
+      removedBecause: "the search has ended",
       studyLine: `${dayLine}; the search has ended after ${days.length} distinct day(s) simulated`,
     });
     return undefined;

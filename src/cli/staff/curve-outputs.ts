@@ -33,6 +33,8 @@ export interface CurvePublication {
   readonly set?: OutputSet;
   /** A line printed after the report (merge: how many shards and days). */
   readonly studyLine?: string;
+  /** Why earlier files were removed, when not "left by an earlier run" (merge: the search ended). */
+  readonly removedBecause?: string;
 }
 
 /** Publishes `study`'s files, prints its report; exit 1 when the search found no answer. */
@@ -65,6 +67,11 @@ export async function publishCurve(study: CurveStudy, options: CurvePublication)
   if (options.studyLine !== undefined) printLine(options.studyLine);
   if (chartLine !== undefined) printLine(chartLine);
   printLine(`wrote ${describeWritten(options.outputDirectory, published.written)}`);
-  printPublicationNotes(published);
+  if (options.removedBecause !== undefined && published.removed.length > 0) {
+    printLine(`removed ${published.removed.join(", ")} (${options.removedBecause})`);
+    printPublicationNotes({ ...published, removed: [] });
+  } else {
+    printPublicationNotes(published);
+  }
   if (study.search.answer === undefined) throw new ExitWithCode(1);
 }
