@@ -140,8 +140,8 @@ describe("the shard file", () => {
   it("refuses a shard of a command merge does not know", () => {
     const text = renderShardFile({ index: 1, count: 1 }, scenario, provenance, [
       { replication: 0, metrics: metrics(0) },
-    ]).replace('"command":"run"', '"command":"staff"');
-    expect(parseShardFile(text)).toMatch(/a shard of "staff"/);
+    ]).replace('"command":"run"', '"command":"erlang"');
+    expect(parseShardFile(text)).toMatch(/a shard of "erlang"/);
   });
 
   it("says what is wrong with a file that is not a shard", () => {
@@ -202,7 +202,7 @@ describe("readShards", () => {
       expect(read.shards.map((shard) => shard.folder)).toEqual([good]);
       expect(read.problems).toEqual([
         `${join(damaged, "shard.json")}: not JSON (damaged or cut short?)`,
-        `${empty}: no shard.json there (not the --out folder of a \`ccsim run|compare|sweep --shard\`, or the shard has not finished)`,
+        `${empty}: no shard.json there (not the --out folder of a \`ccsim run|compare|sweep|staff --shard\`, or the shard has not finished)`,
         `${join(root, "file")}: not a folder (give the --out folders of the shards)`,
         `${join(root, "absent")}: no such folder`,
       ]);

@@ -2,7 +2,8 @@
  * `ccsim merge <shard folders…> --out DIR`: combines the shard.json files that
  * `ccsim run|compare|sweep --shard i/n` wrote into the files the unsharded command writes, byte
  * for byte: the shards are checked to be one study's (every problem at once, exit 2), their
- * replications put in order and the files written through the command's own report code.
+ * replications put in order and the files written through the command's own report code. The
+ * shards of a day of `staff --per-interval` advance its search by one day (merge-curve.ts).
  */
 import { resolve } from "node:path";
 import type { Argv, CommandModule } from "yargs";
@@ -11,6 +12,7 @@ import { aggregateReplications } from "../../metrics/index.ts";
 import { renderConsoleSummary } from "../../report/index.ts";
 import { ExitWithCode } from "../exit.ts";
 import { checkShards } from "../merge/check-shards.ts";
+import { curveFolderOf, mergeCurve } from "../merge/merge-curve.ts";
 import { mergeCompare, mergeSweep, studyFolderOf } from "../merge/merge-studies.ts";
 import { readShards } from "../merge/read-shards.ts";
 import { printErrorLine, printLine } from "../output.ts";
@@ -43,7 +45,9 @@ async function handler(args: MergeArguments): Promise<void> {
   const outputDirectory =
     run.command === "run"
       ? outputFolderOf(args.out, run.scenarioDefinition.name)
-      : studyFolderOf(args.out, run);
+      : run.command === "staff"
+        ? curveFolderOf(args.out, run.scenario)
+        : studyFolderOf(args.out, run);
   // Merging into a shard's folder would later clean its shard.json away as a stale output.
   const shardFolder = args.shards.find((folder) => resolve(folder) === resolve(outputDirectory));
   if (shardFolder !== undefined) {
@@ -59,6 +63,12 @@ async function handler(args: MergeArguments): Promise<void> {
         signal,
         shardCount: args.shards.length,
       };
+      if (run.command === "staff") {
+        const problem = await mergeCurve(run, results, options);
+        if (problem === undefined) return;
+        printErrorLine(`ccsim merge: ${problem}`);
+        throw new ExitWithCode(2);
+      }
       if (run.command === "compare") await mergeCompare(run, series, options);
       else await mergeSweep(run, series, options);
       return;
@@ -87,7 +97,7 @@ async function handler(args: MergeArguments): Promise<void> {
 export const mergeCommand: CommandModule<object, MergeArguments> = {
   command: "merge <shards..>",
   describe:
-    "combine the shard folders of `run`, `compare` or `sweep --shard i/n` into the files of the whole study (byte-identical to an unsharded one)",
+    "combine the shard folders of `run`, `compare` or `sweep --shard i/n` into the files of the whole study (byte-identical to an unsharded one); of `staff --per-interval --shard i/n`, advance its search by a day (docs/shards.md)",
   builder: (cli: Argv) =>
     cli
       .positional("shards", {
@@ -99,7 +109,7 @@ export const mergeCommand: CommandModule<object, MergeArguments> = {
       .option("out", {
         type: "string",
         describe:
-          "output folder (default: the command's own: reports/<scenario name as one safe folder name>/, …/compare/ or …/sweep/)",
+          "output folder (default: the command's own: reports/<scenario name as one safe folder name>/, …/compare/, …/sweep/ or …/staff-intervals/)",
       })
       .option("charts", {
         type: "boolean",
@@ -115,6 +125,10 @@ export const mergeCommand: CommandModule<object, MergeArguments> = {
       .example(
         "$0 merge shards/1 shards/2 shards/3 --out reports/voice",
         "the reports of the three shards' run into reports/voice/",
+      )
+      .example(
+        "$0 merge shards/1 shards/2 shards/3 --out study",
+        "staff --per-interval shards: the answer into study/, or study/staff-progress.json and the next day (then the shards again with --resume study)",
       ) as unknown as Argv<MergeArguments>,
   handler,
 };

@@ -4,6 +4,8 @@
  * answer (or the current count) on common random numbers; staffing.csv, staffing.json and the
  * staffing-search chart written whole or not at all (Ctrl-C: nothing, exit 130); the answer
  * printed first, then every evaluated count. Exit 1 when no count up to --max meets the targets.
+ * --per-interval searches a vector per interval; with --shard i/n [--resume STUDY], one day of
+ * that search on a shard's replications (curve-shard.ts, docs/shards.md).
  */
 import type { Argv, CommandModule } from "yargs";
 import { UsageError } from "../../errors.ts";
@@ -13,6 +15,7 @@ import { ExitWithCode } from "../exit.ts";
 import { printErrorLine, printLine } from "../output.ts";
 import { prepareOutputFolder } from "../run/atomic-files.ts";
 import { describeWritten, printPublicationNotes, publishOutputs } from "../run/publish-outputs.ts";
+import { studyShardOf } from "../run/shard.ts";
 import { checkScenarioFile } from "../scenario-check.ts";
 import { interruptible } from "../session/interruptible.ts";
 import {
@@ -22,6 +25,7 @@ import {
   withSimulationOptions,
   workerCountOf,
 } from "../session/run-options.ts";
+import { staffCurveShard } from "../staff/curve-shard.ts";
 import { staffPerInterval } from "../staff/per-interval.ts";
 import { searchStartOf } from "../staff/search-start.ts";
 import { type EvaluationTally, evaluatorOf } from "../staff/staff-evaluation.ts";
@@ -49,6 +53,8 @@ interface StaffArguments extends SimulationArguments {
   out?: string;
   charts: boolean;
   png: boolean;
+  shard?: string;
+  resume?: string;
 }
 
 async function handler(args: StaffArguments): Promise<void> {
@@ -56,6 +62,17 @@ async function handler(args: StaffArguments): Promise<void> {
   if (args.png && !args.charts) {
     throw new UsageError("--png draws the chart as a PNG: it cannot go with --no-charts");
   }
+  if (args.shard !== undefined && !args.perInterval) {
+    throw new UsageError(
+      "--shard goes with --per-interval: the one-count search's next count depends on each simulation; shard a day of the staffing curve instead",
+    );
+  }
+  if (args.resume !== undefined && args.shard === undefined) {
+    throw new UsageError(
+      "--resume goes with --shard: it continues a sharded --per-interval search from the folder `ccsim merge` wrote",
+    );
+  }
+  const shard = studyShardOf(args.shard, args.png);
   const workers = workerCountOf(args);
   positiveInteger("seed", args.seed, 0);
   positiveInteger("replications", args.replications, 1);
@@ -82,7 +99,7 @@ async function handler(args: StaffArguments): Promise<void> {
     if (min > max) throw new UsageError(`--min ${min} is above --max ${max}`);
     const outputDirectory = args.out ?? `${staffFolderOf(undefined, scenario.name)}-intervals`;
     prepareOutputFolder(outputDirectory);
-    await staffPerInterval({
+    const request = {
       file: args.scenario,
       strict: args.strict,
       groupId: args.group,
@@ -98,7 +115,9 @@ async function handler(args: StaffArguments): Promise<void> {
       printed,
       charts: args.charts,
       png: args.png,
-    });
+    } as const;
+    if (shard === undefined) await staffPerInterval(request);
+    else await staffCurveShard(request, shard, args.resume);
     return;
   }
   const theory = searchStartOf(scenario, args.group, targets, ceiling);
@@ -247,6 +266,16 @@ export const staffCommand: CommandModule<object, StaffArguments> = {
         default: false,
         describe: "also write charts/staffing-search.png (2× zoom, white background)",
       })
+      .option("shard", {
+        type: "string",
+        describe:
+          "with --per-interval: i/n, simulate the search's next day on shard i of n of the replications and write shard.json; `ccsim merge` advances the search (see docs/shards.md)",
+      })
+      .option("resume", {
+        type: "string",
+        describe:
+          "with --shard: the folder `ccsim merge` wrote staff-progress.json into; the shard simulates the day it names next",
+      })
       .example(
         '$0 staff scenarios/voice-50.yaml --group agent --target "serviceLevel>=0.8"',
         "agents for 80% answered within the threshold, with 95% confidence",
@@ -254,6 +283,10 @@ export const staffCommand: CommandModule<object, StaffArguments> = {
       .example(
         '$0 staff scenarios/voice-50.yaml --group agent --target "serviceLevel>=0.8" --target "abandonmentRate<=0.05"',
         "both must hold",
+      )
+      .example(
+        '$0 staff day.yaml --group agent --target "serviceLevel>=0.8" --per-interval --shard 2/3 --resume study --out shards/2',
+        "shard 2 of 3 of the curve search's next day (round 1 without --resume); then ccsim merge shards/* --out study",
       ) as unknown as Argv<StaffArguments>,
   handler,
 };

@@ -58,10 +58,13 @@ export function checkShards(shards: readonly ShardInFolder[], ccsimVersion: stri
     const sides = groupFolders(shards, definitionOf);
     if (sides.size > 1) {
       const folders = [...sides.values()].map((side) => side.join(", "));
+      const command = (shards[0] as ShardInFolder).file.command;
       const what =
-        (shards[0] as ShardInFolder).file.command === "run"
+        command === "run"
           ? "simulated different scenarios"
-          : "ran different variants, points or options";
+          : command === "staff"
+            ? "simulated different days or searches (every shard of a round takes the same options and --resume)"
+            : "ran different variants, points or options";
       problems.push(
         `the shards ${what} under the same file and seed: ${folders.join(" against ")}`,
       );

@@ -1,6 +1,6 @@
 /**
  * Reading the shard folders `ccsim merge` is given: each must hold a shard.json that
- * `ccsim run|compare|sweep --shard` wrote. Every folder is read and every problem collected,
+ * `ccsim run|compare|sweep|staff --shard` wrote. Every folder is read and every problem collected,
  * one line each, so the user fixes them all at once.
  */
 import { readFileSync, statSync } from "node:fs";
@@ -49,7 +49,7 @@ function readShard(folder: string): ShardFile | string {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     if (code === "ENOENT") {
-      return `${folder}: no ${RUN_OUTPUT_FILES.shard} there (not the --out folder of a \`ccsim run|compare|sweep --shard\`, or the shard has not finished)`;
+      return `${folder}: no ${RUN_OUTPUT_FILES.shard} there (not the --out folder of a \`ccsim run|compare|sweep|staff --shard\`, or the shard has not finished)`;
     }
     return `${path}: cannot read it (${code})`;
   }

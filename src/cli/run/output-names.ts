@@ -48,6 +48,14 @@ export const STAFF_INTERVALS_OUTPUT_FILES = {
   staffingIntervalsCsv: "staffing-intervals.csv",
 } as const;
 
+/**
+ * What `ccsim merge` of `staff --per-interval --shard` writes while the search goes on: the days
+ * so far and the next one (docs/shards.md); removed when the search ends.
+ */
+export const STAFF_PROGRESS_OUTPUT_FILES = {
+  staffProgress: "staff-progress.json",
+} as const;
+
 /** The chart staff draws: never one of run's or compare's names. */
 export const STAFF_CHART_NAMES: readonly string[] = ["staffing-search"];
 
@@ -80,6 +88,7 @@ export type OutputName =
   | SweepOutputFile
   | StaffOutputFile
   | (typeof STAFF_INTERVALS_OUTPUT_FILES)[keyof typeof STAFF_INTERVALS_OUTPUT_FILES]
+  | (typeof STAFF_PROGRESS_OUTPUT_FILES)[keyof typeof STAFF_PROGRESS_OUTPUT_FILES]
   | ChartOutputFile;
 
 const TOP_LEVEL_NAMES: ReadonlySet<string> = new Set(Object.values(RUN_OUTPUT_FILES));

@@ -1,6 +1,6 @@
 /**
- * What every shard file starts with, whichever command wrote it (run, compare, sweep): the
- * format and its version, the command, and the study's identity (scenario, seed, replications,
+ * What every shard file starts with, whichever command wrote it: the
+ * format and its version, the command (run, compare, sweep, staff), and the study's identity (scenario, seed, replications,
  * shard, provenance); and a replication's record, the unit all three deal out.
  */
 import type { ReplicationMetrics } from "../../metrics/types.ts";
@@ -20,7 +20,7 @@ export interface ShardReplication {
 }
 
 /** The commands that write shards; a file without `command` (written before it) is a run's. */
-export type ShardCommand = "run" | "compare" | "sweep";
+export type ShardCommand = "run" | "compare" | "sweep" | "staff";
 
 /** What every shard file holds, whichever command wrote it: the study's identity. */
 export interface ShardHeader {

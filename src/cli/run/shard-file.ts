@@ -1,5 +1,6 @@
 /**
- * The partial result of one shard (`shard.json`) of a run, a compare or a sweep (`command`):
+ * The partial result of one shard (`shard.json`) of a run, a compare, a sweep or a day of
+ * `staff --per-interval` (`command`, shard-curve-file.ts):
  * what study it belongs to (scenario, its file's and trace files' SHA-256, seed, replication
  * count, ccsim version), which shard it is, what the final files need, and its replications'
  * metrics (per variant or point for compare and sweep), each with its true index. JSON has no
@@ -10,6 +11,7 @@ import type { Provenance } from "../../report/index.ts";
 import type { Scenario } from "../../scenario/index.ts";
 import { decodeExactJson, encodeExactJson } from "./exact-json.ts";
 import type { ShardSpec } from "./shard.ts";
+import { type CurveShardFile, curveDefinitionOf } from "./shard-curve-file.ts";
 import {
   SHARD_FILE_FORMAT,
   SHARD_FILE_VERSION,
@@ -19,6 +21,12 @@ import {
 import type { CompareShardFile, SweepShardFile } from "./shard-study-file.ts";
 
 export { decodeExactJson, encodeExactJson } from "./exact-json.ts";
+export {
+  type CurveShardFile,
+  type CurveStudyIdentity,
+  type MergedDayRecord,
+  renderCurveShardFile,
+} from "./shard-curve-file.ts";
 export {
   SHARD_FILE_FORMAT,
   SHARD_FILE_VERSION,
@@ -47,7 +55,7 @@ export interface RunShardFile extends ShardHeader {
 }
 
 /** A shard's partial result, as written and read. */
-export type ShardFile = RunShardFile | CompareShardFile | SweepShardFile;
+export type ShardFile = RunShardFile | CompareShardFile | SweepShardFile | CurveShardFile;
 
 /** The replication lists of a shard: one for a run, one per variant or point otherwise. */
 export function seriesOf(file: ShardFile): readonly (readonly ShardReplication[])[] {
@@ -58,6 +66,7 @@ export function seriesOf(file: ShardFile): readonly (readonly ShardReplication[]
 
 /** What, besides the header, must be the same in every shard of one study (as JSON text). */
 export function definitionOf(file: ShardFile): string {
+  if (file.command === "staff") return curveDefinitionOf(file);
   if (file.command === "compare") {
     return encodeExactJson({
       run: file.run,
@@ -200,7 +209,53 @@ const sweepShardShape = z.object({
   ),
 });
 
-const SHAPES = { run: runShardShape, compare: compareShardShape, sweep: sweepShardShape } as const;
+const estimatesShape = z.array(
+  z.array(z.object({ mean: anyNumber, halfWidth: anyNumber.nullable() })),
+);
+const countsShape = z.array(wholeNumber);
+
+const curveShardShape = z.object({
+  ...headerFields,
+  command: z.literal("staff"),
+  scenarioSha256: z.string(),
+  scenarioDefinition: z.looseObject({ name: z.string() }),
+  options: z.object({
+    group: z.string(),
+    targets: z.array(z.string()),
+    criterion: z.enum(["interval", "mean"]),
+    min: wholeNumber,
+    max: wholeNumber,
+    maxDays: wholeNumber,
+  }),
+  layout: z.object({
+    queues: z.array(z.string()),
+    start: countsShape,
+    erlang: z.array(wholeNumber.nullable()),
+    arrivalsPerHour: numbers,
+    intervalLengthSeconds: anyNumber,
+    horizonSeconds: anyNumber,
+  }),
+  days: z.array(z.object({ staffing: countsShape, estimates: estimatesShape })),
+  staffing: countsShape,
+  results: replicationsShape,
+});
+
+/** The shapes of a staff shard's search fields, for the progress file that carries them too. */
+export const CURVE_STUDY_SHAPES = {
+  options: curveShardShape.shape.options,
+  layout: curveShardShape.shape.layout,
+  days: curveShardShape.shape.days,
+  counts: countsShape,
+  provenance: headerFields.provenance,
+  anyNumber,
+} as const;
+
+const SHAPES = {
+  run: runShardShape,
+  compare: compareShardShape,
+  sweep: sweepShardShape,
+  staff: curveShardShape,
+} as const;
 
 /**
  * The shard file in `text`, or the reason it is not one (a sentence without the file's name).
@@ -227,8 +282,8 @@ export function parseShardFile(text: string): ShardFile | string {
     return `shard file format version ${String(header.data.formatVersion)}; this ccsim reads version ${SHARD_FILE_VERSION}`;
   }
   const command = header.data.command ?? "run";
-  if (command !== "run" && command !== "compare" && command !== "sweep") {
-    return `a shard of "${String(command)}"; this ccsim merges shards of run, compare and sweep`;
+  if (command !== "run" && command !== "compare" && command !== "sweep" && command !== "staff") {
+    return `a shard of "${String(command)}"; this ccsim merges shards of run, compare, sweep and staff --per-interval`;
   }
   const checked = SHAPES[command].safeParse(document);
   if (!checked.success) {

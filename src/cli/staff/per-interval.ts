@@ -2,35 +2,28 @@
  * `ccsim staff --per-interval`: the day's staffing curve. Starts from Erlang's count per interval
  * (the scenario's rates), simulates the whole day with the group's staffing vector set through
  * `workers[<group>].staffing=[…]` (checked as `validate` would, on common random numbers), and
- * lets the curve search add and remove per interval; staffing-intervals.csv written whole.
+ * lets the curve search add and remove per interval; staffing-intervals.csv written whole. The
+ * plan and the search built here are shared with its shards (curve-shard.ts) and merge.
  */
-
 import { UsageError } from "../../errors.ts";
-import { aggregateReplications } from "../../metrics/index.ts";
-import { INTERVAL_VALUE_NAMES, type IntervalValueName } from "../../metrics/types.ts";
-import { erlangCurveOf } from "../../planning/erlang-curve.ts";
+import type { IntervalValueName } from "../../metrics/types.ts";
+import { type ErlangCurve, erlangCurveOf } from "../../planning/erlang-curve.ts";
 import {
+  type CurveSearchResult,
   type StaffingTarget,
   searchStaffingCurve,
   type TargetEstimate,
 } from "../../planning/index.ts";
 import { createDistribution } from "../../random/index.ts";
-import {
-  type CurveStudy,
-  renderCurveConsole,
-  renderStaffingIntervalsCsv,
-} from "../../report/staff/index.ts";
-import type { Scenario, ScenarioOverride } from "../../scenario/index.ts";
-import { ExitWithCode } from "../exit.ts";
-import { printErrorLine, printLine } from "../output.ts";
-import { drawCharts, untilAborted } from "../run/chart-outputs.ts";
-import { type OutputName, STAFF_INTERVALS_OUTPUT_FILES } from "../run/output-names.ts";
-import { createProgress } from "../run/progress.ts";
-import { describeWritten, printPublicationNotes, publishOutputs } from "../run/publish-outputs.ts";
-import type { OutputSet } from "../run/stale-outputs.ts";
-import { checkScenarioFile } from "../scenario-check.ts";
+import type { CurveStudy } from "../../report/staff/index.ts";
+import type { Scenario } from "../../scenario/index.ts";
+import { printErrorLine } from "../output.ts";
 import { interruptible } from "../session/interruptible.ts";
-import { simulateScenario } from "../session/simulate-scenario.ts";
+import { type DayContext, dayEstimatesOf, simulateDay } from "./curve-day.ts";
+import { publishCurve } from "./curve-outputs.ts";
+import type { DaySearch } from "./curve-shard-replay.ts";
+
+export { staffingOverrides } from "./curve-day.ts";
 
 /** The interval metrics a per-interval target may name (intervals.csv's rates and means). */
 export const INTERVAL_TARGET_METRICS: readonly IntervalValueName[] = [
@@ -39,14 +32,6 @@ export const INTERVAL_TARGET_METRICS: readonly IntervalValueName[] = [
   "queueLengthMean",
   "occupancy",
 ];
-
-/** Nothing marks a folder as per-interval staff's: earlier files are never removed. */
-const CURVE_OUTPUT_SET: OutputSet = {
-  marker: STAFF_INTERVALS_OUTPUT_FILES.staffingIntervalsCsv,
-  isOwnMarker: () => false,
-  topLevelNames: Object.values(STAFF_INTERVALS_OUTPUT_FILES),
-  isOwnChart: () => false,
-};
 
 /** What the per-interval search needs from the command line. */
 export interface CurveRequest {
@@ -91,29 +76,19 @@ export function intervalQueuesOf(
   });
 }
 
-/** The overrides that give the group `staffing` (and the count it implies). */
-export function staffingOverrides(
-  groupId: string,
-  staffing: readonly number[],
-): ScenarioOverride[] {
-  const id = /^[\w-]+$/.test(groupId) ? groupId : JSON.stringify(groupId);
-  const count = Math.max(1, ...staffing);
-  return [
-    {
-      text: `workers[${id}].staffing=[${staffing.join(",")}]`,
-      path: ["workers", { id: groupId }, "staffing"],
-      value: [...staffing],
-    },
-    {
-      text: `workers[${id}].count=${count}`,
-      path: ["workers", { id: groupId }, "count"],
-      value: count,
-    },
-  ];
+/** Where the search starts and what its study shows beside the curve: from the scenario alone. */
+export interface CurvePlan {
+  /** The queue each target is judged on, in the targets' order. */
+  readonly queues: readonly string[];
+  /** The first day's vector: Erlang's count per interval, else --min (or the group's count). */
+  readonly start: readonly number[];
+  readonly erlang: ErlangCurve;
 }
 
-/** Runs the per-interval search and writes its files; exit 1 without an answer. */
-export async function staffPerInterval(request: CurveRequest): Promise<void> {
+/** The plan of `request`'s search (UsageError for a target intervals.csv cannot judge). */
+export function curvePlanOf(
+  request: Pick<CurveRequest, "scenario" | "groupId" | "targets" | "min" | "max">,
+): CurvePlan {
   const { scenario, groupId, targets } = request;
   const queues = intervalQueuesOf(scenario, groupId, targets);
   const erlang = erlangCurveOf(
@@ -127,92 +102,103 @@ export async function staffPerInterval(request: CurveRequest): Promise<void> {
   const start = erlang.counts.map(
     (count) => count ?? (erlang.reason === null ? request.min : current),
   );
-  printErrorLine(
-    `searching group ${groupId}'s staffing per interval from ${erlang.reason === null ? "Erlang's curve" : `its count (${erlang.reason})`}, at most ${request.maxDays} day-simulations of ${scenario.replications} replication(s)`,
-  );
-  const report = (line: string) => {
-    if (request.printed.has(line)) return;
-    request.printed.add(line);
-    printErrorLine(line);
-  };
-  await interruptible(async (signal) => {
-    let day = 0;
-    const evaluateDay = async (staffing: readonly number[]): Promise<TargetEstimate[][]> => {
-      const overrides = staffingOverrides(groupId, staffing);
-      const checked = await checkScenarioFile(request.file, request.strict, overrides, report);
-      if (checked === undefined) throw new ExitWithCode(2);
-      const dayScenario = {
-        ...checked.scenario,
-        seed: scenario.seed,
-        replications: scenario.replications,
-      };
-      day += 1;
-      const progress = createProgress(`${scenario.name}: day ${day}`, request.progress);
-      try {
-        const results = await simulateScenario(checked, dayScenario, {
-          workers: request.workers,
-          signal,
-          progress,
-        });
-        const summary = aggregateReplications(results.map((result) => result.metrics));
-        return staffing.map((_, interval) =>
-          targets.map((target, index) => {
-            const start = interval * scenario.intervalLengthSeconds;
-            const row = summary.intervals.find(
-              (one) => one.queueId === queues[index] && one.intervalStartSeconds === start,
-            );
-            const metric = target.metric as IntervalValueName;
-            if (row === undefined || !INTERVAL_VALUE_NAMES.includes(metric)) {
-              return { mean: Number.NaN, halfWidth: null };
-            }
-            return { mean: row[metric], halfWidth: row.halfWidths[metric] };
-          }),
-        );
-      } finally {
-        progress.stop();
-      }
-    };
-    const search = await searchStaffingCurve({
-      targets,
-      start,
-      min: request.min,
-      max: request.max,
-      criterion: request.criterion,
-      maxDays: request.maxDays,
-      theory: erlang.valuesAt,
+  return { queues, start, erlang };
+}
+
+/** What decides the search's steps, besides the days' estimates (recorded in its shards). */
+export interface CurveSearchSettings {
+  readonly targets: readonly StaffingTarget[];
+  readonly start: readonly number[];
+  readonly min: number;
+  readonly max: number;
+  readonly criterion: "interval" | "mean";
+  readonly maxDays: number;
+  /** Theory's value of each target per interval and count: the curve each step calibrates. */
+  readonly theory: ErlangCurve["valuesAt"];
+}
+
+/**
+ * The search as a function of its day evaluation: the unsharded command simulates each day it
+ * asks for; the shards and merge replay it on the days simulated so far (curve-shard-replay.ts).
+ */
+export function curveSearchOf(settings: CurveSearchSettings): DaySearch<CurveSearchResult> {
+  return (evaluateDay) =>
+    searchStaffingCurve({
+      targets: settings.targets,
+      start: settings.start,
+      min: settings.min,
+      max: settings.max,
+      criterion: settings.criterion,
+      maxDays: settings.maxDays,
+      theory: settings.theory,
       evaluateDay,
     });
-    const study: CurveStudy = {
-      scenario: scenario.name,
-      groupId,
-      targets,
-      intervalLengthSeconds: scenario.intervalLengthSeconds,
-      horizonSeconds: scenario.horizonSeconds,
-      criterion: request.criterion,
-      search,
-      erlang: erlang.counts,
-      arrivalsPerHour: erlang.arrivalsPerHour,
+}
+
+/** The study that staffing-intervals.csv, the chart and the console report show. */
+export function curveStudyOf(
+  scenario: Pick<Scenario, "name" | "intervalLengthSeconds" | "horizonSeconds">,
+  settings: Pick<CurveRequest, "groupId" | "targets" | "criterion">,
+  erlang: Pick<ErlangCurve, "counts" | "arrivalsPerHour">,
+  search: CurveSearchResult,
+): CurveStudy {
+  return {
+    scenario: scenario.name,
+    groupId: settings.groupId,
+    targets: settings.targets,
+    intervalLengthSeconds: scenario.intervalLengthSeconds,
+    horizonSeconds: scenario.horizonSeconds,
+    criterion: settings.criterion,
+    search,
+    erlang: erlang.counts,
+    arrivalsPerHour: erlang.arrivalsPerHour,
+  };
+}
+
+/** The first line on stderr: what is searched, from where, at most how many days. */
+function searchLineOf(request: CurveRequest, plan: CurvePlan): string {
+  const { erlang } = plan;
+  return `searching group ${request.groupId}'s staffing per interval from ${erlang.reason === null ? "Erlang's curve" : `its count (${erlang.reason})`}, at most ${request.maxDays} day-simulations of ${request.scenario.replications} replication(s)`;
+}
+
+/** Runs the per-interval search and writes its files; exit 1 without an answer. */
+export async function staffPerInterval(request: CurveRequest): Promise<void> {
+  const { scenario } = request;
+  const plan = curvePlanOf(request);
+  printErrorLine(searchLineOf(request, plan));
+  await interruptible(async (signal) => {
+    const context: DayContext = {
+      file: request.file,
+      strict: request.strict,
+      groupId: request.groupId,
+      seed: scenario.seed,
+      replications: scenario.replications,
+      workers: request.workers,
+      progress: request.progress,
+      scenarioName: scenario.name,
+      signal,
+      printed: request.printed,
     };
-    const files = new Map<OutputName, string | Uint8Array>([
-      [STAFF_INTERVALS_OUTPUT_FILES.staffingIntervalsCsv, renderStaffingIntervalsCsv(study)],
-    ]);
-    let chartLine: string | undefined;
-    if (request.charts && search.days.length > 0) {
-      const started = performance.now();
-      const { staffingCurveChart } = await untilAborted(
-        import("../../report/charts/staffing-curve.ts"),
-        signal,
+    let day = 0;
+    const evaluateDay = async (staffing: readonly number[]): Promise<TargetEstimate[][]> => {
+      day += 1;
+      const simulated = await simulateDay(context, staffing, `day ${day}`);
+      return dayEstimatesOf(
+        simulated.results.map((result) => result.metrics),
+        staffing,
+        { ...request, queues: plan.queues, intervalLengthSeconds: scenario.intervalLengthSeconds },
       );
-      const drawn = await drawCharts([staffingCurveChart(study)], { png: request.png, signal });
-      for (const [name, content] of drawn.files) files.set(name, content);
-      const seconds = (performance.now() - started) / 1000;
-      chartLine = `chart: staffing-curve (${request.png ? "SVG and PNG" : "SVG"}) in ${seconds.toFixed(2)} s`;
-    }
-    const published = publishOutputs(request.outputDirectory, files, [], CURVE_OUTPUT_SET);
-    printLine(renderCurveConsole(study));
-    if (chartLine !== undefined) printLine(chartLine);
-    printLine(`wrote ${describeWritten(request.outputDirectory, published.written)}`);
-    printPublicationNotes(published);
-    if (search.answer === undefined) throw new ExitWithCode(1);
+    };
+    const search = await curveSearchOf({
+      ...request,
+      start: plan.start,
+      theory: plan.erlang.valuesAt,
+    })(evaluateDay);
+    await publishCurve(curveStudyOf(scenario, request, plan.erlang, search), {
+      outputDirectory: request.outputDirectory,
+      charts: request.charts,
+      png: request.png,
+      signal,
+    });
   });
 }
