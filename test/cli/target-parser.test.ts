@@ -8,14 +8,19 @@ import { ERLANG_TARGET_GRAMMAR } from "../../src/cli/erlang/erlang-target-option
 import { STAFF_TARGET_GRAMMAR } from "../../src/cli/staff/target-text.ts";
 import {
   numberOrPercentage,
+  type ParsedTarget,
   parseTarget,
   suggestionFor,
   type TargetGrammar,
 } from "../../src/cli/target-parser.ts";
 
-const GRAMMARS = { staff: STAFF_TARGET_GRAMMAR, erlang: ERLANG_TARGET_GRAMMAR } as const;
+/** Each command's parsing, the one parser under its grammar. */
+const PARSERS: Record<string, (text: string) => ParsedTarget<string> | string> = {
+  staff: (text) => parseTarget(text, STAFF_TARGET_GRAMMAR),
+  erlang: (text) => parseTarget(text, ERLANG_TARGET_GRAMMAR),
+};
 
-/** A grammar of two metrics, any scope kind, plain numbers, to vary one part at a time. */
+/** A grammar of two metrics, queue scopes and plain numbers, to vary one part at a time. */
 const TOY: TargetGrammar<"speed" | "cost"> = {
   metrics: ["speed", "cost"],
   scopeKinds: ["queue"],
@@ -23,14 +28,14 @@ const TOY: TargetGrammar<"speed" | "cost"> = {
   valueOf: () => ({ read: numberOrPercentage, expected: "a number" }),
 };
 
-describe.each(Object.entries(GRAMMARS))("under %s's grammar", (_command, grammar) => {
+describe.each(Object.entries(PARSERS))("under %s's grammar", (_command, parse) => {
   it("reads an overall target the same way, with or without the scope, spaces or a percentage", () => {
     const expected = { scope: "overall", metric: "serviceLevel", operator: ">=", value: 0.8 };
-    expect(parseTarget("serviceLevel>=0.8", grammar)).toEqual({
+    expect(parse("serviceLevel>=0.8")).toEqual({
       text: "serviceLevel>=0.8",
       ...expected,
     });
-    expect(parseTarget(" overall.serviceLevel >= 80% ", grammar)).toMatchObject(expected);
+    expect(parse(" overall.serviceLevel >= 80% ")).toMatchObject(expected);
   });
 
   it.each([
@@ -44,7 +49,7 @@ describe.each(Object.entries(GRAMMARS))("under %s's grammar", (_command, grammar
     ["serviceLevel>=", /the value after the comparison must be /],
     ["serviceLevel>=high", /the value after the comparison must be /],
   ])("refuses %s in one line that quotes it", (text, message) => {
-    const problem = parseTarget(text, grammar);
+    const problem = parse(text);
     expect(typeof problem).toBe("string");
     expect(problem).toMatch(message);
     expect(problem).toMatch(
