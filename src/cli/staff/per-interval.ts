@@ -187,6 +187,7 @@ export async function staffPerInterval(request: CurveRequest): Promise<void> {
       targets,
       intervalLengthSeconds: scenario.intervalLengthSeconds,
       horizonSeconds: scenario.horizonSeconds,
+      startTime: scenario.startTime,
       criterion: request.criterion,
       search,
       erlang: erlang.counts,
