@@ -4,33 +4,9 @@
  * before any file is read (the commands run in-process, on files that do not exist).
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { buildCli } from "../../src/cli/app.ts";
-import { reportError } from "../../src/cli/report-error.ts";
 import { chartOptions, checkChartOptions } from "../../src/cli/session/chart-options.ts";
 import { UsageError } from "../../src/errors.ts";
-
-/** What the CLI prints for `args`, stdout and stderr together. */
-async function printedBy(args: string[]): Promise<string> {
-  let printed = "";
-  const capture = (chunk: string | Uint8Array) => {
-    printed += String(chunk);
-    return true;
-  };
-  vi.spyOn(process.stdout, "write").mockImplementation(capture);
-  vi.spyOn(process.stderr, "write").mockImplementation(capture);
-  // yargs prints --help with console.log.
-  vi.spyOn(console, "log").mockImplementation((...parts: unknown[]) => {
-    printed += `${parts.join(" ")}\n`;
-  });
-  try {
-    await buildCli(args).parseAsync();
-  } catch (error) {
-    reportError(error, false);
-  } finally {
-    vi.restoreAllMocks();
-  }
-  return printed;
-}
+import { printedBy } from "../support/ccsim-in-process.ts";
 
 afterEach(() => vi.restoreAllMocks());
 
