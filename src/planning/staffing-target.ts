@@ -1,7 +1,8 @@
 /**
  * What `ccsim staff --target "[scope.]metric op value"` asks: a scope, a summary metric, a
  * comparison and a value, and whether a value lies on the right side of it. Parsing the text
- * (which needs the metric names and suggestions) is the CLI's: src/cli/staff/target-text.ts.
+ * (which needs the metric names and suggestions) is the CLI's: src/cli/target-parser.ts, with
+ * staff's grammar in src/cli/staff/target-text.ts.
  */
 import type { MetricName } from "../metrics/types.ts";
 import type { TargetOperator } from "./target-operators.ts";

@@ -110,8 +110,14 @@ describe("parseErlangTarget", () => {
   });
 
   it("refuses malformed targets, unknown metrics, the wrong direction and values out of range", () => {
-    expect(parseErlangTarget("serviceLevel=0.8")).toMatch(
-      /is not a target: write "<metric><op><value>"/,
+    expect(parseErlangTarget("serviceLevel=0.8")).toBe(
+      '--target "serviceLevel=0.8": "=" is not a comparison a target can make: did you mean >= or <=?',
+    );
+    expect(parseErlangTarget("serviceLevel 0.8")).toMatch(
+      /expected <metric><op><value> with op one of >=, <=, >, < \(e\.g\. "serviceLevel>=0\.8" or "waitMean<=30s"\)$/,
+    );
+    expect(parseErlangTarget("queue:support.serviceLevel>=0.8")).toMatch(
+      /"queue:support" is not a scope: use overall before the metric/,
     );
     expect(parseErlangTarget("servicelevl>=0.8")).toMatch(
       /not a metric the Erlang formulas give \(did you mean "serviceLevel"\?\)/,
@@ -120,7 +126,11 @@ describe("parseErlangTarget", () => {
     expect(parseErlangTarget("waitMean>=20s")).toMatch(
       /falls as agents are added, so only <= or </,
     );
-    expect(parseErlangTarget("serviceLevel>=120%")).toMatch(/120% is not a share/);
-    expect(parseErlangTarget("waitMean<=soon")).toMatch(/soon is not a duration/);
+    expect(parseErlangTarget("serviceLevel>=120%")).toMatch(
+      /"serviceLevel>=120%": the value after the comparison must be a share between 0 and 1 \(0\.8\) or a percentage \(80%\)/,
+    );
+    expect(parseErlangTarget("waitMean<=soon")).toMatch(
+      /"waitMean<=soon": the value after the comparison must be a duration such as "30s"/,
+    );
   });
 });

@@ -71,7 +71,7 @@ describe("ccsim erlang", () => {
     expect(outcomes[0]?.stderr.split("\n").filter((line) => line.startsWith("ccsim: "))).toEqual([
       "ccsim: give the arrival rate: --rate-per-hour <calls per hour> (e.g. 200)",
       "ccsim: --handle-time must be a positive duration, got -5s",
-      'ccsim: --target "serviceLevel=0.8" is not a target: write "<metric><op><value>", e.g. "serviceLevel>=0.8" or "waitMean<=30s" (operators >= <= > <)',
+      'ccsim: --target "serviceLevel=0.8": "=" is not a comparison a target can make: did you mean >= or <=?',
     ]);
     expect(outcomes[1]?.stderr).toContain(
       "8, 9 and 10 agents cannot keep up with 10 Erlangs of load (200 calls/hour × 180 s)",

@@ -3,7 +3,7 @@
  * --no-charts, PNGs with --png, all published with the data files (whole or not at all), and
  * a console line saying what was drawn. A Ctrl-C while drawing stops with nothing written.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, sep } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -93,8 +93,11 @@ describe("ccsim run with charts", () => {
 
 describe("a rerun with --no-charts in the folder of a run with charts and PNGs", () => {
   const folder = join(scratch, "png"); // written by the describe above, which runs first
+  /** Charts staff and sweep drew into the same folder: not run's to remove. */
+  const othersCharts = ["staffing-curve.svg", "staffing-search.svg", "sweep.png", "sweep.svg"];
   let afterNoCharts: Outcome;
   beforeAll(async () => {
+    for (const name of othersCharts) writeFileSync(join(folder, "charts", name), "<svg/>");
     afterNoCharts = await ccsimAsync("run", QUICKSTART, "--out", folder, "--no-charts");
   }, HOOK_TIMEOUT_MS);
 
@@ -102,7 +105,10 @@ describe("a rerun with --no-charts in the folder of a run with charts and PNGs",
     expect(afterNoCharts.status).toBe(0);
     expect(afterNoCharts.stdout).toMatch(/^removed .*report\.html.* \(left by an earlier run\)$/m);
     expect(existsSync(join(folder, "report.html"))).toBe(false);
-    expect(chartFiles(folder)).toEqual([]);
+  });
+
+  it("leaves the charts other commands drew there", () => {
+    expect(chartFiles(folder)).toEqual(othersCharts);
   });
 });
 

@@ -19,12 +19,21 @@ import { afterAll, describe, expect, it } from "vitest";
 import { temporaryNameOf } from "../../src/cli/run/atomic-files.ts";
 import {
   CHARTS_FOLDER,
-  isChartFileName,
+  COMPARE_CHART_NAMES,
+  isChartFileOf,
   isRunOutputFile,
+  RUN_CHART_NAMES,
   RUN_OUTPUT_FILES,
+  STAFF_CHART_NAMES,
 } from "../../src/cli/run/output-names.ts";
 import { publishOutputs } from "../../src/cli/run/publish-outputs.ts";
-import { holdsCcsimSummary, removeStaleOutputs } from "../../src/cli/run/stale-outputs.ts";
+import {
+  holdsCcsimSummary,
+  RUN_OUTPUT_SET,
+  removeStaleOutputs,
+} from "../../src/cli/run/stale-outputs.ts";
+import { chartsOf } from "../../src/report/charts/index.ts";
+import { FIXTURES, inputOf } from "../report/charts/fixtures.ts";
 
 const scratch = mkdtempSync(join(tmpdir(), "ccsim-stale-test-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -52,11 +61,21 @@ describe("output names", () => {
     for (const name of ["notes.txt", "summary.json.bak", "Summary.json", "events.jsonl/"]) {
       expect(isRunOutputFile(name)).toBe(false);
     }
-    for (const name of ["waits.vl.json", "waits.svg", "queue-1.png"]) {
-      expect(isChartFileName(name)).toBe(true);
+    for (const name of ["waits.vl.json", "waits.svg", "kpis.png"]) {
+      expect(isChartFileOf(RUN_CHART_NAMES, name)).toBe(true);
     }
-    for (const name of [".svg", "notes.txt", "waits.json", "waits.svg.bak"]) {
-      expect(isChartFileName(name)).toBe(false);
+    for (const name of [".svg", "notes.txt", "waits.json", "waits.svg.bak", "queue-1.png"]) {
+      expect(isChartFileOf(RUN_CHART_NAMES, name)).toBe(false);
+    }
+  });
+
+  it("names every chart run draws, and none another command draws", () => {
+    for (const shape of Object.values(FIXTURES)) {
+      for (const chart of chartsOf(inputOf(shape))) expect(RUN_CHART_NAMES).toContain(chart.name);
+    }
+    // staff --per-interval's chart is not in STAFF_CHART_NAMES (that command cleans nothing).
+    for (const other of [...COMPARE_CHART_NAMES, ...STAFF_CHART_NAMES, "sweep", "staffing-curve"]) {
+      expect(RUN_CHART_NAMES).not.toContain(other);
     }
   });
 });
@@ -118,11 +137,42 @@ describe("removeStaleOutputs", () => {
     );
   });
 
+  it("leaves the charts of staff, sweep and compare sharing the folder", () => {
+    const others = [
+      "staffing-search.vl.json",
+      "staffing-search.svg",
+      "staffing-curve.svg",
+      "sweep.svg",
+      "sweep.png",
+      "differences.svg",
+    ];
+    const folder = folderWith({
+      "summary.json": CCSIM_SUMMARY,
+      "staffing.csv": "",
+      "sweep.json": "{}",
+      "charts/": "",
+      "charts/waits.svg": "<svg/>",
+      ...Object.fromEntries(others.map((name) => [`charts/${name}`, "<svg/>"])),
+    });
+    const outcome = removeStaleOutputs(folder, new Set([RUN_OUTPUT_FILES.summaryJson]));
+    expect(outcome.removed).toEqual([join(folder, CHARTS_FOLDER, "waits.svg")]);
+    expect(listing(folder)).toEqual(
+      [
+        "charts",
+        ...others.map((name) => join("charts", name)),
+        "staffing.csv",
+        "summary.json",
+        "sweep.json",
+      ].sort(),
+    );
+    expect(others.filter((name) => RUN_OUTPUT_SET.isOwnChart(name))).toEqual([]);
+  });
+
   it("removes the charts folder once empty, never one that holds someone's file", () => {
-    const empty = folderWith({ "charts/": "", "charts/a.png": "" });
+    const empty = folderWith({ "charts/": "", "charts/waits.png": "" });
     removeStaleOutputs(empty, new Set());
     expect(existsSync(join(empty, "charts"))).toBe(false);
-    const kept = folderWith({ "charts/": "", "charts/a.png": "", "charts/notes.md": "mine" });
+    const kept = folderWith({ "charts/": "", "charts/waits.png": "", "charts/notes.md": "mine" });
     removeStaleOutputs(kept, new Set());
     expect(listing(kept)).toEqual(["charts", join("charts", "notes.md")]);
   });

@@ -5,8 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { buildCli } from "../../src/cli/app.ts";
-import { reportError } from "../../src/cli/report-error.ts";
+import { printedBy } from "../support/ccsim-in-process.ts";
 
 /** Each console example: the arguments after `npx ccsim` and the output shown under them. */
 function examplesOf(markdown: string): { command: string; args: string[]; shown: string }[] {
@@ -31,24 +30,6 @@ function examplesOf(markdown: string): { command: string; args: string[]; shown:
 /** A shell-like split honouring double quotes (the examples use nothing else). */
 function splitArguments(text: string): string[] {
   return [...text.matchAll(/"([^"]*)"|(\S+)/g)].map((match) => match[1] ?? match[2] ?? "");
-}
-
-/** Runs the CLI in-process and returns stdout and stderr interleaved, as a terminal shows them. */
-async function printedBy(args: string[]): Promise<string> {
-  let printed = "";
-  const capture = (chunk: string | Uint8Array) => {
-    printed += String(chunk);
-    return true;
-  };
-  vi.spyOn(process.stdout, "write").mockImplementation(capture);
-  vi.spyOn(process.stderr, "write").mockImplementation(capture);
-  try {
-    await buildCli(args).parseAsync();
-  } catch (error) {
-    reportError(error, false);
-  }
-  vi.restoreAllMocks();
-  return printed;
 }
 
 afterEach(() => vi.restoreAllMocks());

@@ -22,6 +22,7 @@ import { replicationsOfShard, studyShardOf } from "../run/shard.ts";
 import { renderCompareShardFile, scenarioSha256Of } from "../run/shard-file.ts";
 import { publishShardText } from "../run/shard-outputs.ts";
 import { COMPARE_OUTPUT_SET } from "../run/stale-outputs.ts";
+import { type ChartArguments, chartOptions, checkChartOptions } from "../session/chart-options.ts";
 import { interruptible } from "../session/interruptible.ts";
 import {
   positiveInteger,
@@ -30,7 +31,7 @@ import {
   workerCountOf,
 } from "../session/run-options.ts";
 
-interface CompareArguments extends SimulationArguments {
+interface CompareArguments extends SimulationArguments, ChartArguments {
   scenario: string[];
   modes?: string | string[];
   set?: string | string[];
@@ -39,16 +40,12 @@ interface CompareArguments extends SimulationArguments {
   scopes: "overall" | "all";
   confidence?: number;
   out?: string;
-  charts: boolean;
-  png: boolean;
   shard?: string;
 }
 
 async function handler(args: CompareArguments): Promise<void> {
   // Every option is checked before any file is read: a typo costs nothing.
-  if (args.png && !args.charts) {
-    throw new UsageError("--png draws the chart as a PNG: it cannot go with --no-charts");
-  }
+  checkChartOptions(args, "the chart as a PNG");
   const shard = studyShardOf(args.shard, args.png);
   const workers = workerCountOf(args);
   positiveInteger("seed", args.seed, 0);
@@ -171,16 +168,7 @@ export const compareCommand: CommandModule<object, CompareArguments> = {
         describe:
           "output folder (default: reports/<scenario name as one safe folder name>/compare/)",
       })
-      .option("charts", {
-        type: "boolean",
-        default: true,
-        describe: "write charts/differences.vl.json and .svg (--no-charts to skip)",
-      })
-      .option("png", {
-        type: "boolean",
-        default: false,
-        describe: "also write charts/differences.png (2× zoom, white background)",
-      })
+      .options(chartOptions("differences"))
       .option("shard", {
         type: "string",
         describe:

@@ -19,20 +19,17 @@ import { printErrorLine, printLine } from "../output.ts";
 import { prepareOutputFolder } from "../run/atomic-files.ts";
 import { outputFolderOf } from "../run/output-folder.ts";
 import { printWrittenReports, publishRunReports } from "../run/run-reports.ts";
+import { type ChartArguments, chartOptions, checkChartOptions } from "../session/chart-options.ts";
 import { interruptible } from "../session/interruptible.ts";
 import { packageVersion } from "../version.ts";
 
-interface MergeArguments {
+interface MergeArguments extends ChartArguments {
   shards: string[];
   out?: string;
-  charts: boolean;
-  png: boolean;
 }
 
 async function handler(args: MergeArguments): Promise<void> {
-  if (args.png && !args.charts) {
-    throw new UsageError("--png draws the charts as PNGs: it cannot go with --no-charts");
-  }
+  checkChartOptions(args, "the charts as PNGs");
   const read = readShards(args.shards);
   const checked =
     read.problems.length === 0 ? checkShards(read.shards, packageVersion()) : undefined;
@@ -111,17 +108,7 @@ export const mergeCommand: CommandModule<object, MergeArguments> = {
         describe:
           "output folder (default: the command's own: reports/<scenario name as one safe folder name>/, …/compare/, …/sweep/ or …/staff-intervals/)",
       })
-      .option("charts", {
-        type: "boolean",
-        default: true,
-        describe:
-          "write charts/<name>.vl.json and .svg for every chart, and report.html (--no-charts to skip)",
-      })
-      .option("png", {
-        type: "boolean",
-        default: false,
-        describe: "also write charts/<name>.png (2× zoom, white background)",
-      })
+      .options(chartOptions("<name>", " for every chart, and report.html"))
       .example(
         "$0 merge shards/1 shards/2 shards/3 --out reports/voice",
         "the reports of the three shards' run into reports/voice/",

@@ -25,6 +25,7 @@ import { printWrittenReports, publishRunReports } from "../run/run-reports.ts";
 import { parseShard, replicationsOfShard, type ShardSpec } from "../run/shard.ts";
 import { publishShard } from "../run/shard-outputs.ts";
 import { checkScenarioFile } from "../scenario-check.ts";
+import { type ChartArguments, chartOptions, checkChartOptions } from "../session/chart-options.ts";
 import { interruptible } from "../session/interruptible.ts";
 import {
   type SimulationArguments,
@@ -33,12 +34,10 @@ import {
   workerCountOf,
 } from "../session/run-options.ts";
 
-interface RunArguments extends SimulationArguments {
+interface RunArguments extends SimulationArguments, ChartArguments {
   scenario: string;
   out?: string;
   events: boolean;
-  charts: boolean;
-  png: boolean;
   checkInvariants: boolean;
   shard?: string;
 }
@@ -61,9 +60,7 @@ function shardOf(args: RunArguments): ShardSpec | undefined {
 }
 
 async function handler(args: RunArguments): Promise<void> {
-  if (args.png && !args.charts) {
-    throw new UsageError("--png draws the charts as PNGs: it cannot go with --no-charts");
-  }
+  checkChartOptions(args, "the charts as PNGs");
   const shard = shardOf(args);
   const workers = workerCountOf(args);
   const checked = await checkScenarioFile(args.scenario, args.strict);
@@ -148,17 +145,7 @@ export const runCommand: CommandModule<object, RunArguments> = {
         default: false,
         describe: "also write the first replication's events.jsonl (Event Grid schema)",
       })
-      .option("charts", {
-        type: "boolean",
-        default: true,
-        describe:
-          "write charts/<name>.vl.json and .svg for every chart, and report.html (--no-charts to skip)",
-      })
-      .option("png", {
-        type: "boolean",
-        default: false,
-        describe: "also write charts/<name>.png (2× zoom, white background)",
-      })
+      .options(chartOptions("<name>", " for every chart, and report.html"))
       .option("shard", {
         type: "string",
         describe:

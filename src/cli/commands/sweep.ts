@@ -18,6 +18,7 @@ import { describeProvenance } from "../run/provenance.ts";
 import { replicationsOfShard, studyShardOf } from "../run/shard.ts";
 import { renderSweepShardFile, scenarioSha256Of } from "../run/shard-file.ts";
 import { publishShardText } from "../run/shard-outputs.ts";
+import { type ChartArguments, chartOptions, checkChartOptions } from "../session/chart-options.ts";
 import { interruptible } from "../session/interruptible.ts";
 import {
   positiveInteger,
@@ -29,13 +30,11 @@ import { SWEEP_OUTPUT_SET, sweepFolderOf } from "../sweep/sweep-outputs.ts";
 import { planSweep } from "../sweep/sweep-plan.ts";
 import { publishSweep } from "../sweep/sweep-report.ts";
 
-interface SweepArguments extends SimulationArguments {
+interface SweepArguments extends SimulationArguments, ChartArguments {
   scenario: string;
   set?: string | string[];
   metrics?: string | string[];
   out?: string;
-  charts: boolean;
-  png: boolean;
   shard?: string;
 }
 
@@ -49,9 +48,7 @@ const DEFAULT_SWEEP_METRICS: readonly ComparedMetricName[] = [
 
 async function handler(args: SweepArguments): Promise<void> {
   // Every option is checked before any file is read: a typo costs nothing.
-  if (args.png && !args.charts) {
-    throw new UsageError("--png draws the chart as a PNG: it cannot go with --no-charts");
-  }
+  checkChartOptions(args, "the chart as a PNG");
   const shard = studyShardOf(args.shard, args.png);
   const workers = workerCountOf(args);
   positiveInteger("seed", args.seed, 0);
@@ -160,16 +157,7 @@ export const sweepCommand: CommandModule<object, SweepArguments> = {
         type: "string",
         describe: "output folder (default: reports/<scenario name as one safe folder name>/sweep/)",
       })
-      .option("charts", {
-        type: "boolean",
-        default: true,
-        describe: "write charts/sweep.vl.json and .svg (--no-charts to skip)",
-      })
-      .option("png", {
-        type: "boolean",
-        default: false,
-        describe: "also write charts/sweep.png (2× zoom, white background)",
-      })
+      .options(chartOptions("sweep"))
       .option("shard", {
         type: "string",
         describe:

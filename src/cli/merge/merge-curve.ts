@@ -72,6 +72,7 @@ export async function mergeCurve(
         name: file.scenario,
         intervalLengthSeconds: layout.intervalLengthSeconds,
         horizonSeconds: layout.horizonSeconds,
+        startTime: file.scenarioDefinition.startTime,
       },
       { groupId: file.options.group, targets, criterion: file.options.criterion },
       {

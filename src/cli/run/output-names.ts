@@ -2,8 +2,8 @@
  * Every name `ccsim run`, `ccsim compare` and `ccsim sweep` write in an output folder, now or in
  * a version to come, declared once: the writers take their file names from here and the
  * stale-file cleaner removes only these names, so a file the user put in the folder is never
- * touched and a new output is cleaned automatically. The commands' top-level names are
- * disjoint, so none cleans up another's files when they share a folder.
+ * touched and a new output is cleaned automatically. The commands' top-level names and chart
+ * names are disjoint, so none cleans up another's files when they share a folder.
  */
 
 /** ccsim's own file names at the top of an output folder. */
@@ -33,6 +33,23 @@ export const SWEEP_OUTPUT_FILES = {
   sweepJson: "sweep.json",
   sweepCsv: "sweep.csv",
 } as const;
+
+/**
+ * The charts run (and merge of a run) draws (charts/<name>.vl.json, .svg, .png), in report
+ * order. A chart dropped from a later version keeps its name here, so the cleaner still removes
+ * the files an earlier run drew; a name another command draws never appears here.
+ */
+export const RUN_CHART_NAMES: readonly string[] = [
+  "kpis",
+  "service-level",
+  "arrivals",
+  "staffing",
+  "occupancy",
+  "queue-length",
+  "waits",
+  "utilization",
+  "offers",
+];
 
 /** The charts compare draws (charts/<name>.vl.json, .svg, .png): never one of run's names. */
 export const COMPARE_CHART_NAMES: readonly string[] = ["differences"];
@@ -96,12 +113,6 @@ const TOP_LEVEL_NAMES: ReadonlySet<string> = new Set(Object.values(RUN_OUTPUT_FI
 /** Whether `name` is one of ccsim's top-level output files. */
 export function isRunOutputFile(name: string): name is RunOutputFile {
   return TOP_LEVEL_NAMES.has(name);
-}
-
-/** Whether `name` (a plain file name inside the charts folder) is one of ccsim's chart files. */
-export function isChartFileName(name: string): boolean {
-  // A chart needs a name before its ending: ".svg" alone is a hidden file, not a chart.
-  return CHART_FILE_ENDINGS.some((ending) => name.length > ending.length && name.endsWith(ending));
 }
 
 /** Whether `name` (a plain file name inside the charts folder) is a file of one of `charts`. */

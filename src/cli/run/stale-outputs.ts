@@ -10,8 +10,9 @@ import { join } from "node:path";
 import {
   CHARTS_FOLDER,
   COMPARE_OUTPUT_FILES,
-  isChartFileName,
+  isChartFileOf,
   isCompareChartFileName,
+  RUN_CHART_NAMES,
   RUN_OUTPUT_FILES,
 } from "./output-names.ts";
 
@@ -27,7 +28,7 @@ export interface OutputSet {
   readonly isOwnChart: (name: string) => boolean;
 }
 
-/** `ccsim run`'s outputs: every chart name but compare's. */
+/** `ccsim run`'s outputs: its own charts only (staff's, sweep's and compare's stay). */
 export const RUN_OUTPUT_SET: OutputSet = {
   marker: RUN_OUTPUT_FILES.summaryJson,
   isOwnMarker: (fields) =>
@@ -36,7 +37,7 @@ export const RUN_OUTPUT_SET: OutputSet = {
     typeof fields.overall === "object" &&
     fields.overall !== null,
   topLevelNames: Object.values(RUN_OUTPUT_FILES),
-  isOwnChart: (name) => isChartFileName(name) && !isCompareChartFileName(name),
+  isOwnChart: (name) => isChartFileOf(RUN_CHART_NAMES, name),
 };
 
 /** `ccsim compare`'s outputs. */

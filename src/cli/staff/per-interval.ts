@@ -137,7 +137,7 @@ export function curveSearchOf(settings: CurveSearchSettings): DaySearch<CurveSea
 
 /** The study that staffing-intervals.csv, the chart and the console report show. */
 export function curveStudyOf(
-  scenario: Pick<Scenario, "name" | "intervalLengthSeconds" | "horizonSeconds">,
+  scenario: Pick<Scenario, "name" | "intervalLengthSeconds" | "horizonSeconds" | "startTime">,
   settings: Pick<CurveRequest, "groupId" | "targets" | "criterion">,
   erlang: Pick<ErlangCurve, "counts" | "arrivalsPerHour">,
   search: CurveSearchResult,
@@ -148,6 +148,7 @@ export function curveStudyOf(
     targets: settings.targets,
     intervalLengthSeconds: scenario.intervalLengthSeconds,
     horizonSeconds: scenario.horizonSeconds,
+    startTime: scenario.startTime,
     criterion: settings.criterion,
     search,
     erlang: erlang.counts,

@@ -8,7 +8,8 @@ import type { StaffingTarget } from "../../planning/index.ts";
 import type { Scenario } from "../../scenario/index.ts";
 import { MAX_WORKERS } from "../../scenario/limits.ts";
 import { positiveInteger } from "../session/run-options.ts";
-import { parseStaffingTarget, requireWorkerGroup, targetScopeProblems } from "./target-text.ts";
+import { parseTarget } from "../target-parser.ts";
+import { requireWorkerGroup, STAFF_TARGET_GRAMMAR, targetScopeProblems } from "./target-text.ts";
 
 /** The texts of a repeatable string option. */
 function textsOf(given: string | readonly string[] | undefined): string[] {
@@ -25,12 +26,9 @@ export function targetsOf(given: string | readonly string[] | undefined): Staffi
   const targets: StaffingTarget[] = [];
   const problems: string[] = [];
   for (const text of texts) {
-    try {
-      targets.push(parseStaffingTarget(text));
-    } catch (error) {
-      if (!(error instanceof UsageError)) throw error;
-      problems.push(error.message);
-    }
+    const target = parseTarget(text, STAFF_TARGET_GRAMMAR);
+    if (typeof target === "string") problems.push(target);
+    else targets.push(target);
   }
   if (problems.length > 0) throw new UsageError(problems.join("\nccsim: "));
   return targets;

@@ -1,8 +1,8 @@
 /**
  * The chart of `ccsim staff --per-interval`: the day's staffing curve against its arrivals, two
- * panels on one time axis — calls per hour the scenario sends in each interval above, the
- * searched agents per interval (a step line, each interval coloured by whether it meets the
- * targets) and Erlang's per-interval count (dashed) below. Pure: CurveStudy in, spec out.
+ * panels on run's time axis (the UTC clock from the scenario's startTime): calls per hour in each
+ * interval above; the searched agents per interval (a step line coloured by whether the interval
+ * meets the targets) and Erlang's per-interval count (dashed) below. Pure: CurveStudy in, spec out.
  */
 import type { TopLevelSpec } from "vega-lite";
 import type { CurveStudy } from "../staff/staffing-intervals.ts";
@@ -18,18 +18,22 @@ import {
   PLOT_WIDTH_PX,
   SMALL_MULTIPLE_HEIGHT_PX,
 } from "./theme.ts";
+import { instantAt, TIME_X2, timeX } from "./time-axis.ts";
 
 /** The legend's entries for the searched counts. */
 export const CURVE_SERIES = { meets: "meets the targets", misses: "misses" } as const;
 
-/** One row per interval: its start and end in hours, arrivals/h, agents, Erlang's agents. */
+/**
+ * One row per interval: its start and end as UTC instants (from the scenario's startTime, as on
+ * run's interval charts), arrivals/h, agents, Erlang's agents.
+ */
 export function staffingCurveRows(study: CurveStudy): DataRow[] {
   const day = reportedDay(study);
-  const hours = study.intervalLengthSeconds / 3600;
+  const length = study.intervalLengthSeconds;
   return (day?.staffing ?? []).map((count, interval) => {
     const row: DataRow = {
-      start: interval * hours,
-      end: Math.min(study.horizonSeconds / 3600, (interval + 1) * hours),
+      start: instantAt(study, interval * length),
+      end: instantAt(study, Math.min(study.horizonSeconds, (interval + 1) * length)),
       arrivalsPerHour: study.arrivalsPerHour[interval] ?? 0,
       agents: count,
       status: day?.meets[interval] === true ? CURVE_SERIES.meets : CURVE_SERIES.misses,
@@ -40,6 +44,23 @@ export function staffingCurveRows(study: CurveStudy): DataRow[] {
   });
 }
 
+/**
+ * Erlang's count as the points of a step line: each interval's start, and the last interval's
+ * end again, so that the step of the last interval is drawn too (a step-after line stops at its
+ * last point).
+ */
+function erlangSteps(rows: readonly DataRow[]): DataRow[] {
+  const steps: DataRow[] = [];
+  for (const { start, erlang } of rows) {
+    if (start !== undefined && erlang !== undefined) steps.push({ start, erlang });
+  }
+  const last = rows.at(-1);
+  if (last?.end !== undefined && last.erlang !== undefined) {
+    steps.push({ start: last.end, erlang: last.erlang });
+  }
+  return steps;
+}
+
 /** The staffing-curve chart (file name `staffing-curve`). */
 export function staffingCurveChart(study: CurveStudy): Chart {
   const rows = staffingCurveRows(study);
@@ -47,12 +68,7 @@ export function staffingCurveChart(study: CurveStudy): Chart {
   const erlangTotal = rows.every((row) => row.erlang !== undefined)
     ? rows.reduce((sum, row) => sum + (row.erlang as number), 0)
     : undefined;
-  const x = {
-    field: "start",
-    type: "quantitative",
-    title: "hours from the start of the run",
-    scale: { nice: false },
-  } as const;
+  const x = timeX(study);
   const colours = {
     field: "status",
     type: "nominal",
@@ -85,8 +101,8 @@ export function staffingCurveChart(study: CurveStudy): Chart {
         height: SMALL_MULTIPLE_HEIGHT_PX,
         mark: { type: "rect", color: OKABE_ITO.skyBlue, opacity: 0.8 },
         encoding: {
-          x: { ...x, title: null },
-          x2: { field: "end" },
+          x: { ...x, axis: { ...x.axis, title: null } },
+          x2: TIME_X2,
           y: { field: "arrivalsPerHour", type: "quantitative", title: "calls per hour" },
         },
       },
@@ -98,6 +114,7 @@ export function staffingCurveChart(study: CurveStudy): Chart {
             ? []
             : [
                 {
+                  data: { values: erlangSteps(rows) },
                   mark: {
                     type: "line",
                     interpolate: "step-after",
@@ -115,7 +132,7 @@ export function staffingCurveChart(study: CurveStudy): Chart {
             mark: { type: "rule", strokeWidth: 3 },
             encoding: {
               x,
-              x2: { field: "end" },
+              x2: TIME_X2,
               y: { field: "agents", type: "quantitative", title: "agents on duty" },
               color: colours,
             },

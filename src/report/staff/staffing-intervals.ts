@@ -14,6 +14,8 @@ export interface CurveStudy {
   readonly targets: readonly StaffingTarget[];
   readonly intervalLengthSeconds: number;
   readonly horizonSeconds: number;
+  /** ISO-8601 UTC wall-clock time of simulated time 0 (the scenario's): the chart's clock. */
+  readonly startTime: string;
   readonly criterion: "interval" | "mean";
   readonly search: CurveSearchResult;
   /** Erlang's count per interval (undefined where theory gives none). */

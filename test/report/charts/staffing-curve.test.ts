@@ -10,9 +10,10 @@ import {
   staffingCurveChart,
   staffingCurveRows,
 } from "../../../src/report/charts/staffing-curve.ts";
+import { timeX } from "../../../src/report/charts/time-axis.ts";
 import { renderSvg } from "../../../src/report/render/index.ts";
 import type { CurveStudy } from "../../../src/report/staff/index.ts";
-import { compileLogged, numbersIn } from "./spec-access.ts";
+import { compileLogged, marksOf, markType, numbersIn } from "./spec-access.ts";
 
 const TARGET = {
   text: "serviceLevel>=0.8",
@@ -43,6 +44,7 @@ async function studyOf(max: number): Promise<CurveStudy> {
     targets: [TARGET],
     intervalLengthSeconds: 1800,
     horizonSeconds: 5400,
+    startTime: "2026-03-02T08:00:00Z",
     criterion: "interval",
     search,
     erlang: [3, 5, 4],
@@ -68,13 +70,49 @@ describe("the staffing-curve chart", () => {
     expect(rows.map((row) => row.erlang)).toEqual([3, 5, 4]);
     expect(rows.map((row) => row.arrivalsPerHour)).toEqual([60, 150, 90]);
     expect(rows.map((row) => [row.start, row.end])).toEqual([
-      [0, 0.5],
-      [0.5, 1],
-      [1, 1.5],
+      ["2026-03-02T08:00:00.000Z", "2026-03-02T08:30:00.000Z"],
+      ["2026-03-02T08:30:00.000Z", "2026-03-02T09:00:00.000Z"],
+      ["2026-03-02T09:00:00.000Z", "2026-03-02T09:30:00.000Z"],
     ]);
     expect(staffingCurveChart(study).title).toBe(
       `${study.search.answer?.staffing.reduce((a, b) => a + b, 0)} agent-intervals of group agent meet the targets in every interval`,
     );
+  });
+
+  it("reads time on run's axis: the UTC clock from the scenario's startTime", async () => {
+    const study = await studyOf(10);
+    const chart = staffingCurveChart(study);
+    const panels = (chart.spec as { vconcat: unknown[] }).vconcat.flatMap((panel) =>
+      marksOf(panel),
+    );
+    const encodings = panels.flatMap((mark) => (mark.encoding?.x ? [mark.encoding.x] : []));
+    expect(encodings).toHaveLength(3); // arrivals, Erlang's line, the searched counts
+    for (const x of encodings) {
+      expect(x).toMatchObject({ ...timeX(study), axis: { format: "%H:%M" } });
+    }
+    const { vega } = compileLogged(chart.spec);
+    expect(JSON.stringify(vega)).not.toMatch(/\btime(Format|Parse|Offset|Sequence)\(/);
+    const labels = [
+      ...(await renderSvg(chart.spec, chart.name)).matchAll(/<text[^>]*>([^<]*)<\/text>/g),
+    ].map((match) => match[1]);
+    expect(labels).toEqual(expect.arrayContaining(["08:00", "08:30", "09:00"]));
+    expect(labels.join(" ")).not.toMatch(/hours/);
+  });
+
+  it("draws Erlang's step for the last interval too, up to the day's end", async () => {
+    const chart = staffingCurveChart(await studyOf(10));
+    const panels = (chart.spec as { vconcat: unknown[] }).vconcat.flatMap((panel) =>
+      marksOf(panel),
+    );
+    const erlang = panels.find((mark) => markType(mark.mark) === "line") as {
+      data?: { values: { start: string; erlang: number }[] };
+    };
+    expect(erlang.data?.values).toEqual([
+      { start: "2026-03-02T08:00:00.000Z", erlang: 3 },
+      { start: "2026-03-02T08:30:00.000Z", erlang: 5 },
+      { start: "2026-03-02T09:00:00.000Z", erlang: 4 },
+      { start: "2026-03-02T09:30:00.000Z", erlang: 4 },
+    ]);
   });
 
   it("says when no curve met the targets", async () => {
