@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadScenario } from "../../src/index.ts";
 import { erlangCServersFor } from "../../src/theory/index.ts";
 import { ccsimAsync, type Outcome, STACK_LINE } from "../support/ccsim-process.ts";
 
@@ -60,6 +61,16 @@ describe("ccsim staff --per-interval on a three-interval day", () => {
     const total = rows.reduce((sum, row) => sum + Number(row[2]), 0);
     expect(outcome.stdout.split("\n")[0]).toContain(`with ${total} agent-intervals`);
     expect(outcome.stdout).toContain(`curve:  ${rows.map((row) => row[2]).join(" ")}`);
+  });
+
+  it("lists the intervals on the scenario's clock (UTC), as the chart's axis does", async () => {
+    const { startTime } = await loadScenario(DAY);
+    const expected = [0, 1800, 3600].map((seconds) =>
+      new Date(Date.parse(startTime) + seconds * 1000).toISOString().slice(11, 16),
+    );
+    const table = outcome.stdout.split("\n").filter((line) => /^\d\d:\d\d\s/.test(line));
+    expect(table.map((line) => line.slice(0, 5))).toEqual(expected);
+    expect(outcome.stdout).toMatch(/^from \(UTC\)\s+agents/m);
   });
 
   it(

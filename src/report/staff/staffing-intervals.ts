@@ -4,6 +4,7 @@
  * and whether it meets) and the console's compact curve.
  */
 import type { CurveSearchResult, DayEvaluation, StaffingTarget } from "../../planning/index.ts";
+import { clockTimeAt } from "../charts/time-axis.ts";
 import { toCsvText } from "../csv.ts";
 import { formatNumber } from "../format-number.ts";
 
@@ -14,7 +15,7 @@ export interface CurveStudy {
   readonly targets: readonly StaffingTarget[];
   readonly intervalLengthSeconds: number;
   readonly horizonSeconds: number;
-  /** ISO-8601 UTC wall-clock time of simulated time 0 (the scenario's): the chart's clock. */
+  /** ISO-8601 UTC wall-clock time of simulated time 0 (the scenario's): the chart's and console's clock. */
   readonly startTime: string;
   readonly criterion: "interval" | "mean";
   readonly search: CurveSearchResult;
@@ -94,11 +95,11 @@ export function renderCurveConsole(study: CurveStudy): string {
   if (day === undefined) return lines.join("\n");
   lines.push(`curve:  ${day.staffing.join(" ")}`);
   if (erlangKnown) lines.push(`Erlang: ${study.erlang.join(" ")}`);
-  const header = ["interval", "agents", "Erlang", ...study.targets.map((t) => t.metric), "meets"];
+  const header = ["from (UTC)", "agents", "Erlang", ...study.targets.map((t) => t.metric), "meets"];
   const table = day.staffing.map((count, interval) => {
     const estimates = day.estimates[interval] ?? [];
     return [
-      clock(interval * study.intervalLengthSeconds),
+      clockTimeAt(study, interval * study.intervalLengthSeconds),
       String(count),
       study.erlang[interval] === undefined ? "" : String(study.erlang[interval]),
       ...study.targets.map((_, index) => estimateText(estimates[index])),
@@ -127,10 +128,4 @@ function estimateText(estimate: { mean: number; halfWidth: number | null } | und
   if (estimate === undefined || Number.isNaN(estimate.mean)) return "—";
   const mean = estimate.mean.toFixed(3);
   return estimate.halfWidth === null ? mean : `${mean} ± ${estimate.halfWidth.toFixed(3)}`;
-}
-
-/** `h:mm` from the start of the run. */
-function clock(seconds: number): string {
-  const minutes = Math.floor(seconds / 60);
-  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, "0")}`;
 }
