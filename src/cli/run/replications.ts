@@ -12,6 +12,7 @@ import { ScenarioRunError, type ScenarioRunProblem } from "../../errors.ts";
 import type { Scenario, TraceArrivals } from "../../scenario/index.ts";
 import type { ReplicationResult } from "../../simulate.ts";
 import { type ReplicationTask, runReplicationTask } from "./replication-task.ts";
+import { replicationWorkerFile } from "./replication-worker-file.ts";
 
 /** How to run the replications. */
 export interface ReplicationRunOptions {
@@ -115,7 +116,7 @@ async function runInParallel(
   options: ReplicationRunOptions,
 ): Promise<ReplicationResult[]> {
   const pool = new Piscina({
-    filename: new URL("./replication-worker.mjs", import.meta.url).href,
+    filename: replicationWorkerFile(),
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 100,
