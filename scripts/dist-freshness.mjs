@@ -8,28 +8,27 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** The checkout's root folder. */
-export const ROOT = new URL("../", import.meta.url);
+export const ROOT = fileURLToPath(new URL("../", import.meta.url));
 
-/** Written by scripts/build.mjs into dist/, its modification time set to the build's start. */
-export const BUILD_STAMP = new URL("dist/.build-stamp", ROOT);
+/** The file scripts/build.mjs writes into dist/, its modification time set to the build's start. */
+export const BUILD_STAMP_NAME = ".build-stamp";
 
-const root = fileURLToPath(ROOT);
-const sources = join(root, "src");
-const buildSettings = ["tsconfig.json", "tsconfig.build.json"].map((name) => join(root, name));
+const sources = join(ROOT, "src");
+const buildSettings = ["tsconfig.json", "tsconfig.build.json"].map((name) => join(ROOT, name));
 
 /** True when dist/ holds a complete build started after the last change to what it compiles. */
 export function distIsCurrent() {
-  let builtAtMs;
+  // Paths, not URLs, and no more than a stat each: this runs on every start of ccsim from a
+  // checkout, over some 350 entries. A file gone between listing and stat counts as a change.
   try {
-    builtAtMs = statSync(BUILD_STAMP).mtimeMs;
+    const builtAtMs = statSync(join(ROOT, "dist", BUILD_STAMP_NAME)).mtimeMs;
+    const inputs = [
+      sources,
+      ...buildSettings,
+      ...readdirSync(sources, { recursive: true }).map((path) => join(sources, path)),
+    ];
+    return inputs.every((input) => statSync(input).mtimeMs <= builtAtMs);
   } catch {
     return false;
   }
-  // Paths, not URLs: this runs on every start of ccsim from a checkout, over some 350 entries.
-  const inputs = [
-    sources,
-    ...buildSettings,
-    ...readdirSync(sources, { recursive: true }).map((path) => join(sources, path)),
-  ];
-  return inputs.every((input) => statSync(input).mtimeMs <= builtAtMs);
 }
