@@ -22,13 +22,20 @@ export function distIsCurrent() {
   // checkout, over some 350 entries. A file gone between listing and stat counts as a change.
   try {
     const builtAtMs = statSync(join(ROOT, "dist", BUILD_STAMP_NAME)).mtimeMs;
-    const inputs = [
-      sources,
-      ...buildSettings,
-      ...readdirSync(sources, { recursive: true }).map((path) => join(sources, path)),
-    ];
-    return inputs.every((input) => statSync(input).mtimeMs <= builtAtMs);
+    return [...buildSettings, ...entriesUnder(sources)].every(
+      (input) => statSync(input).mtimeMs <= builtAtMs,
+    );
   } catch {
     return false;
   }
+}
+
+/** A folder and everything under it (readdirSync's own `recursive` costs ten times as much). */
+function entriesUnder(folder) {
+  return [
+    folder,
+    ...readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? entriesUnder(join(folder, entry.name)) : [join(folder, entry.name)],
+    ),
+  ];
 }
