@@ -6,6 +6,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    // Compiles dist/ first when it is stale: the CLI tests and the packed package run it.
+    globalSetup: ["test/support/build-dist.ts"],
     pool: "forks",
     testTimeout: 120_000,
     hookTimeout: 180_000,

@@ -1,6 +1,7 @@
 /**
- * CLI entry point (run by bin/ccsim.js through tsx). The one place that turns outcomes into
- * exit codes: 0 ok, 1 a requested check failed, 2 invalid input or usage, 3 internal error.
+ * CLI entry point (run by bin/ccsim.js, compiled or through tsx). The one place that turns
+ * outcomes into exit codes: 0 ok, 1 a requested check failed, 2 invalid input or usage, 3
+ * internal error.
  * Sets process.exitCode rather than calling process.exit, so pending output is flushed; only an
  * interrupted run exits at once, so that work it abandoned (vega still loading, worker threads
  * winding down) cannot hold up a Ctrl-C. Its message is out already: Node writes stderr

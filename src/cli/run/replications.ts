@@ -13,6 +13,7 @@ import { ScenarioRunError, type ScenarioRunProblem } from "../../errors.ts";
 import type { Scenario, TraceArrivals } from "../../scenario/index.ts";
 import type { ReplicationResult } from "../../simulate.ts";
 import { type ReplicationTask, runReplicationTask } from "./replication-task.ts";
+import { replicationWorkerFile } from "./replication-worker-file.ts";
 
 /** How to run the replications. */
 export interface ReplicationRunOptions {
@@ -45,10 +46,10 @@ export interface ReplicationPool {
   readonly destroy: () => Promise<void>;
 }
 
-/** A pool of `threads` worker threads running replication-worker.mjs. */
+/** A pool of `threads` worker threads running the replication worker (compiled or sources: replication-worker-file.ts). */
 export function createReplicationPool(threads: number): ReplicationPool {
   const pool = new Piscina({
-    filename: new URL("./replication-worker.mjs", import.meta.url).href,
+    filename: replicationWorkerFile(),
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 100,

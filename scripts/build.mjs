@@ -1,0 +1,51 @@
+/**
+ * Compiles src/ to dist/ (JavaScript and type declarations, tsconfig.build.json): `npm run
+ * build`, and `npm install` runs it (prepare). `--if-stale` builds only when dist/ is not current
+ * (scripts/dist-freshness.mjs). A build goes to a fresh folder that replaces dist/ only once
+ * complete: a failed build leaves dist/ as it was, and no output of a deleted source survives.
+ */
+import { spawnSync } from "node:child_process";
+import { renameSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { BUILD_STAMP_NAME, distIsCurrent, ROOT } from "./dist-freshness.mjs";
+
+if (process.argv.includes("--if-stale") && distIsCurrent()) process.exit(0);
+
+let tsc;
+try {
+  const typescript = createRequire(import.meta.url).resolve("typescript/package.json");
+  tsc = join(dirname(typescript), "bin", "tsc");
+} catch {
+  console.error("ccsim build: typescript is not installed (were devDependencies omitted?)");
+  process.exit(1);
+}
+
+// The stamp carries the start time: a source saved while tsc runs leaves dist/ stale.
+const startedAt = new Date();
+const dist = join(ROOT, "dist");
+const building = join(ROOT, `dist.building-${process.pid}`);
+const replaced = join(ROOT, `dist.replaced-${process.pid}`);
+rmSync(building, { recursive: true, force: true });
+
+const compile = spawnSync(
+  process.execPath,
+  [tsc, "-p", "tsconfig.build.json", "--outDir", building],
+  { cwd: ROOT, stdio: "inherit" },
+);
+if (compile.status !== 0) {
+  rmSync(building, { recursive: true, force: true });
+  console.error("ccsim build: tsc failed; dist/ is unchanged");
+  process.exit(compile.status ?? 1);
+}
+
+const stamp = join(building, BUILD_STAMP_NAME);
+writeFileSync(stamp, "");
+utimesSync(stamp, startedAt, startedAt);
+try {
+  renameSync(dist, replaced);
+} catch (error) {
+  if (error.code !== "ENOENT") throw error;
+}
+renameSync(building, dist);
+rmSync(replaced, { recursive: true, force: true });
