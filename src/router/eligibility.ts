@@ -5,6 +5,7 @@
  */
 import type { JobRecord, WorkerRecord } from "./entities.ts";
 import { areActiveSelectorsSatisfied } from "./selectors.ts";
+import type { WorkerSelector } from "./types.ts";
 
 /**
  * Whether a decline exclusion keeps this worker from this job (§8 c). A `retryOfferAt`
@@ -25,9 +26,18 @@ function holdsOfferFor(job: JobRecord, worker: WorkerRecord): boolean {
 
 /** Rule 6 of §3.1: the worker's labels satisfy the job's active selectors. */
 export function selectorsAdmit(job: JobRecord, worker: WorkerRecord): boolean {
+  return selectorListsAdmit(job.requestedWorkerSelectors, job.attachedWorkerSelectors, worker);
+}
+
+/** Rule 6 of §3.1 on a job's two selector lists. */
+export function selectorListsAdmit(
+  requested: readonly WorkerSelector[],
+  attached: readonly WorkerSelector[],
+  worker: WorkerRecord,
+): boolean {
   return (
-    areActiveSelectorsSatisfied(job.requestedWorkerSelectors, worker.labels) &&
-    areActiveSelectorsSatisfied(job.attachedWorkerSelectors, worker.labels)
+    areActiveSelectorsSatisfied(requested, worker.labels) &&
+    areActiveSelectorsSatisfied(attached, worker.labels)
   );
 }
 

@@ -16,6 +16,7 @@ import { NO_SELECTORS } from "./selectors.ts";
 import type { SortedList } from "./sorted-list.ts";
 import type { JobStatus, Labels, WorkerSelector, WorkerState } from "./types.ts";
 import type { WaitingGroup, WaitingJobs } from "./waiting-jobs.ts";
+import type { WorkerRanking } from "./worker-ranking.ts";
 
 /** `{id, name, labels}` of a queue, as events carry it. */
 export interface QueueDetails {
@@ -56,6 +57,8 @@ export class QueueRecord {
   readonly waitingByChannel = new Map<string, WaitingJobs>();
   /** Active workers whose capacity fits one more job of the channel, in the mode's order. */
   readonly workersByChannel = new Map<string, SortedList<WorkerRecord>>();
+  /** Best worker: rankings of the worker list per channel, by job score profile. */
+  readonly rankingsByChannel = new Map<string, Map<string, WorkerRanking>>();
   /** Round robin: id of the last worker offered a job from this queue (§8 h). */
   roundRobinLastWorkerId: string | null = null;
   /** Resolved from `exceptionPolicyId` once exception policies are built. */
@@ -173,6 +176,14 @@ export class JobRecord {
   firedExceptionRules: ExceptionRuleRecord[] | null = null;
   /** Timer of the earliest pending selector expiry; 0 when none. */
   selectorExpiryTimer = 0;
+  /** Best worker: the job's score profile and what it was computed from (worker-ranking.ts). */
+  scoreProfileCache: {
+    readonly key: string;
+    readonly policy: PolicyRecord;
+    readonly labels: Labels;
+    readonly requested: readonly WorkerSelector[];
+    readonly attached: readonly WorkerSelector[];
+  } | null = null;
   /** The latest offer of the job, open or resolved; older ones follow `previousOfJob`. */
   lastOffer: OfferRecord | null = null;
 

@@ -29,9 +29,11 @@ import type { OfferOutcomeCode } from "./offer-log.ts";
 import { compareJobsInQueueOrder } from "./queue-order.ts";
 import type { CompiledRule } from "./rules/router-rule.ts";
 import { defaultWorkerScore } from "./scoring.ts";
+import type { SortedList } from "./sorted-list.ts";
 import type { Labels } from "./types.ts";
 import type { WaitingGroup } from "./waiting-jobs.ts";
 import { fitsChannel, workerList } from "./worker-index.ts";
+import { rankingFor, type WorkerRanking } from "./worker-ranking.ts";
 
 const NO_WORKERS: WorkerRecord[] = [];
 
@@ -41,6 +43,8 @@ export class Matcher implements Candidates {
   private readonly chosen: number[] = [];
   private readonly chosenWorkers: WorkerRecord[] = [];
   private list: WorkerRecord[] = NO_WORKERS;
+  private index: SortedList<WorkerRecord> | null = null;
+  private ranking: WorkerRanking | null = null;
   private job: JobRecord | null = null;
   private queue: QueueRecord | null = null;
   /** Reused by scoring rules, so scoring allocates nothing per worker. */
@@ -93,9 +97,12 @@ export class Matcher implements Candidates {
     if (job.status !== "queued" || queue === null) return 0;
     const policy = queue.policy;
     if (job.openOffers.length >= policy.minConcurrentOffers) return 0;
-    this.list = workerList(queue, job.channelId).items;
+    const index = workerList(queue, job.channelId);
+    this.index = index;
+    this.list = index.items;
     this.job = job;
     this.queue = queue;
+    this.ranking = policy.mode.ranksByScore ? rankingFor(job, queue, index.items) : null;
     // Both scratch arrays are empty between calls (emptied by pop: setting length is slower).
     const chosen = this.chosen;
     const chosenWorkers = this.chosenWorkers;
@@ -109,6 +116,8 @@ export class Matcher implements Candidates {
       chosenWorkers.push(this.list[chosen[i] as number] as WorkerRecord);
     while (chosen.length > 0) chosen.pop();
     this.list = NO_WORKERS;
+    this.index = null;
+    this.ranking = null;
     this.job = null;
     for (let i = 0; i < offered; i++) this.offer(job, chosenWorkers[i] as WorkerRecord, queue);
     while (chosenWorkers.length > 0) chosenWorkers.pop();
@@ -230,6 +239,21 @@ export class Matcher implements Candidates {
       if (error instanceof RuleEvaluationError) return Number.NEGATIVE_INFINITY;
       throw error;
     }
+  }
+
+  get rankedCount(): number {
+    const ranking = this.ranking;
+    return ranking === null ? -1 : ranking.workers.length;
+  }
+
+  isRankedEligible(rank: number): boolean {
+    const worker = (this.ranking as WorkerRanking).workers.items[rank] as WorkerRecord;
+    return isOfferable(this.job as JobRecord, worker);
+  }
+
+  positionOfRanked(rank: number): number {
+    const worker = (this.ranking as WorkerRanking).workers.items[rank] as WorkerRecord;
+    return (this.index as SortedList<WorkerRecord>).positionOf(worker);
   }
 
   roundRobinStart(): number {

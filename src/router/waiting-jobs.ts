@@ -79,10 +79,11 @@ export function selectorProfile(job: JobRecord): string {
   const requested = job.requestedWorkerSelectors;
   const attached = job.attachedWorkerSelectors;
   if (requested.length === 0 && attached.length === 0) return "";
-  return profileOf(requested) + profileOf(attached);
+  return selectorListProfile(requested) + selectorListProfile(attached);
 }
 
-function profileOf(selectors: readonly WorkerSelector[]): string {
+/** The profile of one selector list's active selectors, in order ("" when none). */
+export function selectorListProfile(selectors: readonly WorkerSelector[]): string {
   let key = "";
   for (let i = 0; i < selectors.length; i++) {
     const selector = selectors[i] as WorkerSelector;

@@ -1,0 +1,173 @@
+/**
+ * Best worker without rescoring (§3.4, §8 i): for each job score profile of a (queue,
+ * channel), the listed workers kept in ranked order — score descending, then the index's
+ * idleness order, which is exactly the order in which `bestWorker` picks among eligible workers.
+ * A worker's score for a profile is computed once (worker labels never change on a record) and
+ * the ranking is updated when the worker index attaches or detaches a worker, so choosing walks
+ * the ranking to the first eligible workers instead of scoring every idle worker per job.
+ * Valid only when a score depends on nothing but the profile and the worker's labels: static
+ * and default scoring. A powerFx `scoringRule`, a NaN score (which the scan orders
+ * inconsistently) or more than `MAX_RANKINGS` profiles per (queue, channel) fall back to
+ * scoring each worker (docs/router-performance.md).
+ */
+import { selectorListsAdmit } from "./eligibility.ts";
+import type { JobRecord, PolicyRecord, QueueRecord, WorkerRecord } from "./entities.ts";
+import { defaultWorkerScore } from "./scoring.ts";
+import { SortedList } from "./sorted-list.ts";
+import type { Labels, WorkerSelector } from "./types.ts";
+import { selectorListProfile } from "./waiting-jobs.ts";
+import { compareWorkersByIdleness } from "./worker-order.ts";
+
+/** Rankings kept per (queue, channel); jobs of further profiles are scored worker by worker. */
+export const MAX_RANKINGS = 16;
+
+/** The listed workers of one (queue, channel) admitted by one job score profile, ranked. */
+export class WorkerRanking {
+  /** Admitted workers, score descending then idleness order. */
+  readonly workers: SortedList<WorkerRecord>;
+  /** False once a score came out NaN: the ranking must not be used. */
+  valid = true;
+  /** Score by worker index; undefined until computed. */
+  private readonly scores: (number | undefined)[] = [];
+  /** Whether the profile's selectors admit the worker, by worker index. */
+  private readonly admits: (boolean | undefined)[] = [];
+  private readonly labels: Labels;
+  private readonly requested: readonly WorkerSelector[];
+  private readonly attached: readonly WorkerSelector[];
+
+  constructor(
+    job: JobRecord,
+    private readonly policy: PolicyRecord,
+    listed: readonly WorkerRecord[],
+  ) {
+    // Any job of the profile stands for all: they share labels and active selectors.
+    this.labels = job.labels;
+    this.requested = job.requestedWorkerSelectors;
+    this.attached = job.attachedWorkerSelectors;
+    this.workers = new SortedList((left, right) => {
+      const leftScore = this.scores[left.index] as number;
+      const rightScore = this.scores[right.index] as number;
+      if (leftScore !== rightScore) return rightScore - leftScore;
+      return compareWorkersByIdleness(left, right);
+    });
+    for (const worker of listed) this.add(worker);
+  }
+
+  /** Adds a worker the index has just listed. */
+  add(worker: WorkerRecord): void {
+    if (!this.admitted(worker)) return;
+    if (this.scores[worker.index] === undefined) {
+      const score = this.scoreOf(worker);
+      if (Number.isNaN(score)) this.valid = false;
+      this.scores[worker.index] = score;
+    }
+    if (this.valid) this.workers.insert(worker);
+  }
+
+  /** Removes a worker the index is about to unlist. */
+  remove(worker: WorkerRecord): void {
+    if (this.valid && this.admits[worker.index] === true) this.workers.remove(worker);
+  }
+
+  private admitted(worker: WorkerRecord): boolean {
+    let admits = this.admits[worker.index];
+    if (admits === undefined) {
+      admits =
+        this.policy.bypassSelectors || selectorListsAdmit(this.requested, this.attached, worker);
+      this.admits[worker.index] = admits;
+    }
+    return admits;
+  }
+
+  private scoreOf(worker: WorkerRecord): number {
+    const staticScore = this.policy.staticScore;
+    if (staticScore !== null) return staticScore;
+    return defaultWorkerScore(this.labels, this.requested, this.attached, worker.labels);
+  }
+}
+
+/**
+ * The key of a job's score profile: equal keys give every worker the same score and admission.
+ * Default scoring reads the labels (typed values, in order) and the active requested and
+ * attached selectors (kept apart: their sums are added separately); a static score reads
+ * neither, and admission needs the selectors unless the policy bypasses them.
+ */
+export function scoreProfile(job: JobRecord, policy: PolicyRecord): string {
+  const staticScore = policy.staticScore !== null;
+  let key = "";
+  if (!staticScore) {
+    const labels = job.labels;
+    for (const name in labels) {
+      if (!Object.hasOwn(labels, name)) continue;
+      const value = labels[name];
+      const text = String(value);
+      key += `${name.length}:${name}${typeof value}:${text.length}:${text};`;
+    }
+  }
+  if (staticScore && policy.bypassSelectors) return key;
+  return `${key}|${selectorListProfile(job.requestedWorkerSelectors)}|${selectorListProfile(job.attachedWorkerSelectors)}`;
+}
+
+/**
+ * The ranking for this job in its queue's worker list of its channel, created on first use;
+ * null when scores cannot be memoized (a scoring rule, a NaN score, too many profiles).
+ */
+export function rankingFor(
+  job: JobRecord,
+  queue: QueueRecord,
+  listed: readonly WorkerRecord[],
+): WorkerRanking | null {
+  const policy = queue.policy;
+  if (policy.scoringRule !== null && policy.staticScore === null) return null;
+  let rankings = queue.rankingsByChannel.get(job.channelId);
+  if (rankings === undefined) {
+    rankings = new Map();
+    queue.rankingsByChannel.set(job.channelId, rankings);
+  }
+  const profile = cachedScoreProfile(job, policy);
+  let ranking = rankings.get(profile);
+  if (ranking === undefined) {
+    if (rankings.size >= MAX_RANKINGS) return null;
+    ranking = new WorkerRanking(job, policy, listed);
+    rankings.set(profile, ranking);
+  }
+  return ranking.valid ? ranking : null;
+}
+
+/** The job's score profile, recomputed only when its labels or selector lists were replaced. */
+function cachedScoreProfile(job: JobRecord, policy: PolicyRecord): string {
+  const cache = job.scoreProfileCache;
+  if (
+    cache !== null &&
+    cache.policy === policy &&
+    cache.labels === job.labels &&
+    cache.requested === job.requestedWorkerSelectors &&
+    cache.attached === job.attachedWorkerSelectors
+  ) {
+    return cache.key;
+  }
+  const key = scoreProfile(job, policy);
+  job.scoreProfileCache = {
+    key,
+    policy,
+    labels: job.labels,
+    requested: job.requestedWorkerSelectors,
+    attached: job.attachedWorkerSelectors,
+  };
+  return key;
+}
+
+/** Keeps the rankings of a (queue, channel) in step with its worker list. */
+export function rankWorker(
+  queue: QueueRecord,
+  channelId: string,
+  worker: WorkerRecord,
+  listed: boolean,
+): void {
+  const rankings = queue.rankingsByChannel.get(channelId);
+  if (rankings === undefined) return;
+  for (const ranking of rankings.values()) {
+    if (listed) ranking.add(worker);
+    else ranking.remove(worker);
+  }
+}
