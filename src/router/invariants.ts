@@ -247,6 +247,7 @@ function checkQueue(core: RouterCore, queue: QueueRecord, problems: string[]): v
       }
     }
   }
+  checkRankings(queue, problems);
   for (const worker of core.workers) {
     if (!worker.queues.includes(queue)) continue;
     for (const channel of worker.channels) {
@@ -254,6 +255,32 @@ function checkQueue(core: RouterCore, queue: QueueRecord, problems: string[]): v
       if (listed !== fitsChannel(worker, channel)) {
         problems.push(
           `${where}: worker ${worker.id} ${listed ? "listed but cannot" : "can but is not listed"} for ${channel.channelId}`,
+        );
+      }
+    }
+  }
+}
+
+/**
+ * Each valid best-worker ranking holds exactly the listed workers its profile admits, in the
+ * order the scan would pick them: fresh score descending, equal scores in index order.
+ */
+function checkRankings(queue: QueueRecord, problems: string[]): void {
+  for (const [channelId, rankings] of queue.rankingsByChannel) {
+    const listed = queue.workersByChannel.get(channelId)?.items ?? [];
+    for (const [profile, ranking] of rankings) {
+      if (!ranking.valid) continue;
+      const expected = listed
+        .filter((worker) => ranking.admitted(worker))
+        .map((worker, position) => ({ worker, position, score: ranking.scoreOf(worker) }))
+        .sort((left, right) =>
+          left.score !== right.score ? right.score - left.score : left.position - right.position,
+        )
+        .map(({ worker }) => worker.id);
+      const actual = ranking.workers.items.map((worker) => worker.id);
+      if (expected.join() !== actual.join()) {
+        problems.push(
+          `queue ${queue.id}: ranking ${channelId} "${profile}" is [${actual}], not [${expected}]`,
         );
       }
     }

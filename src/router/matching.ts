@@ -11,7 +11,6 @@
  * only within the groups it can take, to the first job without an exclusion or open offer.
  */
 
-import { RuleEvaluationError } from "../powerfx/errors.ts";
 import { compareCodePoints } from "./code-point.ts";
 import type { RouterCore } from "./core.ts";
 import { isOfferable, isPairEligible, selectorsAdmit } from "./eligibility.ts";
@@ -28,7 +27,7 @@ import type { Candidates } from "./modes/index.ts";
 import type { OfferOutcomeCode } from "./offer-log.ts";
 import { compareJobsInQueueOrder } from "./queue-order.ts";
 import type { CompiledRule } from "./rules/router-rule.ts";
-import { defaultWorkerScore } from "./scoring.ts";
+import { defaultWorkerScore, ruleWorkerScore } from "./scoring.ts";
 import type { SortedList } from "./sorted-list.ts";
 import type { Labels } from "./types.ts";
 import type { WaitingGroup } from "./waiting-jobs.ts";
@@ -224,21 +223,12 @@ export class Matcher implements Candidates {
     );
   }
 
-  /**
-   * A powerFx score; a rule that fails or yields no finite number ranks the worker last
-   * (−Infinity), so one bad label cannot stop matching.
-   */
+  /** A powerFx score (−Infinity when the rule fails or yields no finite number). */
   private ruleScore(rule: CompiledRule, job: JobRecord, worker: WorkerRecord): number {
     const context = this.scoringContext;
     context.jobLabels = job.labels;
     context.workerLabels = worker.labels;
-    try {
-      const value = rule(context);
-      return typeof value === "number" && Number.isFinite(value) ? value : Number.NEGATIVE_INFINITY;
-    } catch (error) {
-      if (error instanceof RuleEvaluationError) return Number.NEGATIVE_INFINITY;
-      throw error;
-    }
+    return ruleWorkerScore(rule, context);
   }
 
   get rankedCount(): number {

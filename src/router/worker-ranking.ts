@@ -5,14 +5,14 @@
  * A worker's score for a profile is computed once (worker labels never change on a record) and
  * the ranking is updated when the worker index attaches or detaches a worker, so choosing walks
  * the ranking to the first eligible workers instead of scoring every idle worker per job.
- * Valid only when a score depends on nothing but the profile and the worker's labels: static
- * and default scoring. A powerFx `scoringRule`, a NaN score (which the scan orders
- * inconsistently) or more than `MAX_RANKINGS` profiles per (queue, channel) fall back to
- * scoring each worker (docs/router-performance.md).
+ * Valid because a score depends on nothing but the profile and the worker's labels: static,
+ * default and powerFx scoring (whose context holds only labels: RULE_CONTEXT_READS_ONLY_LABELS).
+ * A NaN score (which the scan orders inconsistently) or more than `MAX_RANKINGS` profiles per
+ * (queue, channel) fall back to scoring each worker (docs/router-performance.md).
  */
 import { selectorListsAdmit } from "./eligibility.ts";
 import type { JobRecord, PolicyRecord, QueueRecord, WorkerRecord } from "./entities.ts";
-import { defaultWorkerScore } from "./scoring.ts";
+import { defaultWorkerScore, RULE_CONTEXT_READS_ONLY_LABELS, ruleWorkerScore } from "./scoring.ts";
 import { SortedList } from "./sorted-list.ts";
 import type { Labels, WorkerSelector } from "./types.ts";
 import { selectorListProfile } from "./waiting-jobs.ts";
@@ -27,6 +27,8 @@ export class WorkerRanking {
   readonly workers: SortedList<WorkerRecord>;
   /** False once a score came out NaN: the ranking must not be used. */
   valid = true;
+  /** Scores computed so far (a work counter: at most one per worker). */
+  scoresComputed = 0;
   /** Score by worker index; undefined until computed. */
   private readonly scores: (number | undefined)[] = [];
   /** Whether the profile's selectors admit the worker, by worker index. */
@@ -58,6 +60,7 @@ export class WorkerRanking {
     if (!this.admitted(worker)) return;
     if (this.scores[worker.index] === undefined) {
       const score = this.scoreOf(worker);
+      this.scoresComputed++;
       if (Number.isNaN(score)) this.valid = false;
       this.scores[worker.index] = score;
     }
@@ -69,7 +72,8 @@ export class WorkerRanking {
     if (this.valid && this.admits[worker.index] === true) this.workers.remove(worker);
   }
 
-  private admitted(worker: WorkerRecord): boolean {
+  /** Whether the profile admits the worker (selectors, unless bypassed). */
+  admitted(worker: WorkerRecord): boolean {
     let admits = this.admits[worker.index];
     if (admits === undefined) {
       admits =
@@ -79,9 +83,16 @@ export class WorkerRanking {
     return admits;
   }
 
-  private scoreOf(worker: WorkerRecord): number {
-    const staticScore = this.policy.staticScore;
-    if (staticScore !== null) return staticScore;
+  /** The worker's score for the profile, computed afresh (also for invariant checks). */
+  scoreOf(worker: WorkerRecord): number {
+    const policy = this.policy;
+    if (policy.staticScore !== null) return policy.staticScore;
+    if (policy.scoringRule !== null) {
+      return ruleWorkerScore(policy.scoringRule, {
+        jobLabels: this.labels,
+        workerLabels: worker.labels,
+      });
+    }
     return defaultWorkerScore(this.labels, this.requested, this.attached, worker.labels);
   }
 }
@@ -89,8 +100,9 @@ export class WorkerRanking {
 /**
  * The key of a job's score profile: equal keys give every worker the same score and admission.
  * Default scoring reads the labels (typed values, in order) and the active requested and
- * attached selectors (kept apart: their sums are added separately); a static score reads
- * neither, and admission needs the selectors unless the policy bypasses them.
+ * attached selectors (kept apart: their sums are added separately), a scoring rule the labels;
+ * a static score reads neither, and admission needs the selectors unless the policy bypasses
+ * them.
  */
 export function scoreProfile(job: JobRecord, policy: PolicyRecord): string {
   const staticScore = policy.staticScore !== null;
@@ -118,7 +130,8 @@ export function rankingFor(
   listed: readonly WorkerRecord[],
 ): WorkerRanking | null {
   const policy = queue.policy;
-  if (policy.scoringRule !== null && policy.staticScore === null) return null;
+  // Rules read only labels (RULE_CONTEXT_READS_ONLY_LABELS), so their scores memoize too.
+  if (!RULE_CONTEXT_READS_ONLY_LABELS) return null;
   let rankings = queue.rankingsByChannel.get(job.channelId);
   if (rankings === undefined) {
     rankings = new Map();

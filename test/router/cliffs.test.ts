@@ -1,10 +1,13 @@
 /**
  * No cliffs (issue 12): the router's work per operation, counted (never timed), does not grow
- * with a backlog. A freed worker skips the waiting jobs whose selectors it fails without
- * looking at them one by one, and a long queue's lists move a bounded number of items.
+ * with a backlog or a staff. A freed worker skips the waiting jobs whose selectors it fails
+ * without looking at them one by one; a long queue's lists move a bounded number of items;
+ * best worker scores each worker once per job profile, not every idle worker per job.
  */
 import { describe, expect, it } from "vitest";
-import { harness, offerOf, singleQueue, unwrap, voiceWorker } from "./helpers.ts";
+import type { DistributionModeSpec } from "../../src/router/types.ts";
+import { MAX_RANKINGS } from "../../src/router/worker-ranking.ts";
+import { type Harness, harness, offerOf, singleQueue, unwrap, voiceWorker } from "./helpers.ts";
 
 const BACKLOG = 20_000;
 
@@ -57,5 +60,89 @@ describe("no cliffs", () => {
     expect(queue.jobs.length).toBe(BACKLOG + 1 - operations);
     // A flat array moves about half the queue (≈ 10,000 items) per middle removal.
     expect((queue.jobs.movedItems - before) / operations).toBeLessThan(600);
+  });
+});
+
+const STAFF = 300;
+const JOBS = 600;
+
+/** STAFF workers in three skill profiles; JOBS jobs of two profiles, each served to the end. */
+function bestWorkerDay(mode: DistributionModeSpec): Harness {
+  const workers = Array.from({ length: STAFF }, (_, i) =>
+    voiceWorker(`agent-${i}`, { labels: { english: true, skillLevel: 4 + (i % 3) * 2 } }),
+  );
+  const h = harness(singleQueue(mode, workers));
+  for (let i = 0; i < JOBS; i++) {
+    h.engine.runUntil(h.engine.now + 1);
+    const id = `job-${i}`;
+    unwrap(
+      h.router.upsertJob({
+        id,
+        channelId: "voice",
+        queueId: "q",
+        requestedWorkerSelectors: [
+          { key: "english", labelOperator: "equal", value: true },
+          { key: "skillLevel", labelOperator: "greaterThanOrEqual", value: 3 + (i % 2) * 3 },
+        ],
+      }),
+    );
+    const offer = h.events.findLast((event) => event.type === "RouterWorkerOfferIssued");
+    if (offer === undefined || !("workerId" in offer)) throw new Error("no offer");
+    const { assignmentId } = unwrap(
+      h.router.acceptJobOffer(offer.workerId, offerOf(h, offer.workerId)),
+    );
+    unwrap(h.router.completeJob(id, assignmentId));
+    unwrap(h.router.closeJob(id, assignmentId));
+  }
+  return h;
+}
+
+function rankingScores(h: Harness): number {
+  let computed = 0;
+  for (const queue of h.router.core.queues)
+    for (const rankings of queue.rankingsByChannel.values())
+      for (const ranking of rankings.values()) computed += ranking.scoresComputed;
+  return computed;
+}
+
+describe("best worker scores", () => {
+  it("are computed once per (job profile, worker), not for every idle worker per job", () => {
+    const h = bestWorkerDay({ kind: "bestWorker" });
+    // Scanning would score all 300 idle workers for each of the 600 jobs (180,000 scores).
+    expect(h.router.core.work.workersScored).toBe(0);
+    expect(rankingScores(h)).toBeLessThanOrEqual(2 * STAFF);
+  });
+
+  it("are memoized for a powerFx scoring rule too (it reads only labels)", () => {
+    const h = bestWorkerDay({
+      kind: "bestWorker",
+      scoringRule: { kind: "expression", expression: "worker.skillLevel" },
+    });
+    expect(h.router.core.work.workersScored).toBe(0);
+    expect(rankingScores(h)).toBeLessThanOrEqual(2 * STAFF);
+  });
+
+  it("fall back to scoring each worker beyond MAX_RANKINGS job profiles", () => {
+    const h = harness(
+      singleQueue(
+        { kind: "bestWorker" },
+        Array.from({ length: 20 }, (_, i) =>
+          voiceWorker(`agent-${i}`, { labels: { tier: i % 4 } }),
+        ),
+      ),
+    );
+    for (let i = 0; i <= MAX_RANKINGS; i++) {
+      unwrap(
+        h.router.upsertJob({
+          id: `job-${i}`,
+          channelId: "voice",
+          queueId: "q",
+          labels: { tier: i },
+        }),
+      );
+    }
+    const rankings = h.router.core.queues[0]?.rankingsByChannel.get("voice");
+    expect(rankings?.size).toBe(MAX_RANKINGS);
+    expect(h.router.core.work.workersScored).toBeGreaterThan(0);
   });
 });
