@@ -65,17 +65,23 @@ export function deterministicEventId(seed: number, replication: number, sequence
   const sequenceLow = sequence >>> 0;
   const sequenceHigh = Math.floor(sequence / 2 ** 32) >>> 0;
   let state = mix32(seedLow ^ 0x9e3779b9);
-  const lane = (index: number): number => {
-    state = mix32(state ^ seedHigh ^ Math.imul(index + 1, 0x27d4eb2f));
+  // Four lanes, unrolled into locals (a closure or an array per id costs more than the hashing).
+  let a = 0;
+  let b = 0;
+  let c = 0;
+  let d = 0;
+  for (let lane = 0; lane < 4; lane++) {
+    state = mix32(state ^ seedHigh ^ Math.imul(lane + 1, 0x27d4eb2f));
     state = mix32(state ^ replication);
     state = mix32(state ^ sequenceLow);
     state = mix32(state ^ sequenceHigh);
-    return state;
-  };
-  const a = lane(0);
-  const second = ((lane(1) & 0xffff0fff) | 0x00008000) >>> 0; // version 8
-  const third = ((lane(2) & 0x3fffffff) | 0x80000000) >>> 0; // RFC variant
-  const d = lane(3);
+    if (lane === 0) a = state;
+    else if (lane === 1) b = state;
+    else if (lane === 2) c = state;
+    else d = state;
+  }
+  const second = ((b & 0xffff0fff) | 0x00008000) >>> 0; // version 8
+  const third = ((c & 0x3fffffff) | 0x80000000) >>> 0; // RFC variant
   return `${hex8(a)}-${hex4(second >>> 16)}-${hex4(second)}-${hex4(third >>> 16)}-${hex4(third)}${hex8(d)}`;
 }
 
