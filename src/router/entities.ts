@@ -16,7 +16,7 @@ import { NO_SELECTORS } from "./selectors.ts";
 import type { SortedList } from "./sorted-list.ts";
 import type { JobStatus, Labels, WorkerSelector, WorkerState } from "./types.ts";
 import type { WaitingGroup, WaitingJobs } from "./waiting-jobs.ts";
-import type { WorkerRanking } from "./worker-ranking.ts";
+import type { RankingBook } from "./worker-ranking.ts";
 
 /** `{id, name, labels}` of a queue, as events carry it. */
 export interface QueueDetails {
@@ -58,7 +58,7 @@ export class QueueRecord {
   /** Active workers whose capacity fits one more job of the channel, in the mode's order. */
   readonly workersByChannel = new Map<string, SortedList<WorkerRecord>>();
   /** Best worker: rankings of the worker list per channel, by job score profile. */
-  readonly rankingsByChannel = new Map<string, Map<string, WorkerRanking>>();
+  readonly rankingsByChannel = new Map<string, RankingBook>();
   /** Round robin: id of the last worker offered a job from this queue (§8 h). */
   roundRobinLastWorkerId: string | null = null;
   /** Resolved from `exceptionPolicyId` once exception policies are built. */

@@ -266,9 +266,9 @@ function checkQueue(core: RouterCore, queue: QueueRecord, problems: string[]): v
  * order the scan would pick them: fresh score descending, equal scores in index order.
  */
 function checkRankings(queue: QueueRecord, problems: string[]): void {
-  for (const [channelId, rankings] of queue.rankingsByChannel) {
+  for (const [channelId, book] of queue.rankingsByChannel) {
     const listed = queue.workersByChannel.get(channelId)?.items ?? [];
-    for (const [profile, ranking] of rankings) {
+    for (const [profile, ranking] of book.rankings) {
       if (!ranking.valid) continue;
       const expected = listed
         .filter((worker) => ranking.admitted(worker))

@@ -7,8 +7,9 @@
  * the ranking to the first eligible workers instead of scoring every idle worker per job.
  * Valid because a score depends on nothing but the profile and the worker's labels: static,
  * default and powerFx scoring (whose context holds only labels: RULE_CONTEXT_READS_ONLY_LABELS).
- * A NaN score (which the scan orders inconsistently) or more than `MAX_RANKINGS` profiles per
- * (queue, channel) fall back to scoring each worker (docs/router-performance.md).
+ * The first job of a profile, and every job after a NaN score (which the scan orders
+ * inconsistently), is scored worker by worker; beyond `MAX_RANKINGS` profiles per (queue,
+ * channel) the least recently used ranking is dropped (docs/router-performance.md).
  */
 import { selectorListsAdmit } from "./eligibility.ts";
 import type { JobRecord, PolicyRecord, QueueRecord, WorkerRecord } from "./entities.ts";
@@ -18,8 +19,10 @@ import type { Labels, WorkerSelector } from "./types.ts";
 import { selectorListProfile } from "./waiting-jobs.ts";
 import { compareWorkersByIdleness } from "./worker-order.ts";
 
-/** Rankings kept per (queue, channel); jobs of further profiles are scored worker by worker. */
+/** Rankings kept per (queue, channel); a new one beyond evicts the least recently used. */
 export const MAX_RANKINGS = 16;
+/** Profiles remembered as seen once per (queue, channel) before the memory is cleared. */
+const MAX_SEEN_ONCE = 1024;
 
 /** The listed workers of one (queue, channel) admitted by one job score profile, ranked. */
 export class WorkerRanking {
@@ -29,6 +32,8 @@ export class WorkerRanking {
   valid = true;
   /** Scores computed so far (a work counter: at most one per worker). */
   scoresComputed = 0;
+  /** Its book's use count when last used (least recently used rankings are evicted). */
+  lastUsed = 0;
   /** Score by worker index; undefined until computed. */
   private readonly scores: (number | undefined)[] = [];
   /** Whether the profile's selectors admit the worker, by worker index. */
@@ -132,19 +137,50 @@ export function rankingFor(
   const policy = queue.policy;
   // Rules read only labels (RULE_CONTEXT_READS_ONLY_LABELS), so their scores memoize too.
   if (!RULE_CONTEXT_READS_ONLY_LABELS) return null;
-  let rankings = queue.rankingsByChannel.get(job.channelId);
-  if (rankings === undefined) {
-    rankings = new Map();
-    queue.rankingsByChannel.set(job.channelId, rankings);
+  let book = queue.rankingsByChannel.get(job.channelId);
+  if (book === undefined) {
+    book = new RankingBook();
+    queue.rankingsByChannel.set(job.channelId, book);
   }
   const profile = cachedScoreProfile(job, policy);
-  let ranking = rankings.get(profile);
+  let ranking = book.rankings.get(profile);
   if (ranking === undefined) {
-    if (rankings.size >= MAX_RANKINGS) return null;
+    // A profile seen once may never recur (labels unique to a job): scanning costs less than
+    // building a ranking, so rank a profile only when it comes back.
+    if (!book.seenOnce.has(profile)) {
+      if (book.seenOnce.size >= MAX_SEEN_ONCE) book.seenOnce.clear();
+      book.seenOnce.add(profile);
+      return null;
+    }
+    book.seenOnce.delete(profile);
+    if (book.rankings.size >= MAX_RANKINGS) book.evictLeastRecentlyUsed();
     ranking = new WorkerRanking(job, policy, listed);
-    rankings.set(profile, ranking);
+    book.rankings.set(profile, ranking);
   }
+  ranking.lastUsed = ++book.clock;
   return ranking.valid ? ranking : null;
+}
+
+/** The rankings of one (queue, channel), by job score profile. */
+export class RankingBook {
+  readonly rankings = new Map<string, WorkerRanking>();
+  /** Profiles seen once and not ranked yet. */
+  readonly seenOnce = new Set<string>();
+  /** Counts uses, to find the least recently used ranking. */
+  clock = 0;
+
+  /** Drops the ranking used least recently (each one costs an update per load change). */
+  evictLeastRecentlyUsed(): void {
+    let oldest: string | null = null;
+    let oldestUse = Number.POSITIVE_INFINITY;
+    for (const [profile, ranking] of this.rankings) {
+      if (ranking.lastUsed < oldestUse) {
+        oldestUse = ranking.lastUsed;
+        oldest = profile;
+      }
+    }
+    if (oldest !== null) this.rankings.delete(oldest);
+  }
 }
 
 /** The job's score profile, recomputed only when its labels or selector lists were replaced. */
@@ -177,9 +213,9 @@ export function rankWorker(
   worker: WorkerRecord,
   listed: boolean,
 ): void {
-  const rankings = queue.rankingsByChannel.get(channelId);
-  if (rankings === undefined) return;
-  for (const ranking of rankings.values()) {
+  const book = queue.rankingsByChannel.get(channelId);
+  if (book === undefined) return;
+  for (const ranking of book.rankings.values()) {
     if (listed) ranking.add(worker);
     else ranking.remove(worker);
   }

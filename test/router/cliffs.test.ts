@@ -100,16 +100,17 @@ function bestWorkerDay(mode: DistributionModeSpec): Harness {
 function rankingScores(h: Harness): number {
   let computed = 0;
   for (const queue of h.router.core.queues)
-    for (const rankings of queue.rankingsByChannel.values())
-      for (const ranking of rankings.values()) computed += ranking.scoresComputed;
+    for (const book of queue.rankingsByChannel.values())
+      for (const ranking of book.rankings.values()) computed += ranking.scoresComputed;
   return computed;
 }
 
 describe("best worker scores", () => {
   it("are computed once per (job profile, worker), not for every idle worker per job", () => {
     const h = bestWorkerDay({ kind: "bestWorker" });
-    // Scanning would score all 300 idle workers for each of the 600 jobs (180,000 scores).
-    expect(h.router.core.work.workersScored).toBe(0);
+    // Scanning would score all 300 idle workers for each of the 600 jobs (180,000 scores);
+    // only the first job of each of the two profiles is scanned.
+    expect(h.router.core.work.workersScored).toBeLessThanOrEqual(2 * STAFF);
     expect(rankingScores(h)).toBeLessThanOrEqual(2 * STAFF);
   });
 
@@ -118,11 +119,11 @@ describe("best worker scores", () => {
       kind: "bestWorker",
       scoringRule: { kind: "expression", expression: "worker.skillLevel" },
     });
-    expect(h.router.core.work.workersScored).toBe(0);
+    expect(h.router.core.work.workersScored).toBeLessThanOrEqual(2 * STAFF);
     expect(rankingScores(h)).toBeLessThanOrEqual(2 * STAFF);
   });
 
-  it("fall back to scoring each worker beyond MAX_RANKINGS job profiles", () => {
+  it("are scanned for a profile seen once, and rankings beyond MAX_RANKINGS evict the oldest", () => {
     const h = harness(
       singleQueue(
         { kind: "bestWorker" },
@@ -131,18 +132,21 @@ describe("best worker scores", () => {
         ),
       ),
     );
-    for (let i = 0; i <= MAX_RANKINGS; i++) {
-      unwrap(
-        h.router.upsertJob({
-          id: `job-${i}`,
-          channelId: "voice",
-          queueId: "q",
-          labels: { tier: i },
-        }),
-      );
-    }
-    const rankings = h.router.core.queues[0]?.rankingsByChannel.get("voice");
-    expect(rankings?.size).toBe(MAX_RANKINGS);
+    const book = () => h.router.core.queues[0]?.rankingsByChannel.get("voice");
+    const job = (id: string, tier: number) =>
+      unwrap(h.router.upsertJob({ id, channelId: "voice", queueId: "q", labels: { tier } }));
+    job("once", 100);
+    expect(book()?.rankings.size).toBe(0);
     expect(h.router.core.work.workersScored).toBeGreaterThan(0);
+    // Each profile twice: the second job of each builds its ranking.
+    for (let i = 0; i <= MAX_RANKINGS; i++) {
+      job(`first-${i}`, i);
+      job(`second-${i}`, i);
+    }
+    expect(book()?.rankings.size).toBe(MAX_RANKINGS);
+    // The profile of tier 0, used least recently, was evicted.
+    expect(
+      [...(book()?.rankings.keys() ?? [])].some((profile) => profile.includes("tiernumber:1:0;")),
+    ).toBe(false);
   });
 });
