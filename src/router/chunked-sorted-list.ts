@@ -80,14 +80,15 @@ export class ChunkedSortedList<T> {
       chunks.push([item]);
       return;
     }
-    let index = this.chunkFor(item);
-    if (index > lastIndex) {
-      // After every item: append, starting a new chunk when the last one is full.
-      const last = chunks[lastIndex] as T[];
+    // After every item (a new job at the tail, the usual case): append, starting a new chunk
+    // when the last one is full.
+    const last = chunks[lastIndex] as T[];
+    if (this.compare(last[last.length - 1] as T, item) < 0) {
       if (last.length >= MAX_CHUNK) chunks.push([item]);
       else last.push(item);
       return;
     }
+    let index = this.chunkFor(item);
     const chunk = chunks[index] as T[];
     const position = this.lowerBound(chunk, item);
     this.movedItems += chunk.length - position;
@@ -104,7 +105,8 @@ export class ChunkedSortedList<T> {
   /** Removes `item`; returns false when it was not there. */
   remove(item: T): boolean {
     const chunks = this.chunkList;
-    const index = this.chunkFor(item);
+    // The head (a dequeue, the usual case) needs no search.
+    const index = chunks[0]?.[0] === item ? 0 : this.chunkFor(item);
     const chunk = chunks[index];
     if (chunk === undefined) return false;
     let position: number;

@@ -28,6 +28,8 @@ export class WaitingJobs {
   readonly groups: WaitingGroup[] = [];
   private readonly byProfile = new Map<string, WaitingGroup>();
   private count = 0;
+  /** The group of the latest add, while it is not empty. */
+  private lastGroup: WaitingGroup | null = null;
 
   constructor(private readonly compareJobs: (left: JobRecord, right: JobRecord) => number) {}
 
@@ -39,7 +41,11 @@ export class WaitingJobs {
   /** Adds a job under its current profile (`bypassSelectors`: one profile for all). */
   add(job: JobRecord, bypassSelectors: boolean): void {
     const profile = bypassSelectors ? "" : selectorProfile(job);
-    let group = this.byProfile.get(profile);
+    // Most centers have one profile: try the last group used before the map.
+    let group =
+      this.lastGroup !== null && this.lastGroup.profile === profile
+        ? this.lastGroup
+        : this.byProfile.get(profile);
     if (group === undefined) {
       group = new WaitingGroup(profile, this.compareJobs);
       this.byProfile.set(profile, group);
@@ -47,6 +53,7 @@ export class WaitingJobs {
     }
     group.jobs.insert(job);
     job.waitingGroup = group;
+    this.lastGroup = group;
     this.count++;
   }
 
@@ -57,6 +64,7 @@ export class WaitingJobs {
     job.waitingGroup = null;
     this.count--;
     if (group.jobs.length > 0) return;
+    if (this.lastGroup === group) this.lastGroup = null;
     this.byProfile.delete(group.profile);
     const groups = this.groups;
     const index = groups.indexOf(group);
