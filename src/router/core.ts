@@ -30,6 +30,8 @@ const OFFER_ID_PREFIX = "offer-";
 /** Router state shared by the matcher, the operations and the invariant checks. */
 export class RouterCore {
   readonly emitter = new RouterEmitter();
+  /** Work counters, so tests can bound the cost of matching by counting instead of timing. */
+  readonly work = { waitingJobsInspected: 0, workersScored: 0 };
   readonly policies = new Map<string, PolicyRecord>();
   readonly classificationPolicies = new Map<string, ClassificationPolicyRecord>();
   readonly exceptionPolicies = new Map<string, ExceptionPolicyRecord>();

@@ -5,6 +5,7 @@
  */
 import type { JobRecord, WorkerRecord } from "./entities.ts";
 import { areActiveSelectorsSatisfied } from "./selectors.ts";
+import type { WorkerSelector } from "./types.ts";
 
 /**
  * Whether a decline exclusion keeps this worker from this job (§8 c). A `retryOfferAt`
@@ -23,20 +24,34 @@ function holdsOfferFor(job: JobRecord, worker: WorkerRecord): boolean {
   return false;
 }
 
+/** Rule 6 of §3.1: the worker's labels satisfy the job's active selectors. */
+export function selectorsAdmit(job: JobRecord, worker: WorkerRecord): boolean {
+  return selectorListsAdmit(job.requestedWorkerSelectors, job.attachedWorkerSelectors, worker);
+}
+
+/** Rule 6 of §3.1 on a job's two selector lists. */
+export function selectorListsAdmit(
+  requested: readonly WorkerSelector[],
+  attached: readonly WorkerSelector[],
+  worker: WorkerRecord,
+): boolean {
+  return (
+    areActiveSelectorsSatisfied(requested, worker.labels) &&
+    areActiveSelectorsSatisfied(attached, worker.labels)
+  );
+}
+
+/** Rule 7 of §3.1: no decline exclusion and no open offer of this worker for the job. */
+export function isOfferable(job: JobRecord, worker: WorkerRecord): boolean {
+  return !isExcluded(job, worker) && !holdsOfferFor(job, worker);
+}
+
 /** Rules 6 and 7 of §3.1: selectors (unless bypassed), exclusions, no second offer. */
 export function isPairEligible(
   job: JobRecord,
   worker: WorkerRecord,
   bypassSelectors: boolean,
 ): boolean {
-  if (
-    !bypassSelectors &&
-    !(
-      areActiveSelectorsSatisfied(job.requestedWorkerSelectors, worker.labels) &&
-      areActiveSelectorsSatisfied(job.attachedWorkerSelectors, worker.labels)
-    )
-  ) {
-    return false;
-  }
-  return !isExcluded(job, worker) && !holdsOfferFor(job, worker);
+  if (!bypassSelectors && !selectorsAdmit(job, worker)) return false;
+  return isOfferable(job, worker);
 }

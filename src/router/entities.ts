@@ -6,13 +6,17 @@
  * share them (and are frozen: loop over them by index, since V8 does not optimise for…of over
  * frozen arrays).
  */
+
+import { ChunkedSortedList } from "./chunked-sorted-list.ts";
 import type { ExceptionPolicyRecord, ExceptionRuleRecord } from "./exception-policy.ts";
 import type { DistributionMode } from "./modes/index.ts";
 import { OfferOutcome, type OfferOutcomeCode } from "./offer-log.ts";
 import type { CompiledRule } from "./rules/router-rule.ts";
 import { NO_SELECTORS } from "./selectors.ts";
-import { SortedList } from "./sorted-list.ts";
+import type { SortedList } from "./sorted-list.ts";
 import type { JobStatus, Labels, WorkerSelector, WorkerState } from "./types.ts";
+import type { WaitingGroup, WaitingJobs } from "./waiting-jobs.ts";
+import type { RankingBook } from "./worker-ranking.ts";
 
 /** `{id, name, labels}` of a queue, as events carry it. */
 export interface QueueDetails {
@@ -48,11 +52,13 @@ export class PolicyRecord {
 /** A queue with its queued jobs and its index of workers that can take a job now. */
 export class QueueRecord {
   /** Every queued job, in queue order (§8 a). */
-  readonly jobs: SortedList<JobRecord>;
-  /** Queued jobs below `minConcurrentOffers` open offers, per channel, in queue order. */
-  readonly waitingByChannel = new Map<string, SortedList<JobRecord>>();
+  readonly jobs: ChunkedSortedList<JobRecord>;
+  /** Queued jobs below `minConcurrentOffers` open offers, per channel, by selector profile. */
+  readonly waitingByChannel = new Map<string, WaitingJobs>();
   /** Active workers whose capacity fits one more job of the channel, in the mode's order. */
   readonly workersByChannel = new Map<string, SortedList<WorkerRecord>>();
+  /** Best worker: rankings of the worker list per channel, by job score profile. */
+  readonly rankingsByChannel = new Map<string, RankingBook>();
   /** Round robin: id of the last worker offered a job from this queue (§8 h). */
   roundRobinLastWorkerId: string | null = null;
   /** Resolved from `exceptionPolicyId` once exception policies are built. */
@@ -65,7 +71,7 @@ export class QueueRecord {
     readonly exceptionPolicyId: string | null,
     compareJobs: (left: JobRecord, right: JobRecord) => number,
   ) {
-    this.jobs = new SortedList(compareJobs);
+    this.jobs = new ChunkedSortedList(compareJobs);
   }
 
   get id(): string {
@@ -151,8 +157,8 @@ export class JobRecord {
   /** Latest enqueue into the current queue (wait-time exception clock, §8 f). */
   latestEnqueueAtSeconds = Number.NaN;
   readonly openOffers: OfferRecord[] = [];
-  /** Whether the job is in its queue's waiting list for its channel. */
-  waiting = false;
+  /** The waiting group (of its queue and channel) the job is in; null when not waiting. */
+  waitingGroup: WaitingGroup | null = null;
   exclusions: Map<number, DeclineExclusion> | null = null;
   assignment: AssignmentRecord | null = null;
   unassignmentCount = 0;
@@ -170,6 +176,14 @@ export class JobRecord {
   firedExceptionRules: ExceptionRuleRecord[] | null = null;
   /** Timer of the earliest pending selector expiry; 0 when none. */
   selectorExpiryTimer = 0;
+  /** Best worker: the job's score profile and what it was computed from (worker-ranking.ts). */
+  scoreProfileCache: {
+    readonly key: string;
+    readonly policy: PolicyRecord;
+    readonly labels: Labels;
+    readonly requested: readonly WorkerSelector[];
+    readonly attached: readonly WorkerSelector[];
+  } | null = null;
   /** The latest offer of the job, open or resolved; older ones follow `previousOfJob`. */
   lastOffer: OfferRecord | null = null;
 

@@ -5,6 +5,7 @@
  * deterministic UUID-shaped `id` hashed from (seed, replication, event sequence). The
  * serializer counts events itself and draws no randomness, so serializing perturbs nothing.
  */
+import { eventDataJson, quoteJson } from "./event-grid-line.ts";
 import type { RouterEvent } from "./events.ts";
 import type { JobStatus, WorkerSelector } from "./types.ts";
 
@@ -27,6 +28,9 @@ export interface EventGridOptions {
   readonly replication: number;
 }
 
+/** Date's range: ±8.64e15 ms around the epoch. */
+const MAX_DATE_MILLISECONDS = 8.64e15;
+
 /** murmur3's 32-bit finaliser: a bijective avalanche mix. */
 function mix32(value: number): number {
   let h = value | 0;
@@ -38,8 +42,17 @@ function mix32(value: number): number {
   return h >>> 0;
 }
 
+/** Two lowercase hex digits of each byte value. */
+const HEX_BYTES: readonly string[] = Array.from({ length: 256 }, (_, byte) =>
+  byte.toString(16).padStart(2, "0"),
+);
+
+function hex4(value: number): string {
+  return (HEX_BYTES[(value >>> 8) & 0xff] as string) + (HEX_BYTES[value & 0xff] as string);
+}
+
 function hex8(value: number): string {
-  return value.toString(16).padStart(8, "0");
+  return hex4(value >>> 16) + hex4(value);
 }
 
 /**
@@ -51,21 +64,25 @@ export function deterministicEventId(seed: number, replication: number, sequence
   const seedHigh = Math.floor(seed / 2 ** 32) >>> 0;
   const sequenceLow = sequence >>> 0;
   const sequenceHigh = Math.floor(sequence / 2 ** 32) >>> 0;
-  const words: number[] = [];
   let state = mix32(seedLow ^ 0x9e3779b9);
+  // Four lanes, unrolled into locals (a closure or an array per id costs more than the hashing).
+  let a = 0;
+  let b = 0;
+  let c = 0;
+  let d = 0;
   for (let lane = 0; lane < 4; lane++) {
     state = mix32(state ^ seedHigh ^ Math.imul(lane + 1, 0x27d4eb2f));
     state = mix32(state ^ replication);
     state = mix32(state ^ sequenceLow);
     state = mix32(state ^ sequenceHigh);
-    words.push(state);
+    if (lane === 0) a = state;
+    else if (lane === 1) b = state;
+    else if (lane === 2) c = state;
+    else d = state;
   }
-  const [a, b, c, d] = words as [number, number, number, number];
-  const second = (b & 0xffff0fff) | 0x00008000; // version 8
+  const second = ((b & 0xffff0fff) | 0x00008000) >>> 0; // version 8
   const third = ((c & 0x3fffffff) | 0x80000000) >>> 0; // RFC variant
-  const bHex = hex8(second >>> 0);
-  const cHex = hex8(third);
-  return `${hex8(a)}-${bHex.slice(0, 4)}-${bHex.slice(4)}-${cHex.slice(0, 4)}-${cHex.slice(4)}${hex8(d)}`;
+  return `${hex8(a)}-${hex4(second >>> 16)}-${hex4(second)}-${hex4(third >>> 16)}-${hex4(third)}${hex8(d)}`;
 }
 
 /** `queued` → `Queued`, as `jobStatus` is spelled in events. */
@@ -118,6 +135,11 @@ function jobSubject(event: JobEvent): string {
 export class EventGridSerializer {
   private readonly startMilliseconds: number;
   private sequence = 0;
+  private lastMilliseconds = Number.NaN;
+  private lastTimestamp = "";
+  private cachedMinute = Number.NaN;
+  private minutePrefix = "";
+  private readonly stamp = (timeSeconds: number): string => this.timestamp(timeSeconds);
 
   constructor(private readonly options: EventGridOptions) {
     this.startMilliseconds = Date.parse(options.startTime);
@@ -126,9 +148,31 @@ export class EventGridSerializer {
     }
   }
 
-  /** The wall-clock timestamp of a simulated time, ISO with milliseconds. */
+  /**
+   * The wall-clock timestamp of a simulated time, ISO with milliseconds. Events come in time
+   * order, so the last timestamp and the current minute's `YYYY-MM-DDTHH:MM:` are cached: most
+   * calls format only seconds and milliseconds.
+   */
   timestamp(timeSeconds: number): string {
-    return new Date(this.startMilliseconds + Math.round(timeSeconds * 1000)).toISOString();
+    const milliseconds = this.startMilliseconds + Math.round(timeSeconds * 1000);
+    if (milliseconds === this.lastMilliseconds) return this.lastTimestamp;
+    // Outside Date's range (or NaN) toISOString throws, as it should.
+    if (!(Math.abs(milliseconds) <= MAX_DATE_MILLISECONDS)) {
+      return new Date(milliseconds).toISOString();
+    }
+    const minute = Math.floor(milliseconds / 60_000);
+    if (minute !== this.cachedMinute) {
+      // "…THH:MM:SS.mmmZ" minus "SS.mmmZ" (7 characters), whatever the year's width.
+      this.minutePrefix = new Date(minute * 60_000).toISOString().slice(0, -7);
+      this.cachedMinute = minute;
+    }
+    const withinMinute = milliseconds - minute * 60_000;
+    const second = Math.floor(withinMinute / 1000);
+    const millisecond = withinMinute - second * 1000;
+    const stamp = `${this.minutePrefix}${second < 10 ? "0" : ""}${second}.${millisecond < 10 ? "00" : millisecond < 100 ? "0" : ""}${millisecond}Z`;
+    this.lastMilliseconds = milliseconds;
+    this.lastTimestamp = stamp;
+    return stamp;
   }
 
   /** The next event of the stream. */
@@ -145,9 +189,14 @@ export class EventGridSerializer {
     };
   }
 
-  /** The event as one JSON line (without the newline). */
+  /**
+   * The event as one JSON line (without the newline): the same text as
+   * `JSON.stringify(serialize(event))`, written directly (event-grid-line.ts).
+   */
   serializeLine(event: RouterEvent): string {
-    return JSON.stringify(this.serialize(event));
+    const sequence = this.sequence++;
+    const id = deterministicEventId(this.options.seed, this.options.replication, sequence);
+    return `{"id":"${id}","eventType":"Microsoft.Communication.${event.type}","subject":${quoteJson(subjectOf(event))},"eventTime":"${this.timestamp(event.timeSeconds)}","data":${eventDataJson(event, this.stamp)},"dataVersion":"1.0","metadataVersion":"1"}`;
   }
 
   private selectors(selectors: readonly WorkerSelector[]): Record<string, unknown>[] {

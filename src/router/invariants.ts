@@ -16,6 +16,7 @@ import { OfferOutcome } from "./offer-log.ts";
 import type { Router } from "./router.ts";
 import { earliestExpiry, isEnded, isExpedited } from "./selector-expiry.ts";
 import type { JobStatus } from "./types.ts";
+import { selectorProfile } from "./waiting-jobs.ts";
 import { fitsChannel } from "./worker-index.ts";
 
 /**
@@ -115,7 +116,7 @@ function countPlacements(core: RouterCore): Map<JobRecord, number> {
   const add = (job: JobRecord): void => {
     placements.set(job, (placements.get(job) ?? 0) + 1);
   };
-  for (const queue of core.queues) for (const job of queue.jobs.items) add(job);
+  for (const queue of core.queues) for (const job of queue.jobs.toArray()) add(job);
   for (const worker of core.workers)
     for (const assignment of worker.assignments) add(assignment.job);
   return placements;
@@ -125,7 +126,7 @@ function checkJob(core: RouterCore, job: JobRecord, placements: number, problems
   const where = `job ${job.id} (${job.status})`;
   const placed = job.status === "queued" || job.status === "assigned" || job.status === "completed";
   if (placements !== (placed ? 1 : 0)) problems.push(`${where}: in ${placements} places`);
-  if (job.status === "queued" && !job.queue?.jobs.items.includes(job))
+  if (job.status === "queued" && !job.queue?.jobs.toArray().includes(job))
     problems.push(`${where}: not in its queue`);
   if ((job.status === "assigned" || job.status === "completed") && job.assignment === null) {
     problems.push(`${where}: no assignment`);
@@ -208,23 +209,36 @@ function checkQueue(core: RouterCore, queue: QueueRecord, problems: string[]): v
   const where = `queue ${queue.id}`;
   if (!queue.jobs.isSorted()) problems.push(`${where}: jobs out of order`);
   for (const [channelId, list] of queue.waitingByChannel) {
-    if (!list.isSorted()) problems.push(`${where}: waiting ${channelId} out of order`);
-    for (const job of list.items) {
-      if (job.channelId !== channelId || job.queue !== queue || !job.waiting) {
-        problems.push(`${where}: job ${job.id} misplaced in waiting ${channelId}`);
+    let count = 0;
+    for (const group of list.groups) {
+      if (!group.jobs.isSorted() || group.jobs.length === 0) {
+        problems.push(`${where}: waiting ${channelId} group out of order or empty`);
+      }
+      for (const job of group.jobs.toArray()) {
+        count++;
+        const profile = queue.policy.bypassSelectors ? "" : selectorProfile(job);
+        if (
+          job.channelId !== channelId ||
+          job.queue !== queue ||
+          job.waitingGroup !== group ||
+          group.profile !== profile
+        ) {
+          problems.push(`${where}: job ${job.id} misplaced in waiting ${channelId}`);
+        }
       }
     }
+    if (count !== list.length) problems.push(`${where}: waiting ${channelId} miscounted`);
   }
-  for (const job of queue.jobs.items) {
+  for (const job of queue.jobs.toArray()) {
     const wants = job.openOffers.length < queue.policy.minConcurrentOffers;
-    const listed = queue.waitingByChannel.get(job.channelId)?.items.includes(job) ?? false;
-    if (wants !== listed || wants !== job.waiting)
+    const listed = queue.waitingByChannel.get(job.channelId)?.toArray().includes(job) ?? false;
+    if (wants !== listed || wants !== (job.waitingGroup !== null))
       problems.push(`${where}: job ${job.id} waiting flag wrong`);
   }
   for (const [channelId, list] of queue.workersByChannel) {
     if (!list.isSorted()) problems.push(`${where}: workers ${channelId} out of order`);
     // Matching is quiescent: no job that wants offers has an eligible worker left unused.
-    const waiting = queue.waitingByChannel.get(channelId)?.items ?? [];
+    const waiting = queue.waitingByChannel.get(channelId)?.toArray() ?? [];
     for (const job of waiting) {
       for (const worker of list.items) {
         if (isPairEligible(job, worker, queue.policy.bypassSelectors)) {
@@ -233,6 +247,7 @@ function checkQueue(core: RouterCore, queue: QueueRecord, problems: string[]): v
       }
     }
   }
+  checkRankings(queue, problems);
   for (const worker of core.workers) {
     if (!worker.queues.includes(queue)) continue;
     for (const channel of worker.channels) {
@@ -240,6 +255,32 @@ function checkQueue(core: RouterCore, queue: QueueRecord, problems: string[]): v
       if (listed !== fitsChannel(worker, channel)) {
         problems.push(
           `${where}: worker ${worker.id} ${listed ? "listed but cannot" : "can but is not listed"} for ${channel.channelId}`,
+        );
+      }
+    }
+  }
+}
+
+/**
+ * Each valid best-worker ranking holds exactly the listed workers its profile admits, in the
+ * order the scan would pick them: fresh score descending, equal scores in index order.
+ */
+function checkRankings(queue: QueueRecord, problems: string[]): void {
+  for (const [channelId, book] of queue.rankingsByChannel) {
+    const listed = queue.workersByChannel.get(channelId)?.items ?? [];
+    for (const [profile, ranking] of book.rankings) {
+      if (!ranking.valid) continue;
+      const expected = listed
+        .filter((worker) => ranking.admitted(worker))
+        .map((worker, position) => ({ worker, position, score: ranking.scoreOf(worker) }))
+        .sort((left, right) =>
+          left.score !== right.score ? right.score - left.score : left.position - right.position,
+        )
+        .map(({ worker }) => worker.id);
+      const actual = ranking.workers.items.map((worker) => worker.id);
+      if (expected.join() !== actual.join()) {
+        problems.push(
+          `queue ${queue.id}: ranking ${channelId} "${profile}" is [${actual}], not [${expected}]`,
         );
       }
     }

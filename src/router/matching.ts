@@ -6,14 +6,14 @@
  * in queue order that it could take and that wants offers, and run job-side matching for it).
  * Matching only opens offers, so draining never adds to the agenda.
  * Costs: job side O(k) index positions inspected (longest idle, round robin after an
- * O(log n) start) or O(n) (best worker scores every listed worker); worker side O(Σ scan to the
- * first eligible job per (queue, channel) list) per job found — one per list in the common case.
+ * O(log n) start) or O(n) (best worker scores every listed worker); worker side, per job found,
+ * one selector test per waiting group (selector profile) of each (queue, channel) and a scan
+ * only within the groups it can take, to the first job without an exclusion or open offer.
  */
 
-import { RuleEvaluationError } from "../powerfx/errors.ts";
 import { compareCodePoints } from "./code-point.ts";
 import type { RouterCore } from "./core.ts";
-import { isPairEligible } from "./eligibility.ts";
+import { isOfferable, isPairEligible, selectorsAdmit } from "./eligibility.ts";
 import {
   type ChannelRecord,
   type JobRecord,
@@ -27,9 +27,12 @@ import type { Candidates } from "./modes/index.ts";
 import type { OfferOutcomeCode } from "./offer-log.ts";
 import { compareJobsInQueueOrder } from "./queue-order.ts";
 import type { CompiledRule } from "./rules/router-rule.ts";
-import { defaultWorkerScore } from "./scoring.ts";
+import { defaultWorkerScore, ruleWorkerScore } from "./scoring.ts";
+import type { SortedList } from "./sorted-list.ts";
 import type { Labels } from "./types.ts";
+import type { WaitingGroup } from "./waiting-jobs.ts";
 import { fitsChannel, workerList } from "./worker-index.ts";
+import { rankingFor, type WorkerRanking } from "./worker-ranking.ts";
 
 const NO_WORKERS: WorkerRecord[] = [];
 
@@ -39,6 +42,8 @@ export class Matcher implements Candidates {
   private readonly chosen: number[] = [];
   private readonly chosenWorkers: WorkerRecord[] = [];
   private list: WorkerRecord[] = NO_WORKERS;
+  private index: SortedList<WorkerRecord> | null = null;
+  private ranking: WorkerRanking | null = null;
   private job: JobRecord | null = null;
   private queue: QueueRecord | null = null;
   /** Reused by scoring rules, so scoring allocates nothing per worker. */
@@ -91,9 +96,12 @@ export class Matcher implements Candidates {
     if (job.status !== "queued" || queue === null) return 0;
     const policy = queue.policy;
     if (job.openOffers.length >= policy.minConcurrentOffers) return 0;
-    this.list = workerList(queue, job.channelId).items;
+    const index = workerList(queue, job.channelId);
+    this.index = index;
+    this.list = index.items;
     this.job = job;
     this.queue = queue;
+    this.ranking = policy.mode.ranksByScore ? rankingFor(job, queue, index.items) : null;
     // Both scratch arrays are empty between calls (emptied by pop: setting length is slower).
     const chosen = this.chosen;
     const chosenWorkers = this.chosenWorkers;
@@ -107,6 +115,8 @@ export class Matcher implements Candidates {
       chosenWorkers.push(this.list[chosen[i] as number] as WorkerRecord);
     while (chosen.length > 0) chosen.pop();
     this.list = NO_WORKERS;
+    this.index = null;
+    this.ranking = null;
     this.job = null;
     for (let i = 0; i < offered; i++) this.offer(job, chosenWorkers[i] as WorkerRecord, queue);
     while (chosenWorkers.length > 0) chosenWorkers.pop();
@@ -130,7 +140,12 @@ export class Matcher implements Candidates {
     if (core.emitter.active) core.emitter.emit(offerIssued(offer));
   }
 
-  /** The first job in queue order, across the worker's queues and fitting channels, it can take. */
+  /**
+   * The first job in queue order, across the worker's queues and fitting channels, it can take.
+   * Per (queue, channel) it tests each selector profile's waiting group once, skips the groups
+   * whose first job comes after the best so far or whose selectors the worker fails, and scans
+   * the rest only to the first job without an exclusion or open offer for the worker.
+   */
   private firstJobFor(worker: WorkerRecord): JobRecord | null {
     let best: JobRecord | null = null;
     const channels = worker.channels;
@@ -145,18 +160,40 @@ export class Matcher implements Candidates {
         const waiting = queue.waitingByChannel.get(channel.channelId);
         if (waiting === undefined) continue;
         const bypass = queue.policy.bypassSelectors;
-        const items = waiting.items;
-        for (let j = 0; j < items.length; j++) {
-          const job = items[j] as JobRecord;
-          if (best !== null && compareJobsInQueueOrder(job, best) > 0) break;
-          if (isPairEligible(job, worker, bypass)) {
-            best = job;
-            break;
-          }
+        const groups = waiting.groups;
+        for (let g = 0; g < groups.length; g++) {
+          const jobs = (groups[g] as WaitingGroup).jobs;
+          const head = jobs.first() as JobRecord;
+          if (best !== null && compareJobsInQueueOrder(head, best) > 0) continue;
+          if (!bypass && !selectorsAdmit(head, worker)) continue;
+          const found = this.firstOfferable(jobs.chunks, worker, best);
+          if (found !== null) best = found;
         }
       }
     }
     return best;
+  }
+
+  /**
+   * The first job of one waiting group (chunks in queue order) that the worker may be offered,
+   * or null when none comes before `best`.
+   */
+  private firstOfferable(
+    chunks: readonly (readonly JobRecord[])[],
+    worker: WorkerRecord,
+    best: JobRecord | null,
+  ): JobRecord | null {
+    const work = this.core.work;
+    for (let c = 0; c < chunks.length; c++) {
+      const chunk = chunks[c] as readonly JobRecord[];
+      for (let j = 0; j < chunk.length; j++) {
+        const job = chunk[j] as JobRecord;
+        work.waitingJobsInspected++;
+        if (best !== null && compareJobsInQueueOrder(job, best) > 0) return null;
+        if (isOfferable(job, worker)) return job;
+      }
+    }
+    return null;
   }
 
   // --- Candidates, for the modes -------------------------------------------------------------
@@ -176,6 +213,7 @@ export class Matcher implements Candidates {
     const policy = (this.queue as QueueRecord).policy;
     if (policy.staticScore !== null) return policy.staticScore;
     const worker = this.list[position] as WorkerRecord;
+    this.core.work.workersScored++;
     if (policy.scoringRule !== null) return this.ruleScore(policy.scoringRule, job, worker);
     return defaultWorkerScore(
       job.labels,
@@ -185,21 +223,27 @@ export class Matcher implements Candidates {
     );
   }
 
-  /**
-   * A powerFx score; a rule that fails or yields no finite number ranks the worker last
-   * (−Infinity), so one bad label cannot stop matching.
-   */
+  /** A powerFx score (−Infinity when the rule fails or yields no finite number). */
   private ruleScore(rule: CompiledRule, job: JobRecord, worker: WorkerRecord): number {
     const context = this.scoringContext;
     context.jobLabels = job.labels;
     context.workerLabels = worker.labels;
-    try {
-      const value = rule(context);
-      return typeof value === "number" && Number.isFinite(value) ? value : Number.NEGATIVE_INFINITY;
-    } catch (error) {
-      if (error instanceof RuleEvaluationError) return Number.NEGATIVE_INFINITY;
-      throw error;
-    }
+    return ruleWorkerScore(rule, context);
+  }
+
+  get rankedCount(): number {
+    const ranking = this.ranking;
+    return ranking === null ? -1 : ranking.workers.length;
+  }
+
+  isRankedEligible(rank: number): boolean {
+    const worker = (this.ranking as WorkerRanking).workers.items[rank] as WorkerRecord;
+    return isOfferable(this.job as JobRecord, worker);
+  }
+
+  positionOfRanked(rank: number): number {
+    const worker = (this.ranking as WorkerRanking).workers.items[rank] as WorkerRecord;
+    return (this.index as SortedList<WorkerRecord>).positionOf(worker);
   }
 
   roundRobinStart(): number {

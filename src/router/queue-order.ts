@@ -1,11 +1,13 @@
 /**
  * Queue order (§8 a) and the per-queue job lists. Every queued job is in its queue's `jobs`
- * list; it is also in the waiting list of its channel while it has fewer open offers than
- * `minConcurrentOffers`, so a freed worker looks only at jobs that want an offer on one of its
- * channels. Insert/remove O(log n + memmove); position O(log n); longest wait O(n) (rare query).
+ * list; it is also among the waiting jobs of its channel, in the group of its selector profile
+ * (waiting-jobs.ts), while it has fewer open offers than `minConcurrentOffers`, so a freed
+ * worker looks only at jobs that want an offer on one of its channels and that it can take.
+ * Lists are chunked (chunked-sorted-list.ts): insert/remove O(log n + one chunk) at any
+ * length; position O(log n + n / 64); longest wait O(n) (a rare query).
  */
 import type { JobRecord, QueueRecord } from "./entities.ts";
-import { SortedList } from "./sorted-list.ts";
+import { WaitingJobs } from "./waiting-jobs.ts";
 
 /** Expedited first, then higher priority, then earlier enqueue, then earlier creation. */
 export function compareJobsInQueueOrder(left: JobRecord, right: JobRecord): number {
@@ -17,10 +19,10 @@ export function compareJobsInQueueOrder(left: JobRecord, right: JobRecord): numb
   return left.creationSequence - right.creationSequence;
 }
 
-function waitingList(queue: QueueRecord, channelId: string): SortedList<JobRecord> {
+function waitingList(queue: QueueRecord, channelId: string): WaitingJobs {
   let list = queue.waitingByChannel.get(channelId);
   if (list === undefined) {
-    list = new SortedList(compareJobsInQueueOrder);
+    list = new WaitingJobs(compareJobsInQueueOrder);
     queue.waitingByChannel.set(channelId, list);
   }
   return list;
@@ -40,10 +42,12 @@ export function addQueuedJob(job: JobRecord, queue: QueueRecord): void {
 /** Takes a job out of its queue's lists (it leaves `queued`, or its order is about to change). */
 export function removeQueuedJob(job: JobRecord, queue: QueueRecord): void {
   queue.jobs.remove(job);
-  if (job.waiting) {
-    waitingList(queue, job.channelId).remove(job);
-    job.waiting = false;
-  }
+  leaveWaiting(job, queue);
+}
+
+/** Takes a job out of its waiting group (its selectors are about to change). */
+export function leaveWaiting(job: JobRecord, queue: QueueRecord): void {
+  if (job.waitingGroup !== null) waitingList(queue, job.channelId).remove(job);
 }
 
 /** Brings the job's waiting-list membership in line with its status and open offers. */
@@ -51,11 +55,10 @@ export function refreshWaiting(job: JobRecord): void {
   const queue = job.queue;
   if (queue === null) return;
   const shouldWait = wantsOffers(job, queue);
-  if (shouldWait === job.waiting) return;
+  if (shouldWait === (job.waitingGroup !== null)) return;
   const list = waitingList(queue, job.channelId);
-  if (shouldWait) list.insert(job);
+  if (shouldWait) list.add(job, queue.policy.bypassSelectors);
   else list.remove(job);
-  job.waiting = shouldWait;
 }
 
 /** 1-based position of a queued job in its queue, or 0 when it is not queued there. */
@@ -66,8 +69,10 @@ export function positionInQueue(job: JobRecord, queue: QueueRecord): number {
 /** Earliest `enqueuedAt` among the queue's jobs, or NaN when empty. O(n). */
 export function earliestEnqueuedAtSeconds(queue: QueueRecord): number {
   let earliest = Number.NaN;
-  for (const job of queue.jobs.items) {
-    if (!(job.enqueuedAtSeconds >= earliest)) earliest = job.enqueuedAtSeconds;
+  for (const chunk of queue.jobs.chunks) {
+    for (const job of chunk) {
+      if (!(job.enqueuedAtSeconds >= earliest)) earliest = job.enqueuedAtSeconds;
+    }
   }
   return earliest;
 }

@@ -4,7 +4,10 @@
  * the two parts (the service does not say how it combines them; §9 a). Pure,
  * O(labels + selectors).
  */
+import { RuleEvaluationError } from "../powerfx/errors.ts";
 import { LABEL_OPERATOR_COMPARISONS, type LabelComparison } from "../vocabulary/index.ts";
+import type { CompiledRule } from "./rules/router-rule.ts";
+import type { RuleContext } from "./rules/values.ts";
 import { holdsForMissingLabel, labelOf, operatorHolds } from "./selectors.ts";
 import type { Labels, WorkerSelector } from "./types.ts";
 
@@ -103,3 +106,30 @@ export function defaultWorkerScore(
   if (Number.isNaN(selectorPart)) return labelPart;
   return (labelPart + selectorPart) / 2;
 }
+
+/**
+ * A scoring rule's score of a worker for a job: a rule that fails or yields no finite number
+ * ranks the worker last (−Infinity), so one bad label cannot stop matching.
+ */
+export function ruleWorkerScore(rule: CompiledRule, context: RuleContext): number {
+  try {
+    const value = rule(context);
+    return typeof value === "number" && Number.isFinite(value) ? value : Number.NEGATIVE_INFINITY;
+  } catch (error) {
+    if (error instanceof RuleEvaluationError) return Number.NEGATIVE_INFINITY;
+    throw error;
+  }
+}
+
+/**
+ * What a scoring rule can read: the job's and the worker's labels, nothing else (no clock, no
+ * job state). Best-worker rankings memoize rule scores on this (worker-ranking.ts); a field
+ * added to RuleContext makes this line fail to compile until the memo is revisited.
+ */
+export const RULE_CONTEXT_READS_ONLY_LABELS: [keyof RuleContext] extends [
+  "jobLabels" | "workerLabels",
+]
+  ? ["jobLabels" | "workerLabels"] extends [keyof RuleContext]
+    ? true
+    : never
+  : never = true;

@@ -13,7 +13,7 @@ import type { RouterCore } from "./core.ts";
 import type { JobRecord, QueueRecord } from "./entities.ts";
 import type { Matcher } from "./matching.ts";
 import { jobWorkerSelectorsExpired } from "./policy-event-builders.ts";
-import { addQueuedJob, removeQueuedJob } from "./queue-order.ts";
+import { addQueuedJob, leaveWaiting, refreshWaiting, removeQueuedJob } from "./queue-order.ts";
 import { hasActiveExpedite, NO_SELECTORS } from "./selectors.ts";
 import type { JobStatus, WorkerSelector } from "./types.ts";
 
@@ -102,11 +102,15 @@ export class SelectorExpiry {
     // The queue order depends on `expedited`: leave the lists while it changes.
     const queue = job.status === "queued" ? (job.queue as QueueRecord) : null;
     const reorder = queue !== null && expedited !== job.expedited;
+    // The waiting group depends on the active selectors: leave it while they change.
+    const regroup = queue !== null && !reorder && expiredCount > 0;
     if (reorder) removeQueuedJob(job, queue);
+    if (regroup) leaveWaiting(job, queue);
     job.requestedWorkerSelectors = requested.list;
     job.attachedWorkerSelectors = attached.list;
     job.expedited = expedited;
     if (reorder) addQueuedJob(job, queue);
+    if (regroup) refreshWaiting(job);
     if (expiredCount > 0 && core.emitter.active) {
       core.emitter.emit(jobWorkerSelectorsExpired(job, requested.expired, attached.expired, now));
     }

@@ -3,22 +3,16 @@
  * workers of that queue whose free capacity fits the channel's cost and whose channel is below
  * `maxNumberOfJobs`, in the index order the queue's mode declares (`indexOrder`: idleness or
  * id). Choosing a worker therefore never scans busy workers.
- * Each load change detaches and re-attaches the worker: O(Q·C·(log n + memmove)) for a worker
- * in Q queues with C channels. Load, idle-since and state change only between detach and attach.
+ * Each load change detaches and re-attaches the worker: O(Q·C·(R + 1)·(log n + memmove)) for a
+ * worker in Q queues with C channels and R best-worker rankings per list (worker-ranking.ts).
+ * Load, idle-since and state change only between detach and attach.
  */
 import { compareCodePoints } from "./code-point.ts";
 import type { ChannelRecord, QueueRecord, WorkerRecord } from "./entities.ts";
 import type { IndexOrder } from "./modes/index.ts";
 import { SortedList } from "./sorted-list.ts";
-
-/** Load ratio ascending, then idle since ascending, then id (§8 g). */
-function compareWorkersByIdleness(left: WorkerRecord, right: WorkerRecord): number {
-  if (left.loadRatio !== right.loadRatio) return left.loadRatio - right.loadRatio;
-  if (left.idleSinceSeconds !== right.idleSinceSeconds) {
-    return left.idleSinceSeconds - right.idleSinceSeconds;
-  }
-  return compareCodePoints(left.id, right.id);
-}
+import { compareWorkersByIdleness } from "./worker-order.ts";
+import { rankWorker } from "./worker-ranking.ts";
 
 /** Id in code-point order (§8 h, p). */
 function compareWorkersById(left: WorkerRecord, right: WorkerRecord): number {
@@ -61,7 +55,9 @@ export function detachWorker(worker: WorkerRecord): void {
     const channel = channels[c] as ChannelRecord;
     if (!channel.indexed) continue;
     for (let q = 0; q < queues.length; q++) {
-      workerList(queues[q] as QueueRecord, channel.channelId).remove(worker);
+      const queue = queues[q] as QueueRecord;
+      workerList(queue, channel.channelId).remove(worker);
+      if (queue.rankingsByChannel.size > 0) rankWorker(queue, channel.channelId, worker, false);
     }
     channel.indexed = false;
   }
@@ -75,7 +71,9 @@ export function attachWorker(worker: WorkerRecord): void {
     const channel = channels[c] as ChannelRecord;
     if (channel.indexed || !fitsChannel(worker, channel)) continue;
     for (let q = 0; q < queues.length; q++) {
-      workerList(queues[q] as QueueRecord, channel.channelId).insert(worker);
+      const queue = queues[q] as QueueRecord;
+      workerList(queue, channel.channelId).insert(worker);
+      if (queue.rankingsByChannel.size > 0) rankWorker(queue, channel.channelId, worker, true);
     }
     channel.indexed = true;
   }

@@ -1,20 +1,23 @@
 /**
  * The `events.jsonl` writer: the first replication's router events, one Event Grid JSON object
  * per line, streamed through a buffer into the file it is given (a long run has millions of
- * events, which must not pile up in memory). The caller gives a temporary name and moves the
- * file into place only once the whole run has succeeded, together with the other outputs.
+ * events, which must not pile up in memory). Lines are encoded straight into one reused byte
+ * buffer (joining millions of short strings and encoding them again cost more than building
+ * them). The caller gives a temporary name and moves the file into place only once the whole
+ * run has succeeded, together with the other outputs.
  */
 import { closeSync, openSync, rmSync, writeSync } from "node:fs";
 import { EventGridSerializer, type RouterEvent } from "../../router/index.ts";
 
-const FLUSH_AT_CHARACTERS = 1 << 20;
+const BUFFER_BYTES = 1 << 20;
+const NEWLINE = 0x0a;
 
 /** Writes events to `path`; `finish` flushes and closes it, `abort` closes and removes it. */
 export class EventLog {
   private readonly serializer: EventGridSerializer;
   private descriptor: number;
-  private pending: string[] = [];
-  private pendingCharacters = 0;
+  private readonly buffer = Buffer.allocUnsafe(BUFFER_BYTES);
+  private used = 0;
 
   constructor(
     private readonly path: string,
@@ -27,9 +30,15 @@ export class EventLog {
   /** Appends one event. */
   write(event: RouterEvent): void {
     const line = this.serializer.serializeLine(event);
-    this.pending.push(line);
-    this.pendingCharacters += line.length + 1;
-    if (this.pendingCharacters >= FLUSH_AT_CHARACTERS) this.flush();
+    // A UTF-16 code unit takes at most 3 UTF-8 bytes; the newline one more.
+    const worstBytes = line.length * 3 + 1;
+    if (this.used + worstBytes > BUFFER_BYTES) this.flush();
+    if (worstBytes > BUFFER_BYTES) {
+      writeSync(this.descriptor, `${line}\n`);
+      return;
+    }
+    this.used += this.buffer.write(line, this.used, "utf8");
+    this.buffer[this.used++] = NEWLINE;
   }
 
   /** Flushes and closes the file. */
@@ -47,9 +56,10 @@ export class EventLog {
   }
 
   private flush(): void {
-    if (this.pending.length === 0) return;
-    writeSync(this.descriptor, `${this.pending.join("\n")}\n`);
-    this.pending = [];
-    this.pendingCharacters = 0;
+    let written = 0;
+    while (written < this.used) {
+      written += writeSync(this.descriptor, this.buffer, written, this.used - written);
+    }
+    this.used = 0;
   }
 }

@@ -1,8 +1,9 @@
 /**
- * Best worker (§3.4, §8 i): every eligible worker is scored and the `wanted` highest win;
- * equal scores keep index order, which is the longest-idle order. O(n · wanted) for n
- * candidates: scoring all of them is inherent to the mode. Scratch arrays are reused, so a
- * choice allocates nothing (modes are not re-entrant).
+ * Best worker (§3.4, §8 i): the `wanted` highest-scoring eligible workers win; equal scores keep
+ * index order, which is the longest-idle order. When the router keeps a memoized ranking for
+ * the job (score descending, then index order), the first eligible ranked workers win: O(k
+ * ranks inspected + wanted · log n). Otherwise every eligible worker is scored: O(n · wanted).
+ * Scratch arrays are reused, so a choice allocates nothing (modes are not re-entrant).
  */
 import type { Candidates, DistributionMode } from "./types.ts";
 
@@ -27,7 +28,19 @@ function offerToTop(score: number, position: number, wanted: number): void {
 export const bestWorker: DistributionMode<"bestWorker"> = {
   kind: "bestWorker",
   indexOrder: "idleness",
+  ranksByScore: true,
   choose(candidates: Candidates, wanted: number, chosen: number[]): void {
+    const ranked = candidates.rankedCount;
+    if (ranked >= 0) {
+      let remaining = wanted;
+      for (let rank = 0; rank < ranked && remaining > 0; rank++) {
+        if (candidates.isRankedEligible(rank)) {
+          chosen.push(candidates.positionOfRanked(rank));
+          remaining--;
+        }
+      }
+      return;
+    }
     // Setting length is a slow runtime call, so only when there is something to clear.
     if (topScores.length > 0) topScores.length = 0;
     if (topPositions.length > 0) topPositions.length = 0;

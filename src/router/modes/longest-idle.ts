@@ -8,6 +8,7 @@ import type { Candidates, DistributionMode } from "./types.ts";
 export const longestIdle: DistributionMode<"longestIdle"> = {
   kind: "longestIdle",
   indexOrder: "idleness",
+  ranksByScore: false,
   choose(candidates: Candidates, wanted: number, chosen: number[]): void {
     let remaining = wanted;
     for (let position = 0; position < candidates.count && remaining > 0; position++) {

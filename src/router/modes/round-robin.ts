@@ -9,6 +9,7 @@ import type { Candidates, DistributionMode } from "./types.ts";
 export const roundRobin: DistributionMode<"roundRobin"> = {
   kind: "roundRobin",
   indexOrder: "id",
+  ranksByScore: false,
   choose(candidates: Candidates, wanted: number, chosen: number[]): void {
     const count = candidates.count;
     let remaining = wanted;

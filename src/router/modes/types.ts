@@ -13,6 +13,15 @@ export interface Candidates {
   isEligible(position: number): boolean;
   /** The worker's score for the job (bestWorker only). */
   score(position: number): number;
+  /**
+   * Best worker: how many workers the memoized ranking (score descending, then index order)
+   * holds for this job, or −1 when its scores cannot be memoized and each must be scored.
+   */
+  readonly rankedCount: number;
+  /** Whether the ranked worker at `rank` may receive an offer for the job now. */
+  isRankedEligible(rank: number): boolean;
+  /** The position (in index order) of the ranked worker at `rank`. */
+  positionOfRanked(rank: number): number;
   /** For round robin: the position of the first worker after the queue's pointer (may be count). */
   roundRobinStart(): number;
 }
@@ -25,6 +34,8 @@ export interface DistributionMode<Kind extends DistributionModeKind = Distributi
   readonly kind: Kind;
   /** `idleness`: load ratio, idle since, id (§8 g); `id`: code-point id order (§8 h). */
   readonly indexOrder: IndexOrder;
+  /** Whether the mode ranks by score (the router then keeps memoized rankings for it). */
+  readonly ranksByScore: boolean;
   /** Appends up to `wanted` eligible positions to `chosen`, best first. */
   choose(candidates: Candidates, wanted: number, chosen: number[]): void;
 }
