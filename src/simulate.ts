@@ -12,7 +12,10 @@ import { MetricsCollector } from "./metrics/index.ts";
 import type { ReplicationMetrics } from "./metrics/types.ts";
 import { RandomStream } from "./random/index.ts";
 import { checkInvariants, Router, type RouterConfig, type RouterEvent } from "./router/index.ts";
-import { type Scenario, type TraceArrivals, workerIdsOf } from "./scenario/index.ts";
+import type { Scenario, TraceArrivals } from "./scenario/index.ts";
+// From types.ts itself: the index also loads the parser (zod, yaml), which a worker thread
+// simulating a checked scenario never needs (its boot halves without them).
+import { workerIdsOf } from "./scenario/types.ts";
 import { diagnoseStall } from "./world/stall-diagnosis.ts";
 import { World } from "./world/world.ts";
 

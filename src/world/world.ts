@@ -8,7 +8,8 @@ import type { Engine } from "../engine/engine.ts";
 import type { RandomStream } from "../random/index.ts";
 import type { Router, RouterEvent } from "../router/index.ts";
 import type { Scenario, TraceArrivals } from "../scenario/index.ts";
-import { workerIdsOf } from "../scenario/index.ts";
+// From types.ts itself, not the index: the index loads the parser (zod, yaml) too.
+import { workerIdsOf } from "../scenario/types.ts";
 import { Customers } from "./customers.ts";
 import { worldProblems } from "./invariants.ts";
 import { createPerson, type Person, prepareBehavior } from "./people.ts";
