@@ -17,6 +17,7 @@ import { prepareOutputFolder } from "../run/atomic-files.ts";
 import { describeWritten, printPublicationNotes, publishOutputs } from "../run/publish-outputs.ts";
 import { studyShardOf } from "../run/shard.ts";
 import { checkScenarioFile } from "../scenario-check.ts";
+import { type ChartArguments, chartOptions, checkChartOptions } from "../session/chart-options.ts";
 import { interruptible } from "../session/interruptible.ts";
 import {
   positiveInteger,
@@ -40,7 +41,7 @@ import { STAFF_OUTPUT_SET, staffFolderOf, staffOutputFiles } from "../staff/staf
 /** The largest count per interval --per-interval considers unless --max says otherwise. */
 const PER_INTERVAL_DEFAULT_MAX = 1000;
 
-interface StaffArguments extends SimulationArguments {
+interface StaffArguments extends SimulationArguments, ChartArguments {
   scenario: string;
   group: string;
   target: string | string[];
@@ -51,17 +52,13 @@ interface StaffArguments extends SimulationArguments {
   perInterval: boolean;
   maxDays: number;
   out?: string;
-  charts: boolean;
-  png: boolean;
   shard?: string;
   resume?: string;
 }
 
 async function handler(args: StaffArguments): Promise<void> {
   // Every option is checked before the file is read: a typo costs nothing.
-  if (args.png && !args.charts) {
-    throw new UsageError("--png draws the chart as a PNG: it cannot go with --no-charts");
-  }
+  checkChartOptions(args, "the chart as a PNG");
   if (args.shard !== undefined && !args.perInterval) {
     throw new UsageError(
       "--shard goes with --per-interval: the one-count search's next count depends on each simulation; shard a day of the staffing curve instead",
@@ -256,16 +253,7 @@ export const staffCommand: CommandModule<object, StaffArguments> = {
         describe:
           "output folder (default: reports/<scenario name as one safe folder name>/staff/, staff-intervals/ with --per-interval)",
       })
-      .option("charts", {
-        type: "boolean",
-        default: true,
-        describe: "write charts/staffing-search.vl.json and .svg (--no-charts to skip)",
-      })
-      .option("png", {
-        type: "boolean",
-        default: false,
-        describe: "also write charts/staffing-search.png (2× zoom, white background)",
-      })
+      .options(chartOptions("staffing-search", " (staffing-curve with --per-interval)"))
       .option("shard", {
         type: "string",
         describe:
