@@ -34,6 +34,29 @@ export interface DayContext {
   readonly printed: Set<string>;
 }
 
+/** What a request names of every day of its search, besides the abort signal. */
+export type DayRequest = Pick<
+  DayContext,
+  "file" | "strict" | "groupId" | "workers" | "progress" | "printed"
+> & { readonly scenario: Pick<Scenario, "seed" | "replications" | "name"> };
+
+/** The context every day of `request`'s search simulates in (unsharded or a shard's round). */
+export function dayContextOf(request: DayRequest, signal: AbortSignal): DayContext {
+  const { scenario } = request;
+  return {
+    file: request.file,
+    strict: request.strict,
+    groupId: request.groupId,
+    seed: scenario.seed,
+    replications: scenario.replications,
+    workers: request.workers,
+    progress: request.progress,
+    scenarioName: scenario.name,
+    signal,
+    printed: request.printed,
+  };
+}
+
 /** The overrides that give the group `staffing` (and the count it implies). */
 export function staffingOverrides(
   groupId: string,

@@ -11,7 +11,7 @@ import { replicationsOfShard, type ShardSpec } from "../run/shard.ts";
 import { type MergedDayRecord, renderCurveShardFile, scenarioSha256Of } from "../run/shard-file.ts";
 import { publishShardText } from "../run/shard-outputs.ts";
 import { interruptible } from "../session/interruptible.ts";
-import { type DayContext, simulateDay } from "./curve-day.ts";
+import { dayContextOf, simulateDay } from "./curve-day.ts";
 import { CURVE_OUTPUT_SET } from "./curve-outputs.ts";
 import {
   CURVE_PROGRESS_FILE,
@@ -91,18 +91,7 @@ export async function staffCurveShard(
     `${scenario.name}: day ${dayNumber} of at most ${request.maxDays} of group ${request.groupId}'s staffing per interval, shard ${shard.index}/${shard.count}: ${staffing.join(" ")}`,
   );
   await interruptible(async (signal) => {
-    const context: DayContext = {
-      file: request.file,
-      strict: request.strict,
-      groupId: request.groupId,
-      seed: scenario.seed,
-      replications: scenario.replications,
-      workers: request.workers,
-      progress: request.progress,
-      scenarioName: scenario.name,
-      signal,
-      printed: request.printed,
-    };
+    const context = dayContextOf(request, signal);
     const started = performance.now();
     const simulated = await simulateDay(context, staffing, `day ${dayNumber}`, only);
     const wallSeconds = (performance.now() - started) / 1000;

@@ -19,7 +19,7 @@ import type { CurveStudy } from "../../report/staff/index.ts";
 import type { Scenario } from "../../scenario/index.ts";
 import { printErrorLine } from "../output.ts";
 import { interruptible } from "../session/interruptible.ts";
-import { type DayContext, dayEstimatesOf, simulateDay } from "./curve-day.ts";
+import { dayContextOf, dayEstimatesOf, simulateDay } from "./curve-day.ts";
 import { publishCurve } from "./curve-outputs.ts";
 import type { DaySearch } from "./curve-shard-replay.ts";
 
@@ -168,18 +168,7 @@ export async function staffPerInterval(request: CurveRequest): Promise<void> {
   const plan = curvePlanOf(request);
   printErrorLine(searchLineOf(request, plan));
   await interruptible(async (signal) => {
-    const context: DayContext = {
-      file: request.file,
-      strict: request.strict,
-      groupId: request.groupId,
-      seed: scenario.seed,
-      replications: scenario.replications,
-      workers: request.workers,
-      progress: request.progress,
-      scenarioName: scenario.name,
-      signal,
-      printed: request.printed,
-    };
+    const context = dayContextOf(request, signal);
     let day = 0;
     const evaluateDay = async (staffing: readonly number[]): Promise<TargetEstimate[][]> => {
       day += 1;
