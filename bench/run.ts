@@ -162,6 +162,14 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     return 0;
   }
+  // The threads and quickstart cases measure the compiled code users run: build it if stale.
+  execFileSync(
+    process.execPath,
+    [fileURLToPath(new URL("../scripts/build.mjs", import.meta.url)), "--if-stale"],
+    {
+      stdio: "inherit",
+    },
+  );
   const baseline = readBaseline(baselinePath);
   const loadAverageAtStart = loadavg()[0] ?? 0;
   const { runs, failed } = runRounds(options);
