@@ -14,6 +14,9 @@ export class JobTable {
   private readonly slotById = new SlotIndex<string>();
   private readonly freeSlots: number[] = [];
   private slotCount = 0;
+  /** The job last looked up and its slot: a job's events often come one after another. */
+  private lastJobId: string | null = null;
+  private lastSlot = -1;
   /** Whether a slot holds a job (1) or is free (0). */
   private live = new Uint8Array(INITIAL_SLOTS);
 
@@ -56,7 +59,11 @@ export class JobTable {
 
   /** The slot of a job, or −1. */
   slotOf(jobId: string): number {
-    return this.slotById.get(jobId);
+    if (jobId === this.lastJobId) return this.lastSlot;
+    const slot = this.slotById.get(jobId);
+    this.lastJobId = jobId;
+    this.lastSlot = slot;
+    return slot;
   }
 
   /**
@@ -75,6 +82,8 @@ export class JobTable {
       slot = this.freeSlots.length > 0 ? (this.freeSlots.pop() as number) : this.newSlot();
       this.slotById.set(jobId, slot);
     }
+    this.lastJobId = jobId;
+    this.lastSlot = slot;
     this.live[slot] = 1;
     this.arrivalSeconds[slot] = arrivalSeconds;
     this.counted[slot] = counted ? 1 : 0;
@@ -96,6 +105,7 @@ export class JobTable {
   /** Drops a job; returns its former slot, or −1 when it was not held. */
   delete(jobId: string): number {
     const slot = this.slotById.delete(jobId);
+    if (jobId === this.lastJobId) this.lastSlot = -1;
     if (slot < 0) return -1;
     this.live[slot] = 0;
     this.freeSlots.push(slot);
