@@ -18,6 +18,7 @@ import {
   ratio,
   ScopeAccumulator,
 } from "./scope-accumulator.ts";
+import { ScopeLevels } from "./scope-levels.ts";
 import { MeasurementWindow, TimeWeightedLevel } from "./time-weighted-level.ts";
 import type { MetricValues, ReplicationMetrics } from "./types.ts";
 import { waitGridOf } from "./wait-curve.ts";
@@ -52,6 +53,8 @@ export class ScopeSet {
    * first): an event adds to its job's cell once; `results` adds the cells to the scopes.
    */
   private readonly cellCounts: Float64Array;
+  private readonly queueLengths: ScopeLevels;
+  private readonly capacityInUse: ScopeLevels;
 
   private readonly queueIds: readonly string[];
   private readonly arrivalIds: readonly string[];
@@ -95,6 +98,10 @@ export class ScopeSet {
       return new IntervalSeries(window, queueId, queue.queueLength, busy, staffed);
     });
     for (const [index, queueId] of queueIds.entries()) this.queueIndexById.set(queueId, index);
+    const levels = (kind: (scope: ScopeAccumulator) => TimeWeightedLevel) =>
+      new ScopeLevels(kind(this.overall), this.queues.map(kind), this.arrivals.map(kind));
+    this.queueLengths = levels((scope) => scope.queueLength);
+    this.capacityInUse = levels((scope) => scope.capacityInUse);
   }
 
   /** Index of a queue id, −1 for a queue the settings did not list. */
@@ -218,9 +225,7 @@ export class ScopeSet {
 
   /** One job more (+1) or less (−1) queued in `queueIndex`. */
   changeQueueLength(slot: number, time: number, queueIndex: number, delta: number): void {
-    this.overall.queueLength.add(time, delta);
-    this.arrivals[this.jobs.arrivalIndex[slot] as number]?.queueLength.add(time, delta);
-    this.queues[queueIndex]?.queueLength.add(time, delta);
+    this.queueLengths.add(time, queueIndex, this.jobs.arrivalIndex[slot] as number, delta);
   }
 
   /** A hold taken (+1) or given back (−1); charged to the queue the offer came from. */
@@ -230,9 +235,7 @@ export class ScopeSet {
     const queueIndex = holds.queueIndex[hold] as number;
     const cost = sign * capacityCost;
     (holds.worker[hold] as WorkerTally).changeHeld(time, capacityCost, sign);
-    this.overall.capacityInUse.add(time, cost);
-    this.arrivals[this.jobs.arrivalIndex[slot] as number]?.capacityInUse.add(time, cost);
-    this.queues[queueIndex]?.capacityInUse.add(time, cost);
+    this.capacityInUse.add(time, queueIndex, this.jobs.arrivalIndex[slot] as number, cost);
     const share = sign * (holds.workerShare[hold] as number);
     this.busyWorkers[queueIndex]?.add(time, share);
     this.heldForJobs[queueIndex]?.add(time, share);
@@ -258,6 +261,8 @@ export class ScopeSet {
     for (const scope of [this.overall, ...this.queues, ...this.arrivals]) scope.advance(endSeconds);
     for (const level of [...this.busyWorkers, ...this.staffedWorkers, ...this.heldForJobs])
       level.advance(endSeconds);
+    this.queueLengths.settle();
+    this.capacityInUse.settle();
     const { warmupSeconds, horizonSeconds } = this.window;
     const measuredSeconds = Math.max(0, Math.min(endSeconds, horizonSeconds) - warmupSeconds);
     const valuesOf = (ids: readonly string[], scopes: readonly ScopeAccumulator[]) =>
