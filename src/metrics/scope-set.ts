@@ -19,6 +19,7 @@ import {
   ScopeAccumulator,
 } from "./scope-accumulator.ts";
 import { ScopeLevels } from "./scope-levels.ts";
+import { ScopeWaits } from "./scope-waits.ts";
 import { MeasurementWindow, TimeWeightedLevel } from "./time-weighted-level.ts";
 import type { MetricValues, ReplicationMetrics } from "./types.ts";
 import { waitGridOf } from "./wait-curve.ts";
@@ -55,6 +56,7 @@ export class ScopeSet {
   private readonly cellCounts: Float64Array;
   private readonly queueLengths: ScopeLevels;
   private readonly capacityInUse: ScopeLevels;
+  private readonly waits: ScopeWaits;
 
   private readonly queueIds: readonly string[];
   private readonly arrivalIds: readonly string[];
@@ -102,6 +104,7 @@ export class ScopeSet {
       new ScopeLevels(kind(this.overall), this.queues.map(kind), this.arrivals.map(kind));
     this.queueLengths = levels((scope) => scope.queueLength);
     this.capacityInUse = levels((scope) => scope.capacityInUse);
+    this.waits = new ScopeWaits(this.overall, this.queues, this.arrivals);
   }
 
   /** Index of a queue id, −1 for a queue the settings did not list. */
@@ -198,14 +201,8 @@ export class ScopeSet {
     increment(counts, base + Counter.assigned, 1);
     increment(counts, base + Counter.waitedJobs, waitSeconds > 0 ? 1 : 0);
     increment(counts, base + Counter.assignedWithinThreshold, withinThreshold);
-    const arrival = this.arrivals[jobs.arrivalIndex[slot] as number];
-    const queue = this.queues[jobs.scopeQueueIndex[slot] as number];
-    this.overall.waits.record(waitSeconds);
-    arrival?.waits.record(waitSeconds);
-    queue?.waits.record(waitSeconds);
-    this.overall.waitCurve.recordAnswered(waitSeconds);
-    arrival?.waitCurve.recordAnswered(waitSeconds);
-    queue?.waitCurve.recordAnswered(waitSeconds);
+    const queueIndex = jobs.scopeQueueIndex[slot] as number;
+    this.waits.answered(waitSeconds, queueIndex, jobs.arrivalIndex[slot] as number);
   }
 
   /** A job abandoned at `time`: "within the threshold" runs on the wait clock, like answers. */
@@ -218,9 +215,8 @@ export class ScopeSet {
     this.count(slot, Counter.abandonedWithinThreshold, withinThreshold);
     this.countInterval(slot, IntervalCounter.abandoned, 1);
     if (jobs.counted[slot] === 0) return;
-    this.overall.waitCurve.recordAbandoned(waitSeconds);
-    this.arrivals[jobs.arrivalIndex[slot] as number]?.waitCurve.recordAbandoned(waitSeconds);
-    this.queues[jobs.scopeQueueIndex[slot] as number]?.waitCurve.recordAbandoned(waitSeconds);
+    const queueIndex = jobs.scopeQueueIndex[slot] as number;
+    this.waits.abandoned(waitSeconds, queueIndex, jobs.arrivalIndex[slot] as number);
   }
 
   /** One job more (+1) or less (−1) queued in `queueIndex`. */
@@ -263,6 +259,7 @@ export class ScopeSet {
       level.advance(endSeconds);
     this.queueLengths.settle();
     this.capacityInUse.settle();
+    this.waits.settle();
     const { warmupSeconds, horizonSeconds } = this.window;
     const measuredSeconds = Math.max(0, Math.min(endSeconds, horizonSeconds) - warmupSeconds);
     const valuesOf = (ids: readonly string[], scopes: readonly ScopeAccumulator[]) =>

@@ -34,6 +34,12 @@ export class WaitCurveCounts {
 
   constructor(private readonly gridSeconds: readonly number[]) {}
 
+  /** Takes another scope's counts (on the same grid): as if this one had recorded its waits. */
+  copyFrom(other: WaitCurveCounts): void {
+    this.answered.set(other.answered);
+    this.abandoned.set(other.abandoned);
+  }
+
   /** A job answered after `waitSeconds` (first enqueue → first assignment). */
   recordAnswered(waitSeconds: number): void {
     this.add(this.answered, waitSeconds);
