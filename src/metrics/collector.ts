@@ -165,6 +165,7 @@ export class MetricsCollector {
       this.window.intervalOf(time),
       arrivalIndex >= 0 && arrivalIndex < this.arrivalCount ? arrivalIndex : -1,
     );
+    this.scopes.enter(slot);
     this.scopes.count(slot, Counter.arrived, 1);
   }
 

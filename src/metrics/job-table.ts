@@ -39,6 +39,12 @@ export class JobTable {
    * until its first assignment (or its end), then fixed: the queue where its wait ended.
    */
   scopeQueueIndex = new Int32Array(INITIAL_SLOTS);
+  /**
+   * Where the job's counters start in the cell counts of its queue scope × arrival stream
+   * (scope-set.ts), or −1 for a job that does not count: set when the job enters and when its
+   * queue scope changes, so that counting an event is one addition.
+   */
+  countsAt = new Int32Array(INITIAL_SLOTS);
   /** 1 once an offer was issued at the instant of the first enqueue. */
   offeredOnArrival = new Uint8Array(INITIAL_SLOTS);
   /** First enqueue, kept across re-queues; NaN until queued. */
@@ -93,6 +99,7 @@ export class JobTable {
     this.currentQueueIndex[slot] = -1;
     this.firstQueueIndex[slot] = -1;
     this.scopeQueueIndex[slot] = -1;
+    this.countsAt[slot] = -1;
     this.offeredOnArrival[slot] = 0;
     this.firstEnqueueSeconds[slot] = Number.NaN;
     this.assigned[slot] = 0;
@@ -139,6 +146,7 @@ export class JobTable {
     this.currentQueueIndex = grown(this.currentQueueIndex, capacity);
     this.firstQueueIndex = grown(this.firstQueueIndex, capacity);
     this.scopeQueueIndex = grown(this.scopeQueueIndex, capacity);
+    this.countsAt = grown(this.countsAt, capacity);
     this.offeredOnArrival = grown(this.offeredOnArrival, capacity);
     this.firstEnqueueSeconds = grown(this.firstEnqueueSeconds, capacity);
     this.assigned = grown(this.assigned, capacity);

@@ -118,15 +118,15 @@ export class ScopeSet {
     return index;
   }
 
+  /** A job received: it counts in its arrival stream's cell without a queue scope until queued. */
+  enter(slot: number): void {
+    this.setScopeQueue(slot, -1);
+  }
+
   /** Adds to a counter (a count, not a sum of seconds) of every scope of a job that counts. */
   count(slot: number, counter: number, amount: number): void {
-    const jobs = this.jobs;
-    if (jobs.counted[slot] === 0) return;
-    const cell = this.cellOf(
-      jobs.scopeQueueIndex[slot] as number,
-      jobs.arrivalIndex[slot] as number,
-    );
-    increment(this.cellCounts, cell * COUNTER_COUNT + counter, amount);
+    const countsAt = this.jobs.countsAt[slot] as number;
+    if (countsAt >= 0) increment(this.cellCounts, countsAt + counter, amount);
   }
 
   /** Adds to a counter of overall, the job's arrival stream and queue `queueIndex` (−1: none). */
@@ -158,7 +158,7 @@ export class ScopeSet {
     jobs.firstQueueIndex[slot] = queueIndex;
     const scope = this.queues[queueIndex];
     if (scope === undefined) return;
-    jobs.scopeQueueIndex[slot] = queueIndex;
+    this.setScopeQueue(slot, queueIndex);
     if (jobs.counted[slot] === 1) increment(scope.counts, Counter.arrived, 1);
     this.countInterval(slot, IntervalCounter.arrivals, 1);
   }
@@ -168,8 +168,20 @@ export class ScopeSet {
     const jobs = this.jobs;
     this.countIn(slot, jobs.scopeQueueIndex[slot] as number, Counter.jobsMovedOut, 1);
     this.countIn(slot, toQueueIndex, Counter.jobsMovedIn, 1);
-    jobs.scopeQueueIndex[slot] =
-      toQueueIndex >= 0 && toQueueIndex < this.queues.length ? toQueueIndex : -1;
+    this.setScopeQueue(
+      slot,
+      toQueueIndex >= 0 && toQueueIndex < this.queues.length ? toQueueIndex : -1,
+    );
+  }
+
+  /** The job's queue scope (−1: none) and so its cell. */
+  private setScopeQueue(slot: number, queueIndex: number): void {
+    const jobs = this.jobs;
+    jobs.scopeQueueIndex[slot] = queueIndex;
+    jobs.countsAt[slot] =
+      jobs.counted[slot] === 1
+        ? this.cellOf(queueIndex, jobs.arrivalIndex[slot] as number) * COUNTER_COUNT
+        : -1;
   }
 
   /** Adds to a counter of the job's arrival interval in its first queue's series. */
@@ -191,13 +203,9 @@ export class ScopeSet {
     this.countInterval(slot, IntervalCounter.waitSeconds, waitSeconds);
     this.countInterval(slot, IntervalCounter.answeredWithinThreshold, withinThreshold);
     const jobs = this.jobs;
-    if (jobs.counted[slot] === 0) return;
-    const cell = this.cellOf(
-      jobs.scopeQueueIndex[slot] as number,
-      jobs.arrivalIndex[slot] as number,
-    );
+    const base = jobs.countsAt[slot] as number;
+    if (base < 0) return;
     const counts = this.cellCounts;
-    const base = cell * COUNTER_COUNT;
     increment(counts, base + Counter.assigned, 1);
     increment(counts, base + Counter.waitedJobs, waitSeconds > 0 ? 1 : 0);
     increment(counts, base + Counter.assignedWithinThreshold, withinThreshold);
