@@ -6,7 +6,8 @@
  * (jobsMovedOut there, jobsMovedIn in the new queue); every other counter counts in the scope
  * the job has when the event happens, so its outcome counts where its wait ended. Time-based
  * metrics follow where jobs actually are, over [warmup, horizon). Per-job state lives only
- * while the job is in the system; everything else is counters, sums, histograms and levels.
+ * while the job is in the system, in slot tables (job-table.ts, hold-table.ts); everything else
+ * is counters (per queue × arrival-stream cell, see scope-set.ts), sums, histograms and levels.
  */
 import type {
   RouterEvent,
@@ -24,15 +25,14 @@ import type {
   RouterWorkerOfferIssued,
   RouterWorkerRegistered,
 } from "../router/events.ts";
-import { IntervalCounter } from "./interval-series.ts";
-import { type CapacityHold, JobState } from "./job-state.ts";
+import { HoldTable, NO_HOLD } from "./hold-table.ts";
 import { JobTable } from "./job-table.ts";
-import { Counter, increment } from "./scope-accumulator.ts";
+import { Counter } from "./scope-accumulator.ts";
 import { ScopeSet } from "./scope-set.ts";
 import { MeasurementWindow } from "./time-weighted-level.ts";
 import type { ReplicationMetrics } from "./types.ts";
 import { WorkerRoster } from "./worker-roster.ts";
-import { WorkerCounter } from "./worker-tally.ts";
+import { WorkerCounter, type WorkerTally } from "./worker-tally.ts";
 
 /** What the composition root tells the collector about the measurement. */
 export interface MetricsSettings {
@@ -48,15 +48,17 @@ export interface MetricsSettings {
   readonly groupOfWorker: (workerId: string) => string;
 }
 
-/** The job is not one the collector saw arrive (events of unknown jobs are ignored). */
-const UNKNOWN = undefined;
+/** The slot of a job the collector did not see arrive (its events are ignored). */
+const UNKNOWN = -1;
 
 /** See the module header. Feed every event to `observe`, then call `finish` once. */
 export class MetricsCollector {
   private readonly window: MeasurementWindow;
   private readonly scopes: ScopeSet;
   private readonly jobs = new JobTable();
+  private readonly holds = new HoldTable();
   private readonly workers: WorkerRoster;
+  private readonly arrivalCount: number;
 
   constructor(private readonly settings: MetricsSettings) {
     this.window = new MeasurementWindow(
@@ -64,8 +66,9 @@ export class MetricsCollector {
       settings.horizonSeconds,
       settings.intervalSeconds,
     );
-    this.scopes = new ScopeSet(this.window, settings);
-    this.workers = new WorkerRoster(this.window, this.scopes, settings.groupOfWorker);
+    this.scopes = new ScopeSet(this.window, this.jobs, this.holds, settings);
+    this.workers = new WorkerRoster(this.window, this.scopes, this.holds, settings.groupOfWorker);
+    this.arrivalCount = settings.arrivalIds.length;
   }
 
   /** Jobs currently remembered (in the system); returns to 0 once every job has ended. */
@@ -141,9 +144,10 @@ export class MetricsCollector {
   /** Closes the books at the end of the run and returns the replication's metrics. */
   finish(endTimeSeconds: number): ReplicationMetrics {
     // Each adds 1, exactly, so the order of the jobs does not matter.
-    for (const job of this.jobs.values()) {
-      this.scopes.count(job, Counter.inSystemAtEnd, 1);
-      if (!job.assigned) this.scopes.count(job, Counter.waitingAtEnd, 1);
+    const jobs = this.jobs;
+    for (const slot of jobs.slots()) {
+      this.scopes.count(slot, Counter.inSystemAtEnd, 1);
+      if (jobs.assigned[slot] === 0) this.scopes.count(slot, Counter.waitingAtEnd, 1);
     }
     return {
       ...this.scopes.results(endTimeSeconds),
@@ -154,77 +158,78 @@ export class MetricsCollector {
   private onJobReceived(event: RouterJobReceived): void {
     const time = event.timeSeconds;
     const arrivalIndex = this.settings.arrivalOfJob(event.jobId);
-    const job = new JobState(
+    const slot = this.jobs.add(
+      event.jobId,
       time,
       this.window.contains(time),
       this.window.intervalOf(time),
-      this.scopes.arrivals[arrivalIndex] ?? null,
+      arrivalIndex >= 0 && arrivalIndex < this.arrivalCount ? arrivalIndex : -1,
     );
-    this.jobs.set(event.jobId, job);
-    this.scopes.count(job, Counter.arrived, 1);
+    this.scopes.enter(slot);
+    this.scopes.count(slot, Counter.arrived, 1);
   }
 
   private onJobQueued(event: RouterJobQueued): void {
-    const job = this.jobs.get(event.jobId);
-    if (job === UNKNOWN) return;
+    const jobs = this.jobs;
+    const slot = jobs.slotOf(event.jobId);
+    if (slot === UNKNOWN) return;
     const time = event.timeSeconds;
     const queueIndex = this.scopes.queueIndex(event.queueId);
-    if (Number.isNaN(job.firstEnqueueSeconds)) this.firstQueued(job, time, queueIndex);
-    else if (queueIndex !== job.currentQueueIndex && !job.assigned) {
+    if (Number.isNaN(jobs.firstEnqueueSeconds[slot] as number)) {
+      jobs.firstEnqueueSeconds[slot] = time;
+      this.scopes.firstQueued(slot, queueIndex);
+    } else if (queueIndex !== jobs.currentQueueIndex[slot] && jobs.assigned[slot] === 0) {
       // A move (exception, reclassification) during the first wait: the scope follows.
-      this.scopes.moveScope(job, this.scopes.queueScope(queueIndex));
+      this.scopes.moveScope(slot, queueIndex);
     }
-    this.leaveQueue(job, time);
-    job.queued = true;
-    job.currentQueueIndex = queueIndex;
-    this.scopes.changeQueueLength(job, time, queueIndex, 1);
-  }
-
-  private firstQueued(job: JobState, time: number, queueIndex: number): void {
-    job.firstEnqueueSeconds = time;
-    job.firstQueueIndex = queueIndex;
-    const scope = this.scopes.queues[queueIndex];
-    if (scope === undefined) return;
-    job.queueScope = scope;
-    if (job.counted) increment(scope.counts, Counter.arrived, 1);
-    this.scopes.countInterval(job, IntervalCounter.arrivals, 1);
+    this.leaveQueue(slot, time);
+    jobs.queued[slot] = 1;
+    jobs.currentQueueIndex[slot] = queueIndex;
+    this.scopes.changeQueueLength(slot, time, queueIndex, 1);
   }
 
   private onOfferIssued(event: RouterWorkerOfferIssued): void {
-    const job = this.jobs.get(event.jobId);
-    if (job === UNKNOWN) return;
-    if (!job.offeredOnArrival && event.timeSeconds === job.firstEnqueueSeconds) {
+    const jobs = this.jobs;
+    const slot = jobs.slotOf(event.jobId);
+    if (slot === UNKNOWN) return;
+    if (jobs.offeredOnArrival[slot] === 0 && event.timeSeconds === jobs.firstEnqueueSeconds[slot]) {
       // A worker was free when the job arrived: no delay in Erlang C's sense, whatever the
       // ring time. Counted in the first queue, where the job's `arrived` counts.
-      job.offeredOnArrival = true;
-      const firstQueue = this.scopes.queueScope(job.firstQueueIndex);
-      this.scopes.countIn(job, firstQueue, Counter.offeredOnArrival, 1);
+      jobs.offeredOnArrival[slot] = 1;
+      const firstQueue = jobs.firstQueueIndex[slot] as number;
+      this.scopes.countIn(slot, firstQueue, Counter.offeredOnArrival, 1);
     }
     const hold = this.workers.hold(event.offerId, event.workerId, event.queueId, event.channelId);
-    job.openOffers.push(hold);
-    this.scopes.changeCapacity(event.timeSeconds, job, hold, 1);
-    this.scopes.count(job, Counter.offersIssued, 1);
-    if (job.counted) hold.worker.count(WorkerCounter.offersReceived);
+    this.holds.next[hold] = jobs.newestOffer[slot] as number;
+    jobs.newestOffer[slot] = hold;
+    this.scopes.changeCapacity(event.timeSeconds, slot, hold, 1);
+    this.scopes.count(slot, Counter.offersIssued, 1);
+    if (jobs.counted[slot] === 1) this.workerOf(hold).count(WorkerCounter.offersReceived);
   }
 
   private onOfferAccepted(event: RouterWorkerOfferAccepted): void {
-    const job = this.jobs.get(event.jobId);
-    if (job === UNKNOWN) return;
+    const jobs = this.jobs;
+    const slot = jobs.slotOf(event.jobId);
+    if (slot === UNKNOWN) return;
     const time = event.timeSeconds;
-    let hold = job.takeOffer(event.offerId);
-    if (hold === null) {
+    let hold = this.takeOffer(slot, event.offerId);
+    if (hold === NO_HOLD) {
       // Not seen issued (collector attached late): it holds capacity from now on.
       hold = this.workers.hold(event.offerId, event.workerId, event.queueId, event.channelId);
-      this.scopes.changeCapacity(time, job, hold, 1);
+      this.scopes.changeCapacity(time, slot, hold, 1);
     }
-    job.assignment = hold;
-    job.assignedAtSeconds = time;
-    this.scopes.count(job, Counter.offersAccepted, 1);
-    if (job.counted) hold.worker.count(WorkerCounter.offersAccepted);
-    this.leaveQueue(job, time);
-    if (!job.assigned) {
-      job.assigned = true;
-      this.scopes.recordFirstAssignment(job, time - job.waitStartSeconds, hold.queueIndex);
+    // An assignment replaced without being given back is forgotten, as it always was.
+    const replaced = jobs.assignmentHold[slot] as number;
+    if (replaced !== NO_HOLD) this.holds.release(replaced);
+    jobs.assignmentHold[slot] = hold;
+    jobs.assignedAtSeconds[slot] = time;
+    this.scopes.count(slot, Counter.offersAccepted, 1);
+    if (jobs.counted[slot] === 1) this.workerOf(hold).count(WorkerCounter.offersAccepted);
+    this.leaveQueue(slot, time);
+    if (jobs.assigned[slot] === 0) {
+      jobs.assigned[slot] = 1;
+      const waitSeconds = time - jobs.waitStartSeconds(slot);
+      this.scopes.recordFirstAssignment(slot, waitSeconds, this.holds.queueIndex[hold] as number);
     }
   }
 
@@ -233,97 +238,117 @@ export class MetricsCollector {
     scopeCounter: number,
     workerCounter: number,
   ): void {
-    const job = this.jobs.get(event.jobId);
-    if (job === UNKNOWN) return;
-    // Null when the offer was already released at the job's cancellation.
-    const hold = job.takeOffer(event.offerId);
-    if (hold === null) return;
-    this.endOffer(event.timeSeconds, job, hold, scopeCounter, workerCounter);
+    const slot = this.jobs.slotOf(event.jobId);
+    if (slot === UNKNOWN) return;
+    // None when the offer was already released at the job's cancellation.
+    const hold = this.takeOffer(slot, event.offerId);
+    if (hold === NO_HOLD) return;
+    this.endOffer(event.timeSeconds, slot, hold, scopeCounter, workerCounter);
+  }
+
+  /** Unlinks and returns the job's open offer with this id, or NO_HOLD. */
+  private takeOffer(slot: number, offerId: string): number {
+    const jobs = this.jobs;
+    const holds = this.holds;
+    jobs.newestOffer[slot] = holds.unlink(jobs.newestOffer[slot] as number, offerId);
+    return holds.taken;
   }
 
   private endOffer(
     time: number,
-    job: JobState,
-    hold: CapacityHold,
+    slot: number,
+    hold: number,
     scopeCounter: number,
     workerCounter: number,
   ): void {
-    this.scopes.changeCapacity(time, job, hold, -1);
-    this.scopes.count(job, scopeCounter, 1);
-    if (job.counted) hold.worker.count(workerCounter);
+    this.scopes.changeCapacity(time, slot, hold, -1);
+    this.scopes.count(slot, scopeCounter, 1);
+    if (this.jobs.counted[slot] === 1) this.workerOf(hold).count(workerCounter);
+    this.holds.release(hold);
+  }
+
+  private workerOf(hold: number): WorkerTally {
+    return this.holds.worker[hold] as WorkerTally;
   }
 
   private onJobCompleted(event: RouterJobCompleted): void {
-    const job = this.jobs.get(event.jobId);
-    if (job === UNKNOWN) return;
-    this.scopes.count(job, Counter.completed, 1);
-    const handleSeconds = event.timeSeconds - job.assignedAtSeconds;
+    const jobs = this.jobs;
+    const slot = jobs.slotOf(event.jobId);
+    if (slot === UNKNOWN) return;
+    this.scopes.count(slot, Counter.completed, 1);
+    const handleSeconds = event.timeSeconds - (jobs.assignedAtSeconds[slot] as number);
     // NaN only when the assignment was never seen (collector attached mid-run).
     if (!Number.isNaN(handleSeconds))
-      this.scopes.count(job, Counter.handleTimeSeconds, handleSeconds);
-    if (job.counted) {
-      const worker = job.assignment?.worker ?? this.workers.tally(event.workerId);
+      this.scopes.addSeconds(slot, Counter.handleTimeSeconds, handleSeconds);
+    if (jobs.counted[slot] === 1) {
+      const assignment = jobs.assignmentHold[slot] as number;
+      const worker =
+        assignment === NO_HOLD ? this.workers.tally(event.workerId) : this.workerOf(assignment);
       worker.count(WorkerCounter.jobsHandled);
     }
   }
 
   private onJobClosed(event: RouterJobClosed): void {
-    const job = this.jobs.get(event.jobId);
-    if (job === UNKNOWN) return;
-    this.scopes.count(job, Counter.closed, 1);
-    this.endJob(job, event.jobId, event.timeSeconds);
+    const slot = this.jobs.slotOf(event.jobId);
+    if (slot === UNKNOWN) return;
+    this.scopes.count(slot, Counter.closed, 1);
+    this.endJob(slot, event.jobId, event.timeSeconds);
   }
 
   private onJobUnassigned(event: RouterJobUnassigned): void {
-    const job = this.jobs.get(event.jobId);
-    if (job === UNKNOWN) return;
-    this.releaseAssignment(job, event.timeSeconds);
-    this.scopes.count(job, Counter.unassignments, 1);
+    const slot = this.jobs.slotOf(event.jobId);
+    if (slot === UNKNOWN) return;
+    this.releaseAssignment(slot, event.timeSeconds);
+    this.scopes.count(slot, Counter.unassignments, 1);
   }
 
   private onJobCancelled(event: RouterJobCancelled): void {
-    const job = this.jobs.get(event.jobId);
-    if (job === UNKNOWN) return;
+    const jobs = this.jobs;
+    const slot = jobs.slotOf(event.jobId);
+    if (slot === UNKNOWN) return;
     const time = event.timeSeconds;
-    this.scopes.count(job, Counter.cancelled, 1);
-    if (!job.assigned) this.scopes.count(job, Counter.endedUnanswered, 1);
-    if (event.dispositionCode === "Abandoned") this.scopes.recordAbandon(job, time);
+    this.scopes.count(slot, Counter.cancelled, 1);
+    if (jobs.assigned[slot] === 0) this.scopes.count(slot, Counter.endedUnanswered, 1);
+    if (event.dispositionCode === "Abandoned") this.scopes.recordAbandon(slot, time);
     // The router revokes the job's open offers after the cancel event; count them here, since
-    // the job's record is gone when those events arrive.
-    const offers = job.openOffers;
-    while (offers.length > 0) {
-      const hold = offers.pop() as CapacityHold;
-      this.endOffer(time, job, hold, Counter.offersRevoked, WorkerCounter.offersRevoked);
+    // the job's record is gone when those events arrive. Newest first, as they always were.
+    let hold = jobs.newestOffer[slot] as number;
+    jobs.newestOffer[slot] = NO_HOLD;
+    while (hold !== NO_HOLD) {
+      const older = this.holds.next[hold] as number;
+      this.endOffer(time, slot, hold, Counter.offersRevoked, WorkerCounter.offersRevoked);
+      hold = older;
     }
-    this.endJob(job, event.jobId, time);
+    this.endJob(slot, event.jobId, time);
   }
 
   private onClassificationFailed(event: RouterJobClassificationFailed): void {
-    const job = this.jobs.get(event.jobId);
-    if (job === UNKNOWN) return;
-    this.scopes.count(job, Counter.classificationFailed, 1);
-    if (!job.assigned) this.scopes.count(job, Counter.endedUnanswered, 1);
+    const jobs = this.jobs;
+    const slot = jobs.slotOf(event.jobId);
+    if (slot === UNKNOWN) return;
+    this.scopes.count(slot, Counter.classificationFailed, 1);
+    if (jobs.assigned[slot] === 0) this.scopes.count(slot, Counter.endedUnanswered, 1);
     // No operator acts on the job in a simulation: it leaves the books here.
-    this.endJob(job, event.jobId, event.timeSeconds);
+    this.endJob(slot, event.jobId, event.timeSeconds);
   }
 
   private onJobClassified(event: RouterJobClassified): void {
-    const job = this.jobs.get(event.jobId);
+    const slot = this.jobs.slotOf(event.jobId);
     // A classification of a job queued before is a reclassification; the move follows as Queued.
-    if (job !== UNKNOWN && !Number.isNaN(job.firstEnqueueSeconds)) {
-      this.scopes.count(job, Counter.jobsReclassified, 1);
+    if (slot !== UNKNOWN && !Number.isNaN(this.jobs.firstEnqueueSeconds[slot] as number)) {
+      this.scopes.count(slot, Counter.jobsReclassified, 1);
     }
   }
 
   /** Counts one event of a known job in its scopes. */
   private countJobEvent(jobId: string, counter: number): void {
-    const job = this.jobs.get(jobId);
-    if (job !== UNKNOWN) this.scopes.count(job, counter, 1);
+    const slot = this.jobs.slotOf(jobId);
+    if (slot !== UNKNOWN) this.scopes.count(slot, counter, 1);
   }
 
   private onWaitingForActivation(event: RouterJobWaitingForActivation): void {
-    const job = this.jobs.get(event.jobId);
-    if (job !== UNKNOWN) this.leaveQueue(job, event.timeSeconds);
+    const slot = this.jobs.slotOf(event.jobId);
+    if (slot !== UNKNOWN) this.leaveQueue(slot, event.timeSeconds);
   }
 
   private onWorkerRegistered(event: RouterWorkerRegistered): void {
@@ -334,23 +359,30 @@ export class MetricsCollector {
     this.workers.deregister(event.workerId, event.timeSeconds);
   }
 
-  /** Drops the job's record after giving back whatever it still held. */
-  private endJob(job: JobState, jobId: string, time: number): void {
-    this.leaveQueue(job, time);
-    this.releaseAssignment(job, time);
+  /**
+   * Drops the job's record after giving back whatever it still held. Open offers stay in the
+   * hold table (never linked again) only if the router ended a job with offers open without
+   * revoking them first, which it does not do.
+   */
+  private endJob(slot: number, jobId: string, time: number): void {
+    this.leaveQueue(slot, time);
+    this.releaseAssignment(slot, time);
     this.jobs.delete(jobId);
   }
 
-  private releaseAssignment(job: JobState, time: number): void {
-    const assignment = job.assignment;
-    if (assignment === null) return;
-    this.scopes.changeCapacity(time, job, assignment, -1);
-    job.assignment = null;
+  private releaseAssignment(slot: number, time: number): void {
+    const jobs = this.jobs;
+    const assignment = jobs.assignmentHold[slot] as number;
+    if (assignment === NO_HOLD) return;
+    this.scopes.changeCapacity(time, slot, assignment, -1);
+    jobs.assignmentHold[slot] = NO_HOLD;
+    this.holds.release(assignment);
   }
 
-  private leaveQueue(job: JobState, time: number): void {
-    if (!job.queued) return;
-    job.queued = false;
-    this.scopes.changeQueueLength(job, time, job.currentQueueIndex, -1);
+  private leaveQueue(slot: number, time: number): void {
+    const jobs = this.jobs;
+    if (jobs.queued[slot] === 0) return;
+    jobs.queued[slot] = 0;
+    this.scopes.changeQueueLength(slot, time, jobs.currentQueueIndex[slot] as number, -1);
   }
 }

@@ -51,6 +51,16 @@ export class Histogram {
     return this.total === 0 ? Number.NaN : this.minimum;
   }
 
+  /** Takes another histogram's values: this one is then as if it had recorded them. */
+  copyFrom(other: Histogram): void {
+    this.counts.set(other.counts);
+    this.zeroCount = other.zeroCount;
+    this.total = other.total;
+    this.sumOfValues = other.sumOfValues;
+    this.minimum = other.minimum;
+    this.maximum = other.maximum;
+  }
+
   /** Records one value (≥ 0). */
   record(value: number): void {
     this.total++;

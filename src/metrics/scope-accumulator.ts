@@ -51,7 +51,17 @@ export const Counter = {
   waitingAtEnd: 25,
 } as const;
 
-const COUNTER_COUNT = 26;
+/** Number of counters and sums. */
+export const COUNTER_COUNT = 26;
+
+/** The sums of seconds: added scope by scope, since their rounding depends on the order. */
+const SECONDS_SUMS: readonly number[] = [Counter.abandonWaitSeconds, Counter.handleTimeSeconds];
+
+/** The counters that count jobs or events (integers): kept per cell and combined at the end. */
+export const CELL_COUNTERS: readonly number[] = Array.from(
+  { length: COUNTER_COUNT },
+  (_, index) => index,
+).filter((index) => !SECONDS_SUMS.includes(index));
 
 /** Adds `amount` to `counts[index]`. */
 export function increment(counts: Float64Array, index: number, amount: number): void {

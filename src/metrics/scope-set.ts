@@ -1,16 +1,29 @@
 /**
  * The scopes of one replication (overall, queues, arrival streams), the per-queue interval
  * series and the operations the collector applies to all of a job's scopes at once. Job counters
- * count only jobs that arrived in the window; levels (queue length, capacity, staffing) always
- * move. Per queue, worker time held and jobs answered over the whole run give the offered load.
+ * count only jobs that arrived in the window, once per event in the job's queue × arrival-stream
+ * cell, and the cells are added to the scopes at the end; sums of seconds, waits and levels
+ * (queue length, capacity, staffing) go to each scope as they happen. Per queue, worker time
+ * held and jobs answered over the whole run give the offered load.
  */
 import type { QueueDetails } from "../router/entities.ts";
+import type { HoldTable } from "./hold-table.ts";
 import { IntervalCounter, IntervalSeries } from "./interval-series.ts";
-import type { CapacityHold, JobState } from "./job-state.ts";
-import { Counter, increment, ratio, ScopeAccumulator } from "./scope-accumulator.ts";
+import type { JobTable } from "./job-table.ts";
+import {
+  CELL_COUNTERS,
+  COUNTER_COUNT,
+  Counter,
+  increment,
+  ratio,
+  ScopeAccumulator,
+} from "./scope-accumulator.ts";
+import { ScopeLevels } from "./scope-levels.ts";
+import { ScopeWaits } from "./scope-waits.ts";
 import { MeasurementWindow, TimeWeightedLevel } from "./time-weighted-level.ts";
 import type { MetricValues, ReplicationMetrics } from "./types.ts";
 import { waitGridOf } from "./wait-curve.ts";
+import type { WorkerTally } from "./worker-tally.ts";
 
 /** The levels a worker's registration feeds: capacity (overall, queues) and staffing (queues). */
 export interface RegistrationTargets {
@@ -34,6 +47,16 @@ export class ScopeSet {
   private readonly waitGridSeconds: number[];
   private readonly series: IntervalSeries[];
   private readonly queueIndexById = new Map<string, number>();
+  private lastQueueId: string | null = null;
+  private lastQueueIndex = -1;
+  /**
+   * Job counters per cell (queue scope × arrival stream, each with a "none" row or column
+   * first): an event adds to its job's cell once; `results` adds the cells to the scopes.
+   */
+  private readonly cellCounts: Float64Array;
+  private readonly queueLengths: ScopeLevels;
+  private readonly capacityInUse: ScopeLevels;
+  private readonly waits: ScopeWaits;
 
   private readonly queueIds: readonly string[];
   private readonly arrivalIds: readonly string[];
@@ -41,6 +64,8 @@ export class ScopeSet {
 
   constructor(
     private readonly window: MeasurementWindow,
+    private readonly jobs: JobTable,
+    private readonly holds: HoldTable,
     settings: {
       readonly queueIds: readonly string[];
       readonly arrivalIds: readonly string[];
@@ -66,6 +91,8 @@ export class ScopeSet {
     const wholeRun = new MeasurementWindow(0, Number.POSITIVE_INFINITY, 0);
     this.heldForJobs = queueIds.map(() => new TimeWeightedLevel(wholeRun, false));
     this.answeredJobs = new Float64Array(queueIds.length);
+    const cellCount = (queueIds.length + 1) * (arrivalIds.length + 1);
+    this.cellCounts = new Float64Array(cellCount * COUNTER_COUNT);
     this.series = queueIds.map((queueId, index) => {
       const queue = this.queues[index] as ScopeAccumulator;
       const busy = this.busyWorkers[index] as TimeWeightedLevel;
@@ -73,97 +100,149 @@ export class ScopeSet {
       return new IntervalSeries(window, queueId, queue.queueLength, busy, staffed);
     });
     for (const [index, queueId] of queueIds.entries()) this.queueIndexById.set(queueId, index);
+    const levels = (kind: (scope: ScopeAccumulator) => TimeWeightedLevel) =>
+      new ScopeLevels(kind(this.overall), this.queues.map(kind), this.arrivals.map(kind));
+    this.queueLengths = levels((scope) => scope.queueLength);
+    this.capacityInUse = levels((scope) => scope.capacityInUse);
+    this.waits = new ScopeWaits(this.overall, this.queues, this.arrivals);
   }
 
   /** Index of a queue id, −1 for a queue the settings did not list. */
   queueIndex(queueId: string | null): number {
-    return queueId === null ? -1 : (this.queueIndexById.get(queueId) ?? -1);
+    if (queueId === null) return -1;
+    // The router passes the same string for a queue in every event: most lookups end here.
+    if (queueId === this.lastQueueId) return this.lastQueueIndex;
+    const index = this.queueIndexById.get(queueId) ?? -1;
+    this.lastQueueId = queueId;
+    this.lastQueueIndex = index;
+    return index;
   }
 
-  /** Adds to a counter of every scope of a job that counts in the summary. */
-  count(job: JobState, counter: number, amount: number): void {
-    if (!job.counted) return;
-    increment(this.overall.counts, counter, amount);
-    if (job.arrivalScope !== null) increment(job.arrivalScope.counts, counter, amount);
-    if (job.queueScope !== null) increment(job.queueScope.counts, counter, amount);
+  /** A job received: it counts in its arrival stream's cell without a queue scope until queued. */
+  enter(slot: number): void {
+    this.setScopeQueue(slot, -1);
   }
 
-  /** Adds to a counter of overall, the job's arrival stream and `queue` (a job that counts). */
-  countIn(job: JobState, queue: ScopeAccumulator | null, counter: number, amount: number): void {
-    if (!job.counted) return;
-    increment(this.overall.counts, counter, amount);
-    if (job.arrivalScope !== null) increment(job.arrivalScope.counts, counter, amount);
-    if (queue !== null) increment(queue.counts, counter, amount);
+  /** Adds to a counter (a count, not a sum of seconds) of every scope of a job that counts. */
+  count(slot: number, counter: number, amount: number): void {
+    const countsAt = this.jobs.countsAt[slot] as number;
+    if (countsAt >= 0) increment(this.cellCounts, countsAt + counter, amount);
   }
 
-  /** The scope of a queue by index, null for −1 or a queue the settings did not list. */
-  queueScope(queueIndex: number): ScopeAccumulator | null {
-    return this.queues[queueIndex] ?? null;
+  /** Adds to a counter of overall, the job's arrival stream and queue `queueIndex` (−1: none). */
+  countIn(slot: number, queueIndex: number, counter: number, amount: number): void {
+    const jobs = this.jobs;
+    if (jobs.counted[slot] === 0) return;
+    const scopeQueue = queueIndex >= 0 && queueIndex < this.queues.length ? queueIndex : -1;
+    const cell = this.cellOf(scopeQueue, jobs.arrivalIndex[slot] as number);
+    increment(this.cellCounts, cell * COUNTER_COUNT + counter, amount);
   }
 
-  /** A job moved between queues while waiting: its queue scope follows it. */
-  moveScope(job: JobState, to: ScopeAccumulator | null): void {
-    this.countIn(job, job.queueScope, Counter.jobsMovedOut, 1);
-    this.countIn(job, to, Counter.jobsMovedIn, 1);
-    job.queueScope = to;
+  /**
+   * Adds seconds to a sum of every scope of a job that counts. Sums are added scope by scope
+   * in event order, not per cell and combined, so their rounding is that of one running sum.
+   */
+  addSeconds(slot: number, counter: number, seconds: number): void {
+    const jobs = this.jobs;
+    if (jobs.counted[slot] === 0) return;
+    increment(this.overall.counts, counter, seconds);
+    const arrival = this.arrivals[jobs.arrivalIndex[slot] as number];
+    if (arrival !== undefined) increment(arrival.counts, counter, seconds);
+    const queue = this.queues[jobs.scopeQueueIndex[slot] as number];
+    if (queue !== undefined) increment(queue.counts, counter, seconds);
+  }
+
+  /** The job's first queue: its `arrived` counts there too (it counted overall on arrival). */
+  firstQueued(slot: number, queueIndex: number): void {
+    const jobs = this.jobs;
+    jobs.firstQueueIndex[slot] = queueIndex;
+    const scope = this.queues[queueIndex];
+    if (scope === undefined) return;
+    this.setScopeQueue(slot, queueIndex);
+    if (jobs.counted[slot] === 1) increment(scope.counts, Counter.arrived, 1);
+    this.countInterval(slot, IntervalCounter.arrivals, 1);
+  }
+
+  /** A job moved to queue `toQueueIndex` while waiting: its queue scope follows it. */
+  moveScope(slot: number, toQueueIndex: number): void {
+    const jobs = this.jobs;
+    this.countIn(slot, jobs.scopeQueueIndex[slot] as number, Counter.jobsMovedOut, 1);
+    this.countIn(slot, toQueueIndex, Counter.jobsMovedIn, 1);
+    this.setScopeQueue(
+      slot,
+      toQueueIndex >= 0 && toQueueIndex < this.queues.length ? toQueueIndex : -1,
+    );
+  }
+
+  /** The job's queue scope (−1: none) and so its cell. */
+  private setScopeQueue(slot: number, queueIndex: number): void {
+    const jobs = this.jobs;
+    jobs.scopeQueueIndex[slot] = queueIndex;
+    jobs.countsAt[slot] =
+      jobs.counted[slot] === 1
+        ? this.cellOf(queueIndex, jobs.arrivalIndex[slot] as number) * COUNTER_COUNT
+        : -1;
   }
 
   /** Adds to a counter of the job's arrival interval in its first queue's series. */
-  countInterval(job: JobState, counter: number, amount: number): void {
-    this.series[job.firstQueueIndex]?.count(job.intervalIndex, counter, amount);
+  countInterval(slot: number, counter: number, amount: number): void {
+    const jobs = this.jobs;
+    this.series[jobs.firstQueueIndex[slot] as number]?.count(
+      jobs.intervalIndex[slot] as number,
+      counter,
+      amount,
+    );
   }
 
   /** A job's first assignment after `waitSeconds` (from first enqueue), from `offerQueueIndex`. */
-  recordFirstAssignment(job: JobState, waitSeconds: number, offerQueueIndex: number): void {
+  recordFirstAssignment(slot: number, waitSeconds: number, offerQueueIndex: number): void {
     const withinThreshold = waitSeconds <= this.thresholdSeconds ? 1 : 0;
     if (offerQueueIndex >= 0 && offerQueueIndex < this.answeredJobs.length)
       increment(this.answeredJobs, offerQueueIndex, 1);
-    this.countInterval(job, IntervalCounter.answered, 1);
-    this.countInterval(job, IntervalCounter.waitSeconds, waitSeconds);
-    this.countInterval(job, IntervalCounter.answeredWithinThreshold, withinThreshold);
-    if (!job.counted) return;
-    this.count(job, Counter.assigned, 1);
-    this.count(job, Counter.waitedJobs, waitSeconds > 0 ? 1 : 0);
-    this.count(job, Counter.assignedWithinThreshold, withinThreshold);
-    this.overall.waits.record(waitSeconds);
-    job.arrivalScope?.waits.record(waitSeconds);
-    job.queueScope?.waits.record(waitSeconds);
-    this.overall.waitCurve.recordAnswered(waitSeconds);
-    job.arrivalScope?.waitCurve.recordAnswered(waitSeconds);
-    job.queueScope?.waitCurve.recordAnswered(waitSeconds);
+    this.countInterval(slot, IntervalCounter.answered, 1);
+    this.countInterval(slot, IntervalCounter.waitSeconds, waitSeconds);
+    this.countInterval(slot, IntervalCounter.answeredWithinThreshold, withinThreshold);
+    const jobs = this.jobs;
+    const base = jobs.countsAt[slot] as number;
+    if (base < 0) return;
+    const counts = this.cellCounts;
+    increment(counts, base + Counter.assigned, 1);
+    increment(counts, base + Counter.waitedJobs, waitSeconds > 0 ? 1 : 0);
+    increment(counts, base + Counter.assignedWithinThreshold, withinThreshold);
+    const queueIndex = jobs.scopeQueueIndex[slot] as number;
+    this.waits.answered(waitSeconds, queueIndex, jobs.arrivalIndex[slot] as number);
   }
 
   /** A job abandoned at `time`: "within the threshold" runs on the wait clock, like answers. */
-  recordAbandon(job: JobState, time: number): void {
-    const waitSeconds = time - job.waitStartSeconds;
+  recordAbandon(slot: number, time: number): void {
+    const jobs = this.jobs;
+    const waitSeconds = time - jobs.waitStartSeconds(slot);
     const withinThreshold = waitSeconds <= this.thresholdSeconds ? 1 : 0;
-    this.count(job, Counter.abandoned, 1);
-    this.count(job, Counter.abandonWaitSeconds, time - job.arrivalSeconds);
-    this.count(job, Counter.abandonedWithinThreshold, withinThreshold);
-    this.countInterval(job, IntervalCounter.abandoned, 1);
-    if (!job.counted) return;
-    this.overall.waitCurve.recordAbandoned(waitSeconds);
-    job.arrivalScope?.waitCurve.recordAbandoned(waitSeconds);
-    job.queueScope?.waitCurve.recordAbandoned(waitSeconds);
+    this.count(slot, Counter.abandoned, 1);
+    this.addSeconds(slot, Counter.abandonWaitSeconds, time - (jobs.arrivalSeconds[slot] as number));
+    this.count(slot, Counter.abandonedWithinThreshold, withinThreshold);
+    this.countInterval(slot, IntervalCounter.abandoned, 1);
+    if (jobs.counted[slot] === 0) return;
+    const queueIndex = jobs.scopeQueueIndex[slot] as number;
+    this.waits.abandoned(waitSeconds, queueIndex, jobs.arrivalIndex[slot] as number);
   }
 
   /** One job more (+1) or less (−1) queued in `queueIndex`. */
-  changeQueueLength(job: JobState, time: number, queueIndex: number, delta: number): void {
-    this.overall.queueLength.add(time, delta);
-    job.arrivalScope?.queueLength.add(time, delta);
-    this.queues[queueIndex]?.queueLength.add(time, delta);
+  changeQueueLength(slot: number, time: number, queueIndex: number, delta: number): void {
+    this.queueLengths.add(time, queueIndex, this.jobs.arrivalIndex[slot] as number, delta);
   }
 
   /** A hold taken (+1) or given back (−1); charged to the queue the offer came from. */
-  changeCapacity(time: number, job: JobState, hold: CapacityHold, sign: 1 | -1): void {
-    const cost = sign * hold.capacityCost;
-    hold.worker.changeHeld(time, hold.capacityCost, sign);
-    this.overall.capacityInUse.add(time, cost);
-    job.arrivalScope?.capacityInUse.add(time, cost);
-    this.queues[hold.queueIndex]?.capacityInUse.add(time, cost);
-    const share = sign * hold.workerShare;
-    this.busyWorkers[hold.queueIndex]?.add(time, share);
-    this.heldForJobs[hold.queueIndex]?.add(time, share);
+  changeCapacity(time: number, slot: number, hold: number, sign: 1 | -1): void {
+    const holds = this.holds;
+    const capacityCost = holds.capacityCost[hold] as number;
+    const queueIndex = holds.queueIndex[hold] as number;
+    const cost = sign * capacityCost;
+    (holds.worker[hold] as WorkerTally).changeHeld(time, capacityCost, sign);
+    this.capacityInUse.add(time, queueIndex, this.jobs.arrivalIndex[slot] as number, cost);
+    const share = sign * (holds.workerShare[hold] as number);
+    this.busyWorkers[queueIndex]?.add(time, share);
+    this.heldForJobs[queueIndex]?.add(time, share);
   }
 
   /** The registered-capacity and staffing levels a worker of these queues contributes to. */
@@ -182,9 +261,13 @@ export class ScopeSet {
 
   /** Every scope's metrics and the interval rows, with levels accounted to `endSeconds`. */
   results(endSeconds: number): Omit<ReplicationMetrics, "workers"> {
+    this.addCellCounts();
     for (const scope of [this.overall, ...this.queues, ...this.arrivals]) scope.advance(endSeconds);
     for (const level of [...this.busyWorkers, ...this.staffedWorkers, ...this.heldForJobs])
       level.advance(endSeconds);
+    this.queueLengths.settle();
+    this.capacityInUse.settle();
+    this.waits.settle();
     const { warmupSeconds, horizonSeconds } = this.window;
     const measuredSeconds = Math.max(0, Math.min(endSeconds, horizonSeconds) - warmupSeconds);
     const valuesOf = (ids: readonly string[], scopes: readonly ScopeAccumulator[]) =>
@@ -212,6 +295,35 @@ export class ScopeSet {
         ),
       ],
     };
+  }
+
+  /**
+   * Adds every cell's counts to the scopes it belongs to: overall, its queue (the row of
+   * jobs without a queue scope belongs to none), its arrival stream (likewise). Counts are
+   * integers, so the order of the additions does not change the totals. Call once.
+   */
+  private addCellCounts(): void {
+    const columns = this.arrivals.length + 1;
+    const cells = this.cellCounts;
+    for (let row = 0; row <= this.queues.length; row++) {
+      for (let column = 0; column < columns; column++) {
+        const base = (row * columns + column) * COUNTER_COUNT;
+        const queue = this.queues[row - 1];
+        const arrival = this.arrivals[column - 1];
+        for (const counter of CELL_COUNTERS) {
+          const amount = cells[base + counter] as number;
+          if (amount === 0) continue;
+          increment(this.overall.counts, counter, amount);
+          if (queue !== undefined) increment(queue.counts, counter, amount);
+          if (arrival !== undefined) increment(arrival.counts, counter, amount);
+        }
+      }
+    }
+  }
+
+  /** The cell of a queue scope (−1: none) and an arrival stream (−1: none). */
+  private cellOf(scopeQueueIndex: number, arrivalIndex: number): number {
+    return (scopeQueueIndex + 1) * (this.arrivals.length + 1) + arrivalIndex + 1;
   }
 
   /** Worker-seconds (as shares of a worker) per job answered from queue `index`, whole run. */

@@ -66,6 +66,17 @@ export class TimeWeightedLevel {
     this.level += delta;
   }
 
+  /**
+   * Takes another level's state (level, time, window integral and maximum; not the interval
+   * integrals): this level is then as if it had been given that level's changes.
+   */
+  copyFrom(other: TimeWeightedLevel): void {
+    this.level = other.level;
+    this.lastSeconds = other.lastSeconds;
+    this.windowIntegral = other.windowIntegral;
+    this.windowMax = other.windowMax;
+  }
+
   /** Accounts the current level up to `timeSeconds`. */
   advance(timeSeconds: number): void {
     const fromSeconds = this.lastSeconds;

@@ -34,6 +34,12 @@ export class WaitCurveCounts {
 
   constructor(private readonly gridSeconds: readonly number[]) {}
 
+  /** Takes another scope's counts (on the same grid): as if this one had recorded its waits. */
+  copyFrom(other: WaitCurveCounts): void {
+    this.answered.set(other.answered);
+    this.abandoned.set(other.abandoned);
+  }
+
   /** A job answered after `waitSeconds` (first enqueue → first assignment). */
   recordAnswered(waitSeconds: number): void {
     this.add(this.answered, waitSeconds);
@@ -53,16 +59,30 @@ export class WaitCurveCounts {
   }
 
   private add(buckets: Float64Array, waitSeconds: number): void {
-    const grid = this.gridSeconds;
-    const last = grid.length - 1;
-    const stepSeconds = grid[1] as number;
-    // A first guess from the step, then corrected against the grid's own numbers, so that a
-    // wait equal to a grid point (the threshold) lands on it whatever the division rounds to.
-    let bucket = Math.min(last + 1, Math.max(0, Math.ceil(waitSeconds / stepSeconds)));
-    while (bucket > 0 && waitSeconds <= (grid[bucket - 1] as number)) bucket--;
-    while (bucket <= last && waitSeconds > (grid[bucket] as number)) bucket++;
-    if (bucket <= last) buckets[bucket] = (buckets[bucket] as number) + 1;
+    const bucket = bucketOf(this.gridSeconds, waitSeconds);
+    if (bucket < buckets.length) buckets[bucket] = (buckets[bucket] as number) + 1;
   }
+}
+
+/** The last wait bucketed, its grid and its bucket: one wait goes to up to three scopes' curves. */
+let lastGrid: readonly number[] | null = null;
+let lastWaitSeconds = Number.NaN;
+let lastBucket = 0;
+
+/** Bucket k of a wait: the first grid point x_k ≥ the wait (the point count when none is). */
+function bucketOf(grid: readonly number[], waitSeconds: number): number {
+  if (waitSeconds === lastWaitSeconds && grid === lastGrid) return lastBucket;
+  const last = grid.length - 1;
+  const stepSeconds = grid[1] as number;
+  // A first guess from the step, then corrected against the grid's own numbers, so that a
+  // wait equal to a grid point (the threshold) lands on it whatever the division rounds to.
+  let bucket = Math.min(last + 1, Math.max(0, Math.ceil(waitSeconds / stepSeconds)));
+  while (bucket > 0 && waitSeconds <= (grid[bucket - 1] as number)) bucket--;
+  while (bucket <= last && waitSeconds > (grid[bucket] as number)) bucket++;
+  lastGrid = grid;
+  lastWaitSeconds = waitSeconds;
+  lastBucket = bucket;
+  return bucket;
 }
 
 function cumulatedShares(buckets: Float64Array, jobs: number): number[] {

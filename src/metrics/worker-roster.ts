@@ -4,7 +4,7 @@
  * the scenario's workers); one offered a job without a registration seen gets zero capacity.
  */
 import type { RouterWorkerRegistered } from "../router/events.ts";
-import { CapacityHold } from "./job-state.ts";
+import type { HoldTable } from "./hold-table.ts";
 import type { ScopeSet } from "./scope-set.ts";
 import type { MeasurementWindow } from "./time-weighted-level.ts";
 import type { WorkerRow } from "./types.ts";
@@ -17,6 +17,7 @@ export class WorkerRoster {
   constructor(
     private readonly window: MeasurementWindow,
     private readonly scopes: ScopeSet,
+    private readonly holds: HoldTable,
     /** The scenario's worker group of a worker id. */
     private readonly groupOfWorker: (workerId: string) => string,
   ) {}
@@ -53,12 +54,11 @@ export class WorkerRoster {
     this.workers.get(workerId)?.deregister(timeSeconds);
   }
 
-  /** The capacity an offer of this channel from this queue takes on the worker. */
-  hold(offerId: string, workerId: string, queueId: string, channelId: string): CapacityHold {
+  /** A new hold: the capacity an offer of this channel from this queue takes on the worker. */
+  hold(offerId: string, workerId: string, queueId: string, channelId: string): number {
     const worker = this.tally(workerId);
     const cost = worker.capacityCost(channelId);
-    const queueIndex = this.scopes.queueIndex(queueId);
-    return new CapacityHold(offerId, worker, queueIndex, cost, worker.shareOf(cost));
+    return this.holds.add(offerId, worker, this.scopes.queueIndex(queueId), cost);
   }
 
   /** Every worker's row, in order of first appearance. */

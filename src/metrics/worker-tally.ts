@@ -26,6 +26,9 @@ export class WorkerTally {
   readonly counts = new Float64Array(6);
   totalCapacity = 0;
   private channelConfigurations: readonly ChannelConfiguration[] = [];
+  /** The channel last asked about and its cost: a worker's offers are mostly of one channel. */
+  private lastChannelId: string | null = null;
+  private lastChannelCost = 0;
   private registered = false;
   /** Offers and assignments currently holding capacity. */
   private heldJobs = 0;
@@ -64,6 +67,7 @@ export class WorkerTally {
     this.applyContribution(timeSeconds, 0);
     this.totalCapacity = totalCapacity;
     this.channelConfigurations = channelConfigurations;
+    this.lastChannelId = null;
     this.targets = targets;
     this.staffingTargets = staffingTargets;
     this.registered = true;
@@ -78,13 +82,20 @@ export class WorkerTally {
 
   /** The capacity cost of one job of this channel (0 for a channel the worker lacks). */
   capacityCost(channelId: string): number {
+    if (channelId === this.lastChannelId) return this.lastChannelCost;
+    let cost = 0;
     // Indexed: the event's array is frozen, and for…of over a frozen array allocates per step.
     const channels = this.channelConfigurations;
     for (let i = 0; i < channels.length; i++) {
       const channel = channels[i] as (typeof channels)[number];
-      if (channel.channelId === channelId) return channel.capacityCostPerJob;
+      if (channel.channelId === channelId) {
+        cost = channel.capacityCostPerJob;
+        break;
+      }
     }
-    return 0;
+    this.lastChannelId = channelId;
+    this.lastChannelCost = cost;
+    return cost;
   }
 
   /** The share of the worker one job of this cost takes (1 = the whole worker). */
