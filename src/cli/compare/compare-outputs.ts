@@ -12,7 +12,7 @@ import {
   renderDifferencesCsv,
 } from "../../report/compare/index.ts";
 import type { RunDescription } from "../../report/index.ts";
-import { drawCharts, untilAborted } from "../run/chart-outputs.ts";
+import { drawStudyChart } from "../run/chart-outputs.ts";
 import { folderNameOf, REPORTS_FOLDER } from "../run/output-folder.ts";
 import { COMPARE_OUTPUT_FILES as FILES, type OutputName } from "../run/output-names.ts";
 
@@ -39,17 +39,14 @@ export async function compareOutputFiles(
     [FILES.comparisonJson, renderComparisonJson(run, comparison)],
   ]);
   if (!charts.charts) return { files };
-  const started = performance.now();
-  const { differencesChart } = await untilAborted(
-    import("../../report/charts/differences.ts"),
-    charts.signal,
+  const chartLine = await drawStudyChart(
+    files,
+    async () =>
+      (await import("../../report/charts/differences.ts")).differencesChart(
+        comparison,
+        run.scenario,
+      ),
+    charts,
   );
-  const drawn = await drawCharts([differencesChart(comparison, run.scenario)], {
-    png: charts.png,
-    signal: charts.signal,
-  });
-  for (const [name, content] of drawn.files) files.set(name, content);
-  const seconds = (performance.now() - started) / 1000;
-  const kind = charts.png ? "SVG and PNG" : "SVG";
-  return { files, chartLine: `chart: differences (${kind}) in ${seconds.toFixed(2)} s` };
+  return { files, chartLine };
 }

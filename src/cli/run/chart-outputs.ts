@@ -95,6 +95,24 @@ export async function drawCharts(
   return { files, rendered };
 }
 
+/**
+ * The one chart of a study command (compare's differences, sweep's, staff's): `chartOf` imports
+ * the chart's module only now (`--no-charts` never loads it), its files go into `files`, and the
+ * console line is returned ("chart: sweep (SVG) in 0.52 s").
+ */
+export async function drawStudyChart(
+  files: Map<OutputName, string | Uint8Array>,
+  chartOf: () => Promise<Chart>,
+  options: { readonly png: boolean; readonly signal: AbortSignal },
+): Promise<string> {
+  const started = performance.now();
+  const chart = await untilAborted(chartOf(), options.signal);
+  const drawn = await drawCharts([chart], options);
+  for (const [name, content] of drawn.files) files.set(name, content);
+  const seconds = (performance.now() - started) / 1000;
+  return `chart: ${chart.name} (${options.png ? "SVG and PNG" : "SVG"}) in ${seconds.toFixed(2)} s`;
+}
+
 /** Every chart file and report.html, by output name, in a stable order. */
 export async function renderChartOutputs(request: ChartOutputRequest): Promise<ChartOutputs> {
   const { signal } = request;

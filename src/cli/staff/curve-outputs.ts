@@ -10,7 +10,7 @@ import {
 } from "../../report/staff/index.ts";
 import { ExitWithCode } from "../exit.ts";
 import { printLine } from "../output.ts";
-import { drawCharts, untilAborted } from "../run/chart-outputs.ts";
+import { drawStudyChart } from "../run/chart-outputs.ts";
 import { type OutputName, STAFF_INTERVALS_OUTPUT_FILES } from "../run/output-names.ts";
 import { describeWritten, printPublicationNotes, publishOutputs } from "../run/publish-outputs.ts";
 import type { OutputSet } from "../run/stale-outputs.ts";
@@ -44,18 +44,11 @@ export async function publishCurve(study: CurveStudy, options: CurvePublication)
   ]);
   let chartLine: string | undefined;
   if (options.charts && study.search.days.length > 0) {
-    const started = performance.now();
-    const { staffingCurveChart } = await untilAborted(
-      import("../../report/charts/staffing-curve.ts"),
-      options.signal,
+    chartLine = await drawStudyChart(
+      files,
+      async () => (await import("../../report/charts/staffing-curve.ts")).staffingCurveChart(study),
+      options,
     );
-    const drawn = await drawCharts([staffingCurveChart(study)], {
-      png: options.png,
-      signal: options.signal,
-    });
-    for (const [name, content] of drawn.files) files.set(name, content);
-    const seconds = (performance.now() - started) / 1000;
-    chartLine = `chart: staffing-curve (${options.png ? "SVG and PNG" : "SVG"}) in ${seconds.toFixed(2)} s`;
   }
   const published = publishOutputs(
     options.outputDirectory,

@@ -9,7 +9,7 @@ import {
   renderStaffingJson,
   type StaffingStudy,
 } from "../../report/staff/index.ts";
-import { drawCharts, untilAborted } from "../run/chart-outputs.ts";
+import { drawStudyChart } from "../run/chart-outputs.ts";
 import { folderNameOf, REPORTS_FOLDER } from "../run/output-folder.ts";
 import {
   isChartFileOf,
@@ -49,17 +49,10 @@ export async function staffOutputFiles(
     [STAFF_OUTPUT_FILES.staffingJson, renderStaffingJson(study)],
   ]);
   if (!charts.charts || study.search.evaluations.length === 0) return { files };
-  const started = performance.now();
-  const { staffingSearchChart } = await untilAborted(
-    import("../../report/charts/staffing-search.ts"),
-    charts.signal,
+  const chartLine = await drawStudyChart(
+    files,
+    async () => (await import("../../report/charts/staffing-search.ts")).staffingSearchChart(study),
+    charts,
   );
-  const drawn = await drawCharts([staffingSearchChart(study)], {
-    png: charts.png,
-    signal: charts.signal,
-  });
-  for (const [name, content] of drawn.files) files.set(name, content);
-  const seconds = (performance.now() - started) / 1000;
-  const kind = charts.png ? "SVG and PNG" : "SVG";
-  return { files, chartLine: `chart: staffing-search (${kind}) in ${seconds.toFixed(2)} s` };
+  return { files, chartLine };
 }

@@ -6,7 +6,7 @@
 import { join } from "node:path";
 import type { RunDescription } from "../../report/index.ts";
 import { renderSweepCsv, renderSweepJson, type SweepResults } from "../../report/sweep/index.ts";
-import { drawCharts, untilAborted } from "../run/chart-outputs.ts";
+import { drawStudyChart } from "../run/chart-outputs.ts";
 import { folderNameOf, REPORTS_FOLDER } from "../run/output-folder.ts";
 import {
   SWEEP_OUTPUT_FILES as FILES,
@@ -48,14 +48,10 @@ export async function sweepOutputFiles(
     [FILES.sweepJson, renderSweepJson(run, results)],
   ]);
   if (!charts.charts) return { files };
-  const started = performance.now();
-  const { sweepChart } = await untilAborted(import("../../report/charts/sweep.ts"), charts.signal);
-  const drawn = await drawCharts([sweepChart(results, run.scenario)], {
-    png: charts.png,
-    signal: charts.signal,
-  });
-  for (const [name, content] of drawn.files) files.set(name, content);
-  const seconds = (performance.now() - started) / 1000;
-  const kind = charts.png ? "SVG and PNG" : "SVG";
-  return { files, chartLine: `chart: sweep (${kind}) in ${seconds.toFixed(2)} s` };
+  const chartLine = await drawStudyChart(
+    files,
+    async () => (await import("../../report/charts/sweep.ts")).sweepChart(results, run.scenario),
+    charts,
+  );
+  return { files, chartLine };
 }
