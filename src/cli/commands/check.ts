@@ -30,6 +30,7 @@ import { createProgress } from "../run/progress.ts";
 import { checkScenarioFile } from "../scenario-check.ts";
 import { interruptible } from "../session/interruptible.ts";
 import {
+  SCENARIO_POSITIONAL,
   type SimulationArguments,
   withSeedAndReplications,
   withSimulationOptions,
@@ -121,11 +122,7 @@ export const checkCommand: CommandModule<object, CheckArguments> = {
     "run a scenario and compare it with a stored summary.json: exit 1 when a metric moved by more than chance and its tolerance allow",
   builder: (cli: Argv) =>
     withSimulationOptions(cli)
-      .positional("scenario", {
-        type: "string",
-        demandOption: true,
-        describe: "scenario file (YAML or JSON)",
-      })
+      .positional("scenario", SCENARIO_POSITIONAL)
       .option("baseline", {
         type: "string",
         demandOption: true,

@@ -28,6 +28,7 @@ import { checkScenarioFile } from "../scenario-check.ts";
 import { type ChartArguments, chartOptions, checkChartOptions } from "../session/chart-options.ts";
 import { interruptible } from "../session/interruptible.ts";
 import {
+  SCENARIO_POSITIONAL,
   type SimulationArguments,
   withSeedAndReplications,
   withSimulationOptions,
@@ -131,11 +132,7 @@ export const runCommand: CommandModule<object, RunArguments> = {
     "simulate a scenario and write summary, interval and worker reports, charts and report.html",
   builder: (cli: Argv) =>
     withSimulationOptions(cli)
-      .positional("scenario", {
-        type: "string",
-        demandOption: true,
-        describe: "scenario file (YAML or JSON)",
-      })
+      .positional("scenario", SCENARIO_POSITIONAL)
       .option("out", {
         type: "string",
         describe: "output folder (default: reports/<scenario name as one safe folder name>/)",

@@ -21,6 +21,7 @@ import { type ChartArguments, chartOptions, checkChartOptions } from "../session
 import { interruptible } from "../session/interruptible.ts";
 import {
   positiveInteger,
+  SCENARIO_POSITIONAL,
   type SimulationArguments,
   withSeedAndReplications,
   withSimulationOptions,
@@ -205,11 +206,7 @@ export const staffCommand: CommandModule<object, StaffArguments> = {
     "find the smallest count of a worker group that meets one or more targets, simulated on common random numbers",
   builder: (cli: Argv) =>
     withSimulationOptions(cli)
-      .positional("scenario", {
-        type: "string",
-        demandOption: true,
-        describe: "scenario file (YAML or JSON)",
-      })
+      .positional("scenario", SCENARIO_POSITIONAL)
       .option("group", {
         type: "string",
         demandOption: true,

@@ -22,6 +22,7 @@ import { type ChartArguments, chartOptions, checkChartOptions } from "../session
 import { interruptible } from "../session/interruptible.ts";
 import {
   positiveInteger,
+  SCENARIO_POSITIONAL,
   type SimulationArguments,
   withSimulationOptions,
   workerCountOf,
@@ -138,11 +139,7 @@ export const sweepCommand: CommandModule<object, SweepArguments> = {
     "run a scenario over a grid of one or two fields' values (--set <path>=<list or range>) on common random numbers, one row per point",
   builder: (cli: Argv) =>
     withSimulationOptions(cli)
-      .positional("scenario", {
-        type: "string",
-        demandOption: true,
-        describe: "scenario file (YAML or JSON)",
-      })
+      .positional("scenario", SCENARIO_POSITIONAL)
       .option("set", {
         type: "string",
         describe:

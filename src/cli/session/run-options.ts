@@ -10,6 +10,13 @@ import { defaultWorkerCount } from "../run/replications.ts";
 import { STRICT_OPTION } from "../scenario-check.ts";
 
 /** The shared options as yargs parses them. */
+/** The one scenario file a simulating command takes (run, check, staff, sweep). */
+export const SCENARIO_POSITIONAL = {
+  type: "string",
+  demandOption: true,
+  describe: "scenario file (YAML or JSON)",
+} as const;
+
 export interface SimulationArguments {
   seed?: number;
   replications?: number;
