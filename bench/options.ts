@@ -14,6 +14,8 @@ export interface BenchOptions {
   readonly json: boolean;
   readonly strict: boolean;
   readonly list: boolean;
+  /** Profile each case's process (`node --cpu-prof`) and print where the time went. */
+  readonly profile: boolean;
 }
 
 /** Runs per case unless --runs says otherwise: the median of three (one with --quick). */
@@ -58,6 +60,7 @@ export function parseBenchOptions(
     json: values.json === true,
     strict: values.strict === true,
     list: values.list === true,
+    profile: values.profile === true,
   };
 }
 
@@ -74,6 +77,7 @@ function parseWith(argv: readonly string[]) {
       strict: { type: "boolean" },
       all: { type: "boolean" },
       list: { type: "boolean" },
+      profile: { type: "boolean" },
     },
   });
 }

@@ -7,12 +7,15 @@
  * case failed. See docs/bench.md. Timing lives here, never in the test suite.
  */
 import { execFileSync } from "node:child_process";
-import { cpus, loadavg } from "node:os";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Baseline, type BaselineFigure, readBaseline, writeBaseline } from "./baseline.ts";
 import { benchCases } from "./cases/index.ts";
 import { type CaseRuns, figureDefinitions } from "./figures.ts";
 import { type BenchOptions, parseBenchOptions } from "./options.ts";
+import { type CpuProfile, formatProfileSummary, summarizeProfiles } from "./profile.ts";
 import {
   failsStrict,
   formatFigureLine,
@@ -33,11 +36,15 @@ async function runChild(name: string, size: BenchSize): Promise<void> {
   process.stdout.write(`${JSON.stringify(measurement)}\n`);
 }
 
-/** Runs one case once in a child process (with this process's Node flags, e.g. tsx). */
-function spawnCase(name: string, quick: boolean): Measurement {
+/**
+ * Runs one case once in a child process (with this process's Node flags, e.g. tsx), writing
+ * its CPU profile into `profileFolder` when given.
+ */
+function spawnCase(name: string, quick: boolean, profileFolder: string | null): Measurement {
+  const profiling = profileFolder === null ? [] : ["--cpu-prof", `--cpu-prof-dir=${profileFolder}`];
   const output = execFileSync(
     process.execPath,
-    [...process.execArgv, thisFile, "--child", name, ...(quick ? ["--quick"] : [])],
+    [...process.execArgv, ...profiling, thisFile, "--child", name, ...(quick ? ["--quick"] : [])],
     { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 20 },
   );
   const lines = output.trim().split("\n");
@@ -62,8 +69,16 @@ function describeMachine(): { platform: string; cpus: string } {
   };
 }
 
+/** Where each case's CPU profiles go with --profile: a folder per case. */
+function profileFolderOf(root: string | null, caseName: string): string | null {
+  return root === null ? null : join(root, caseName);
+}
+
 /** Runs the cases in rounds; returns each case's measurements and the cases that failed. */
-function runRounds(options: BenchOptions): { runs: Map<string, Measurement[]>; failed: string[] } {
+function runRounds(
+  options: BenchOptions,
+  profileRoot: string | null,
+): { runs: Map<string, Measurement[]>; failed: string[] } {
   const runs = new Map<string, Measurement[]>(options.cases.map((c) => [c.name, []]));
   const failed = new Set<string>();
   for (let round = 1; round <= options.runs; round++) {
@@ -72,7 +87,11 @@ function runRounds(options: BenchOptions): { runs: Map<string, Measurement[]>; f
       process.stderr.write(`run ${round}/${options.runs}: ${benchCase.name} … `);
       const started = process.hrtime.bigint();
       try {
-        runs.get(benchCase.name)?.push(spawnCase(benchCase.name, options.quick));
+        runs
+          .get(benchCase.name)
+          ?.push(
+            spawnCase(benchCase.name, options.quick, profileFolderOf(profileRoot, benchCase.name)),
+          );
         const seconds = Number(process.hrtime.bigint() - started) / 1e9;
         process.stderr.write(`${seconds.toFixed(1)} s\n`);
       } catch (error) {
@@ -120,6 +139,29 @@ function printTable(context: Context, figures: readonly JudgedFigure[], baseline
   console.log(
     "vs loop: the yardstick loop timed in the same process; change: against the baseline in loop terms (* on raw values); targets are reported, not enforced (--strict)",
   );
+}
+
+/**
+ * Prints, per case, where its processes' time went (every run's profile summed), and where
+ * the profiles are, to open in Chrome's DevTools. To stderr with --json, so stdout stays JSON.
+ */
+function printProfiles(root: string, options: BenchOptions, failed: readonly string[]): void {
+  const print = options.json ? console.error : console.log;
+  for (const benchCase of options.cases) {
+    if (failed.includes(benchCase.name)) continue;
+    const folder = join(root, benchCase.name);
+    const files = existsSync(folder)
+      ? readdirSync(folder).filter((f) => f.endsWith(".cpuprofile"))
+      : [];
+    if (files.length === 0) continue;
+    const profiles = files.map(
+      (file) => JSON.parse(readFileSync(join(folder, file), "utf8")) as CpuProfile,
+    );
+    print("");
+    for (const line of formatProfileSummary(benchCase.name, summarizeProfiles(profiles)))
+      print(line);
+  }
+  print(`\nCPU profiles (open in Chrome DevTools, Performance tab): ${root}`);
 }
 
 function updatedBaseline(
@@ -172,7 +214,8 @@ async function main(argv: readonly string[]): Promise<number> {
   );
   const baseline = readBaseline(baselinePath);
   const loadAverageAtStart = loadavg()[0] ?? 0;
-  const { runs, failed } = runRounds(options);
+  const profileRoot = options.profile ? mkdtempSync(join(tmpdir(), "ccsim-bench-profile-")) : null;
+  const { runs, failed } = runRounds(options, profileRoot);
   const context: Context = {
     node: process.version,
     ...describeMachine(),
@@ -195,6 +238,7 @@ async function main(argv: readonly string[]): Promise<number> {
     printTable(context, figures, baseline);
     if (failed.length > 0) console.log(`failed cases (no figures): ${failed.join(", ")}`);
   }
+  if (profileRoot !== null) printProfiles(profileRoot, options, failed);
   if (options.update && failed.length === 0) {
     writeBaseline(baselinePath, updatedBaseline(baseline, figures, context));
     console.error(`baseline written to ${baselinePath}`);
