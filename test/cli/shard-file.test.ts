@@ -147,7 +147,12 @@ describe("the shard file", () => {
   it("says what is wrong with a file that is not a shard", () => {
     expect(parseShardFile("{")).toMatch(/not JSON/);
     expect(parseShardFile('{"scenario": "x"}')).toMatch(/not a ccsim shard file/);
-    expect(parseShardFile('{"format": "ccsim-shard", "formatVersion": 2}')).toMatch(/version 2/);
+    expect(parseShardFile('{"format": "ccsim-shard", "formatVersion": 1}')).toMatch(
+      /version 1; this ccsim reads version 2: written by an older ccsim, run the shards again/,
+    );
+    expect(parseShardFile('{"format": "ccsim-shard", "formatVersion": 3}')).toMatch(
+      /version 3; this ccsim reads version 2: merge with the ccsim that ran the shards/,
+    );
     const text = renderShardFile({ index: 1, count: 1 }, scenario, provenance, [
       { replication: 0, metrics: metrics(0) },
     ]).replace('"waitGridSeconds":[0,20]', '"waitGridSeconds":"none"');

@@ -1,15 +1,17 @@
 /**
  * Whether shards belong together: one study's (same command, scenario and its file's and trace
  * files' hashes, seed, replication count, shard count, ccsim version, and what shapes the files:
- * the scenario as simulated, or compare's variants and options, or sweep's grid), every shard
- * 1..n exactly once, each holding just its replications (of every variant or point). Every
- * disagreement is one line naming the folders on each side; replications come back in order.
+ * the scenario as simulated, or compare's variants and options, or sweep's grid, or a staff
+ * day's scenario hash, options and days), every shard 1..n exactly once, each holding just its
+ * replications (of every variant or point), a staff shard's scenario the one its hash names.
+ * Every disagreement is one line naming the folders on each side; replications come back in order.
  */
 import { replicationsOfShard } from "../run/shard.ts";
 import {
   definitionOf,
   type ShardFile,
   type ShardReplication,
+  scenarioSha256Of,
   seriesOf,
 } from "../run/shard-file.ts";
 import type { ShardInFolder } from "./read-shards.ts";
@@ -132,10 +134,22 @@ function coverageProblems(shards: readonly ShardInFolder[]): string[] {
   return problems;
 }
 
-/** Each shard holds exactly the replications --shard deals it, ascending (in every series). */
+/**
+ * Each shard holds exactly the replications --shard deals it, ascending (in every series); a
+ * staff shard's scenario is the one its `scenarioSha256` names (merge derives the search's start
+ * and Erlang's curve from that scenario, while the shards are compared by the hash).
+ */
 function contentProblems(shards: readonly ShardInFolder[]): string[] {
   const problems: string[] = [];
   for (const { folder, file } of shards) {
+    if (
+      file.command === "staff" &&
+      scenarioSha256Of(file.scenarioDefinition) !== file.scenarioSha256
+    ) {
+      problems.push(
+        `${folder}: its scenarioDefinition is not the scenario its scenarioSha256 names (the file was edited?): run the shard again`,
+      );
+    }
     const expected = replicationsOfShardOrNone(file);
     for (const series of seriesOf(file)) {
       const held = series.map((result) => result.replication);

@@ -1,7 +1,8 @@
 /**
  * Merging the shards of one day of `staff --per-interval`: the day's replications, in order,
  * reduced to each interval's estimates as the unsharded search reduces them, added to the days
- * merged before, and the search replayed on them. Ended: the unsharded command's files, report
+ * merged before, and the search (its start and Erlang's curve derived from the scenario the
+ * shards carry) replayed on them. Ended: the unsharded command's files, report
  * and exit code (curve-outputs.ts). Not yet: staff-progress.json with the next day to simulate.
  */
 import { join } from "node:path";
@@ -38,27 +39,29 @@ export async function mergeCurve(
   options: StudyMergeOptions,
 ): Promise<string | undefined> {
   const targets = targetsOf([...file.options.targets]);
-  const { layout } = file;
+  // The start, Erlang's curve and the targets' queues, derived as the shards derived them.
+  const scenario = file.scenarioDefinition;
+  const plan = curvePlanOf({
+    scenario,
+    groupId: file.options.group,
+    targets,
+    min: file.options.min,
+    max: file.options.max,
+  });
   const estimates = dayEstimatesOf(
     results.map((result) => result.metrics),
     file.staffing,
-    { targets, queues: layout.queues, intervalLengthSeconds: layout.intervalLengthSeconds },
+    { targets, queues: plan.queues, intervalLengthSeconds: scenario.intervalLengthSeconds },
   );
   const days: MergedDayRecord[] = [...file.days, { staffing: file.staffing, estimates }];
   const settings = {
     targets,
-    start: layout.start,
+    start: plan.start,
     min: file.options.min,
     max: file.options.max,
     criterion: file.options.criterion,
     maxDays: file.options.maxDays,
-    theory: curvePlanOf({
-      scenario: file.scenarioDefinition,
-      groupId: file.options.group,
-      targets,
-      min: file.options.min,
-      max: file.options.max,
-    }).erlang.valuesAt,
+    theory: plan.erlang.valuesAt,
   };
   const replay = await replayCurveSearch<CurveSearchResult>(curveSearchOf(settings), days);
   if (replay.kind === "diverged") {
@@ -68,17 +71,9 @@ export async function mergeCurve(
   const dayLine = `merged day ${days.length} (${results.length} replication(s) from ${options.shardCount} shard(s), ${jobs} jobs in the measurement window)`;
   if (replay.kind === "ended") {
     const study = curveStudyOf(
-      {
-        name: file.scenario,
-        intervalLengthSeconds: layout.intervalLengthSeconds,
-        horizonSeconds: layout.horizonSeconds,
-        startTime: file.scenarioDefinition.startTime,
-      },
+      scenario,
       { groupId: file.options.group, targets, criterion: file.options.criterion },
-      {
-        counts: layout.erlang.map((count) => count ?? undefined),
-        arrivalsPerHour: layout.arrivalsPerHour,
-      },
+      plan.erlang,
       replay.result,
     );
     await publishCurve(study, {

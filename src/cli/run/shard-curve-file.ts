@@ -1,7 +1,9 @@
 /**
  * The shard file of `ccsim staff --per-interval --shard i/n`: one day of the staffing-curve
- * search on this shard's replications, with what the search is (group, targets, bounds, start)
- * and the days already merged, so that merge can aggregate the day and replay the search.
+ * search on this shard's replications, with what the search is (the scenario as checked and its
+ * hash, group, targets, bounds) and the days already merged, so that merge can aggregate the day
+ * and replay the search. The start, Erlang's curve and the targets' queues are not recorded:
+ * merge derives them from the scenario carried (curvePlanOf), as the shard did.
  */
 import type { TargetEstimate } from "../../planning/index.ts";
 import type { Scenario } from "../../scenario/index.ts";
@@ -23,38 +25,29 @@ export interface CurveSearchOptionsRecord {
   readonly maxDays: number;
 }
 
-/** What the scenario gives the search and its files: the start and Erlang's curve. */
-export interface CurveLayoutRecord {
-  /** The queue each target is judged on, in the targets' order. */
-  readonly queues: readonly string[];
-  readonly start: readonly number[];
-  /** Erlang's count per interval, null where theory gives none. */
-  readonly erlang: readonly (number | null)[];
-  readonly arrivalsPerHour: readonly number[];
-  readonly intervalLengthSeconds: number;
-  readonly horizonSeconds: number;
-}
-
 /** One day merged: its vector and, per interval, each target's estimate over all replications. */
 export interface MergedDayRecord {
   readonly staffing: readonly number[];
   readonly estimates: readonly (readonly TargetEstimate[])[];
 }
 
-/** Which search a shard or a progress file belongs to, besides the shard header. */
+/**
+ * Which search a shard or a progress file belongs to, besides the shard header: the scenario
+ * (by hash) and the options decide everything else the search starts from.
+ */
 export interface CurveStudyIdentity {
   /** SHA-256 of the scenario as checked (seed and replications applied), its exact JSON. */
   readonly scenarioSha256: string;
   readonly options: CurveSearchOptionsRecord;
-  readonly layout: CurveLayoutRecord;
 }
 
 /** A shard of one day of `ccsim staff --per-interval`. */
 export interface CurveShardFile extends ShardHeader, CurveStudyIdentity {
   readonly command: "staff";
   /**
-   * The scenario as checked (its SHA-256 is the identity's): merge reads no scenario file, and
-   * rebuilds from it the theory the search calibrates each step to.
+   * The scenario as checked (its SHA-256 is the identity's, checked by merge): merge reads no
+   * scenario file, and derives from it the start, Erlang's curve the search calibrates each step
+   * to, the targets' queues and the interval layout.
    */
   readonly scenarioDefinition: Scenario;
   /** The days merged before this one, in the order simulated (none in round 1). */
@@ -85,7 +78,6 @@ export function curveDefinitionOf(file: CurveShardFile): string {
   return encodeExactJson({
     scenarioSha256: file.scenarioSha256,
     options: file.options,
-    layout: file.layout,
     days: file.days,
     staffing: file.staffing,
   });

@@ -10,8 +10,11 @@ import type { ShardSpec } from "./shard.ts";
 /** The `format` field of a shard file. */
 export const SHARD_FILE_FORMAT = "ccsim-shard";
 
-/** The version of the layout below; a reader refuses another. */
-export const SHARD_FILE_VERSION = 1;
+/**
+ * The version of the format; a reader refuses another. 2: a staff shard no longer carries
+ * `layout` (derived from its scenario); version 1's files are refused, their shards run again.
+ */
+export const SHARD_FILE_VERSION = 2;
 
 /** One replication's metrics, with its index in the whole run. */
 export interface ShardReplication {

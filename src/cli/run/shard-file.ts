@@ -227,14 +227,6 @@ const curveShardShape = z.object({
     max: wholeNumber,
     maxDays: wholeNumber,
   }),
-  layout: z.object({
-    queues: z.array(z.string()),
-    start: countsShape,
-    erlang: z.array(wholeNumber.nullable()),
-    arrivalsPerHour: numbers,
-    intervalLengthSeconds: anyNumber,
-    horizonSeconds: anyNumber,
-  }),
   days: z.array(z.object({ staffing: countsShape, estimates: estimatesShape })),
   staffing: countsShape,
   results: replicationsShape,
@@ -243,7 +235,6 @@ const curveShardShape = z.object({
 /** The shapes of a staff shard's search fields, for the progress file that carries them too. */
 export const CURVE_STUDY_SHAPES = {
   options: curveShardShape.shape.options,
-  layout: curveShardShape.shape.layout,
   days: curveShardShape.shape.days,
   counts: countsShape,
   provenance: headerFields.provenance,
@@ -278,8 +269,10 @@ export function parseShardFile(text: string): ShardFile | string {
   if (!header.success || header.data.format !== SHARD_FILE_FORMAT) {
     return `not a ccsim shard file (no "format": "${SHARD_FILE_FORMAT}")`;
   }
-  if (header.data.formatVersion !== SHARD_FILE_VERSION) {
-    return `shard file format version ${String(header.data.formatVersion)}; this ccsim reads version ${SHARD_FILE_VERSION}`;
+  const version = header.data.formatVersion;
+  if (version !== SHARD_FILE_VERSION) {
+    const older = typeof version === "number" && version < SHARD_FILE_VERSION;
+    return `shard file format version ${String(version)}; this ccsim reads version ${SHARD_FILE_VERSION}: ${older ? "written by an older ccsim, run the shards again with this one" : "merge with the ccsim that ran the shards"}`;
   }
   const command = header.data.command ?? "run";
   if (command !== "run" && command !== "compare" && command !== "sweep" && command !== "staff") {

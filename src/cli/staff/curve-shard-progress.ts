@@ -1,8 +1,9 @@
 /**
  * staff-progress.json: where a sharded `staff --per-interval` stands between rounds, written by
  * `ccsim merge` while the search goes on and read by the next round's `--resume`. It holds the
- * search's identity (scenario, seed, replications, options, start) and every day merged so far,
- * in exact JSON (a NaN estimate survives), and is removed when the search ends.
+ * search's identity (scenario and its hash, seed, replications, options: the start and Erlang's
+ * curve follow from them) and every day merged so far, in exact JSON (a NaN estimate survives),
+ * and is removed when the search ends.
  */
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -21,9 +22,12 @@ import {
 } from "../run/shard-file.ts";
 import type { OutputSet } from "../run/stale-outputs.ts";
 
-/** The `format` field of a progress file, and the version of its layout. */
+/**
+ * The `format` field of a progress file, and its version (2: no `layout`, derived from the
+ * scenario; a version-1 file is refused and its search started again).
+ */
 export const CURVE_PROGRESS_FORMAT = "ccsim-staff-progress";
-export const CURVE_PROGRESS_VERSION = 1;
+export const CURVE_PROGRESS_VERSION = 2;
 
 /** The progress file's name in the study folder. */
 export const CURVE_PROGRESS_FILE = STAFF_PROGRESS_OUTPUT_FILES.staffProgress;
@@ -73,7 +77,6 @@ export function renderCurveProgress(
     provenance: header.provenance,
     scenarioSha256: header.scenarioSha256,
     options: header.options,
-    layout: header.layout,
     days,
     next,
   };
@@ -91,7 +94,6 @@ const progressShape = z.object({
   provenance: CURVE_STUDY_SHAPES.provenance,
   scenarioSha256: z.string(),
   options: CURVE_STUDY_SHAPES.options,
-  layout: CURVE_STUDY_SHAPES.layout,
   days: CURVE_STUDY_SHAPES.days,
   next: CURVE_STUDY_SHAPES.counts,
 });
@@ -133,8 +135,10 @@ export function readCurveProgress(folder: string): CurveProgressFile | string {
   if (!header.success || header.data.format !== CURVE_PROGRESS_FORMAT) {
     return `${path}: not a ccsim progress file (no "format": "${CURVE_PROGRESS_FORMAT}")`;
   }
-  if (header.data.formatVersion !== CURVE_PROGRESS_VERSION) {
-    return `${path}: progress file format version ${String(header.data.formatVersion)}; this ccsim reads version ${CURVE_PROGRESS_VERSION}`;
+  const version = header.data.formatVersion;
+  if (version !== CURVE_PROGRESS_VERSION) {
+    const older = typeof version === "number" && version < CURVE_PROGRESS_VERSION;
+    return `${path}: progress file format version ${String(version)}; this ccsim reads version ${CURVE_PROGRESS_VERSION}: ${older ? "written by an older ccsim, start the search again (its shards without --resume)" : "resume it with the ccsim that wrote it"}`;
   }
   const checked = progressShape.safeParse(document);
   if (!checked.success) {
@@ -148,7 +152,8 @@ export function readCurveProgress(folder: string): CurveProgressFile | string {
 
 /**
  * Where `progress` is not the search `header` describes (this command line's), one line each:
- * a round resumed with another scenario, seed, option or ccsim version than the study's.
+ * a round resumed with another scenario, seed, option or ccsim version than the study's. The
+ * start and Erlang's curve are not compared: the scenario's hash and the options decide them.
  */
 export function progressMismatches(
   progress: CurveStudyHeader,
@@ -170,7 +175,6 @@ export function progressMismatches(
     ["--min", (one) => one.options.min],
     ["--max", (one) => one.options.max],
     ["--max-days", (one) => one.options.maxDays],
-    ["start and Erlang's curve", (one) => one.layout],
   ];
   const problems: string[] = [];
   for (const [what, of] of fields) {

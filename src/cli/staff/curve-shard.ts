@@ -20,10 +20,13 @@ import {
   readCurveProgress,
 } from "./curve-shard-progress.ts";
 import { replayCurveSearch } from "./curve-shard-replay.ts";
-import { type CurvePlan, type CurveRequest, curvePlanOf, curveSearchOf } from "./per-interval.ts";
+import { type CurveRequest, curvePlanOf, curveSearchOf } from "./per-interval.ts";
 
-/** The identity of `request`'s search, as its shards and progress file record it. */
-export function curveStudyHeaderOf(request: CurveRequest, plan: CurvePlan): CurveStudyHeader {
+/**
+ * The identity of `request`'s search, as its shards and progress file record it: the scenario
+ * (by hash) and the options, from which the start and Erlang's curve follow (curvePlanOf).
+ */
+export function curveStudyHeaderOf(request: CurveRequest): CurveStudyHeader {
   const { scenario } = request;
   return {
     scenario: scenario.name,
@@ -38,14 +41,6 @@ export function curveStudyHeaderOf(request: CurveRequest, plan: CurvePlan): Curv
       min: request.min,
       max: request.max,
       maxDays: request.maxDays,
-    },
-    layout: {
-      queues: plan.queues,
-      start: plan.start,
-      erlang: plan.erlang.counts.map((count) => count ?? null),
-      arrivalsPerHour: plan.erlang.arrivalsPerHour,
-      intervalLengthSeconds: scenario.intervalLengthSeconds,
-      horizonSeconds: scenario.horizonSeconds,
     },
   };
 }
@@ -69,7 +64,7 @@ export async function staffCurveShard(
   const { scenario } = request;
   const only = replicationsOfShard(shard, scenario.replications);
   const plan = curvePlanOf(request);
-  const header = curveStudyHeaderOf(request, plan);
+  const header = curveStudyHeaderOf(request);
   const days = daysOf(resume, header);
   const replay = await replayCurveSearch(
     curveSearchOf({ ...request, start: plan.start, theory: plan.erlang.valuesAt }),
@@ -108,7 +103,6 @@ export async function staffCurveShard(
         scenarioSha256: header.scenarioSha256,
         scenarioDefinition: scenario,
         options: header.options,
-        layout: header.layout,
         days,
         staffing,
         results: simulated.results.map((one) => ({
