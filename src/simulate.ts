@@ -103,16 +103,19 @@ export class Replication {
     const random = RandomStream.root(scenario.seed, options.replication);
     this.router = new Router(this.engine, routerConfigOf(scenario, random));
     this.world = new World(this.engine, this.router, scenario, random, options.traces ?? new Map());
-    this.metrics = new MetricsCollector({
-      warmupSeconds: scenario.warmupSeconds,
-      horizonSeconds: scenario.horizonSeconds,
-      serviceLevelThresholdSeconds: scenario.serviceLevelThresholdSeconds,
-      intervalSeconds: scenario.intervalLengthSeconds,
-      queueIds: scenario.queues.map((queue) => queue.id),
-      arrivalIds: scenario.arrivals.map((arrival) => arrival.id),
-      arrivalOfJob: arrivalIndexer(scenario),
-      groupOfWorker: groupIndexer(scenario),
-    });
+    this.metrics = new MetricsCollector(
+      {
+        warmupSeconds: scenario.warmupSeconds,
+        horizonSeconds: scenario.horizonSeconds,
+        serviceLevelThresholdSeconds: scenario.serviceLevelThresholdSeconds,
+        intervalSeconds: scenario.intervalLengthSeconds,
+        queueIds: scenario.queues.map((queue) => queue.id),
+        arrivalIds: scenario.arrivals.map((arrival) => arrival.id),
+        arrivalOfJob: arrivalIndexer(scenario),
+        groupOfWorker: groupIndexer(scenario),
+      },
+      this.router.view,
+    );
     this.subscribe();
     if (options.checkInvariants === true)
       this.engine.afterEvent = (name, argument) => this.check(name, argument);
@@ -199,9 +202,9 @@ export class Replication {
     const world = this.world;
     const metrics = this.metrics;
     const onEvent = this.options.onEvent;
+    this.router.subscribe((event) => world.observe(event));
+    this.router.observe(metrics);
     this.router.subscribe((event) => {
-      world.observe(event);
-      metrics.observe(event);
       if (onEvent !== undefined) onEvent(event);
       if (this.draining && world.customers.jobsInSystem === 0) this.engine.stop();
     });

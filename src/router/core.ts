@@ -164,9 +164,9 @@ export class RouterCore {
     this.freeJobSlots.push(job.index);
   }
 
-  /** A fresh assignment id. */
-  newAssignmentId(): string {
-    return `assignment-${this.nextAssignmentSequence++}`;
+  /** A fresh assignment sequence (the number in its id). */
+  newAssignmentSequence(): number {
+    return this.nextAssignmentSequence++;
   }
 
   /**
@@ -226,6 +226,11 @@ export class RouterCore {
     offer.expiryTimer = NO_TIMER;
     if (!keepCapacity) this.changeLoad(offer.worker, offer.channel, -1);
     refreshWaiting(offer.job);
+  }
+
+  /** The id of the offer with this sequence. */
+  offerIdOf(sequence: number): string {
+    return OFFER_ID_PREFIX + sequence;
   }
 
   /** The offer sequence encoded in an offer id, or −1. */

@@ -237,16 +237,24 @@ export class OfferRecord {
   }
 }
 
+/** The prefix of assignment ids; the rest is the assignment sequence number. */
+export const ASSIGNMENT_ID_PREFIX = "assignment-";
+
 /** An assignment: holds its worker's capacity until the job is closed or unassigned. */
 export class AssignmentRecord {
   completedAtSeconds = Number.NaN;
   closedAtSeconds = Number.NaN;
 
   constructor(
-    readonly assignmentId: string,
+    /** The number in its id; handles carry it, the id is formatted only when asked for. */
+    readonly sequence: number,
     readonly job: JobRecord,
     readonly worker: WorkerRecord,
     readonly channel: ChannelRecord,
     readonly assignedAtSeconds: number,
   ) {}
+
+  get assignmentId(): string {
+    return ASSIGNMENT_ID_PREFIX + this.sequence;
+  }
 }

@@ -8,7 +8,6 @@
 import { NO_TIMER } from "../engine/engine.ts";
 import { type RouterCore, removeItem } from "./core.ts";
 import { type AssignmentRecord, JobRecord, type QueueRecord } from "./entities.ts";
-import * as build from "./event-builders.ts";
 import { addNote, type JobFlow } from "./job-flow.ts";
 import { jobSpecError } from "./job-validation.ts";
 import { frozenLabels } from "./labels.ts";
@@ -201,7 +200,7 @@ export class JobOperations {
     found.completedAtSeconds = core.now;
     this.addNote(job, options.note);
     if (core.emitter.active) {
-      core.emitter.emit(build.jobAssignmentEvent("RouterJobCompleted", found, core.now));
+      core.emitter.jobCompleted(core.now, job.index, found.sequence, found.worker.index);
     }
     return okEmpty();
   }
@@ -242,7 +241,9 @@ export class JobOperations {
     assignment.closedAtSeconds = core.now;
     this.releaseAssignment(assignment);
     this.flow.expiry.disarm(job);
-    if (core.emitter.active) core.emitter.emit(build.jobClosed(assignment, core.now));
+    if (core.emitter.active) {
+      core.emitter.jobClosed(core.now, job.index, assignment.sequence, assignment.worker.index);
+    }
     core.forgetJob(job);
     this.afterRelease(assignment);
   }
@@ -269,11 +270,11 @@ export class JobOperations {
     job.assignment = null;
     this.releaseAssignment(found);
     if (core.emitter.active) {
-      core.emitter.emit(build.jobAssignmentEvent("RouterJobUnassigned", found, core.now));
+      core.emitter.jobUnassigned(core.now, job.index, found.sequence, found.worker.index);
     }
     if (options.suspendMatching === true) {
       job.status = "waitingForActivation";
-      if (core.emitter.active) core.emitter.emit(build.jobWaitingForActivation(job, core.now));
+      if (core.emitter.active) core.emitter.jobWaitingForActivation(core.now, job.index);
     } else {
       this.flow.enterQueue(job, job.queue as QueueRecord, false);
     }

@@ -12,7 +12,6 @@ import {
   type OfferRecord,
   type WorkerRecord,
 } from "./entities.ts";
-import * as build from "./event-builders.ts";
 import type { JobFlow } from "./job-flow.ts";
 import type { Matcher } from "./matching.ts";
 import { OfferOutcome } from "./offer-log.ts";
@@ -75,7 +74,7 @@ export class OfferOperations {
     job.status = "assigned";
     core.closeOffer(found, OfferOutcome.accepted, true);
     const assignment = new AssignmentRecord(
-      core.newAssignmentId(),
+      core.newAssignmentSequence(),
       job,
       worker,
       found.channel,
@@ -84,7 +83,15 @@ export class OfferOperations {
     worker.assignments.push(assignment);
     job.assignment = assignment;
     if (core.emitter.active) {
-      core.emitter.emit(build.offerAccepted(found, assignment.assignmentId, core.now));
+      const { sequence, queue } = found;
+      core.emitter.offerAccepted(
+        core.now,
+        job.index,
+        sequence,
+        worker.index,
+        queue.index,
+        assignment.sequence,
+      );
     }
     while (job.openOffers.length > 0) {
       this.matcher.revoke(job.openOffers[0] as OfferRecord, OfferOutcome.revokedByAccept);
@@ -116,7 +123,7 @@ export class OfferOperations {
     }
     core.closeOffer(found, OfferOutcome.declined);
     if (core.emitter.active) {
-      core.emitter.emit(build.offerEnded("RouterWorkerOfferDeclined", found, core.now));
+      core.emitter.offerDeclined(core.now, job.index, found.sequence, worker.index);
     }
     if (retryAtSeconds !== undefined && retryAtSeconds > core.now) {
       const token = this.nextRetryToken++;
@@ -137,7 +144,7 @@ export class OfferOperations {
     worker.registrationCount++;
     worker.idleSinceSeconds = core.now;
     attachWorker(worker);
-    if (core.emitter.active) core.emitter.emit(build.workerRegistered(worker, core.now));
+    if (core.emitter.active) core.emitter.workerRegistered(core.now, worker.index);
     this.matcher.requestWorker(worker);
   }
 
@@ -147,7 +154,7 @@ export class OfferOperations {
     const core = this.core;
     detachWorker(worker);
     worker.state = worker.assignments.length > 0 ? "draining" : "inactive";
-    if (core.emitter.active) core.emitter.emit(build.workerDeregistered(worker, core.now));
+    if (core.emitter.active) core.emitter.workerDeregistered(core.now, worker.index);
     while (worker.openOffers.length > 0) {
       this.matcher.revoke(worker.openOffers[0] as OfferRecord, OfferOutcome.revoked);
     }
@@ -161,7 +168,7 @@ export class OfferOperations {
     offer.expiryTimer = NO_TIMER;
     core.closeOffer(offer, OfferOutcome.expired);
     if (core.emitter.active) {
-      core.emitter.emit(build.offerEnded("RouterWorkerOfferExpired", offer, core.now));
+      core.emitter.offerExpired(core.now, offer.job.index, sequence, offer.worker.index);
     }
     this.matcher.requestJob(offer.job);
     this.deregister(offer.worker);

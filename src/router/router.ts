@@ -34,6 +34,7 @@ import { NO_RANDOM } from "./attachments.ts";
 import { buildWorker, RouterConfigError } from "./config.ts";
 import { configureResources, ruleStride } from "./configure.ts";
 import { RouterCore } from "./core.ts";
+import { EventRelay } from "./event-relay.ts";
 import type { RouterListener } from "./events.ts";
 import { ExceptionRunner } from "./exceptions.ts";
 import { JobFlow } from "./job-flow.ts";
@@ -45,12 +46,14 @@ import {
   type UpsertJobResult,
 } from "./job-operations.ts";
 import { Matcher } from "./matching.ts";
+import type { RouterObserver, RouterView } from "./observer.ts";
 import { type AcceptResult, OfferOperations } from "./offer-operations.ts";
 import { positionInQueue } from "./queue-order.ts";
 import { type EmptyResult, fail, ok, type RouterResult } from "./results.ts";
 import { SelectorExpiry } from "./selector-expiry.ts";
 import type { JobSpec, RouterConfig, WorkerSpec } from "./types.ts";
 import {
+  HandleView,
   type JobPosition,
   type JobView,
   jobView,
@@ -75,10 +78,12 @@ export class Router {
   private readonly matcher: Matcher;
   private readonly jobOperations: JobOperations;
   private readonly offerOperations: OfferOperations;
+  private readonly routerView: RouterView;
 
   constructor(engine: Engine, config: RouterConfig) {
     const core = new RouterCore(engine);
     this.core = core;
+    this.routerView = new HandleView(core);
     this.matcher = new Matcher(core);
     core.offerExpiryHandler = this.timer(engine, "router:offerExpiry", (sequence) =>
       this.offerOperations.expire(sequence),
@@ -114,9 +119,25 @@ export class Router {
     }
   }
 
-  /** Adds a listener of every router event; returns a function that removes it. */
+  /**
+   * Adds a listener of every router event, as RouterEvent objects (the string-id facade: built
+   * only while someone subscribes); returns a function that removes it.
+   */
   subscribe(listener: RouterListener): () => void {
-    return this.core.emitter.subscribe(listener);
+    return this.core.emitter.observe(new EventRelay(this.core, listener));
+  }
+
+  /**
+   * Adds an observer of what the router says, as typed calls with numeric handles, called after
+   * the observers and listeners added before it; returns a function that removes it.
+   */
+  observe(observer: RouterObserver): () => void {
+    return this.core.emitter.observe(observer);
+  }
+
+  /** Read-only answers about the handles observers are given. */
+  get view(): RouterView {
+    return this.routerView;
   }
 
   // --- Jobs ---------------------------------------------------------------------------------
