@@ -11,7 +11,13 @@ import { InternalError, ScenarioRunError } from "./errors.ts";
 import { MetricsCollector } from "./metrics/index.ts";
 import type { ReplicationMetrics } from "./metrics/types.ts";
 import { RandomStream } from "./random/index.ts";
-import { checkInvariants, Router, type RouterConfig, type RouterEvent } from "./router/index.ts";
+import {
+  checkInvariants,
+  Router,
+  type RouterConfig,
+  type RouterEvent,
+  RouterObserverBase,
+} from "./router/index.ts";
 import type { Scenario, TraceArrivals } from "./scenario/index.ts";
 // From types.ts itself: the index also loads the parser (zod, yaml), which a worker thread
 // simulating a checked scenario never needs (its boot halves without them).
@@ -198,16 +204,21 @@ export class Replication {
     return false;
   }
 
+  /**
+   * Attaches, in this order, the world, the metrics, the `onEvent` listener (event objects are
+   * built only when there is one) and the drain's stop, before anything runs.
+   */
   private subscribe(): void {
-    const world = this.world;
-    const metrics = this.metrics;
+    const router = this.router;
+    router.observe(this.world);
+    router.observe(this.metrics);
     const onEvent = this.options.onEvent;
-    this.router.subscribe((event) => world.observe(event));
-    this.router.observe(metrics);
-    this.router.subscribe((event) => {
-      if (onEvent !== undefined) onEvent(event);
-      if (this.draining && world.customers.jobsInSystem === 0) this.engine.stop();
-    });
+    if (onEvent !== undefined) router.subscribe(onEvent);
+    router.observe(
+      new DrainStop(() => {
+        if (this.draining && this.world.customers.jobsInSystem === 0) this.engine.stop();
+      }),
+    );
   }
 
   private finish(endTimeSeconds: number): ReplicationResult {
@@ -227,6 +238,28 @@ export class Replication {
         `invariant broken after event ${eventName}(${argument}) at t=${this.engine.now}s:\n  ${problems.join("\n  ")}`,
       );
     }
+  }
+}
+
+/**
+ * Calls `check` whenever a job leaves the system (closed, cancelled, classification failed):
+ * the only moments the drain can have ended every job.
+ */
+class DrainStop extends RouterObserverBase {
+  constructor(private readonly check: () => void) {
+    super();
+  }
+
+  override jobClosed(): void {
+    this.check();
+  }
+
+  override jobCancelled(): void {
+    this.check();
+  }
+
+  override jobClassificationFailed(): void {
+    this.check();
   }
 }
 

@@ -14,6 +14,7 @@ import { RouterEmitter } from "./emitter.ts";
 import {
   type ChannelRecord,
   type JobRecord,
+  OFFER_ID_PREFIX,
   OfferRecord,
   type PolicyRecord,
   type QueueRecord,
@@ -23,9 +24,6 @@ import type { ExceptionPolicyRecord } from "./exception-policy.ts";
 import type { OfferOutcomeCode } from "./offer-log.ts";
 import { refreshWaiting } from "./queue-order.ts";
 import { attachWorker, detachWorker } from "./worker-index.ts";
-
-/** The prefix of offer ids; the rest is the offer sequence number. */
-const OFFER_ID_PREFIX = "offer-";
 
 /** Router state shared by the matcher, the operations and the invariant checks. */
 export class RouterCore {
@@ -137,6 +135,11 @@ export class RouterCore {
     return this.jobSlots[slot] as JobRecord;
   }
 
+  /** The live job in a slot, or undefined for a free or never-used slot (a stale handle). */
+  liveJobAt(slot: number): JobRecord | undefined {
+    return Number.isInteger(slot) && slot >= 0 ? (this.jobSlots[slot] ?? undefined) : undefined;
+  }
+
   /** Whether this record is still a live job (not forgotten). */
   isLive(job: JobRecord): boolean {
     return this.jobSlots[job.index] === job;
@@ -189,7 +192,6 @@ export class RouterCore {
     const now = this.now;
     const offer = new OfferRecord(
       sequence,
-      OFFER_ID_PREFIX + sequence,
       job,
       worker,
       channel,

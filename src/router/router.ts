@@ -47,7 +47,7 @@ import {
 } from "./job-operations.ts";
 import { Matcher } from "./matching.ts";
 import type { RouterObserver, RouterView } from "./observer.ts";
-import { type AcceptResult, OfferOperations } from "./offer-operations.ts";
+import { type AcceptedOffer, type AcceptResult, OfferOperations } from "./offer-operations.ts";
 import { positionInQueue } from "./queue-order.ts";
 import { type EmptyResult, fail, ok, type RouterResult } from "./results.ts";
 import { SelectorExpiry } from "./selector-expiry.ts";
@@ -157,13 +157,15 @@ export class Router {
   /** Completes an assigned job (wrap-up starts; capacity stays held). */
   completeJob(jobId: string, assignmentId: string, options?: { note?: string }): EmptyResult {
     this.enter();
-    return this.leave(this.jobOperations.completeJob(jobId, assignmentId, options));
+    const jobs = this.jobOperations;
+    return this.leave(jobs.complete(jobs.findAssignment(jobId, assignmentId), options));
   }
 
   /** Closes a completed job, now or at `closeAtSeconds`; releases capacity. */
   closeJob(jobId: string, assignmentId: string, options?: CloseOptions): EmptyResult {
     this.enter();
-    return this.leave(this.jobOperations.closeJob(jobId, assignmentId, options));
+    const jobs = this.jobOperations;
+    return this.leave(jobs.close(jobs.findAssignment(jobId, assignmentId), options));
   }
 
   /** Unassigns an assigned job (at most 3 times); re-queues it unless `suspendMatching`. */
@@ -173,7 +175,8 @@ export class Router {
     options?: { suspendMatching?: boolean },
   ): RouterResult<UnassignResult> {
     this.enter();
-    return this.leave(this.jobOperations.unassignJob(jobId, assignmentId, options));
+    const jobs = this.jobOperations;
+    return this.leave(jobs.unassign(jobs.findAssignment(jobId, assignmentId), options));
   }
 
   // --- Offers -------------------------------------------------------------------------------
@@ -192,6 +195,58 @@ export class Router {
   ): EmptyResult {
     this.enter();
     return this.leave(this.offerOperations.declineJobOffer(workerId, offerId, options));
+  }
+
+  // --- The same operations by handles --------------------------------------------------------
+  // For observers, which hear handles (observer.ts): the same results and error answers as the
+  // string operations (which are facades over the same code), without formatting or parsing an
+  // id. A stale handle (a forgotten job's slot) is NotFound, as a stale id is.
+
+  /** acceptJobOffer by the worker's index and the offer's sequence. */
+  acceptOffer(worker: number, offer: number): RouterResult<AcceptedOffer> {
+    this.enter();
+    return this.leave(this.offerOperations.acceptOffer(worker, offer));
+  }
+
+  /** declineJobOffer by the worker's index and the offer's sequence. */
+  declineOffer(
+    worker: number,
+    offer: number,
+    options?: { retryOfferAtSeconds?: number },
+  ): EmptyResult {
+    this.enter();
+    return this.leave(this.offerOperations.declineOffer(worker, offer, options));
+  }
+
+  /** completeJob by the job's slot and the assignment's sequence. */
+  completeAssignment(job: number, assignment: number, options?: { note?: string }): EmptyResult {
+    this.enter();
+    const jobs = this.jobOperations;
+    return this.leave(jobs.complete(jobs.findAssignmentAt(job, assignment), options));
+  }
+
+  /** closeJob by the job's slot and the assignment's sequence. */
+  closeAssignment(job: number, assignment: number, options?: CloseOptions): EmptyResult {
+    this.enter();
+    const jobs = this.jobOperations;
+    return this.leave(jobs.close(jobs.findAssignmentAt(job, assignment), options));
+  }
+
+  /** unassignJob by the job's slot and the assignment's sequence. */
+  unassignAssignment(
+    job: number,
+    assignment: number,
+    options?: { suspendMatching?: boolean },
+  ): RouterResult<UnassignResult> {
+    this.enter();
+    const jobs = this.jobOperations;
+    return this.leave(jobs.unassign(jobs.findAssignmentAt(job, assignment), options));
+  }
+
+  /** cancelJob by the job's slot. */
+  cancelJobAt(job: number, options?: CancelOptions): EmptyResult {
+    this.enter();
+    return this.leave(this.jobOperations.cancelAt(job, options));
   }
 
   // --- Workers ------------------------------------------------------------------------------
