@@ -11,7 +11,7 @@ import type { Engine } from "../engine/engine.ts";
 import { NO_TIMER } from "../engine/engine.ts";
 import type { Distribution, RandomStream } from "../random/index.ts";
 import { createDistribution } from "../random/index.ts";
-import type { Router } from "../router/index.ts";
+import type { JobSpec, Router } from "../router/index.ts";
 import type { ArrivalSpec, TraceArrivals } from "../scenario/index.ts";
 import {
   type ArrivalProcess,
@@ -32,12 +32,60 @@ export const ABANDONED = "Abandoned";
 
 interface ArrivalStream {
   readonly spec: ArrivalSpec;
+  readonly jobSpecOf: JobSpecOf;
   readonly process: ArrivalProcess;
   readonly handleTime: Distribution;
   readonly handleRandom: RandomStream;
   readonly patience: Distribution | null;
   readonly patienceRandom: RandomStream;
   created: number;
+}
+
+/** The router's spec of a stream's job `jobId` with `labels`. */
+type JobSpecOf = (jobId: string, labels: ArrivalSpec["labels"]) => JobSpec;
+
+/**
+ * A stream's job specs, built by one object literal of one shape per stream (spreading the
+ * optional fields would allocate and copy per job): only the fields the stream sets are given.
+ */
+function jobSpecMaker(spec: ArrivalSpec): JobSpecOf {
+  const { channelId, queueId, classificationPolicyId, priority, tags } = spec;
+  const requestedWorkerSelectors = spec.requestedWorkerSelectors;
+  if (queueId !== undefined && classificationPolicyId !== undefined) {
+    return (id, labels) => ({
+      id,
+      channelId,
+      queueId,
+      classificationPolicyId,
+      priority,
+      labels,
+      tags,
+      requestedWorkerSelectors,
+    });
+  }
+  if (queueId !== undefined) {
+    return (id, labels) => ({
+      id,
+      channelId,
+      queueId,
+      priority,
+      labels,
+      tags,
+      requestedWorkerSelectors,
+    });
+  }
+  if (classificationPolicyId !== undefined) {
+    return (id, labels) => ({
+      id,
+      channelId,
+      classificationPolicyId,
+      priority,
+      labels,
+      tags,
+      requestedWorkerSelectors,
+    });
+  }
+  return (id, labels) => ({ id, channelId, priority, labels, tags, requestedWorkerSelectors });
 }
 
 /** Builds an arrival stream's process from its spec and its own random stream. */
@@ -96,6 +144,7 @@ export class Customers {
       const streamRandom = random.fork(`arrivals:${spec.id}`);
       return {
         spec,
+        jobSpecOf: jobSpecMaker(spec),
         process: arrivalProcessOf(spec, streamRandom, traces.get(spec.id)),
         handleTime: createDistribution(spec.handleTime),
         handleRandom: streamRandom.fork("handle"),
@@ -211,18 +260,12 @@ export class Customers {
           );
     const traceLabels = stream.process.labelsOfLast();
     this.creatingSlot = slot;
-    const result = this.router.upsertJob({
-      id: jobId,
-      channelId: spec.channelId,
-      ...(spec.queueId === undefined ? {} : { queueId: spec.queueId }),
-      ...(spec.classificationPolicyId === undefined
-        ? {}
-        : { classificationPolicyId: spec.classificationPolicyId }),
-      priority: spec.priority,
-      labels: traceLabels === undefined ? spec.labels : { ...spec.labels, ...traceLabels },
-      tags: spec.tags,
-      requestedWorkerSelectors: spec.requestedWorkerSelectors,
-    });
+    const result = this.router.upsertJob(
+      stream.jobSpecOf(
+        jobId,
+        traceLabels === undefined ? spec.labels : { ...spec.labels, ...traceLabels },
+      ),
+    );
     this.creatingSlot = NO_SLOT;
     if (!result.ok) refused(result, "upsertJob", `job ${jobId}`);
     this.scheduleNextArrival(streamIndex);
