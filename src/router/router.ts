@@ -1,10 +1,12 @@
 /**
  * The Job Router service facade (Azure Communication Services Job Router 2023-11-01): takes the
- * service's operations, sets its own timers on the engine, runs matching and emits the
- * service's events to subscribers. Every operation validates, changes state, emits its events
- * in cause-then-effect order (§8 q), then drains the matching agenda, whose offers follow.
- * Operations called from inside an event listener throw `RouterReentrancyError`; call them
- * from engine event handlers instead. Complexities: see core.ts, matching.ts, queue-order.ts.
+ * service's operations, sets its own timers on the engine, runs matching and says what happened:
+ * to observers as typed calls with numeric handles (observer.ts), to subscribers as event
+ * objects built only for them (event-relay.ts). Every operation validates, changes state, says
+ * its events in cause-then-effect order (§8 q), then drains the matching agenda, whose offers
+ * follow. Operations called from inside an observer or listener throw `RouterReentrancyError`;
+ * call them from engine event handlers instead. Observers act by handles (`acceptOffer`, …),
+ * the same operations as the string ones. Complexities: see core.ts, matching.ts, queue-order.ts.
  *
  * Choices where the reference is silent (beyond §8): state errors (cancel assigned, close or
  * complete in the wrong status, 4th unassign, position of a job not queued) are BadRequest; a
