@@ -23,8 +23,8 @@ export {
   renderSummaryJson,
   renderWorkersCsv,
 } from "./report/index.ts";
-export type { RouterEvent } from "./router/index.ts";
-export { EventGridSerializer, Router } from "./router/index.ts";
+export type { RouterEvent, RouterObserver, RouterView } from "./router/index.ts";
+export { EventGridSerializer, Router, RouterObserverBase } from "./router/index.ts";
 export {
   checkScenarioText,
   loadScenario,

@@ -11,7 +11,13 @@ import { InternalError, ScenarioRunError } from "./errors.ts";
 import { MetricsCollector } from "./metrics/index.ts";
 import type { ReplicationMetrics } from "./metrics/types.ts";
 import { RandomStream } from "./random/index.ts";
-import { checkInvariants, Router, type RouterConfig, type RouterEvent } from "./router/index.ts";
+import {
+  checkInvariants,
+  Router,
+  type RouterConfig,
+  type RouterEvent,
+  RouterObserverBase,
+} from "./router/index.ts";
 import type { Scenario, TraceArrivals } from "./scenario/index.ts";
 // From types.ts itself: the index also loads the parser (zod, yaml), which a worker thread
 // simulating a checked scenario never needs (its boot halves without them).
@@ -65,10 +71,33 @@ export function routerConfigOf(scenario: Scenario, random: RandomStream): Router
   };
 }
 
-/** The index of the arrival stream of a job id `<arrivalId>-<n>`, or −1. */
+/** Streams up to which `arrivalIndexer` compares ids in place rather than hashing a slice. */
+const FEW_ARRIVAL_STREAMS = 16;
+
+/**
+ * The index of the arrival stream of a job id `<arrivalId>-<n>`, or −1: the arrival id is the
+ * text before the last `-` (all but the last character when there is none). Asked once per job,
+ * so a few streams are compared in place, without slicing the id.
+ */
 function arrivalIndexer(scenario: Scenario): (jobId: string) => number {
-  const indexOf = new Map(scenario.arrivals.map((arrival, index) => [arrival.id, index]));
-  return (jobId) => indexOf.get(jobId.slice(0, jobId.lastIndexOf("-"))) ?? -1;
+  const ids = scenario.arrivals.map((arrival) => arrival.id);
+  const indexOf = new Map(ids.map((id, index) => [id, index]));
+  const prefixEnd = (jobId: string) => {
+    const dash = jobId.lastIndexOf("-");
+    return dash < 0 ? Math.max(0, jobId.length - 1) : dash;
+  };
+  if (ids.length > FEW_ARRIVAL_STREAMS) {
+    return (jobId) => indexOf.get(jobId.slice(0, prefixEnd(jobId))) ?? -1;
+  }
+  return (jobId) => {
+    const end = prefixEnd(jobId);
+    // Last first: with a repeated id, the map above would also keep the last index.
+    for (let index = ids.length - 1; index >= 0; index--) {
+      const id = ids[index] as string;
+      if (id.length === end && jobId.startsWith(id)) return index;
+    }
+    return -1;
+  };
 }
 
 /** The worker group of a worker id `<group>-<n>` (or `<group>` alone); "" for an unknown id. */
@@ -103,16 +132,19 @@ export class Replication {
     const random = RandomStream.root(scenario.seed, options.replication);
     this.router = new Router(this.engine, routerConfigOf(scenario, random));
     this.world = new World(this.engine, this.router, scenario, random, options.traces ?? new Map());
-    this.metrics = new MetricsCollector({
-      warmupSeconds: scenario.warmupSeconds,
-      horizonSeconds: scenario.horizonSeconds,
-      serviceLevelThresholdSeconds: scenario.serviceLevelThresholdSeconds,
-      intervalSeconds: scenario.intervalLengthSeconds,
-      queueIds: scenario.queues.map((queue) => queue.id),
-      arrivalIds: scenario.arrivals.map((arrival) => arrival.id),
-      arrivalOfJob: arrivalIndexer(scenario),
-      groupOfWorker: groupIndexer(scenario),
-    });
+    this.metrics = new MetricsCollector(
+      {
+        warmupSeconds: scenario.warmupSeconds,
+        horizonSeconds: scenario.horizonSeconds,
+        serviceLevelThresholdSeconds: scenario.serviceLevelThresholdSeconds,
+        intervalSeconds: scenario.intervalLengthSeconds,
+        queueIds: scenario.queues.map((queue) => queue.id),
+        arrivalIds: scenario.arrivals.map((arrival) => arrival.id),
+        arrivalOfJob: arrivalIndexer(scenario),
+        groupOfWorker: groupIndexer(scenario),
+      },
+      this.router.view,
+    );
     this.subscribe();
     if (options.checkInvariants === true)
       this.engine.afterEvent = (name, argument) => this.check(name, argument);
@@ -195,16 +227,21 @@ export class Replication {
     return false;
   }
 
+  /**
+   * Attaches, in this order, the world, the metrics, the `onEvent` listener (event objects are
+   * built only when there is one) and the drain's stop, before anything runs.
+   */
   private subscribe(): void {
-    const world = this.world;
-    const metrics = this.metrics;
+    const router = this.router;
+    router.observe(this.world);
+    router.observe(this.metrics);
     const onEvent = this.options.onEvent;
-    this.router.subscribe((event) => {
-      world.observe(event);
-      metrics.observe(event);
-      if (onEvent !== undefined) onEvent(event);
-      if (this.draining && world.customers.jobsInSystem === 0) this.engine.stop();
-    });
+    if (onEvent !== undefined) router.subscribe(onEvent);
+    router.observe(
+      new DrainStop(() => {
+        if (this.draining && this.world.customers.jobsInSystem === 0) this.engine.stop();
+      }),
+    );
   }
 
   private finish(endTimeSeconds: number): ReplicationResult {
@@ -224,6 +261,28 @@ export class Replication {
         `invariant broken after event ${eventName}(${argument}) at t=${this.engine.now}s:\n  ${problems.join("\n  ")}`,
       );
     }
+  }
+}
+
+/**
+ * Calls `check` whenever a job leaves the system (closed, cancelled, classification failed):
+ * the only moments the drain can have ended every job.
+ */
+class DrainStop extends RouterObserverBase {
+  constructor(private readonly check: () => void) {
+    super();
+  }
+
+  override jobClosed(): void {
+    this.check();
+  }
+
+  override jobCancelled(): void {
+    this.check();
+  }
+
+  override jobClassificationFailed(): void {
+    this.check();
   }
 }
 

@@ -1,30 +1,20 @@
 /**
- * The metrics of one replication, computed from the router's event stream alone (never from
- * router state). Summary metrics count jobs that arrived in [warmup, horizon). Queue rule
+ * The metrics of one replication, computed from what the router says alone (its observer calls
+ * and, for ids and registrations, its read-only view; never from router state). Summary metrics count jobs that arrived in [warmup, horizon). Queue rule
  * (docs/outputs.md): `arrived` and `probabilityOfDelay` count in the queue a job was first
  * queued in; while the job waits for its first assignment its queue scope follows its moves
  * (jobsMovedOut there, jobsMovedIn in the new queue); every other counter counts in the scope
  * the job has when the event happens, so its outcome counts where its wait ended. Time-based
  * metrics follow where jobs actually are, over [warmup, horizon). Per-job state lives only
- * while the job is in the system, in slot tables (job-table.ts, hold-table.ts); everything else
- * is counters (per queue × arrival-stream cell, see scope-set.ts), sums, histograms and levels.
+ * while the job is in the system, in slot tables (job-table.ts, hold-table.ts) indexed by the
+ * router's job slot; everything else is counters (per queue × arrival-stream cell, see
+ * scope-set.ts), sums, histograms and levels. Event objects can still be fed to `observe`
+ * (event-replay.ts gives their ids handles), for hand-written histories.
  */
-import type {
-  RouterEvent,
-  RouterJobCancelled,
-  RouterJobClassificationFailed,
-  RouterJobClassified,
-  RouterJobClosed,
-  RouterJobCompleted,
-  RouterJobQueued,
-  RouterJobReceived,
-  RouterJobUnassigned,
-  RouterJobWaitingForActivation,
-  RouterWorkerDeregistered,
-  RouterWorkerOfferAccepted,
-  RouterWorkerOfferIssued,
-  RouterWorkerRegistered,
-} from "../router/events.ts";
+import type { RouterEvent } from "../router/events.ts";
+import type { RouterObserver, RouterView } from "../router/observer.ts";
+import type { WorkerSelector } from "../router/types.ts";
+import { EventReplay } from "./event-replay.ts";
 import { HoldTable, NO_HOLD } from "./hold-table.ts";
 import { JobTable } from "./job-table.ts";
 import { Counter } from "./scope-accumulator.ts";
@@ -48,26 +38,43 @@ export interface MetricsSettings {
   readonly groupOfWorker: (workerId: string) => string;
 }
 
-/** The slot of a job the collector did not see arrive (its events are ignored). */
-const UNKNOWN = -1;
-
-/** See the module header. Feed every event to `observe`, then call `finish` once. */
-export class MetricsCollector {
+/**
+ * See the module header. Attach it to a router (`router.observe(collector)`, with the router's
+ * view), or feed it every event through `observe`; then call `finish` once.
+ */
+export class MetricsCollector implements RouterObserver {
   private readonly window: MeasurementWindow;
   private readonly scopes: ScopeSet;
   private readonly jobs = new JobTable();
   private readonly holds = new HoldTable();
   private readonly workers: WorkerRoster;
   private readonly arrivalCount: number;
+  private readonly view: RouterView;
+  /** The replay of event objects; null when the collector observes a router. */
+  private readonly replay: EventReplay | null;
+  /** Scope queue index by router queue handle (undefined until first seen). */
+  private readonly scopeQueues: (number | undefined)[] = [];
 
-  constructor(private readonly settings: MetricsSettings) {
+  /** Observes a router through `view`, or (without a view) takes event objects in `observe`. */
+  constructor(
+    private readonly settings: MetricsSettings,
+    view?: RouterView,
+  ) {
     this.window = new MeasurementWindow(
       settings.warmupSeconds,
       settings.horizonSeconds,
       settings.intervalSeconds,
     );
+    this.replay = view === undefined ? new EventReplay() : null;
+    this.view = view ?? (this.replay as EventReplay);
     this.scopes = new ScopeSet(this.window, this.jobs, this.holds, settings);
-    this.workers = new WorkerRoster(this.window, this.scopes, this.holds, settings.groupOfWorker);
+    this.workers = new WorkerRoster(
+      this.window,
+      this.scopes,
+      this.holds,
+      settings.groupOfWorker,
+      this.view,
+    );
     this.arrivalCount = settings.arrivalIds.length;
   }
 
@@ -81,64 +88,15 @@ export class MetricsCollector {
     return this.workers.size;
   }
 
-  /** Takes one router event; events must come in simulation order. */
+  /**
+   * Takes one router event object; events must come in simulation order. Only for a collector
+   * made without a view (one that observes a router hears it through the observer calls).
+   */
   observe(event: RouterEvent): void {
-    switch (event.type) {
-      case "RouterJobReceived":
-        this.onJobReceived(event);
-        break;
-      case "RouterJobQueued":
-        this.onJobQueued(event);
-        break;
-      case "RouterWorkerOfferIssued":
-        this.onOfferIssued(event);
-        break;
-      case "RouterWorkerOfferAccepted":
-        this.onOfferAccepted(event);
-        break;
-      case "RouterWorkerOfferDeclined":
-        this.onOfferEnded(event, Counter.offersDeclined, WorkerCounter.offersDeclined);
-        break;
-      case "RouterWorkerOfferExpired":
-        this.onOfferEnded(event, Counter.offersExpired, WorkerCounter.offersExpired);
-        break;
-      case "RouterWorkerOfferRevoked":
-        this.onOfferEnded(event, Counter.offersRevoked, WorkerCounter.offersRevoked);
-        break;
-      case "RouterJobCompleted":
-        this.onJobCompleted(event);
-        break;
-      case "RouterJobClosed":
-        this.onJobClosed(event);
-        break;
-      case "RouterJobCancelled":
-        this.onJobCancelled(event);
-        break;
-      case "RouterJobUnassigned":
-        this.onJobUnassigned(event);
-        break;
-      case "RouterJobClassificationFailed":
-        this.onClassificationFailed(event);
-        break;
-      case "RouterJobWaitingForActivation":
-        this.onWaitingForActivation(event);
-        break;
-      case "RouterWorkerRegistered":
-        this.onWorkerRegistered(event);
-        break;
-      case "RouterWorkerDeregistered":
-        this.onWorkerDeregistered(event);
-        break;
-      case "RouterJobClassified":
-        this.onJobClassified(event);
-        break;
-      case "RouterJobExceptionTriggered":
-        this.countJobEvent(event.jobId, Counter.exceptionsTriggered);
-        break;
-      default:
-        // WorkerSelectorsExpired: nothing to count; a re-match it leads to has its own events.
-        break;
+    if (this.replay === null) {
+      throw new Error("this collector observes a router; it takes no event objects");
     }
+    this.replay.feed(event, this);
   }
 
   /** Closes the books at the end of the run and returns the replication's metrics. */
@@ -155,11 +113,22 @@ export class MetricsCollector {
     };
   }
 
-  private onJobReceived(event: RouterJobReceived): void {
-    const time = event.timeSeconds;
-    const arrivalIndex = this.settings.arrivalOfJob(event.jobId);
-    const slot = this.jobs.add(
-      event.jobId,
+  /** The scope queue index of a router queue handle (−1 for none or an unlisted queue). */
+  private scopeQueue(queue: number): number {
+    if (queue < 0) return -1;
+    let index = this.scopeQueues[queue];
+    if (index === undefined) {
+      index = this.scopes.queueIndex(this.view.queueId(queue));
+      while (this.scopeQueues.length < queue) this.scopeQueues.push(undefined);
+      this.scopeQueues[queue] = index;
+    }
+    return index;
+  }
+
+  jobReceived(time: number, slot: number): void {
+    const arrivalIndex = this.settings.arrivalOfJob(this.view.jobId(slot));
+    this.jobs.add(
+      slot,
       time,
       this.window.contains(time),
       this.window.intervalOf(time),
@@ -169,12 +138,10 @@ export class MetricsCollector {
     this.scopes.count(slot, Counter.arrived, 1);
   }
 
-  private onJobQueued(event: RouterJobQueued): void {
+  jobQueued(time: number, slot: number, queue: number): void {
     const jobs = this.jobs;
-    const slot = jobs.slotOf(event.jobId);
-    if (slot === UNKNOWN) return;
-    const time = event.timeSeconds;
-    const queueIndex = this.scopes.queueIndex(event.queueId);
+    if (!jobs.has(slot)) return;
+    const queueIndex = this.scopeQueue(queue);
     if (Number.isNaN(jobs.firstEnqueueSeconds[slot] as number)) {
       jobs.firstEnqueueSeconds[slot] = time;
       this.scopes.firstQueued(slot, queueIndex);
@@ -188,34 +155,42 @@ export class MetricsCollector {
     this.scopes.changeQueueLength(slot, time, queueIndex, 1);
   }
 
-  private onOfferIssued(event: RouterWorkerOfferIssued): void {
+  offerIssued(time: number, slot: number, offer: number, worker: number, queue: number): void {
     const jobs = this.jobs;
-    const slot = jobs.slotOf(event.jobId);
-    if (slot === UNKNOWN) return;
-    if (jobs.offeredOnArrival[slot] === 0 && event.timeSeconds === jobs.firstEnqueueSeconds[slot]) {
+    if (!jobs.has(slot)) return;
+    if (jobs.offeredOnArrival[slot] === 0 && time === jobs.firstEnqueueSeconds[slot]) {
       // A worker was free when the job arrived: no delay in Erlang C's sense, whatever the
       // ring time. Counted in the first queue, where the job's `arrived` counts.
       jobs.offeredOnArrival[slot] = 1;
       const firstQueue = jobs.firstQueueIndex[slot] as number;
       this.scopes.countIn(slot, firstQueue, Counter.offeredOnArrival, 1);
     }
-    const hold = this.workers.hold(event.offerId, event.workerId, event.queueId, event.channelId);
+    const hold = this.newHold(slot, offer, worker, queue);
     this.holds.next[hold] = jobs.newestOffer[slot] as number;
     jobs.newestOffer[slot] = hold;
-    this.scopes.changeCapacity(event.timeSeconds, slot, hold, 1);
+    this.scopes.changeCapacity(time, slot, hold, 1);
     this.scopes.count(slot, Counter.offersIssued, 1);
     if (jobs.counted[slot] === 1) this.workerOf(hold).count(WorkerCounter.offersReceived);
   }
 
-  private onOfferAccepted(event: RouterWorkerOfferAccepted): void {
+  private newHold(slot: number, offer: number, worker: number, queue: number): number {
+    return this.workers.hold(offer, worker, this.scopeQueue(queue), this.view.jobChannelId(slot));
+  }
+
+  offerAccepted(
+    time: number,
+    slot: number,
+    offer: number,
+    worker: number,
+    queue: number,
+    _assignment: number,
+  ): void {
     const jobs = this.jobs;
-    const slot = jobs.slotOf(event.jobId);
-    if (slot === UNKNOWN) return;
-    const time = event.timeSeconds;
-    let hold = this.takeOffer(slot, event.offerId);
+    if (!jobs.has(slot)) return;
+    let hold = this.takeOffer(slot, offer);
     if (hold === NO_HOLD) {
       // Not seen issued (collector attached late): it holds capacity from now on.
-      hold = this.workers.hold(event.offerId, event.workerId, event.queueId, event.channelId);
+      hold = this.newHold(slot, offer, worker, queue);
       this.scopes.changeCapacity(time, slot, hold, 1);
     }
     // An assignment replaced without being given back is forgotten, as it always was.
@@ -233,24 +208,37 @@ export class MetricsCollector {
     }
   }
 
+  offerDeclined(time: number, slot: number, offer: number): void {
+    this.onOfferEnded(time, slot, offer, Counter.offersDeclined, WorkerCounter.offersDeclined);
+  }
+
+  offerExpired(time: number, slot: number, offer: number): void {
+    this.onOfferEnded(time, slot, offer, Counter.offersExpired, WorkerCounter.offersExpired);
+  }
+
+  offerRevoked(time: number, slot: number, offer: number): void {
+    this.onOfferEnded(time, slot, offer, Counter.offersRevoked, WorkerCounter.offersRevoked);
+  }
+
   private onOfferEnded(
-    event: { readonly jobId: string; readonly offerId: string; readonly timeSeconds: number },
+    time: number,
+    slot: number,
+    offer: number,
     scopeCounter: number,
     workerCounter: number,
   ): void {
-    const slot = this.jobs.slotOf(event.jobId);
-    if (slot === UNKNOWN) return;
+    if (!this.jobs.has(slot)) return;
     // None when the offer was already released at the job's cancellation.
-    const hold = this.takeOffer(slot, event.offerId);
+    const hold = this.takeOffer(slot, offer);
     if (hold === NO_HOLD) return;
-    this.endOffer(event.timeSeconds, slot, hold, scopeCounter, workerCounter);
+    this.endOffer(time, slot, hold, scopeCounter, workerCounter);
   }
 
-  /** Unlinks and returns the job's open offer with this id, or NO_HOLD. */
-  private takeOffer(slot: number, offerId: string): number {
+  /** Unlinks and returns the job's open offer with this handle, or NO_HOLD. */
+  private takeOffer(slot: number, offer: number): number {
     const jobs = this.jobs;
     const holds = this.holds;
-    jobs.newestOffer[slot] = holds.unlink(jobs.newestOffer[slot] as number, offerId);
+    jobs.newestOffer[slot] = holds.unlink(jobs.newestOffer[slot] as number, offer);
     return holds.taken;
   }
 
@@ -271,45 +259,39 @@ export class MetricsCollector {
     return this.holds.worker[hold] as WorkerTally;
   }
 
-  private onJobCompleted(event: RouterJobCompleted): void {
+  jobCompleted(time: number, slot: number, _assignment: number, worker: number): void {
     const jobs = this.jobs;
-    const slot = jobs.slotOf(event.jobId);
-    if (slot === UNKNOWN) return;
+    if (!jobs.has(slot)) return;
     this.scopes.count(slot, Counter.completed, 1);
-    const handleSeconds = event.timeSeconds - (jobs.assignedAtSeconds[slot] as number);
+    const handleSeconds = time - (jobs.assignedAtSeconds[slot] as number);
     // NaN only when the assignment was never seen (collector attached mid-run).
     if (!Number.isNaN(handleSeconds))
       this.scopes.addSeconds(slot, Counter.handleTimeSeconds, handleSeconds);
     if (jobs.counted[slot] === 1) {
       const assignment = jobs.assignmentHold[slot] as number;
-      const worker =
-        assignment === NO_HOLD ? this.workers.tally(event.workerId) : this.workerOf(assignment);
-      worker.count(WorkerCounter.jobsHandled);
+      const tally = assignment === NO_HOLD ? this.workers.tally(worker) : this.workerOf(assignment);
+      tally.count(WorkerCounter.jobsHandled);
     }
   }
 
-  private onJobClosed(event: RouterJobClosed): void {
-    const slot = this.jobs.slotOf(event.jobId);
-    if (slot === UNKNOWN) return;
+  jobClosed(time: number, slot: number): void {
+    if (!this.jobs.has(slot)) return;
     this.scopes.count(slot, Counter.closed, 1);
-    this.endJob(slot, event.jobId, event.timeSeconds);
+    this.endJob(slot, time);
   }
 
-  private onJobUnassigned(event: RouterJobUnassigned): void {
-    const slot = this.jobs.slotOf(event.jobId);
-    if (slot === UNKNOWN) return;
-    this.releaseAssignment(slot, event.timeSeconds);
+  jobUnassigned(time: number, slot: number): void {
+    if (!this.jobs.has(slot)) return;
+    this.releaseAssignment(slot, time);
     this.scopes.count(slot, Counter.unassignments, 1);
   }
 
-  private onJobCancelled(event: RouterJobCancelled): void {
+  jobCancelled(time: number, slot: number, _note: string | null, dispositionCode: string): void {
     const jobs = this.jobs;
-    const slot = jobs.slotOf(event.jobId);
-    if (slot === UNKNOWN) return;
-    const time = event.timeSeconds;
+    if (!jobs.has(slot)) return;
     this.scopes.count(slot, Counter.cancelled, 1);
     if (jobs.assigned[slot] === 0) this.scopes.count(slot, Counter.endedUnanswered, 1);
-    if (event.dispositionCode === "Abandoned") this.scopes.recordAbandon(slot, time);
+    if (dispositionCode === "Abandoned") this.scopes.recordAbandon(slot, time);
     // The router revokes the job's open offers after the cancel event; count them here, since
     // the job's record is gone when those events arrive. Newest first, as they always were.
     let hold = jobs.newestOffer[slot] as number;
@@ -319,44 +301,48 @@ export class MetricsCollector {
       this.endOffer(time, slot, hold, Counter.offersRevoked, WorkerCounter.offersRevoked);
       hold = older;
     }
-    this.endJob(slot, event.jobId, time);
+    this.endJob(slot, time);
   }
 
-  private onClassificationFailed(event: RouterJobClassificationFailed): void {
+  jobClassificationFailed(time: number, slot: number): void {
     const jobs = this.jobs;
-    const slot = jobs.slotOf(event.jobId);
-    if (slot === UNKNOWN) return;
+    if (!jobs.has(slot)) return;
     this.scopes.count(slot, Counter.classificationFailed, 1);
     if (jobs.assigned[slot] === 0) this.scopes.count(slot, Counter.endedUnanswered, 1);
     // No operator acts on the job in a simulation: it leaves the books here.
-    this.endJob(slot, event.jobId, event.timeSeconds);
+    this.endJob(slot, time);
   }
 
-  private onJobClassified(event: RouterJobClassified): void {
-    const slot = this.jobs.slotOf(event.jobId);
+  jobClassified(_time: number, slot: number): void {
     // A classification of a job queued before is a reclassification; the move follows as Queued.
-    if (slot !== UNKNOWN && !Number.isNaN(this.jobs.firstEnqueueSeconds[slot] as number)) {
+    if (this.jobs.has(slot) && !Number.isNaN(this.jobs.firstEnqueueSeconds[slot] as number)) {
       this.scopes.count(slot, Counter.jobsReclassified, 1);
     }
   }
 
-  /** Counts one event of a known job in its scopes. */
-  private countJobEvent(jobId: string, counter: number): void {
-    const slot = this.jobs.slotOf(jobId);
-    if (slot !== UNKNOWN) this.scopes.count(slot, counter, 1);
+  jobExceptionTriggered(_time: number, slot: number): void {
+    if (this.jobs.has(slot)) this.scopes.count(slot, Counter.exceptionsTriggered, 1);
   }
 
-  private onWaitingForActivation(event: RouterJobWaitingForActivation): void {
-    const slot = this.jobs.slotOf(event.jobId);
-    if (slot !== UNKNOWN) this.leaveQueue(slot, event.timeSeconds);
+  jobWorkerSelectorsExpired(
+    _time: number,
+    _slot: number,
+    _requested: readonly WorkerSelector[],
+    _attached: readonly WorkerSelector[],
+  ): void {
+    // Nothing to count; a re-match it leads to has its own calls.
   }
 
-  private onWorkerRegistered(event: RouterWorkerRegistered): void {
-    this.workers.register(event);
+  jobWaitingForActivation(time: number, slot: number): void {
+    if (this.jobs.has(slot)) this.leaveQueue(slot, time);
   }
 
-  private onWorkerDeregistered(event: RouterWorkerDeregistered): void {
-    this.workers.deregister(event.workerId, event.timeSeconds);
+  workerRegistered(time: number, worker: number): void {
+    this.workers.register(worker, time);
+  }
+
+  workerDeregistered(time: number, worker: number): void {
+    this.workers.deregister(worker, time);
   }
 
   /**
@@ -364,10 +350,10 @@ export class MetricsCollector {
    * hold table (never linked again) only if the router ended a job with offers open without
    * revoking them first, which it does not do.
    */
-  private endJob(slot: number, jobId: string, time: number): void {
+  private endJob(slot: number, time: number): void {
     this.leaveQueue(slot, time);
     this.releaseAssignment(slot, time);
-    this.jobs.delete(jobId);
+    this.jobs.delete(slot);
   }
 
   private releaseAssignment(slot: number, time: number): void {

@@ -15,8 +15,8 @@ export class HoldTable {
   private readonly freeSlots: number[] = [];
   private slotCount = 0;
 
-  /** The offer the hold came from. */
-  readonly offerId: string[] = [];
+  /** The offer the hold came from (its sequence, the router's handle). */
+  offer = new Float64Array(INITIAL_SLOTS);
   /** The worker whose capacity is held. */
   readonly worker: WorkerTally[] = [];
   /** Index of the queue the offer came from (−1 if unknown): capacity use is charged there. */
@@ -28,9 +28,9 @@ export class HoldTable {
   next = new Int32Array(INITIAL_SLOTS);
 
   /** A new hold (its `next` is NO_HOLD). */
-  add(offerId: string, worker: WorkerTally, queueIndex: number, capacityCost: number): number {
+  add(offer: number, worker: WorkerTally, queueIndex: number, capacityCost: number): number {
     const slot = this.freeSlots.length > 0 ? (this.freeSlots.pop() as number) : this.newSlot();
-    this.offerId[slot] = offerId;
+    this.offer[slot] = offer;
     this.worker[slot] = worker;
     this.queueIndex[slot] = queueIndex;
     this.capacityCost[slot] = capacityCost;
@@ -45,13 +45,13 @@ export class HoldTable {
   }
 
   /**
-   * Unlinks the hold of `offerId` from the list starting at `newest`; returns the list's new
+   * Unlinks the hold of `offer` from the list starting at `newest`; returns the list's new
    * head and sets `taken` to the hold (NO_HOLD when absent).
    */
-  unlink(newest: number, offerId: string): number {
+  unlink(newest: number, offer: number): number {
     let previous = NO_HOLD;
     for (let slot = newest; slot !== NO_HOLD; slot = this.next[slot] as number) {
-      if (this.offerId[slot] === offerId) {
+      if (this.offer[slot] === offer) {
         this.taken = slot;
         const after = this.next[slot] as number;
         this.next[slot] = NO_HOLD;
@@ -74,6 +74,7 @@ export class HoldTable {
       const capacity = slot * 2;
       this.queueIndex = grownInt32(this.queueIndex, capacity);
       this.next = grownInt32(this.next, capacity);
+      this.offer = grownFloat64(this.offer, capacity);
       this.capacityCost = grownFloat64(this.capacityCost, capacity);
       this.workerShare = grownFloat64(this.workerShare, capacity);
     }

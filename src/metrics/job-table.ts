@@ -1,22 +1,19 @@
 /**
- * What the collector remembers about each job in the system, as columns indexed by a slot: the
- * id → slot index is looked up once per event, and a slot is recycled when the job ends, so
- * memory follows the jobs in the system and a job costs no allocation. A SlotIndex, not a `Map`,
- * whose rehash chains make a churning table promote everything it holds (engine/slot-index.ts).
+ * What the collector remembers about each job in the system, as columns indexed by the router's
+ * job slot (the handle of its observer calls): the router recycles a slot only after the job has
+ * ended, so the table needs no id lookup at all, memory follows the jobs in the system and a job
+ * costs no allocation. A slot the collector did not see received (attached late) is not live.
  */
-import { SlotIndex } from "../engine/slot-index.ts";
+
 import { NO_HOLD } from "./hold-table.ts";
 
 const INITIAL_SLOTS = 64;
 
-/** Job id → slot, and the job columns; see the module header. Fields are read by slot. */
+/** The job columns by router job slot; see the module header. Fields are read by slot. */
 export class JobTable {
-  private readonly slotById = new SlotIndex<string>();
-  private readonly freeSlots: number[] = [];
-  private slotCount = 0;
-  /** The job last looked up and its slot: a job's events often come one after another. */
-  private lastJobId: string | null = null;
-  private lastSlot = -1;
+  private liveCount = 0;
+  /** One past the highest slot ever held. */
+  private highWater = 0;
   /** Whether a slot holds a job (1) or is free (0). */
   private live = new Uint8Array(INITIAL_SLOTS);
 
@@ -60,36 +57,28 @@ export class JobTable {
 
   /** Number of jobs held. */
   get size(): number {
-    return this.slotById.size;
+    return this.liveCount;
   }
 
-  /** The slot of a job, or −1. */
-  slotOf(jobId: string): number {
-    if (jobId === this.lastJobId) return this.lastSlot;
-    const slot = this.slotById.get(jobId);
-    this.lastJobId = jobId;
-    this.lastSlot = slot;
-    return slot;
+  /** Whether the table holds a job in this slot. */
+  has(slot: number): boolean {
+    return slot < this.highWater && this.live[slot] === 1;
   }
 
   /**
-   * A fresh record for a job (replacing any it had): received at `arrivalSeconds`, not queued,
-   * not assigned, holding nothing.
+   * A fresh record for the job in `slot` (replacing any it had): received at `arrivalSeconds`,
+   * not queued, not assigned, holding nothing.
    */
   add(
-    jobId: string,
+    slot: number,
     arrivalSeconds: number,
     counted: boolean,
     intervalIndex: number,
     arrivalIndex: number,
-  ): number {
-    let slot = this.slotById.get(jobId);
-    if (slot < 0) {
-      slot = this.freeSlots.length > 0 ? (this.freeSlots.pop() as number) : this.newSlot();
-      this.slotById.set(jobId, slot);
-    }
-    this.lastJobId = jobId;
-    this.lastSlot = slot;
+  ): void {
+    if (slot >= this.live.length) this.grow(Math.max(slot + 1, this.live.length * 2));
+    if (slot >= this.highWater) this.highWater = slot + 1;
+    if (this.live[slot] === 0) this.liveCount++;
     this.live[slot] = 1;
     this.arrivalSeconds[slot] = arrivalSeconds;
     this.counted[slot] = counted ? 1 : 0;
@@ -106,17 +95,13 @@ export class JobTable {
     this.assignedAtSeconds[slot] = Number.NaN;
     this.assignmentHold[slot] = NO_HOLD;
     this.newestOffer[slot] = NO_HOLD;
-    return slot;
   }
 
-  /** Drops a job; returns its former slot, or −1 when it was not held. */
-  delete(jobId: string): number {
-    const slot = this.slotById.delete(jobId);
-    if (jobId === this.lastJobId) this.lastSlot = -1;
-    if (slot < 0) return -1;
+  /** Drops the job in a slot (nothing when none). */
+  delete(slot: number): void {
+    if (!this.has(slot)) return;
     this.live[slot] = 0;
-    this.freeSlots.push(slot);
-    return slot;
+    this.liveCount--;
   }
 
   /** Start of the wait clock: first enqueue, or arrival for a job never queued. */
@@ -127,13 +112,7 @@ export class JobTable {
 
   /** The slots held, in slot order. */
   *slots(): Generator<number> {
-    for (let slot = 0; slot < this.slotCount; slot++) if (this.live[slot] === 1) yield slot;
-  }
-
-  private newSlot(): number {
-    const slot = this.slotCount++;
-    if (slot === this.live.length) this.grow(slot * 2);
-    return slot;
+    for (let slot = 0; slot < this.highWater; slot++) if (this.live[slot] === 1) yield slot;
   }
 
   private grow(capacity: number): void {

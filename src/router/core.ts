@@ -14,6 +14,7 @@ import { RouterEmitter } from "./emitter.ts";
 import {
   type ChannelRecord,
   type JobRecord,
+  OFFER_ID_PREFIX,
   OfferRecord,
   type PolicyRecord,
   type QueueRecord,
@@ -23,9 +24,6 @@ import type { ExceptionPolicyRecord } from "./exception-policy.ts";
 import type { OfferOutcomeCode } from "./offer-log.ts";
 import { refreshWaiting } from "./queue-order.ts";
 import { attachWorker, detachWorker } from "./worker-index.ts";
-
-/** The prefix of offer ids; the rest is the offer sequence number. */
-const OFFER_ID_PREFIX = "offer-";
 
 /** Router state shared by the matcher, the operations and the invariant checks. */
 export class RouterCore {
@@ -137,6 +135,11 @@ export class RouterCore {
     return this.jobSlots[slot] as JobRecord;
   }
 
+  /** The live job in a slot, or undefined for a free or never-used slot (a stale handle). */
+  liveJobAt(slot: number): JobRecord | undefined {
+    return Number.isInteger(slot) && slot >= 0 ? (this.jobSlots[slot] ?? undefined) : undefined;
+  }
+
   /** Whether this record is still a live job (not forgotten). */
   isLive(job: JobRecord): boolean {
     return this.jobSlots[job.index] === job;
@@ -164,9 +167,9 @@ export class RouterCore {
     this.freeJobSlots.push(job.index);
   }
 
-  /** A fresh assignment id. */
-  newAssignmentId(): string {
-    return `assignment-${this.nextAssignmentSequence++}`;
+  /** A fresh assignment sequence (the number in its id). */
+  newAssignmentSequence(): number {
+    return this.nextAssignmentSequence++;
   }
 
   /**
@@ -189,7 +192,6 @@ export class RouterCore {
     const now = this.now;
     const offer = new OfferRecord(
       sequence,
-      OFFER_ID_PREFIX + sequence,
       job,
       worker,
       channel,
@@ -226,6 +228,11 @@ export class RouterCore {
     offer.expiryTimer = NO_TIMER;
     if (!keepCapacity) this.changeLoad(offer.worker, offer.channel, -1);
     refreshWaiting(offer.job);
+  }
+
+  /** The id of the offer with this sequence. */
+  offerIdOf(sequence: number): string {
+    return OFFER_ID_PREFIX + sequence;
   }
 
   /** The offer sequence encoded in an offer id, or −1. */

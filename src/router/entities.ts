@@ -222,8 +222,8 @@ export class OfferRecord {
   previousOfJob: OfferRecord | null = null;
 
   constructor(
+    /** The number in its id; handles carry it, the id is formatted only when asked for. */
     readonly sequence: number,
-    readonly offerId: string,
     readonly job: JobRecord,
     readonly worker: WorkerRecord,
     readonly channel: ChannelRecord,
@@ -232,10 +232,20 @@ export class OfferRecord {
     readonly expiresAtSeconds: number,
   ) {}
 
+  get offerId(): string {
+    return OFFER_ID_PREFIX + this.sequence;
+  }
+
   get capacityCost(): number {
     return this.channel.capacityCostPerJob;
   }
 }
+
+/** The prefix of offer ids; the rest is the offer sequence number. */
+export const OFFER_ID_PREFIX = "offer-";
+
+/** The prefix of assignment ids; the rest is the assignment sequence number. */
+export const ASSIGNMENT_ID_PREFIX = "assignment-";
 
 /** An assignment: holds its worker's capacity until the job is closed or unassigned. */
 export class AssignmentRecord {
@@ -243,10 +253,15 @@ export class AssignmentRecord {
   closedAtSeconds = Number.NaN;
 
   constructor(
-    readonly assignmentId: string,
+    /** The number in its id; handles carry it, the id is formatted only when asked for. */
+    readonly sequence: number,
     readonly job: JobRecord,
     readonly worker: WorkerRecord,
     readonly channel: ChannelRecord,
     readonly assignedAtSeconds: number,
   ) {}
+
+  get assignmentId(): string {
+    return ASSIGNMENT_ID_PREFIX + this.sequence;
+  }
 }

@@ -2,7 +2,7 @@
  * Builds typed router events from the router's records, one small object literal per event
  * type (one shape each). Pure: reads the records, changes nothing.
  */
-import type { AssignmentRecord, JobRecord, OfferRecord, WorkerRecord } from "./entities.ts";
+import type { JobRecord, OfferRecord, WorkerRecord } from "./entities.ts";
 import type {
   RouterJobCancelled,
   RouterJobClosed,
@@ -58,12 +58,14 @@ export function jobQueued(job: JobRecord, timeSeconds: number): RouterJobQueued 
 
 type AssignmentEventType = "RouterJobUnassigned" | "RouterJobCompleted";
 
+/** Unassigned or Completed; takes ids because an unassigned job no longer holds its assignment. */
 export function jobAssignmentEvent<K extends AssignmentEventType>(
   type: K,
-  assignment: AssignmentRecord,
+  job: JobRecord,
+  assignmentId: string,
+  workerId: string,
   timeSeconds: number,
 ): K extends "RouterJobUnassigned" ? RouterJobUnassigned : RouterJobCompleted {
-  const job = assignment.job;
   return {
     type,
     timeSeconds,
@@ -73,13 +75,17 @@ export function jobAssignmentEvent<K extends AssignmentEventType>(
     queueId: job.queue === null ? null : job.queue.id,
     labels: job.labels,
     tags: job.tags,
-    assignmentId: assignment.assignmentId,
-    workerId: assignment.worker.id,
+    assignmentId,
+    workerId,
   } as K extends "RouterJobUnassigned" ? RouterJobUnassigned : RouterJobCompleted;
 }
 
-export function jobClosed(assignment: AssignmentRecord, timeSeconds: number): RouterJobClosed {
-  const job = assignment.job;
+export function jobClosed(
+  job: JobRecord,
+  assignmentId: string,
+  workerId: string,
+  timeSeconds: number,
+): RouterJobClosed {
   return {
     type: "RouterJobClosed",
     timeSeconds,
@@ -89,8 +95,8 @@ export function jobClosed(assignment: AssignmentRecord, timeSeconds: number): Ro
     queueId: job.queue === null ? null : job.queue.id,
     labels: job.labels,
     tags: job.tags,
-    assignmentId: assignment.assignmentId,
-    workerId: assignment.worker.id,
+    assignmentId,
+    workerId,
     dispositionCode: job.dispositionCode,
   };
 }

@@ -14,7 +14,6 @@ import type { RouterCore } from "./core.ts";
 import type { JobRecord, QueueRecord } from "./entities.ts";
 import type { ExceptionActionRecord, ExceptionRuleRecord } from "./exception-policy.ts";
 import type { JobFlow } from "./job-flow.ts";
-import { jobExceptionTriggered } from "./policy-event-builders.ts";
 
 /** Nested exception firings allowed within one router step before triggers are skipped. */
 export const MAX_CHAINED_FIRINGS = 32;
@@ -96,7 +95,7 @@ export class ExceptionRunner {
       core.engine.cancel(timer);
       (timers as number[])[rule.index] = NO_TIMER;
     }
-    if (core.emitter.active) core.emitter.emit(jobExceptionTriggered(job, rule.id, core.now));
+    if (core.emitter.active) core.emitter.jobExceptionTriggered(core.now, job.index, rule.id);
     this.depth++;
     try {
       for (const action of rule.actions) {

@@ -14,7 +14,9 @@ export type {
   UnassignResult,
   UpsertJobResult,
 } from "./job-operations.ts";
-export type { AcceptResult } from "./offer-operations.ts";
+export type { RouterObserver, RouterView, WorkerDetails } from "./observer.ts";
+export { RouterObserverBase } from "./observer.ts";
+export type { AcceptedOffer, AcceptResult } from "./offer-operations.ts";
 export type { EmptyResult, RouterError, RouterErrorCode, RouterResult } from "./results.ts";
 export { Router, RouterReentrancyError } from "./router.ts";
 export type { PowerFxParseResult } from "./rules/powerfx.ts";

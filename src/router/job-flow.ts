@@ -11,11 +11,9 @@ import type { RandomSource } from "./attachments.ts";
 import { type ClassificationPolicyRecord, classify } from "./classification.ts";
 import type { RouterCore } from "./core.ts";
 import type { JobRecord, OfferRecord, QueueRecord } from "./entities.ts";
-import * as build from "./event-builders.ts";
 import type { ExceptionRunner } from "./exceptions.ts";
 import type { Matcher } from "./matching.ts";
 import { OfferOutcome } from "./offer-log.ts";
-import { jobClassificationFailed, jobClassified } from "./policy-event-builders.ts";
 import { addQueuedJob, removeQueuedJob } from "./queue-order.ts";
 import { isExpedited, type SelectorExpiry } from "./selector-expiry.ts";
 import { toWorkerSelectors } from "./selectors.ts";
@@ -52,8 +50,8 @@ export class JobFlow {
     const jobsAlreadyQueued = queue.jobs.length;
     addQueuedJob(job, queue);
     if (core.emitter.active) {
-      if (received) core.emitter.emit(build.jobReceived(job, core.now));
-      core.emitter.emit(build.jobQueued(job, core.now));
+      if (received) core.emitter.jobReceived(core.now, job.index);
+      core.emitter.jobQueued(core.now, job.index, queue.index);
     }
     this.matcher.requestJob(job);
     this.exceptions?.onEntry(job, queue, jobsAlreadyQueued);
@@ -64,7 +62,9 @@ export class JobFlow {
     const core = this.core;
     job.status = "queued";
     addQueuedJob(job, job.queue as QueueRecord);
-    if (core.emitter.active) core.emitter.emit(build.jobQueued(job, core.now));
+    if (core.emitter.active) {
+      core.emitter.jobQueued(core.now, job.index, (job.queue as QueueRecord).index);
+    }
     this.matcher.requestJob(job);
   }
 
@@ -88,7 +88,7 @@ export class JobFlow {
     job.status = "cancelled";
     job.dispositionCode = dispositionCode;
     if (note !== null) addNote(job, note, core.now);
-    if (core.emitter.active) core.emitter.emit(build.jobCancelled(job, note, core.now));
+    if (core.emitter.active) core.emitter.jobCancelled(core.now, job.index, note, dispositionCode);
     this.revokeAll(job);
     this.expiry.disarm(job);
     core.forgetJob(job);
@@ -110,7 +110,7 @@ export class JobFlow {
   classifyNew(job: JobRecord, policy: ClassificationPolicyRecord): void {
     const core = this.core;
     job.status = "pendingClassification";
-    if (core.emitter.active) core.emitter.emit(build.jobReceived(job, core.now));
+    if (core.emitter.active) core.emitter.jobReceived(core.now, job.index);
     this.classifyInto(job, policy, false);
   }
 
@@ -178,7 +178,7 @@ export class JobFlow {
       if (inEntry) this.exceptions?.endEntry(job);
       job.status = "classificationFailed";
       if (core.emitter.active) {
-        core.emitter.emit(jobClassificationFailed(job, policy.id, outcome, core.now));
+        core.emitter.jobClassificationFailed(core.now, job.index, policy.id, outcome);
       }
       this.expiry.disarm(job);
       return;
@@ -190,7 +190,7 @@ export class JobFlow {
     const sameEntry = inEntry && current === outcome.queue;
     if (inEntry && !sameEntry) this.exceptions?.endEntry(job);
     job.queue = outcome.queue;
-    if (core.emitter.active) core.emitter.emit(jobClassified(job, policy.id, core.now));
+    if (core.emitter.active) core.emitter.jobClassified(core.now, job.index, outcome.queue.index);
     if (sameEntry) this.continueEntry(job);
     else this.enterQueue(job, outcome.queue, false);
   }

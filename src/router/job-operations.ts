@@ -7,8 +7,7 @@
  */
 import { NO_TIMER } from "../engine/engine.ts";
 import { type RouterCore, removeItem } from "./core.ts";
-import { type AssignmentRecord, JobRecord, type QueueRecord } from "./entities.ts";
-import * as build from "./event-builders.ts";
+import { ASSIGNMENT_ID_PREFIX, AssignmentRecord, JobRecord, type QueueRecord } from "./entities.ts";
 import { addNote, type JobFlow } from "./job-flow.ts";
 import { jobSpecError } from "./job-validation.ts";
 import { frozenLabels } from "./labels.ts";
@@ -165,18 +164,26 @@ export class JobOperations {
   cancelJob(jobId: string, options: CancelOptions = {}): EmptyResult {
     const job = this.core.findJob(jobId);
     if (job === undefined) return fail("NotFound", `Job not found. JobId: ${jobId}`);
+    return this.cancel(job, options);
+  }
+
+  /** cancelJob by the job's slot. */
+  cancelAt(jobSlot: number, options: CancelOptions = {}): EmptyResult {
+    const job = this.core.liveJobAt(jobSlot);
+    if (job === undefined) return fail("NotFound", `Job not found. Job slot: ${jobSlot}`);
+    return this.cancel(job, options);
+  }
+
+  private cancel(job: JobRecord, options: CancelOptions): EmptyResult {
     if (!CANCELLABLE.has(job.status)) {
-      return fail("BadRequest", `job ${jobId} is ${job.status} and cannot be cancelled`);
+      return fail("BadRequest", `job ${job.id} is ${job.status} and cannot be cancelled`);
     }
     this.flow.cancel(job, options.note ?? null, options.dispositionCode ?? "Cancelled");
     return okEmpty();
   }
 
   /** The job's current assignment with this id, or an error result. */
-  private findAssignment(
-    jobId: string,
-    assignmentId: string,
-  ): AssignmentRecord | RouterResult<never> {
+  findAssignment(jobId: string, assignmentId: string): AssignmentRecord | RouterResult<never> {
     const job = this.core.findJob(jobId);
     if (job === undefined) return fail("NotFound", `Job not found. JobId: ${jobId}`);
     const assignment = job.assignment;
@@ -189,31 +196,48 @@ export class JobOperations {
     return assignment;
   }
 
-  completeJob(jobId: string, assignmentId: string, options: { note?: string } = {}): EmptyResult {
-    const found = this.findAssignment(jobId, assignmentId);
-    if (!("assignmentId" in found)) return found;
+  /** The job's current assignment by handles (job slot, assignment sequence), or an error. */
+  findAssignmentAt(jobSlot: number, sequence: number): AssignmentRecord | RouterResult<never> {
+    const job = this.core.liveJobAt(jobSlot);
+    if (job === undefined) return fail("NotFound", `Job not found. Job slot: ${jobSlot}`);
+    const assignment = job.assignment;
+    if (assignment === null || assignment.sequence !== sequence) {
+      return fail(
+        "NotFound",
+        `Assignment not found. AssignmentId: ${ASSIGNMENT_ID_PREFIX + sequence}, JobId: ${job.id}`,
+      );
+    }
+    return assignment;
+  }
+
+  /** Completes the job of an assignment found by `findAssignment(At)`. */
+  complete(
+    found: AssignmentRecord | RouterResult<never>,
+    options: { note?: string } = {},
+  ): EmptyResult {
+    if (!(found instanceof AssignmentRecord)) return found;
     const job = found.job;
     if (job.status !== "assigned") {
-      return fail("BadRequest", `job ${jobId} is ${job.status}; complete needs an assigned job`);
+      return fail("BadRequest", `job ${job.id} is ${job.status}; complete needs an assigned job`);
     }
     const core = this.core;
     job.status = "completed";
     found.completedAtSeconds = core.now;
     this.addNote(job, options.note);
     if (core.emitter.active) {
-      core.emitter.emit(build.jobAssignmentEvent("RouterJobCompleted", found, core.now));
+      core.emitter.jobCompleted(core.now, job.index, found.sequence, found.worker.index);
     }
     return okEmpty();
   }
 
-  closeJob(jobId: string, assignmentId: string, options: CloseOptions = {}): EmptyResult {
-    const found = this.findAssignment(jobId, assignmentId);
-    if (!("assignmentId" in found)) return found;
+  /** Closes the job of an assignment found by `findAssignment(At)`. */
+  close(found: AssignmentRecord | RouterResult<never>, options: CloseOptions = {}): EmptyResult {
+    if (!(found instanceof AssignmentRecord)) return found;
     const job = found.job;
     if (job.status !== "completed") {
-      return fail("BadRequest", `job ${jobId} is ${job.status}; close needs a completed job`);
+      return fail("BadRequest", `job ${job.id} is ${job.status}; close needs a completed job`);
     }
-    if (job.closeTimer !== NO_TIMER) return fail("Conflict", `job ${jobId} is already closing`);
+    if (job.closeTimer !== NO_TIMER) return fail("Conflict", `job ${job.id} is already closing`);
     const closeAtSeconds = options.closeAtSeconds;
     if (closeAtSeconds !== undefined && Number.isNaN(closeAtSeconds)) {
       return fail("BadRequest", "closeAt must be a time");
@@ -242,19 +266,21 @@ export class JobOperations {
     assignment.closedAtSeconds = core.now;
     this.releaseAssignment(assignment);
     this.flow.expiry.disarm(job);
-    if (core.emitter.active) core.emitter.emit(build.jobClosed(assignment, core.now));
+    if (core.emitter.active) {
+      core.emitter.jobClosed(core.now, job.index, assignment.sequence, assignment.worker.index);
+    }
     core.forgetJob(job);
     this.afterRelease(assignment);
   }
 
-  unassignJob(
-    jobId: string,
-    assignmentId: string,
+  /** Unassigns the job of an assignment found by `findAssignment(At)`. */
+  unassign(
+    found: AssignmentRecord | RouterResult<never>,
     options: { suspendMatching?: boolean } = {},
   ): RouterResult<UnassignResult> {
-    const found = this.findAssignment(jobId, assignmentId);
-    if (!("assignmentId" in found)) return found;
+    if (!(found instanceof AssignmentRecord)) return found;
     const job = found.job;
+    const jobId = job.id;
     if (job.status !== "assigned") {
       return fail("BadRequest", `job ${jobId} is ${job.status}; unassign needs an assigned job`);
     }
@@ -269,11 +295,11 @@ export class JobOperations {
     job.assignment = null;
     this.releaseAssignment(found);
     if (core.emitter.active) {
-      core.emitter.emit(build.jobAssignmentEvent("RouterJobUnassigned", found, core.now));
+      core.emitter.jobUnassigned(core.now, job.index, found.sequence, found.worker.index);
     }
     if (options.suspendMatching === true) {
       job.status = "waitingForActivation";
-      if (core.emitter.active) core.emitter.emit(build.jobWaitingForActivation(job, core.now));
+      if (core.emitter.active) core.emitter.jobWaitingForActivation(core.now, job.index);
     } else {
       this.flow.enterQueue(job, job.queue as QueueRecord, false);
     }

@@ -21,7 +21,6 @@ import {
   type QueueRecord,
   WorkerRecord,
 } from "./entities.ts";
-import { offerEnded, offerIssued } from "./event-builders.ts";
 import { NO_LABELS } from "./labels.ts";
 import type { Candidates } from "./modes/index.ts";
 import type { OfferOutcomeCode } from "./offer-log.ts";
@@ -69,7 +68,7 @@ export class Matcher implements Candidates {
     const core = this.core;
     core.closeOffer(offer, outcome);
     if (core.emitter.active) {
-      core.emitter.emit(offerEnded("RouterWorkerOfferRevoked", offer, core.now));
+      core.emitter.offerRevoked(core.now, offer.job.index, offer.sequence, offer.worker.index);
     }
     this.requestJob(offer.job);
     this.requestWorker(offer.worker);
@@ -137,7 +136,15 @@ export class Matcher implements Candidates {
     const core = this.core;
     const offer = core.openOffer(job, worker, worker.channel(job.channelId) as ChannelRecord);
     queue.roundRobinLastWorkerId = worker.id;
-    if (core.emitter.active) core.emitter.emit(offerIssued(offer));
+    if (core.emitter.active) {
+      core.emitter.offerIssued(
+        offer.offeredAtSeconds,
+        job.index,
+        offer.sequence,
+        worker.index,
+        queue.index,
+      );
+    }
   }
 
   /**

@@ -6,13 +6,7 @@
  */
 import { NO_TIMER } from "../engine/engine.ts";
 import type { RouterCore } from "./core.ts";
-import {
-  AssignmentRecord,
-  type JobRecord,
-  type OfferRecord,
-  type WorkerRecord,
-} from "./entities.ts";
-import * as build from "./event-builders.ts";
+import { AssignmentRecord, type JobRecord, OfferRecord, type WorkerRecord } from "./entities.ts";
 import type { JobFlow } from "./job-flow.ts";
 import type { Matcher } from "./matching.ts";
 import { OfferOutcome } from "./offer-log.ts";
@@ -24,6 +18,12 @@ export interface AcceptResult {
   readonly assignmentId: string;
   readonly jobId: string;
   readonly workerId: string;
+}
+
+/** Result of accept by handles: the job's slot and the new assignment's sequence. */
+export interface AcceptedOffer {
+  readonly job: number;
+  readonly assignment: number;
 }
 
 /** Offer operations, worker registration and their timers. */
@@ -42,18 +42,20 @@ export class OfferOperations {
     private readonly retryHandler: number,
   ) {}
 
-  /** The open offer, or the service's error for a stale or unknown one. */
+  /**
+   * The open offer, or the service's error for a stale or unknown one. The ids name the offer in
+   * an error; null ones are formatted from the handles (only then).
+   */
   private findOffer(
-    workerId: string,
-    offerId: string,
+    worker: WorkerRecord | undefined,
+    sequence: number,
     accepting: boolean,
+    workerId: string | null,
+    offerId: string | null,
   ): OfferRecord | RouterResult<never> {
-    const core = this.core;
-    const worker = core.workerById.get(workerId);
-    const sequence = core.offerSequenceOf(offerId);
-    const offer = core.findOffer(sequence);
+    const offer = this.core.findOffer(sequence);
     if (offer === undefined || worker === undefined || offer.worker !== worker) {
-      return fail("NotFound", `Offer not found. OfferId: ${offerId}, WorkerId: ${workerId}`);
+      return this.notFound(worker, sequence, workerId, offerId);
     }
     const outcome = offer.outcome;
     if (outcome === OfferOutcome.open) return offer;
@@ -61,21 +63,50 @@ export class OfferOperations {
       accepting &&
       (outcome === OfferOutcome.accepted || outcome === OfferOutcome.revokedByAccept)
     ) {
-      return fail("Conflict", `Offer ${offerId} can no longer be accepted: the job is assigned`);
+      return fail(
+        "Conflict",
+        `Offer ${offerId ?? offer.offerId} can no longer be accepted: the job is assigned`,
+      );
     }
-    return fail("NotFound", `Offer not found. OfferId: ${offerId}, WorkerId: ${workerId}`);
+    return this.notFound(worker, sequence, workerId, offerId);
+  }
+
+  private notFound(
+    worker: WorkerRecord | undefined,
+    sequence: number,
+    workerId: string | null,
+    offerId: string | null,
+  ): RouterResult<never> {
+    const offerName = offerId ?? this.core.offerIdOf(sequence);
+    const workerName = workerId ?? worker?.id ?? "(none)";
+    return fail("NotFound", `Offer not found. OfferId: ${offerName}, WorkerId: ${workerName}`);
   }
 
   acceptJobOffer(workerId: string, offerId: string): RouterResult<AcceptResult> {
-    const found = this.findOffer(workerId, offerId, true);
-    if (!("offerId" in found)) return found;
+    const worker = this.core.workerById.get(workerId);
+    const sequence = this.core.offerSequenceOf(offerId);
+    const found = this.findOffer(worker, sequence, true, workerId, offerId);
+    if (!(found instanceof OfferRecord)) return found;
+    const assignment = this.accept(found);
+    return ok({ assignmentId: assignment.assignmentId, jobId: found.job.id, workerId });
+  }
+
+  /** acceptJobOffer by handles: the worker's index and the offer's sequence. */
+  acceptOffer(worker: number, offer: number): RouterResult<AcceptedOffer> {
+    const found = this.findOffer(this.core.workers[worker], offer, true, null, null);
+    if (!(found instanceof OfferRecord)) return found;
+    const assignment = this.accept(found);
+    return ok({ job: found.job.index, assignment: assignment.sequence });
+  }
+
+  private accept(found: OfferRecord): AssignmentRecord {
     const core = this.core;
     const { job, worker } = found;
     this.flow.leaveQueue(job);
     job.status = "assigned";
     core.closeOffer(found, OfferOutcome.accepted, true);
     const assignment = new AssignmentRecord(
-      core.newAssignmentId(),
+      core.newAssignmentSequence(),
       job,
       worker,
       found.channel,
@@ -84,12 +115,20 @@ export class OfferOperations {
     worker.assignments.push(assignment);
     job.assignment = assignment;
     if (core.emitter.active) {
-      core.emitter.emit(build.offerAccepted(found, assignment.assignmentId, core.now));
+      const { sequence, queue } = found;
+      core.emitter.offerAccepted(
+        core.now,
+        job.index,
+        sequence,
+        worker.index,
+        queue.index,
+        assignment.sequence,
+      );
     }
     while (job.openOffers.length > 0) {
       this.matcher.revoke(job.openOffers[0] as OfferRecord, OfferOutcome.revokedByAccept);
     }
-    return ok({ assignmentId: assignment.assignmentId, jobId: job.id, workerId });
+    return assignment;
   }
 
   declineJobOffer(
@@ -97,12 +136,33 @@ export class OfferOperations {
     offerId: string,
     options: { retryOfferAtSeconds?: number } = {},
   ): EmptyResult {
+    const worker = this.core.workerById.get(workerId);
+    const sequence = this.core.offerSequenceOf(offerId);
+    return this.decline(worker, sequence, options, workerId, offerId);
+  }
+
+  /** declineJobOffer by handles: the worker's index and the offer's sequence. */
+  declineOffer(
+    worker: number,
+    offer: number,
+    options: { retryOfferAtSeconds?: number } = {},
+  ): EmptyResult {
+    return this.decline(this.core.workers[worker], offer, options, null, null);
+  }
+
+  private decline(
+    workerRecord: WorkerRecord | undefined,
+    sequence: number,
+    options: { retryOfferAtSeconds?: number },
+    workerId: string | null,
+    offerId: string | null,
+  ): EmptyResult {
     const retryAtSeconds = options.retryOfferAtSeconds;
     if (retryAtSeconds !== undefined && Number.isNaN(retryAtSeconds)) {
       return fail("BadRequest", "retryOfferAt must be a time");
     }
-    const found = this.findOffer(workerId, offerId, false);
-    if (!("offerId" in found)) return found;
+    const found = this.findOffer(workerRecord, sequence, false, workerId, offerId);
+    if (!(found instanceof OfferRecord)) return found;
     const core = this.core;
     const { job, worker } = found;
     job.exclusions ??= new Map();
@@ -116,7 +176,7 @@ export class OfferOperations {
     }
     core.closeOffer(found, OfferOutcome.declined);
     if (core.emitter.active) {
-      core.emitter.emit(build.offerEnded("RouterWorkerOfferDeclined", found, core.now));
+      core.emitter.offerDeclined(core.now, job.index, found.sequence, worker.index);
     }
     if (retryAtSeconds !== undefined && retryAtSeconds > core.now) {
       const token = this.nextRetryToken++;
@@ -137,7 +197,7 @@ export class OfferOperations {
     worker.registrationCount++;
     worker.idleSinceSeconds = core.now;
     attachWorker(worker);
-    if (core.emitter.active) core.emitter.emit(build.workerRegistered(worker, core.now));
+    if (core.emitter.active) core.emitter.workerRegistered(core.now, worker.index);
     this.matcher.requestWorker(worker);
   }
 
@@ -147,7 +207,7 @@ export class OfferOperations {
     const core = this.core;
     detachWorker(worker);
     worker.state = worker.assignments.length > 0 ? "draining" : "inactive";
-    if (core.emitter.active) core.emitter.emit(build.workerDeregistered(worker, core.now));
+    if (core.emitter.active) core.emitter.workerDeregistered(core.now, worker.index);
     while (worker.openOffers.length > 0) {
       this.matcher.revoke(worker.openOffers[0] as OfferRecord, OfferOutcome.revoked);
     }
@@ -161,7 +221,7 @@ export class OfferOperations {
     offer.expiryTimer = NO_TIMER;
     core.closeOffer(offer, OfferOutcome.expired);
     if (core.emitter.active) {
-      core.emitter.emit(build.offerEnded("RouterWorkerOfferExpired", offer, core.now));
+      core.emitter.offerExpired(core.now, offer.job.index, sequence, offer.worker.index);
     }
     this.matcher.requestJob(offer.job);
     this.deregister(offer.worker);

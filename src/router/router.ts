@@ -1,10 +1,12 @@
 /**
  * The Job Router service facade (Azure Communication Services Job Router 2023-11-01): takes the
- * service's operations, sets its own timers on the engine, runs matching and emits the
- * service's events to subscribers. Every operation validates, changes state, emits its events
- * in cause-then-effect order (§8 q), then drains the matching agenda, whose offers follow.
- * Operations called from inside an event listener throw `RouterReentrancyError`; call them
- * from engine event handlers instead. Complexities: see core.ts, matching.ts, queue-order.ts.
+ * service's operations, sets its own timers on the engine, runs matching and says what happened:
+ * to observers as typed calls with numeric handles (observer.ts), to subscribers as event
+ * objects built only for them (event-relay.ts). Every operation validates, changes state, says
+ * its events in cause-then-effect order (§8 q), then drains the matching agenda, whose offers
+ * follow. Operations called from inside an observer or listener throw `RouterReentrancyError`;
+ * call them from engine event handlers instead. Observers act by handles (`acceptOffer`, …),
+ * the same operations as the string ones. Complexities: see core.ts, matching.ts, queue-order.ts.
  *
  * Choices where the reference is silent (beyond §8): state errors (cancel assigned, close or
  * complete in the wrong status, 4th unassign, position of a job not queued) are BadRequest; a
@@ -34,6 +36,7 @@ import { NO_RANDOM } from "./attachments.ts";
 import { buildWorker, RouterConfigError } from "./config.ts";
 import { configureResources, ruleStride } from "./configure.ts";
 import { RouterCore } from "./core.ts";
+import { EventRelay } from "./event-relay.ts";
 import type { RouterListener } from "./events.ts";
 import { ExceptionRunner } from "./exceptions.ts";
 import { JobFlow } from "./job-flow.ts";
@@ -45,12 +48,14 @@ import {
   type UpsertJobResult,
 } from "./job-operations.ts";
 import { Matcher } from "./matching.ts";
-import { type AcceptResult, OfferOperations } from "./offer-operations.ts";
+import type { RouterObserver, RouterView } from "./observer.ts";
+import { type AcceptedOffer, type AcceptResult, OfferOperations } from "./offer-operations.ts";
 import { positionInQueue } from "./queue-order.ts";
 import { type EmptyResult, fail, ok, type RouterResult } from "./results.ts";
 import { SelectorExpiry } from "./selector-expiry.ts";
 import type { JobSpec, RouterConfig, WorkerSpec } from "./types.ts";
 import {
+  HandleView,
   type JobPosition,
   type JobView,
   jobView,
@@ -75,10 +80,12 @@ export class Router {
   private readonly matcher: Matcher;
   private readonly jobOperations: JobOperations;
   private readonly offerOperations: OfferOperations;
+  private readonly routerView: RouterView;
 
   constructor(engine: Engine, config: RouterConfig) {
     const core = new RouterCore(engine);
     this.core = core;
+    this.routerView = new HandleView(core);
     this.matcher = new Matcher(core);
     core.offerExpiryHandler = this.timer(engine, "router:offerExpiry", (sequence) =>
       this.offerOperations.expire(sequence),
@@ -114,9 +121,25 @@ export class Router {
     }
   }
 
-  /** Adds a listener of every router event; returns a function that removes it. */
+  /**
+   * Adds a listener of every router event, as RouterEvent objects (the string-id facade: built
+   * only while someone subscribes); returns a function that removes it.
+   */
   subscribe(listener: RouterListener): () => void {
-    return this.core.emitter.subscribe(listener);
+    return this.core.emitter.observe(new EventRelay(this.core, listener));
+  }
+
+  /**
+   * Adds an observer of what the router says, as typed calls with numeric handles, called after
+   * the observers and listeners added before it; returns a function that removes it.
+   */
+  observe(observer: RouterObserver): () => void {
+    return this.core.emitter.observe(observer);
+  }
+
+  /** Read-only answers about the handles observers are given. */
+  get view(): RouterView {
+    return this.routerView;
   }
 
   // --- Jobs ---------------------------------------------------------------------------------
@@ -136,13 +159,15 @@ export class Router {
   /** Completes an assigned job (wrap-up starts; capacity stays held). */
   completeJob(jobId: string, assignmentId: string, options?: { note?: string }): EmptyResult {
     this.enter();
-    return this.leave(this.jobOperations.completeJob(jobId, assignmentId, options));
+    const jobs = this.jobOperations;
+    return this.leave(jobs.complete(jobs.findAssignment(jobId, assignmentId), options));
   }
 
   /** Closes a completed job, now or at `closeAtSeconds`; releases capacity. */
   closeJob(jobId: string, assignmentId: string, options?: CloseOptions): EmptyResult {
     this.enter();
-    return this.leave(this.jobOperations.closeJob(jobId, assignmentId, options));
+    const jobs = this.jobOperations;
+    return this.leave(jobs.close(jobs.findAssignment(jobId, assignmentId), options));
   }
 
   /** Unassigns an assigned job (at most 3 times); re-queues it unless `suspendMatching`. */
@@ -152,7 +177,8 @@ export class Router {
     options?: { suspendMatching?: boolean },
   ): RouterResult<UnassignResult> {
     this.enter();
-    return this.leave(this.jobOperations.unassignJob(jobId, assignmentId, options));
+    const jobs = this.jobOperations;
+    return this.leave(jobs.unassign(jobs.findAssignment(jobId, assignmentId), options));
   }
 
   // --- Offers -------------------------------------------------------------------------------
@@ -171,6 +197,58 @@ export class Router {
   ): EmptyResult {
     this.enter();
     return this.leave(this.offerOperations.declineJobOffer(workerId, offerId, options));
+  }
+
+  // --- The same operations by handles --------------------------------------------------------
+  // For observers, which hear handles (observer.ts): the same results and error answers as the
+  // string operations (which are facades over the same code), without formatting or parsing an
+  // id. A stale handle (a forgotten job's slot) is NotFound, as a stale id is.
+
+  /** acceptJobOffer by the worker's index and the offer's sequence. */
+  acceptOffer(worker: number, offer: number): RouterResult<AcceptedOffer> {
+    this.enter();
+    return this.leave(this.offerOperations.acceptOffer(worker, offer));
+  }
+
+  /** declineJobOffer by the worker's index and the offer's sequence. */
+  declineOffer(
+    worker: number,
+    offer: number,
+    options?: { retryOfferAtSeconds?: number },
+  ): EmptyResult {
+    this.enter();
+    return this.leave(this.offerOperations.declineOffer(worker, offer, options));
+  }
+
+  /** completeJob by the job's slot and the assignment's sequence. */
+  completeAssignment(job: number, assignment: number, options?: { note?: string }): EmptyResult {
+    this.enter();
+    const jobs = this.jobOperations;
+    return this.leave(jobs.complete(jobs.findAssignmentAt(job, assignment), options));
+  }
+
+  /** closeJob by the job's slot and the assignment's sequence. */
+  closeAssignment(job: number, assignment: number, options?: CloseOptions): EmptyResult {
+    this.enter();
+    const jobs = this.jobOperations;
+    return this.leave(jobs.close(jobs.findAssignmentAt(job, assignment), options));
+  }
+
+  /** unassignJob by the job's slot and the assignment's sequence. */
+  unassignAssignment(
+    job: number,
+    assignment: number,
+    options?: { suspendMatching?: boolean },
+  ): RouterResult<UnassignResult> {
+    this.enter();
+    const jobs = this.jobOperations;
+    return this.leave(jobs.unassign(jobs.findAssignmentAt(job, assignment), options));
+  }
+
+  /** cancelJob by the job's slot. */
+  cancelJobAt(job: number, options?: CancelOptions): EmptyResult {
+    this.enter();
+    return this.leave(this.jobOperations.cancelAt(job, options));
   }
 
   // --- Workers ------------------------------------------------------------------------------

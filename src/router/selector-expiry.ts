@@ -12,7 +12,6 @@ import { NO_TIMER } from "../engine/engine.ts";
 import type { RouterCore } from "./core.ts";
 import type { JobRecord, QueueRecord } from "./entities.ts";
 import type { Matcher } from "./matching.ts";
-import { jobWorkerSelectorsExpired } from "./policy-event-builders.ts";
 import { addQueuedJob, leaveWaiting, refreshWaiting, removeQueuedJob } from "./queue-order.ts";
 import { hasActiveExpedite, NO_SELECTORS } from "./selectors.ts";
 import type { JobStatus, WorkerSelector } from "./types.ts";
@@ -112,7 +111,7 @@ export class SelectorExpiry {
     if (reorder) addQueuedJob(job, queue);
     if (regroup) refreshWaiting(job);
     if (expiredCount > 0 && core.emitter.active) {
-      core.emitter.emit(jobWorkerSelectorsExpired(job, requested.expired, attached.expired, now));
+      core.emitter.jobWorkerSelectorsExpired(now, job.index, requested.expired, attached.expired);
     }
     if (expiredCount > 0 && queue !== null) this.matcher.requestJob(job);
     this.arm(job);

@@ -3,7 +3,14 @@
  * service's GET responses (times in simulated seconds). Built on request; O(size of the record)
  * except queue statistics, whose longest wait is O(queue length).
  */
-import type { JobRecord, QueueRecord, WorkerRecord } from "./entities.ts";
+import type { RouterCore } from "./core.ts";
+import {
+  ASSIGNMENT_ID_PREFIX,
+  type JobRecord,
+  type QueueRecord,
+  type WorkerRecord,
+} from "./entities.ts";
+import type { RouterView, WorkerDetails } from "./observer.ts";
 import { earliestEnqueuedAtSeconds } from "./queue-order.ts";
 import type { JobStatus, Labels, WorkerSelector, WorkerState } from "./types.ts";
 
@@ -150,4 +157,37 @@ export function queueStatistics(queue: QueueRecord, nowSeconds: number): QueueSt
     longestJobWaitSeconds: waitSeconds,
     longestJobWaitTimeMinutes: waitSeconds / 60,
   };
+}
+
+/** The router's answers about observer handles: reads its records, changes nothing. */
+export class HandleView implements RouterView {
+  constructor(private readonly core: RouterCore) {}
+
+  jobId(job: number): string {
+    return this.core.jobAt(job).id;
+  }
+
+  jobChannelId(job: number): string {
+    return this.core.jobAt(job).channelId;
+  }
+
+  queueId(queue: number): string {
+    return (this.core.queues[queue] as QueueRecord).id;
+  }
+
+  workerId(worker: number): string {
+    return (this.core.workers[worker] as WorkerRecord).id;
+  }
+
+  worker(worker: number): WorkerDetails {
+    return this.core.workers[worker] as WorkerRecord;
+  }
+
+  offerId(offer: number): string {
+    return this.core.offerIdOf(offer);
+  }
+
+  assignmentId(assignment: number): string {
+    return ASSIGNMENT_ID_PREFIX + assignment;
+  }
 }

@@ -4,14 +4,14 @@
  * from its stream's own random streams (`arrivals:<id>` → `handle`, `patience`), so the same seed
  * gives the same customers whatever the routing does. Patience cancels a job that is not yet
  * assigned with dispositionCode `Abandoned`; it is withdrawn at the job's first assignment.
- * Per-job state lives in recycled slots while the job is in the system.
+ * Per-job state lives in recycled slots while the job is in the system; the router's calls name
+ * a job by its router slot, which the world maps to its own slot when the job is received.
  */
 import type { Engine } from "../engine/engine.ts";
 import { NO_TIMER } from "../engine/engine.ts";
-import { SlotIndex } from "../engine/slot-index.ts";
 import type { Distribution, RandomStream } from "../random/index.ts";
 import { createDistribution } from "../random/index.ts";
-import type { Router, RouterEvent } from "../router/index.ts";
+import type { JobSpec, Router } from "../router/index.ts";
 import type { ArrivalSpec, TraceArrivals } from "../scenario/index.ts";
 import {
   type ArrivalProcess,
@@ -21,20 +21,71 @@ import {
   RenewalArrivals,
 } from "./arrivals.ts";
 import { WorldPriority } from "./priorities.ts";
-import { mustSucceed } from "./router-refusals.ts";
+import { refused } from "./router-refusals.ts";
 import { SlotPool } from "./slot-pool.ts";
+
+/** No slot. */
+const NO_SLOT = -1;
 
 /** Disposition code of a job cancelled because the customer hung up. */
 export const ABANDONED = "Abandoned";
 
 interface ArrivalStream {
   readonly spec: ArrivalSpec;
+  readonly jobSpecOf: JobSpecOf;
   readonly process: ArrivalProcess;
   readonly handleTime: Distribution;
   readonly handleRandom: RandomStream;
   readonly patience: Distribution | null;
   readonly patienceRandom: RandomStream;
   created: number;
+}
+
+/** The router's spec of a stream's job `jobId` with `labels`. */
+type JobSpecOf = (jobId: string, labels: ArrivalSpec["labels"]) => JobSpec;
+
+/**
+ * A stream's job specs, built by one object literal of one shape per stream (spreading the
+ * optional fields would allocate and copy per job): only the fields the stream sets are given.
+ */
+function jobSpecMaker(spec: ArrivalSpec): JobSpecOf {
+  const { channelId, queueId, classificationPolicyId, priority, tags } = spec;
+  const requestedWorkerSelectors = spec.requestedWorkerSelectors;
+  if (queueId !== undefined && classificationPolicyId !== undefined) {
+    return (id, labels) => ({
+      id,
+      channelId,
+      queueId,
+      classificationPolicyId,
+      priority,
+      labels,
+      tags,
+      requestedWorkerSelectors,
+    });
+  }
+  if (queueId !== undefined) {
+    return (id, labels) => ({
+      id,
+      channelId,
+      queueId,
+      priority,
+      labels,
+      tags,
+      requestedWorkerSelectors,
+    });
+  }
+  if (classificationPolicyId !== undefined) {
+    return (id, labels) => ({
+      id,
+      channelId,
+      classificationPolicyId,
+      priority,
+      labels,
+      tags,
+      requestedWorkerSelectors,
+    });
+  }
+  return (id, labels) => ({ id, channelId, priority, labels, tags, requestedWorkerSelectors });
 }
 
 /** Builds an arrival stream's process from its spec and its own random stream. */
@@ -69,8 +120,12 @@ export class Customers {
   private readonly arrivalHandler: number;
   private readonly patienceHandler: number;
   private readonly slots = new SlotPool();
-  /** Jobs in the system → slot; a SlotIndex, not a Map, because it churns (see its header). */
-  private readonly slotOfJob = new SlotIndex<string>();
+  /** The world's slot of a job by the router's job slot (−1: not a job of the world now). */
+  private readonly slotOfJob: number[] = [];
+  /** The router's job slot of a world slot. */
+  private readonly jobOfSlot: number[] = [];
+  /** The world slot of the job being created, until the router says it received it. */
+  private creatingSlot = NO_SLOT;
   private jobIdOfSlot: string[] = [];
   private handleSecondsOfSlot: number[] = [];
   private patienceTimerOfSlot: number[] = [];
@@ -89,6 +144,7 @@ export class Customers {
       const streamRandom = random.fork(`arrivals:${spec.id}`);
       return {
         spec,
+        jobSpecOf: jobSpecMaker(spec),
         process: arrivalProcessOf(spec, streamRandom, traces.get(spec.id)),
         handleTime: createDistribution(spec.handleTime),
         handleRandom: streamRandom.fork("handle"),
@@ -119,41 +175,64 @@ export class Customers {
     return this.slots.liveCount;
   }
 
-  /** Handle time the customer of a job in the system needs, in seconds. */
-  handleSecondsOf(jobId: string): number {
-    const slot = this.slotOfJob.get(jobId);
+  /** The world's slot of a job, by the router's job slot (−1 when not in the system). */
+  private slotOf(job: number): number {
+    return job < this.slotOfJob.length ? (this.slotOfJob[job] as number) : NO_SLOT;
+  }
+
+  /** Handle time the customer of a job in the system (by router job slot) needs, in seconds. */
+  handleSecondsOf(job: number): number {
+    const slot = this.slotOf(job);
     return slot < 0 ? Number.NaN : (this.handleSecondsOfSlot[slot] as number);
   }
 
+  /** The id of a job in the system, by router job slot ("" for a job not in the system). */
+  jobIdOf(job: number): string {
+    const slot = this.slotOf(job);
+    return slot < 0 ? "" : (this.jobIdOfSlot[slot] as string);
+  }
+
   /** How often a job in the system has been unassigned (0 for a job not in the system). */
-  unassignmentsOf(jobId: string): number {
-    const slot = this.slotOfJob.get(jobId);
+  unassignmentsOf(job: number): number {
+    const slot = this.slotOf(job);
     return slot < 0 ? 0 : (this.unassignmentsOfSlot[slot] as number);
   }
 
   /** True while the customer of a job in the system may still hang up. */
-  isWaitingWithPatience(jobId: string): boolean {
-    const slot = this.slotOfJob.get(jobId);
+  isWaitingWithPatience(job: number): boolean {
+    const slot = this.slotOf(job);
     return slot >= 0 && this.patienceTimerOfSlot[slot] !== NO_TIMER;
   }
 
-  /** Follows the router: a first assignment withdraws patience; an ended job is forgotten. */
-  observe(event: RouterEvent): void {
-    switch (event.type) {
-      case "RouterWorkerOfferAccepted":
-        this.withdrawPatience(event.jobId);
-        break;
-      case "RouterJobUnassigned":
-        this.countUnassignment(event.jobId);
-        break;
-      case "RouterJobClosed":
-      case "RouterJobCancelled":
-      case "RouterJobClassificationFailed":
-        this.forget(event.jobId);
-        break;
-      default:
-        break;
-    }
+  /** The router received a job: the one being created (the world's), or someone else's. */
+  jobReceived(job: number): void {
+    if (this.creatingSlot === NO_SLOT) return;
+    while (this.slotOfJob.length <= job) this.slotOfJob.push(NO_SLOT);
+    this.slotOfJob[job] = this.creatingSlot;
+    this.jobOfSlot[this.creatingSlot] = job;
+    this.creatingSlot = NO_SLOT;
+  }
+
+  /** A first assignment withdraws patience. */
+  offerAccepted(job: number): void {
+    const slot = this.slotOf(job);
+    if (slot >= 0) this.withdrawPatience(slot);
+  }
+
+  /** Counts unassignments: the service refuses them past a limit. */
+  jobUnassigned(job: number): void {
+    const slot = this.slotOf(job);
+    if (slot >= 0) this.unassignmentsOfSlot[slot] = (this.unassignmentsOfSlot[slot] as number) + 1;
+  }
+
+  /** A job closed, cancelled or failed to classify has left the system: it is forgotten. */
+  jobEnded(job: number): void {
+    const slot = this.slotOf(job);
+    if (slot < 0) return;
+    this.withdrawPatience(slot);
+    this.slotOfJob[job] = NO_SLOT;
+    this.jobIdOfSlot[slot] = "";
+    this.slots.release(slot);
   }
 
   private scheduleNextArrival(streamIndex: number): void {
@@ -168,7 +247,6 @@ export class Customers {
     const spec = stream.spec;
     const jobId = `${spec.id}-${++stream.created}`;
     const slot = this.slots.acquire();
-    this.slotOfJob.set(jobId, slot);
     this.jobIdOfSlot[slot] = jobId;
     this.handleSecondsOfSlot[slot] = stream.handleTime.sample(stream.handleRandom);
     this.unassignmentsOfSlot[slot] = 0;
@@ -181,55 +259,36 @@ export class Customers {
             slot,
           );
     const traceLabels = stream.process.labelsOfLast();
-    const result = this.router.upsertJob({
-      id: jobId,
-      channelId: spec.channelId,
-      ...(spec.queueId === undefined ? {} : { queueId: spec.queueId }),
-      ...(spec.classificationPolicyId === undefined
-        ? {}
-        : { classificationPolicyId: spec.classificationPolicyId }),
-      priority: spec.priority,
-      labels: traceLabels === undefined ? spec.labels : { ...spec.labels, ...traceLabels },
-      tags: spec.tags,
-      requestedWorkerSelectors: spec.requestedWorkerSelectors,
-    });
-    mustSucceed(result, "upsertJob", `job ${jobId}`);
+    this.creatingSlot = slot;
+    const result = this.router.upsertJob(
+      stream.jobSpecOf(
+        jobId,
+        traceLabels === undefined ? spec.labels : { ...spec.labels, ...traceLabels },
+      ),
+    );
+    this.creatingSlot = NO_SLOT;
+    if (!result.ok) refused(result, "upsertJob", `job ${jobId}`);
     this.scheduleNextArrival(streamIndex);
   }
 
   private abandon(slot: number): void {
     this.patienceTimerOfSlot[slot] = NO_TIMER;
-    const jobId = this.jobIdOfSlot[slot] as string;
     // Patience is withdrawn at the first assignment and when the job ends, so the job is still
     // cancellable: a refusal means the world and the router disagree.
-    mustSucceed(
-      this.router.cancelJob(jobId, { dispositionCode: ABANDONED, note: "The customer hung up." }),
-      "cancelJob",
-      `job ${jobId}, the customer hung up`,
-    );
+    const result = this.router.cancelJobAt(this.jobOfSlot[slot] as number, {
+      dispositionCode: ABANDONED,
+      note: "The customer hung up.",
+    });
+    if (!result.ok) {
+      refused(result, "cancelJob", `job ${this.jobIdOfSlot[slot]}, the customer hung up`);
+    }
   }
 
-  private countUnassignment(jobId: string): void {
-    const slot = this.slotOfJob.get(jobId);
-    if (slot >= 0) this.unassignmentsOfSlot[slot] = (this.unassignmentsOfSlot[slot] as number) + 1;
-  }
-
-  private withdrawPatience(jobId: string): void {
-    const slot = this.slotOfJob.get(jobId);
-    if (slot < 0) return;
+  private withdrawPatience(slot: number): void {
     const timer = this.patienceTimerOfSlot[slot] as number;
     if (timer !== NO_TIMER) {
       this.engine.cancel(timer);
       this.patienceTimerOfSlot[slot] = NO_TIMER;
     }
-  }
-
-  private forget(jobId: string): void {
-    const slot = this.slotOfJob.get(jobId);
-    if (slot < 0) return;
-    this.withdrawPatience(jobId);
-    this.slotOfJob.delete(jobId);
-    this.jobIdOfSlot[slot] = "";
-    this.slots.release(slot);
   }
 }

@@ -5,7 +5,7 @@
  * job or a person silently stuck. Refusals the world does expect are handled at their call site.
  */
 import { InternalError } from "../errors.ts";
-import type { RouterResult } from "../router/index.ts";
+import type { RouterError, RouterResult } from "../router/index.ts";
 
 /** The router refused an operation the world's model says it cannot refuse. */
 export class UnexpectedRouterRefusal extends InternalError {}
@@ -16,6 +16,18 @@ export class UnexpectedRouterRefusal extends InternalError {}
  */
 export function mustSucceed<T>(result: RouterResult<T>, operation: string, subject: string): T {
   if (result.ok) return result.value;
+  return refused(result, operation, subject);
+}
+
+/**
+ * Throws UnexpectedRouterRefusal for a refused result, like `mustSucceed`; for hot call sites,
+ * which test `result.ok` themselves so that the subject is formatted only on a refusal.
+ */
+export function refused(
+  result: { readonly ok: false; readonly error: RouterError },
+  operation: string,
+  subject: string,
+): never {
   throw new UnexpectedRouterRefusal(
     `the router refused ${operation} (${subject}): ${result.error.code}: ${result.error.message}; the world expected it to succeed`,
   );

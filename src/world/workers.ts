@@ -8,16 +8,16 @@
  * service deregisters a worker because an offer expired, the person registers again after
  * `reRegisterAfter`, if still on duty. Each worker draws from its own named streams
  * (`worker:<id>:response`, …), so one person's choices never shift another's.
- * Open offers and assignments live in recycled slots; every step is O(1) apart from map lookups.
+ * Open offers and assignments live in recycled slots, named by the router's handles (offer and
+ * assignment sequences, job slots, worker indexes): no id is formatted or looked up per job.
  */
 import type { Engine } from "../engine/engine.ts";
 import { NO_TIMER } from "../engine/engine.ts";
-import { SlotIndex } from "../engine/slot-index.ts";
-import type { Router, RouterEvent, RouterWorkerOfferIssued } from "../router/index.ts";
+import type { Router, RouterView } from "../router/index.ts";
 import type { Customers } from "./customers.ts";
 import type { Person } from "./people.ts";
 import { WorldPriority } from "./priorities.ts";
-import { mustSucceed } from "./router-refusals.ts";
+import { refused } from "./router-refusals.ts";
 import { SlotPool } from "./slot-pool.ts";
 
 /** One person as the world sees them: registered or not, assignments held, offers pondered. */
@@ -31,29 +31,39 @@ export interface PersonSnapshot {
 /** How often the service lets a job be unassigned; it refuses a fourth unassign. */
 const MAX_UNASSIGNMENTS = 3;
 
+/** Not a person of the world (a worker someone else created). */
+const NO_PERSON = -1;
+
 /** Whether a person is on duty at a time (inside a shift), for re-registration. */
 export type DutyCheck = (personIndex: number, timeSeconds: number) => boolean;
 
 /** Everyone's reactions to offers, and their handling of the jobs they accept. */
 export class Workers {
   private readonly indexOfPerson = new Map<string, number>();
+  /** Person index by the router's worker index (undefined until first asked). */
+  private readonly personOfWorker: (number | undefined)[] = [];
   private readonly answerHandler: number;
   private readonly finishHandler: number;
   private readonly unassignHandler: number;
   private readonly closeHandler: number;
   private readonly reRegisterHandler: number;
+  private readonly view: RouterView;
   // Open offers being thought about, by slot.
   private readonly offerSlots = new SlotPool();
-  /** Offers being thought about → slot; a SlotIndex, not a Map, because it churns. */
-  private readonly slotOfOffer = new SlotIndex<string>();
-  private offerIdOfSlot: string[] = [];
+  /** Offer sequence of a slot (−1 when free). */
+  private offerOfSlot: number[] = [];
   private offerPersonOfSlot: number[] = [];
+  private offerWorkerOfSlot: number[] = [];
   private answerTimerOfSlot: number[] = [];
+  /** The offer slots each person is pondering: a few at most, so they are found by a scan. */
+  private readonly ponderedByPerson: number[][];
   // Assignments being handled or wrapped up, by slot.
   private readonly assignmentSlots = new SlotPool();
   private assignmentPersonOfSlot: number[] = [];
-  private assignmentJobOfSlot: string[] = [];
-  private assignmentIdOfSlot: string[] = [];
+  /** Router job slot of the assignment's job (−1 when free). */
+  private assignmentJobOfSlot: number[] = [];
+  private assignmentJobIdOfSlot: string[] = [];
+  private assignmentOfSlot: number[] = [];
   private handleEndOfSlot: number[] = [];
 
   constructor(
@@ -64,6 +74,8 @@ export class Workers {
     private readonly isOnDuty: DutyCheck,
   ) {
     for (const [index, person] of people.entries()) this.indexOfPerson.set(person.id, index);
+    this.ponderedByPerson = people.map(() => []);
+    this.view = router.view;
     const register = (name: string, handler: (slot: number) => void) =>
       engine.registerHandler(name, handler, WorldPriority.workerAction);
     this.answerHandler = register("world:answerOffer", (slot) => this.answer(slot));
@@ -87,46 +99,35 @@ export class Workers {
       offerIds: [] as string[],
     }));
     for (let slot = 0; slot < this.assignmentSlots.highWater; slot++) {
-      const assignmentId = this.assignmentIdOfSlot[slot];
-      if (assignmentId === undefined || assignmentId === "") continue;
-      snapshots[this.assignmentPersonOfSlot[slot] as number]?.assignmentIds.push(assignmentId);
+      const job = this.assignmentJobOfSlot[slot];
+      if (job === undefined || job < 0) continue;
+      snapshots[this.assignmentPersonOfSlot[slot] as number]?.assignmentIds.push(
+        this.view.assignmentId(this.assignmentOfSlot[slot] as number),
+      );
     }
     for (let slot = 0; slot < this.offerSlots.highWater; slot++) {
-      const offerId = this.offerIdOfSlot[slot];
-      if (offerId === undefined || offerId === "") continue;
-      snapshots[this.offerPersonOfSlot[slot] as number]?.offerIds.push(offerId);
+      const offer = this.offerOfSlot[slot];
+      if (offer === undefined || offer < 0) continue;
+      snapshots[this.offerPersonOfSlot[slot] as number]?.offerIds.push(this.view.offerId(offer));
     }
     return snapshots;
   }
 
-  /** Follows the router's events about these people. */
-  observe(event: RouterEvent): void {
-    switch (event.type) {
-      case "RouterWorkerOfferIssued":
-        this.considerOffer(event);
-        break;
-      case "RouterWorkerOfferRevoked":
-        this.forgetOffer(event.offerId);
-        break;
-      case "RouterWorkerOfferExpired":
-        this.forgetOffer(event.offerId);
-        this.planReRegistration(event.workerId);
-        break;
-      case "RouterWorkerRegistered":
-        this.setActive(event.workerId, true);
-        this.cancelReRegistration(event.workerId);
-        break;
-      case "RouterWorkerDeregistered":
-        this.setActive(event.workerId, false);
-        break;
-      default:
-        break;
+  /** The person of a router worker index, or NO_PERSON (asked by id once per worker). */
+  private personOf(worker: number): number {
+    let person = this.personOfWorker[worker];
+    if (person === undefined) {
+      person = this.indexOfPerson.get(this.view.workerId(worker)) ?? NO_PERSON;
+      while (this.personOfWorker.length < worker) this.personOfWorker.push(undefined);
+      this.personOfWorker[worker] = person;
     }
+    return person;
   }
 
-  private considerOffer(event: RouterWorkerOfferIssued): void {
-    const personIndex = this.indexOfPerson.get(event.workerId);
-    if (personIndex === undefined) return;
+  /** An offer to one of these people: they answer it in a while, or never. */
+  offerIssued(offer: number, worker: number): void {
+    const personIndex = this.personOf(worker);
+    if (personIndex === NO_PERSON) return;
     const person = this.people[personIndex] as Person;
     const behavior = person.prepared.behavior;
     if (
@@ -135,9 +136,10 @@ export class Workers {
     )
       return;
     const slot = this.offerSlots.acquire();
-    this.slotOfOffer.set(event.offerId, slot);
-    this.offerIdOfSlot[slot] = event.offerId;
+    this.offerOfSlot[slot] = offer;
     this.offerPersonOfSlot[slot] = personIndex;
+    this.offerWorkerOfSlot[slot] = worker;
+    (this.ponderedByPerson[personIndex] as number[]).push(slot);
     const delaySeconds = person.prepared.responseTime.sample(person.responseRandom);
     this.answerTimerOfSlot[slot] = this.engine.scheduleAfter(
       delaySeconds,
@@ -146,45 +148,71 @@ export class Workers {
     );
   }
 
+  /** An offer revoked: the person stops thinking about it. */
+  offerRevoked(offer: number, worker: number): void {
+    this.forgetOffer(offer, worker);
+  }
+
+  /** An offer expired: forgotten, and the person plans to register again. */
+  offerExpired(offer: number, worker: number): void {
+    this.forgetOffer(offer, worker);
+    this.planReRegistration(worker);
+  }
+
+  /** A registration: the person is active, and a planned re-registration is moot. */
+  workerRegistered(worker: number): void {
+    this.setActive(worker, true);
+    this.cancelReRegistration(worker);
+  }
+
+  /** A deregistration. */
+  workerDeregistered(worker: number): void {
+    this.setActive(worker, false);
+  }
+
   private answer(slot: number): void {
-    const offerId = this.offerIdOfSlot[slot] as string;
+    const offer = this.offerOfSlot[slot] as number;
+    const worker = this.offerWorkerOfSlot[slot] as number;
     const personIndex = this.offerPersonOfSlot[slot] as number;
     const person = this.people[personIndex] as Person;
-    // Released before calling the router: its events may hand this slot to a new offer.
-    this.releaseOffer(slot, offerId);
+    // Released before calling the router: its calls may hand this slot to a new offer.
+    this.releaseOffer(slot);
     const behavior = person.prepared.behavior;
     const accepts =
       behavior.acceptProbability >= 1 || person.decisionRandom.next() < behavior.acceptProbability;
     // The offer is still open: its expiry or revocation would have cancelled this answer.
     if (!accepts) {
       const retry = behavior.declineRetryAfterSeconds;
-      mustSucceed(
-        this.router.declineJobOffer(
-          person.id,
-          offerId,
-          retry === undefined ? undefined : { retryOfferAtSeconds: this.engine.now + retry },
-        ),
-        "declineJobOffer",
-        `worker ${person.id}, offer ${offerId}`,
+      const declined = this.router.declineOffer(
+        worker,
+        offer,
+        retry === undefined ? undefined : { retryOfferAtSeconds: this.engine.now + retry },
       );
+      if (!declined.ok) {
+        refused(
+          declined,
+          "declineJobOffer",
+          `worker ${person.id}, offer ${this.view.offerId(offer)}`,
+        );
+      }
       return;
     }
-    const accepted = mustSucceed(
-      this.router.acceptJobOffer(person.id, offerId),
-      "acceptJobOffer",
-      `worker ${person.id}, offer ${offerId}`,
-    );
-    this.startHandling(personIndex, accepted.jobId, accepted.assignmentId);
+    const accepted = this.router.acceptOffer(worker, offer);
+    if (!accepted.ok) {
+      refused(accepted, "acceptJobOffer", `worker ${person.id}, offer ${this.view.offerId(offer)}`);
+    }
+    this.startHandling(personIndex, accepted.value.job, accepted.value.assignment);
   }
 
-  private startHandling(personIndex: number, jobId: string, assignmentId: string): void {
+  private startHandling(personIndex: number, job: number, assignment: number): void {
     const person = this.people[personIndex] as Person;
     const behavior = person.prepared.behavior;
     const slot = this.assignmentSlots.acquire();
     this.assignmentPersonOfSlot[slot] = personIndex;
-    this.assignmentJobOfSlot[slot] = jobId;
-    this.assignmentIdOfSlot[slot] = assignmentId;
-    const handleSeconds = this.customers.handleSecondsOf(jobId) * behavior.handleTimeFactor;
+    this.assignmentJobOfSlot[slot] = job;
+    this.assignmentJobIdOfSlot[slot] = this.customers.jobIdOf(job);
+    this.assignmentOfSlot[slot] = assignment;
+    const handleSeconds = this.customers.handleSecondsOf(job) * behavior.handleTimeFactor;
     this.handleEndOfSlot[slot] = this.engine.now + handleSeconds;
     if (
       behavior.unassignProbability > 0 &&
@@ -197,36 +225,39 @@ export class Workers {
     }
   }
 
+  /** `job <id>, assignment <id>` of an assignment slot, for a refusal's message. */
+  private describeAssignment(slot: number): string {
+    const assignmentId = this.view.assignmentId(this.assignmentOfSlot[slot] as number);
+    return `job ${this.assignmentJobIdOfSlot[slot]}, assignment ${assignmentId}`;
+  }
+
   private finishHandling(slot: number): void {
     const person = this.people[this.assignmentPersonOfSlot[slot] as number] as Person;
-    const jobId = this.assignmentJobOfSlot[slot] as string;
-    const assignmentId = this.assignmentIdOfSlot[slot] as string;
-    mustSucceed(
-      this.router.completeJob(jobId, assignmentId),
-      "completeJob",
-      `job ${jobId}, assignment ${assignmentId}, worker ${person.id}`,
+    const result = this.router.completeAssignment(
+      this.assignmentJobOfSlot[slot] as number,
+      this.assignmentOfSlot[slot] as number,
     );
+    if (!result.ok) {
+      refused(result, "completeJob", `${this.describeAssignment(slot)}, worker ${person.id}`);
+    }
     const wrapUpSeconds = person.prepared.wrapUpTime.sample(person.wrapUpRandom);
     if (wrapUpSeconds > 0) this.engine.scheduleAfter(wrapUpSeconds, this.closeHandler, slot);
     else this.close(slot);
   }
 
   private close(slot: number): void {
-    const jobId = this.assignmentJobOfSlot[slot] as string;
-    const assignmentId = this.assignmentIdOfSlot[slot] as string;
-    mustSucceed(
-      this.router.closeJob(jobId, assignmentId),
-      "closeJob",
-      `job ${jobId}, assignment ${assignmentId}`,
+    const result = this.router.closeAssignment(
+      this.assignmentJobOfSlot[slot] as number,
+      this.assignmentOfSlot[slot] as number,
     );
+    if (!result.ok) refused(result, "closeJob", this.describeAssignment(slot));
     this.releaseAssignment(slot);
   }
 
   private unassign(slot: number): void {
     const person = this.people[this.assignmentPersonOfSlot[slot] as number] as Person;
-    const jobId = this.assignmentJobOfSlot[slot] as string;
-    const assignmentId = this.assignmentIdOfSlot[slot] as string;
-    const result = this.router.unassignJob(jobId, assignmentId, {
+    const job = this.assignmentJobOfSlot[slot] as number;
+    const result = this.router.unassignAssignment(job, this.assignmentOfSlot[slot] as number, {
       suspendMatching: person.prepared.behavior.unassignSuspendMatching,
     });
     if (result.ok) {
@@ -234,20 +265,16 @@ export class Workers {
       return;
     }
     // The one refusal the world expects: the service allows only so many unassigns of a job.
-    if (this.customers.unassignmentsOf(jobId) < MAX_UNASSIGNMENTS)
-      mustSucceed(
-        result,
-        "unassignJob",
-        `job ${jobId}, assignment ${assignmentId}, worker ${person.id}`,
-      );
+    if (this.customers.unassignmentsOf(job) < MAX_UNASSIGNMENTS)
+      refused(result, "unassignJob", `${this.describeAssignment(slot)}, worker ${person.id}`);
     // The service refused a fourth unassign: the person finishes the job after all.
     const handleEnd = Math.max(this.engine.now, this.handleEndOfSlot[slot] as number);
     this.engine.schedule(handleEnd, this.finishHandler, slot);
   }
 
-  private planReRegistration(workerId: string): void {
-    const personIndex = this.indexOfPerson.get(workerId);
-    if (personIndex === undefined) return;
+  private planReRegistration(worker: number): void {
+    const personIndex = this.personOf(worker);
+    if (personIndex === NO_PERSON) return;
     const person = this.people[personIndex] as Person;
     // Registered again (a shift started) since an earlier expiry? That plan was cancelled then.
     if (person.reRegisterTimer !== NO_TIMER) return;
@@ -263,8 +290,8 @@ export class Workers {
    * A registration (a shift start) makes a planned re-registration moot: the delay after a
    * later expiry must count from that expiry, not from an earlier one.
    */
-  private cancelReRegistration(workerId: string): void {
-    const person = this.people[this.indexOfPerson.get(workerId) ?? -1];
+  private cancelReRegistration(worker: number): void {
+    const person = this.people[this.personOf(worker)];
     if (person === undefined || person.reRegisterTimer === NO_TIMER) return;
     this.engine.cancel(person.reRegisterTimer);
     person.reRegisterTimer = NO_TIMER;
@@ -273,32 +300,50 @@ export class Workers {
   private reRegister(personIndex: number): void {
     const person = this.people[personIndex] as Person;
     person.reRegisterTimer = NO_TIMER;
-    if (!person.active && this.isOnDuty(personIndex, this.engine.now))
-      mustSucceed(this.router.registerWorker(person.id), "registerWorker", `worker ${person.id}`);
+    if (!person.active && this.isOnDuty(personIndex, this.engine.now)) {
+      const result = this.router.registerWorker(person.id);
+      if (!result.ok) refused(result, "registerWorker", `worker ${person.id}`);
+    }
   }
 
-  private setActive(workerId: string, active: boolean): void {
-    const personIndex = this.indexOfPerson.get(workerId);
-    if (personIndex !== undefined) (this.people[personIndex] as Person).active = active;
+  private setActive(worker: number, active: boolean): void {
+    const personIndex = this.personOf(worker);
+    if (personIndex !== NO_PERSON) (this.people[personIndex] as Person).active = active;
   }
 
-  private forgetOffer(offerId: string): void {
-    const slot = this.slotOfOffer.get(offerId);
-    if (slot < 0) return;
-    this.engine.cancel(this.answerTimerOfSlot[slot] as number);
-    this.releaseOffer(slot, offerId);
+  /** Stops pondering an offer the router ended (if this person was pondering it at all). */
+  private forgetOffer(offer: number, worker: number): void {
+    const personIndex = this.personOf(worker);
+    if (personIndex === NO_PERSON) return;
+    const pondered = this.ponderedByPerson[personIndex] as number[];
+    for (let i = 0; i < pondered.length; i++) {
+      const slot = pondered[i] as number;
+      if (this.offerOfSlot[slot] !== offer) continue;
+      this.engine.cancel(this.answerTimerOfSlot[slot] as number);
+      this.releaseOffer(slot);
+      return;
+    }
   }
 
-  private releaseOffer(slot: number, offerId: string): void {
-    this.slotOfOffer.delete(offerId);
-    this.offerIdOfSlot[slot] = "";
+  private releaseOffer(slot: number): void {
+    const pondered = this.ponderedByPerson[this.offerPersonOfSlot[slot] as number] as number[];
+    removeSlot(pondered, slot);
+    this.offerOfSlot[slot] = -1;
     this.answerTimerOfSlot[slot] = NO_TIMER;
     this.offerSlots.release(slot);
   }
 
   private releaseAssignment(slot: number): void {
-    this.assignmentJobOfSlot[slot] = "";
-    this.assignmentIdOfSlot[slot] = "";
+    this.assignmentJobOfSlot[slot] = -1;
+    this.assignmentJobIdOfSlot[slot] = "";
     this.assignmentSlots.release(slot);
   }
+}
+
+/** Removes a slot from a short list (order does not matter: it is only searched). */
+function removeSlot(slots: number[], slot: number): void {
+  const position = slots.indexOf(slot);
+  if (position < 0) return;
+  slots[position] = slots[slots.length - 1] as number;
+  slots.pop();
 }

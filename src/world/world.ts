@@ -1,12 +1,13 @@
 /**
  * Everyone around the router: the customers of every arrival stream and the people of every
  * worker group with their shifts (written, or derived from the group's staffing vector). The world talks to the router only through its operations
- * (always from engine events, never from inside a router listener) and learns what happened
- * from the router's events, as an application built on the service would.
+ * (always from engine events, never from inside a router observer) and learns what happened
+ * from what the router says (its observer calls, by handles), as an application built on the
+ * service would.
  */
 import type { Engine } from "../engine/engine.ts";
 import type { RandomStream } from "../random/index.ts";
-import type { Router, RouterEvent } from "../router/index.ts";
+import { type Router, RouterObserverBase } from "../router/index.ts";
 import type { Scenario, TraceArrivals } from "../scenario/index.ts";
 // From types.ts itself, not the index: the index loads the parser (zod, yaml) too.
 import { workerIdsOf } from "../scenario/types.ts";
@@ -18,8 +19,8 @@ import { type Duty, Shifts } from "./shifts.ts";
 import { shiftsFromStaffing } from "./staffing-duty.ts";
 import { Workers } from "./workers.ts";
 
-/** The simulated people of one replication. */
-export class World {
+/** The simulated people of one replication; attach it with `router.observe(world)`. */
+export class World extends RouterObserverBase {
   readonly customers: Customers;
   readonly workers: Workers;
   private readonly shifts: Shifts;
@@ -31,6 +32,7 @@ export class World {
     random: RandomStream,
     traces: ReadonlyMap<string, TraceArrivals>,
   ) {
+    super();
     const people: Person[] = [];
     const duties: Duty[] = [];
     for (const group of scenario.workers) {
@@ -95,9 +97,49 @@ export class World {
     return worldProblems(this.router, this.customers, this.workers);
   }
 
-  /** Takes every router event, in order. */
-  observe(event: RouterEvent): void {
-    this.customers.observe(event);
-    this.workers.observe(event);
+  // What the router says, passed to the customers or the people it concerns.
+
+  override jobReceived(_timeSeconds: number, job: number): void {
+    this.customers.jobReceived(job);
+  }
+
+  override offerAccepted(_timeSeconds: number, job: number): void {
+    this.customers.offerAccepted(job);
+  }
+
+  override jobUnassigned(_timeSeconds: number, job: number): void {
+    this.customers.jobUnassigned(job);
+  }
+
+  override jobClosed(_timeSeconds: number, job: number): void {
+    this.customers.jobEnded(job);
+  }
+
+  override jobCancelled(_timeSeconds: number, job: number): void {
+    this.customers.jobEnded(job);
+  }
+
+  override jobClassificationFailed(_timeSeconds: number, job: number): void {
+    this.customers.jobEnded(job);
+  }
+
+  override offerIssued(_timeSeconds: number, _job: number, offer: number, worker: number): void {
+    this.workers.offerIssued(offer, worker);
+  }
+
+  override offerRevoked(_timeSeconds: number, _job: number, offer: number, worker: number): void {
+    this.workers.offerRevoked(offer, worker);
+  }
+
+  override offerExpired(_timeSeconds: number, _job: number, offer: number, worker: number): void {
+    this.workers.offerExpired(offer, worker);
+  }
+
+  override workerRegistered(_timeSeconds: number, worker: number): void {
+    this.workers.workerRegistered(worker);
+  }
+
+  override workerDeregistered(_timeSeconds: number, worker: number): void {
+    this.workers.workerDeregistered(worker);
   }
 }

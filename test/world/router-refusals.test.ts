@@ -35,13 +35,14 @@ arrivals:
     patience: 10s
 `;
 
+/** The router operations the world calls (by handles where the router gave it handles). */
 type Operation =
-  | "acceptJobOffer"
-  | "declineJobOffer"
-  | "completeJob"
-  | "closeJob"
-  | "unassignJob"
-  | "cancelJob"
+  | "acceptOffer"
+  | "declineOffer"
+  | "completeAssignment"
+  | "closeAssignment"
+  | "unassignAssignment"
+  | "cancelJobAt"
   | "registerWorker"
   | "deregisterWorker"
   | "upsertJob";
@@ -58,7 +59,7 @@ function runWithPlantedRefusal(operation: Operation, yamlText = SCENARIO): () =>
   const random = RandomStream.root(scenario.seed, 0);
   const router = new Router(engine, routerConfigOf(scenario, random));
   const world = new World(engine, router, scenario, random, new Map());
-  router.subscribe((event) => world.observe(event));
+  router.observe(world);
   const refusal: RouterResult<never> = {
     ok: false,
     error: { code: "Conflict", message: "planted refusal" },
@@ -72,18 +73,18 @@ function runWithPlantedRefusal(operation: Operation, yamlText = SCENARIO): () =>
 
 describe("an unexpected refusal by the router", () => {
   it.each([
-    ["acceptJobOffer", /acceptJobOffer \(worker agent, offer [^)]+\): Conflict: planted refusal/],
-    ["completeJob", /completeJob \(job call-1, assignment [^,]+, worker agent\): Conflict/],
-    ["closeJob", /closeJob \(job call-1, assignment [^)]+\): Conflict/],
+    ["acceptOffer", /acceptJobOffer \(worker agent, offer [^)]+\): Conflict: planted refusal/],
+    ["completeAssignment", /completeJob \(job call-1, assignment [^,]+, worker agent\): Conflict/],
+    ["closeAssignment", /closeJob \(job call-1, assignment [^)]+\): Conflict/],
     ["registerWorker", /registerWorker \(worker agent\): Conflict/],
     ["upsertJob", /upsertJob \(job call-1\): Conflict/],
     [
-      "declineJobOffer",
+      "declineOffer",
       /declineJobOffer \(worker agent, offer [^)]+\): Conflict/,
       withAgent("behavior: { responseTime: 2s, acceptProbability: 0, declineRetryAfter: 10s }"),
     ],
     [
-      "unassignJob",
+      "unassignAssignment",
       /unassignJob \(job call-1, assignment [^,]+, worker agent\): Conflict/,
       withAgent("behavior: { responseTime: 2s, unassignProbability: 1, unassignAfter: 5s }"),
     ],
@@ -100,7 +101,7 @@ describe("an unexpected refusal by the router", () => {
 
   it("of a customer's hang-up (the second call waits past its patience) is one too", () => {
     // The single agent holds call-1 from 2 s to 67 s: call-2 (at 30 s) hangs up at 40 s.
-    expect(runWithPlantedRefusal("cancelJob")).toThrow(
+    expect(runWithPlantedRefusal("cancelJobAt")).toThrow(
       /cancelJob \(job call-2, the customer hung up\): Conflict: planted refusal/,
     );
   });
