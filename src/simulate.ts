@@ -126,7 +126,12 @@ export class Replication {
     private readonly scenario: Scenario,
     private readonly options: ReplicationOptions,
   ) {
-    this.engine = new Engine({ maxEventsAtOneInstant: stallLimitOf(scenario) });
+    this.engine = new Engine({
+      maxEventsAtOneInstant: stallLimitOf(scenario),
+      ...(options.checkInvariants === true
+        ? { afterEvent: (name: string, argument: number) => this.check(name, argument) }
+        : {}),
+    });
     this.horizonSeconds = scenario.horizonSeconds;
     this.drainEndSeconds = scenario.horizonSeconds + scenario.drainSeconds;
     const random = RandomStream.root(scenario.seed, options.replication);
@@ -146,8 +151,6 @@ export class Replication {
       this.router.view,
     );
     this.subscribe();
-    if (options.checkInvariants === true)
-      this.engine.afterEvent = (name, argument) => this.check(name, argument);
     // Started step by step in `advance`, so that setting up a large center can be paused.
     this.setup = this.world.starting();
   }

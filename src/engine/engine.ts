@@ -36,6 +36,9 @@ export class SchedulingError extends Error {
  */
 export type RunStatus = "reached" | "stopped" | "budget";
 
+/** A check run after every fired event, given the event's handler name and argument. */
+export type AfterEvent = (handlerName: string, argument: number) => void;
+
 interface HandlerEntry {
   readonly name: string;
   readonly priorityClass: number;
@@ -59,10 +62,14 @@ export class Engine {
   private firedCount = 0;
   private readonly stallWatch: StallWatch;
   /** Called after every fired event (used by `--check-invariants`); null when unused. */
-  afterEvent: ((handlerName: string, argument: number) => void) | null = null;
+  private readonly afterEvent: AfterEvent | null;
 
-  /** `maxEventsAtOneInstant`: the stall limit (tests lower it; see `MAX_EVENTS_AT_ONE_INSTANT`). */
-  constructor(options: { maxEventsAtOneInstant?: number } = {}) {
+  /**
+   * `maxEventsAtOneInstant`: the stall limit (tests lower it; see `MAX_EVENTS_AT_ONE_INSTANT`);
+   * `afterEvent`: called after every fired event with its handler's name and argument.
+   */
+  constructor(options: { maxEventsAtOneInstant?: number; afterEvent?: AfterEvent } = {}) {
+    this.afterEvent = options.afterEvent ?? null;
     this.stallWatch = new StallWatch(
       (handlerId) => this.handlerName(handlerId),
       options.maxEventsAtOneInstant,

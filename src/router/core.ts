@@ -54,10 +54,11 @@ export class RouterCore {
   openOfferCount = 0;
   private nextOfferSequence = 1;
   private nextAssignmentSequence = 1;
-  /** Engine handler id of offer expiry; set by the router once handlers are registered. */
-  offerExpiryHandler = -1;
-
-  constructor(readonly engine: Engine) {}
+  constructor(
+    readonly engine: Engine,
+    /** Engine handler id of offer expiry (the router registers its timers first). */
+    private readonly offerExpiryHandler: number,
+  ) {}
 
   /** Simulated time in seconds. */
   get now(): number {

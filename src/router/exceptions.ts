@@ -20,8 +20,6 @@ export const MAX_CHAINED_FIRINGS = 32;
 
 /** Wait-time timers and queue-length checks of the queues' exception policies. */
 export class ExceptionRunner {
-  /** Engine handler id of wait-time timers; set by the router. */
-  handler = -1;
   private depth = 0;
 
   constructor(
@@ -29,6 +27,8 @@ export class ExceptionRunner {
     private readonly flow: JobFlow,
     /** Timer argument = job index · ruleStride + rule index; ≥ the most rules of any policy. */
     private readonly ruleStride: number,
+    /** Engine handler id of the wait-time timers. */
+    private readonly handler: number,
   ) {}
 
   /** A job has just entered `queue` with `jobsAlreadyQueued` others there. */

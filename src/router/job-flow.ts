@@ -11,7 +11,7 @@ import type { RandomSource } from "./attachments.ts";
 import { type ClassificationPolicyRecord, classify } from "./classification.ts";
 import type { RouterCore } from "./core.ts";
 import type { JobRecord, OfferRecord, QueueRecord } from "./entities.ts";
-import type { ExceptionRunner } from "./exceptions.ts";
+import { ExceptionRunner } from "./exceptions.ts";
 import type { Matcher } from "./matching.ts";
 import { OfferOutcome } from "./offer-log.ts";
 import { addQueuedJob, removeQueuedJob } from "./queue-order.ts";
@@ -28,8 +28,8 @@ export function addNote(job: JobRecord, message: string, nowSeconds: number): vo
 
 /** Queue entry, exit, cancel, classification and moves of jobs. */
 export class JobFlow {
-  /** Set by the router once the runner exists (the two call each other). */
-  exceptions: ExceptionRunner | null = null;
+  /** The exception rules' runner; built here because the two call each other. */
+  readonly exceptions: ExceptionRunner;
 
   constructor(
     private readonly core: RouterCore,
@@ -37,7 +37,15 @@ export class JobFlow {
     readonly expiry: SelectorExpiry,
     readonly classificationPolicies: ReadonlyMap<string, ClassificationPolicyRecord>,
     private readonly random: RandomSource,
-  ) {}
+    exceptionTimers: { readonly ruleStride: number; readonly waitTimeHandler: number },
+  ) {
+    this.exceptions = new ExceptionRunner(
+      core,
+      this,
+      exceptionTimers.ruleStride,
+      exceptionTimers.waitTimeHandler,
+    );
+  }
 
   /** Queues the job in `queue` as a new queue entry; emits Received first when `received`. */
   enterQueue(job: JobRecord, queue: QueueRecord, received: boolean): void {
@@ -54,7 +62,7 @@ export class JobFlow {
       core.emitter.jobQueued(core.now, job.index, queue.index);
     }
     this.matcher.requestJob(job);
-    this.exceptions?.onEntry(job, queue, jobsAlreadyQueued);
+    this.exceptions.onEntry(job, queue, jobsAlreadyQueued);
   }
 
   /** Puts a job back into its queue within the same entry (an exception action); JobQueued. */
@@ -71,7 +79,7 @@ export class JobFlow {
   /** Takes a queued job out of its queue and ends its queue entry. */
   leaveQueue(job: JobRecord): void {
     removeQueuedJob(job, job.queue as QueueRecord);
-    this.exceptions?.endEntry(job);
+    this.exceptions.endEntry(job);
   }
 
   /** Revokes every open offer of the job; the freed workers are matched afterwards. */
@@ -175,7 +183,7 @@ export class JobFlow {
     const queues = core.queues;
     const outcome = classify(policy, job.labels, current, job.priority, queues, this.random);
     if (!outcome.ok) {
-      if (inEntry) this.exceptions?.endEntry(job);
+      if (inEntry) this.exceptions.endEntry(job);
       job.status = "classificationFailed";
       if (core.emitter.active) {
         core.emitter.jobClassificationFailed(core.now, job.index, policy.id, outcome);
@@ -188,7 +196,7 @@ export class JobFlow {
     const attached = toWorkerSelectors(outcome.workerSelectors, core.now);
     this.setSelectors(job, job.requestedWorkerSelectors, attached);
     const sameEntry = inEntry && current === outcome.queue;
-    if (inEntry && !sameEntry) this.exceptions?.endEntry(job);
+    if (inEntry && !sameEntry) this.exceptions.endEntry(job);
     job.queue = outcome.queue;
     if (core.emitter.active) core.emitter.jobClassified(core.now, job.index, outcome.queue.index);
     if (sameEntry) this.continueEntry(job);

@@ -38,7 +38,6 @@ import { configureResources, ruleStride } from "./configure.ts";
 import { RouterCore } from "./core.ts";
 import { EventRelay } from "./event-relay.ts";
 import type { RouterListener } from "./events.ts";
-import { ExceptionRunner } from "./exceptions.ts";
 import { JobFlow } from "./job-flow.ts";
 import {
   type CancelOptions,
@@ -52,7 +51,7 @@ import type { RouterObserver, RouterView } from "./observer.ts";
 import { type AcceptedOffer, type AcceptResult, OfferOperations } from "./offer-operations.ts";
 import { positionInQueue } from "./queue-order.ts";
 import { type EmptyResult, fail, ok, type RouterResult } from "./results.ts";
-import { SelectorExpiry } from "./selector-expiry.ts";
+import { isEnded, SelectorExpiry } from "./selector-expiry.ts";
 import type { JobSpec, RouterConfig, WorkerSpec } from "./types.ts";
 import {
   HandleView,
@@ -80,14 +79,13 @@ export class Router {
   private readonly matcher: Matcher;
   private readonly jobOperations: JobOperations;
   private readonly offerOperations: OfferOperations;
+  private readonly flow: JobFlow;
   private readonly routerView: RouterView;
 
   constructor(engine: Engine, config: RouterConfig) {
-    const core = new RouterCore(engine);
-    this.core = core;
-    this.routerView = new HandleView(core);
-    this.matcher = new Matcher(core);
-    core.offerExpiryHandler = this.timer(engine, "router:offerExpiry", (sequence) =>
+    // The timers first: their handlers reach the parts built below through `this` when they
+    // fire, so each part gets its handler id when it is constructed (nothing is wired later).
+    const offerExpiryHandler = this.timer(engine, "router:offerExpiry", (sequence) =>
       this.offerOperations.expire(sequence),
     );
     const retryHandler = this.timer(engine, "router:declineRetry", (token) =>
@@ -96,24 +94,26 @@ export class Router {
     const closeHandler = this.timer(engine, "router:scheduledClose", (jobIndex) =>
       this.jobOperations.closeScheduled(jobIndex),
     );
-    const expiry = new SelectorExpiry(core, this.matcher);
-    expiry.handler = this.timer(engine, "router:selectorExpiry", (jobIndex) =>
-      expiry.fire(jobIndex),
+    const selectorExpiryHandler = this.timer(engine, "router:selectorExpiry", (jobIndex) =>
+      this.flow.expiry.fire(jobIndex),
     );
-    const flow = new JobFlow(
+    const waitTimeHandler = this.timer(engine, "router:exceptionWaitTime", (argument) =>
+      this.flow.exceptions.fireTimer(argument),
+    );
+    const core = new RouterCore(engine, offerExpiryHandler);
+    this.core = core;
+    this.routerView = new HandleView(core);
+    this.matcher = new Matcher(core);
+    this.flow = new JobFlow(
       core,
       this.matcher,
-      expiry,
+      new SelectorExpiry(core, this.matcher, selectorExpiryHandler),
       core.classificationPolicies,
       config.random ?? NO_RANDOM,
+      { ruleStride: ruleStride(config), waitTimeHandler },
     );
-    const exceptions = new ExceptionRunner(core, flow, ruleStride(config));
-    exceptions.handler = this.timer(engine, "router:exceptionWaitTime", (argument) =>
-      exceptions.fireTimer(argument),
-    );
-    flow.exceptions = exceptions;
-    this.jobOperations = new JobOperations(core, this.matcher, flow, closeHandler);
-    this.offerOperations = new OfferOperations(core, this.matcher, flow, retryHandler);
+    this.jobOperations = new JobOperations(core, this.matcher, this.flow, closeHandler);
+    this.offerOperations = new OfferOperations(core, this.matcher, this.flow, retryHandler);
     configureResources(core, config);
     for (const spec of config.workers ?? []) {
       const result = this.upsertWorker(spec);
@@ -315,6 +315,16 @@ export class Router {
     return job === undefined ? undefined : jobView(job);
   }
 
+  /**
+   * Jobs in the system: created and not yet closed, cancelled or failed at classification.
+   * O(live jobs); for consistency checks, such as the world's against the router.
+   */
+  countJobsInSystem(): number {
+    let count = 0;
+    for (const job of this.core.jobs) if (!isEnded(job.status)) count++;
+    return count;
+  }
+
   /** Snapshot of a worker, or undefined. */
   getWorker(workerId: string): WorkerView | undefined {
     const worker = this.core.workerById.get(workerId);
@@ -360,12 +370,11 @@ export class Router {
    * closure per handler, none per fired timer.
    */
   private timer(engine: Engine, name: string, action: (argument: number) => void): number {
-    const matcher = this.matcher;
     return engine.registerHandler(
       name,
       (argument) => {
         action(argument);
-        matcher.drain();
+        this.matcher.drain();
       },
       ROUTER_PRIORITY_CLASS,
     );

@@ -59,12 +59,11 @@ export function isExpedited(job: JobRecord): boolean {
 
 /** The selector-expiry timers. */
 export class SelectorExpiry {
-  /** Engine handler id; set by the router. */
-  handler = -1;
-
   constructor(
     private readonly core: RouterCore,
     private readonly matcher: Matcher,
+    /** Engine handler id of the selector-expiry timers. */
+    private readonly handler: number,
   ) {}
 
   /** (Re)schedules the job's timer for its earliest pending expiry, if it has one. */

@@ -8,21 +8,21 @@ import type { Router } from "../router/index.ts";
 import type { Customers } from "./customers.ts";
 import type { Workers } from "./workers.ts";
 
-const ENDED = new Set(["closed", "cancelled", "classificationFailed"]);
-
-/** Every disagreement between the world and the router, as readable lines (empty when none). */
+/**
+ * Every disagreement between the world and the router, as readable lines (empty when none).
+ * The router is read only through its public reads (a job count and GET worker), as a client
+ * application would check itself against the service.
+ */
 export function worldProblems(router: Router, customers: Customers, workers: Workers): string[] {
   const problems: string[] = [];
-  let routerJobsInSystem = 0;
-  for (const job of router.core.jobs) if (!ENDED.has(job.status)) routerJobsInSystem++;
+  const routerJobsInSystem = router.countJobsInSystem();
   if (routerJobsInSystem !== customers.jobsInSystem) {
     problems.push(
       `the router has ${routerJobsInSystem} jobs in the system, the world ${customers.jobsInSystem}`,
     );
   }
-  const routerWorkers = new Map(router.core.workers.map((worker) => [worker.id, worker]));
   for (const person of workers.snapshot()) {
-    const worker = routerWorkers.get(person.workerId);
+    const worker = router.getWorker(person.workerId);
     if (worker === undefined) {
       problems.push(`person ${person.workerId} is unknown to the router`);
       continue;
@@ -32,13 +32,13 @@ export function worldProblems(router: Router, customers: Customers, workers: Wor
         `person ${person.workerId} believes ${person.active ? "" : "not "}registered, the router says ${worker.state}`,
       );
     }
-    const assignments = worker.assignments.map((assignment) => assignment.assignmentId).sort();
+    const assignments = worker.assignedJobs.map((assignment) => assignment.assignmentId).sort();
     if (person.assignmentIds.sort().join(",") !== assignments.join(",")) {
       problems.push(
         `person ${person.workerId} holds assignments [${person.assignmentIds}], the router [${assignments}]`,
       );
     }
-    const openOffers = new Set(worker.openOffers.map((offer) => offer.offerId));
+    const openOffers = new Set(worker.offers.map((offer) => offer.offerId));
     for (const offerId of person.offerIds) {
       if (!openOffers.has(offerId))
         problems.push(`person ${person.workerId} ponders offer ${offerId}, not open for them`);

@@ -125,10 +125,9 @@ describe("Engine", () => {
   });
 
   it("calls afterEvent with the handler name after each event", () => {
-    const engine = new Engine();
     const seen: string[] = [];
+    const engine = new Engine({ afterEvent: (name, argument) => seen.push(`${name}:${argument}`) });
     const tick = engine.registerHandler("tick", () => {});
-    engine.afterEvent = (name, argument) => seen.push(`${name}:${argument}`);
     engine.schedule(1, tick, 7);
     engine.run();
     expect(seen).toEqual(["tick:7"]);

@@ -2,7 +2,7 @@
  * Test helpers: a router on a fresh engine with an event recorder, and short trace formatting
  * (`"RouterWorkerOfferIssued w1 j1"`) so that event-trace tests read like the documentation.
  */
-import { Engine } from "../../src/engine/engine.ts";
+import { type AfterEvent, Engine } from "../../src/engine/engine.ts";
 import type { RouterEvent } from "../../src/router/events.ts";
 import type { RouterResult } from "../../src/router/results.ts";
 import { Router } from "../../src/router/router.ts";
@@ -26,8 +26,8 @@ export function traceLine(event: RouterEvent): string {
 }
 
 /** Builds a router with the given config and records its events. */
-export function harness(config: RouterConfig): Harness {
-  const engine = new Engine();
+export function harness(config: RouterConfig, afterEvent?: AfterEvent): Harness {
+  const engine = new Engine(afterEvent === undefined ? {} : { afterEvent });
   const { workers = [], ...resources } = config;
   const router = new Router(engine, resources);
   const events: RouterEvent[] = [];

@@ -8,13 +8,11 @@ import { harness, offerOf, singleQueue, unwrap, voiceWorker } from "./helpers.ts
 
 describe("decline retries due at one instant", () => {
   it("keep matching quiescent after each retry timer, and both jobs are offered again", () => {
+    const problems: string[] = [];
     const h = harness(
       singleQueue({ kind: "longestIdle" }, [voiceWorker("w-1"), voiceWorker("w-2")]),
+      () => problems.push(...checkInvariants(h.router)),
     );
-    const problems: string[] = [];
-    h.engine.afterEvent = () => {
-      problems.push(...checkInvariants(h.router));
-    };
     unwrap(h.router.upsertJob({ id: "job-1", channelId: "voice", queueId: "q" }));
     unwrap(h.router.upsertJob({ id: "job-2", channelId: "voice", queueId: "q" }));
     // Every worker declines every job, each with a retry at 3 s.
