@@ -1,12 +1,13 @@
 /**
  * Builds the yargs parser: global options, the registered commands, strict parsing (an unknown
  * command or option is a UsageError) and no process.exit of its own, so main's single catch
- * decides every exit code.
+ * decides every exit code. No help text is rendered unless asked for (help-cache.ts).
  */
 import yargs, { type Argv } from "yargs";
 import { UsageError } from "../errors.ts";
 import { nearest } from "../scenario/suggest.ts";
 import { commands } from "./commands/index.ts";
+import { skipHelpCache } from "./help-cache.ts";
 import { packageVersion } from "./version.ts";
 
 /** The name of a registered command (the first word of its yargs `command` string). */
@@ -52,5 +53,6 @@ export function buildCli(argv: readonly string[]): Argv {
       throw new UsageError(message);
     });
   for (const command of commands) cli = cli.command(command);
+  skipHelpCache(cli);
   return cli;
 }
