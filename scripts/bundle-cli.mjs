@@ -5,6 +5,7 @@
  * loading: a run of the quickstart resolved, read and compiled some 450 files.
  */
 import { readFile } from "node:fs/promises";
+import { dirname } from "node:path";
 import { build } from "esbuild";
 
 /**
@@ -42,6 +43,22 @@ const yargsLocales = {
 };
 
 /**
+ * zod's namespace export `z` carries `z.locales`: every language's error messages (a fifth of
+ * the bundle), which esbuild cannot leave out since the namespace object is used as a whole.
+ * ccsim reports its own messages and never switches zod's language: keep English only.
+ */
+const zodEnglishOnly = {
+  name: "zod-english-only",
+  setup(bundler) {
+    bundler.onLoad({ filter: /zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, (args) => ({
+      contents: 'export { default as en } from "./en.js";',
+      resolveDir: dirname(args.path),
+      loader: "js",
+    }));
+  },
+};
+
+/**
  * Writes the bundles into `outputFolder` (a build's dist/), over tsc's files of the same names.
  * Code split: what both entries use, and what is imported lazily (the charts, with vega), goes
  * to chunks beside main.js (cli/chunk-….js), loaded only when needed. Chunks stay two folders
@@ -61,7 +78,7 @@ export async function bundleCli(root, outputFolder) {
     external: EXTERNAL,
     banner: { js: BANNER },
     define: { CCSIM_BUNDLED_WORKER: JSON.stringify(WORKER_FROM_MAIN) },
-    plugins: [yargsLocales],
+    plugins: [yargsLocales, zodEnglishOnly],
     legalComments: "eof",
     logLevel: "warning",
     absWorkingDir: root,
