@@ -1,0 +1,58 @@
+/**
+ * The bundled CLI (scripts/bundle-cli.mjs, built by the test setup): a command starts from a
+ * handful of files, its dependencies inside them, and loads only lazily what not every command
+ * needs: the drawing libraries (vega, vega-lite, resvg) and piscina (worker threads). A static
+ * import of one of them, or of an unbundled package, would put its loading back into every start.
+ */
+import { readFileSync } from "node:fs";
+import { isBuiltin } from "node:module";
+import { dirname, relative, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+
+/** The specifiers of a bundle file's static imports (esbuild puts them first, one per statement). */
+function staticImportsOf(code: string): string[] {
+  const statement = /^import\s*(?:[\w$*\s{},]*?\bfrom\s*)?"([^"\n]+)";/gm;
+  return [...code.matchAll(statement)].map((match) => match[1] ?? "");
+}
+
+/** The files statically reachable from `entry` and the packages they import. */
+function staticGraphOf(entry: string): { files: string[]; packages: string[] } {
+  const files = new Set<string>();
+  const packages = new Set<string>();
+  const pending = [resolve(ROOT, entry)];
+  for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
+    if (files.has(file)) continue;
+    files.add(file);
+    for (const specifier of staticImportsOf(readFileSync(file, "utf8"))) {
+      if (specifier.startsWith(".")) pending.push(resolve(dirname(file), specifier));
+      else packages.add(specifier);
+    }
+  }
+  return { files: [...files].map((file) => relative(ROOT, file)), packages: [...packages] };
+}
+
+describe("the bundled CLI", () => {
+  it("starts a command from a few files and Node's own modules only", () => {
+    const { files, packages } = staticGraphOf("dist/cli/main.js");
+    expect(files.length).toBeLessThan(20);
+    expect(files.filter((file) => !file.startsWith("dist/cli/"))).toEqual([]);
+    expect(packages.filter((name) => !isBuiltin(name))).toEqual([]);
+  });
+
+  it("boots a worker thread from a few files and Node's own modules only", () => {
+    const { files, packages } = staticGraphOf("dist/cli/run/replication-worker.js");
+    expect(files.length).toBeLessThan(10);
+    expect(packages.filter((name) => !isBuiltin(name))).toEqual([]);
+  });
+
+  it("still has the lazy imports of the drawing libraries and piscina", () => {
+    const { files } = staticGraphOf("dist/cli/main.js");
+    const reachable = files.map((file) => readFileSync(resolve(ROOT, file), "utf8")).join("\n");
+    expect(reachable).toContain('import("piscina")');
+    for (const name of ["vega", "vega-lite", "@resvg/resvg-js"]) {
+      expect(reachable.includes(`"${name}"`), name).toBe(false);
+    }
+  });
+});
