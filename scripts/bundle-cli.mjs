@@ -10,9 +10,10 @@ import { build } from "esbuild";
 
 /**
  * Left out of the bundles, loaded from node_modules when used: piscina starts threads on a file
- * of its own; vega, vega-lite and resvg (a native addon) draw charts only, loaded lazily.
+ * of its own, and resvg is a native addon (PNGs only). vega and vega-lite are bundled into the
+ * lazily loaded drawing chunk: some 400 modules of their own, loaded at every drawing otherwise.
  */
-const EXTERNAL = ["piscina", "vega", "vega-lite", "@resvg/resvg-js"];
+const EXTERNAL = ["piscina", "@resvg/resvg-js"];
 
 /** The worker entry, relative to main.js and the chunks: read by replication-worker-file.ts. */
 const WORKER_FROM_MAIN = "./run/replication-worker.js";
