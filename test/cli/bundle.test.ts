@@ -17,15 +17,21 @@ function staticImportsOf(code: string): string[] {
   return [...code.matchAll(statement)].map((match) => match[1] ?? "");
 }
 
-/** The files statically reachable from `entry` and the packages they import. */
-function staticGraphOf(entry: string): { files: string[]; packages: string[] } {
+/** The specifiers of a bundle file's lazy imports (`import("…")`). */
+function lazyImportsOf(code: string): string[] {
+  return [...code.matchAll(/\bimport\("([^"\n]+)"\)/g)].map((match) => match[1] ?? "");
+}
+
+/** The files reachable from `entry` (statically, or lazily too) and the packages they import. */
+function graphOf(entry: string, lazily = false): { files: string[]; packages: string[] } {
   const files = new Set<string>();
   const packages = new Set<string>();
   const pending = [resolve(ROOT, entry)];
   for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
     if (files.has(file)) continue;
     files.add(file);
-    for (const specifier of staticImportsOf(readFileSync(file, "utf8"))) {
+    const code = readFileSync(file, "utf8");
+    for (const specifier of [...staticImportsOf(code), ...(lazily ? lazyImportsOf(code) : [])]) {
       if (specifier.startsWith(".")) pending.push(resolve(dirname(file), specifier));
       else packages.add(specifier);
     }
@@ -35,23 +41,25 @@ function staticGraphOf(entry: string): { files: string[]; packages: string[] } {
 
 describe("the bundled CLI", () => {
   it("starts a command from a few files and Node's own modules only", () => {
-    const { files, packages } = staticGraphOf("dist/cli/main.js");
+    const { files, packages } = graphOf("dist/cli/main.js");
     expect(files.length).toBeLessThan(20);
     expect(files.filter((file) => !file.startsWith("dist/cli/"))).toEqual([]);
     expect(packages.filter((name) => !isBuiltin(name))).toEqual([]);
   });
 
   it("boots a worker thread from a few files and Node's own modules only", () => {
-    const { files, packages } = staticGraphOf("dist/cli/run/replication-worker.js");
+    const { files, packages } = graphOf("dist/cli/run/replication-worker.js");
     expect(files.length).toBeLessThan(10);
     expect(packages.filter((name) => !isBuiltin(name))).toEqual([]);
   });
 
   it("loads piscina and the drawing code (vega, vega-lite, resvg) lazily only", () => {
-    const { files } = staticGraphOf("dist/cli/main.js");
-    const reachable = files.map((file) => readFileSync(resolve(ROOT, file), "utf8")).join("\n");
-    expect(reachable).toContain('import("piscina")');
-    expect(reachable.includes("node_modules/vega")).toBe(false);
-    expect(reachable.includes('"@resvg/resvg-js"')).toBe(false);
+    const { files } = graphOf("dist/cli/main.js");
+    const loaded = files.map((file) => readFileSync(resolve(ROOT, file), "utf8")).join("\n");
+    expect(loaded.includes("node_modules/vega")).toBe(false);
+    const lazily = graphOf("dist/cli/main.js", true);
+    expect(lazily.packages).toEqual(expect.arrayContaining(["piscina", "@resvg/resvg-js"]));
+    const reachable = lazily.files.map((file) => readFileSync(resolve(ROOT, file), "utf8"));
+    expect(reachable.join("\n")).toContain("node_modules/vega-lite/");
   });
 });
