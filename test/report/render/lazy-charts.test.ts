@@ -1,7 +1,7 @@
 /**
  * The drawing libraries load only when charts are drawn: no module statically reachable from
- * src/cli/main.ts or from a command's module (value imports and re-exports; `import type` is erased, `await import(…)` is
- * lazy) imports vega, vega-lite or @resvg/resvg-js. Otherwise `--no-charts`, `validate` and
+ * src/cli/main.ts or from a command's module (value imports and re-exports; `import type` is
+ * erased, `await import(…)` is lazy) imports vega, vega-lite or @resvg/resvg-js. Otherwise `--no-charts`, `validate` and
  * `schema` would pay for loading them on every start.
  */
 import { readdirSync, readFileSync } from "node:fs";
