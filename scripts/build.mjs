@@ -3,11 +3,13 @@
  * build`, and `npm install` runs it (prepare). `--if-stale` builds only when dist/ is not current
  * (scripts/dist-freshness.mjs). A build goes to a fresh folder that replaces dist/ only once
  * complete: a failed build leaves dist/ as it was, and no output of a deleted source survives.
+ * The CLI's entries are then bundled (scripts/bundle-cli.mjs), so that a command starts fast.
  */
 import { spawnSync } from "node:child_process";
 import { renameSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { bundleCli } from "./bundle-cli.mjs";
 import { BUILD_STAMP_NAME, distIsCurrent, ROOT } from "./dist-freshness.mjs";
 
 if (process.argv.includes("--if-stale") && distIsCurrent()) process.exit(0);
@@ -37,6 +39,14 @@ if (compile.status !== 0) {
   rmSync(building, { recursive: true, force: true });
   console.error("ccsim build: tsc failed; dist/ is unchanged");
   process.exit(compile.status ?? 1);
+}
+
+try {
+  await bundleCli(ROOT, building);
+} catch (error) {
+  rmSync(building, { recursive: true, force: true });
+  console.error(`ccsim build: bundling the CLI failed (${error.message}); dist/ is unchanged`);
+  process.exit(1);
 }
 
 const stamp = join(building, BUILD_STAMP_NAME);

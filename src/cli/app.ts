@@ -1,25 +1,20 @@
 /**
  * Builds the yargs parser: global options, the registered commands, strict parsing (an unknown
  * command or option is a UsageError) and no process.exit of its own, so main's single catch
- * decides every exit code.
+ * decides every exit code. No help text is rendered unless asked for (help-cache.ts).
  */
 import yargs, { type Argv } from "yargs";
 import { UsageError } from "../errors.ts";
 import { nearest } from "../scenario/suggest.ts";
 import { commands } from "./commands/index.ts";
+import { skipHelpCache } from "./help-cache.ts";
 import { packageVersion } from "./version.ts";
-
-/** The name of a registered command (the first word of its yargs `command` string). */
-function commandName(command: (typeof commands)[number]): string {
-  const usage = Array.isArray(command.command) ? command.command[0] : command.command;
-  return String(usage ?? "").split(" ")[0] ?? "";
-}
 
 /** Yargs would call an unknown command an "unknown argument"; say what it is, with a remedy. */
 function assertKnownCommand(argv: readonly string[]): void {
   const first = argv[0];
   if (first === undefined || first.startsWith("-")) return;
-  const names = commands.map(commandName);
+  const names = commands.map((command) => command.name);
   if (names.includes(first)) return;
   const suggestion = nearest(first, names);
   const remedy =
@@ -27,8 +22,12 @@ function assertKnownCommand(argv: readonly string[]): void {
   throw new UsageError(`unknown command "${first}" (${remedy})`);
 }
 
-/** The CLI for the given arguments (without `node` and the script path). */
-export function buildCli(argv: readonly string[]): Argv {
+/**
+ * The CLI for the given arguments (without `node` and the script path). The modules of the
+ * commands named in `argv` are loaded (normally the one that runs); the others are registered
+ * by their summaries alone, enough for yargs to list them in the help.
+ */
+export async function buildCli(argv: readonly string[]): Promise<Argv> {
   assertKnownCommand(argv);
   let cli = yargs([...argv])
     .scriptName("ccsim")
@@ -51,6 +50,13 @@ export function buildCli(argv: readonly string[]): Argv {
       if (error !== undefined && error !== null) throw error;
       throw new UsageError(message);
     });
-  for (const command of commands) cli = cli.command(command);
+  const named = new Set(argv);
+  for (const command of commands) {
+    const { summary } = command;
+    cli = named.has(command.name)
+      ? cli.command(await command.load())
+      : cli.command(summary.command, summary.describe);
+  }
+  skipHelpCache(cli);
   return cli;
 }

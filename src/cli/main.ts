@@ -15,7 +15,7 @@ import { reportError } from "./report-error.ts";
 /** Runs the CLI with `argv` (arguments after the script) and returns the exit code. */
 export async function runCli(argv: readonly string[]): Promise<number> {
   try {
-    await buildCli(argv).parseAsync();
+    await (await buildCli(argv)).parseAsync();
     return 0;
   } catch (error) {
     return reportError(error, process.env.CCSIM_DEBUG === "1");

@@ -67,12 +67,14 @@ function usableHorizon(horizon: number | undefined): number | undefined {
 
 function workerLimits(input: RuleInput): RuleIssue[] {
   const tooBig = input.workers.filter(({ value }) => groupSizeOf(value) > MAX_WORKERS);
-  const hint = `ccsim simulates at most ${formatCount(MAX_WORKERS)} workers in all; ${SEE_LIMITS}`;
+  // Formatted only for an issue: a process's first toLocaleString loads ICU data (~25 ms).
+  const hint = () =>
+    `ccsim simulates at most ${formatCount(MAX_WORKERS)} workers in all; ${SEE_LIMITS}`;
   if (tooBig.length > 0) {
     return tooBig.map(({ index, value }) => ({
       path: ["workers", index, "count"],
       message: `count ${formatCount(groupSizeOf(value))} is more workers than ccsim can simulate`,
-      hint,
+      hint: hint(),
     }));
   }
   const total = input.workers.reduce((sum, { value }) => sum + groupSizeOf(value), 0);
@@ -81,7 +83,7 @@ function workerLimits(input: RuleInput): RuleIssue[] {
     {
       path: ["workers"],
       message: `the worker groups add up to ${formatCount(total)} workers, more than ccsim can simulate`,
-      hint,
+      hint: hint(),
     },
   ];
 }

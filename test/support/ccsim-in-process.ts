@@ -21,7 +21,7 @@ export async function printedBy(args: readonly string[]): Promise<string> {
     printed += `${parts.join(" ")}\n`;
   });
   try {
-    await buildCli([...args]).parseAsync();
+    await (await buildCli([...args])).parseAsync();
   } catch (error) {
     reportError(error, false);
   } finally {

@@ -37,6 +37,7 @@ import {
   workerCountOf,
 } from "../session/run-options.ts";
 import { simulateScenario } from "../session/simulate-scenario.ts";
+import { COMMAND_SUMMARIES } from "./summaries.ts";
 
 interface CheckArguments extends SimulationArguments {
   scenario: string;
@@ -117,9 +118,7 @@ function assertSameScenario(file: string, baseline: LoadedBaseline, scenario: st
 
 /** The `check` command. */
 export const checkCommand: CommandModule<object, CheckArguments> = {
-  command: "check <scenario>",
-  describe:
-    "run a scenario and compare it with a stored summary.json: exit 1 when a metric moved by more than chance and its tolerance allow",
+  ...COMMAND_SUMMARIES.check,
   builder: (cli: Argv) =>
     withSimulationOptions(cli)
       .positional("scenario", SCENARIO_POSITIONAL)

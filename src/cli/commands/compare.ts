@@ -30,6 +30,7 @@ import {
   withSimulationOptions,
   workerCountOf,
 } from "../session/run-options.ts";
+import { COMMAND_SUMMARIES } from "./summaries.ts";
 
 interface CompareArguments extends SimulationArguments, ChartArguments {
   scenario: string[];
@@ -121,9 +122,7 @@ async function handler(args: CompareArguments): Promise<void> {
 
 /** The `compare` command. */
 export const compareCommand: CommandModule<object, CompareArguments> = {
-  command: "compare <scenario..>",
-  describe:
-    "run a scenario's modes, --set variants or several files on common random numbers and compare them, paired by replication",
+  ...COMMAND_SUMMARIES.compare,
   builder: (cli: Argv) =>
     withSimulationOptions(cli)
       .positional("scenario", {

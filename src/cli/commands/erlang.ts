@@ -9,6 +9,7 @@ import { renderErlangConsole, renderErlangJson } from "../../report/erlang/index
 import { ERLANG_FORMATS, type ErlangArguments, erlangRequestOf } from "../erlang/erlang-options.ts";
 import { ExitWithCode } from "../exit.ts";
 import { printRaw } from "../output.ts";
+import { COMMAND_SUMMARIES } from "./summaries.ts";
 
 async function handler(args: ErlangArguments): Promise<void> {
   const request = erlangRequestOf(args);
@@ -22,9 +23,7 @@ async function handler(args: ErlangArguments): Promise<void> {
 
 /** The `erlang` command. */
 export const erlangCommand: CommandModule<object, ErlangArguments> = {
-  command: "erlang",
-  describe:
-    "Erlang B, C and A figures for agent counts, and the agents needed for a target (no simulation)",
+  ...COMMAND_SUMMARIES.erlang,
   builder: (cli: Argv) =>
     cli
       .option("rate-per-hour", {

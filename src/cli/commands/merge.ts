@@ -22,6 +22,7 @@ import { printWrittenReports, publishRunReports } from "../run/run-reports.ts";
 import { type ChartArguments, chartOptions, checkChartOptions } from "../session/chart-options.ts";
 import { interruptible } from "../session/interruptible.ts";
 import { packageVersion } from "../version.ts";
+import { COMMAND_SUMMARIES } from "./summaries.ts";
 
 interface MergeArguments extends ChartArguments {
   shards: string[];
@@ -92,9 +93,7 @@ async function handler(args: MergeArguments): Promise<void> {
 
 /** The `merge` command. */
 export const mergeCommand: CommandModule<object, MergeArguments> = {
-  command: "merge <shards..>",
-  describe:
-    "combine the shard folders of `run`, `compare` or `sweep --shard i/n` into the files of the whole study (byte-identical to an unsharded one); of `staff --per-interval --shard i/n`, advance its search by a day (docs/shards.md)",
+  ...COMMAND_SUMMARIES.merge,
   builder: (cli: Argv) =>
     cli
       .positional("shards", {

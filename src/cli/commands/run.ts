@@ -34,6 +34,7 @@ import {
   withSimulationOptions,
   workerCountOf,
 } from "../session/run-options.ts";
+import { COMMAND_SUMMARIES } from "./summaries.ts";
 
 interface RunArguments extends SimulationArguments, ChartArguments {
   scenario: string;
@@ -127,9 +128,7 @@ async function handler(args: RunArguments): Promise<void> {
 
 /** The `run` command. */
 export const runCommand: CommandModule<object, RunArguments> = {
-  command: "run <scenario>",
-  describe:
-    "simulate a scenario and write summary, interval and worker reports, charts and report.html",
+  ...COMMAND_SUMMARIES.run,
   builder: (cli: Argv) =>
     withSimulationOptions(cli)
       .positional("scenario", SCENARIO_POSITIONAL)

@@ -5,11 +5,11 @@
 import type { CommandModule } from "yargs";
 import { formatScenarioJsonSchema } from "../../scenario/index.ts";
 import { printRaw } from "../output.ts";
+import { COMMAND_SUMMARIES } from "./summaries.ts";
 
 /** The `schema` command. */
 export const schemaCommand: CommandModule<object, object> = {
-  command: "schema",
-  describe: "print the JSON Schema of the scenario format (for editor completion via $schema)",
+  ...COMMAND_SUMMARIES.schema,
   builder: (cli) => cli.example("$0 schema > scenarios/ccsim.schema.json", "write the schema file"),
   handler: () => {
     printRaw(formatScenarioJsonSchema());

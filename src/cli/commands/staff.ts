@@ -38,6 +38,7 @@ import {
   targetsOf,
 } from "../staff/staff-options.ts";
 import { STAFF_OUTPUT_SET, staffFolderOf, staffOutputFiles } from "../staff/staff-outputs.ts";
+import { COMMAND_SUMMARIES } from "./summaries.ts";
 
 /** The largest count per interval --per-interval considers unless --max says otherwise. */
 const PER_INTERVAL_DEFAULT_MAX = 1000;
@@ -201,9 +202,7 @@ async function handler(args: StaffArguments): Promise<void> {
 
 /** The `staff` command. */
 export const staffCommand: CommandModule<object, StaffArguments> = {
-  command: "staff <scenario>",
-  describe:
-    "find the smallest count of a worker group that meets one or more targets, simulated on common random numbers",
+  ...COMMAND_SUMMARIES.staff,
   builder: (cli: Argv) =>
     withSimulationOptions(cli)
       .positional("scenario", SCENARIO_POSITIONAL)

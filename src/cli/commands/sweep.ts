@@ -30,6 +30,7 @@ import {
 import { SWEEP_OUTPUT_SET, sweepFolderOf } from "../sweep/sweep-outputs.ts";
 import { planSweep } from "../sweep/sweep-plan.ts";
 import { publishSweep } from "../sweep/sweep-report.ts";
+import { COMMAND_SUMMARIES } from "./summaries.ts";
 
 interface SweepArguments extends SimulationArguments, ChartArguments {
   scenario: string;
@@ -134,9 +135,7 @@ async function handler(args: SweepArguments): Promise<void> {
 
 /** The `sweep` command. */
 export const sweepCommand: CommandModule<object, SweepArguments> = {
-  command: "sweep <scenario>",
-  describe:
-    "run a scenario over a grid of one or two fields' values (--set <path>=<list or range>) on common random numbers, one row per point",
+  ...COMMAND_SUMMARIES.sweep,
   builder: (cli: Argv) =>
     withSimulationOptions(cli)
       .positional("scenario", SCENARIO_POSITIONAL)

@@ -10,6 +10,7 @@ import { UsageError } from "../../errors.ts";
 import { ExitWithCode } from "../exit.ts";
 import { printErrorLine, printLine } from "../output.ts";
 import { checkScenarioFile, STRICT_OPTION } from "../scenario-check.ts";
+import { COMMAND_SUMMARIES } from "./summaries.ts";
 
 interface ValidateArguments {
   files: string[];
@@ -45,8 +46,7 @@ async function handler(args: ValidateArguments): Promise<void> {
 
 /** The `validate` command. */
 export const validateCommand: CommandModule<object, ValidateArguments> = {
-  command: "validate <files..>",
-  describe: "check scenario files without simulating; print every problem",
+  ...COMMAND_SUMMARIES.validate,
   builder: (cli: Argv) =>
     cli
       .positional("files", {

@@ -1,16 +1,19 @@
 /**
  * The drawing libraries load only when charts are drawn: no module statically reachable from
- * src/cli/main.ts (value imports and re-exports; `import type` is erased, `await import(…)` is
- * lazy) imports vega, vega-lite or @resvg/resvg-js. Otherwise `--no-charts`, `validate` and
+ * src/cli/main.ts or from a command's module (value imports and re-exports; `import type` is
+ * erased, `await import(…)` is lazy) imports vega, vega-lite or @resvg/resvg-js. Otherwise `--no-charts`, `validate` and
  * `schema` would pay for loading them on every start.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { stripComments } from "../../support/source-text.ts";
 
 const ROOT = resolve(import.meta.dirname, "../../..");
 const HEAVY_PACKAGES = ["vega", "vega-lite", "@resvg/resvg-js"];
+const COMMAND_MODULES = readdirSync(resolve(ROOT, "src/cli/commands")).filter(
+  (name) => name.endsWith(".ts") && name !== "index.ts" && name !== "summaries.ts",
+);
 
 /** The value (non-type) static imports and re-exports of a module's source. */
 function staticValueImportsOf(source: string): string[] {
@@ -58,7 +61,14 @@ function heavyImportsReachableFrom(entry: string): { reached: number; heavy: str
 describe("charts load lazily", () => {
   it("no module statically reachable from the CLI's entry imports vega, vega-lite or resvg", () => {
     const { reached, heavy } = heavyImportsReachableFrom("src/cli/main.ts");
-    expect(reached).toBeGreaterThan(50); // the walk really followed the imports
+    expect(reached).toBeGreaterThan(5); // the walk really followed the imports
+    expect(heavy).toEqual([]);
+  });
+
+  // main.ts loads the module of the command that runs on demand (cli/commands/index.ts).
+  it.each(COMMAND_MODULES)("nor any statically reachable from the command module %s", (file) => {
+    const { reached, heavy } = heavyImportsReachableFrom(`src/cli/commands/${file}`);
+    expect(reached).toBeGreaterThan(file === "run.ts" ? 50 : 1);
     expect(heavy).toEqual([]);
   });
 
