@@ -14,6 +14,7 @@ export type {
   UnassignResult,
   UpsertJobResult,
 } from "./job-operations.ts";
+export { type ByteSink, JsonBytes } from "./json-bytes.ts";
 export type { AcceptResult } from "./offer-operations.ts";
 export type { EmptyResult, RouterError, RouterErrorCode, RouterResult } from "./results.ts";
 export { Router, RouterReentrancyError } from "./router.ts";

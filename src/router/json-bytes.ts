@@ -1,0 +1,277 @@
+/**
+ * A JSON text writer straight into UTF-8 bytes, for the Event Grid stream's hot path: constant
+ * fragments are pre-encoded, plain ASCII strings are copied a code unit at a time, and anything
+ * else (escapes, non-ASCII, lone surrogates, nested objects) goes through `JSON.stringify`, so
+ * every value reads exactly as `JSON.stringify` writes it. A full buffer is handed to the sink.
+ */
+
+/** Receives each filled part of the buffer (valid until the sink returns). */
+export type ByteSink = (bytes: Uint8Array, length: number) => void;
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const FIRST_PRINTABLE = 0x20;
+const FIRST_NON_ASCII = 0x80;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const DIGIT_ZERO = 0x30;
+
+const encoder = new TextEncoder();
+
+/** Text that is only ASCII, pre-encoded (keys, punctuation, the envelope's constant parts). */
+export function asciiBytes(text: string): Uint8Array {
+  const bytes = encoder.encode(text);
+  if (bytes.length !== text.length) throw new RangeError(`not ASCII: ${text}`);
+  return bytes;
+}
+
+/** Whether `text` is written between quotes as it is: ASCII without quote, backslash or controls. */
+export function isPlainJsonText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < FIRST_PRINTABLE || code >= FIRST_NON_ASCII || code === QUOTE || code === BACKSLASH)
+      return false;
+  }
+  return true;
+}
+
+const NULL = asciiBytes("null");
+const HEX_DIGITS = asciiBytes("0123456789abcdef");
+const TRUE = asciiBytes("true");
+const FALSE = asciiBytes("false");
+
+/** A growable byte buffer of JSON text, flushed to a sink when full (or kept, without one). */
+export class JsonBytes {
+  private bytes: Uint8Array;
+  /** Bytes written since the last flush. */
+  length = 0;
+
+  constructor(
+    capacityBytes: number,
+    private readonly sink: ByteSink | null = null,
+  ) {
+    this.bytes = new Uint8Array(capacityBytes);
+  }
+
+  /** Hands the bytes written so far to the sink and starts again. */
+  flush(): void {
+    if (this.sink === null || this.length === 0) return;
+    this.sink(this.bytes, this.length);
+    this.length = 0;
+  }
+
+  /** The text written so far, and a fresh start (for a writer without a sink). */
+  takeText(): string {
+    const text = new TextDecoder().decode(this.bytes.subarray(0, this.length));
+    this.length = 0;
+    return text;
+  }
+
+  /** Room for `count` more bytes: flushes first, or grows when a flush cannot make room. */
+  private reserve(count: number): void {
+    if (this.length + count <= this.bytes.length) return;
+    this.flush();
+    if (this.length + count <= this.bytes.length) return;
+    const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.length + count));
+    grown.set(this.bytes.subarray(0, this.length));
+    this.bytes = grown;
+  }
+
+  /** Pre-encoded ASCII bytes. */
+  raw(fragment: Uint8Array): void {
+    const count = fragment.length;
+    this.reserve(count);
+    const bytes = this.bytes;
+    const start = this.length;
+    // A loop beats `set` (a native call) on the short fragments of a line.
+    for (let i = 0; i < count; i++) bytes[start + i] = fragment[i] as number;
+    this.length = start + count;
+  }
+
+  /** Text known to be plain ASCII (hex, digits, ISO times). */
+  ascii(text: string): void {
+    const count = text.length;
+    this.reserve(count);
+    const bytes = this.bytes;
+    const start = this.length;
+    for (let i = 0; i < count; i++) bytes[start + i] = text.charCodeAt(i);
+    this.length = start + count;
+  }
+
+  /** One ASCII byte. */
+  byte(code: number): void {
+    this.reserve(1);
+    this.bytes[this.length++] = code;
+  }
+
+  /** The last `digits` lowercase hex digits of a 32-bit value. */
+  hex(value: number, digits: number): void {
+    this.reserve(digits);
+    const bytes = this.bytes;
+    const end = this.length + digits;
+    for (let at = end - 1, rest = value; at >= this.length; at--, rest >>>= 4) {
+      bytes[at] = HEX_DIGITS[rest & 0xf] as number;
+    }
+    this.length = end;
+  }
+
+  /** The bytes written so far to another writer (a cached fragment). */
+  append(other: JsonBytes): void {
+    const count = other.length;
+    this.reserve(count);
+    const bytes = this.bytes;
+    const source = other.bytes;
+    const start = this.length;
+    for (let i = 0; i < count; i++) bytes[start + i] = source[i] as number;
+    this.length = start + count;
+  }
+
+  /** Two decimal digits of 0..99. */
+  twoDigits(value: number): void {
+    this.reserve(2);
+    const tens = (value / 10) | 0;
+    this.bytes[this.length++] = DIGIT_ZERO + tens;
+    this.bytes[this.length++] = DIGIT_ZERO + value - tens * 10;
+  }
+
+  /** Three decimal digits of 0..999. */
+  threeDigits(value: number): void {
+    const hundreds = (value / 100) | 0;
+    this.byte(DIGIT_ZERO + hundreds);
+    this.twoDigits(value - hundreds * 100);
+  }
+
+  /** A JSON string literal of `text`, as `JSON.stringify(text)`. */
+  string(text: string): void {
+    const count = text.length;
+    this.reserve(count + 2);
+    const bytes = this.bytes;
+    const start = this.length;
+    let at = start;
+    bytes[at++] = QUOTE;
+    for (let i = 0; i < count; i++) {
+      const code = text.charCodeAt(i);
+      if (
+        code < FIRST_PRINTABLE ||
+        code >= FIRST_NON_ASCII ||
+        code === QUOTE ||
+        code === BACKSLASH
+      ) {
+        this.length = start;
+        this.encoded(JSON.stringify(text));
+        return;
+      }
+      bytes[at++] = code;
+    }
+    bytes[at++] = QUOTE;
+    this.length = at;
+  }
+
+  /** A string or null. */
+  nullableString(text: string | null): void {
+    if (text === null) this.raw(NULL);
+    else this.string(text);
+  }
+
+  /** A number as `JSON.stringify` writes it (non-finite → null). */
+  number(value: number): void {
+    if (value >= 0 && value < 100 && (value | 0) === value) {
+      if (value < 10) this.byte(DIGIT_ZERO + value);
+      else this.twoDigits(value);
+    } else if (Number.isFinite(value)) {
+      this.ascii(String(value));
+    } else {
+      this.raw(NULL);
+    }
+  }
+
+  /** A number or null. */
+  nullableNumber(value: number | null): void {
+    if (value === null) this.raw(NULL);
+    else this.number(value);
+  }
+
+  boolean(value: boolean): void {
+    this.raw(value ? TRUE : FALSE);
+  }
+
+  /**
+   * `"key":value` as an object member of `JSON.stringify` (a comma first unless `first`); false,
+   * and nothing written, when the value writes nothing there (undefined, a function).
+   */
+  member(key: string, value: unknown, first: boolean): boolean {
+    switch (typeof value) {
+      case "string":
+        this.memberKey(key, first);
+        this.string(value);
+        return true;
+      case "number":
+        this.memberKey(key, first);
+        this.number(value);
+        return true;
+      case "boolean":
+        this.memberKey(key, first);
+        this.boolean(value);
+        return true;
+      default: {
+        const text: string | undefined = JSON.stringify(value);
+        if (text === undefined) return false;
+        this.memberKey(key, first);
+        this.encoded(text);
+        return true;
+      }
+    }
+  }
+
+  /**
+   * A flat object of JSON values (labels, tags) in its own key order, as `JSON.stringify`
+   * writes it: members whose value writes nothing are left out.
+   */
+  object(fields: Readonly<Record<string, unknown>>): void {
+    this.byte(OPEN_BRACE);
+    let first = true;
+    for (const key in fields) {
+      if (Object.hasOwn(fields, key) && this.member(key, fields[key], first)) first = false;
+    }
+    this.byte(CLOSE_BRACE);
+  }
+
+  private memberKey(key: string, first: boolean): void {
+    if (!first) this.byte(COMMA);
+    this.string(key);
+    this.byte(COLON);
+  }
+
+  /** Punctuation. */
+  comma(): void {
+    this.byte(COMMA);
+  }
+
+  openArray(): void {
+    this.byte(OPEN_BRACKET);
+  }
+
+  closeArray(): void {
+    this.byte(CLOSE_BRACKET);
+  }
+
+  openObject(): void {
+    this.byte(OPEN_BRACE);
+  }
+
+  closeObject(): void {
+    this.byte(CLOSE_BRACE);
+  }
+
+  /** Text of any kind, UTF-8 encoded. */
+  private encoded(text: string): void {
+    // Every UTF-16 code unit takes at most 3 bytes of UTF-8.
+    this.reserve(text.length * 3);
+    const { written } = encoder.encodeInto(text, this.bytes.subarray(this.length));
+    this.length += written;
+  }
+}
