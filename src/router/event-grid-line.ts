@@ -6,7 +6,7 @@
  * object (`EventGridSerializer.serialize`) is this line parsed back.
  */
 import type { JobEventBase, OfferEventBase, RouterEvent } from "./events.ts";
-import { asciiBytes, isPlainJsonText, type JsonBytes } from "./json-bytes.ts";
+import { asciiBytes, type JsonBytes } from "./json-bytes.ts";
 import type { JobStatus, Labels, WorkerSelector } from "./types.ts";
 
 /** Writes the stream's timestamp of a simulated time (ISO, milliseconds, no quotes). */
@@ -105,8 +105,7 @@ function optionalTime(out: JsonBytes, clock: TimestampWriter, timeSeconds: numbe
 }
 
 function labels(out: JsonBytes, key: Uint8Array, value: Labels): void {
-  out.raw(key);
-  out.object(value);
+  out.objectField(key, value);
 }
 
 function selectors(
@@ -120,10 +119,8 @@ function selectors(
   for (let i = 0; i < list.length; i++) {
     const selector = list[i] as WorkerSelector;
     if (i > 0) out.comma();
-    out.raw(SELECTOR_KEY_FIRST);
-    out.string(selector.key);
-    out.raw(SELECTOR_OPERATOR);
-    out.string(selector.labelOperator);
+    out.stringField(SELECTOR_KEY_FIRST, selector.key);
+    out.stringField(SELECTOR_OPERATOR, selector.labelOperator);
     out.member("value", selector.value, false);
     out.member("ttlSeconds", selector.expiresAfterSeconds, false);
     out.member("state", selector.status, false);
@@ -156,91 +153,114 @@ export function writeSubject(out: JsonBytes, event: RouterEvent): void {
     case "RouterJobClassified":
     case "RouterJobQueued":
     case "RouterJobWorkerSelectorsExpired":
-      jobSubject(out, event, "/queue/", event.queueId);
+      jobSubject(out, event, QUEUE_TAIL, event.queueId);
       break;
     case "RouterJobClassificationFailed":
-      jobSubject(out, event, "/classificationpolicy/", event.classificationPolicyId);
+      jobSubject(out, event, CLASSIFICATION_POLICY_TAIL, event.classificationPolicyId);
       break;
     case "RouterJobUnassigned":
     case "RouterJobCompleted":
     case "RouterJobClosed":
-      jobSubject(out, event, "/assignment/", event.assignmentId);
+      jobSubject(out, event, ASSIGNMENT_TAIL, event.assignmentId);
       break;
     case "RouterJobCancelled":
-      jobSubject(out, event, "/disposition/", event.dispositionCode);
+      jobSubject(out, event, DISPOSITION_TAIL, event.dispositionCode);
       break;
     case "RouterJobExceptionTriggered":
-      jobSubject(out, event, "/exceptionrule/", event.ruleKey);
+      jobSubject(out, event, EXCEPTION_RULE_TAIL, event.ruleKey);
       break;
     default:
-      jobSubject(out, event, "", "");
+      jobSubject(out, event, null, null);
       break;
   }
 }
 
-/** `worker/{id}`, or `worker/{id}/job/{id}` (a subject is always plain text in practice). */
+/** `worker/{id}`, or `worker/{id}/job/{id}`. */
 function workerSubject(out: JsonBytes, workerId: string, jobId: string | null): void {
-  if (!isPlainJsonText(workerId) || (jobId !== null && !isPlainJsonText(jobId))) {
-    out.string(jobId === null ? `worker/${workerId}` : `worker/${workerId}/job/${jobId}`);
+  out.room(WORKER_SUBJECT.length + workerId.length + JOB_PART.length + (jobId?.length ?? 0) + 1);
+  const start = out.length;
+  out.raw(WORKER_SUBJECT);
+  let plain = out.plainText(workerId);
+  if (plain && jobId !== null) {
+    out.raw(JOB_PART);
+    plain = out.plainText(jobId);
+  }
+  if (plain) {
+    out.byte(QUOTE);
     return;
   }
-  out.raw(WORKER_SUBJECT);
-  out.ascii(workerId);
-  if (jobId !== null) {
-    out.raw(JOB_PART);
-    out.ascii(jobId);
-  }
-  out.byte(QUOTE);
+  out.length = start;
+  out.string(jobId === null ? `worker/${workerId}` : `worker/${workerId}/job/${jobId}`);
 }
 
+/** A subject's tail after the channel: `/queue/`, `/assignment/`… and an id. */
+interface SubjectTail {
+  readonly text: string;
+  readonly bytes: Uint8Array;
+}
+
+function subjectTail(text: string): SubjectTail {
+  return { text, bytes: asciiBytes(text) };
+}
+
+const QUEUE_TAIL = subjectTail("/queue/");
+const CLASSIFICATION_POLICY_TAIL = subjectTail("/classificationpolicy/");
+const ASSIGNMENT_TAIL = subjectTail("/assignment/");
+const DISPOSITION_TAIL = subjectTail("/disposition/");
+const EXCEPTION_RULE_TAIL = subjectTail("/exceptionrule/");
+
 /**
- * `job/{id}/channel/{channel}` and a tail (`/queue/` and an id; a null id reads "null", as a
- * template writes it). Parts are copied as they are when all are plain, else the whole text is
- * quoted once (quoting parts one by one could split a surrogate pair).
+ * `job/{id}/channel/{channel}` and a tail (a null id reads "null", as a template writes it).
+ * Parts are copied as they are while all are plain; otherwise what was copied is taken back and
+ * the whole text goes through `JSON.stringify`.
  */
-function jobSubject(out: JsonBytes, event: JobEventBase, tail: string, id: string | null): void {
+function jobSubject(
+  out: JsonBytes,
+  event: JobEventBase,
+  tail: SubjectTail | null,
+  id: string | null,
+): void {
   const { jobId, channelId } = event;
-  if (!isPlainJsonText(jobId) || !isPlainJsonText(channelId) || !isPlainJsonText(`${id}`)) {
-    out.string(`job/${jobId}/channel/${channelId}${tail === "" ? "" : `${tail}${id}`}`);
+  const idText = `${id}`;
+  const tailLength = tail === null ? 0 : tail.bytes.length + idText.length;
+  out.room(
+    JOB_SUBJECT.length + jobId.length + CHANNEL_PART.length + channelId.length + tailLength + 1,
+  );
+  const start = out.length;
+  out.raw(JOB_SUBJECT);
+  let plain = out.plainText(jobId);
+  if (plain) {
+    out.raw(CHANNEL_PART);
+    plain = out.plainText(channelId);
+  }
+  if (plain && tail !== null) {
+    out.raw(tail.bytes);
+    plain = out.plainText(idText);
+  }
+  if (plain) {
+    out.byte(QUOTE);
     return;
   }
-  out.raw(JOB_SUBJECT);
-  out.ascii(jobId);
-  out.raw(CHANNEL_PART);
-  out.ascii(channelId);
-  if (tail !== "") {
-    out.ascii(tail);
-    out.ascii(`${id}`);
-  }
-  out.byte(QUOTE);
+  out.length = start;
+  out.string(`job/${jobId}/channel/${channelId}${tail === null ? "" : `${tail.text}${idText}`}`);
 }
 
 function jobBase(out: JsonBytes, event: JobEventBase): void {
-  out.raw(JOB_ID_FIRST);
-  out.string(event.jobId);
-  out.raw(CHANNEL_REFERENCE);
-  out.nullableString(event.channelReference);
-  out.raw(CHANNEL_ID);
-  out.string(event.channelId);
-  out.raw(QUEUE_ID);
-  out.nullableString(event.queueId);
+  out.stringField(JOB_ID_FIRST, event.jobId);
+  out.nullableStringField(CHANNEL_REFERENCE, event.channelReference);
+  out.stringField(CHANNEL_ID, event.channelId);
+  out.nullableStringField(QUEUE_ID, event.queueId);
   labels(out, LABELS, event.labels);
   labels(out, TAGS, event.tags);
 }
 
 function offerBase(out: JsonBytes, event: OfferEventBase): void {
-  out.raw(JOB_ID_FIRST);
-  out.string(event.jobId);
-  out.raw(CHANNEL_REFERENCE);
-  out.nullableString(event.channelReference);
-  out.raw(CHANNEL_ID);
-  out.string(event.channelId);
-  out.raw(WORKER_ID);
-  out.string(event.workerId);
-  out.raw(QUEUE_ID);
-  out.string(event.queueId);
-  out.raw(OFFER_ID);
-  out.string(event.offerId);
+  out.stringField(JOB_ID_FIRST, event.jobId);
+  out.nullableStringField(CHANNEL_REFERENCE, event.channelReference);
+  out.stringField(CHANNEL_ID, event.channelId);
+  out.stringField(WORKER_ID, event.workerId);
+  out.stringField(QUEUE_ID, event.queueId);
+  out.stringField(OFFER_ID, event.offerId);
 }
 
 function offerLabels(
@@ -258,10 +278,8 @@ export function writeEventData(out: JsonBytes, event: RouterEvent, clock: Timest
   switch (event.type) {
     case "RouterJobReceived":
       jobBase(out, event);
-      out.raw(JOB_STATUS);
-      out.string(pascalStatus(event.jobStatus));
-      out.raw(CLASSIFICATION_POLICY_ID);
-      out.nullableString(event.classificationPolicyId);
+      out.stringField(JOB_STATUS, pascalStatus(event.jobStatus));
+      out.nullableStringField(CLASSIFICATION_POLICY_ID, event.classificationPolicyId);
       out.raw(PRIORITY);
       out.nullableNumber(event.priority);
       selectors(out, REQUESTED_SELECTORS, event.requestedWorkerSelectors, clock);
@@ -273,55 +291,42 @@ export function writeEventData(out: JsonBytes, event: RouterEvent, clock: Timest
     case "RouterJobClassified":
       jobBase(out, event);
       json(out, "queueDetails", event.queueDetails);
-      out.raw(CLASSIFICATION_POLICY_ID);
-      out.string(event.classificationPolicyId);
-      out.raw(PRIORITY);
-      out.number(event.priority);
+      out.stringField(CLASSIFICATION_POLICY_ID, event.classificationPolicyId);
+      out.numberField(PRIORITY, event.priority);
       selectors(out, ATTACHED_SELECTORS, event.attachedWorkerSelectors, clock);
       break;
     case "RouterJobClassificationFailed":
       jobBase(out, event);
-      out.raw(CLASSIFICATION_POLICY_ID);
-      out.string(event.classificationPolicyId);
+      out.stringField(CLASSIFICATION_POLICY_ID, event.classificationPolicyId);
       json(out, "errors", event.errors);
       break;
     case "RouterJobQueued":
       jobBase(out, event);
-      out.raw(PRIORITY);
-      out.number(event.priority);
+      out.numberField(PRIORITY, event.priority);
       selectors(out, REQUESTED_SELECTORS, event.requestedWorkerSelectors, clock);
       selectors(out, ATTACHED_SELECTORS, event.attachedWorkerSelectors, clock);
       break;
     case "RouterJobUnassigned":
     case "RouterJobCompleted":
       jobBase(out, event);
-      out.raw(ASSIGNMENT_ID);
-      out.string(event.assignmentId);
-      out.raw(WORKER_ID);
-      out.string(event.workerId);
+      out.stringField(ASSIGNMENT_ID, event.assignmentId);
+      out.stringField(WORKER_ID, event.workerId);
       break;
     case "RouterJobClosed":
       jobBase(out, event);
-      out.raw(ASSIGNMENT_ID);
-      out.string(event.assignmentId);
-      out.raw(WORKER_ID);
-      out.string(event.workerId);
-      out.raw(DISPOSITION_CODE);
-      out.nullableString(event.dispositionCode);
+      out.stringField(ASSIGNMENT_ID, event.assignmentId);
+      out.stringField(WORKER_ID, event.workerId);
+      out.nullableStringField(DISPOSITION_CODE, event.dispositionCode);
       break;
     case "RouterJobCancelled":
       jobBase(out, event);
-      out.raw(NOTE);
-      out.nullableString(event.note);
-      out.raw(DISPOSITION_CODE);
-      out.string(event.dispositionCode);
+      out.nullableStringField(NOTE, event.note);
+      out.stringField(DISPOSITION_CODE, event.dispositionCode);
       break;
     case "RouterJobExceptionTriggered":
       jobBase(out, event);
-      out.raw(RULE_KEY);
-      out.string(event.ruleKey);
-      out.raw(EXCEPTION_RULE_ID);
-      out.string(event.exceptionRuleId);
+      out.stringField(RULE_KEY, event.ruleKey);
+      out.stringField(EXCEPTION_RULE_ID, event.exceptionRuleId);
       break;
     case "RouterJobWorkerSelectorsExpired":
       jobBase(out, event);
@@ -330,8 +335,7 @@ export function writeEventData(out: JsonBytes, event: RouterEvent, clock: Timest
       break;
     case "RouterJobWaitingForActivation":
       jobBase(out, event);
-      out.raw(PRIORITY);
-      out.number(event.priority);
+      out.numberField(PRIORITY, event.priority);
       selectors(out, EXPIRED_REQUESTED_SELECTORS, event.expiredRequestedWorkerSelectors, clock);
       selectors(out, EXPIRED_ATTACHED_SELECTORS, event.expiredAttachedWorkerSelectors, clock);
       out.raw(UNAVAILABLE_FOR_MATCHING);
@@ -341,8 +345,7 @@ export function writeEventData(out: JsonBytes, event: RouterEvent, clock: Timest
       break;
     case "RouterWorkerOfferIssued":
       offerBase(out, event);
-      out.raw(JOB_PRIORITY);
-      out.number(event.jobPriority);
+      out.numberField(JOB_PRIORITY, event.jobPriority);
       offerLabels(out, event);
       out.raw(OFFERED_ON);
       optionalTime(out, clock, event.offeredAtSeconds);
@@ -351,10 +354,8 @@ export function writeEventData(out: JsonBytes, event: RouterEvent, clock: Timest
       break;
     case "RouterWorkerOfferAccepted":
       offerBase(out, event);
-      out.raw(ASSIGNMENT_ID);
-      out.string(event.assignmentId);
-      out.raw(JOB_PRIORITY);
-      out.number(event.jobPriority);
+      out.stringField(ASSIGNMENT_ID, event.assignmentId);
+      out.numberField(JOB_PRIORITY, event.jobPriority);
       offerLabels(out, event);
       break;
     case "RouterWorkerOfferDeclined":
@@ -363,18 +364,15 @@ export function writeEventData(out: JsonBytes, event: RouterEvent, clock: Timest
       offerBase(out, event);
       break;
     case "RouterWorkerRegistered":
-      out.raw(WORKER_ID_FIRST);
-      out.string(event.workerId);
+      out.stringField(WORKER_ID_FIRST, event.workerId);
       json(out, "queueAssignments", event.queueAssignments);
       json(out, "channelConfigurations", event.channelConfigurations);
-      out.raw(TOTAL_CAPACITY);
-      out.number(event.totalCapacity);
+      out.numberField(TOTAL_CAPACITY, event.totalCapacity);
       labels(out, LABELS, event.labels);
       labels(out, TAGS, event.tags);
       break;
     case "RouterWorkerDeregistered":
-      out.raw(WORKER_ID_FIRST);
-      out.string(event.workerId);
+      out.stringField(WORKER_ID_FIRST, event.workerId);
       break;
   }
   out.closeObject();

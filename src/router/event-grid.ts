@@ -33,6 +33,8 @@ export interface EventGridOptions {
 /** Date's range: ±8.64e15 ms around the epoch. */
 const MAX_DATE_MILLISECONDS = 8.64e15;
 const DOT = 0x2e;
+const COLON = 0x3a;
+const MILLISECONDS_PER_DAY = 86_400_000;
 const ZULU = 0x5a;
 
 /** murmur3's 32-bit finaliser: a bijective avalanche mix. */
@@ -122,11 +124,16 @@ const LINE_BYTES = 4096;
 export class EventGridSerializer implements TimestampWriter {
   private readonly startMilliseconds: number;
   private sequence = 0;
-  private cachedMinute = Number.NaN;
-  private minutePrefix = "";
-  /** The last timestamp written (events come in bursts at one instant). */
-  private lastMilliseconds = Number.NaN;
-  private readonly lastTimestamp = new JsonBytes(32);
+  private cachedDay = Number.NaN;
+  private dayPrefix: Uint8Array = new Uint8Array(0);
+  /**
+   * The last two timestamps formatted: events come in bursts at one instant, and an offer's
+   * expiry (later) sits between events of the present.
+   */
+  private recentMilliseconds = Number.NaN;
+  private recentTimestamp = new JsonBytes(32);
+  private olderMilliseconds = Number.NaN;
+  private olderTimestamp = new JsonBytes(32);
   /** Lines asked for as text are written here first. */
   private lineBytes: JsonBytes | null = null;
 
@@ -145,18 +152,29 @@ export class EventGridSerializer implements TimestampWriter {
   }
 
   /**
-   * Writes the timestamp of a simulated time. Events come in time order, so the last timestamp
-   * and the current minute's `YYYY-MM-DDTHH:MM:` are cached: most calls format only seconds and
-   * milliseconds, or nothing.
+   * Writes the timestamp of a simulated time. Events come in time order, so the last two
+   * timestamps and the current day's `YYYY-MM-DDT` are cached: most calls copy a timestamp, the
+   * others format the time of day as digits.
    */
   writeTimestamp(out: JsonBytes, timeSeconds: number): void {
     const milliseconds = this.startMilliseconds + Math.round(timeSeconds * 1000);
-    if (milliseconds !== this.lastMilliseconds) {
-      this.lastTimestamp.length = 0;
-      this.formatTimestamp(this.lastTimestamp, milliseconds);
-      this.lastMilliseconds = milliseconds;
+    if (milliseconds === this.recentMilliseconds) {
+      out.append(this.recentTimestamp);
+      return;
     }
-    out.append(this.lastTimestamp);
+    if (milliseconds !== this.olderMilliseconds) {
+      // The older one makes way: formatted afresh, it becomes the recent one below.
+      this.olderTimestamp.length = 0;
+      this.formatTimestamp(this.olderTimestamp, milliseconds);
+      this.olderMilliseconds = milliseconds;
+    }
+    const recent = this.recentTimestamp;
+    const recentMilliseconds = this.recentMilliseconds;
+    this.recentTimestamp = this.olderTimestamp;
+    this.recentMilliseconds = this.olderMilliseconds;
+    this.olderTimestamp = recent;
+    this.olderMilliseconds = recentMilliseconds;
+    out.append(this.recentTimestamp);
   }
 
   private formatTimestamp(out: JsonBytes, milliseconds: number): void {
@@ -165,18 +183,26 @@ export class EventGridSerializer implements TimestampWriter {
       out.ascii(new Date(milliseconds).toISOString());
       return;
     }
-    const minute = Math.floor(milliseconds / 60_000);
-    if (minute !== this.cachedMinute) {
-      // "…THH:MM:SS.mmmZ" minus "SS.mmmZ" (7 characters), whatever the year's width.
-      this.minutePrefix = new Date(minute * 60_000).toISOString().slice(0, -7);
-      this.cachedMinute = minute;
+    const day = Math.floor(milliseconds / MILLISECONDS_PER_DAY);
+    if (day !== this.cachedDay) {
+      // "YYYY-MM-DDT" of "…THH:MM:SS.mmmZ" (the last 13 characters), whatever the year's width.
+      this.dayPrefix = asciiBytes(new Date(day * MILLISECONDS_PER_DAY).toISOString().slice(0, -13));
+      this.cachedDay = day;
     }
-    const withinMinute = milliseconds - minute * 60_000;
-    const second = Math.floor(withinMinute / 1000);
-    out.ascii(this.minutePrefix);
+    let rest = milliseconds - day * MILLISECONDS_PER_DAY;
+    const hour = Math.floor(rest / 3_600_000);
+    rest -= hour * 3_600_000;
+    const minute = Math.floor(rest / 60_000);
+    rest -= minute * 60_000;
+    const second = Math.floor(rest / 1000);
+    out.raw(this.dayPrefix);
+    out.twoDigits(hour);
+    out.byte(COLON);
+    out.twoDigits(minute);
+    out.byte(COLON);
     out.twoDigits(second);
     out.byte(DOT);
-    out.threeDigits(withinMinute - second * 1000);
+    out.threeDigits(rest - second * 1000);
     out.byte(ZULU);
   }
 

@@ -315,6 +315,24 @@ describe("Event Grid line writer", () => {
     );
   });
 
+  it("escapes lone surrogates in a subject as JSON.stringify does", () => {
+    const event: RouterEvent = {
+      type: "RouterJobCompleted",
+      timeSeconds: 1,
+      jobId: "job-\ud83d",
+      channelReference: null,
+      channelId: "\ude00voice",
+      queueId: "q",
+      labels: {},
+      tags: {},
+      assignmentId: "a-1",
+      workerId: "w\ud83d",
+    };
+    const [line] = linesBothWays([event]);
+    expect(line?.fast).toBe(line?.reference);
+    expect(line?.fast).toContain('"subject":"job/job-\\ud83d/channel/\\ude00voice/assignment/a-1"');
+  });
+
   it("streams the same bytes through a buffer that fills inside lines", () => {
     assertProperty(
       fc.property(
@@ -346,7 +364,14 @@ describe("Event Grid line writer", () => {
     const start = "1999-12-31T23:59:58.250Z";
     assertProperty(
       fc.property(
-        fc.array(fc.double({ min: -1e7, max: 1e11, noNaN: true }), { maxLength: 20 }),
+        fc.array(
+          fc.oneof(
+            fc.double({ min: -1e7, max: 1e11, noNaN: true }),
+            // Years before 1970 and after 9999 (six-digit years), to the edge of Date's range.
+            fc.double({ min: -8.6e12, max: 8.6e12, noNaN: true }),
+          ),
+          { maxLength: 20 },
+        ),
         (times) => {
           const serializer = new EventGridSerializer({ ...options, startTime: start });
           for (const seconds of [...times, ...times.sort((a, b) => a - b)]) {
