@@ -105,17 +105,35 @@ const EVENT_TIME = asciiBytes(',"eventTime":"');
 const DATA = asciiBytes('","data":');
 const LINE_END = asciiBytes(',"dataVersion":"1.0","metadataVersion":"1"}\n');
 
-/** `","eventType":"Microsoft.Communication.{type}","subject":` of each event type, encoded once. */
-const eventTypeParts = new Map<string, Uint8Array>();
+/** Every event type (the compiler checks the list is complete). */
+const EVENT_TYPES: Readonly<Record<RouterEvent["type"], true>> = {
+  RouterJobReceived: true,
+  RouterJobClassified: true,
+  RouterJobClassificationFailed: true,
+  RouterJobQueued: true,
+  RouterJobUnassigned: true,
+  RouterJobCompleted: true,
+  RouterJobClosed: true,
+  RouterJobCancelled: true,
+  RouterJobExceptionTriggered: true,
+  RouterJobWorkerSelectorsExpired: true,
+  RouterJobWaitingForActivation: true,
+  RouterWorkerOfferIssued: true,
+  RouterWorkerOfferAccepted: true,
+  RouterWorkerOfferDeclined: true,
+  RouterWorkerOfferRevoked: true,
+  RouterWorkerOfferExpired: true,
+  RouterWorkerRegistered: true,
+  RouterWorkerDeregistered: true,
+};
 
-function eventTypePart(type: string): Uint8Array {
-  let part = eventTypeParts.get(type);
-  if (part === undefined) {
-    part = asciiBytes(`","eventType":"Microsoft.Communication.${type}","subject":`);
-    eventTypeParts.set(type, part);
-  }
-  return part;
-}
+/** `","eventType":"Microsoft.Communication.{type}","subject":` of each event type, encoded once. */
+const EVENT_TYPE_PARTS = Object.fromEntries(
+  Object.keys(EVENT_TYPES).map((type) => [
+    type,
+    asciiBytes(`","eventType":"Microsoft.Communication.${type}","subject":`),
+  ]),
+) as Readonly<Record<RouterEvent["type"], Uint8Array>>;
 
 /** Room for one line of the usual size (a longer one grows the buffer). */
 const LINE_BYTES = 4096;
@@ -131,9 +149,11 @@ export class EventGridSerializer implements TimestampWriter {
    * expiry (later) sits between events of the present.
    */
   private recentMilliseconds = Number.NaN;
-  private recentTimestamp = new JsonBytes(32);
+  private recentTimestamp: Uint8Array = new Uint8Array(0);
   private olderMilliseconds = Number.NaN;
-  private olderTimestamp = new JsonBytes(32);
+  private olderTimestamp: Uint8Array = new Uint8Array(0);
+  /** Where a new timestamp is formatted before it is cached. */
+  private readonly scratch = new JsonBytes(32);
   /** Lines asked for as text are written here first. */
   private lineBytes: JsonBytes | null = null;
 
@@ -159,13 +179,13 @@ export class EventGridSerializer implements TimestampWriter {
   writeTimestamp(out: JsonBytes, timeSeconds: number): void {
     const milliseconds = this.startMilliseconds + Math.round(timeSeconds * 1000);
     if (milliseconds === this.recentMilliseconds) {
-      out.append(this.recentTimestamp);
+      out.raw(this.recentTimestamp);
       return;
     }
     if (milliseconds !== this.olderMilliseconds) {
       // The older one makes way: formatted afresh, it becomes the recent one below.
-      this.olderTimestamp.length = 0;
-      this.formatTimestamp(this.olderTimestamp, milliseconds);
+      this.formatTimestamp(this.scratch, milliseconds);
+      this.olderTimestamp = this.scratch.takeBytes();
       this.olderMilliseconds = milliseconds;
     }
     const recent = this.recentTimestamp;
@@ -174,7 +194,7 @@ export class EventGridSerializer implements TimestampWriter {
     this.recentMilliseconds = this.olderMilliseconds;
     this.olderTimestamp = recent;
     this.olderMilliseconds = recentMilliseconds;
-    out.append(this.recentTimestamp);
+    out.raw(this.recentTimestamp);
   }
 
   private formatTimestamp(out: JsonBytes, milliseconds: number): void {
@@ -212,7 +232,7 @@ export class EventGridSerializer implements TimestampWriter {
     out.raw(ID_OPEN);
     hashEventId(this.options.seed, this.options.replication, sequence);
     writeIdWords(out);
-    out.raw(eventTypePart(event.type));
+    out.raw(EVENT_TYPE_PARTS[event.type]);
     writeSubject(out, event);
     out.raw(EVENT_TIME);
     this.writeTimestamp(out, event.timeSeconds);

@@ -32,7 +32,10 @@ export function asciiBytes(text: string): Uint8Array {
 }
 
 const NULL = asciiBytes("null");
-const HEX_DIGITS = asciiBytes("0123456789abcdef");
+/** The two lowercase hex digits of each byte value, in a row. */
+const HEX_PAIRS = asciiBytes(
+  Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0")).join(""),
+);
 const TRUE = asciiBytes("true");
 const FALSE = asciiBytes("false");
 
@@ -152,27 +155,26 @@ export class JsonBytes {
     this.bytes[this.length++] = code;
   }
 
-  /** The last `digits` lowercase hex digits of a 32-bit value. */
+  /** The last `digits` (an even number) lowercase hex digits of a 32-bit value. */
   hex(value: number, digits: number): void {
     if (this.length + digits > this.bytes.length) this.makeRoom(digits);
     const bytes = this.bytes;
     const start = this.length;
     let rest = value;
-    for (let at = start + digits - 1; at >= start; at--, rest >>>= 4) {
-      bytes[at] = HEX_DIGITS[rest & 0xf] as number;
+    // Two digits a lookup, from the last.
+    for (let at = start + digits - 2; at >= start; at -= 2, rest >>>= 8) {
+      const pair = (rest & 0xff) << 1;
+      bytes[at] = HEX_PAIRS[pair] as number;
+      bytes[at + 1] = HEX_PAIRS[pair + 1] as number;
     }
     this.length = start + digits;
   }
 
-  /** The bytes written so far to another writer (a cached fragment). */
-  append(other: JsonBytes): void {
-    const count = other.length;
-    if (this.length + count > this.bytes.length) this.makeRoom(count);
-    const bytes = this.bytes;
-    const source = other.bytes;
-    const start = this.length;
-    for (let i = 0; i < count; i++) bytes[start + i] = source[i] as number;
-    this.length = start + count;
+  /** A copy of the bytes written so far, and a fresh start (for a writer without a sink). */
+  takeBytes(): Uint8Array {
+    const bytes = this.bytes.slice(0, this.length);
+    this.length = 0;
+    return bytes;
   }
 
   /** Two decimal digits of 0..99. */
