@@ -35,6 +35,8 @@ const MAX_DATE_MILLISECONDS = 8.64e15;
 const DOT = 0x2e;
 const COLON = 0x3a;
 const MILLISECONDS_PER_DAY = 86_400_000;
+/** `YYYY-MM-DDTHH:MM:SS.mmmZ` (years 0 to 9999). */
+const ISO_TIMESTAMP_BYTES = 24;
 const ZULU = 0x5a;
 
 /** murmur3's 32-bit finaliser: a bijective avalanche mix. */
@@ -149,9 +151,9 @@ export class EventGridSerializer implements TimestampWriter {
    * expiry (later) sits between events of the present.
    */
   private recentMilliseconds = Number.NaN;
-  private recentTimestamp: Uint8Array = new Uint8Array(0);
+  private recentTimestamp: Uint8Array = new Uint8Array(ISO_TIMESTAMP_BYTES);
   private olderMilliseconds = Number.NaN;
-  private olderTimestamp: Uint8Array = new Uint8Array(0);
+  private olderTimestamp: Uint8Array = new Uint8Array(ISO_TIMESTAMP_BYTES);
   /** Where a new timestamp is formatted before it is cached. */
   private readonly scratch = new JsonBytes(32);
   /** Lines asked for as text are written here first. */
@@ -185,7 +187,7 @@ export class EventGridSerializer implements TimestampWriter {
     if (milliseconds !== this.olderMilliseconds) {
       // The older one makes way: formatted afresh, it becomes the recent one below.
       this.formatTimestamp(this.scratch, milliseconds);
-      this.olderTimestamp = this.scratch.takeBytes();
+      this.olderTimestamp = this.scratch.takeBytes(this.olderTimestamp);
       this.olderMilliseconds = milliseconds;
     }
     const recent = this.recentTimestamp;

@@ -170,11 +170,16 @@ export class JsonBytes {
     this.length = start + digits;
   }
 
-  /** A copy of the bytes written so far, and a fresh start (for a writer without a sink). */
-  takeBytes(): Uint8Array {
-    const bytes = this.bytes.slice(0, this.length);
+  /**
+   * The bytes written so far, and a fresh start (for a writer without a sink): copied into
+   * `reuse` when they fit it exactly (no allocation), else into a new array.
+   */
+  takeBytes(reuse: Uint8Array): Uint8Array {
+    const count = this.length;
     this.length = 0;
-    return bytes;
+    if (reuse.length !== count) return this.bytes.slice(0, count);
+    for (let i = 0; i < count; i++) reuse[i] = this.bytes[i] as number;
+    return reuse;
   }
 
   /** Two decimal digits of 0..99. */
