@@ -242,12 +242,6 @@ export class JsonBytes {
     this.object(fields);
   }
 
-  /** A string or null. */
-  nullableString(text: string | null): void {
-    if (text === null) this.raw(NULL);
-    else this.string(text);
-  }
-
   /** A number as `JSON.stringify` writes it (non-finite → null). */
   number(value: number): void {
     if (value >= 0 && value < 100 && (value | 0) === value) {
@@ -328,10 +322,6 @@ export class JsonBytes {
 
   closeArray(): void {
     this.byte(CLOSE_BRACKET);
-  }
-
-  openObject(): void {
-    this.byte(OPEN_BRACE);
   }
 
   closeObject(): void {
