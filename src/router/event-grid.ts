@@ -4,10 +4,11 @@
  * time + simulated time (ISO, milliseconds), the service's data field names, and a
  * deterministic UUID-shaped `id` hashed from (seed, replication, event sequence). The
  * serializer counts events itself and draws no randomness, so serializing perturbs nothing.
- * Lines are written straight into bytes (event-grid-line.ts); the envelope object is a line
- * parsed back.
+ * Lines are written straight into bytes (event-grid-subject.ts, event-grid-line.ts); the
+ * envelope object is a line parsed back.
  */
-import { type TimestampWriter, writeEventData, writeSubject } from "./event-grid-line.ts";
+import { type TimestampWriter, writeEventData } from "./event-grid-line.ts";
+import { writeSubject } from "./event-grid-subject.ts";
 import type { RouterEvent } from "./events.ts";
 import { asciiBytes, JsonBytes } from "./json-bytes.ts";
 
