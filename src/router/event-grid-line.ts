@@ -6,7 +6,7 @@
  * spelling of the stream's shape: the envelope object (`serialize`) is the line parsed back.
  */
 import type { JobEventBase, OfferEventBase, RouterEvent } from "./events.ts";
-import { asciiBytes, type JsonBytes } from "./json-bytes.ts";
+import { asciiFragment, type Fragment, type JsonBytes } from "./json-bytes.ts";
 import type { JobStatus, Labels, WorkerSelector } from "./types.ts";
 
 /** Writes the stream's timestamp of a simulated time (ISO, milliseconds, no quotes). */
@@ -24,15 +24,15 @@ type EventFieldName = Exclude<
 type TimestampFieldName = "scheduledOn" | "offeredOn" | "expiresOn";
 
 /** `,"name":`, pre-encoded. */
-function field(name: EventFieldName | TimestampFieldName): Uint8Array {
-  return asciiBytes(`,"${name}":`);
+function field(name: EventFieldName | TimestampFieldName): Fragment {
+  return asciiFragment(`,"${name}":`);
 }
 
 const QUOTE = 0x22;
-const NULL = asciiBytes("null");
+const NULL = asciiFragment("null");
 
-const JOB_ID_FIRST = asciiBytes('{"jobId":');
-const WORKER_ID_FIRST = asciiBytes('{"workerId":');
+const JOB_ID_FIRST = asciiFragment('{"jobId":');
+const WORKER_ID_FIRST = asciiFragment('{"workerId":');
 const CHANNEL_REFERENCE = field("channelReference");
 const CHANNEL_ID = field("channelId");
 const QUEUE_ID = field("queueId");
@@ -64,9 +64,9 @@ const JOB_TAGS = field("jobTags");
 const TOTAL_CAPACITY = field("totalCapacity");
 
 /** The service's selector shape (`ttlSeconds`, `state`, `expirationTime`). */
-const SELECTOR_KEY_FIRST = asciiBytes('{"key":');
-const SELECTOR_OPERATOR = asciiBytes(',"labelOperator":');
-const SELECTOR_EXPIRATION_TIME = asciiBytes(',"expirationTime":');
+const SELECTOR_KEY_FIRST = asciiFragment('{"key":');
+const SELECTOR_OPERATOR = asciiFragment(',"labelOperator":');
+const SELECTOR_EXPIRATION_TIME = asciiFragment(',"expirationTime":');
 
 /** `jobStatus` as events spell it: `queued` → `Queued`. */
 const PASCAL_STATUS: Readonly<Record<JobStatus, string>> = {
@@ -100,13 +100,13 @@ function optionalTime(out: JsonBytes, clock: TimestampWriter, timeSeconds: numbe
   out.byte(QUOTE);
 }
 
-function labels(out: JsonBytes, key: Uint8Array, value: Labels): void {
+function labels(out: JsonBytes, key: Fragment, value: Labels): void {
   out.objectField(key, value);
 }
 
 function selectors(
   out: JsonBytes,
-  key: Uint8Array,
+  key: Fragment,
   list: readonly WorkerSelector[],
   clock: TimestampWriter,
 ): void {

@@ -4,13 +4,13 @@
  * subject goes through `JSON.stringify`.
  */
 import type { JobEventBase, RouterEvent } from "./events.ts";
-import { asciiBytes, type JsonBytes } from "./json-bytes.ts";
+import { asciiFragment, type Fragment, type JsonBytes } from "./json-bytes.ts";
 
 const QUOTE = 0x22;
-const WORKER_SUBJECT = asciiBytes('"worker/');
-const JOB_PART = asciiBytes("/job/");
-const JOB_SUBJECT = asciiBytes('"job/');
-const CHANNEL_PART = asciiBytes("/channel/");
+const WORKER_SUBJECT = asciiFragment('"worker/');
+const JOB_PART = asciiFragment("/job/");
+const JOB_SUBJECT = asciiFragment('"job/');
+const CHANNEL_PART = asciiFragment("/channel/");
 
 /** The subject of an event (§6 table), as a JSON string. */
 export function writeSubject(out: JsonBytes, event: RouterEvent): void {
@@ -72,11 +72,11 @@ function workerSubject(out: JsonBytes, workerId: string, jobId: string | null): 
 /** A subject's tail after the channel: `/queue/`, `/assignment/`… and an id. */
 interface SubjectTail {
   readonly text: string;
-  readonly bytes: Uint8Array;
+  readonly bytes: Fragment;
 }
 
 function subjectTail(text: string): SubjectTail {
-  return { text, bytes: asciiBytes(text) };
+  return { text, bytes: asciiFragment(text) };
 }
 
 const QUEUE_TAIL = subjectTail("/queue/");

@@ -10,7 +10,7 @@
 import { type TimestampWriter, writeEventData } from "./event-grid-line.ts";
 import { writeSubject } from "./event-grid-subject.ts";
 import type { RouterEvent } from "./events.ts";
-import { asciiBytes, JsonBytes } from "./json-bytes.ts";
+import { asciiFragment, Fragment, JsonBytes } from "./json-bytes.ts";
 
 /** One line of `events.jsonl`. */
 export interface EventGridEvent {
@@ -103,10 +103,10 @@ export function deterministicEventId(seed: number, replication: number, sequence
 
 export { pascalStatus } from "./event-grid-line.ts";
 
-const ID_OPEN = asciiBytes('{"id":"');
-const EVENT_TIME = asciiBytes(',"eventTime":"');
-const DATA = asciiBytes('","data":');
-const LINE_END = asciiBytes(',"dataVersion":"1.0","metadataVersion":"1"}\n');
+const ID_OPEN = asciiFragment('{"id":"');
+const EVENT_TIME = asciiFragment(',"eventTime":"');
+const DATA = asciiFragment('","data":');
+const LINE_END = asciiFragment(',"dataVersion":"1.0","metadataVersion":"1"}\n');
 
 /** Every event type (the compiler checks the list is complete). */
 const EVENT_TYPES: Readonly<Record<RouterEvent["type"], true>> = {
@@ -134,9 +134,9 @@ const EVENT_TYPES: Readonly<Record<RouterEvent["type"], true>> = {
 const EVENT_TYPE_PARTS = Object.fromEntries(
   Object.keys(EVENT_TYPES).map((type) => [
     type,
-    asciiBytes(`","eventType":"Microsoft.Communication.${type}","subject":`),
+    asciiFragment(`","eventType":"Microsoft.Communication.${type}","subject":`),
   ]),
-) as Readonly<Record<RouterEvent["type"], Uint8Array>>;
+) as Readonly<Record<RouterEvent["type"], Fragment>>;
 
 /** Room for one line of the usual size (a longer one grows the buffer). */
 const LINE_BYTES = 4096;
@@ -146,15 +146,15 @@ export class EventGridSerializer implements TimestampWriter {
   private readonly startMilliseconds: number;
   private sequence = 0;
   private cachedDay = Number.NaN;
-  private dayPrefix: Uint8Array = new Uint8Array(0);
+  private dayPrefix: Fragment = asciiFragment("");
   /**
    * The last two timestamps formatted: events come in bursts at one instant, and an offer's
    * expiry (later) sits between events of the present.
    */
   private recentMilliseconds = Number.NaN;
-  private recentTimestamp: Uint8Array = new Uint8Array(ISO_TIMESTAMP_BYTES);
+  private recentTimestamp = new Fragment(new Uint8Array(ISO_TIMESTAMP_BYTES));
   private olderMilliseconds = Number.NaN;
-  private olderTimestamp: Uint8Array = new Uint8Array(ISO_TIMESTAMP_BYTES);
+  private olderTimestamp = new Fragment(new Uint8Array(ISO_TIMESTAMP_BYTES));
   /** Where a new timestamp is formatted before it is cached. */
   private readonly scratch = new JsonBytes(32);
   /** Lines asked for as text are written here first. */
@@ -188,7 +188,7 @@ export class EventGridSerializer implements TimestampWriter {
     if (milliseconds !== this.olderMilliseconds) {
       // The older one makes way: formatted afresh, it becomes the recent one below.
       this.formatTimestamp(this.scratch, milliseconds);
-      this.olderTimestamp = this.scratch.takeBytes(this.olderTimestamp);
+      this.olderTimestamp = this.scratch.takeFragment(this.olderTimestamp);
       this.olderMilliseconds = milliseconds;
     }
     const recent = this.recentTimestamp;
@@ -209,7 +209,9 @@ export class EventGridSerializer implements TimestampWriter {
     const day = Math.floor(milliseconds / MILLISECONDS_PER_DAY);
     if (day !== this.cachedDay) {
       // "YYYY-MM-DDT" of "…THH:MM:SS.mmmZ" (the last 13 characters), whatever the year's width.
-      this.dayPrefix = asciiBytes(new Date(day * MILLISECONDS_PER_DAY).toISOString().slice(0, -13));
+      this.dayPrefix = asciiFragment(
+        new Date(day * MILLISECONDS_PER_DAY).toISOString().slice(0, -13),
+      );
       this.cachedDay = day;
     }
     let rest = milliseconds - day * MILLISECONDS_PER_DAY;

@@ -19,29 +19,45 @@ const CLOSE_BRACE = 0x7d;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 const DIGIT_ZERO = 0x30;
-/** Fragments from this length are copied with `set` (measured: Node 20, x64). */
-const SET_FROM_BYTES = 12;
+/** Fragments from this length are copied with `set`, shorter ones through the views. */
+const SET_FROM_BYTES = 28;
 
 const encoder = new TextEncoder();
 
-/** Text that is only ASCII, pre-encoded (keys, punctuation, the envelope's constant parts). */
-export function asciiBytes(text: string): Uint8Array {
-  const bytes = encoder.encode(text);
-  if (bytes.length !== text.length) throw new RangeError(`not ASCII: ${text}`);
-  return bytes;
+/**
+ * Pre-encoded ASCII bytes (keys, punctuation, the envelope's constant parts, cached times), with
+ * a view to copy them four bytes at a time.
+ */
+export class Fragment {
+  readonly view: DataView;
+  readonly length: number;
+
+  constructor(readonly bytes: Uint8Array) {
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.length = bytes.length;
+  }
 }
 
-const NULL = asciiBytes("null");
+/** Text that is only ASCII, as a fragment. */
+export function asciiFragment(text: string): Fragment {
+  const bytes = encoder.encode(text);
+  if (bytes.length !== text.length) throw new RangeError(`not ASCII: ${text}`);
+  return new Fragment(bytes);
+}
+
+const NULL = asciiFragment("null");
 /** The two lowercase hex digits of each byte value, in a row. */
-const HEX_PAIRS = asciiBytes(
+const HEX_PAIRS = encoder.encode(
   Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0")).join(""),
 );
-const TRUE = asciiBytes("true");
-const FALSE = asciiBytes("false");
+const TRUE = asciiFragment("true");
+const FALSE = asciiFragment("false");
 
 /** A growable byte buffer of JSON text, flushed to a sink when full (or kept, without one). */
 export class JsonBytes {
   private bytes: Uint8Array;
+  /** `bytes` as a view, to copy fragments four bytes at a time. */
+  private view: DataView;
   /** Bytes written since the last flush. */
   length = 0;
 
@@ -50,6 +66,7 @@ export class JsonBytes {
     private readonly sink: ByteSink | null = null,
   ) {
     this.bytes = new Uint8Array(capacityBytes);
+    this.view = new DataView(this.bytes.buffer);
   }
 
   /** Hands the bytes written so far to the sink and starts again. */
@@ -76,15 +93,25 @@ export class JsonBytes {
     const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.length + count));
     grown.set(this.bytes.subarray(0, this.length));
     this.bytes = grown;
+    this.view = new DataView(grown.buffer);
   }
 
   /** Copies `fragment` at `at` (room checked); the position after it. */
-  private copy(at: number, fragment: Uint8Array): number {
+  private copy(at: number, fragment: Fragment): number {
+    const source = fragment.bytes;
+    const count = source.length;
+    // Measured (Node 20, x64): `set` costs the same at any length, as much as copying about
+    // 28 bytes four at a time through the views, or 12 one at a time.
+    if (count >= SET_FROM_BYTES) {
+      this.bytes.set(source, at);
+      return at + count;
+    }
+    const target = this.view;
+    const sourceView = fragment.view;
+    let i = 0;
+    for (; i + 4 <= count; i += 4) target.setUint32(at + i, sourceView.getUint32(i, true), true);
     const bytes = this.bytes;
-    const count = fragment.length;
-    // `set` costs about as much as copying 12 bytes one by one, whatever the length.
-    if (count >= SET_FROM_BYTES) bytes.set(fragment, at);
-    else for (let i = 0; i < count; i++) bytes[at + i] = fragment[i] as number;
+    for (; i < count; i++) bytes[at + i] = source[i] as number;
     return at + count;
   }
 
@@ -134,8 +161,9 @@ export class JsonBytes {
   }
 
   /** Pre-encoded ASCII bytes. */
-  raw(fragment: Uint8Array): void {
-    if (this.length + fragment.length > this.bytes.length) this.makeRoom(fragment.length);
+  raw(fragment: Fragment): void {
+    const count = fragment.bytes.length;
+    if (this.length + count > this.bytes.length) this.makeRoom(count);
     this.length = this.copy(this.length, fragment);
   }
 
@@ -174,11 +202,11 @@ export class JsonBytes {
    * The bytes written so far, and a fresh start (for a writer without a sink): copied into
    * `reuse` when they fit it exactly (no allocation), else into a new array.
    */
-  takeBytes(reuse: Uint8Array): Uint8Array {
+  takeFragment(reuse: Fragment): Fragment {
     const count = this.length;
     this.length = 0;
-    if (reuse.length !== count) return this.bytes.slice(0, count);
-    for (let i = 0; i < count; i++) reuse[i] = this.bytes[i] as number;
+    if (reuse.bytes.length !== count) return new Fragment(this.bytes.slice(0, count));
+    for (let i = 0; i < count; i++) reuse.bytes[i] = this.bytes[i] as number;
     return reuse;
   }
 
@@ -207,8 +235,8 @@ export class JsonBytes {
   }
 
   /** A member `key` (pre-encoded `,"name":`) with a string value. */
-  stringField(key: Uint8Array, text: string): void {
-    const room = key.length + text.length + 2;
+  stringField(key: Fragment, text: string): void {
+    const room = key.bytes.length + text.length + 2;
     if (this.length + room > this.bytes.length) this.makeRoom(room);
     const afterKey = this.copy(this.length, key);
     const end = this.plainString(afterKey, text);
@@ -221,7 +249,7 @@ export class JsonBytes {
   }
 
   /** A member `key` with a string or null. */
-  nullableStringField(key: Uint8Array, text: string | null): void {
+  nullableStringField(key: Fragment, text: string | null): void {
     if (text === null) {
       this.raw(key);
       this.raw(NULL);
@@ -231,13 +259,13 @@ export class JsonBytes {
   }
 
   /** A member `key` with a number. */
-  numberField(key: Uint8Array, value: number): void {
+  numberField(key: Fragment, value: number): void {
     this.raw(key);
     this.number(value);
   }
 
   /** A member `key` with a flat object (labels, tags). */
-  objectField(key: Uint8Array, fields: Readonly<Record<string, unknown>>): void {
+  objectField(key: Fragment, fields: Readonly<Record<string, unknown>>): void {
     this.raw(key);
     this.object(fields);
   }
