@@ -2,6 +2,9 @@
  * `--events`: perf-mm50 with its events.jsonl written, through the run command's own path
  * (runReplications in this thread with an events file, as `ccsim run --events --workers 1`
  * does), into a temporary folder that is removed afterwards. CPU seconds, after a warm-up.
+ * Each run writes a new file, as the command does (a temporary name of its own): rewriting the
+ * warm-up's file would time freeing its pages, and ext4 writes a truncated-then-rewritten file
+ * back to disk when it is closed.
  */
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -31,7 +34,9 @@ export const eventsCase: BenchCase = {
       const eventsPath = join(folder, "events.jsonl");
       const loopJobsPerCpuSecond = timeYardstick();
       for (let run = 1; run <= WARMUP_RUNS; run++) {
-        await runWithEvents(scaled(scenario, 0.03), eventsPath); // let the JIT settle
+        const warmupPath = join(folder, `warm-up-${run}.jsonl`);
+        await runWithEvents(scaled(scenario, 0.03), warmupPath); // let the JIT settle
+        rmSync(warmupPath);
       }
       const { result: jobs, cpuSeconds } = await measureCpuAsync(() =>
         runWithEvents(scaled(scenario, SCALE[size]), eventsPath),

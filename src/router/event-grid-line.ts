@@ -1,150 +1,266 @@
 /**
- * The Event Grid line writer: builds the JSON text of one `events.jsonl` line directly from a
- * router event, without the intermediate Event Grid object and `JSON.stringify`, and gives
- * exactly the bytes `JSON.stringify(serializer.serialize(event))` gives (the data fields in the
- * event's own key order, renamed time fields appended in `dataOf`'s order, undefined members
- * skipped). Strings go through `JSON.stringify` only when they need escaping.
+ * The `data` object of each router event type in the Event Grid stream (output contract §5–6),
+ * written field by field straight into bytes: the service's field names in the event's own
+ * order (events.ts), simulated-seconds fields replaced by timestamp fields appended at the end.
+ * With the subjects (event-grid-subject.ts) and the envelope (event-grid.ts) this is the only
+ * spelling of the stream's shape: the envelope object (`serialize`) is the line parsed back.
  */
-import type { RouterEvent } from "./events.ts";
-import type { WorkerSelector } from "./types.ts";
+import type { JobEventBase, OfferEventBase, RouterEvent } from "./events.ts";
+import { asciiFragment, type Fragment, type JsonBytes } from "./json-bytes.ts";
+import type { JobStatus, Labels, WorkerSelector } from "./types.ts";
 
-/** A JSON string literal. */
-export function quoteJson(text: string): string {
-  // A loop over char codes beats a regular expression on the short strings of events.
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    // Quote, backslash, control characters and surrogate halves need JSON.stringify's care.
-    if (code < 0x20 || code === 0x22 || code === 0x5c || (code >= 0xd800 && code <= 0xdfff)) {
-      return JSON.stringify(text);
-    }
-  }
-  return `"${text}"`;
+/** Writes the stream's timestamp of a simulated time (ISO, milliseconds, no quotes). */
+export interface TimestampWriter {
+  writeTimestamp(out: JsonBytes, timeSeconds: number): void;
 }
 
-/**
- * Any JSON-like value as `JSON.stringify` writes it (no `toJSON`, no cycles: events hold only
- * strings, numbers, booleans, null, arrays and plain objects). Undefined → undefined.
- */
-export function jsonValue(value: unknown): string | undefined {
-  switch (typeof value) {
-    case "string":
-      return quoteJson(value);
-    case "number":
-      return Number.isFinite(value) ? String(value) : "null";
-    case "boolean":
-      return value ? "true" : "false";
-    case "object":
-      if (value === null) return "null";
-      return Array.isArray(value) ? jsonArray(value) : jsonObject(value as Record<string, unknown>);
-    default:
-      return undefined;
-  }
+/** Any data field name of an event (a misspelt one fails to compile). */
+type EventFieldName = Exclude<
+  RouterEvent extends infer E ? (E extends RouterEvent ? keyof E : never) : never,
+  "type" | "timeSeconds"
+>;
+
+/** The timestamp fields that replace simulated-seconds fields in `data`. */
+type TimestampFieldName = "scheduledOn" | "offeredOn" | "expiresOn";
+
+/** `,"name":`, pre-encoded. */
+function field(name: EventFieldName | TimestampFieldName): Fragment {
+  return asciiFragment(`,"${name}":`);
 }
 
-function jsonArray(items: readonly unknown[]): string {
-  let text = "[";
-  for (let i = 0; i < items.length; i++) {
-    if (i > 0) text += ",";
-    text += jsonValue(items[i]) ?? "null";
-  }
-  return `${text}]`;
-}
+const QUOTE = 0x22;
+const NULL = asciiFragment("null");
 
-function jsonObject(object: Record<string, unknown>): string {
-  let text = "{";
-  let first = true;
-  for (const key in object) {
-    if (!Object.hasOwn(object, key)) continue;
-    const member = jsonValue(object[key]);
-    if (member === undefined) continue;
-    text += first ? `${quoteJson(key)}:${member}` : `,${quoteJson(key)}:${member}`;
-    first = false;
-  }
-  return `${text}}`;
-}
+const JOB_ID_FIRST = asciiFragment('{"jobId":');
+const WORKER_ID_FIRST = asciiFragment('{"workerId":');
+const CHANNEL_REFERENCE = field("channelReference");
+const CHANNEL_ID = field("channelId");
+const QUEUE_ID = field("queueId");
+const WORKER_ID = field("workerId");
+const OFFER_ID = field("offerId");
+const LABELS = field("labels");
+const TAGS = field("tags");
+const JOB_STATUS = field("jobStatus");
+const CLASSIFICATION_POLICY_ID = field("classificationPolicyId");
+const PRIORITY = field("priority");
+const JOB_PRIORITY = field("jobPriority");
+const REQUESTED_SELECTORS = field("requestedWorkerSelectors");
+const ATTACHED_SELECTORS = field("attachedWorkerSelectors");
+const EXPIRED_REQUESTED_SELECTORS = field("expiredRequestedWorkerSelectors");
+const EXPIRED_ATTACHED_SELECTORS = field("expiredAttachedWorkerSelectors");
+const UNAVAILABLE_FOR_MATCHING = field("unavailableForMatching");
+const SCHEDULED_ON = field("scheduledOn");
+const OFFERED_ON = field("offeredOn");
+const EXPIRES_ON = field("expiresOn");
+const ASSIGNMENT_ID = field("assignmentId");
+const DISPOSITION_CODE = field("dispositionCode");
+const NOTE = field("note");
+const RULE_KEY = field("ruleKey");
+const EXCEPTION_RULE_ID = field("exceptionRuleId");
+const WORKER_LABELS = field("workerLabels");
+const WORKER_TAGS = field("workerTags");
+const JOB_LABELS = field("jobLabels");
+const JOB_TAGS = field("jobTags");
+const TOTAL_CAPACITY = field("totalCapacity");
 
-/**
- * Whether a data key holds a selector list, written in the service's selector shape: the four
- * such keys (requested, attached, expiredRequested, expiredAttached) all end so.
- */
-function isSelectorKey(key: string): boolean {
-  return key.endsWith("WorkerSelectors");
-}
+/** The service's selector shape (`ttlSeconds`, `state`, `expirationTime`). */
+const SELECTOR_KEY_FIRST = asciiFragment('{"key":');
+const SELECTOR_OPERATOR = asciiFragment(',"labelOperator":');
+const SELECTOR_EXPIRATION_TIME = asciiFragment(',"expirationTime":');
 
-/** Time fields the data replaces by a timestamp field appended at its end, per event type. */
-const RENAMED_TIMES: Readonly<
-  Partial<Record<RouterEvent["type"], readonly (readonly [string, string])[]>>
-> = {
-  RouterJobReceived: [["scheduledAtSeconds", "scheduledOn"]],
-  RouterJobWaitingForActivation: [["scheduledAtSeconds", "scheduledOn"]],
-  RouterWorkerOfferIssued: [
-    ["offeredAtSeconds", "offeredOn"],
-    ["expiresAtSeconds", "expiresOn"],
-  ],
+/** `jobStatus` as events spell it: `queued` → `Queued`. */
+const PASCAL_STATUS: Readonly<Record<JobStatus, string>> = {
+  created: "Created",
+  pendingClassification: "PendingClassification",
+  queued: "Queued",
+  assigned: "Assigned",
+  completed: "Completed",
+  closed: "Closed",
+  cancelled: "Cancelled",
+  classificationFailed: "ClassificationFailed",
+  pendingSchedule: "PendingSchedule",
+  scheduled: "Scheduled",
+  scheduleFailed: "ScheduleFailed",
+  waitingForActivation: "WaitingForActivation",
 };
 
-const NO_RENAMES: readonly (readonly [string, string])[] = [];
-
-/** Turns simulated seconds into the stream's ISO timestamps. */
-export type Timestamp = (timeSeconds: number) => string;
-
-function selectorsJson(selectors: readonly WorkerSelector[], timestamp: Timestamp): string {
-  let text = "[";
-  for (let i = 0; i < selectors.length; i++) {
-    const selector = selectors[i] as WorkerSelector;
-    if (i > 0) text += ",";
-    text += `{"key":${quoteJson(selector.key)},"labelOperator":${quoteJson(selector.labelOperator)}`;
-    const value = jsonValue(selector.value);
-    if (value !== undefined) text += `,"value":${value}`;
-    const ttl = jsonValue(selector.expiresAfterSeconds);
-    if (ttl !== undefined) text += `,"ttlSeconds":${ttl}`;
-    const state = jsonValue(selector.status);
-    if (state !== undefined) text += `,"state":${state}`;
-    const expiresAt = selector.expiresAtSeconds;
-    text += `,"expirationTime":${expiresAt === null ? "null" : quoteJson(timestamp(expiresAt))}}`;
-  }
-  return `${text}]`;
+/** `queued` → `Queued`, as `jobStatus` is spelled in events. */
+export function pascalStatus(status: JobStatus): string {
+  return PASCAL_STATUS[status] ?? status.charAt(0).toUpperCase() + status.slice(1);
 }
 
-/** `queued` → `Queued`. */
-function pascal(status: string): string {
-  return status.charAt(0).toUpperCase() + status.slice(1);
+/** A quoted timestamp, or null. */
+function optionalTime(out: JsonBytes, clock: TimestampWriter, timeSeconds: number | null): void {
+  if (timeSeconds === null) {
+    out.raw(NULL);
+    return;
+  }
+  out.byte(QUOTE);
+  clock.writeTimestamp(out, timeSeconds);
+  out.byte(QUOTE);
 }
 
-/** The `data` object of an event as JSON text, as `EventGridSerializer.dataOf` shapes it. */
-export function eventDataJson(event: RouterEvent, timestamp: Timestamp): string {
-  const renames = RENAMED_TIMES[event.type] ?? NO_RENAMES;
-  const fields = event as unknown as Record<string, unknown>;
-  let text = "{";
-  let first = true;
-  for (const key in fields) {
-    if (key === "type" || key === "timeSeconds" || !Object.hasOwn(fields, key)) continue;
-    if (isRenamed(renames, key)) continue;
-    const value = fields[key];
-    let member: string | undefined;
-    if (isSelectorKey(key) && Array.isArray(value)) {
-      member = selectorsJson(value as readonly WorkerSelector[], timestamp);
-    } else if (key === "jobStatus" && event.type === "RouterJobReceived") {
-      member = quoteJson(pascal(value as string));
-    } else {
-      member = jsonValue(value);
-    }
-    if (member === undefined) continue;
-    text += first ? `"${key}":${member}` : `,"${key}":${member}`;
-    first = false;
-  }
-  for (let i = 0; i < renames.length; i++) {
-    const [secondsField, timeField] = renames[i] as readonly [string, string];
-    const seconds = fields[secondsField] as number | null;
-    const time = seconds === null ? "null" : quoteJson(timestamp(seconds));
-    text += first ? `"${timeField}":${time}` : `,"${timeField}":${time}`;
-    first = false;
-  }
-  return `${text}}`;
+function labels(out: JsonBytes, key: Fragment, value: Labels): void {
+  out.objectField(key, value);
 }
 
-function isRenamed(renames: readonly (readonly [string, string])[], key: string): boolean {
-  for (let i = 0; i < renames.length; i++)
-    if ((renames[i] as readonly [string, string])[0] === key) return true;
-  return false;
+function selectors(
+  out: JsonBytes,
+  key: Fragment,
+  list: readonly WorkerSelector[],
+  clock: TimestampWriter,
+): void {
+  out.raw(key);
+  out.openArray();
+  for (let i = 0; i < list.length; i++) {
+    const selector = list[i] as WorkerSelector;
+    if (i > 0) out.comma();
+    out.stringField(SELECTOR_KEY_FIRST, selector.key);
+    out.stringField(SELECTOR_OPERATOR, selector.labelOperator);
+    out.member("value", selector.value, false);
+    out.member("ttlSeconds", selector.expiresAfterSeconds, false);
+    out.member("state", selector.status, false);
+    out.raw(SELECTOR_EXPIRATION_TIME);
+    optionalTime(out, clock, selector.expiresAtSeconds);
+    out.closeObject();
+  }
+  out.closeArray();
+}
+
+/** A member of nested records (queue details, errors, configurations), written generically. */
+function json(out: JsonBytes, name: EventFieldName, value: unknown): void {
+  out.member(name, value, false);
+}
+
+function jobBase(out: JsonBytes, event: JobEventBase): void {
+  out.stringField(JOB_ID_FIRST, event.jobId);
+  out.nullableStringField(CHANNEL_REFERENCE, event.channelReference);
+  out.stringField(CHANNEL_ID, event.channelId);
+  out.nullableStringField(QUEUE_ID, event.queueId);
+  labels(out, LABELS, event.labels);
+  labels(out, TAGS, event.tags);
+}
+
+function offerBase(out: JsonBytes, event: OfferEventBase): void {
+  out.stringField(JOB_ID_FIRST, event.jobId);
+  out.nullableStringField(CHANNEL_REFERENCE, event.channelReference);
+  out.stringField(CHANNEL_ID, event.channelId);
+  out.stringField(WORKER_ID, event.workerId);
+  out.stringField(QUEUE_ID, event.queueId);
+  out.stringField(OFFER_ID, event.offerId);
+}
+
+function offerLabels(
+  out: JsonBytes,
+  event: { workerLabels: Labels; workerTags: Labels; jobLabels: Labels; jobTags: Labels },
+): void {
+  labels(out, WORKER_LABELS, event.workerLabels);
+  labels(out, WORKER_TAGS, event.workerTags);
+  labels(out, JOB_LABELS, event.jobLabels);
+  labels(out, JOB_TAGS, event.jobTags);
+}
+
+/** The `data` object of an event. */
+export function writeEventData(out: JsonBytes, event: RouterEvent, clock: TimestampWriter): void {
+  switch (event.type) {
+    case "RouterJobReceived":
+      jobBase(out, event);
+      out.stringField(JOB_STATUS, pascalStatus(event.jobStatus));
+      out.nullableStringField(CLASSIFICATION_POLICY_ID, event.classificationPolicyId);
+      out.raw(PRIORITY);
+      out.nullableNumber(event.priority);
+      selectors(out, REQUESTED_SELECTORS, event.requestedWorkerSelectors, clock);
+      out.raw(UNAVAILABLE_FOR_MATCHING);
+      out.boolean(event.unavailableForMatching);
+      out.raw(SCHEDULED_ON);
+      optionalTime(out, clock, event.scheduledAtSeconds);
+      break;
+    case "RouterJobClassified":
+      jobBase(out, event);
+      json(out, "queueDetails", event.queueDetails);
+      out.stringField(CLASSIFICATION_POLICY_ID, event.classificationPolicyId);
+      out.numberField(PRIORITY, event.priority);
+      selectors(out, ATTACHED_SELECTORS, event.attachedWorkerSelectors, clock);
+      break;
+    case "RouterJobClassificationFailed":
+      jobBase(out, event);
+      out.stringField(CLASSIFICATION_POLICY_ID, event.classificationPolicyId);
+      json(out, "errors", event.errors);
+      break;
+    case "RouterJobQueued":
+      jobBase(out, event);
+      out.numberField(PRIORITY, event.priority);
+      selectors(out, REQUESTED_SELECTORS, event.requestedWorkerSelectors, clock);
+      selectors(out, ATTACHED_SELECTORS, event.attachedWorkerSelectors, clock);
+      break;
+    case "RouterJobUnassigned":
+    case "RouterJobCompleted":
+      jobBase(out, event);
+      out.stringField(ASSIGNMENT_ID, event.assignmentId);
+      out.stringField(WORKER_ID, event.workerId);
+      break;
+    case "RouterJobClosed":
+      jobBase(out, event);
+      out.stringField(ASSIGNMENT_ID, event.assignmentId);
+      out.stringField(WORKER_ID, event.workerId);
+      out.nullableStringField(DISPOSITION_CODE, event.dispositionCode);
+      break;
+    case "RouterJobCancelled":
+      jobBase(out, event);
+      out.nullableStringField(NOTE, event.note);
+      out.stringField(DISPOSITION_CODE, event.dispositionCode);
+      break;
+    case "RouterJobExceptionTriggered":
+      jobBase(out, event);
+      out.stringField(RULE_KEY, event.ruleKey);
+      out.stringField(EXCEPTION_RULE_ID, event.exceptionRuleId);
+      break;
+    case "RouterJobWorkerSelectorsExpired":
+      jobBase(out, event);
+      selectors(out, EXPIRED_REQUESTED_SELECTORS, event.expiredRequestedWorkerSelectors, clock);
+      selectors(out, EXPIRED_ATTACHED_SELECTORS, event.expiredAttachedWorkerSelectors, clock);
+      break;
+    case "RouterJobWaitingForActivation":
+      jobBase(out, event);
+      out.numberField(PRIORITY, event.priority);
+      selectors(out, EXPIRED_REQUESTED_SELECTORS, event.expiredRequestedWorkerSelectors, clock);
+      selectors(out, EXPIRED_ATTACHED_SELECTORS, event.expiredAttachedWorkerSelectors, clock);
+      out.raw(UNAVAILABLE_FOR_MATCHING);
+      out.boolean(event.unavailableForMatching);
+      out.raw(SCHEDULED_ON);
+      optionalTime(out, clock, event.scheduledAtSeconds);
+      break;
+    case "RouterWorkerOfferIssued":
+      offerBase(out, event);
+      out.numberField(JOB_PRIORITY, event.jobPriority);
+      offerLabels(out, event);
+      out.raw(OFFERED_ON);
+      optionalTime(out, clock, event.offeredAtSeconds);
+      out.raw(EXPIRES_ON);
+      optionalTime(out, clock, event.expiresAtSeconds);
+      break;
+    case "RouterWorkerOfferAccepted":
+      offerBase(out, event);
+      out.stringField(ASSIGNMENT_ID, event.assignmentId);
+      out.numberField(JOB_PRIORITY, event.jobPriority);
+      offerLabels(out, event);
+      break;
+    case "RouterWorkerOfferDeclined":
+    case "RouterWorkerOfferRevoked":
+    case "RouterWorkerOfferExpired":
+      offerBase(out, event);
+      break;
+    case "RouterWorkerRegistered":
+      out.stringField(WORKER_ID_FIRST, event.workerId);
+      json(out, "queueAssignments", event.queueAssignments);
+      json(out, "channelConfigurations", event.channelConfigurations);
+      out.numberField(TOTAL_CAPACITY, event.totalCapacity);
+      labels(out, LABELS, event.labels);
+      labels(out, TAGS, event.tags);
+      break;
+    case "RouterWorkerDeregistered":
+      out.stringField(WORKER_ID_FIRST, event.workerId);
+      break;
+  }
+  out.closeObject();
 }

@@ -4,10 +4,13 @@
  * time + simulated time (ISO, milliseconds), the service's data field names, and a
  * deterministic UUID-shaped `id` hashed from (seed, replication, event sequence). The
  * serializer counts events itself and draws no randomness, so serializing perturbs nothing.
+ * Lines are written straight into bytes (event-grid-subject.ts, event-grid-line.ts); the
+ * envelope object is a line parsed back.
  */
-import { eventDataJson, quoteJson } from "./event-grid-line.ts";
+import { type TimestampWriter, writeEventData } from "./event-grid-line.ts";
+import { writeSubject } from "./event-grid-subject.ts";
 import type { RouterEvent } from "./events.ts";
-import type { JobStatus, WorkerSelector } from "./types.ts";
+import { asciiFragment, Fragment, JsonBytes } from "./json-bytes.ts";
 
 /** One line of `events.jsonl`. */
 export interface EventGridEvent {
@@ -30,6 +33,12 @@ export interface EventGridOptions {
 
 /** Date's range: ±8.64e15 ms around the epoch. */
 const MAX_DATE_MILLISECONDS = 8.64e15;
+const DOT = 0x2e;
+const COLON = 0x3a;
+const MILLISECONDS_PER_DAY = 86_400_000;
+/** `YYYY-MM-DDTHH:MM:SS.mmmZ` (years 0 to 9999). */
+const ISO_TIMESTAMP_BYTES = 24;
+const ZULU = 0x5a;
 
 /** murmur3's 32-bit finaliser: a bijective avalanche mix. */
 function mix32(value: number): number {
@@ -42,17 +51,43 @@ function mix32(value: number): number {
   return h >>> 0;
 }
 
-/** Two lowercase hex digits of each byte value. */
-const HEX_BYTES: readonly string[] = Array.from({ length: 256 }, (_, byte) =>
-  byte.toString(16).padStart(2, "0"),
-);
+/** The four 32-bit words of an id (version and variant bits set), reused by every call. */
+const idWords = new Uint32Array(4);
 
-function hex4(value: number): string {
-  return (HEX_BYTES[(value >>> 8) & 0xff] as string) + (HEX_BYTES[value & 0xff] as string);
+/** Hashes (seed, replication, sequence) into `idWords`. */
+function hashEventId(seed: number, replication: number, sequence: number): void {
+  const seedLow = seed >>> 0;
+  const seedHigh = Math.floor(seed / 2 ** 32) >>> 0;
+  const sequenceLow = sequence >>> 0;
+  const sequenceHigh = Math.floor(sequence / 2 ** 32) >>> 0;
+  let state = mix32(seedLow ^ 0x9e3779b9);
+  for (let lane = 0; lane < 4; lane++) {
+    state = mix32(state ^ seedHigh ^ Math.imul(lane + 1, 0x27d4eb2f));
+    state = mix32(state ^ replication);
+    state = mix32(state ^ sequenceLow);
+    state = mix32(state ^ sequenceHigh);
+    idWords[lane] = state;
+  }
+  idWords[1] = ((idWords[1] as number) & 0xffff0fff) | 0x00008000; // version 8
+  idWords[2] = ((idWords[2] as number) & 0x3fffffff) | 0x80000000; // RFC variant
 }
 
-function hex8(value: number): string {
-  return hex4(value >>> 16) + hex4(value);
+const DASH = 0x2d;
+
+/** `idWords` as `8-4-4-4-12` hex digits, into `out`. */
+function writeIdWords(out: JsonBytes): void {
+  const second = idWords[1] as number;
+  const third = idWords[2] as number;
+  out.hex(idWords[0] as number, 8);
+  out.byte(DASH);
+  out.hex(second >>> 16, 4);
+  out.byte(DASH);
+  out.hex(second, 4);
+  out.byte(DASH);
+  out.hex(third >>> 16, 4);
+  out.byte(DASH);
+  out.hex(third, 4);
+  out.hex(idWords[3] as number, 8);
 }
 
 /**
@@ -60,86 +95,70 @@ function hex8(value: number): string {
  * inputs always give the same id; different inputs give different ids with overwhelming odds.
  */
 export function deterministicEventId(seed: number, replication: number, sequence: number): string {
-  const seedLow = seed >>> 0;
-  const seedHigh = Math.floor(seed / 2 ** 32) >>> 0;
-  const sequenceLow = sequence >>> 0;
-  const sequenceHigh = Math.floor(sequence / 2 ** 32) >>> 0;
-  let state = mix32(seedLow ^ 0x9e3779b9);
-  // Four lanes, unrolled into locals (a closure or an array per id costs more than the hashing).
-  let a = 0;
-  let b = 0;
-  let c = 0;
-  let d = 0;
-  for (let lane = 0; lane < 4; lane++) {
-    state = mix32(state ^ seedHigh ^ Math.imul(lane + 1, 0x27d4eb2f));
-    state = mix32(state ^ replication);
-    state = mix32(state ^ sequenceLow);
-    state = mix32(state ^ sequenceHigh);
-    if (lane === 0) a = state;
-    else if (lane === 1) b = state;
-    else if (lane === 2) c = state;
-    else d = state;
-  }
-  const second = ((b & 0xffff0fff) | 0x00008000) >>> 0; // version 8
-  const third = ((c & 0x3fffffff) | 0x80000000) >>> 0; // RFC variant
-  return `${hex8(a)}-${hex4(second >>> 16)}-${hex4(second)}-${hex4(third >>> 16)}-${hex4(third)}${hex8(d)}`;
+  const out = new JsonBytes(36);
+  hashEventId(seed, replication, sequence);
+  writeIdWords(out);
+  return out.takeText();
 }
 
-/** `queued` → `Queued`, as `jobStatus` is spelled in events. */
-export function pascalStatus(status: JobStatus): string {
-  return status.charAt(0).toUpperCase() + status.slice(1);
-}
+export { pascalStatus } from "./event-grid-line.ts";
 
-/** The subject of an event (§6 table). */
-function subjectOf(event: RouterEvent): string {
-  switch (event.type) {
-    case "RouterWorkerRegistered":
-    case "RouterWorkerDeregistered":
-      return `worker/${event.workerId}`;
-    case "RouterWorkerOfferIssued":
-    case "RouterWorkerOfferAccepted":
-    case "RouterWorkerOfferDeclined":
-    case "RouterWorkerOfferRevoked":
-    case "RouterWorkerOfferExpired":
-      return `worker/${event.workerId}/job/${event.jobId}`;
-    default:
-      return jobSubject(event);
-  }
-}
+const ID_OPEN = asciiFragment('{"id":"');
+const EVENT_TIME = asciiFragment(',"eventTime":"');
+const DATA = asciiFragment('","data":');
+const LINE_END = asciiFragment(',"dataVersion":"1.0","metadataVersion":"1"}\n');
 
-type JobEvent = Exclude<RouterEvent, { type: `RouterWorker${string}` }>;
+/** Every event type (the compiler checks the list is complete). */
+const EVENT_TYPES: Readonly<Record<RouterEvent["type"], true>> = {
+  RouterJobReceived: true,
+  RouterJobClassified: true,
+  RouterJobClassificationFailed: true,
+  RouterJobQueued: true,
+  RouterJobUnassigned: true,
+  RouterJobCompleted: true,
+  RouterJobClosed: true,
+  RouterJobCancelled: true,
+  RouterJobExceptionTriggered: true,
+  RouterJobWorkerSelectorsExpired: true,
+  RouterJobWaitingForActivation: true,
+  RouterWorkerOfferIssued: true,
+  RouterWorkerOfferAccepted: true,
+  RouterWorkerOfferDeclined: true,
+  RouterWorkerOfferRevoked: true,
+  RouterWorkerOfferExpired: true,
+  RouterWorkerRegistered: true,
+  RouterWorkerDeregistered: true,
+};
 
-function jobSubject(event: JobEvent): string {
-  const base = `job/${event.jobId}/channel/${event.channelId}`;
-  switch (event.type) {
-    case "RouterJobClassified":
-    case "RouterJobQueued":
-    case "RouterJobWorkerSelectorsExpired":
-      return `${base}/queue/${event.queueId}`;
-    case "RouterJobClassificationFailed":
-      return `${base}/classificationpolicy/${event.classificationPolicyId}`;
-    case "RouterJobUnassigned":
-    case "RouterJobCompleted":
-    case "RouterJobClosed":
-      return `${base}/assignment/${event.assignmentId}`;
-    case "RouterJobCancelled":
-      return `${base}/disposition/${event.dispositionCode}`;
-    case "RouterJobExceptionTriggered":
-      return `${base}/exceptionrule/${event.ruleKey}`;
-    default:
-      return base;
-  }
-}
+/** `","eventType":"Microsoft.Communication.{type}","subject":` of each event type, encoded once. */
+const EVENT_TYPE_PARTS = Object.fromEntries(
+  Object.keys(EVENT_TYPES).map((type) => [
+    type,
+    asciiFragment(`","eventType":"Microsoft.Communication.${type}","subject":`),
+  ]),
+) as Readonly<Record<RouterEvent["type"], Fragment>>;
+
+/** Room for one line of the usual size (a longer one grows the buffer). */
+const LINE_BYTES = 4096;
 
 /** Turns router events into Event Grid events, numbering them in call order. */
-export class EventGridSerializer {
+export class EventGridSerializer implements TimestampWriter {
   private readonly startMilliseconds: number;
   private sequence = 0;
-  private lastMilliseconds = Number.NaN;
-  private lastTimestamp = "";
-  private cachedMinute = Number.NaN;
-  private minutePrefix = "";
-  private readonly stamp = (timeSeconds: number): string => this.timestamp(timeSeconds);
+  private cachedDay = Number.NaN;
+  private dayPrefix: Fragment = asciiFragment("");
+  /**
+   * The last two timestamps formatted: events come in bursts at one instant, and an offer's
+   * expiry (later) sits between events of the present.
+   */
+  private recentMilliseconds = Number.NaN;
+  private recentTimestamp = new Fragment(new Uint8Array(ISO_TIMESTAMP_BYTES));
+  private olderMilliseconds = Number.NaN;
+  private olderTimestamp = new Fragment(new Uint8Array(ISO_TIMESTAMP_BYTES));
+  /** Where a new timestamp is formatted before it is cached. */
+  private readonly scratch = new JsonBytes(32);
+  /** Lines asked for as text are written here first. */
+  private lineBytes: JsonBytes | null = null;
 
   constructor(private readonly options: EventGridOptions) {
     this.startMilliseconds = Date.parse(options.startTime);
@@ -148,112 +167,94 @@ export class EventGridSerializer {
     }
   }
 
-  /**
-   * The wall-clock timestamp of a simulated time, ISO with milliseconds. Events come in time
-   * order, so the last timestamp and the current minute's `YYYY-MM-DDTHH:MM:` are cached: most
-   * calls format only seconds and milliseconds.
-   */
+  /** The wall-clock timestamp of a simulated time, ISO with milliseconds. */
   timestamp(timeSeconds: number): string {
+    const out = new JsonBytes(32);
+    this.writeTimestamp(out, timeSeconds);
+    return out.takeText();
+  }
+
+  /**
+   * Writes the timestamp of a simulated time. Events come in time order, so the last two
+   * timestamps and the current day's `YYYY-MM-DDT` are cached: most calls copy a timestamp, the
+   * others format the time of day as digits.
+   */
+  writeTimestamp(out: JsonBytes, timeSeconds: number): void {
     const milliseconds = this.startMilliseconds + Math.round(timeSeconds * 1000);
-    if (milliseconds === this.lastMilliseconds) return this.lastTimestamp;
+    if (milliseconds === this.recentMilliseconds) {
+      out.raw(this.recentTimestamp);
+      return;
+    }
+    if (milliseconds !== this.olderMilliseconds) {
+      // The older one makes way: formatted afresh, it becomes the recent one below.
+      this.formatTimestamp(this.scratch, milliseconds);
+      this.olderTimestamp = this.scratch.takeFragment(this.olderTimestamp);
+      this.olderMilliseconds = milliseconds;
+    }
+    const recent = this.recentTimestamp;
+    const recentMilliseconds = this.recentMilliseconds;
+    this.recentTimestamp = this.olderTimestamp;
+    this.recentMilliseconds = this.olderMilliseconds;
+    this.olderTimestamp = recent;
+    this.olderMilliseconds = recentMilliseconds;
+    out.raw(this.recentTimestamp);
+  }
+
+  private formatTimestamp(out: JsonBytes, milliseconds: number): void {
     // Outside Date's range (or NaN) toISOString throws, as it should.
     if (!(Math.abs(milliseconds) <= MAX_DATE_MILLISECONDS)) {
-      return new Date(milliseconds).toISOString();
+      out.ascii(new Date(milliseconds).toISOString());
+      return;
     }
-    const minute = Math.floor(milliseconds / 60_000);
-    if (minute !== this.cachedMinute) {
-      // "…THH:MM:SS.mmmZ" minus "SS.mmmZ" (7 characters), whatever the year's width.
-      this.minutePrefix = new Date(minute * 60_000).toISOString().slice(0, -7);
-      this.cachedMinute = minute;
+    const day = Math.floor(milliseconds / MILLISECONDS_PER_DAY);
+    if (day !== this.cachedDay) {
+      // "YYYY-MM-DDT" of "…THH:MM:SS.mmmZ" (the last 13 characters), whatever the year's width.
+      this.dayPrefix = asciiFragment(
+        new Date(day * MILLISECONDS_PER_DAY).toISOString().slice(0, -13),
+      );
+      this.cachedDay = day;
     }
-    const withinMinute = milliseconds - minute * 60_000;
-    const second = Math.floor(withinMinute / 1000);
-    const millisecond = withinMinute - second * 1000;
-    const stamp = `${this.minutePrefix}${second < 10 ? "0" : ""}${second}.${millisecond < 10 ? "00" : millisecond < 100 ? "0" : ""}${millisecond}Z`;
-    this.lastMilliseconds = milliseconds;
-    this.lastTimestamp = stamp;
-    return stamp;
+    let rest = milliseconds - day * MILLISECONDS_PER_DAY;
+    const hour = Math.floor(rest / 3_600_000);
+    rest -= hour * 3_600_000;
+    const minute = Math.floor(rest / 60_000);
+    rest -= minute * 60_000;
+    const second = Math.floor(rest / 1000);
+    out.raw(this.dayPrefix);
+    out.twoDigits(hour);
+    out.byte(COLON);
+    out.twoDigits(minute);
+    out.byte(COLON);
+    out.twoDigits(second);
+    out.byte(DOT);
+    out.threeDigits(rest - second * 1000);
+    out.byte(ZULU);
   }
 
-  /** The next event of the stream. */
-  serialize(event: RouterEvent): EventGridEvent {
+  /** Writes the next event of the stream as one line of `events.jsonl`, newline included. */
+  writeLine(out: JsonBytes, event: RouterEvent): void {
     const sequence = this.sequence++;
-    return {
-      id: deterministicEventId(this.options.seed, this.options.replication, sequence),
-      eventType: `Microsoft.Communication.${event.type}`,
-      subject: subjectOf(event),
-      eventTime: this.timestamp(event.timeSeconds),
-      data: this.dataOf(event),
-      dataVersion: "1.0",
-      metadataVersion: "1",
-    };
+    out.raw(ID_OPEN);
+    hashEventId(this.options.seed, this.options.replication, sequence);
+    writeIdWords(out);
+    out.raw(EVENT_TYPE_PARTS[event.type]);
+    writeSubject(out, event);
+    out.raw(EVENT_TIME);
+    this.writeTimestamp(out, event.timeSeconds);
+    out.raw(DATA);
+    writeEventData(out, event, this);
+    out.raw(LINE_END);
   }
 
-  /**
-   * The event as one JSON line (without the newline): the same text as
-   * `JSON.stringify(serialize(event))`, written directly (event-grid-line.ts).
-   */
+  /** The next event of the stream as one JSON line, without the newline. */
   serializeLine(event: RouterEvent): string {
-    const sequence = this.sequence++;
-    const id = deterministicEventId(this.options.seed, this.options.replication, sequence);
-    return `{"id":"${id}","eventType":"Microsoft.Communication.${event.type}","subject":${quoteJson(subjectOf(event))},"eventTime":"${this.timestamp(event.timeSeconds)}","data":${eventDataJson(event, this.stamp)},"dataVersion":"1.0","metadataVersion":"1"}`;
+    this.lineBytes ??= new JsonBytes(LINE_BYTES);
+    this.writeLine(this.lineBytes, event);
+    return this.lineBytes.takeText().slice(0, -1);
   }
 
-  private selectors(selectors: readonly WorkerSelector[]): Record<string, unknown>[] {
-    return selectors.map((selector) => ({
-      key: selector.key,
-      labelOperator: selector.labelOperator,
-      value: selector.value,
-      ttlSeconds: selector.expiresAfterSeconds,
-      state: selector.status,
-      expirationTime:
-        selector.expiresAtSeconds === null ? null : this.timestamp(selector.expiresAtSeconds),
-    }));
-  }
-
-  private optionalTime(timeSeconds: number | null): string | null {
-    return timeSeconds === null ? null : this.timestamp(timeSeconds);
-  }
-
-  /** The data object with the service's field names. */
-  private dataOf(event: RouterEvent): Record<string, unknown> {
-    const { type: _type, timeSeconds: _time, ...fields } = event;
-    const data: Record<string, unknown> = fields;
-    switch (event.type) {
-      case "RouterJobReceived":
-        data.jobStatus = pascalStatus(event.jobStatus);
-        data.requestedWorkerSelectors = this.selectors(event.requestedWorkerSelectors);
-        this.renameTime(data, "scheduledAtSeconds", "scheduledOn");
-        break;
-      case "RouterJobClassified":
-        data.attachedWorkerSelectors = this.selectors(event.attachedWorkerSelectors);
-        break;
-      case "RouterJobQueued":
-        data.requestedWorkerSelectors = this.selectors(event.requestedWorkerSelectors);
-        data.attachedWorkerSelectors = this.selectors(event.attachedWorkerSelectors);
-        break;
-      case "RouterJobWorkerSelectorsExpired":
-      case "RouterJobWaitingForActivation":
-        data.expiredRequestedWorkerSelectors = this.selectors(
-          event.expiredRequestedWorkerSelectors,
-        );
-        data.expiredAttachedWorkerSelectors = this.selectors(event.expiredAttachedWorkerSelectors);
-        if (event.type === "RouterJobWaitingForActivation") {
-          this.renameTime(data, "scheduledAtSeconds", "scheduledOn");
-        }
-        break;
-      case "RouterWorkerOfferIssued":
-        this.renameTime(data, "offeredAtSeconds", "offeredOn");
-        this.renameTime(data, "expiresAtSeconds", "expiresOn");
-        break;
-    }
-    return data;
-  }
-
-  /** Replaces a simulated-seconds field by the service's timestamp field. */
-  private renameTime(data: Record<string, unknown>, secondsField: string, timeField: string): void {
-    const seconds = data[secondsField] as number | null;
-    delete data[secondsField];
-    data[timeField] = this.optionalTime(seconds);
+  /** The next event of the stream as an object (its line, parsed). */
+  serialize(event: RouterEvent): EventGridEvent {
+    return JSON.parse(this.serializeLine(event)) as EventGridEvent;
   }
 }

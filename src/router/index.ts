@@ -14,6 +14,7 @@ export type {
   UnassignResult,
   UpsertJobResult,
 } from "./job-operations.ts";
+export { type ByteSink, JsonBytes } from "./json-bytes.ts";
 export type { RouterObserver, RouterView, WorkerDetails } from "./observer.ts";
 export { RouterObserverBase } from "./observer.ts";
 export type { AcceptedOffer, AcceptResult } from "./offer-operations.ts";
