@@ -53,6 +53,8 @@ export class WaitingJobs {
   /** A group by the requested selector list of its latest job (and that job's attached list). */
   private readonly byRequestedList = new Map<readonly WorkerSelector[], RememberedList>();
   private count = 0;
+  /** Groups built so far (a work counter for tests: one per profile while it is kept). */
+  groupsBuilt = 0;
 
   constructor(private readonly compareJobs: (left: JobRecord, right: JobRecord) => number) {}
 
@@ -101,6 +103,7 @@ export class WaitingJobs {
     let group = this.byProfile.get(profile);
     if (group === undefined) {
       group = new WaitingGroup(profile, this.compareJobs);
+      this.groupsBuilt++;
       this.byProfile.set(profile, group);
     }
     return group;

@@ -180,6 +180,8 @@ export class RankingBook {
   readonly seenOnce = new Set<string>();
   /** Counts uses, to find the least recently used ranking. */
   clock = 0;
+  /** Profile keys looked up past the identity memo (a work counter for tests). */
+  profileMisses = 0;
   /**
    * The profile key of the latest job with each requested selector list (and its labels and
    * attached list): jobs of one arrival stream share their lists (selectors.ts) and, without
@@ -198,6 +200,7 @@ export class RankingBook {
     ) {
       return remembered.key;
     }
+    this.profileMisses++;
     const key = cachedScoreProfile(job, policy);
     if (this.byRequestedList.size >= MAX_REMEMBERED_LISTS) this.byRequestedList.clear();
     this.byRequestedList.set(requested, {
