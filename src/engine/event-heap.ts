@@ -1,5 +1,5 @@
 /**
- * An indexed binary min-heap of pending events on typed arrays.
+ * An indexed 4-ary min-heap of pending events on typed arrays.
  *
  * Key: (time, order) where order = priorityClass · 2^44 + insertion sequence, so equal times come
  * out by priority class and then first-in-first-out: the event order is total and reproducible.
@@ -7,6 +7,10 @@
  * so `remove` is O(log n) (offer expiry and patience timers are cancelled far more often than
  * they fire, and lazy cancellation would let dead timers pile up). push, pop and remove are
  * O(log n); peeks are O(1). Nothing is allocated per event once the arrays have grown.
+ * Four children per node halve the depth of a binary heap, and a node's time, order and slot
+ * sit side by side (`NODE` numbers), so a sift touches about one cache line per level: with
+ * thousands of pending timers (long queues with patience, thousands of agents) the sifts were
+ * the engine's cost (docs/router-performance.md).
  *
  * A timer id is generation · 2^26 + slot with generation ≥ 1, so ids are positive, and an id
  * whose event has fired or been cancelled never matches the slot's next occupant.
@@ -16,12 +20,15 @@ const SLOT_SPACE = 2 ** 26;
 const MAX_GENERATION = 2 ** 26 - 1;
 const CLASS_WEIGHT = 2 ** 44;
 const INITIAL_CAPACITY = 64;
+/** Numbers per heap node: time, order, slot. */
+const NODE = 3;
+const TIME = 0;
+const ORDER = 1;
+const SLOT = 2;
 
 export class EventHeap {
-  // Heap arrays, indexed by heap position (kept together for cache-friendly sifting).
-  private heapTime = new Float64Array(INITIAL_CAPACITY);
-  private heapOrder = new Float64Array(INITIAL_CAPACITY);
-  private heapSlot = new Int32Array(INITIAL_CAPACITY);
+  /** Heap nodes by position: `NODE` numbers each (time, order, slot), for cache-friendly sifts. */
+  private nodes = new Float64Array(INITIAL_CAPACITY * NODE);
   // Slot arrays, indexed by slot.
   private slotHandler = new Int32Array(INITIAL_CAPACITY);
   private slotArgument = new Float64Array(INITIAL_CAPACITY);
@@ -44,25 +51,24 @@ export class EventHeap {
     this.slotHandler[slot] = handler;
     this.slotArgument[slot] = argument;
     const position = this.count++;
-    if (position >= this.heapTime.length) this.growHeap();
-    this.place(position, time, priorityClass * CLASS_WEIGHT + this.sequence++, slot);
-    this.siftUp(position);
+    if (position * NODE >= this.nodes.length) this.growHeap();
+    this.siftUp(position, time, priorityClass * CLASS_WEIGHT + this.sequence++, slot);
     return (this.slotGeneration[slot] as number) * SLOT_SPACE + slot;
   }
 
   /** Time of the earliest event; only valid when size > 0. */
   peekTime(): number {
-    return this.heapTime[0] as number;
+    return this.nodes[TIME] as number;
   }
 
   /** Handler of the earliest event; only valid when size > 0. */
   peekHandler(): number {
-    return this.slotHandler[this.heapSlot[0] as number] as number;
+    return this.slotHandler[this.nodes[SLOT] as number] as number;
   }
 
   /** Argument of the earliest event; only valid when size > 0. */
   peekArgument(): number {
-    return this.slotArgument[this.heapSlot[0] as number] as number;
+    return this.slotArgument[this.nodes[SLOT] as number] as number;
   }
 
   /** Removes the earliest event; only valid when size > 0. */
@@ -86,7 +92,9 @@ export class EventHeap {
   /** Firing time of a pending event, or NaN. */
   timeOf(timerId: number): number {
     const slot = this.pendingSlot(timerId);
-    return slot < 0 ? Number.NaN : (this.heapTime[this.slotPosition[slot] as number] as number);
+    return slot < 0
+      ? Number.NaN
+      : (this.nodes[(this.slotPosition[slot] as number) * NODE + TIME] as number);
   }
 
   private pendingSlot(timerId: number): number {
@@ -100,85 +108,92 @@ export class EventHeap {
     return slot;
   }
 
+  /** Removes the node at `position`: the last node takes its place and sifts up or down. */
   private removeAt(position: number): void {
-    const slot = this.heapSlot[position] as number;
-    this.releaseSlot(slot);
+    const nodes = this.nodes;
+    this.releaseSlot(nodes[position * NODE + SLOT] as number);
     const last = --this.count;
     if (position === last) return;
-    this.place(
-      position,
-      this.heapTime[last] as number,
-      this.heapOrder[last] as number,
-      this.heapSlot[last] as number,
-    );
-    if (position > 0 && this.less(position, (position - 1) >> 1)) this.siftUp(position);
-    else this.siftDown(position);
+    const at = last * NODE;
+    const time = nodes[at + TIME] as number;
+    const order = nodes[at + ORDER] as number;
+    const slot = nodes[at + SLOT] as number;
+    if (position > 0) {
+      const parent = ((position - 1) >> 2) * NODE;
+      const parentTime = nodes[parent + TIME] as number;
+      if (time < parentTime || (time === parentTime && order < (nodes[parent + ORDER] as number))) {
+        this.siftUp(position, time, order, slot);
+        return;
+      }
+    }
+    this.siftDown(position, time, order, slot);
   }
 
-  private place(position: number, time: number, order: number, slot: number): void {
-    this.heapTime[position] = time;
-    this.heapOrder[position] = order;
-    this.heapSlot[position] = slot;
-    this.slotPosition[slot] = position;
-  }
-
-  private less(a: number, b: number): boolean {
-    const timeA = this.heapTime[a] as number;
-    const timeB = this.heapTime[b] as number;
-    return (
-      timeA < timeB ||
-      (timeA === timeB && (this.heapOrder[a] as number) < (this.heapOrder[b] as number))
-    );
-  }
-
-  private siftUp(start: number): void {
-    const time = this.heapTime[start] as number;
-    const order = this.heapOrder[start] as number;
-    const slot = this.heapSlot[start] as number;
+  /** Places (time, order, slot) at `start` or above it, moving larger ancestors down. */
+  private siftUp(start: number, time: number, order: number, slot: number): void {
+    const nodes = this.nodes;
+    const slotPosition = this.slotPosition;
     let position = start;
     while (position > 0) {
-      const parent = (position - 1) >> 1;
-      const parentTime = this.heapTime[parent] as number;
-      if (
-        parentTime < time ||
-        (parentTime === time && (this.heapOrder[parent] as number) < order)
-      ) {
+      const parent = (position - 1) >> 2;
+      const from = parent * NODE;
+      const parentTime = nodes[from + TIME] as number;
+      if (parentTime < time || (parentTime === time && (nodes[from + ORDER] as number) < order)) {
         break;
       }
-      this.place(
-        position,
-        parentTime,
-        this.heapOrder[parent] as number,
-        this.heapSlot[parent] as number,
-      );
+      const to = position * NODE;
+      const parentSlot = nodes[from + SLOT] as number;
+      nodes[to + TIME] = parentTime;
+      nodes[to + ORDER] = nodes[from + ORDER] as number;
+      nodes[to + SLOT] = parentSlot;
+      slotPosition[parentSlot] = position;
       position = parent;
     }
-    this.place(position, time, order, slot);
+    const to = position * NODE;
+    nodes[to + TIME] = time;
+    nodes[to + ORDER] = order;
+    nodes[to + SLOT] = slot;
+    slotPosition[slot] = position;
   }
 
-  private siftDown(start: number): void {
-    const time = this.heapTime[start] as number;
-    const order = this.heapOrder[start] as number;
-    const slot = this.heapSlot[start] as number;
+  /** Places (time, order, slot) at `start` or below it, moving smaller children up. */
+  private siftDown(start: number, time: number, order: number, slot: number): void {
+    const nodes = this.nodes;
+    const slotPosition = this.slotPosition;
     const count = this.count;
     let position = start;
     for (;;) {
-      let child = 2 * position + 1;
-      if (child >= count) break;
-      if (child + 1 < count && this.less(child + 1, child)) child++;
-      const childTime = this.heapTime[child] as number;
-      if (time < childTime || (time === childTime && order < (this.heapOrder[child] as number))) {
-        break;
+      const first = 4 * position + 1;
+      if (first >= count) break;
+      // The least of up to four children.
+      let child = first;
+      let childTime = nodes[first * NODE + TIME] as number;
+      let childOrder = nodes[first * NODE + ORDER] as number;
+      const end = first + 4 < count ? first + 4 : count;
+      for (let next = first + 1; next < end; next++) {
+        const nextTime = nodes[next * NODE + TIME] as number;
+        if (nextTime > childTime) continue;
+        const nextOrder = nodes[next * NODE + ORDER] as number;
+        if (nextTime < childTime || nextOrder < childOrder) {
+          child = next;
+          childTime = nextTime;
+          childOrder = nextOrder;
+        }
       }
-      this.place(
-        position,
-        childTime,
-        this.heapOrder[child] as number,
-        this.heapSlot[child] as number,
-      );
+      if (time < childTime || (time === childTime && order < childOrder)) break;
+      const to = position * NODE;
+      const childSlot = nodes[child * NODE + SLOT] as number;
+      nodes[to + TIME] = childTime;
+      nodes[to + ORDER] = childOrder;
+      nodes[to + SLOT] = childSlot;
+      slotPosition[childSlot] = position;
       position = child;
     }
-    this.place(position, time, order, slot);
+    const to = position * NODE;
+    nodes[to + TIME] = time;
+    nodes[to + ORDER] = order;
+    nodes[to + SLOT] = slot;
+    slotPosition[slot] = position;
   }
 
   private allocateSlot(): number {
@@ -195,10 +210,7 @@ export class EventHeap {
   }
 
   private growHeap(): void {
-    const capacity = this.heapTime.length * 2;
-    this.heapTime = grow(this.heapTime, new Float64Array(capacity));
-    this.heapOrder = grow(this.heapOrder, new Float64Array(capacity));
-    this.heapSlot = grow(this.heapSlot, new Int32Array(capacity));
+    this.nodes = grow(this.nodes, new Float64Array(this.nodes.length * 2));
   }
 
   private growSlots(): void {

@@ -2,8 +2,9 @@
  * A sorted sequence of distinct items stored as a list of chunks (arrays of at most
  * `MAX_CHUNK` items), for lists that may grow without bound (a queue in overload). Insert and
  * remove cost O(log n) comparisons plus at most one chunk's worth of moves (and, on a split or
- * merge every Ω(MAX_CHUNK) operations, one move per chunk); appending at the tail and taking the
- * head, a queue's usual traffic, move nothing or one short chunk. `positionOf` is O(log n + n /
+ * merge every Ω(MIN_CHUNK) operations, one move per chunk); appending at the tail and taking the
+ * head, a queue's usual traffic, move nothing or one short chunk (at most `HEAD_CHUNK` items,
+ * plus a split of the first chunk every `HEAD_CHUNK` dequeues). `positionOf` is O(log n + n /
  * MIN_CHUNK). Callers must remove an item before changing what its order depends on.
  * `movedItems` counts the item slots shifted, so tests can bound the work without a clock.
  */
@@ -12,6 +13,13 @@
 const MAX_CHUNK = 512;
 /** A chunk shrunk below this merges into a neighbour when both fit in one chunk. */
 const MIN_CHUNK = 64;
+/**
+ * Taking the head of a first chunk longer than this first splits the chunk after this many
+ * items, so dequeues move the rest of a short chunk (V8 often cannot trim an array's start in
+ * place: while the JIT compiles or the collector marks, `shift` moves every item, each a
+ * write-barriered store), while the chunks behind stay long for the searches.
+ */
+const HEAD_CHUNK = 64;
 
 /** A sorted list of distinct items in chunks. */
 export class ChunkedSortedList<T> {
@@ -111,6 +119,11 @@ export class ChunkedSortedList<T> {
     if (chunk === undefined) return false;
     let position: number;
     if (chunk[0] === item) {
+      if (index === 0 && chunk.length > HEAD_CHUNK) {
+        const rest = chunk.splice(HEAD_CHUNK);
+        chunks.splice(1, 0, rest);
+        this.movedItems += rest.length + chunks.length - 1;
+      }
       position = 0;
       chunk.shift();
     } else {
@@ -123,7 +136,9 @@ export class ChunkedSortedList<T> {
     if (chunk.length === 0) {
       chunks.splice(index, 1);
       this.movedItems += chunks.length - index;
-    } else if (chunk.length < MIN_CHUNK) {
+    } else if (chunk.length < MIN_CHUNK && !(index === 0 && position === 0)) {
+      // A first chunk taken from its head drains and is dropped: merging it would undo the
+      // head split.
       this.mergeSmall(index);
     }
     return true;

@@ -27,7 +27,6 @@ import type { OfferOutcomeCode } from "./offer-log.ts";
 import { compareJobsInQueueOrder } from "./queue-order.ts";
 import type { CompiledRule } from "./rules/router-rule.ts";
 import { defaultWorkerScore, ruleWorkerScore } from "./scoring.ts";
-import type { SortedList } from "./sorted-list.ts";
 import type { Labels } from "./types.ts";
 import type { WaitingGroup } from "./waiting-jobs.ts";
 import { fitsChannel, workerList } from "./worker-index.ts";
@@ -41,7 +40,6 @@ export class Matcher implements Candidates {
   private readonly chosen: number[] = [];
   private readonly chosenWorkers: WorkerRecord[] = [];
   private list: WorkerRecord[] = NO_WORKERS;
-  private index: SortedList<WorkerRecord> | null = null;
   private ranking: WorkerRanking | null = null;
   private job: JobRecord | null = null;
   private queue: QueueRecord | null = null;
@@ -96,7 +94,6 @@ export class Matcher implements Candidates {
     const policy = queue.policy;
     if (job.openOffers.length >= policy.minConcurrentOffers) return 0;
     const index = workerList(queue, job.channelId);
-    this.index = index;
     this.list = index.items;
     this.job = job;
     this.queue = queue;
@@ -110,11 +107,9 @@ export class Matcher implements Candidates {
     policy.mode.choose(this, policy.maxConcurrentOffers - job.openOffers.length, chosen);
     // Offers change the list, so resolve positions to workers first.
     const offered = chosen.length;
-    for (let i = 0; i < offered; i++)
-      chosenWorkers.push(this.list[chosen[i] as number] as WorkerRecord);
+    for (let i = 0; i < offered; i++) chosenWorkers.push(this.workerAt(chosen[i] as number));
     while (chosen.length > 0) chosen.pop();
     this.list = NO_WORKERS;
-    this.index = null;
     this.ranking = null;
     this.job = null;
     for (let i = 0; i < offered; i++) this.offer(job, chosenWorkers[i] as WorkerRecord, queue);
@@ -249,8 +244,15 @@ export class Matcher implements Candidates {
   }
 
   positionOfRanked(rank: number): number {
-    const worker = (this.ranking as WorkerRanking).workers.items[rank] as WorkerRecord;
-    return (this.index as SortedList<WorkerRecord>).positionOf(worker);
+    // Past the index's positions: no search for the worker's place in the index.
+    return this.list.length + rank;
+  }
+
+  /** The worker a mode chose: an index position, or past them a rank (`positionOfRanked`). */
+  private workerAt(position: number): WorkerRecord {
+    const list = this.list;
+    if (position < list.length) return list[position] as WorkerRecord;
+    return (this.ranking as WorkerRanking).workers.items[position - list.length] as WorkerRecord;
   }
 
   roundRobinStart(): number {

@@ -96,15 +96,23 @@ export function hasActiveExpedite(selectors: readonly WorkerSelector[]): boolean
  * `nowSeconds`, the moment the selector is attached (§9 f): job creation or PATCH for
  * requested selectors, classification for attached ones, the action for those a
  * `manualReclassify` appends. SelectorExpiry schedules the expiry itself.
+ * A list without expiries does not depend on the time, so the list built from a client's array
+ * is kept and returned again while that array holds the same selectors (checked field by field:
+ * the client may have changed it). Jobs of one arrival stream then share one frozen list, and
+ * what is derived from a list (selector profiles, admissions) is computed once per list.
  */
 export function toWorkerSelectors(
   specs: readonly WorkerSelectorSpec[] | undefined,
   nowSeconds: number,
 ): readonly WorkerSelector[] {
   if (specs === undefined || specs.length === 0) return NO_SELECTORS;
-  return Object.freeze(
+  const kept = builtLists.get(specs);
+  if (kept !== undefined && sameSelectors(specs, kept)) return kept;
+  let timeless = true;
+  const built = Object.freeze(
     specs.map((spec) => {
       const expiresAfterSeconds = spec.expiresAfterSeconds ?? null;
+      if (expiresAfterSeconds !== null) timeless = false;
       return Object.freeze({
         key: spec.key,
         labelOperator: spec.labelOperator,
@@ -116,6 +124,39 @@ export function toWorkerSelectors(
       });
     }),
   );
+  if (timeless) {
+    // Clients that build a new array per call would grow the map without end.
+    if (builtLists.size >= MAX_BUILT_LISTS) builtLists.clear();
+    builtLists.set(specs, built);
+  }
+  return built;
+}
+
+/** Lists built from client arrays without expiries, by the client's array. */
+const builtLists = new Map<readonly WorkerSelectorSpec[], readonly WorkerSelector[]>();
+/** Client arrays remembered at most (one per arrival stream or classification rule, usually). */
+const MAX_BUILT_LISTS = 256;
+
+/** Whether `built` is what `toWorkerSelectors` builds from `specs` now (no expiries). */
+function sameSelectors(
+  specs: readonly WorkerSelectorSpec[],
+  built: readonly WorkerSelector[],
+): boolean {
+  if (specs.length !== built.length) return false;
+  for (let i = 0; i < specs.length; i++) {
+    const spec = specs[i] as WorkerSelectorSpec;
+    const selector = built[i] as WorkerSelector;
+    if (
+      spec.key !== selector.key ||
+      spec.labelOperator !== selector.labelOperator ||
+      !Object.is(spec.value, selector.value) ||
+      (spec.expiresAfterSeconds ?? null) !== null ||
+      (spec.expedite ?? false) !== selector.expedite
+    ) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** The shared empty selector list. */

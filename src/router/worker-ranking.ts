@@ -142,7 +142,7 @@ export function rankingFor(
     book = new RankingBook();
     queue.rankingsByChannel.set(job.channelId, book);
   }
-  const profile = cachedScoreProfile(job, policy);
+  const profile = book.profileOf(job, policy);
   let ranking = book.rankings.get(profile);
   if (ranking === undefined) {
     // A profile seen once may never recur (labels unique to a job): scanning costs less than
@@ -155,19 +155,67 @@ export function rankingFor(
     book.seenOnce.delete(profile);
     if (book.rankings.size >= MAX_RANKINGS) book.evictLeastRecentlyUsed();
     ranking = new WorkerRanking(job, policy, listed);
-    book.rankings.set(profile, ranking);
+    book.add(profile, ranking);
   }
   ranking.lastUsed = ++book.clock;
   return ranking.valid ? ranking : null;
 }
 
+/** A job score profile's key, by what it was computed from (see `RankingBook.profileOf`). */
+interface RememberedProfile {
+  readonly labels: Labels;
+  readonly attached: readonly WorkerSelector[];
+  readonly key: string;
+}
+
+/** Requested selector lists remembered with their profile per book, before starting afresh. */
+const MAX_REMEMBERED_LISTS = 256;
+
 /** The rankings of one (queue, channel), by job score profile. */
 export class RankingBook {
   readonly rankings = new Map<string, WorkerRanking>();
+  /** The same rankings, for updates on every load change (an array iterates without garbage). */
+  readonly list: WorkerRanking[] = [];
   /** Profiles seen once and not ranked yet. */
   readonly seenOnce = new Set<string>();
   /** Counts uses, to find the least recently used ranking. */
   clock = 0;
+  /** Profile keys looked up past the identity memo (a work counter for tests). */
+  profileMisses = 0;
+  /**
+   * The profile key of the latest job with each requested selector list (and its labels and
+   * attached list): jobs of one arrival stream share their lists (selectors.ts) and, without
+   * labels, the empty label set, so their key is found without building it.
+   */
+  private readonly byRequestedList = new Map<readonly WorkerSelector[], RememberedProfile>();
+
+  /** The job's score profile key (the book belongs to one queue, hence one policy). */
+  profileOf(job: JobRecord, policy: PolicyRecord): string {
+    const requested = job.requestedWorkerSelectors;
+    const remembered = this.byRequestedList.get(requested);
+    if (
+      remembered !== undefined &&
+      remembered.labels === job.labels &&
+      remembered.attached === job.attachedWorkerSelectors
+    ) {
+      return remembered.key;
+    }
+    this.profileMisses++;
+    const key = cachedScoreProfile(job, policy);
+    if (this.byRequestedList.size >= MAX_REMEMBERED_LISTS) this.byRequestedList.clear();
+    this.byRequestedList.set(requested, {
+      labels: job.labels,
+      attached: job.attachedWorkerSelectors,
+      key,
+    });
+    return key;
+  }
+
+  /** Adds a new ranking. */
+  add(profile: string, ranking: WorkerRanking): void {
+    this.rankings.set(profile, ranking);
+    this.list.push(ranking);
+  }
 
   /** Drops the ranking used least recently (each one costs an update per load change). */
   evictLeastRecentlyUsed(): void {
@@ -179,7 +227,10 @@ export class RankingBook {
         oldest = profile;
       }
     }
-    if (oldest !== null) this.rankings.delete(oldest);
+    if (oldest === null) return;
+    const evicted = this.rankings.get(oldest) as WorkerRanking;
+    this.rankings.delete(oldest);
+    this.list.splice(this.list.indexOf(evicted), 1);
   }
 }
 
@@ -215,7 +266,9 @@ export function rankWorker(
 ): void {
   const book = queue.rankingsByChannel.get(channelId);
   if (book === undefined) return;
-  for (const ranking of book.rankings.values()) {
+  const rankings = book.list;
+  for (let i = 0; i < rankings.length; i++) {
+    const ranking = rankings[i] as WorkerRanking;
     if (listed) ranking.add(worker);
     else ranking.remove(worker);
   }

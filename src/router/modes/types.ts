@@ -20,7 +20,10 @@ export interface Candidates {
   readonly rankedCount: number;
   /** Whether the ranked worker at `rank` may receive an offer for the job now. */
   isRankedEligible(rank: number): boolean;
-  /** The position (in index order) of the ranked worker at `rank`. */
+  /**
+   * The position that stands for the ranked worker at `rank` in `chosen` (`count + rank`, past
+   * the index's positions, so that no search for its place in the index is needed).
+   */
   positionOfRanked(rank: number): number;
   /** For round robin: the position of the first worker after the queue's pointer (may be count). */
   roundRobinStart(): number;

@@ -1,0 +1,54 @@
+/**
+ * Per-job work that depends only on a job's selector lists and labels is done once per arrival
+ * stream, not once per job (issue 12): jobs created from one client selector array share one
+ * frozen list, so their waiting group and their best-worker score profile are found by the
+ * list's identity. Counted, never timed.
+ */
+import { describe, expect, it } from "vitest";
+import type { WorkerSelectorSpec } from "../../src/router/types.ts";
+import { harness, offerOf, singleQueue, unwrap, voiceWorker } from "./helpers.ts";
+
+const STREAMS: readonly WorkerSelectorSpec[][] = [
+  [{ key: "english", labelOperator: "equal", value: true }],
+  [
+    { key: "english", labelOperator: "equal", value: true },
+    { key: "skillLevel", labelOperator: "greaterThanOrEqual", value: 6 },
+  ],
+];
+const JOBS = 400;
+
+describe("profiles of jobs from one arrival stream", () => {
+  it("are built once per stream for waiting groups and best-worker rankings", () => {
+    const workers = Array.from({ length: 20 }, (_, i) =>
+      voiceWorker(`agent-${i}`, { labels: { english: true, skillLevel: 4 + (i % 3) * 2 } }),
+    );
+    const h = harness(singleQueue({ kind: "bestWorker" }, workers));
+    for (let i = 0; i < JOBS; i++) {
+      h.engine.runUntil(h.engine.now + 1);
+      const id = `job-${i}`;
+      unwrap(
+        h.router.upsertJob({
+          id,
+          channelId: "voice",
+          queueId: "q",
+          requestedWorkerSelectors: STREAMS[i % 2] as WorkerSelectorSpec[],
+        }),
+      );
+      // Serve every job to the end, so that each one waits alone and its group empties.
+      const offer = h.events.findLast((event) => event.type === "RouterWorkerOfferIssued");
+      if (offer === undefined || !("workerId" in offer)) throw new Error("no offer");
+      const { assignmentId } = unwrap(
+        h.router.acceptJobOffer(offer.workerId, offerOf(h, offer.workerId)),
+      );
+      unwrap(h.router.completeJob(id, assignmentId));
+      unwrap(h.router.closeJob(id, assignmentId));
+    }
+    const queue = h.router.core.queues[0];
+    if (queue === undefined) throw new Error("no queue");
+    // One group per profile, although every job emptied its group.
+    expect(queue.waitingByChannel.get("voice")?.groupsBuilt).toBe(2);
+    // One profile key per stream, not one per job.
+    expect(queue.rankingsByChannel.get("voice")?.profileMisses).toBe(2);
+    expect(h.router.core.work.workersScored).toBeLessThanOrEqual(2 * workers.length);
+  });
+});
