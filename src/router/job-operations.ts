@@ -84,9 +84,11 @@ export class JobOperations {
       return fail("BadRequest", "queueId or classificationPolicyId is required");
     }
     const core = this.core;
+    const slot = core.freeJobSlot();
     const job = new JobRecord(
-      core.freeJobSlot(),
+      slot,
       spec.id,
+      core.openOfferListOf(slot),
       core.nextCreationSequence(),
       spec.channelReference ?? null,
       spec.classificationPolicyId ?? null,
