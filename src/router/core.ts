@@ -45,6 +45,11 @@ export class RouterCore {
   private readonly freeJobSlots: number[] = [];
   private nextJobCreationSequence = 0;
   /**
+   * Each slot's open-offer list, handed (empty) to every job that takes the slot: a list per
+   * slot rather than per job, so the hot path does not allocate one for each job.
+   */
+  private readonly openOfferLists: OfferRecord[][] = [];
+  /**
    * The job slot of every offer of a live job, by offer sequence, open or resolved (its
    * `outcome` says which), so a stale accept or decline still gets the service's answer; the
    * record itself is on the job's offer chain. Dropped with the job.
@@ -118,6 +123,16 @@ export class RouterCore {
     return this.freeJobSlots.length > 0
       ? (this.freeJobSlots.pop() as number)
       : this.jobSlots.length;
+  }
+
+  /** The (empty) open-offer list of a free slot, for the job that takes it. */
+  openOfferListOf(slot: number): OfferRecord[] {
+    let list = this.openOfferLists[slot];
+    if (list === undefined) {
+      list = [];
+      this.openOfferLists[slot] = list;
+    }
+    return list;
   }
 
   /** The creation sequence of the next job. */

@@ -156,7 +156,6 @@ export class JobRecord {
   enqueuedAtSeconds = Number.NaN;
   /** Latest enqueue into the current queue (wait-time exception clock, §8 f). */
   latestEnqueueAtSeconds = Number.NaN;
-  readonly openOffers: OfferRecord[] = [];
   /** The waiting group (of its queue and channel) the job is in; null when not waiting. */
   waitingGroup: WaitingGroup | null = null;
   exclusions: Map<number, DeclineExclusion> | null = null;
@@ -191,6 +190,11 @@ export class JobRecord {
     /** Slot in the router's live jobs; reused by a later job once this one is forgotten. */
     readonly index: number,
     readonly id: string,
+    /**
+     * Open offers, in the order they were made. The list is its slot's (RouterCore recycles
+     * it, empty, with the slot: a job is forgotten only once it has no open offer).
+     */
+    readonly openOffers: OfferRecord[],
     /** Order of creation, never reused: the last tie-break of queue order. */
     readonly creationSequence: number,
     readonly channelReference: string | null,

@@ -13,7 +13,7 @@ import { jobSpecError } from "./job-validation.ts";
 import { frozenLabels } from "./labels.ts";
 import type { Matcher } from "./matching.ts";
 import { addQueuedJob, removeQueuedJob } from "./queue-order.ts";
-import { type EmptyResult, fail, ok, okEmpty, type RouterResult } from "./results.ts";
+import { type EmptyResult, fail, NO_OPTIONS, ok, okEmpty, type RouterResult } from "./results.ts";
 import { NO_SELECTORS, toWorkerSelectors } from "./selectors.ts";
 import type { JobSpec, JobStatus } from "./types.ts";
 
@@ -84,9 +84,11 @@ export class JobOperations {
       return fail("BadRequest", "queueId or classificationPolicyId is required");
     }
     const core = this.core;
+    const slot = core.freeJobSlot();
     const job = new JobRecord(
-      core.freeJobSlot(),
+      slot,
       spec.id,
+      core.openOfferListOf(slot),
       core.nextCreationSequence(),
       spec.channelReference ?? null,
       spec.classificationPolicyId ?? null,
@@ -161,14 +163,14 @@ export class JobOperations {
     }
   }
 
-  cancelJob(jobId: string, options: CancelOptions = {}): EmptyResult {
+  cancelJob(jobId: string, options: CancelOptions = NO_OPTIONS): EmptyResult {
     const job = this.core.findJob(jobId);
     if (job === undefined) return fail("NotFound", `Job not found. JobId: ${jobId}`);
     return this.cancel(job, options);
   }
 
   /** cancelJob by the job's slot. */
-  cancelAt(jobSlot: number, options: CancelOptions = {}): EmptyResult {
+  cancelAt(jobSlot: number, options: CancelOptions = NO_OPTIONS): EmptyResult {
     const job = this.core.liveJobAt(jobSlot);
     if (job === undefined) return fail("NotFound", `Job not found. Job slot: ${jobSlot}`);
     return this.cancel(job, options);
@@ -213,7 +215,7 @@ export class JobOperations {
   /** Completes the job of an assignment found by `findAssignment(At)`. */
   complete(
     found: AssignmentRecord | RouterResult<never>,
-    options: { note?: string } = {},
+    options: { note?: string } = NO_OPTIONS,
   ): EmptyResult {
     if (!(found instanceof AssignmentRecord)) return found;
     const job = found.job;
@@ -231,7 +233,10 @@ export class JobOperations {
   }
 
   /** Closes the job of an assignment found by `findAssignment(At)`. */
-  close(found: AssignmentRecord | RouterResult<never>, options: CloseOptions = {}): EmptyResult {
+  close(
+    found: AssignmentRecord | RouterResult<never>,
+    options: CloseOptions = NO_OPTIONS,
+  ): EmptyResult {
     if (!(found instanceof AssignmentRecord)) return found;
     const job = found.job;
     if (job.status !== "completed") {
@@ -276,7 +281,7 @@ export class JobOperations {
   /** Unassigns the job of an assignment found by `findAssignment(At)`. */
   unassign(
     found: AssignmentRecord | RouterResult<never>,
-    options: { suspendMatching?: boolean } = {},
+    options: { suspendMatching?: boolean } = NO_OPTIONS,
   ): RouterResult<UnassignResult> {
     if (!(found instanceof AssignmentRecord)) return found;
     const job = found.job;

@@ -10,7 +10,7 @@ import { AssignmentRecord, type JobRecord, OfferRecord, type WorkerRecord } from
 import type { JobFlow } from "./job-flow.ts";
 import type { Matcher } from "./matching.ts";
 import { OfferOutcome } from "./offer-log.ts";
-import { type EmptyResult, fail, ok, okEmpty, type RouterResult } from "./results.ts";
+import { type EmptyResult, fail, NO_OPTIONS, ok, okEmpty, type RouterResult } from "./results.ts";
 import { attachWorker, detachWorker } from "./worker-index.ts";
 
 /** Result of accept. */
@@ -134,7 +134,7 @@ export class OfferOperations {
   declineJobOffer(
     workerId: string,
     offerId: string,
-    options: { retryOfferAtSeconds?: number } = {},
+    options: { retryOfferAtSeconds?: number } = NO_OPTIONS,
   ): EmptyResult {
     const worker = this.core.workerById.get(workerId);
     const sequence = this.core.offerSequenceOf(offerId);
@@ -145,7 +145,7 @@ export class OfferOperations {
   declineOffer(
     worker: number,
     offer: number,
-    options: { retryOfferAtSeconds?: number } = {},
+    options: { retryOfferAtSeconds?: number } = NO_OPTIONS,
   ): EmptyResult {
     return this.decline(this.core.workers[worker], offer, options, null, null);
   }

@@ -25,6 +25,12 @@ const EMPTY: Record<string, never> = Object.freeze({}) as Record<string, never>;
 /** Shared: results are read-only, so one object serves every payload-free success. */
 const OK_EMPTY: EmptyResult = Object.freeze({ ok: true, value: EMPTY });
 
+/**
+ * The options of an operation called without any: shared (they are only read), so a default
+ * parameter does not allocate an empty object on every complete and close.
+ */
+export const NO_OPTIONS: Readonly<Record<string, never>> = EMPTY;
+
 /** A successful result. */
 export function ok<T>(value: T): RouterResult<T> {
   return { ok: true, value };

@@ -44,16 +44,23 @@ interface ArrivalStream {
 /** The router's spec of a stream's job `jobId` with `labels`. */
 type JobSpecOf = (jobId: string, labels: ArrivalSpec["labels"]) => JobSpec;
 
+/** A job spec the world rewrites for each job of a stream. */
+type ReusedJobSpec = { -readonly [Field in keyof JobSpec]: JobSpec[Field] };
+
 /**
- * A stream's job specs, built by one object literal of one shape per stream (spreading the
- * optional fields would allocate and copy per job): only the fields the stream sets are given.
+ * A stream's job specs: one object per stream, of one shape (only the fields the stream sets
+ * are given), whose id and labels are rewritten for each job instead of a new spec per job.
+ * Safe because upsertJob reads its spec during the call and keeps nothing of it (it copies
+ * labels and selectors), and nothing else sees the spec.
  */
 function jobSpecMaker(spec: ArrivalSpec): JobSpecOf {
   const { channelId, queueId, classificationPolicyId, priority, tags } = spec;
   const requestedWorkerSelectors = spec.requestedWorkerSelectors;
+  const labels = spec.labels;
+  let jobSpec: ReusedJobSpec;
   if (queueId !== undefined && classificationPolicyId !== undefined) {
-    return (id, labels) => ({
-      id,
+    jobSpec = {
+      id: "",
       channelId,
       queueId,
       classificationPolicyId,
@@ -61,31 +68,27 @@ function jobSpecMaker(spec: ArrivalSpec): JobSpecOf {
       labels,
       tags,
       requestedWorkerSelectors,
-    });
-  }
-  if (queueId !== undefined) {
-    return (id, labels) => ({
-      id,
-      channelId,
-      queueId,
-      priority,
-      labels,
-      tags,
-      requestedWorkerSelectors,
-    });
-  }
-  if (classificationPolicyId !== undefined) {
-    return (id, labels) => ({
-      id,
+    };
+  } else if (queueId !== undefined) {
+    jobSpec = { id: "", channelId, queueId, priority, labels, tags, requestedWorkerSelectors };
+  } else if (classificationPolicyId !== undefined) {
+    jobSpec = {
+      id: "",
       channelId,
       classificationPolicyId,
       priority,
       labels,
       tags,
       requestedWorkerSelectors,
-    });
+    };
+  } else {
+    jobSpec = { id: "", channelId, priority, labels, tags, requestedWorkerSelectors };
   }
-  return (id, labels) => ({ id, channelId, priority, labels, tags, requestedWorkerSelectors });
+  return (id, jobLabels) => {
+    jobSpec.id = id;
+    jobSpec.labels = jobLabels;
+    return jobSpec;
+  };
 }
 
 /** Builds an arrival stream's process from its spec and its own random stream. */
