@@ -16,6 +16,7 @@ import { type ReplicationOptions, type ReplicationResult, runReplication } from 
 
 export { ScenarioError, ScenarioRunError, type ScenarioRunProblem, UsageError } from "./errors.ts";
 export type { ReplicationMetrics, ReplicationSummary } from "./metrics/types.ts";
+export { EventGridSerializer } from "./report/event-grid/index.ts";
 export {
   renderConsoleSummary,
   renderIntervalsCsv,
@@ -24,7 +25,7 @@ export {
   renderWorkersCsv,
 } from "./report/index.ts";
 export type { RouterEvent, RouterObserver, RouterView } from "./router/index.ts";
-export { EventGridSerializer, Router, RouterObserverBase } from "./router/index.ts";
+export { Router, RouterObserverBase } from "./router/index.ts";
 export {
   checkScenarioText,
   loadScenario,

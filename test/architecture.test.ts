@@ -20,7 +20,7 @@ interface Allowed {
 }
 
 /** Parts that import nothing else from src/ (the doc's list; vocabulary/ is on main's side). */
-const LEAVES: readonly Part[] = ["engine", "powerfx", "theory", "vocabulary"];
+const LEAVES: readonly Part[] = ["collections", "engine", "powerfx", "theory", "vocabulary"];
 
 /** Everything below the composition root that a top-level entry point may use. */
 const BELOW_ENTRY_POINTS: readonly Part[] = [
@@ -53,21 +53,32 @@ const ALLOWED: Readonly<Record<Part, Allowed>> = {
       "router",
       "scenario",
       "engine",
+      "collections",
       "random",
       "powerfx",
       "vocabulary",
     ],
   },
   world: {
-    parts: ["errors.ts", "router", "scenario", "engine", "random", "powerfx", "vocabulary"],
+    parts: [
+      "errors.ts",
+      "router",
+      "scenario",
+      "engine",
+      "collections",
+      "random",
+      "powerfx",
+      "vocabulary",
+    ],
   },
-  // The doc: metrics → router (event types only); engine's SlotIndex and random's special
-  // functions are leaves it reuses.
-  metrics: { parts: ["errors.ts", "router", "engine", "random"], typeOnly: ["router"] },
-  // The doc: report → metrics, and the planning answers and comparisons it draws (types only).
+  // The doc: metrics → router (observer and event types only); the collections and random's
+  // special functions are leaves it reuses.
+  metrics: { parts: ["errors.ts", "router", "collections", "random"], typeOnly: ["router"] },
+  // The doc: report → metrics, and the planning answers and comparisons it draws (types
+  // only); its Event Grid writer reads the router's event types.
   report: {
-    parts: ["errors.ts", "metrics", "planning", "comparison"],
-    typeOnly: ["planning", "comparison"],
+    parts: ["errors.ts", "metrics", "planning", "comparison", "router"],
+    typeOnly: ["planning", "comparison", "router"],
   },
   // The doc: cli → comparison → { metrics, scenario, vocabulary } (scenario's located CSV reader
   // and name suggestions, besides its types).
@@ -80,12 +91,13 @@ const ALLOWED: Readonly<Record<Part, Allowed>> = {
   // The doc: cli → model-checks → { scenario, router's selector evaluation }.
   "model-checks": { parts: ["errors.ts", "scenario", "router", "powerfx", "vocabulary"] },
   router: {
-    parts: ["errors.ts", "scenario", "engine", "random", "powerfx", "vocabulary"],
+    parts: ["errors.ts", "scenario", "engine", "collections", "random", "powerfx", "vocabulary"],
     typeOnly: ["scenario"],
   },
   scenario: { parts: ["errors.ts", "powerfx", "vocabulary"] },
   random: { parts: ["vocabulary"] },
   "errors.ts": { parts: [] },
+  collections: { parts: [] },
   engine: { parts: [] },
   powerfx: { parts: [] },
   theory: { parts: [] },
@@ -234,6 +246,19 @@ describe("src/", () => {
         leaf,
         [],
       ]);
+  });
+});
+
+describe("src/router/", () => {
+  it("keeps at its top only the facade and what every part shares; the rest in the folders the doc names", () => {
+    const doc = readFileSync("docs/architecture.md", "utf8");
+    const namedFolders = [...doc.matchAll(/^ {4}([a-z-]+)\/ +\S/gm)].map((match) => match[1]);
+    const entries = readdirSync("src/router", { withFileTypes: true });
+    const folders = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+    expect(folders.sort()).toEqual([...namedFolders].sort());
+    const topFiles = entries.filter((entry) => entry.isFile()).map((entry) => entry.name);
+    const namedTop = /router\.ts \(its operations\)[^:]*:/s.exec(doc)?.[0] ?? "";
+    expect(topFiles.filter((name) => !namedTop.includes(name))).toEqual([]);
   });
 });
 

@@ -11,8 +11,8 @@
  * scope-set.ts), sums, histograms and levels. Event objects can still be fed to `observe`
  * (event-replay.ts gives their ids handles), for hand-written histories.
  */
-import type { RouterEvent } from "../router/events.ts";
-import type { RouterObserver, RouterView } from "../router/observer.ts";
+import type { RouterEvent } from "../router/events/events.ts";
+import type { RouterObserver, RouterView } from "../router/events/observer.ts";
 import type { WorkerSelector } from "../router/types.ts";
 import { EventReplay } from "./event-replay.ts";
 import { HoldTable, NO_HOLD } from "./hold-table.ts";

@@ -6,9 +6,9 @@
  * job it never saw received, and ends of offers it never saw, are skipped: an observer that
  * learns only from events (the metrics) would ignore them anyway.
  */
-import { SlotIndex } from "../engine/slot-index.ts";
-import type { RouterEvent } from "../router/events.ts";
-import type { RouterObserver, RouterView, WorkerDetails } from "../router/observer.ts";
+import { SlotIndex } from "../collections/slot-index.ts";
+import type { RouterEvent } from "../router/events/events.ts";
+import type { RouterObserver, RouterView, WorkerDetails } from "../router/events/observer.ts";
 
 const NO_LABELS = Object.freeze({});
 

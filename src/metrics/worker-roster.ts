@@ -5,7 +5,7 @@
  * seen gets zero capacity. Ids and registration details come from the router's read-only view,
  * once per worker or registration.
  */
-import type { RouterView } from "../router/observer.ts";
+import type { RouterView } from "../router/events/observer.ts";
 import type { HoldTable } from "./hold-table.ts";
 import type { ScopeSet } from "./scope-set.ts";
 import type { MeasurementWindow } from "./time-weighted-level.ts";

@@ -4,7 +4,7 @@
  * certainly carry. Whatever depends on labels or rules is widened ("any queue", fewer
  * selectors), so a check built on this may miss a dead stream but never invents one.
  */
-import { isSelectorSatisfied } from "../router/selectors.ts";
+import { isSelectorSatisfied } from "../router/classification/selectors.ts";
 import type {
   ArrivalSpec,
   ClassificationPolicySpec,

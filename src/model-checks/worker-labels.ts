@@ -2,7 +2,7 @@
  * Worker selectors against the workers a scenario declares, with the router's own evaluation
  * (`isSelectorSatisfied`) and the implicit `Id` label each worker carries (`<id>` or `<id>-<n>`).
  */
-import { isSelectorSatisfied } from "../router/selectors.ts";
+import { isSelectorSatisfied } from "../router/classification/selectors.ts";
 import type { Labels, WorkerGroupSpec, WorkerSelectorSpec } from "../scenario/index.ts";
 
 /**

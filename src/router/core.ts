@@ -6,11 +6,12 @@
  * assignments, and each channel's `jobCount` counts the same on that channel. Load changes and
  * offers are O(Q·C·(log n + memmove)) through the worker index; job slots are O(1).
  */
+
+import { SlotIndex } from "../collections/slot-index.ts";
 import type { Engine } from "../engine/engine.ts";
 import { NO_TIMER } from "../engine/engine.ts";
-import { SlotIndex } from "../engine/slot-index.ts";
-import type { ClassificationPolicyRecord } from "./classification.ts";
-import { RouterEmitter } from "./emitter.ts";
+import type { ClassificationPolicyRecord } from "./classification/classification.ts";
+import { attachWorker, detachWorker } from "./distribution/worker-index.ts";
 import {
   type ChannelRecord,
   type JobRecord,
@@ -20,10 +21,10 @@ import {
   type QueueRecord,
   type WorkerRecord,
 } from "./entities.ts";
-import type { ExceptionPolicyRecord } from "./exception-policy.ts";
-import type { OfferOutcomeCode } from "./offer-log.ts";
-import { refreshWaiting } from "./queue-order.ts";
-import { attachWorker, detachWorker } from "./worker-index.ts";
+import { RouterEmitter } from "./events/emitter.ts";
+import type { ExceptionPolicyRecord } from "./exceptions/exception-policy.ts";
+import { refreshWaiting } from "./jobs/queue-order.ts";
+import type { OfferOutcomeCode } from "./offers/offer-log.ts";
 
 /** Router state shared by the matcher, the operations and the invariant checks. */
 export class RouterCore {
@@ -37,7 +38,7 @@ export class RouterCore {
   readonly queueById = new Map<string, QueueRecord>();
   readonly workers: WorkerRecord[] = [];
   readonly workerById = new Map<string, WorkerRecord>();
-  /** Slots of the live jobs by id (a SlotIndex, not a Map: see engine/slot-index.ts). */
+  /** Slots of the live jobs by id (a SlotIndex, not a Map: see collections/slot-index.ts). */
   private readonly jobSlotById = new SlotIndex<string>();
   /** Live jobs by slot (`job.index`); a free slot holds null. */
   private readonly jobSlots: (JobRecord | null)[] = [];

@@ -7,16 +7,16 @@
  * frozen arrays).
  */
 
-import { ChunkedSortedList } from "./chunked-sorted-list.ts";
-import type { ExceptionPolicyRecord, ExceptionRuleRecord } from "./exception-policy.ts";
-import type { DistributionMode } from "./modes/index.ts";
-import { OfferOutcome, type OfferOutcomeCode } from "./offer-log.ts";
-import type { CompiledRule } from "./rules/router-rule.ts";
-import { NO_SELECTORS } from "./selectors.ts";
-import type { SortedList } from "./sorted-list.ts";
+import { ChunkedSortedList } from "../collections/chunked-sorted-list.ts";
+import type { SortedList } from "../collections/sorted-list.ts";
+import type { CompiledRule } from "./classification/rules/router-rule.ts";
+import { NO_SELECTORS } from "./classification/selectors.ts";
+import type { DistributionMode } from "./distribution/modes/index.ts";
+import type { RankingBook } from "./distribution/worker-ranking.ts";
+import type { ExceptionPolicyRecord, ExceptionRuleRecord } from "./exceptions/exception-policy.ts";
+import type { WaitingGroup, WaitingJobs } from "./jobs/waiting-jobs.ts";
+import { OfferOutcome, type OfferOutcomeCode } from "./offers/offer-log.ts";
 import type { JobStatus, Labels, WorkerSelector, WorkerState } from "./types.ts";
-import type { WaitingGroup, WaitingJobs } from "./waiting-jobs.ts";
-import type { RankingBook } from "./worker-ranking.ts";
 
 /** `{id, name, labels}` of a queue, as events carry it. */
 export interface QueueDetails {

@@ -10,14 +10,14 @@
  */
 import { NO_TIMER } from "../engine/engine.ts";
 import type { RouterCore } from "./core.ts";
-import { isExcluded, isPairEligible } from "./eligibility.ts";
+import { isExcluded, isPairEligible } from "./distribution/eligibility.ts";
+import { fitsChannel } from "./distribution/worker-index.ts";
 import type { JobRecord, QueueRecord, WorkerRecord } from "./entities.ts";
-import { OfferOutcome } from "./offer-log.ts";
+import { earliestExpiry, isEnded, isExpedited } from "./jobs/selector-expiry.ts";
+import { selectorProfile } from "./jobs/waiting-jobs.ts";
+import { OfferOutcome } from "./offers/offer-log.ts";
 import type { Router } from "./router.ts";
-import { earliestExpiry, isEnded, isExpedited } from "./selector-expiry.ts";
 import type { JobStatus } from "./types.ts";
-import { selectorProfile } from "./waiting-jobs.ts";
-import { fitsChannel } from "./worker-index.ts";
 
 /**
  * Legal job status changes within one operation (§2.1), for the statuses this router reaches.

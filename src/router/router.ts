@@ -32,26 +32,30 @@
  * selectors.ts.
  */
 import type { Engine } from "../engine/engine.ts";
-import { NO_RANDOM } from "./attachments.ts";
-import { buildWorker, RouterConfigError } from "./config.ts";
-import { configureResources, ruleStride } from "./configure.ts";
+import { NO_RANDOM } from "./classification/attachments.ts";
+import { buildWorker, RouterConfigError } from "./configuration/config.ts";
+import { configureResources, ruleStride } from "./configuration/configure.ts";
 import { RouterCore } from "./core.ts";
-import { EventRelay } from "./event-relay.ts";
-import type { RouterListener } from "./events.ts";
-import { JobFlow } from "./job-flow.ts";
+import { Matcher } from "./distribution/matching.ts";
+import { EventRelay } from "./events/event-relay.ts";
+import type { RouterListener } from "./events/events.ts";
+import type { RouterObserver, RouterView } from "./events/observer.ts";
+import { JobFlow } from "./jobs/job-flow.ts";
 import {
   type CancelOptions,
   type CloseOptions,
   JobOperations,
   type UnassignResult,
   type UpsertJobResult,
-} from "./job-operations.ts";
-import { Matcher } from "./matching.ts";
-import type { RouterObserver, RouterView } from "./observer.ts";
-import { type AcceptedOffer, type AcceptResult, OfferOperations } from "./offer-operations.ts";
-import { positionInQueue } from "./queue-order.ts";
+} from "./jobs/job-operations.ts";
+import { positionInQueue } from "./jobs/queue-order.ts";
+import { isEnded, SelectorExpiry } from "./jobs/selector-expiry.ts";
+import {
+  type AcceptedOffer,
+  type AcceptResult,
+  OfferOperations,
+} from "./offers/offer-operations.ts";
 import { type EmptyResult, fail, ok, type RouterResult } from "./results.ts";
-import { isEnded, SelectorExpiry } from "./selector-expiry.ts";
 import type { JobSpec, RouterConfig, WorkerSpec } from "./types.ts";
 import {
   HandleView,

@@ -10,8 +10,8 @@ import {
   type QueueRecord,
   type WorkerRecord,
 } from "./entities.ts";
-import type { RouterView, WorkerDetails } from "./observer.ts";
-import { earliestEnqueuedAtSeconds } from "./queue-order.ts";
+import type { RouterView, WorkerDetails } from "./events/observer.ts";
+import { earliestEnqueuedAtSeconds } from "./jobs/queue-order.ts";
 import type { JobStatus, Labels, WorkerSelector, WorkerState } from "./types.ts";
 
 /** An assignment as `job.assignments` shows it. */

@@ -1,6 +1,6 @@
 /**
  * The distribution modes of a distribution policy (reference §3.4), declared once: the scenario
- * schema's `mode.kind` enum and the router's mode registry (`router/modes/`) both derive from
+ * schema's `mode.kind` enum and the router's mode registry (`router/distribution/modes/`) both derive from
  * `DISTRIBUTION_MODE_TRAITS`, so a mode added here must be given a strategy there or the
  * router does not compile.
  */

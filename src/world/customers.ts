@@ -7,6 +7,8 @@
  * Per-job state lives in recycled slots while the job is in the system; the router's calls name
  * a job by its router slot, which the world maps to its own slot when the job is received.
  */
+
+import { SlotPool } from "../collections/slot-pool.ts";
 import type { Engine } from "../engine/engine.ts";
 import { NO_TIMER } from "../engine/engine.ts";
 import type { Distribution, RandomStream } from "../random/index.ts";
@@ -22,7 +24,6 @@ import {
 } from "./arrivals.ts";
 import { WorldPriority } from "./priorities.ts";
 import { refused } from "./router-refusals.ts";
-import { SlotPool } from "./slot-pool.ts";
 
 /** No slot. */
 const NO_SLOT = -1;

@@ -11,6 +11,8 @@
  * Open offers and assignments live in recycled slots, named by the router's handles (offer and
  * assignment sequences, job slots, worker indexes): no id is formatted or looked up per job.
  */
+
+import { SlotPool } from "../collections/slot-pool.ts";
 import type { Engine } from "../engine/engine.ts";
 import { NO_TIMER } from "../engine/engine.ts";
 import type { Router, RouterView } from "../router/index.ts";
@@ -18,7 +20,6 @@ import type { Customers } from "./customers.ts";
 import type { Person } from "./people.ts";
 import { WorldPriority } from "./priorities.ts";
 import { refused } from "./router-refusals.ts";
-import { SlotPool } from "./slot-pool.ts";
 
 /** One person as the world sees them: registered or not, assignments held, offers pondered. */
 export interface PersonSnapshot {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { MetricValues } from "../../src/metrics/types.ts";
-import type { RouterEvent } from "../../src/router/events.ts";
+import type { RouterEvent } from "../../src/router/events/events.ts";
 import { collect, conservationGap, events, inTimeOrder, testSettings } from "./router-events.ts";
 
 /** A job offered at `offerAt` and accepted at `acceptAt` (ring time), done at `doneAt`. */

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { MetricValues } from "../../src/metrics/types.ts";
-import type { RouterEvent } from "../../src/router/events.ts";
+import type { RouterEvent } from "../../src/router/events/events.ts";
 import { assertProperty } from "../support/property.ts";
 import {
   answeredJob,

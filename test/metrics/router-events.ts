@@ -6,7 +6,7 @@
 import { MetricsCollector, type MetricsSettings } from "../../src/metrics/collector.ts";
 import type { MetricValues } from "../../src/metrics/types.ts";
 import type { ChannelConfiguration } from "../../src/router/entities.ts";
-import type { RouterEvent } from "../../src/router/events.ts";
+import type { RouterEvent } from "../../src/router/events/events.ts";
 
 const NO_LABELS = Object.freeze({});
 

@@ -5,7 +5,7 @@
  * closed five arrivals later. Events are generated on the fly, never held in a list.
  */
 import { MetricsCollector } from "../../src/metrics/collector.ts";
-import type { RouterEvent } from "../../src/router/events.ts";
+import type { RouterEvent } from "../../src/router/events/events.ts";
 import { events } from "./router-events.ts";
 
 const HORIZON_SECONDS = 36_000;

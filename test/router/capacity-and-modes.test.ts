@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { RouterWorkerOfferIssued } from "../../src/router/events.ts";
+import type { RouterWorkerOfferIssued } from "../../src/router/events/events.ts";
 import type { WorkerSpec } from "../../src/router/types.ts";
 import { harness, offerOf, singleQueue, unwrap, voiceWorker } from "./helpers.ts";
 

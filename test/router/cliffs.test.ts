@@ -5,8 +5,8 @@
  * best worker scores each worker once per job profile, not every idle worker per job.
  */
 import { describe, expect, it } from "vitest";
+import { MAX_RANKINGS } from "../../src/router/distribution/worker-ranking.ts";
 import type { DistributionModeSpec } from "../../src/router/types.ts";
-import { MAX_RANKINGS } from "../../src/router/worker-ranking.ts";
 import { type Harness, harness, offerOf, singleQueue, unwrap, voiceWorker } from "./helpers.ts";
 
 const BACKLOG = 20_000;

@@ -3,7 +3,7 @@
  * (`"RouterWorkerOfferIssued w1 j1"`) so that event-trace tests read like the documentation.
  */
 import { type AfterEvent, Engine } from "../../src/engine/engine.ts";
-import type { RouterEvent } from "../../src/router/events.ts";
+import type { RouterEvent } from "../../src/router/events/events.ts";
 import type { RouterResult } from "../../src/router/results.ts";
 import { Router } from "../../src/router/router.ts";
 import type { DistributionModeSpec, RouterConfig, WorkerSpec } from "../../src/router/types.ts";

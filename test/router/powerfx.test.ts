@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { Engine } from "../../src/engine/engine.ts";
 import { RuleEvaluationError } from "../../src/powerfx/errors.ts";
 import { formatNode, parseExpression } from "../../src/powerfx/parser.ts";
-import { RouterConfigError } from "../../src/router/config-error.ts";
+import { compileExpression } from "../../src/router/classification/rules/powerfx.ts";
+import type { RuleValue } from "../../src/router/classification/rules/values.ts";
+import { RouterConfigError } from "../../src/router/configuration/config-error.ts";
 import { parsePowerFx } from "../../src/router/index.ts";
 import { Router } from "../../src/router/router.ts";
-import { compileExpression } from "../../src/router/rules/powerfx.ts";
-import type { RuleValue } from "../../src/router/rules/values.ts";
 import type { Labels } from "../../src/router/types.ts";
 import { harness, singleQueue, unwrap, voiceWorker } from "./helpers.ts";
 

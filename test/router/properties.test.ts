@@ -8,7 +8,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Engine } from "../../src/engine/engine.ts";
-import type { RouterEvent } from "../../src/router/events.ts";
+import type { RouterEvent } from "../../src/router/events/events.ts";
 import { checkInvariants, isLegalTransition } from "../../src/router/invariants.ts";
 import { Router } from "../../src/router/router.ts";
 import type {

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
+import {
+  isSelectorSatisfied,
+  toWorkerSelectors,
+} from "../../src/router/classification/selectors.ts";
 import { compareCodePoints } from "../../src/router/code-point.ts";
-import { defaultWorkerScore, labelMatchScore, logistic } from "../../src/router/scoring.ts";
-import { isSelectorSatisfied, toWorkerSelectors } from "../../src/router/selectors.ts";
+import {
+  defaultWorkerScore,
+  labelMatchScore,
+  logistic,
+} from "../../src/router/distribution/scoring.ts";
 import type { LabelOperator, LabelValue } from "../../src/router/types.ts";
 
 describe("code-point order", () => {

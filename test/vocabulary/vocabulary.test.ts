@@ -7,8 +7,8 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type * as z from "zod";
 import { createDistribution, type DistributionSpec as RandomSpec } from "../../src/random/index.ts";
-import { distributionModes } from "../../src/router/modes/index.ts";
-import { operatorHolds } from "../../src/router/selectors.ts";
+import { operatorHolds } from "../../src/router/classification/selectors.ts";
+import { distributionModes } from "../../src/router/distribution/modes/index.ts";
 import type {
   DistributionModeKind as RouterModeKind,
   LabelOperator as RouterOperator,

@@ -4,7 +4,8 @@
  * router events. Short trace lines (`"12 OfferIssued w1 job-1"`) make event-trace assertions read
  * like the documentation; `eventGridLines` gives the bytes events.jsonl would hold.
  */
-import { EventGridSerializer, type RouterEvent } from "../../src/router/index.ts";
+import { EventGridSerializer } from "../../src/report/event-grid/index.ts";
+import type { RouterEvent } from "../../src/router/index.ts";
 import { parseScenario, readTraces, type Scenario } from "../../src/scenario/index.ts";
 import { type ReplicationResult, runReplication } from "../../src/simulate.ts";
 

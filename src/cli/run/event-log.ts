@@ -6,7 +6,8 @@
  * and moves the file into place only once the whole run has succeeded, with the other outputs.
  */
 import { closeSync, openSync, rmSync, writeSync } from "node:fs";
-import { EventGridSerializer, JsonBytes, type RouterEvent } from "../../router/index.ts";
+import { EventGridSerializer, JsonBytes } from "../../report/event-grid/index.ts";
+import type { RouterEvent } from "../../router/index.ts";
 
 const BUFFER_BYTES = 1 << 20;
 

@@ -1,0 +1,69 @@
+/**
+ * Builds the router's resources from its config, in dependency order: distribution policies,
+ * queues, classification policies (they name queues), exception policies (they name queues and
+ * classification policies), then each queue's exception policy record. Duplicate ids and
+ * unresolved references throw `RouterConfigError`. Workers are added by the router afterwards.
+ */
+import { buildClassificationPolicy } from "../classification/classification.ts";
+import type { RouterCore } from "../core.ts";
+import { buildExceptionPolicy } from "../exceptions/exception-policy.ts";
+import type { RouterConfig } from "../types.ts";
+import { buildPolicy, buildQueue, RouterConfigError } from "./config.ts";
+
+/** Fills `core` with every resource of `config` except workers. */
+export function configureResources(core: RouterCore, config: RouterConfig): void {
+  for (const spec of config.distributionPolicies) {
+    if (core.policies.has(spec.id)) throw new RouterConfigError(`duplicate policy ${spec.id}`);
+    core.policies.set(spec.id, buildPolicy(spec));
+  }
+  const exceptionPolicyIds = new Set((config.exceptionPolicies ?? []).map((spec) => spec.id));
+  for (const spec of config.queues) {
+    if (core.queueById.has(spec.id)) throw new RouterConfigError(`duplicate queue ${spec.id}`);
+    const queue = buildQueue(spec, core.queues.length, core.policies, exceptionPolicyIds);
+    core.queues.push(queue);
+    core.queueById.set(queue.id, queue);
+  }
+  configureClassification(core, config);
+  configureExceptions(core, config);
+}
+
+function configureClassification(core: RouterCore, config: RouterConfig): void {
+  for (const spec of config.classificationPolicies ?? []) {
+    if (core.classificationPolicies.has(spec.id)) {
+      throw new RouterConfigError(`duplicate classification policy ${spec.id}`);
+    }
+    const policy = buildClassificationPolicy(spec, core.queueById);
+    if (policy.usesRandom && config.random === undefined) {
+      throw new RouterConfigError(
+        `classification policy ${spec.id}: a weightedAllocation needs the config's random source`,
+      );
+    }
+    core.classificationPolicies.set(spec.id, policy);
+  }
+}
+
+function configureExceptions(core: RouterCore, config: RouterConfig): void {
+  const references = {
+    queueById: core.queueById,
+    classificationPolicies: core.classificationPolicies,
+  };
+  for (const spec of config.exceptionPolicies ?? []) {
+    if (core.exceptionPolicies.has(spec.id)) {
+      throw new RouterConfigError(`duplicate exception policy ${spec.id}`);
+    }
+    core.exceptionPolicies.set(spec.id, buildExceptionPolicy(spec, references));
+  }
+  for (const queue of core.queues) {
+    const id = queue.exceptionPolicyId;
+    queue.exceptionPolicy = id === null ? null : (core.exceptionPolicies.get(id) ?? null);
+  }
+}
+
+/** The exception-timer argument stride: the most rules of any exception policy (at least 1). */
+export function ruleStride(config: RouterConfig): number {
+  let most = 1;
+  for (const policy of config.exceptionPolicies ?? []) {
+    most = Math.max(most, policy.exceptionRules.length);
+  }
+  return most;
+}

@@ -1,0 +1,81 @@
+/**
+ * The index of workers that can take one more job: for each queue and channel, the active
+ * workers of that queue whose free capacity fits the channel's cost and whose channel is below
+ * `maxNumberOfJobs`, in the index order the queue's mode declares (`indexOrder`: idleness or
+ * id). Choosing a worker therefore never scans busy workers.
+ * Each load change detaches and re-attaches the worker: O(Q·C·(R + 1)·(log n + memmove)) for a
+ * worker in Q queues with C channels and R best-worker rankings per list (worker-ranking.ts).
+ * Load, idle-since and state change only between detach and attach.
+ */
+
+import { SortedList } from "../../collections/sorted-list.ts";
+import { compareCodePoints } from "../code-point.ts";
+import type { ChannelRecord, QueueRecord, WorkerRecord } from "../entities.ts";
+import type { IndexOrder } from "./modes/index.ts";
+import { compareWorkersByIdleness } from "./worker-order.ts";
+import { rankWorker } from "./worker-ranking.ts";
+
+/** Id in code-point order (§8 h, p). */
+function compareWorkersById(left: WorkerRecord, right: WorkerRecord): number {
+  return compareCodePoints(left.id, right.id);
+}
+
+/** The comparator of each index order a mode may declare (one entry per order). */
+const INDEX_COMPARATORS: Readonly<
+  Record<IndexOrder, (left: WorkerRecord, right: WorkerRecord) => number>
+> = {
+  idleness: compareWorkersByIdleness,
+  id: compareWorkersById,
+};
+
+/** Whether the worker can take one more job on this channel right now. */
+export function fitsChannel(worker: WorkerRecord, channel: ChannelRecord): boolean {
+  return (
+    worker.state === "active" &&
+    worker.usedCapacity + channel.capacityCostPerJob <= worker.capacity &&
+    channel.jobCount < channel.maxNumberOfJobs
+  );
+}
+
+/** The worker list of a queue for a channel, created on first use. */
+export function workerList(queue: QueueRecord, channelId: string): SortedList<WorkerRecord> {
+  let list = queue.workersByChannel.get(channelId);
+  if (list === undefined) {
+    list = new SortedList(INDEX_COMPARATORS[queue.policy.mode.indexOrder]);
+    queue.workersByChannel.set(channelId, list);
+  }
+  return list;
+}
+
+/** Removes the worker from every list it is in. */
+export function detachWorker(worker: WorkerRecord): void {
+  // Indexed loops: the worker's arrays are frozen, and for…of over a frozen array allocates.
+  const channels = worker.channels;
+  const queues = worker.queues;
+  for (let c = 0; c < channels.length; c++) {
+    const channel = channels[c] as ChannelRecord;
+    if (!channel.indexed) continue;
+    for (let q = 0; q < queues.length; q++) {
+      const queue = queues[q] as QueueRecord;
+      workerList(queue, channel.channelId).remove(worker);
+      if (queue.rankingsByChannel.size > 0) rankWorker(queue, channel.channelId, worker, false);
+    }
+    channel.indexed = false;
+  }
+}
+
+/** Adds the worker to the lists of every channel it fits now. */
+export function attachWorker(worker: WorkerRecord): void {
+  const channels = worker.channels;
+  const queues = worker.queues;
+  for (let c = 0; c < channels.length; c++) {
+    const channel = channels[c] as ChannelRecord;
+    if (channel.indexed || !fitsChannel(worker, channel)) continue;
+    for (let q = 0; q < queues.length; q++) {
+      const queue = queues[q] as QueueRecord;
+      workerList(queue, channel.channelId).insert(worker);
+      if (queue.rankingsByChannel.size > 0) rankWorker(queue, channel.channelId, worker, true);
+    }
+    channel.indexed = true;
+  }
+}

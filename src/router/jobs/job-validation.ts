@@ -1,0 +1,68 @@
+/**
+ * Checks of client-supplied job fields, with the service's validation messages (§7, §8 n).
+ * Pure; returns an error message or null.
+ */
+import { isLabelOperator, LABEL_OPERATORS } from "../../vocabulary/index.ts";
+import { isLabelValue } from "../labels.ts";
+import type { JobSpec, Labels, WorkerSelectorSpec } from "../types.ts";
+
+const NO_SELECTOR_SPECS: readonly WorkerSelectorSpec[] = [];
+const MIN_PRIORITY = -100;
+const MAX_PRIORITY = 100;
+
+function labelsError(labels: Labels | undefined, field: string): string | null {
+  if (labels === undefined) return null;
+  // for…in with an own-property check: Object.entries would allocate per job.
+  for (const key in labels) {
+    if (Object.hasOwn(labels, key) && !isLabelValue(labels[key])) {
+      return `${field}.${key} must be a string, a finite number or a boolean`;
+    }
+  }
+  return null;
+}
+
+function selectorError(selector: WorkerSelectorSpec, index: number, field: string): string | null {
+  const where = `${field}[${index}]`;
+  if (typeof selector.key !== "string" || selector.key === "") return `${where}.key is required`;
+  if (!isLabelOperator(selector.labelOperator)) {
+    return `${where}.labelOperator must be one of ${LABEL_OPERATORS.join(", ")}`;
+  }
+  if (!isLabelValue(selector.value)) return `${where}.value must be a primitive`;
+  const expiresAfterSeconds = selector.expiresAfterSeconds;
+  if (expiresAfterSeconds !== undefined && !(expiresAfterSeconds > 0)) {
+    return `${where}.expiresAfterSeconds must be > 0`;
+  }
+  return null;
+}
+
+/** The first problem of a job create or update, or null. */
+export function jobSpecError(spec: JobSpec): string | null {
+  const priority = spec.priority;
+  if (
+    priority !== undefined &&
+    !(Number.isInteger(priority) && priority >= MIN_PRIORITY && priority <= MAX_PRIORITY)
+  ) {
+    return `priority must be an integer in ${MIN_PRIORITY}..${MAX_PRIORITY}, got ${priority}`;
+  }
+  if (spec.channelId !== undefined && spec.channelId === "") return "channelId must not be empty";
+  return (
+    selectorsError(
+      spec.requestedWorkerSelectors ?? NO_SELECTOR_SPECS,
+      "requestedWorkerSelectors",
+    ) ??
+    labelsError(spec.labels, "labels") ??
+    labelsError(spec.tags, "tags")
+  );
+}
+
+/** The first problem of a worker selector list, named after `field`, or null. */
+export function selectorsError(
+  selectors: readonly WorkerSelectorSpec[],
+  field: string,
+): string | null {
+  for (let i = 0; i < selectors.length; i++) {
+    const error = selectorError(selectors[i] as WorkerSelectorSpec, i, field);
+    if (error !== null) return error;
+  }
+  return null;
+}
