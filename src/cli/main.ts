@@ -11,6 +11,7 @@ import { hideBin } from "yargs/helpers";
 import { buildCli } from "./app.ts";
 import { INTERRUPTED_EXIT_CODE } from "./exit.ts";
 import { reportError } from "./report-error.ts";
+import { removeUnusedOutputFolders } from "./run/atomic-files.ts";
 
 /** Runs the CLI with `argv` (arguments after the script) and returns the exit code. */
 export async function runCli(argv: readonly string[]): Promise<number> {
@@ -23,5 +24,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
 }
 
 const exitCode = await runCli(hideBin(process.argv));
+// A command that failed after preparing its output folder takes the empty folders it made away.
+if (exitCode !== 0) removeUnusedOutputFolders();
 if (exitCode === INTERRUPTED_EXIT_CODE) process.exit(exitCode);
 process.exitCode = exitCode;

@@ -9,6 +9,7 @@ import {
   constants,
   mkdirSync,
   renameSync,
+  rmdirSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -22,6 +23,12 @@ export function temporaryNameOf(finalPath: string): string {
 }
 
 /**
+ * Folders `prepareOutputFolder` created in this process, outermost first, so that a command
+ * that fails after preparing its folder can take them away again (removeUnusedOutputFolders).
+ */
+const createdOutputFolders: string[] = [];
+
+/**
  * Creates `directory` and its missing parents one level at a time. Node's own recursive mkdir
  * retries for ever when a parent exists but refuses children (`/proc/x` gives ENOENT while
  * `/proc` exists), so the loop here tries each missing level exactly once.
@@ -32,7 +39,10 @@ function createFolder(directory: string): void {
     missing.push(path);
     if (dirname(path) === path) break;
   }
-  for (const folder of missing.reverse()) mkdirSync(folder);
+  for (const folder of missing.reverse()) {
+    mkdirSync(folder);
+    createdOutputFolders.push(folder);
+  }
   if (!statSync(directory).isDirectory()) {
     throw Object.assign(new Error(`${directory} is not a folder`), { code: "ENOTDIR" });
   }
@@ -69,6 +79,22 @@ export function prepareOutputFolder(directory: string): void {
             ? "the system does not allow folders there: ENOENT"
             : `error ${code}`;
     throw new UsageError(`--out ${directory}: cannot use it as the output folder (${reason})`);
+  }
+}
+
+/**
+ * Removes the folders `prepareOutputFolder` created that are still empty, innermost first, so
+ * that a command refused or stopped after preparing its output folder (a bad --target found
+ * later, a shard refused on --resume, Ctrl-C) leaves nothing behind. Folders that were there
+ * before, or that hold anything, stay. Called by the CLI's entry point when a command fails.
+ */
+export function removeUnusedOutputFolders(): void {
+  for (const folder of createdOutputFolders.splice(0).reverse()) {
+    try {
+      rmdirSync(folder);
+    } catch {
+      // Not empty (outputs or someone else's files) or already gone: it stays as it is.
+    }
   }
 }
 
