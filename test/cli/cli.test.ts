@@ -85,7 +85,17 @@ describe("global behaviour", () => {
     [
       "an unknown option",
       ["validate", "scenarios/quickstart.yaml", "--bogus"],
-      "Unknown argument: bogus",
+      "unknown option --bogus",
+    ],
+    [
+      "a misspelt option",
+      ["run", "scenarios/quickstart.yaml", "--replicatons", "2", "--sedd=3"],
+      "unknown option --replicatons (did you mean --replications?); unknown option --sedd (did you mean --seed?)",
+    ],
+    [
+      "a word that is no option",
+      ["run", "scenarios/quickstart.yaml", "extra"],
+      'unexpected argument "extra"',
     ],
     ["an unknown command", ["simulate-everything"], 'unknown command "simulate-everything"'],
     [

@@ -77,6 +77,6 @@ describe("ccsim erlang", () => {
       "8, 9 and 10 agents cannot keep up with 10 Erlangs of load (200 calls/hour × 180 s)",
     );
     expect(outcomes[1]?.stderr).toContain("it needs at least 11 agents");
-    expect(outcomes[2]?.stderr).toMatch(/^ccsim: Unknown argument: shifts$/m);
+    expect(outcomes[2]?.stderr).toMatch(/^ccsim: unknown option --shifts$/m);
   }, 120_000);
 });
