@@ -7,7 +7,15 @@
 import { describe, expect, it } from "vitest";
 import { MAX_RANKINGS } from "../../src/router/distribution/worker-ranking.ts";
 import type { DistributionModeSpec } from "../../src/router/types.ts";
-import { type Harness, harness, offerOf, singleQueue, unwrap, voiceWorker } from "./helpers.ts";
+import {
+  type Harness,
+  harness,
+  offerOf,
+  serveJobsOneByOne,
+  singleQueue,
+  unwrap,
+  voiceWorker,
+} from "./helpers.ts";
 
 const BACKLOG = 20_000;
 
@@ -72,28 +80,10 @@ function bestWorkerDay(mode: DistributionModeSpec): Harness {
     voiceWorker(`agent-${i}`, { labels: { english: true, skillLevel: 4 + (i % 3) * 2 } }),
   );
   const h = harness(singleQueue(mode, workers));
-  for (let i = 0; i < JOBS; i++) {
-    h.engine.runUntil(h.engine.now + 1);
-    const id = `job-${i}`;
-    unwrap(
-      h.router.upsertJob({
-        id,
-        channelId: "voice",
-        queueId: "q",
-        requestedWorkerSelectors: [
-          { key: "english", labelOperator: "equal", value: true },
-          { key: "skillLevel", labelOperator: "greaterThanOrEqual", value: 3 + (i % 2) * 3 },
-        ],
-      }),
-    );
-    const offer = h.events.findLast((event) => event.type === "RouterWorkerOfferIssued");
-    if (offer === undefined || !("workerId" in offer)) throw new Error("no offer");
-    const { assignmentId } = unwrap(
-      h.router.acceptJobOffer(offer.workerId, offerOf(h, offer.workerId)),
-    );
-    unwrap(h.router.completeJob(id, assignmentId));
-    unwrap(h.router.closeJob(id, assignmentId));
-  }
+  serveJobsOneByOne(h, JOBS, (i) => [
+    { key: "english", labelOperator: "equal", value: true },
+    { key: "skillLevel", labelOperator: "greaterThanOrEqual", value: 3 + (i % 2) * 3 },
+  ]);
   return h;
 }
 

@@ -6,7 +6,12 @@ import { type AfterEvent, Engine } from "../../src/engine/engine.ts";
 import type { RouterEvent } from "../../src/router/events/events.ts";
 import type { RouterResult } from "../../src/router/results.ts";
 import { Router } from "../../src/router/router.ts";
-import type { DistributionModeSpec, RouterConfig, WorkerSpec } from "../../src/router/types.ts";
+import type {
+  DistributionModeSpec,
+  RouterConfig,
+  WorkerSelectorSpec,
+  WorkerSpec,
+} from "../../src/router/types.ts";
 
 /** A router, its engine and every event it emitted. */
 export interface Harness {
@@ -86,4 +91,35 @@ export function offerOf(harness: Harness, workerId: string, index = 0): string {
   const offer = harness.router.getWorker(workerId)?.offers[index];
   if (offer === undefined) throw new Error(`${workerId} has no open offer ${index}`);
   return offer.offerId;
+}
+
+/**
+ * Creates `count` jobs `job-0`, `job-1`, … in queue `q` on channel voice, one a second, each
+ * with `selectorsOf(i)` as its requested selectors, and serves each to the end before the next
+ * (offer accepted, completed, closed): every job waits alone, so its waiting group empties.
+ */
+export function serveJobsOneByOne(
+  h: Harness,
+  count: number,
+  selectorsOf: (jobIndex: number) => WorkerSelectorSpec[],
+): void {
+  for (let i = 0; i < count; i++) {
+    h.engine.runUntil(h.engine.now + 1);
+    const id = `job-${i}`;
+    unwrap(
+      h.router.upsertJob({
+        id,
+        channelId: "voice",
+        queueId: "q",
+        requestedWorkerSelectors: selectorsOf(i),
+      }),
+    );
+    const offer = h.events.findLast((event) => event.type === "RouterWorkerOfferIssued");
+    if (offer === undefined || !("workerId" in offer)) throw new Error(`no offer for ${id}`);
+    const { assignmentId } = unwrap(
+      h.router.acceptJobOffer(offer.workerId, offerOf(h, offer.workerId)),
+    );
+    unwrap(h.router.completeJob(id, assignmentId));
+    unwrap(h.router.closeJob(id, assignmentId));
+  }
 }

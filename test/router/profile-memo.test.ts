@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { WorkerSelectorSpec } from "../../src/router/types.ts";
-import { harness, offerOf, singleQueue, unwrap, voiceWorker } from "./helpers.ts";
+import { harness, serveJobsOneByOne, singleQueue, voiceWorker } from "./helpers.ts";
 
 const STREAMS: readonly WorkerSelectorSpec[][] = [
   [{ key: "english", labelOperator: "equal", value: true }],
@@ -23,26 +23,8 @@ describe("profiles of jobs from one arrival stream", () => {
       voiceWorker(`agent-${i}`, { labels: { english: true, skillLevel: 4 + (i % 3) * 2 } }),
     );
     const h = harness(singleQueue({ kind: "bestWorker" }, workers));
-    for (let i = 0; i < JOBS; i++) {
-      h.engine.runUntil(h.engine.now + 1);
-      const id = `job-${i}`;
-      unwrap(
-        h.router.upsertJob({
-          id,
-          channelId: "voice",
-          queueId: "q",
-          requestedWorkerSelectors: STREAMS[i % 2] as WorkerSelectorSpec[],
-        }),
-      );
-      // Serve every job to the end, so that each one waits alone and its group empties.
-      const offer = h.events.findLast((event) => event.type === "RouterWorkerOfferIssued");
-      if (offer === undefined || !("workerId" in offer)) throw new Error("no offer");
-      const { assignmentId } = unwrap(
-        h.router.acceptJobOffer(offer.workerId, offerOf(h, offer.workerId)),
-      );
-      unwrap(h.router.completeJob(id, assignmentId));
-      unwrap(h.router.closeJob(id, assignmentId));
-    }
+    // Each job is served to the end before the next, so that its group empties every time.
+    serveJobsOneByOne(h, JOBS, (i) => STREAMS[i % 2] as WorkerSelectorSpec[]);
     const queue = h.router.core.queues[0];
     if (queue === undefined) throw new Error("no queue");
     // One group per profile, although every job emptied its group.
