@@ -10,7 +10,7 @@ import type {
   RouterConfig,
   WorkerSpec,
 } from "../../../src/router/types.ts";
-import { type Harness, harness, unwrap } from "../helpers.ts";
+import { type Harness, harness, unwrap, voiceWorker } from "../helpers.ts";
 
 const QUEUES: QueueSpec[] = [
   { id: "sales-en", distributionPolicyId: "p", labels: { Department: "sales", Language: "en" } },
@@ -19,15 +19,9 @@ const QUEUES: QueueSpec[] = [
   { id: "fallback", distributionPolicyId: "p" },
 ];
 
+/** A voice worker of capacity 1 in `queues`. */
 function agent(id: string, queues: string[], labels: WorkerSpec["labels"] = {}): WorkerSpec {
-  return {
-    id,
-    capacity: 1,
-    queues,
-    channels: [{ channelId: "voice", capacityCostPerJob: 1 }],
-    labels,
-    availableForOffers: true,
-  };
+  return voiceWorker(id, { queues, labels });
 }
 
 function setup(

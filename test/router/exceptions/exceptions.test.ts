@@ -12,17 +12,11 @@ import type {
   QueueSpec,
   WorkerSpec,
 } from "../../../src/router/types.ts";
-import { type Harness, harness, offerOf, unwrap } from "../helpers.ts";
+import { type Harness, harness, offerOf, unwrap, voiceWorker } from "../helpers.ts";
 
+/** A voice worker of capacity 1 in `queues`. */
 function agent(id: string, queues: string[], labels: WorkerSpec["labels"] = {}): WorkerSpec {
-  return {
-    id,
-    capacity: 1,
-    queues,
-    channels: [{ channelId: "voice", capacityCostPerJob: 1 }],
-    labels,
-    availableForOffers: true,
-  };
+  return voiceWorker(id, { queues, labels });
 }
 
 function setup(

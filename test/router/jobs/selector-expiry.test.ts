@@ -5,18 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { checkInvariants } from "../../../src/router/invariants.ts";
 import type { WorkerSelectorSpec, WorkerSpec } from "../../../src/router/types.ts";
-import { type Harness, harness, offerOf, unwrap } from "../helpers.ts";
-
-function agent(id: string, extra: Partial<WorkerSpec> = {}): WorkerSpec {
-  return {
-    id,
-    capacity: 1,
-    queues: ["q"],
-    channels: [{ channelId: "voice", capacityCostPerJob: 1 }],
-    availableForOffers: true,
-    ...extra,
-  };
-}
+import { type Harness, harness, offerOf, unwrap, voiceWorker } from "../helpers.ts";
 
 function setup(workers: WorkerSpec[]): Harness {
   const h = harness({
@@ -56,7 +45,7 @@ function expectConsistent(h: Harness): void {
 describe("preferred worker (Id equal W, expedite, 45 s)", () => {
   it("waits for the preferred worker, then the expiry widens the eligible workers", () => {
     // `other` has been idle longest, so it would win without the selector.
-    const h = setup([agent("other"), agent("pref")]);
+    const h = setup([voiceWorker("other"), voiceWorker("pref")]);
     unwrap(h.router.upsertJob({ id: "busy", channelId: "voice", queueId: "q" }));
     unwrap(h.router.acceptJobOffer("other", offerOf(h, "other")));
     h.engine.runUntil(5);
@@ -97,7 +86,7 @@ describe("preferred worker (Id equal W, expedite, 45 s)", () => {
   });
 
   it("the preferred worker freed before the expiry takes the job at once", () => {
-    const h = setup([agent("other"), agent("pref")]);
+    const h = setup([voiceWorker("other"), voiceWorker("pref")]);
     unwrap(h.router.upsertJob({ id: "blocker", channelId: "voice", queueId: "q" }));
     unwrap(h.router.declineJobOffer("other", offerOf(h, "other")));
     const assignment = unwrap(h.router.acceptJobOffer("pref", offerOf(h, "pref")));
@@ -144,7 +133,7 @@ describe("expedite ordering", () => {
     h.engine.runUntil(45);
     expect([position("high"), position("expedited")]).toEqual([1, 2]);
     expectConsistent(h);
-    unwrap(h.router.upsertWorker(agent("w")));
+    unwrap(h.router.upsertWorker(voiceWorker("w")));
     expect(h.take().at(-1)).toBe("WorkerOfferIssued w high");
   });
 
@@ -161,7 +150,7 @@ describe("expedite ordering", () => {
         ],
       }),
     );
-    unwrap(h.router.upsertWorker(agent("w")));
+    unwrap(h.router.upsertWorker(voiceWorker("w")));
     expect(h.take().at(-1)).toBe("WorkerOfferIssued w expedited");
     expectConsistent(h);
   });
@@ -169,7 +158,7 @@ describe("expedite ordering", () => {
 
 describe("expiry base times", () => {
   it("requested selectors count from creation, attached ones from classification", () => {
-    const h = setup([agent("w", { labels: { Skill: 9 } })]);
+    const h = setup([voiceWorker("w", { labels: { Skill: 9 } })]);
     h.engine.runUntil(10);
     unwrap(
       h.router.upsertJob({
@@ -222,7 +211,7 @@ describe("expiry after a failed classification", () => {
       ],
       queues: [{ id: "q", distributionPolicyId: "p" }],
       classificationPolicies: [{ id: "nowhere" }],
-      workers: [agent("w")],
+      workers: [voiceWorker("w")],
     });
     unwrap(
       h.router.upsertJob({
