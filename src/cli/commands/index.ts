@@ -18,51 +18,23 @@ export interface CommandEntry {
   readonly load: () => Promise<RegisteredCommand>;
 }
 
+/** A command by its name (its summary comes from summaries.ts) and its module's loader. */
+function entry(
+  name: keyof typeof COMMAND_SUMMARIES,
+  load: () => Promise<RegisteredCommand>,
+): CommandEntry {
+  return { name, summary: COMMAND_SUMMARIES[name], load };
+}
+
 /** All commands of the CLI. */
 export const commands: readonly CommandEntry[] = [
-  {
-    name: "run",
-    summary: COMMAND_SUMMARIES.run,
-    load: async () => (await import("./run.ts")).runCommand,
-  },
-  {
-    name: "compare",
-    summary: COMMAND_SUMMARIES.compare,
-    load: async () => (await import("./compare.ts")).compareCommand,
-  },
-  {
-    name: "check",
-    summary: COMMAND_SUMMARIES.check,
-    load: async () => (await import("./check.ts")).checkCommand,
-  },
-  {
-    name: "staff",
-    summary: COMMAND_SUMMARIES.staff,
-    load: async () => (await import("./staff.ts")).staffCommand,
-  },
-  {
-    name: "sweep",
-    summary: COMMAND_SUMMARIES.sweep,
-    load: async () => (await import("./sweep.ts")).sweepCommand,
-  },
-  {
-    name: "erlang",
-    summary: COMMAND_SUMMARIES.erlang,
-    load: async () => (await import("./erlang.ts")).erlangCommand,
-  },
-  {
-    name: "merge",
-    summary: COMMAND_SUMMARIES.merge,
-    load: async () => (await import("./merge.ts")).mergeCommand,
-  },
-  {
-    name: "validate",
-    summary: COMMAND_SUMMARIES.validate,
-    load: async () => (await import("./validate.ts")).validateCommand,
-  },
-  {
-    name: "schema",
-    summary: COMMAND_SUMMARIES.schema,
-    load: async () => (await import("./schema.ts")).schemaCommand,
-  },
+  entry("run", async () => (await import("./run.ts")).runCommand),
+  entry("compare", async () => (await import("./compare.ts")).compareCommand),
+  entry("check", async () => (await import("./check.ts")).checkCommand),
+  entry("staff", async () => (await import("./staff.ts")).staffCommand),
+  entry("sweep", async () => (await import("./sweep.ts")).sweepCommand),
+  entry("erlang", async () => (await import("./erlang.ts")).erlangCommand),
+  entry("merge", async () => (await import("./merge.ts")).mergeCommand),
+  entry("validate", async () => (await import("./validate.ts")).validateCommand),
+  entry("schema", async () => (await import("./schema.ts")).schemaCommand),
 ];
