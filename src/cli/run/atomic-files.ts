@@ -60,8 +60,8 @@ function exists(path: string): boolean {
 }
 
 /**
- * Creates the output folder if needed and checks that files can be written in it, before any
- * simulating: a path that is a file, a place where folders cannot be made (/proc/x), or a
+ * Creates the output folder if needed (removeUnusedOutputFolders takes it away again if the
+ * command then fails) and checks that files can be written in it, before any simulating: a path that is a file, a place where folders cannot be made (/proc/x), or a
  * folder without write permission, is the user's to fix.
  */
 export function prepareOutputFolder(directory: string): void {
@@ -89,12 +89,15 @@ export function prepareOutputFolder(directory: string): void {
  * before, or that hold anything, stay. Called by the CLI's entry point when a command fails.
  */
 export function removeUnusedOutputFolders(): void {
-  for (const folder of createdOutputFolders.splice(0).reverse()) {
-    try {
-      rmdirSync(folder);
-    } catch {
-      // Not empty (outputs or someone else's files) or already gone: it stays as it is.
-    }
+  for (const folder of createdOutputFolders.splice(0).reverse()) removeIfEmpty(folder);
+}
+
+/** Removes `folder` if it is empty; what is in a folder that is not is not ours to remove. */
+export function removeIfEmpty(folder: string): void {
+  try {
+    rmdirSync(folder);
+  } catch {
+    // Not empty, or already gone: it stays as it is.
   }
 }
 

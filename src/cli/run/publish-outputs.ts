@@ -4,10 +4,10 @@
  * the renames leaves the earlier set intact; nothing is removed until the new set is in place.
  * Tells the user what was removed: a file that vanishes silently is as confusing as a stale one.
  */
-import { mkdirSync, rmdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join, sep } from "node:path";
 import { printErrorLine, printLine } from "../output.ts";
-import { writeFilesAtomically } from "./atomic-files.ts";
+import { removeIfEmpty, writeFilesAtomically } from "./atomic-files.ts";
 import { CHARTS_FOLDER, type OutputName } from "./output-names.ts";
 import {
   holdsOutputsOf,
@@ -90,13 +90,5 @@ function withChartsFolder<T>(directory: string, names: readonly OutputName[], wr
   } catch (error) {
     if (created !== undefined) removeIfEmpty(charts);
     throw error;
-  }
-}
-
-function removeIfEmpty(folder: string): void {
-  try {
-    rmdirSync(folder);
-  } catch {
-    // not empty: what is in it is not ours to remove
   }
 }
