@@ -36,6 +36,11 @@ export interface ProfileSummary {
   readonly functions: readonly ProfileRow[];
 }
 
+/** The file path of a profile's `file://` url (other urls as they are). */
+function pathOfUrl(url: string): string {
+  return decodeURIComponent(url.replace(/^file:\/\//, ""));
+}
+
 /** Folders under src/ that are split one level further in the summary. */
 const SPLIT_FOLDERS = new Set(["router"]);
 
@@ -46,7 +51,7 @@ const SPLIT_FOLDERS = new Set(["router"]);
 export function partOfUrl(url: string, functionName: string): string {
   if (url === "") return functionName.startsWith("(") ? functionName : "(native)";
   if (url.startsWith("node:")) return "node internals";
-  const path = decodeURIComponent(url.replace(/^file:\/\//, ""));
+  const path = pathOfUrl(url);
   const modules = /\/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
   if (modules !== null) return `node_modules/${modules[1]}`;
   const source = /\/(?:src|dist)\/(.+)$/.exec(path);
@@ -67,7 +72,7 @@ export function partOfUrl(url: string, functionName: string): string {
 function functionLabel(frame: CpuProfile["nodes"][number]["callFrame"]): string {
   const name = frame.functionName === "" ? "(anonymous)" : frame.functionName;
   if (frame.url === "") return name;
-  const path = decodeURIComponent(frame.url.replace(/^file:\/\//, ""));
+  const path = pathOfUrl(frame.url);
   const short = /\/(?:src|dist|bench)\/.+$/.exec(path)?.[0].slice(1) ?? path;
   // Code run through tsx is one transformed line per module: a line number would mislead.
   return frame.lineNumber > 0 ? `${name} ${short}:${frame.lineNumber + 1}` : `${name} ${short}`;
