@@ -22,6 +22,7 @@ import {
   PoissonArrivals,
   RenewalArrivals,
 } from "./arrivals.ts";
+import { JobIdFormatter } from "./job-ids.ts";
 import { WorldPriority } from "./priorities.ts";
 import { refused } from "./router-refusals.ts";
 
@@ -39,8 +40,8 @@ const HUNG_UP = { dispositionCode: ABANDONED, note: "The customer hung up." } as
 
 interface ArrivalStream {
   readonly spec: ArrivalSpec;
-  /** `<id>-`: a job's id is this and its number, one concatenation per job. */
-  readonly jobIdPrefix: string;
+  /** Formats `<id>-<number>`. */
+  readonly jobIds: JobIdFormatter;
   readonly jobSpecOf: JobSpecOf;
   readonly process: ArrivalProcess;
   readonly handleTime: Distribution;
@@ -158,7 +159,7 @@ export class Customers {
       const streamRandom = random.fork(`arrivals:${spec.id}`);
       return {
         spec,
-        jobIdPrefix: `${spec.id}-`,
+        jobIds: new JobIdFormatter(`${spec.id}-`),
         jobSpecOf: jobSpecMaker(spec),
         process: arrivalProcessOf(spec, streamRandom, traces.get(spec.id)),
         handleTime: createDistribution(spec.handleTime),
@@ -268,7 +269,7 @@ export class Customers {
   private arrive(streamIndex: number): void {
     const stream = this.streams[streamIndex] as ArrivalStream;
     const spec = stream.spec;
-    const jobId = stream.jobIdPrefix + ++stream.created;
+    const jobId = stream.jobIds.format(++stream.created);
     const handleSeconds = stream.handleTime.sample(stream.handleRandom);
     const patience = stream.patience;
     const patienceSeconds =
