@@ -72,7 +72,7 @@ export class RandomStream {
 
   /**
    * Next uniform number in [0, 1). Hot path: Alea's step (seedrandom's lib/alea.js, `next`)
-   * on this stream's own fields, no call and no allocation once seeded.
+   * on this stream's own state, no call and no allocation once seeded.
    */
   next(): number {
     const state = this.state ?? this.seedGenerator();
