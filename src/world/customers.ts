@@ -4,11 +4,11 @@
  * from its stream's own random streams (`arrivals:<id>` → `handle`, `patience`), so the same seed
  * gives the same customers whatever the routing does. Patience cancels a job that is not yet
  * assigned with dispositionCode `Abandoned`; it is withdrawn at the job's first assignment.
- * Per-job state lives in recycled slots while the job is in the system; the router's calls name
- * a job by its router slot, which the world maps to its own slot when the job is received.
+ * Per-job state lives in tables indexed by the router's job slot (the handle its calls name a job
+ * by), written when the router says it received a job the world is creating: no slot of the
+ * world's own, no mapping, nothing allocated per job but its id.
  */
 
-import { SlotPool } from "../collections/slot-pool.ts";
 import type { Engine } from "../engine/engine.ts";
 import { NO_TIMER } from "../engine/engine.ts";
 import type { Distribution, RandomStream } from "../random/index.ts";
@@ -22,17 +22,26 @@ import {
   PoissonArrivals,
   RenewalArrivals,
 } from "./arrivals.ts";
+import { JobIdFormatter } from "./job-ids.ts";
 import { WorldPriority } from "./priorities.ts";
 import { refused } from "./router-refusals.ts";
 
-/** No slot. */
-const NO_SLOT = -1;
+/** No job: the router has not received the job being created (yet). */
+const NO_JOB = -1;
+
+/** A patience of a stream without patience. */
+const NO_PATIENCE = -1;
 
 /** Disposition code of a job cancelled because the customer hung up. */
 export const ABANDONED = "Abandoned";
 
+/** How a hung-up customer's job is cancelled (one object: the router only reads it). */
+const HUNG_UP = { dispositionCode: ABANDONED, note: "The customer hung up." } as const;
+
 interface ArrivalStream {
   readonly spec: ArrivalSpec;
+  /** Formats `<id>-<number>`. */
+  readonly jobIds: JobIdFormatter;
   readonly jobSpecOf: JobSpecOf;
   readonly process: ArrivalProcess;
   readonly handleTime: Distribution;
@@ -123,18 +132,20 @@ export class Customers {
   private readonly streams: ArrivalStream[];
   private readonly arrivalHandler: number;
   private readonly patienceHandler: number;
-  private readonly slots = new SlotPool();
-  /** The world's slot of a job by the router's job slot (−1: not a job of the world now). */
-  private readonly slotOfJob: number[] = [];
-  /** The router's job slot of a world slot. */
-  private readonly jobOfSlot: number[] = [];
-  /** The world slot of the job being created, until the router says it received it. */
-  private creatingSlot = NO_SLOT;
-  private jobIdOfSlot: string[] = [];
-  private handleSecondsOfSlot: number[] = [];
-  private patienceTimerOfSlot: number[] = [];
+  /** Jobs of the world in the system. */
+  private liveJobs = 0;
+  /** True while the world creates a job (upsertJob), until the router says it received it. */
+  private creating = false;
+  /** The router's job slot of the job just created (NO_JOB when it was not received). */
+  private createdJob = NO_JOB;
+  // Per-job tables, indexed by the router's job slot, as long as `ownsJob` is 1 there.
+  /** 1 for a job of the world in the system, 0 for a slot free or someone else's job. */
+  private ownsJob: number[] = [];
+  private jobIdOfJob: string[] = [];
+  private handleSecondsOfJob: number[] = [];
+  private patienceTimerOfJob: number[] = [];
   /** RouterJobUnassigned events seen per job: the service refuses unassigns past a limit. */
-  private unassignmentsOfSlot: number[] = [];
+  private unassignmentsOfJob: number[] = [];
 
   constructor(
     private readonly engine: Engine,
@@ -148,6 +159,7 @@ export class Customers {
       const streamRandom = random.fork(`arrivals:${spec.id}`);
       return {
         spec,
+        jobIds: new JobIdFormatter(`${spec.id}-`),
         jobSpecOf: jobSpecMaker(spec),
         process: arrivalProcessOf(spec, streamRandom, traces.get(spec.id)),
         handleTime: createDistribution(spec.handleTime),
@@ -164,7 +176,7 @@ export class Customers {
     );
     this.patienceHandler = engine.registerHandler(
       "world:patience",
-      (slot) => this.abandon(slot),
+      (job) => this.abandon(job),
       WorldPriority.patience,
     );
   }
@@ -176,67 +188,69 @@ export class Customers {
 
   /** Jobs created and not yet ended. */
   get jobsInSystem(): number {
-    return this.slots.liveCount;
+    return this.liveJobs;
   }
 
-  /** The world's slot of a job, by the router's job slot (−1 when not in the system). */
-  private slotOf(job: number): number {
-    return job < this.slotOfJob.length ? (this.slotOfJob[job] as number) : NO_SLOT;
+  /** True when a router job slot holds a job of the world in the system. */
+  private owns(job: number): boolean {
+    return this.ownsJob[job] === 1;
   }
 
   /** Handle time the customer of a job in the system (by router job slot) needs, in seconds. */
   handleSecondsOf(job: number): number {
-    const slot = this.slotOf(job);
-    return slot < 0 ? Number.NaN : (this.handleSecondsOfSlot[slot] as number);
+    return this.owns(job) ? (this.handleSecondsOfJob[job] as number) : Number.NaN;
   }
 
   /** The id of a job in the system, by router job slot ("" for a job not in the system). */
   jobIdOf(job: number): string {
-    const slot = this.slotOf(job);
-    return slot < 0 ? "" : (this.jobIdOfSlot[slot] as string);
+    return this.owns(job) ? (this.jobIdOfJob[job] as string) : "";
   }
 
   /** How often a job in the system has been unassigned (0 for a job not in the system). */
   unassignmentsOf(job: number): number {
-    const slot = this.slotOf(job);
-    return slot < 0 ? 0 : (this.unassignmentsOfSlot[slot] as number);
+    return this.owns(job) ? (this.unassignmentsOfJob[job] as number) : 0;
   }
 
   /** True while the customer of a job in the system may still hang up. */
   isWaitingWithPatience(job: number): boolean {
-    const slot = this.slotOf(job);
-    return slot >= 0 && this.patienceTimerOfSlot[slot] !== NO_TIMER;
+    return this.owns(job) && this.patienceTimerOfJob[job] !== NO_TIMER;
   }
 
   /** The router received a job: the one being created (the world's), or someone else's. */
   jobReceived(job: number): void {
-    if (this.creatingSlot === NO_SLOT) return;
-    while (this.slotOfJob.length <= job) this.slotOfJob.push(NO_SLOT);
-    this.slotOfJob[job] = this.creatingSlot;
-    this.jobOfSlot[this.creatingSlot] = job;
-    this.creatingSlot = NO_SLOT;
+    if (!this.creating) return;
+    this.creating = false;
+    while (this.ownsJob.length <= job) {
+      this.ownsJob.push(0);
+      this.jobIdOfJob.push("");
+      this.handleSecondsOfJob.push(0);
+      this.patienceTimerOfJob.push(NO_TIMER);
+      this.unassignmentsOfJob.push(0);
+    }
+    this.ownsJob[job] = 1;
+    this.unassignmentsOfJob[job] = 0;
+    this.patienceTimerOfJob[job] = NO_TIMER;
+    this.liveJobs++;
+    this.createdJob = job;
   }
 
   /** A first assignment withdraws patience. */
   offerAccepted(job: number): void {
-    const slot = this.slotOf(job);
-    if (slot >= 0) this.withdrawPatience(slot);
+    if (this.owns(job)) this.withdrawPatience(job);
   }
 
   /** Counts unassignments: the service refuses them past a limit. */
   jobUnassigned(job: number): void {
-    const slot = this.slotOf(job);
-    if (slot >= 0) this.unassignmentsOfSlot[slot] = (this.unassignmentsOfSlot[slot] as number) + 1;
+    if (this.owns(job)) this.unassignmentsOfJob[job] = (this.unassignmentsOfJob[job] as number) + 1;
   }
 
   /** A job closed, cancelled or failed to classify has left the system: it is forgotten. */
   jobEnded(job: number): void {
-    const slot = this.slotOf(job);
-    if (slot < 0) return;
-    this.withdrawPatience(slot);
-    this.slotOfJob[job] = NO_SLOT;
-    this.jobIdOfSlot[slot] = "";
-    this.slots.release(slot);
+    if (!this.owns(job)) return;
+    this.withdrawPatience(job);
+    this.ownsJob[job] = 0;
+    this.jobIdOfJob[job] = "";
+    this.liveJobs--;
   }
 
   private scheduleNextArrival(streamIndex: number): void {
@@ -246,53 +260,61 @@ export class Customers {
       this.engine.schedule(atSeconds, this.arrivalHandler, streamIndex);
   }
 
+  /**
+   * A customer arrives: handle time and patience are drawn (in that order), the job is created,
+   * and the job's tables are filled once the router has received it. Patience is scheduled after
+   * the router call, not before: patience timers are the only events of their priority class
+   * and are still scheduled in arrival order, so they fire in the same order as ever.
+   */
   private arrive(streamIndex: number): void {
     const stream = this.streams[streamIndex] as ArrivalStream;
     const spec = stream.spec;
-    const jobId = `${spec.id}-${++stream.created}`;
-    const slot = this.slots.acquire();
-    this.jobIdOfSlot[slot] = jobId;
-    this.handleSecondsOfSlot[slot] = stream.handleTime.sample(stream.handleRandom);
-    this.unassignmentsOfSlot[slot] = 0;
-    this.patienceTimerOfSlot[slot] =
-      stream.patience === null
-        ? NO_TIMER
-        : this.engine.scheduleAfter(
-            stream.patience.sample(stream.patienceRandom),
-            this.patienceHandler,
-            slot,
-          );
+    const jobId = stream.jobIds.format(++stream.created);
+    const handleSeconds = stream.handleTime.sample(stream.handleRandom);
+    const patience = stream.patience;
+    const patienceSeconds =
+      patience === null ? NO_PATIENCE : patience.sample(stream.patienceRandom);
     const traceLabels = stream.process.labelsOfLast();
-    this.creatingSlot = slot;
+    this.creating = true;
+    this.createdJob = NO_JOB;
     const result = this.router.upsertJob(
       stream.jobSpecOf(
         jobId,
         traceLabels === undefined ? spec.labels : { ...spec.labels, ...traceLabels },
       ),
     );
-    this.creatingSlot = NO_SLOT;
+    this.creating = false;
     if (!result.ok) refused(result, "upsertJob", `job ${jobId}`);
+    const job = this.createdJob;
+    // Still in the system (a job that failed to classify has already ended)?
+    if (job !== NO_JOB && this.owns(job)) {
+      this.jobIdOfJob[job] = jobId;
+      this.handleSecondsOfJob[job] = handleSeconds;
+      if (patienceSeconds !== NO_PATIENCE) {
+        this.patienceTimerOfJob[job] = this.engine.scheduleAfter(
+          patienceSeconds,
+          this.patienceHandler,
+          job,
+        );
+      }
+    }
     this.scheduleNextArrival(streamIndex);
   }
 
-  private abandon(slot: number): void {
-    this.patienceTimerOfSlot[slot] = NO_TIMER;
+  private abandon(job: number): void {
+    this.patienceTimerOfJob[job] = NO_TIMER;
     // Patience is withdrawn at the first assignment and when the job ends, so the job is still
     // cancellable: a refusal means the world and the router disagree.
-    const result = this.router.cancelJobAt(this.jobOfSlot[slot] as number, {
-      dispositionCode: ABANDONED,
-      note: "The customer hung up.",
-    });
-    if (!result.ok) {
-      refused(result, "cancelJob", `job ${this.jobIdOfSlot[slot]}, the customer hung up`);
-    }
+    const result = this.router.cancelJobAt(job, HUNG_UP);
+    if (!result.ok)
+      refused(result, "cancelJob", `job ${this.jobIdOfJob[job]}, the customer hung up`);
   }
 
-  private withdrawPatience(slot: number): void {
-    const timer = this.patienceTimerOfSlot[slot] as number;
+  private withdrawPatience(job: number): void {
+    const timer = this.patienceTimerOfJob[job] as number;
     if (timer !== NO_TIMER) {
       this.engine.cancel(timer);
-      this.patienceTimerOfSlot[slot] = NO_TIMER;
+      this.patienceTimerOfJob[job] = NO_TIMER;
     }
   }
 }

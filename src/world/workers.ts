@@ -35,6 +35,9 @@ const MAX_UNASSIGNMENTS = 3;
 /** Not a person of the world (a worker someone else created). */
 const NO_PERSON = -1;
 
+/** No slot (the end of a person's list of pondered offers). */
+const NO_SLOT = -1;
+
 /** Whether a person is on duty at a time (inside a shift), for re-registration. */
 export type DutyCheck = (personIndex: number, timeSeconds: number) => boolean;
 
@@ -56,14 +59,19 @@ export class Workers {
   private offerPersonOfSlot: number[] = [];
   private offerWorkerOfSlot: number[] = [];
   private answerTimerOfSlot: number[] = [];
-  /** The offer slots each person is pondering: a few at most, so they are found by a scan. */
-  private readonly ponderedByPerson: number[][];
+  /**
+   * The offer slots each person is pondering, a list linked through the slots (a few at most,
+   * so an offer is found by a walk): linking allocates nothing, where a list per person was
+   * regrown each time it went from empty to one.
+   */
+  private readonly firstPonderedOfPerson: number[];
+  private nextPonderedOfSlot: number[] = [];
+  private previousPonderedOfSlot: number[] = [];
   // Assignments being handled or wrapped up, by slot.
   private readonly assignmentSlots = new SlotPool();
   private assignmentPersonOfSlot: number[] = [];
   /** Router job slot of the assignment's job (−1 when free). */
   private assignmentJobOfSlot: number[] = [];
-  private assignmentJobIdOfSlot: string[] = [];
   private assignmentOfSlot: number[] = [];
   private handleEndOfSlot: number[] = [];
 
@@ -75,7 +83,7 @@ export class Workers {
     private readonly isOnDuty: DutyCheck,
   ) {
     for (const [index, person] of people.entries()) this.indexOfPerson.set(person.id, index);
-    this.ponderedByPerson = people.map(() => []);
+    this.firstPonderedOfPerson = people.map(() => NO_SLOT);
     this.view = router.view;
     const register = (name: string, handler: (slot: number) => void) =>
       engine.registerHandler(name, handler, WorldPriority.workerAction);
@@ -140,7 +148,7 @@ export class Workers {
     this.offerOfSlot[slot] = offer;
     this.offerPersonOfSlot[slot] = personIndex;
     this.offerWorkerOfSlot[slot] = worker;
-    (this.ponderedByPerson[personIndex] as number[]).push(slot);
+    this.linkPondered(personIndex, slot);
     const delaySeconds = person.prepared.responseTime.sample(person.responseRandom);
     this.answerTimerOfSlot[slot] = this.engine.scheduleAfter(
       delaySeconds,
@@ -211,7 +219,6 @@ export class Workers {
     const slot = this.assignmentSlots.acquire();
     this.assignmentPersonOfSlot[slot] = personIndex;
     this.assignmentJobOfSlot[slot] = job;
-    this.assignmentJobIdOfSlot[slot] = this.customers.jobIdOf(job);
     this.assignmentOfSlot[slot] = assignment;
     const handleSeconds = this.customers.handleSecondsOf(job) * behavior.handleTimeFactor;
     this.handleEndOfSlot[slot] = this.engine.now + handleSeconds;
@@ -226,10 +233,14 @@ export class Workers {
     }
   }
 
-  /** `job <id>, assignment <id>` of an assignment slot, for a refusal's message. */
+  /**
+   * `job <id>, assignment <id>` of an assignment slot, for a refusal's message (the job is still
+   * the customers': an assignment is released before its job is forgotten).
+   */
   private describeAssignment(slot: number): string {
     const assignmentId = this.view.assignmentId(this.assignmentOfSlot[slot] as number);
-    return `job ${this.assignmentJobIdOfSlot[slot]}, assignment ${assignmentId}`;
+    const jobId = this.customers.jobIdOf(this.assignmentJobOfSlot[slot] as number);
+    return `job ${jobId}, assignment ${assignmentId}`;
   }
 
   private finishHandling(slot: number): void {
@@ -316,19 +327,35 @@ export class Workers {
   private forgetOffer(offer: number, worker: number): void {
     const personIndex = this.personOf(worker);
     if (personIndex === NO_PERSON) return;
-    const pondered = this.ponderedByPerson[personIndex] as number[];
-    for (let i = 0; i < pondered.length; i++) {
-      const slot = pondered[i] as number;
-      if (this.offerOfSlot[slot] !== offer) continue;
-      this.engine.cancel(this.answerTimerOfSlot[slot] as number);
-      this.releaseOffer(slot);
-      return;
+    let slot = this.firstPonderedOfPerson[personIndex] as number;
+    while (slot !== NO_SLOT) {
+      if (this.offerOfSlot[slot] === offer) {
+        this.engine.cancel(this.answerTimerOfSlot[slot] as number);
+        this.releaseOffer(slot);
+        return;
+      }
+      slot = this.nextPonderedOfSlot[slot] as number;
     }
   }
 
+  /** Puts an offer slot first in a person's list of pondered offers. */
+  private linkPondered(personIndex: number, slot: number): void {
+    const first = this.firstPonderedOfPerson[personIndex] as number;
+    this.nextPonderedOfSlot[slot] = first;
+    this.previousPonderedOfSlot[slot] = NO_SLOT;
+    if (first !== NO_SLOT) this.previousPonderedOfSlot[first] = slot;
+    this.firstPonderedOfPerson[personIndex] = slot;
+  }
+
   private releaseOffer(slot: number): void {
-    const pondered = this.ponderedByPerson[this.offerPersonOfSlot[slot] as number] as number[];
-    removeSlot(pondered, slot);
+    const next = this.nextPonderedOfSlot[slot] as number;
+    const previous = this.previousPonderedOfSlot[slot] as number;
+    if (next !== NO_SLOT) this.previousPonderedOfSlot[next] = previous;
+    if (previous === NO_SLOT) {
+      this.firstPonderedOfPerson[this.offerPersonOfSlot[slot] as number] = next;
+    } else {
+      this.nextPonderedOfSlot[previous] = next;
+    }
     this.offerOfSlot[slot] = -1;
     this.answerTimerOfSlot[slot] = NO_TIMER;
     this.offerSlots.release(slot);
@@ -336,15 +363,6 @@ export class Workers {
 
   private releaseAssignment(slot: number): void {
     this.assignmentJobOfSlot[slot] = -1;
-    this.assignmentJobIdOfSlot[slot] = "";
     this.assignmentSlots.release(slot);
   }
-}
-
-/** Removes a slot from a short list (order does not matter: it is only searched). */
-function removeSlot(slots: number[], slot: number): void {
-  const position = slots.indexOf(slot);
-  if (position < 0) return;
-  slots[position] = slots[slots.length - 1] as number;
-  slots.pop();
 }

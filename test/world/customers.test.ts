@@ -83,6 +83,19 @@ describe("patience", () => {
     expect(run.result.metrics.overall.inSystemAtEnd).toBe(1);
   });
 
+  it("runs out in arrival order for customers who arrived and give up at the same instants", () => {
+    const run = runYaml(
+      HEAD + ONE_QUEUE + NOBODY + scriptedJobs([10, 10, 10, 20, 20], "1m", "    patience: 40s"),
+    );
+    expect(trace(run.events, "RouterJobCancelled")).toEqual([
+      "50 JobCancelled job-1",
+      "50 JobCancelled job-2",
+      "50 JobCancelled job-3",
+      "60 JobCancelled job-4",
+      "60 JobCancelled job-5",
+    ]);
+  });
+
   it("runs out while an offer is open: cancelled, then the offer revoked, never answered", () => {
     const run = runYaml(
       HEAD +
