@@ -39,7 +39,8 @@ function measureQuickstart(extraArguments: readonly string[]) {
 /** The target: the command as a user types it, charts and report.html included (the default). */
 export const quickstartCase: BenchCase = {
   name: "quickstart",
-  description: "`ccsim run scenarios/quickstart.yaml` (charts drawn), whole process via bin/ccsim.js",
+  description:
+    "`ccsim run scenarios/quickstart.yaml` (charts drawn), whole process via bin/ccsim.js",
   run: () => measureQuickstart([]),
 };
 
