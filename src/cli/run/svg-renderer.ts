@@ -22,10 +22,16 @@ export type SvgRenderer = Pick<
 /** The code cache's file name: the drawing script's, plus this. */
 export const CODE_CACHE_SUFFIX = ".code-cache";
 
+/** The drawing script, once loaded: a command that draws several times loads it once. */
+let bundledRenderer: SvgRenderer | undefined;
+
 /** render-svg.ts's functions: the bundled drawing script when there is one, else the module. */
 export async function loadSvgRenderer(): Promise<SvgRenderer> {
   if (typeof CCSIM_BUNDLED_DRAWING === "string") {
-    return loadDrawingScript(fileURLToPath(new URL(CCSIM_BUNDLED_DRAWING, import.meta.url)));
+    bundledRenderer ??= loadDrawingScript(
+      fileURLToPath(new URL(CCSIM_BUNDLED_DRAWING, import.meta.url)),
+    );
+    return bundledRenderer;
   }
   return import("../../report/render/render-svg.ts");
 }
