@@ -3,13 +3,15 @@
  * build`, and `npm install` runs it (prepare). `--if-stale` builds only when dist/ is not current
  * (scripts/dist-freshness.mjs). A build goes to a fresh folder that replaces dist/ only once
  * complete: a failed build leaves dist/ as it was, and no output of a deleted source survives.
- * The CLI's entries are then bundled (scripts/bundle-cli.mjs), so that a command starts fast.
+ * The CLI's entries are then bundled (scripts/bundle-cli.mjs), so that a command starts fast,
+ * and the charts' code cache is made (scripts/chart-code-cache.mjs), so that they draw fast.
  */
 import { spawnSync } from "node:child_process";
 import { renameSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { bundleCli } from "./bundle-cli.mjs";
+import { bundleCli, DRAWING_FROM_MAIN } from "./bundle-cli.mjs";
+import { makeChartCodeCache } from "./chart-code-cache.mjs";
 import { BUILD_STAMP_NAME, distIsCurrent, ROOT } from "./dist-freshness.mjs";
 
 if (process.argv.includes("--if-stale") && distIsCurrent()) process.exit(0);
@@ -47,6 +49,13 @@ try {
   rmSync(building, { recursive: true, force: true });
   console.error(`ccsim build: bundling the CLI failed (${error.message}); dist/ is unchanged`);
   process.exit(1);
+}
+
+// Without the cache the charts are drawn all the same, compiling vega's code at every run.
+try {
+  makeChartCodeCache(ROOT, building, join(building, "cli", DRAWING_FROM_MAIN));
+} catch (error) {
+  console.error(`ccsim build: no code cache for the charts (${error.message}); drawing is slower`);
 }
 
 const stamp = join(building, BUILD_STAMP_NAME);

@@ -5,7 +5,7 @@
  * loading: a run of the quickstart resolved, read and compiled some 450 files.
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
 import { build } from "esbuild";
 
 /**
@@ -17,6 +17,12 @@ const EXTERNAL = ["piscina", "@resvg/resvg-js"];
 
 /** The worker entry, relative to main.js and the chunks: read by replication-worker-file.ts. */
 const WORKER_FROM_MAIN = "./run/replication-worker.js";
+
+/**
+ * The charts' drawing script (render-svg.ts with vega and vega-lite), relative to main.js and
+ * the chunks: loaded by svg-renderer.ts, with the code cache scripts/chart-code-cache.mjs makes.
+ */
+export const DRAWING_FROM_MAIN = "./charts-drawing.cjs";
 
 // Bundled CommonJS dependencies (yaml, cli-progress, seedrandom) call require for Node's modules.
 const BANNER = [
@@ -60,6 +66,25 @@ const zodEnglishOnly = {
 };
 
 /**
+ * The bundle draws with its drawing script (bundleDrawing below), never with the module
+ * svg-renderer.ts imports from the sources: leave vega and vega-lite out of the chunks.
+ */
+const drawingScriptOnly = {
+  name: "drawing-script-only",
+  setup(bundler) {
+    bundler.onResolve({ filter: /render[\\/]render-svg\.ts$/ }, (args) =>
+      /svg-renderer\.ts$/.test(args.importer)
+        ? { path: "render-svg.ts", namespace: "drawing-script-only" }
+        : undefined,
+    );
+    bundler.onLoad({ filter: /.*/, namespace: "drawing-script-only" }, () => ({
+      contents: `throw new Error("the bundled CLI draws with ${DRAWING_FROM_MAIN}");`,
+      loader: "js",
+    }));
+  },
+};
+
+/**
  * Writes the bundles into `outputFolder` (a build's dist/), over tsc's files of the same names.
  * Code split: what both entries use, and what is imported lazily (the charts, with vega), goes
  * to chunks beside main.js (cli/chunk-….js), loaded only when needed. Chunks stay two folders
@@ -78,8 +103,11 @@ export async function bundleCli(root, outputFolder) {
     target: "node20",
     external: EXTERNAL,
     banner: { js: BANNER },
-    define: { CCSIM_BUNDLED_WORKER: JSON.stringify(WORKER_FROM_MAIN) },
-    plugins: [yargsLocales, zodEnglishOnly],
+    define: {
+      CCSIM_BUNDLED_WORKER: JSON.stringify(WORKER_FROM_MAIN),
+      CCSIM_BUNDLED_DRAWING: JSON.stringify(DRAWING_FROM_MAIN),
+    },
+    plugins: [yargsLocales, zodEnglishOnly, drawingScriptOnly],
     legalComments: "eof",
     logLevel: "warning",
     absWorkingDir: root,
@@ -89,6 +117,49 @@ export async function bundleCli(root, outputFolder) {
     await mkdir(dirname(file.path), { recursive: true });
     await writeFile(file.path, asciiOnly(file.text));
   }
+  await bundleDrawing(root, join(outputFolder, "cli", DRAWING_FROM_MAIN));
+}
+
+/**
+ * vega-canvas looks for the optional `canvas` package with a top-level await, which a script
+ * cannot hold. ccsim never uses a canvas (vega renders headless to SVG, text widths are
+ * Arimo's own: render-svg.ts), so the drawing script says there is none, installed or not.
+ */
+const noCanvas = {
+  name: "no-canvas",
+  setup(bundler) {
+    bundler.onLoad({ filter: /vega-canvas[\\/]build[\\/]vega-canvas\.node\.js$/ }, () => ({
+      contents: [
+        "export const domCanvas = () => null, nodeCanvas = () => null;",
+        "export const canvas = () => null, image = () => null;",
+      ].join("\n"),
+      loader: "js",
+    }));
+  },
+};
+
+/**
+ * The drawing script: render-svg.ts and everything it imports (vega, vega-lite) as one CommonJS
+ * function expression, `(function (exports, require, module) { … })`, which svg-renderer.ts
+ * compiles with node:vm: a script, unlike a module, can be given V8's code cache.
+ */
+async function bundleDrawing(root, path) {
+  const result = await build({
+    entryPoints: ["src/report/render/render-svg.ts"],
+    bundle: true,
+    format: "cjs",
+    platform: "node",
+    target: "node20",
+    plugins: [noCanvas],
+    legalComments: "eof",
+    logLevel: "warning",
+    absWorkingDir: root,
+    write: false,
+  });
+  const [file] = result.outputFiles;
+  const script = `(function (exports, require, module) {\n${file.text}\n})\n`;
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, asciiOnly(script));
 }
 
 /**

@@ -2,7 +2,7 @@
 import type { BenchCase } from "../types.ts";
 import { engineHold, engineHoldCancel } from "./engine-hold.ts";
 import { eventsCase } from "./events.ts";
-import { quickstartCase, quickstartChartsCase } from "./quickstart.ts";
+import { quickstartCase, quickstartNoChartsCase } from "./quickstart.ts";
 import { overload, perfMm50, rss10m, skewedSkills, voice50, workers2000 } from "./scenario-runs.ts";
 import { threadsCase } from "./threads.ts";
 
@@ -14,7 +14,7 @@ export const benchCases: readonly BenchCase[] = [
   eventsCase,
   threadsCase,
   quickstartCase,
-  quickstartChartsCase,
+  quickstartNoChartsCase,
   rss10m,
   voice50,
   engineHold,

@@ -1,7 +1,7 @@
 /**
  * Worker threads: the same four perf-mm50 replications run by the run command's own path
- * (runReplications) with --workers 1 (serially, in the main thread) and with --workers 2 (two
- * worker threads, booted inside the timing, as a user's run boots them). Wall seconds: the
+ * (runReplications) with --workers 1 (serially, in the main thread) and with --workers 2 (the
+ * main thread and a worker thread, booted inside the timing, as a user's run boots it). Wall seconds: the
  * speed-up is what a user waits for. No warm-up for either: a command starts cold too. Each
  * runs in a plain-Node process on the compiled code (threads-child.mjs; dist/ is built first by
  * bench/run.ts when stale), so that the threads boot the compiled worker as a user's do.

@@ -1,12 +1,14 @@
 /**
  * The bundled CLI (scripts/bundle-cli.mjs, built by the test setup): a command starts from a
  * handful of files, its dependencies inside them, and loads only lazily what not every command
- * needs: the drawing code (vega and vega-lite, bundled into a lazy chunk; resvg) and piscina
- * (worker threads). A static import of one of them would put its loading into every start.
+ * needs: the drawing code (vega and vega-lite, bundled into a script of their own that only
+ * drawing loads, with its code cache; resvg) and piscina (worker threads). A static import of
+ * one of them would put its loading into every start.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { isBuiltin } from "node:module";
 import { dirname, relative, resolve } from "node:path";
+import { Script } from "node:vm";
 import { describe, expect, it } from "vitest";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -60,6 +62,23 @@ describe("the bundled CLI", () => {
     const lazily = graphOf("dist/cli/main.js", true);
     expect(lazily.packages).toEqual(expect.arrayContaining(["piscina", "@resvg/resvg-js"]));
     const reachable = lazily.files.map((file) => readFileSync(resolve(ROOT, file), "utf8"));
-    expect(reachable.join("\n")).toContain("node_modules/vega-lite/");
+    expect(reachable.join("\n")).not.toContain("node_modules/vega");
+    expect(reachable.join("\n")).toContain('"./charts-drawing.cjs"');
+  });
+
+  it("draws with a script of its own holding vega and vega-lite, and its code cache", () => {
+    const drawing = readFileSync(resolve(ROOT, "dist/cli/charts-drawing.cjs"), "utf8");
+    expect(drawing).toContain("node_modules/vega-lite/");
+    expect(drawing).toContain("node_modules/vega-scenegraph/");
+    expect(existsSync(resolve(ROOT, "dist/cli/charts-drawing.cjs.code-cache"))).toBe(true);
+  });
+
+  it("has a code cache that this Node accepts for the drawing script", () => {
+    const path = resolve(ROOT, "dist/cli/charts-drawing.cjs");
+    const script = new Script(readFileSync(path, "utf8"), {
+      filename: path,
+      cachedData: readFileSync(`${path}.code-cache`),
+    });
+    expect(script.cachedDataRejected).toBe(false);
   });
 });

@@ -1,16 +1,26 @@
 /**
  * ccsim as users install it: `npm pack` of the current build, installed with npm into an empty
  * folder (dependencies from the registry, or npm's cache when it has them), then `npx ccsim run`
- * on worker threads, `import("ccsim")` in plain Node and a consumer type-checked against the
- * shipped declarations. The results must equal the same simulation run here from the sources.
+ * on worker threads, its charts (drawn by the bundled drawing script), `import("ccsim")` in plain
+ * Node and a consumer type-checked against the shipped declarations. The results must equal the
+ * same simulation run (or drawing) here from the sources.
  */
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadScenario, renderSummaryCsv, type Scenario, simulate } from "../../src/index.ts";
+import { renderSvg } from "../../src/report/render/render-svg.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -87,11 +97,14 @@ describe("the packed package, installed into another folder", () => {
         "dist/index.d.ts",
         "dist/cli/main.js",
         "dist/cli/run/replication-worker.js",
+        "dist/cli/charts-drawing.cjs",
+        "dist/cli/charts-drawing.cjs.code-cache",
       ]),
     );
+    const drawing = ["dist/cli/charts-drawing.cjs", "dist/cli/charts-drawing.cjs.code-cache"];
     const unexpected = packedFiles.filter(
       (path) =>
-        !["package.json", "README.md", "LICENSE"].includes(path) &&
+        !["package.json", "README.md", "LICENSE", ...drawing].includes(path) &&
         !/^(bin\/[^/]+\.js|dist\/.+\.(js|d\.ts))$/.test(path),
     );
     expect(unexpected).toEqual([]);
@@ -112,6 +125,20 @@ describe("the packed package, installed into another folder", () => {
     expect(readFileSync(join(app, "out/summary.csv"), "utf8")).toBe(
       renderSummaryCsv(simulate(scenario).summary),
     );
+  });
+
+  it("draws the charts with its drawing script, as the sources draw them", async () => {
+    const args = ["--no", "--", "ccsim", "run", "voice.yaml", "--replications", "1"];
+    const options = ["--workers", "1", "--no-progress", "--out", "drawn"];
+    expectSuccess(await run("npx", [...args, ...options], app));
+    const charts = join(app, "drawn/charts");
+    const names = readdirSync(charts).filter((name) => name.endsWith(".vl.json"));
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) {
+      const chart = name.slice(0, -".vl.json".length);
+      const spec = JSON.parse(readFileSync(join(charts, name), "utf8"));
+      expect(readFileSync(join(charts, `${chart}.svg`), "utf8")).toBe(await renderSvg(spec, chart));
+    }
   });
 
   it("imports simulate and loadScenario in plain Node, with the sources' results", async () => {

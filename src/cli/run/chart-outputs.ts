@@ -14,6 +14,7 @@ import type { Scenario } from "../../scenario/index.ts";
 import { CHARTS_FOLDER, type OutputName, RUN_OUTPUT_FILES } from "./output-names.ts";
 import { RunInterrupted } from "./replications.ts";
 import { arimoTtfPaths, arimoWoff2Fonts } from "./report-fonts.ts";
+import { loadSvgRenderer } from "./svg-renderer.ts";
 
 /** What to draw and how. */
 export interface ChartOutputRequest {
@@ -80,7 +81,7 @@ export async function drawCharts(
   // render/'s two halves, not its index: resvg (a native addon, ~30 ms) loads only for PNGs.
   const [render, png] = await untilAborted(
     Promise.all([
-      import("../../report/render/render-svg.ts"),
+      loadSvgRenderer(),
       options.png ? import("../../report/render/render-png.ts") : undefined,
     ]),
     options.signal,

@@ -1,6 +1,6 @@
 /**
- * Runs a scenario's replications, serially in this thread or in parallel on worker threads
- * (piscina), with identical results either way: each replication depends only on (seed,
+ * Runs a scenario's replications, serially in this thread or in parallel on this thread and
+ * worker threads (piscina), with identical results either way: each replication depends only on (seed,
  * replication index), and results are returned in replication order. Tasks are made one at a
  * time as a thread frees up (a huge --replications must not build millions of tasks up front).
  * Progress is reported as the fraction done; an abort signal stops the run between chunks
@@ -17,7 +17,10 @@ import { replicationWorkerFile } from "./replication-worker-file.ts";
 /** How to run the replications. */
 export interface ReplicationRunOptions {
   readonly traces: ReadonlyMap<string, TraceArrivals>;
-  /** Worker threads; 1 runs everything in this thread. Default: the number of cores. */
+  /**
+   * Threads that simulate: this one and `workers - 1` worker threads; 1 runs everything in this
+   * thread. Default: the number of cores.
+   */
   readonly workers?: number;
   readonly checkInvariants?: boolean;
   /** The file to write replication 0's events to, as is (give a temporary name), if any. */
@@ -119,6 +122,22 @@ export async function runReplications(
     : runInParallel(scenario, indices, workers, options);
 }
 
+/**
+ * A check for this thread's replications, between slices: yields to the event loop when
+ * `everyMs` have passed since the last yield (so a Ctrl-C handler, and the messages of worker
+ * threads, get their turn), and says whether to carry on (not when `stop` says so).
+ */
+function yieldingCheck(everyMs: number, stop: () => boolean): () => Promise<boolean> {
+  let lastYield = performance.now();
+  return async () => {
+    if (performance.now() - lastYield > everyMs) {
+      await new Promise((resolve) => setImmediate(resolve));
+      lastYield = performance.now();
+    }
+    return !stop();
+  };
+}
+
 async function runSerially(
   scenario: Scenario,
   indices: Indices,
@@ -126,15 +145,8 @@ async function runSerially(
 ): Promise<ReplicationResult[]> {
   const count = indices.count;
   const results: ReplicationResult[] = [];
-  let lastYield = performance.now();
   // Yield to the event loop now and then, so a Ctrl-C handler gets to run; true = carry on.
-  const carryOn = async (): Promise<boolean> => {
-    if (performance.now() - lastYield > 50) {
-      await new Promise((resolve) => setImmediate(resolve));
-      lastYield = performance.now();
-    }
-    return options.signal?.aborted !== true;
-  };
+  const carryOn = yieldingCheck(50, () => options.signal?.aborted === true);
   for (let position = 0; position < count; position++) {
     const task = taskOf(scenario, options, indices.at(position));
     const result = await runReplicationTask(task, (progress) => {
@@ -149,6 +161,13 @@ async function runSerially(
   return results;
 }
 
+/**
+ * `workers` threads run the replications: this one and `workers - 1` worker threads, each taking
+ * the next replication when its previous one is done. This thread would only wait otherwise,
+ * and it needs no booting (a worker thread's boot is some 0.15 s of CPU, on the way of its first
+ * replication); between slices it yields often, so that the worker threads' results are taken
+ * and their next tasks sent without delay, and Ctrl-C is seen.
+ */
 async function runInParallel(
   scenario: Scenario,
   indices: Indices,
@@ -156,7 +175,8 @@ async function runInParallel(
   options: ReplicationRunOptions,
 ): Promise<ReplicationResult[]> {
   const own = options.pools === undefined;
-  const pool = options.pools?.(workers) ?? createReplicationPool(workers);
+  const threads = workers - 1;
+  const pool = options.pools?.(threads) ?? createReplicationPool(threads);
   // On Ctrl-C, destroy the pool before piscina sees the abort: piscina would otherwise replace
   // each cancelled thread with a new one (minThreads), and wait for it to boot before exiting.
   // (A caller's pools are the caller's to destroy, which it does on the same abort.)
@@ -167,8 +187,19 @@ async function runInParallel(
   let next = 0;
   let done = 0;
   let failed = false;
-  // One loop per thread, each taking the next replication when its previous one is done.
-  const feed = async () => {
+  // A failed or aborted run stops this thread's replication too, at its next slice.
+  const carryOn = yieldingCheck(5, () => failed || options.signal?.aborted === true);
+  const feedHere = async () => {
+    while (!failed && next < count) {
+      const position = next++;
+      const task = taskOf(scenario, options, indices.at(position));
+      const result = await runReplicationTask(task, carryOn);
+      if (result === null || !(await carryOn())) throw new RunInterrupted("interrupted");
+      results[position] = result;
+      options.onProgress?.(++done / count);
+    }
+  };
+  const feedThread = async () => {
     while (!failed && next < count) {
       const position = next++;
       const task = taskOf(scenario, options, indices.at(position));
@@ -183,7 +214,9 @@ async function runInParallel(
     }
   };
   try {
-    const loops = Array.from({ length: workers }, () =>
+    // The threads' loops first: their first tasks go out before this thread starts its own.
+    const feeds = [...Array.from({ length: threads }, () => feedThread), feedHere];
+    const loops = feeds.map((feed) =>
       feed().catch((error: unknown) => {
         failed = true;
         throw error;
