@@ -73,7 +73,39 @@ export class EventHeap {
 
   /** Removes the earliest event; only valid when size > 0. */
   pop(): void {
-    this.removeAt(0);
+    this.popSlot();
+  }
+
+  /**
+   * Removes the earliest event (only valid when size > 0) and returns its slot, whose handler
+   * and argument stay readable (`handlerOf`, `argumentOf`) until the next `push`: the run loop
+   * peeks once and pops once per event.
+   */
+  popSlot(): number {
+    const nodes = this.nodes;
+    const slot = nodes[SLOT] as number;
+    this.releaseSlot(slot);
+    const last = --this.count;
+    if (last > 0) {
+      const at = last * NODE;
+      this.siftDown(
+        0,
+        nodes[at + TIME] as number,
+        nodes[at + ORDER] as number,
+        nodes[at + SLOT] as number,
+      );
+    }
+    return slot;
+  }
+
+  /** Handler of the event in `slot` (pending, or just returned by `popSlot`). */
+  handlerOf(slot: number): number {
+    return this.slotHandler[slot] as number;
+  }
+
+  /** Argument of the event in `slot` (pending, or just returned by `popSlot`). */
+  argumentOf(slot: number): number {
+    return this.slotArgument[slot] as number;
   }
 
   /** Removes a pending event; false when the id is not pending (fired, cancelled or unknown). */
