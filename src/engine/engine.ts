@@ -118,6 +118,9 @@ export class Engine {
     }
     const priorityClass = this.priorityClasses[handlerId];
     if (priorityClass === undefined) throw new SchedulingError(`unknown handler id ${handlerId}`);
+    if (atSeconds === this.currentTime) {
+      return this.heap.pushNow(atSeconds, priorityClass, handlerId, argument);
+    }
     return this.heap.push(atSeconds, priorityClass, handlerId, argument);
   }
 
@@ -167,11 +170,12 @@ export class Engine {
     const handlerFunctions = this.handlerFunctions;
     const sampleFrom = this.stallWatch.sampleFrom;
     let fired = 0;
-    // One peek and one pop per event; the stall watch's count inline (see stall-watch.ts).
-    while (fired < maxEvents && heap.size > 0) {
-      const timeSeconds = heap.peekTime();
-      if (timeSeconds > untilSeconds) break;
-      const slot = heap.popSlot();
+    // One call per event takes it (from the heap or the "now" lane); the stall watch's count
+    // is inline (see stall-watch.ts).
+    while (fired < maxEvents) {
+      const slot = heap.popDue(untilSeconds);
+      if (slot < 0) break;
+      const timeSeconds = heap.poppedTime;
       const handlerId = heap.handlerOf(slot);
       this.currentTime = timeSeconds;
       if (timeSeconds > this.instantEndSeconds) {
@@ -187,7 +191,7 @@ export class Engine {
       if (this.afterEvent !== null) this.afterEvent(this.handlerName(handlerId), argument);
       if (this.stopRequested) return "stopped";
     }
-    if (heap.size > 0 && heap.peekTime() <= untilSeconds) return "budget";
+    if (heap.hasDue(untilSeconds)) return "budget";
     if (untilSeconds > this.currentTime && untilSeconds !== Number.POSITIVE_INFINITY) {
       this.currentTime = untilSeconds;
     }

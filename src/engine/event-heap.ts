@@ -16,6 +16,8 @@
  * whose event has fired or been cancelled never matches the slot's next occupant.
  */
 
+import { NowLane } from "./now-lane.ts";
+
 const SLOT_SPACE = 2 ** 26;
 const MAX_GENERATION = 2 ** 26 - 1;
 const CLASS_WEIGHT = 2 ** 44;
@@ -25,24 +27,93 @@ const NODE = 3;
 const TIME = 0;
 const ORDER = 1;
 const SLOT = 2;
+/** `slotPosition` of a free slot, and of a slot whose event waits in the "now" lane. */
+const NOT_PENDING = -1;
+const IN_NOW_LANE = -2;
 
 export class EventHeap {
+  /** Events due now, pushed with `pushNow` (see now-lane.ts); `size` counts them. */
+  private readonly nowLane = new NowLane();
   /** Heap nodes by position: `NODE` numbers each (time, order, slot), for cache-friendly sifts. */
   private nodes = new Float64Array(INITIAL_CAPACITY * NODE);
   // Slot arrays, indexed by slot.
   private slotHandler = new Int32Array(INITIAL_CAPACITY);
   private slotArgument = new Float64Array(INITIAL_CAPACITY);
-  private slotPosition = new Int32Array(INITIAL_CAPACITY).fill(-1);
+  private slotPosition = new Int32Array(INITIAL_CAPACITY).fill(NOT_PENDING);
   private slotGeneration = new Int32Array(INITIAL_CAPACITY).fill(1);
   private freeSlots = new Int32Array(INITIAL_CAPACITY);
   private freeCount = 0;
   private slotsUsed = 0;
   private count = 0;
   private sequence = 0;
+  /** Time of the event `popDue` returned last. */
+  poppedTime = 0;
 
   /** Number of pending events. */
   get size(): number {
-    return this.count;
+    return this.count + this.nowLane.live;
+  }
+
+  /**
+   * As `push`, for an event due at `nowSeconds`, the time of the latest event taken by
+   * `popDue` (nothing pending is earlier): it waits in the "now" lane when it goes after every
+   * event there, in the heap otherwise. Either way it fires in the same order.
+   */
+  pushNow(nowSeconds: number, priorityClass: number, handler: number, argument: number): number {
+    const lane = this.nowLane;
+    const order = priorityClass * CLASS_WEIGHT + this.sequence;
+    if (lane.live > 0 && !(order > lane.tailOrder)) {
+      return this.push(nowSeconds, priorityClass, handler, argument);
+    }
+    this.sequence++;
+    const slot = this.allocateSlot();
+    this.slotHandler[slot] = handler;
+    this.slotArgument[slot] = argument;
+    this.slotPosition[slot] = IN_NOW_LANE;
+    const generation = this.slotGeneration[slot] as number;
+    lane.timeSeconds = nowSeconds;
+    lane.push(slot, generation, order);
+    return generation * SLOT_SPACE + slot;
+  }
+
+  /**
+   * Takes the earliest pending event if it is due by `untilSeconds`, from the heap or the "now"
+   * lane, and returns its slot (read it with `handlerOf` and `argumentOf` before the next push;
+   * its time is `poppedTime`); −1 when none is due.
+   */
+  popDue(untilSeconds: number): number {
+    const lane = this.nowLane;
+    if (lane.live > 0) {
+      let slot = lane.headSlot();
+      while (this.slotGeneration[slot] !== lane.headGeneration()) {
+        lane.shift(false);
+        slot = lane.headSlot();
+      }
+      const laneTime = lane.timeSeconds;
+      if (laneTime > untilSeconds) return -1;
+      const heapTime = this.nodes[TIME] as number;
+      if (
+        this.count === 0 ||
+        heapTime > laneTime ||
+        (this.nodes[ORDER] as number) > lane.headOrder()
+      ) {
+        this.poppedTime = laneTime;
+        this.releaseSlot(slot);
+        lane.shift(true);
+        return slot;
+      }
+    }
+    if (this.count === 0) return -1;
+    const time = this.nodes[TIME] as number;
+    if (time > untilSeconds) return -1;
+    this.poppedTime = time;
+    return this.popSlot();
+  }
+
+  /** Whether an event is due by `untilSeconds`. */
+  hasDue(untilSeconds: number): boolean {
+    if (this.nowLane.live > 0) return this.nowLane.timeSeconds <= untilSeconds;
+    return this.count > 0 && (this.nodes[TIME] as number) <= untilSeconds;
   }
 
   /** Adds an event and returns its timer id. */
@@ -112,7 +183,14 @@ export class EventHeap {
   remove(timerId: number): boolean {
     const slot = this.pendingSlot(timerId);
     if (slot < 0) return false;
-    this.removeAt(this.slotPosition[slot] as number);
+    const position = this.slotPosition[slot] as number;
+    if (position === IN_NOW_LANE) {
+      // Its lane entry is skipped when it comes to the head (its slot's generation moved on).
+      this.releaseSlot(slot);
+      this.nowLane.cancelled();
+    } else {
+      this.removeAt(position);
+    }
     return true;
   }
 
@@ -124,9 +202,10 @@ export class EventHeap {
   /** Firing time of a pending event, or NaN. */
   timeOf(timerId: number): number {
     const slot = this.pendingSlot(timerId);
-    return slot < 0
-      ? Number.NaN
-      : (this.nodes[(this.slotPosition[slot] as number) * NODE + TIME] as number);
+    if (slot < 0) return Number.NaN;
+    const position = this.slotPosition[slot] as number;
+    if (position === IN_NOW_LANE) return this.nowLane.timeSeconds;
+    return this.nodes[position * NODE + TIME] as number;
   }
 
   private pendingSlot(timerId: number): number {
@@ -134,7 +213,7 @@ export class EventHeap {
     const slot = timerId % SLOT_SPACE;
     const generation = (timerId - slot) / SLOT_SPACE;
     if (slot >= this.slotsUsed) return -1;
-    if (this.slotGeneration[slot] !== generation || (this.slotPosition[slot] as number) < 0) {
+    if (this.slotGeneration[slot] !== generation || this.slotPosition[slot] === NOT_PENDING) {
       return -1;
     }
     return slot;
@@ -235,7 +314,7 @@ export class EventHeap {
   }
 
   private releaseSlot(slot: number): void {
-    this.slotPosition[slot] = -1;
+    this.slotPosition[slot] = NOT_PENDING;
     const generation = this.slotGeneration[slot] as number;
     this.slotGeneration[slot] = generation >= MAX_GENERATION ? 1 : generation + 1;
     this.freeSlots[this.freeCount++] = slot;
@@ -250,7 +329,7 @@ export class EventHeap {
     if (capacity > SLOT_SPACE) throw new RangeError(`more than ${SLOT_SPACE} pending events`);
     this.slotHandler = grow(this.slotHandler, new Int32Array(capacity));
     this.slotArgument = grow(this.slotArgument, new Float64Array(capacity));
-    this.slotPosition = grow(this.slotPosition, new Int32Array(capacity).fill(-1));
+    this.slotPosition = grow(this.slotPosition, new Int32Array(capacity).fill(NOT_PENDING));
     this.slotGeneration = grow(this.slotGeneration, new Int32Array(capacity).fill(1));
     this.freeSlots = grow(this.freeSlots, new Int32Array(capacity));
   }
