@@ -85,10 +85,7 @@ export class EventHeap {
     const lane = this.nowLane;
     if (lane.live > 0) {
       let slot = lane.headSlot();
-      while (this.slotGeneration[slot] !== lane.headGeneration()) {
-        lane.shift(false);
-        slot = lane.headSlot();
-      }
+      if (this.slotGeneration[slot] !== lane.headGeneration()) slot = this.skipCancelledHeads();
       const laneTime = lane.timeSeconds;
       if (laneTime > untilSeconds) return -1;
       const heapTime = this.nodes[TIME] as number;
@@ -108,6 +105,17 @@ export class EventHeap {
     if (time > untilSeconds) return -1;
     this.poppedTime = time;
     return this.popSlot();
+  }
+
+  /** Drops cancelled entries from the head of the "now" lane (it has a live one); its slot. */
+  private skipCancelledHeads(): number {
+    const lane = this.nowLane;
+    let slot = lane.headSlot();
+    while (this.slotGeneration[slot] !== lane.headGeneration()) {
+      lane.shift(false);
+      slot = lane.headSlot();
+    }
+    return slot;
   }
 
   /** Whether an event is due by `untilSeconds`. */
