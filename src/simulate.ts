@@ -247,8 +247,8 @@ export class Replication {
       router.observe(new ReplicationObservers(this.world, this.metrics, checkDrain));
       return;
     }
-    router.observe(this.world);
-    router.observe(this.metrics);
+    // The listener comes between the metrics and the drain's stop.
+    router.observe(new ReplicationObservers(this.world, this.metrics, () => {}));
     router.subscribe(onEvent);
     router.observe(new DrainStop(checkDrain));
   }

@@ -1,5 +1,6 @@
 /**
- * The simulation engine: a virtual clock plus a pending-event heap and the run loop.
+ * The simulation engine: a virtual clock plus a pending-event heap (with a lane for events due
+ * now) and the run loop.
  * Knows nothing about contact centers. Events are (time, handler, numeric argument); a handler
  * is registered once with its priority class, so scheduling allocates nothing per event.
  * Invariants: `now` never decreases; equal times fire by (priority class, insertion order);

@@ -12,6 +12,9 @@
  * thousands of pending timers (long queues with patience, thousands of agents) the sifts were
  * the engine's cost (docs/router-performance.md).
  *
+ * Events due now (`pushNow`) may wait in a FIFO lane instead (now-lane.ts), under the same key;
+ * `popDue` takes the least of the lane's head and the heap's top.
+ *
  * A timer id is generation · 2^26 + slot with generation ≥ 1, so ids are positive, and an id
  * whose event has fired or been cancelled never matches the slot's next occupant.
  */
