@@ -221,8 +221,9 @@ export class EventHeap {
 
   private pendingSlot(timerId: number): number {
     if (!(timerId > 0) || !Number.isInteger(timerId)) return -1;
-    const slot = timerId % SLOT_SPACE;
-    const generation = (timerId - slot) / SLOT_SPACE;
+    // Division by a power of two is exact; `%` on ids beyond 2^31 would be a floating modulo.
+    const generation = Math.floor(timerId / SLOT_SPACE);
+    const slot = timerId - generation * SLOT_SPACE;
     if (slot >= this.slotsUsed) return -1;
     if (this.slotGeneration[slot] !== generation || this.slotPosition[slot] === NOT_PENDING) {
       return -1;
