@@ -302,4 +302,13 @@ export const figureDefinitions: readonly FigureDefinition[] = [
     },
     "operations",
   ),
+  rateFigure(
+    {
+      id: "engine-due-now-100",
+      caseName: "engine-due-now-100",
+      description: "perf-mm50's engine work per job: a timer, a zero-delay event cancelling it",
+      unit: "holds/s",
+    },
+    "operations",
+  ),
 ];

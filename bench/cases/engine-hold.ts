@@ -2,7 +2,8 @@
  * The classic "hold" model for event sets: keep N events pending; repeatedly take the earliest
  * and schedule a new one a random delay later. One hold = one pop + one push through the
  * engine's public API (dispatch included). Also a variant where each event first schedules a
- * timer that it then cancels (as offer-expiry and patience timers are), to price removal.
+ * timer that it then cancels (as offer-expiry and patience timers are), to price removal, and
+ * one shaped like perf-mm50's engine work per job (see `dueNowHold`).
  */
 import { Engine } from "../../src/engine/engine.ts";
 import { measureCpu } from "../measure.ts";
@@ -36,11 +37,46 @@ function hold(pending: number, holds: number, withCancel: boolean): void {
   engine.runUntil(Number.POSITIVE_INFINITY);
 }
 
+/**
+ * perf-mm50's engine work per job, with about 100 pending events (50 handling ends, the next
+ * arrival, open offers' expiry timers): each hold schedules a 30 s timer (an offer's expiry)
+ * and a zero-delay event (the offer answered at once) that cancels it, then the next hold.
+ */
+function dueNowHold(pending: number, holds: number): void {
+  const engine = new Engine();
+  const uniform = makeUniform(12345);
+  let remaining = holds;
+  let timer = 0;
+  const expire = engine.registerHandler("expire", () => {});
+  const answer = engine.registerHandler("answer", () => engine.cancel(timer), 2);
+  let tick = -1;
+  tick = engine.registerHandler(
+    "tick",
+    () => {
+      timer = engine.scheduleAfter(30, expire, 0);
+      engine.scheduleAfter(0, answer, 0);
+      if (--remaining > 0) engine.scheduleAfter(-Math.log(1 - uniform()) * 100, tick, 0);
+    },
+    4,
+  );
+  for (let i = 0; i < pending; i++) engine.schedule(-Math.log(1 - uniform()) * 100, tick, i);
+  remaining += pending;
+  engine.runUntil(Number.POSITIVE_INFINITY);
+}
+
 /** Holds per second of CPU time, after a warm-up, with the yardstick timed just before. */
 function measureHolds(holds: number, withCancel: boolean): Measurement {
   const loopJobsPerCpuSecond = timeYardstick();
   hold(10_000, 200_000, withCancel); // warm-up: let the JIT settle
   const { cpuSeconds } = measureCpu(() => hold(10_000, holds, withCancel));
+  return { operations: holds, cpuSeconds, loopJobsPerCpuSecond };
+}
+
+/** As `measureHolds`, for `dueNowHold` with 100 pending events. */
+function measureDueNowHolds(holds: number): Measurement {
+  const loopJobsPerCpuSecond = timeYardstick();
+  dueNowHold(100, 200_000); // warm-up
+  const { cpuSeconds } = measureCpu(() => dueNowHold(100, holds));
   return { operations: holds, cpuSeconds, loopJobsPerCpuSecond };
 }
 
@@ -57,4 +93,13 @@ export const engineHoldCancel: BenchCase = {
   name: "engine-hold-cancel-10k",
   description: "as engine-hold-10k, plus one schedule+cancel of a timer per event",
   run: (size) => measureHolds(HOLDS_WITH_CANCEL[size], true),
+};
+
+const DUE_NOW_HOLDS: Readonly<Record<BenchSize, number>> = { full: 3_000_000, quick: 300_000 };
+
+export const engineDueNow: BenchCase = {
+  name: "engine-due-now-100",
+  description:
+    "perf-mm50's engine work per job alone: 100 pending, a timer and a zero-delay event cancelling it per hold",
+  run: (size) => measureDueNowHolds(DUE_NOW_HOLDS[size]),
 };

@@ -1,5 +1,6 @@
 /**
- * The simulation engine: a virtual clock plus a pending-event heap and the run loop.
+ * The simulation engine: a virtual clock plus a pending-event heap (with a lane for events due
+ * now) and the run loop.
  * Knows nothing about contact centers. Events are (time, handler, numeric argument); a handler
  * is registered once with its priority class, so scheduling allocates nothing per event.
  * Invariants: `now` never decreases; equal times fire by (priority class, insertion order);
@@ -7,7 +8,7 @@
  * instant) throws `SimulationStalled` naming the handlers that were firing.
  */
 import { EventHeap } from "./event-heap.ts";
-import { StallWatch } from "./stall-watch.ts";
+import { STALL_INSTANT_SECONDS, StallWatch } from "./stall-watch.ts";
 
 export {
   type HandlerCount,
@@ -39,12 +40,6 @@ export type RunStatus = "reached" | "stopped" | "budget";
 /** A check run after every fired event, given the event's handler name and argument. */
 export type AfterEvent = (handlerName: string, argument: number) => void;
 
-interface HandlerEntry {
-  readonly name: string;
-  readonly priorityClass: number;
-  readonly handler: EventHandler;
-}
-
 /**
  * Discrete-event engine. Typical use:
  * ```ts
@@ -56,11 +51,18 @@ interface HandlerEntry {
  */
 export class Engine {
   private readonly heap = new EventHeap();
-  private readonly handlers: HandlerEntry[] = [];
+  /** Registered handlers by id: plain arrays of their functions, names and priority classes. */
+  private readonly handlerFunctions: EventHandler[] = [];
+  private readonly handlerNames: string[] = [];
+  private readonly priorityClasses: number[] = [];
   private currentTime = 0;
   private stopRequested = false;
   private firedCount = 0;
   private readonly stallWatch: StallWatch;
+  /** The stall watch's count, kept by the run loop: the current instant ends after this time… */
+  private instantEndSeconds = Number.NEGATIVE_INFINITY;
+  /** …and this many events fired within it. */
+  private eventsInInstant = 0;
   /** Called after every fired event (used by `--check-invariants`); null when unused. */
   private readonly afterEvent: AfterEvent | null;
 
@@ -100,8 +102,10 @@ export class Engine {
     if (!Number.isInteger(priorityClass) || priorityClass < 0 || priorityClass > 255) {
       throw new RangeError(`priority class must be an integer in 0..255, got ${priorityClass}`);
     }
-    this.handlers.push({ name, priorityClass, handler });
-    return this.handlers.length - 1;
+    this.handlerFunctions.push(handler);
+    this.handlerNames.push(name);
+    this.priorityClasses.push(priorityClass);
+    return this.handlerFunctions.length - 1;
   }
 
   /** Schedules `handlerId(argument)` at absolute time `atSeconds` (≥ now). */
@@ -113,9 +117,12 @@ export class Engine {
           : `cannot schedule an event in the past: ${atSeconds} < now ${this.currentTime} (handler ${this.handlerName(handlerId)})`,
       );
     }
-    const entry = this.handlers[handlerId];
-    if (entry === undefined) throw new SchedulingError(`unknown handler id ${handlerId}`);
-    return this.heap.push(atSeconds, entry.priorityClass, handlerId, argument);
+    const priorityClass = this.priorityClasses[handlerId];
+    if (priorityClass === undefined) throw new SchedulingError(`unknown handler id ${handlerId}`);
+    if (atSeconds === this.currentTime) {
+      return this.heap.pushNow(atSeconds, priorityClass, handlerId, argument);
+    }
+    return this.heap.push(atSeconds, priorityClass, handlerId, argument);
   }
 
   /** Schedules `handlerId(argument)` after `delaySeconds` (≥ 0) from now. */
@@ -161,13 +168,31 @@ export class Engine {
     if (Number.isNaN(untilSeconds)) throw new SchedulingError("cannot run until NaN");
     this.stopRequested = false;
     const heap = this.heap;
+    const handlerFunctions = this.handlerFunctions;
+    const sampleFrom = this.stallWatch.sampleFrom;
     let fired = 0;
-    while (heap.size > 0 && heap.peekTime() <= untilSeconds) {
-      if (fired >= maxEvents) return "budget";
-      this.fireNext();
+    // One call per event takes it (from the heap or the "now" lane); the stall watch's count
+    // is inline (see stall-watch.ts).
+    while (fired < maxEvents) {
+      const slot = heap.popDue(untilSeconds);
+      if (slot < 0) break;
+      const timeSeconds = heap.poppedTime;
+      const handlerId = heap.handlerOf(slot);
+      this.currentTime = timeSeconds;
+      if (timeSeconds > this.instantEndSeconds) {
+        this.instantEndSeconds = timeSeconds + STALL_INSTANT_SECONDS;
+        this.eventsInInstant = 1;
+      } else if (++this.eventsInInstant > sampleFrom) {
+        this.stallWatch.count(timeSeconds, handlerId, this.eventsInInstant);
+      }
+      this.firedCount++;
       fired++;
+      const argument = heap.argumentOf(slot);
+      (handlerFunctions[handlerId] as EventHandler)(argument);
+      if (this.afterEvent !== null) this.afterEvent(this.handlerName(handlerId), argument);
       if (this.stopRequested) return "stopped";
     }
+    if (heap.hasDue(untilSeconds)) return "budget";
     if (untilSeconds > this.currentTime && untilSeconds !== Number.POSITIVE_INFINITY) {
       this.currentTime = untilSeconds;
     }
@@ -179,20 +204,7 @@ export class Engine {
     return this.runUntil(Number.POSITIVE_INFINITY);
   }
 
-  private fireNext(): void {
-    const heap = this.heap;
-    this.currentTime = heap.peekTime();
-    const handlerId = heap.peekHandler();
-    this.stallWatch.observe(this.currentTime, handlerId);
-    const argument = heap.peekArgument();
-    heap.pop();
-    this.firedCount++;
-    const entry = this.handlers[handlerId] as HandlerEntry;
-    entry.handler(argument);
-    if (this.afterEvent !== null) this.afterEvent(entry.name, argument);
-  }
-
   private handlerName(handlerId: number): string {
-    return this.handlers[handlerId]?.name ?? `#${handlerId}`;
+    return this.handlerNames[handlerId] ?? `#${handlerId}`;
   }
 }

@@ -12,9 +12,14 @@
  * thousands of pending timers (long queues with patience, thousands of agents) the sifts were
  * the engine's cost (docs/router-performance.md).
  *
+ * Events due now (`pushNow`) may wait in a FIFO lane instead (now-lane.ts), under the same key;
+ * `popDue` takes the least of the lane's head and the heap's top.
+ *
  * A timer id is generation · 2^26 + slot with generation ≥ 1, so ids are positive, and an id
  * whose event has fired or been cancelled never matches the slot's next occupant.
  */
+
+import { NowLane } from "./now-lane.ts";
 
 const SLOT_SPACE = 2 ** 26;
 const MAX_GENERATION = 2 ** 26 - 1;
@@ -25,24 +30,101 @@ const NODE = 3;
 const TIME = 0;
 const ORDER = 1;
 const SLOT = 2;
+/** `slotPosition` of a free slot, and of a slot whose event waits in the "now" lane. */
+const NOT_PENDING = -1;
+const IN_NOW_LANE = -2;
 
 export class EventHeap {
+  /** Events due now, pushed with `pushNow` (see now-lane.ts); `size` counts them. */
+  private readonly nowLane = new NowLane();
   /** Heap nodes by position: `NODE` numbers each (time, order, slot), for cache-friendly sifts. */
   private nodes = new Float64Array(INITIAL_CAPACITY * NODE);
   // Slot arrays, indexed by slot.
   private slotHandler = new Int32Array(INITIAL_CAPACITY);
   private slotArgument = new Float64Array(INITIAL_CAPACITY);
-  private slotPosition = new Int32Array(INITIAL_CAPACITY).fill(-1);
+  private slotPosition = new Int32Array(INITIAL_CAPACITY).fill(NOT_PENDING);
   private slotGeneration = new Int32Array(INITIAL_CAPACITY).fill(1);
   private freeSlots = new Int32Array(INITIAL_CAPACITY);
   private freeCount = 0;
   private slotsUsed = 0;
   private count = 0;
   private sequence = 0;
+  /** Time of the event `popDue` returned last. */
+  poppedTime = 0;
 
   /** Number of pending events. */
   get size(): number {
-    return this.count;
+    return this.count + this.nowLane.live;
+  }
+
+  /**
+   * As `push`, for an event due at `nowSeconds`, the time of the latest event taken by
+   * `popDue` (nothing pending is earlier): it waits in the "now" lane when it goes after every
+   * event there, in the heap otherwise. Either way it fires in the same order.
+   */
+  pushNow(nowSeconds: number, priorityClass: number, handler: number, argument: number): number {
+    const lane = this.nowLane;
+    const order = priorityClass * CLASS_WEIGHT + this.sequence;
+    if (lane.live > 0 && !(order > lane.tailOrder)) {
+      return this.push(nowSeconds, priorityClass, handler, argument);
+    }
+    this.sequence++;
+    const slot = this.allocateSlot();
+    this.slotHandler[slot] = handler;
+    this.slotArgument[slot] = argument;
+    this.slotPosition[slot] = IN_NOW_LANE;
+    const generation = this.slotGeneration[slot] as number;
+    lane.timeSeconds = nowSeconds;
+    lane.push(slot, generation, order);
+    return generation * SLOT_SPACE + slot;
+  }
+
+  /**
+   * Takes the earliest pending event if it is due by `untilSeconds`, from the heap or the "now"
+   * lane, and returns its slot (read it with `handlerOf` and `argumentOf` before the next push;
+   * its time is `poppedTime`); −1 when none is due.
+   */
+  popDue(untilSeconds: number): number {
+    const lane = this.nowLane;
+    if (lane.live > 0) {
+      let slot = lane.headSlot();
+      if (this.slotGeneration[slot] !== lane.headGeneration()) slot = this.skipCancelledHeads();
+      const laneTime = lane.timeSeconds;
+      if (laneTime > untilSeconds) return -1;
+      const heapTime = this.nodes[TIME] as number;
+      if (
+        this.count === 0 ||
+        heapTime > laneTime ||
+        (this.nodes[ORDER] as number) > lane.headOrder()
+      ) {
+        this.poppedTime = laneTime;
+        this.releaseSlot(slot);
+        lane.shift(true);
+        return slot;
+      }
+    }
+    if (this.count === 0) return -1;
+    const time = this.nodes[TIME] as number;
+    if (time > untilSeconds) return -1;
+    this.poppedTime = time;
+    return this.popSlot();
+  }
+
+  /** Drops cancelled entries from the head of the "now" lane (it has a live one); its slot. */
+  private skipCancelledHeads(): number {
+    const lane = this.nowLane;
+    let slot = lane.headSlot();
+    while (this.slotGeneration[slot] !== lane.headGeneration()) {
+      lane.shift(false);
+      slot = lane.headSlot();
+    }
+    return slot;
+  }
+
+  /** Whether an event is due by `untilSeconds`. */
+  hasDue(untilSeconds: number): boolean {
+    if (this.nowLane.live > 0) return this.nowLane.timeSeconds <= untilSeconds;
+    return this.count > 0 && (this.nodes[TIME] as number) <= untilSeconds;
   }
 
   /** Adds an event and returns its timer id. */
@@ -73,14 +155,53 @@ export class EventHeap {
 
   /** Removes the earliest event; only valid when size > 0. */
   pop(): void {
-    this.removeAt(0);
+    this.popSlot();
+  }
+
+  /**
+   * Removes the earliest event (only valid when size > 0) and returns its slot, whose handler
+   * and argument stay readable (`handlerOf`, `argumentOf`) until the next `push`: the run loop
+   * peeks once and pops once per event.
+   */
+  popSlot(): number {
+    const nodes = this.nodes;
+    const slot = nodes[SLOT] as number;
+    this.releaseSlot(slot);
+    const last = --this.count;
+    if (last > 0) {
+      const at = last * NODE;
+      this.siftDown(
+        0,
+        nodes[at + TIME] as number,
+        nodes[at + ORDER] as number,
+        nodes[at + SLOT] as number,
+      );
+    }
+    return slot;
+  }
+
+  /** Handler of the event in `slot` (pending, or just returned by `popSlot`). */
+  handlerOf(slot: number): number {
+    return this.slotHandler[slot] as number;
+  }
+
+  /** Argument of the event in `slot` (pending, or just returned by `popSlot`). */
+  argumentOf(slot: number): number {
+    return this.slotArgument[slot] as number;
   }
 
   /** Removes a pending event; false when the id is not pending (fired, cancelled or unknown). */
   remove(timerId: number): boolean {
     const slot = this.pendingSlot(timerId);
     if (slot < 0) return false;
-    this.removeAt(this.slotPosition[slot] as number);
+    const position = this.slotPosition[slot] as number;
+    if (position === IN_NOW_LANE) {
+      // Its lane entry is skipped when it comes to the head (its slot's generation moved on).
+      this.releaseSlot(slot);
+      this.nowLane.cancelled();
+    } else {
+      this.removeAt(position);
+    }
     return true;
   }
 
@@ -92,17 +213,19 @@ export class EventHeap {
   /** Firing time of a pending event, or NaN. */
   timeOf(timerId: number): number {
     const slot = this.pendingSlot(timerId);
-    return slot < 0
-      ? Number.NaN
-      : (this.nodes[(this.slotPosition[slot] as number) * NODE + TIME] as number);
+    if (slot < 0) return Number.NaN;
+    const position = this.slotPosition[slot] as number;
+    if (position === IN_NOW_LANE) return this.nowLane.timeSeconds;
+    return this.nodes[position * NODE + TIME] as number;
   }
 
   private pendingSlot(timerId: number): number {
     if (!(timerId > 0) || !Number.isInteger(timerId)) return -1;
-    const slot = timerId % SLOT_SPACE;
-    const generation = (timerId - slot) / SLOT_SPACE;
+    // Division by a power of two is exact; `%` on ids beyond 2^31 would be a floating modulo.
+    const generation = Math.floor(timerId / SLOT_SPACE);
+    const slot = timerId - generation * SLOT_SPACE;
     if (slot >= this.slotsUsed) return -1;
-    if (this.slotGeneration[slot] !== generation || (this.slotPosition[slot] as number) < 0) {
+    if (this.slotGeneration[slot] !== generation || this.slotPosition[slot] === NOT_PENDING) {
       return -1;
     }
     return slot;
@@ -203,7 +326,7 @@ export class EventHeap {
   }
 
   private releaseSlot(slot: number): void {
-    this.slotPosition[slot] = -1;
+    this.slotPosition[slot] = NOT_PENDING;
     const generation = this.slotGeneration[slot] as number;
     this.slotGeneration[slot] = generation >= MAX_GENERATION ? 1 : generation + 1;
     this.freeSlots[this.freeCount++] = slot;
@@ -218,7 +341,7 @@ export class EventHeap {
     if (capacity > SLOT_SPACE) throw new RangeError(`more than ${SLOT_SPACE} pending events`);
     this.slotHandler = grow(this.slotHandler, new Int32Array(capacity));
     this.slotArgument = grow(this.slotArgument, new Float64Array(capacity));
-    this.slotPosition = grow(this.slotPosition, new Int32Array(capacity).fill(-1));
+    this.slotPosition = grow(this.slotPosition, new Int32Array(capacity).fill(NOT_PENDING));
     this.slotGeneration = grow(this.slotGeneration, new Int32Array(capacity).fill(1));
     this.freeSlots = grow(this.freeSlots, new Int32Array(capacity));
   }

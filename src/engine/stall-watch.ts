@@ -1,7 +1,8 @@
 /**
  * Watches the run loop for a run that stops advancing: too many events fired while the clock
- * stays within one instant. It costs one comparison and one increment per event; it counts
- * events per handler only for the last events before it gives up, to say what was firing.
+ * stays within one instant. The run loop counts events per instant (one comparison and one
+ * increment per event); this counts events per handler only for the last events before it
+ * gives up, to say what was firing.
  */
 
 /**
@@ -45,39 +46,37 @@ export class SimulationStalled extends Error {
   }
 }
 
-/** Counts events within the current instant; `observe` throws `SimulationStalled`. */
+/**
+ * Counts the last events of an instant, per handler, once the run loop has seen `sampleFrom`
+ * events within it (the loop counts events per instant itself: one comparison and one
+ * increment per event); `count` throws `SimulationStalled` at the limit.
+ */
 export class StallWatch {
-  private instantStart = Number.NEGATIVE_INFINITY;
-  private eventsInInstant = 0;
-  private sample: number[] | null = null;
+  /** Events within one instant after which each further event is passed to `count`. */
+  readonly sampleFrom: number;
+  private sample: number[] = [];
 
   constructor(
     private readonly handlerName: (handlerId: number) => string,
     private readonly limit = MAX_EVENTS_AT_ONE_INSTANT,
-  ) {}
-
-  /** Notes an event about to fire at `timeSeconds` with handler `handlerId`. */
-  observe(timeSeconds: number, handlerId: number): void {
-    if (timeSeconds > this.instantStart + STALL_INSTANT_SECONDS) {
-      this.instantStart = timeSeconds;
-      this.eventsInInstant = 1;
-      this.sample = null;
-      return;
-    }
-    if (++this.eventsInInstant > this.limit - Math.min(SAMPLED_EVENTS, this.limit / 2)) {
-      this.count(timeSeconds, handlerId);
-    }
+  ) {
+    this.sampleFrom = limit - Math.min(SAMPLED_EVENTS, limit / 2);
   }
 
-  private count(timeSeconds: number, handlerId: number): void {
-    this.sample ??= [];
+  /**
+   * Notes an event about to fire at `timeSeconds` with handler `handlerId`, the
+   * `eventsInInstant`-th (> `sampleFrom`) within its instant; throws at the limit.
+   */
+  count(timeSeconds: number, handlerId: number, eventsInInstant: number): void {
+    // The first sampled event of an instant starts a new sample.
+    if (eventsInInstant <= this.sampleFrom + 1) this.sample = [];
     this.sample[handlerId] = (this.sample[handlerId] ?? 0) + 1;
-    if (this.eventsInInstant < this.limit) return;
+    if (eventsInInstant < this.limit) return;
     const counts: HandlerCount[] = [];
     for (const [id, count] of this.sample.entries()) {
       if (count !== undefined) counts.push({ handler: this.handlerName(id), count });
     }
     counts.sort((a, b) => b.count - a.count || a.handler.localeCompare(b.handler));
-    throw new SimulationStalled(timeSeconds, this.eventsInInstant, counts);
+    throw new SimulationStalled(timeSeconds, eventsInInstant, counts);
   }
 }
