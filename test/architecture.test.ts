@@ -47,6 +47,7 @@ const ALLOWED: Readonly<Record<Part, Allowed>> = {
   cli: { parts: BELOW_ENTRY_POINTS },
   "simulate.ts": {
     parts: [
+      "replication-observers.ts",
       "errors.ts",
       "world",
       "metrics",
@@ -96,6 +97,8 @@ const ALLOWED: Readonly<Record<Part, Allowed>> = {
   },
   scenario: { parts: ["errors.ts", "powerfx", "vocabulary"] },
   random: { parts: ["vocabulary"] },
+  // The composition root's observers: the router's observer interface and nothing else.
+  "replication-observers.ts": { parts: ["router"] },
   "errors.ts": { parts: [] },
   collections: { parts: [] },
   engine: { parts: [] },
