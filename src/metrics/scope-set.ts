@@ -36,12 +36,14 @@ export class ScopeSet {
   readonly overall: ScopeAccumulator;
   readonly queues: ScopeAccumulator[];
   readonly arrivals: ScopeAccumulator[];
-  /** Per queue: capacity share (cost / worker capacity) held for jobs offered from it. */
+  /**
+   * Per queue: capacity share (cost / worker capacity) held for jobs offered from it; per
+   * interval (busy workers) and, as the integral, over the whole run, drain included (offered
+   * load). One level serves both: they change at the same times by the same shares.
+   */
   private readonly busyWorkers: TimeWeightedLevel[];
   /** Per queue: capacity share (registered / worker capacity) of the workers serving it. */
   private readonly staffedWorkers: TimeWeightedLevel[];
-  /** Per queue: the busy share over the whole run, drain included (offered load). */
-  private readonly heldForJobs: TimeWeightedLevel[];
   /** Per queue: jobs whose first assignment came from an offer of this queue, whole run. */
   private readonly answeredJobs: Float64Array;
   private readonly waitGridSeconds: number[];
@@ -86,10 +88,9 @@ export class ScopeSet {
       () => new ScopeAccumulator(window, false, overallRegistered, grid),
     );
     this.queues = queueIds.map(() => new ScopeAccumulator(window, true, registered(), grid));
-    this.busyWorkers = queueIds.map(() => new TimeWeightedLevel(window, true));
-    this.staffedWorkers = queueIds.map(() => new TimeWeightedLevel(window, true));
     const wholeRun = new MeasurementWindow(0, Number.POSITIVE_INFINITY, 0);
-    this.heldForJobs = queueIds.map(() => new TimeWeightedLevel(wholeRun, false));
+    this.busyWorkers = queueIds.map(() => new TimeWeightedLevel(wholeRun, true, window));
+    this.staffedWorkers = queueIds.map(() => new TimeWeightedLevel(window, true));
     this.answeredJobs = new Float64Array(queueIds.length);
     const cellCount = (queueIds.length + 1) * (arrivalIds.length + 1);
     this.cellCounts = new Float64Array(cellCount * COUNTER_COUNT);
@@ -242,7 +243,6 @@ export class ScopeSet {
     this.capacityInUse.add(time, queueIndex, this.jobs.arrivalIndex[slot] as number, cost);
     const share = sign * (holds.workerShare[hold] as number);
     this.busyWorkers[queueIndex]?.add(time, share);
-    this.heldForJobs[queueIndex]?.add(time, share);
   }
 
   /** The registered-capacity and staffing levels a worker of these queues contributes to. */
@@ -263,8 +263,7 @@ export class ScopeSet {
   results(endSeconds: number): Omit<ReplicationMetrics, "workers"> {
     this.addCellCounts();
     for (const scope of [this.overall, ...this.queues, ...this.arrivals]) scope.advance(endSeconds);
-    for (const level of [...this.busyWorkers, ...this.staffedWorkers, ...this.heldForJobs])
-      level.advance(endSeconds);
+    for (const level of [...this.busyWorkers, ...this.staffedWorkers]) level.advance(endSeconds);
     this.queueLengths.settle();
     this.capacityInUse.settle();
     this.waits.settle();
@@ -328,7 +327,7 @@ export class ScopeSet {
 
   /** Worker-seconds (as shares of a worker) per job answered from queue `index`, whole run. */
   private serviceSecondsPerJob(index: number): number {
-    const held = this.heldForJobs[index] as TimeWeightedLevel;
+    const held = this.busyWorkers[index] as TimeWeightedLevel;
     return ratio(held.integral, this.answeredJobs[index] as number);
   }
 }
