@@ -195,15 +195,18 @@ export class ScopeSet {
     );
   }
 
-  /** A job's first assignment after `waitSeconds` (from first enqueue), from `offerQueueIndex`. */
-  recordFirstAssignment(slot: number, waitSeconds: number, offerQueueIndex: number): void {
+  /** A job's first assignment at `time` (its wait runs from first enqueue), from `offerQueueIndex`. */
+  recordFirstAssignment(slot: number, time: number, offerQueueIndex: number): void {
+    const jobs = this.jobs;
+    const waitSeconds = time - waitStartOf(jobs, slot);
     const withinThreshold = waitSeconds <= this.thresholdSeconds ? 1 : 0;
     if (offerQueueIndex >= 0 && offerQueueIndex < this.answeredJobs.length)
       increment(this.answeredJobs, offerQueueIndex, 1);
-    this.countInterval(slot, IntervalCounter.answered, 1);
-    this.countInterval(slot, IntervalCounter.waitSeconds, waitSeconds);
-    this.countInterval(slot, IntervalCounter.answeredWithinThreshold, withinThreshold);
-    const jobs = this.jobs;
+    this.series[jobs.firstQueueIndex[slot] as number]?.answered(
+      jobs.intervalIndex[slot] as number,
+      waitSeconds,
+      withinThreshold,
+    );
     const base = jobs.countsAt[slot] as number;
     if (base < 0) return;
     const counts = this.cellCounts;
@@ -217,7 +220,7 @@ export class ScopeSet {
   /** A job abandoned at `time`: "within the threshold" runs on the wait clock, like answers. */
   recordAbandon(slot: number, time: number): void {
     const jobs = this.jobs;
-    const waitSeconds = time - jobs.waitStartSeconds(slot);
+    const waitSeconds = time - waitStartOf(jobs, slot);
     const withinThreshold = waitSeconds <= this.thresholdSeconds ? 1 : 0;
     this.count(slot, Counter.abandoned, 1);
     this.addSeconds(slot, Counter.abandonWaitSeconds, time - (jobs.arrivalSeconds[slot] as number));
@@ -330,4 +333,15 @@ export class ScopeSet {
     const held = this.busyWorkers[index] as TimeWeightedLevel;
     return ratio(held.integral, this.answeredJobs[index] as number);
   }
+}
+
+/**
+ * Start of a job's wait clock: first enqueue, or arrival for a job never queued (as
+ * JobTable.waitStartSeconds, here without a call that would box the time it returns).
+ */
+function waitStartOf(jobs: JobTable, slot: number): number {
+  const firstEnqueue = jobs.firstEnqueueSeconds[slot] as number;
+  // NaN (never queued) is the one value not equal to itself.
+  // biome-ignore lint/suspicious/noSelfCompare: a NaN test without a call
+  return firstEnqueue === firstEnqueue ? firstEnqueue : (jobs.arrivalSeconds[slot] as number);
 }

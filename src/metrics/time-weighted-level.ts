@@ -75,12 +75,17 @@ export class MeasurementWindow {
 }
 
 const doubleView = new Float64Array(1);
-const doubleBits = new BigInt64Array(doubleView.buffer);
+/** The double's two 32-bit words, low first (every platform Node runs on is little-endian). */
+const doubleWords = new Uint32Array(doubleView.buffer);
 
 /** The next double above (`direction` 1) or below (−1) a positive finite `value`. */
 function adjacentDouble(value: number, direction: 1 | -1): number {
   doubleView[0] = value;
-  doubleBits[0] = (doubleBits[0] as bigint) + BigInt(direction);
+  const low = (doubleWords[0] as number) + direction;
+  // A carry or borrow moves into the high word; Uint32Array stores the low word modulo 2^32.
+  if (low > 0xffffffff) doubleWords[1] = (doubleWords[1] as number) + 1;
+  else if (low < 0) doubleWords[1] = (doubleWords[1] as number) - 1;
+  doubleWords[0] = low;
   return doubleView[0] as number;
 }
 
