@@ -203,8 +203,7 @@ export class MetricsCollector implements RouterObserver {
     this.leaveQueue(slot, time);
     if (jobs.assigned[slot] === 0) {
       jobs.assigned[slot] = 1;
-      const waitSeconds = time - jobs.waitStartSeconds(slot);
-      this.scopes.recordFirstAssignment(slot, waitSeconds, this.holds.queueIndex[hold] as number);
+      this.scopes.recordFirstAssignment(slot, time, this.holds.queueIndex[hold] as number);
     }
   }
 

@@ -47,6 +47,16 @@ export class IntervalSeries {
     increment(this.counts, interval * INTERVAL_COUNTER_COUNT + counter, amount);
   }
 
+  /** A job of interval `interval` (ignored when < 0) answered after `waitSeconds`. */
+  answered(interval: number, waitSeconds: number, withinThreshold: 0 | 1): void {
+    if (interval < 0) return;
+    const counts = this.counts;
+    const base = interval * INTERVAL_COUNTER_COUNT;
+    increment(counts, base + IntervalCounter.answered, 1);
+    increment(counts, base + IntervalCounter.waitSeconds, waitSeconds);
+    increment(counts, base + IntervalCounter.answeredWithinThreshold, withinThreshold);
+  }
+
   /**
    * One row per interval; time-averages over the part of the interval actually simulated.
    * `serviceSecondsPerJob`: worker-seconds an answered job of this queue held on average over

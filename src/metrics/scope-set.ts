@@ -36,12 +36,14 @@ export class ScopeSet {
   readonly overall: ScopeAccumulator;
   readonly queues: ScopeAccumulator[];
   readonly arrivals: ScopeAccumulator[];
-  /** Per queue: capacity share (cost / worker capacity) held for jobs offered from it. */
+  /**
+   * Per queue: capacity share (cost / worker capacity) held for jobs offered from it; per
+   * interval (busy workers) and, as the integral, over the whole run, drain included (offered
+   * load). One level serves both: they change at the same times by the same shares.
+   */
   private readonly busyWorkers: TimeWeightedLevel[];
   /** Per queue: capacity share (registered / worker capacity) of the workers serving it. */
   private readonly staffedWorkers: TimeWeightedLevel[];
-  /** Per queue: the busy share over the whole run, drain included (offered load). */
-  private readonly heldForJobs: TimeWeightedLevel[];
   /** Per queue: jobs whose first assignment came from an offer of this queue, whole run. */
   private readonly answeredJobs: Float64Array;
   private readonly waitGridSeconds: number[];
@@ -86,10 +88,9 @@ export class ScopeSet {
       () => new ScopeAccumulator(window, false, overallRegistered, grid),
     );
     this.queues = queueIds.map(() => new ScopeAccumulator(window, true, registered(), grid));
-    this.busyWorkers = queueIds.map(() => new TimeWeightedLevel(window, true));
-    this.staffedWorkers = queueIds.map(() => new TimeWeightedLevel(window, true));
     const wholeRun = new MeasurementWindow(0, Number.POSITIVE_INFINITY, 0);
-    this.heldForJobs = queueIds.map(() => new TimeWeightedLevel(wholeRun, false));
+    this.busyWorkers = queueIds.map(() => new TimeWeightedLevel(wholeRun, true, window));
+    this.staffedWorkers = queueIds.map(() => new TimeWeightedLevel(window, true));
     this.answeredJobs = new Float64Array(queueIds.length);
     const cellCount = (queueIds.length + 1) * (arrivalIds.length + 1);
     this.cellCounts = new Float64Array(cellCount * COUNTER_COUNT);
@@ -194,15 +195,18 @@ export class ScopeSet {
     );
   }
 
-  /** A job's first assignment after `waitSeconds` (from first enqueue), from `offerQueueIndex`. */
-  recordFirstAssignment(slot: number, waitSeconds: number, offerQueueIndex: number): void {
+  /** A job's first assignment at `time` (its wait runs from first enqueue), from `offerQueueIndex`. */
+  recordFirstAssignment(slot: number, time: number, offerQueueIndex: number): void {
+    const jobs = this.jobs;
+    const waitSeconds = time - waitStartOf(jobs, slot);
     const withinThreshold = waitSeconds <= this.thresholdSeconds ? 1 : 0;
     if (offerQueueIndex >= 0 && offerQueueIndex < this.answeredJobs.length)
       increment(this.answeredJobs, offerQueueIndex, 1);
-    this.countInterval(slot, IntervalCounter.answered, 1);
-    this.countInterval(slot, IntervalCounter.waitSeconds, waitSeconds);
-    this.countInterval(slot, IntervalCounter.answeredWithinThreshold, withinThreshold);
-    const jobs = this.jobs;
+    this.series[jobs.firstQueueIndex[slot] as number]?.answered(
+      jobs.intervalIndex[slot] as number,
+      waitSeconds,
+      withinThreshold,
+    );
     const base = jobs.countsAt[slot] as number;
     if (base < 0) return;
     const counts = this.cellCounts;
@@ -216,7 +220,7 @@ export class ScopeSet {
   /** A job abandoned at `time`: "within the threshold" runs on the wait clock, like answers. */
   recordAbandon(slot: number, time: number): void {
     const jobs = this.jobs;
-    const waitSeconds = time - jobs.waitStartSeconds(slot);
+    const waitSeconds = time - waitStartOf(jobs, slot);
     const withinThreshold = waitSeconds <= this.thresholdSeconds ? 1 : 0;
     this.count(slot, Counter.abandoned, 1);
     this.addSeconds(slot, Counter.abandonWaitSeconds, time - (jobs.arrivalSeconds[slot] as number));
@@ -242,7 +246,6 @@ export class ScopeSet {
     this.capacityInUse.add(time, queueIndex, this.jobs.arrivalIndex[slot] as number, cost);
     const share = sign * (holds.workerShare[hold] as number);
     this.busyWorkers[queueIndex]?.add(time, share);
-    this.heldForJobs[queueIndex]?.add(time, share);
   }
 
   /** The registered-capacity and staffing levels a worker of these queues contributes to. */
@@ -263,8 +266,7 @@ export class ScopeSet {
   results(endSeconds: number): Omit<ReplicationMetrics, "workers"> {
     this.addCellCounts();
     for (const scope of [this.overall, ...this.queues, ...this.arrivals]) scope.advance(endSeconds);
-    for (const level of [...this.busyWorkers, ...this.staffedWorkers, ...this.heldForJobs])
-      level.advance(endSeconds);
+    for (const level of [...this.busyWorkers, ...this.staffedWorkers]) level.advance(endSeconds);
     this.queueLengths.settle();
     this.capacityInUse.settle();
     this.waits.settle();
@@ -328,7 +330,18 @@ export class ScopeSet {
 
   /** Worker-seconds (as shares of a worker) per job answered from queue `index`, whole run. */
   private serviceSecondsPerJob(index: number): number {
-    const held = this.heldForJobs[index] as TimeWeightedLevel;
+    const held = this.busyWorkers[index] as TimeWeightedLevel;
     return ratio(held.integral, this.answeredJobs[index] as number);
   }
+}
+
+/**
+ * Start of a job's wait clock: first enqueue, or arrival for a job never queued (as
+ * JobTable.waitStartSeconds, here without a call that would box the time it returns).
+ */
+function waitStartOf(jobs: JobTable, slot: number): number {
+  const firstEnqueue = jobs.firstEnqueueSeconds[slot] as number;
+  // NaN (never queued) is the one value not equal to itself.
+  // biome-ignore lint/suspicious/noSelfCompare: a NaN test without a call
+  return firstEnqueue === firstEnqueue ? firstEnqueue : (jobs.arrivalSeconds[slot] as number);
 }

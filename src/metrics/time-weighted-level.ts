@@ -10,6 +10,13 @@
 export class MeasurementWindow {
   /** Number of reporting intervals covering [0, horizon). */
   readonly intervalCount: number;
+  /**
+   * The interval `intervalOf` last found and the times [from, until) that give exactly it, so
+   * that the next call (simulated time mostly moves on within an interval) needs no division.
+   */
+  private foundInterval = -1;
+  private foundFromSeconds = Number.POSITIVE_INFINITY;
+  private foundUntilSeconds = Number.NEGATIVE_INFINITY;
 
   constructor(
     readonly warmupSeconds: number,
@@ -27,11 +34,59 @@ export class MeasurementWindow {
 
   /** The reporting interval holding this time, or −1 outside [0, horizon). */
   intervalOf(timeSeconds: number): number {
+    if (timeSeconds >= this.foundFromSeconds && timeSeconds < this.foundUntilSeconds) {
+      return this.foundInterval;
+    }
+    const interval = this.computeIntervalOf(timeSeconds);
+    if (interval >= 0) {
+      this.foundInterval = interval;
+      this.foundFromSeconds = interval === 0 ? 0 : this.firstTimeOf(interval);
+      this.foundUntilSeconds =
+        interval === this.intervalCount - 1
+          ? this.horizonSeconds
+          : Math.min(this.horizonSeconds, this.firstTimeOf(interval + 1));
+    }
+    return interval;
+  }
+
+  /** The definition `intervalOf` answers by (its cache gives exactly what this computes). */
+  private computeIntervalOf(timeSeconds: number): number {
     if (!(timeSeconds >= 0 && timeSeconds < this.horizonSeconds) || this.intervalCount === 0) {
       return -1;
     }
     return Math.min(this.intervalCount - 1, Math.floor(timeSeconds / this.intervalSeconds));
   }
+
+  /**
+   * The smallest time t > 0 with ⌊t / intervalSeconds⌋ ≥ `interval` (≥ 1): the division rounds,
+   * so the product interval × intervalSeconds may be an ulp or two off that boundary; ⌊t / I⌋
+   * never decreases as t grows, so the times of one interval are exactly [first(k), first(k+1)).
+   */
+  private firstTimeOf(interval: number): number {
+    const reaches = (t: number) => Math.floor(t / this.intervalSeconds) >= interval;
+    let time = interval * this.intervalSeconds;
+    while (!reaches(time)) time = adjacentDouble(time, 1);
+    for (let below = adjacentDouble(time, -1); below > 0 && reaches(below); ) {
+      time = below;
+      below = adjacentDouble(time, -1);
+    }
+    return time;
+  }
+}
+
+const doubleView = new Float64Array(1);
+/** The double's two 32-bit words, low first (every platform Node runs on is little-endian). */
+const doubleWords = new Uint32Array(doubleView.buffer);
+
+/** The next double above (`direction` 1) or below (−1) a positive finite `value`. */
+function adjacentDouble(value: number, direction: 1 | -1): number {
+  doubleView[0] = value;
+  const low = (doubleWords[0] as number) + direction;
+  // A carry or borrow moves into the high word; Uint32Array stores the low word modulo 2^32.
+  if (low > 0xffffffff) doubleWords[1] = (doubleWords[1] as number) + 1;
+  else if (low < 0) doubleWords[1] = (doubleWords[1] as number) - 1;
+  doubleWords[0] = low;
+  return doubleView[0] as number;
 }
 
 /** A level that changes at event times; see the module header. */
@@ -43,11 +98,16 @@ export class TimeWeightedLevel {
   /** Integral per reporting interval, or null when the level is not reported per interval. */
   readonly intervalIntegrals: Float64Array | null;
 
+  /**
+   * `window` bounds the integral and the maximum; `intervalGrid` (when per interval) gives the
+   * intervals, the measurement window's even when the integral runs over another window.
+   */
   constructor(
     private readonly window: MeasurementWindow,
     perInterval: boolean,
+    private readonly intervalGrid: MeasurementWindow = window,
   ) {
-    this.intervalIntegrals = perInterval ? new Float64Array(window.intervalCount) : null;
+    this.intervalIntegrals = perInterval ? new Float64Array(intervalGrid.intervalCount) : null;
   }
 
   /** Integral of the level over the window so far. */
@@ -96,9 +156,10 @@ export class TimeWeightedLevel {
 
   private spreadOverIntervals(level: number, fromSeconds: number, toSeconds: number): void {
     const integrals = this.intervalIntegrals as Float64Array;
-    const { intervalSeconds, horizonSeconds } = this.window;
+    const grid = this.intervalGrid;
+    const { intervalSeconds, horizonSeconds } = grid;
     const endSeconds = Math.min(toSeconds, horizonSeconds);
-    let interval = this.window.intervalOf(fromSeconds);
+    let interval = grid.intervalOf(fromSeconds);
     if (interval < 0) return;
     let startSeconds = fromSeconds;
     while (startSeconds < endSeconds && interval < integrals.length) {

@@ -35,6 +35,12 @@ export class WorkerTally {
   private readonly inUse: TimeWeightedLevel;
   private readonly contribution: TimeWeightedLevel;
   private readonly busy: TimeWeightedLevel;
+  /**
+   * While every change of `busy` was also the same change of `inUse` at the same time (a worker
+   * of capacity 1 taking jobs of cost 1), `busy` is not updated: its state is `inUse`'s, copied
+   * when read or when a change first differs. Exact: a level's state depends only on its changes.
+   */
+  private busyFollowsInUse = true;
   /** Registered-capacity levels this worker contributes to (overall and its queues). */
   private targets: readonly TimeWeightedLevel[] = NO_TARGETS;
   /** Staffed-worker levels of its queues: the contribution as a share of the worker. */
@@ -105,11 +111,23 @@ export class WorkerTally {
 
   /** Capacity taken (`sign` 1) or given back (`sign` −1) for one job. */
   changeHeld(timeSeconds: number, cost: number, sign: 1 | -1): void {
-    this.inUse.add(timeSeconds, sign * cost);
+    const inUse = this.inUse;
+    const delta = sign * cost;
     this.heldJobs += sign;
     const busyNow = this.heldJobs > 0 ? 1 : 0;
-    if (busyNow !== this.busy.level) this.busy.add(timeSeconds, busyNow - this.busy.level);
-    if (!this.registered) this.applyContribution(timeSeconds, this.inUse.level);
+    if (this.busyFollowsInUse) {
+      // `busy`'s level is `inUse`'s before this change; it would change by busyNow − that.
+      const busyDelta = busyNow - inUse.level;
+      if (busyDelta !== delta || busyDelta === 0) {
+        this.busy.copyFrom(inUse);
+        this.busyFollowsInUse = false;
+        if (busyDelta !== 0) this.busy.add(timeSeconds, busyDelta);
+      }
+    } else if (busyNow !== this.busy.level) {
+      this.busy.add(timeSeconds, busyNow - this.busy.level);
+    }
+    inUse.add(timeSeconds, delta);
+    if (!this.registered) this.applyContribution(timeSeconds, inUse.level);
   }
 
   /** Counts one event of this worker. */
@@ -119,6 +137,10 @@ export class WorkerTally {
 
   /** The worker's row, after every level was advanced to the end of the run. */
   row(endSeconds: number): WorkerRow {
+    if (this.busyFollowsInUse) {
+      this.busy.copyFrom(this.inUse);
+      this.busyFollowsInUse = false;
+    }
     this.inUse.advance(endSeconds);
     this.contribution.advance(endSeconds);
     this.busy.advance(endSeconds);
