@@ -8,7 +8,7 @@
  */
 import { Engine, MAX_EVENTS_AT_ONE_INSTANT, SimulationStalled } from "./engine/engine.ts";
 import { InternalError, ScenarioRunError } from "./errors.ts";
-import { MetricsCollector } from "./metrics/index.ts";
+import { arrivalStreamIndexer, MetricsCollector } from "./metrics/index.ts";
 import type { ReplicationMetrics } from "./metrics/types.ts";
 import { RandomStream } from "./random/index.ts";
 import { DrainStop, ReplicationObservers } from "./replication-observers.ts";
@@ -66,35 +66,6 @@ export function routerConfigOf(scenario: Scenario, random: RandomStream): Router
   };
 }
 
-/** Streams up to which `arrivalIndexer` compares ids in place rather than hashing a slice. */
-const FEW_ARRIVAL_STREAMS = 16;
-
-/**
- * The index of the arrival stream of a job id `<arrivalId>-<n>`, or −1: the arrival id is the
- * text before the last `-` (all but the last character when there is none). Asked once per job,
- * so a few streams are compared in place, without slicing the id.
- */
-function arrivalIndexer(scenario: Scenario): (jobId: string) => number {
-  const ids = scenario.arrivals.map((arrival) => arrival.id);
-  const indexOf = new Map(ids.map((id, index) => [id, index]));
-  const prefixEnd = (jobId: string) => {
-    const dash = jobId.lastIndexOf("-");
-    return dash < 0 ? Math.max(0, jobId.length - 1) : dash;
-  };
-  if (ids.length > FEW_ARRIVAL_STREAMS) {
-    return (jobId) => indexOf.get(jobId.slice(0, prefixEnd(jobId))) ?? -1;
-  }
-  return (jobId) => {
-    const end = prefixEnd(jobId);
-    // Last first: with a repeated id, the map above would also keep the last index.
-    for (let index = ids.length - 1; index >= 0; index--) {
-      const id = ids[index] as string;
-      if (id.length === end && jobId.startsWith(id)) return index;
-    }
-    return -1;
-  };
-}
-
 /** The worker group of a worker id `<group>-<n>` (or `<group>` alone); "" for an unknown id. */
 function groupIndexer(scenario: Scenario): (workerId: string) => string {
   const groupOf = new Map(
@@ -140,7 +111,7 @@ export class Replication {
         intervalSeconds: scenario.intervalLengthSeconds,
         queueIds: scenario.queues.map((queue) => queue.id),
         arrivalIds: scenario.arrivals.map((arrival) => arrival.id),
-        arrivalOfJob: arrivalIndexer(scenario),
+        arrivalOfJob: arrivalStreamIndexer(scenario.arrivals.map((arrival) => arrival.id)),
         groupOfWorker: groupIndexer(scenario),
       },
       this.router.view,
