@@ -54,6 +54,8 @@ export class RouterCore {
   private readonly freeOffers: OfferRecord[] = [];
   /** Records of ended assignments, for reuse (`AssignmentRecord.reset`). */
   private readonly freeAssignments: AssignmentRecord[] = [];
+  /** The hash of each live job's id in `jobSlotById`, by slot: forgetting does not rehash it. */
+  private jobIdHashes = new Int32Array(64);
   /** Slots of forgotten jobs, reused last-freed first. */
   private readonly freeJobSlots: number[] = [];
   private nextJobCreationSequence = 0;
@@ -170,6 +172,12 @@ export class RouterCore {
     }
     this.jobSlots[slot] = job;
     this.jobSlotById.set(id, slot);
+    if (slot === this.jobIdHashes.length) {
+      const grown = new Int32Array(slot * 2);
+      grown.set(this.jobIdHashes);
+      this.jobIdHashes = grown;
+    }
+    this.jobIdHashes[slot] = this.jobSlotById.hashOfKey(id);
     return job;
   }
 
@@ -210,7 +218,7 @@ export class RouterCore {
       freeOffers.push(offer);
     }
     job.lastOffer = null;
-    this.jobSlotById.delete(job.id);
+    this.jobSlotById.deleteHashed(job.id, this.jobIdHashes[job.index] as number);
     this.jobSlots[job.index] = null;
     this.freeJobSlots.push(job.index);
   }
