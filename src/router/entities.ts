@@ -84,6 +84,12 @@ export class ChannelRecord {
   jobCount = 0;
   /** Whether the worker sits in this channel's worker lists of its queues. */
   indexed = false;
+  /**
+   * This channel's worker list of each of the worker's queues (in `WorkerRecord.queues`
+   * order), resolved at the first attach: a load change then reaches its lists without a map
+   * lookup each (worker-index.ts).
+   */
+  workerLists: readonly SortedList<WorkerRecord>[] | null = null;
 
   constructor(
     readonly channelId: string,

@@ -104,7 +104,7 @@ export class SelectorExpiry {
     // The waiting group depends on the active selectors: leave it while they change.
     const regroup = queue !== null && !reorder && expiredCount > 0;
     if (reorder) removeQueuedJob(job, queue);
-    if (regroup) leaveWaiting(job, queue);
+    if (regroup) leaveWaiting(job);
     job.requestedWorkerSelectors = requested.list;
     job.attachedWorkerSelectors = attached.list;
     job.expedited = expedited;
