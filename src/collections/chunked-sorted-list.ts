@@ -207,17 +207,31 @@ export class ChunkedSortedList<T> {
   }
 }
 
-/** Inserts `item` at `position` (≤ length), moving the rest up: `splice` would allocate. */
+/**
+ * Below this many items to move, a loop beats `splice`, which allocates its result array (as
+ * in sorted-list.ts); above it, `splice`'s native move wins.
+ */
+const SHORT_MOVE = 32;
+
+/** Inserts `item` at `position` (≤ length), moving the rest up. */
 function insertAt<T>(items: T[], position: number, item: T): void {
   let index = items.length;
+  if (index - position > SHORT_MOVE) {
+    items.splice(position, 0, item);
+    return;
+  }
   items.push(item);
   for (; index > position; index--) items[index] = items[index - 1] as T;
   items[position] = item;
 }
 
-/** Removes the item at `position` (< length), moving the rest down: `splice` would allocate. */
+/** Removes the item at `position` (< length), moving the rest down. */
 function removeAt<T>(items: T[], position: number): void {
   const last = items.length - 1;
+  if (last - position > SHORT_MOVE) {
+    items.splice(position, 1);
+    return;
+  }
   for (let index = position; index < last; index++) items[index] = items[index + 1] as T;
   items.pop();
 }
