@@ -24,6 +24,11 @@ const HEAD_CHUNK = 64;
 /** A sorted list of distinct items in chunks. */
 export class ChunkedSortedList<T> {
   private readonly chunkList: T[][] = [];
+  /**
+   * The last chunk emptied, kept for the next one needed: a list that keeps emptying and
+   * refilling (a queue whose every job is taken at once) allocates no chunk per item.
+   */
+  private spareChunk: T[] | null = null;
   private size = 0;
   /** Item slots moved by inserts, removals, splits and merges since creation (work counter). */
   movedItems = 0;
@@ -85,14 +90,14 @@ export class ChunkedSortedList<T> {
     this.size++;
     const lastIndex = chunks.length - 1;
     if (lastIndex < 0) {
-      chunks.push([item]);
+      chunks.push(this.newChunk(item));
       return;
     }
     // After every item (a new job at the tail, the usual case): append, starting a new chunk
     // when the last one is full.
     const last = chunks[lastIndex] as T[];
     if (this.compare(last[last.length - 1] as T, item) < 0) {
-      if (last.length >= MAX_CHUNK) chunks.push([item]);
+      if (last.length >= MAX_CHUNK) chunks.push(this.newChunk(item));
       else last.push(item);
       return;
     }
@@ -100,12 +105,12 @@ export class ChunkedSortedList<T> {
     const chunk = chunks[index] as T[];
     const position = this.lowerBound(chunk, item);
     this.movedItems += chunk.length - position;
-    chunk.splice(position, 0, item);
+    insertAt(chunk, position, item);
     if (chunk.length > MAX_CHUNK) {
       const half = chunk.length >>> 1;
       const tail = chunk.splice(half);
       index++;
-      chunks.splice(index, 0, tail);
+      insertAt(chunks, index, tail);
       this.movedItems += tail.length + chunks.length - index;
     }
   }
@@ -121,7 +126,7 @@ export class ChunkedSortedList<T> {
     if (chunk[0] === item) {
       if (index === 0 && chunk.length > HEAD_CHUNK) {
         const rest = chunk.splice(HEAD_CHUNK);
-        chunks.splice(1, 0, rest);
+        insertAt(chunks, 1, rest);
         this.movedItems += rest.length + chunks.length - 1;
       }
       position = 0;
@@ -129,12 +134,13 @@ export class ChunkedSortedList<T> {
     } else {
       position = this.lowerBound(chunk, item);
       if (chunk[position] !== item) return false;
-      chunk.splice(position, 1);
+      removeAt(chunk, position);
     }
     this.movedItems += chunk.length - position;
     this.size--;
     if (chunk.length === 0) {
-      chunks.splice(index, 1);
+      removeAt(chunks, index);
+      this.spareChunk = chunk;
       this.movedItems += chunks.length - index;
     } else if (chunk.length < MIN_CHUNK && !(index === 0 && position === 0)) {
       // A first chunk taken from its head drains and is dropped: merging it would undo the
@@ -144,6 +150,15 @@ export class ChunkedSortedList<T> {
     return true;
   }
 
+  /** A chunk holding just `item`: the spare one when there is one. */
+  private newChunk(item: T): T[] {
+    const spare = this.spareChunk;
+    if (spare === null) return [item];
+    this.spareChunk = null;
+    spare.push(item);
+    return spare;
+  }
+
   /** Merges the small chunk at `index` into a neighbour when the two fit in one chunk. */
   private mergeSmall(index: number): void {
     const chunks = this.chunkList;
@@ -151,14 +166,14 @@ export class ChunkedSortedList<T> {
     const next = chunks[index + 1];
     if (next !== undefined && chunk.length + next.length <= MAX_CHUNK) {
       for (const item of next) chunk.push(item);
-      chunks.splice(index + 1, 1);
+      removeAt(chunks, index + 1);
       this.movedItems += next.length + chunks.length - index;
       return;
     }
     const previous = chunks[index - 1];
     if (previous !== undefined && chunk.length + previous.length <= MAX_CHUNK) {
       for (const item of chunk) previous.push(item);
-      chunks.splice(index, 1);
+      removeAt(chunks, index);
       this.movedItems += chunk.length + chunks.length - index;
     }
   }
@@ -190,4 +205,33 @@ export class ChunkedSortedList<T> {
     }
     return true;
   }
+}
+
+/**
+ * Below this many items to move, a loop beats `splice`, which allocates its result array (as
+ * in sorted-list.ts); above it, `splice`'s native move wins.
+ */
+const SHORT_MOVE = 32;
+
+/** Inserts `item` at `position` (≤ length), moving the rest up. */
+function insertAt<T>(items: T[], position: number, item: T): void {
+  let index = items.length;
+  if (index - position > SHORT_MOVE) {
+    items.splice(position, 0, item);
+    return;
+  }
+  items.push(item);
+  for (; index > position; index--) items[index] = items[index - 1] as T;
+  items[position] = item;
+}
+
+/** Removes the item at `position` (< length), moving the rest down. */
+function removeAt<T>(items: T[], position: number): void {
+  const last = items.length - 1;
+  if (last - position > SHORT_MOVE) {
+    items.splice(position, 1);
+    return;
+  }
+  for (let index = position; index < last; index++) items[index] = items[index + 1] as T;
+  items.pop();
 }

@@ -71,9 +71,22 @@ export class SlotIndex<K extends string | number> {
 
   /** Removes `key`; returns the slot it had, or −1 when it was absent. */
   delete(key: K): number {
+    return this.deleteHashed(key, this.hashOf(key));
+  }
+
+  /**
+   * The hash of `key` (as `set`, `get` and `delete` compute it): a caller that keeps it can
+   * remove the key later without hashing it again (`deleteHashed`).
+   */
+  hashOfKey(key: K): number {
+    return this.hashOf(key);
+  }
+
+  /** `delete` with the key's hash from `hashOfKey`. */
+  deleteHashed(key: K, hash: number): number {
     const keys = this.keys;
     const mask = this.mask;
-    let index = this.hashOf(key) & mask;
+    let index = hash & mask;
     for (;;) {
       const held = keys[index];
       if (held === undefined) return -1;

@@ -7,14 +7,16 @@
  * offers are O(Q·C·(log n + memmove)) through the worker index; job slots are O(1).
  */
 
+import { SequenceTable } from "../collections/sequence-table.ts";
 import { SlotIndex } from "../collections/slot-index.ts";
 import type { Engine } from "../engine/engine.ts";
 import { NO_TIMER } from "../engine/engine.ts";
 import type { ClassificationPolicyRecord } from "./classification/classification.ts";
 import { attachWorker, detachWorker } from "./distribution/worker-index.ts";
 import {
+  AssignmentRecord,
   type ChannelRecord,
-  type JobRecord,
+  JobRecord,
   OFFER_ID_PREFIX,
   OfferRecord,
   type PolicyRecord,
@@ -25,6 +27,7 @@ import { RouterEmitter } from "./events/emitter.ts";
 import type { ExceptionPolicyRecord } from "./exceptions/exception-policy.ts";
 import { refreshWaiting } from "./jobs/queue-order.ts";
 import type { OfferOutcomeCode } from "./offers/offer-log.ts";
+import type { Labels, WorkerSelector } from "./types.ts";
 
 /** Router state shared by the matcher, the operations and the invariant checks. */
 export class RouterCore {
@@ -42,20 +45,26 @@ export class RouterCore {
   private readonly jobSlotById = new SlotIndex<string>();
   /** Live jobs by slot (`job.index`); a free slot holds null. */
   private readonly jobSlots: (JobRecord | null)[] = [];
+  /**
+   * The record of each slot ever used, live or not: a new job on a recycled slot reuses it
+   * (`JobRecord.reset`), so the records of long-lived jobs are not reallocated per job.
+   */
+  private readonly jobRecords: JobRecord[] = [];
+  /** Records of offers of forgotten jobs, for reuse (`OfferRecord.reset`). */
+  private readonly freeOffers: OfferRecord[] = [];
+  /** Records of ended assignments, for reuse (`AssignmentRecord.reset`). */
+  private readonly freeAssignments: AssignmentRecord[] = [];
+  /** The hash of each live job's id in `jobSlotById`, by slot: forgetting does not rehash it. */
+  private jobIdHashes = new Int32Array(64);
   /** Slots of forgotten jobs, reused last-freed first. */
   private readonly freeJobSlots: number[] = [];
   private nextJobCreationSequence = 0;
   /**
-   * Each slot's open-offer list, handed (empty) to every job that takes the slot: a list per
-   * slot rather than per job, so the hot path does not allocate one for each job.
+   * Every offer of a live job, by offer sequence, open or resolved (its `outcome` says which),
+   * so a stale accept or decline still gets the service's answer; also on the job's offer
+   * chain. Dropped with the job.
    */
-  private readonly openOfferLists: OfferRecord[][] = [];
-  /**
-   * The job slot of every offer of a live job, by offer sequence, open or resolved (its
-   * `outcome` says which), so a stale accept or decline still gets the service's answer; the
-   * record itself is on the job's offer chain. Dropped with the job.
-   */
-  private readonly offerJobSlots = new SlotIndex<number>();
+  private readonly offersBySequence = new SequenceTable<OfferRecord>();
   /** Offers whose outcome is still `open`. */
   openOfferCount = 0;
   private nextOfferSequence = 1;
@@ -89,7 +98,7 @@ export class RouterCore {
 
   /** Number of offers (open or resolved) of live jobs that the router remembers. */
   get rememberedOfferCount(): number {
-    return this.offerJobSlots.size;
+    return this.offersBySequence.size;
   }
 
   /** The live job with this id, or undefined. */
@@ -100,11 +109,7 @@ export class RouterCore {
 
   /** The offer with this sequence, open or resolved, while its job lives; else undefined. */
   findOffer(sequence: number): OfferRecord | undefined {
-    const slot = this.offerJobSlots.get(sequence);
-    if (slot < 0) return undefined;
-    let offer = (this.jobSlots[slot] as JobRecord).lastOffer;
-    while (offer !== null && offer.sequence !== sequence) offer = offer.previousOfJob;
-    return offer ?? undefined;
+    return this.offersBySequence.get(sequence);
   }
 
   /** Job slots ever allocated: the most jobs that were live at once. */
@@ -119,32 +124,61 @@ export class RouterCore {
     return open.sort((left, right) => left.sequence - right.sequence);
   }
 
-  /** A free slot for a new job (a recycled one when a job has been forgotten). */
-  freeJobSlot(): number {
-    return this.freeJobSlots.length > 0
-      ? (this.freeJobSlots.pop() as number)
-      : this.jobSlots.length;
-  }
-
-  /** The (empty) open-offer list of a free slot, for the job that takes it. */
-  openOfferListOf(slot: number): OfferRecord[] {
-    let list = this.openOfferLists[slot];
-    if (list === undefined) {
-      list = [];
-      this.openOfferLists[slot] = list;
+  /**
+   * A new job (status `created`, no queue yet) on a free slot, a recycled one when a job has
+   * been forgotten (with its record, reset), and its id indexed.
+   */
+  newJob(
+    id: string,
+    channelReference: string | null,
+    classificationPolicyId: string | null,
+    channelId: string,
+    priority: number,
+    labels: Labels,
+    tags: Labels,
+    requestedWorkerSelectors: readonly WorkerSelector[],
+  ): JobRecord {
+    const slot =
+      this.freeJobSlots.length > 0 ? (this.freeJobSlots.pop() as number) : this.jobSlots.length;
+    const creationSequence = this.nextJobCreationSequence++;
+    let job = this.jobRecords[slot];
+    if (job === undefined) {
+      job = new JobRecord(
+        slot,
+        id,
+        [],
+        creationSequence,
+        channelReference,
+        classificationPolicyId,
+        channelId,
+        priority,
+        labels,
+        tags,
+        requestedWorkerSelectors,
+      );
+      this.jobRecords[slot] = job;
+    } else {
+      job.reset(
+        id,
+        creationSequence,
+        channelReference,
+        classificationPolicyId,
+        channelId,
+        priority,
+        labels,
+        tags,
+        requestedWorkerSelectors,
+      );
     }
-    return list;
-  }
-
-  /** The creation sequence of the next job. */
-  nextCreationSequence(): number {
-    return this.nextJobCreationSequence++;
-  }
-
-  /** Adds a job built on `freeJobSlot()`. */
-  addJob(job: JobRecord): void {
-    this.jobSlots[job.index] = job;
-    this.jobSlotById.set(job.id, job.index);
+    this.jobSlots[slot] = job;
+    this.jobSlotById.set(id, slot);
+    if (slot === this.jobIdHashes.length) {
+      const grown = new Int32Array(slot * 2);
+      grown.set(this.jobIdHashes);
+      this.jobIdHashes = grown;
+    }
+    this.jobIdHashes[slot] = this.jobSlotById.hashOfKey(id);
+    return job;
   }
 
   /** The live job in a slot; timers carry the slot and only fire while their job lives. */
@@ -157,9 +191,12 @@ export class RouterCore {
     return Number.isInteger(slot) && slot >= 0 ? (this.jobSlots[slot] ?? undefined) : undefined;
   }
 
-  /** Whether this record is still a live job (not forgotten). */
-  isLive(job: JobRecord): boolean {
-    return this.jobSlots[job.index] === job;
+  /**
+   * Whether the job created with `creationSequence` on this record is still live (records are
+   * reused by later jobs on their slot, so the record alone does not say).
+   */
+  isLive(job: JobRecord, creationSequence: number): boolean {
+    return this.jobSlots[job.index] === job && job.creationSequence === creationSequence;
   }
 
   /**
@@ -175,18 +212,34 @@ export class RouterCore {
     ) {
       throw new Error(`router bug: job ${job.id} forgotten with open offers or pending timers`);
     }
+    const freeOffers = this.freeOffers;
     for (let offer = job.lastOffer; offer !== null; offer = offer.previousOfJob) {
-      this.offerJobSlots.delete(offer.sequence);
+      this.offersBySequence.delete(offer.sequence);
+      freeOffers.push(offer);
     }
     job.lastOffer = null;
-    this.jobSlotById.delete(job.id);
+    this.jobSlotById.deleteHashed(job.id, this.jobIdHashes[job.index] as number);
     this.jobSlots[job.index] = null;
     this.freeJobSlots.push(job.index);
   }
 
-  /** A fresh assignment sequence (the number in its id). */
-  newAssignmentSequence(): number {
-    return this.nextAssignmentSequence++;
+  /** A new assignment (a fresh sequence, the number in its id) of the job to the worker. */
+  newAssignment(job: JobRecord, worker: WorkerRecord, channel: ChannelRecord): AssignmentRecord {
+    const sequence = this.nextAssignmentSequence++;
+    const recycled = this.freeAssignments.pop();
+    if (recycled === undefined) {
+      return new AssignmentRecord(sequence, job, worker, channel, this.now);
+    }
+    recycled.reset(sequence, job, worker, channel, this.now);
+    return recycled;
+  }
+
+  /**
+   * Takes back the record of an ended assignment (closed with its job, or unassigned), once
+   * nothing refers to it any more: it will be reused by a later assignment.
+   */
+  recycleAssignment(assignment: AssignmentRecord): void {
+    this.freeAssignments.push(assignment);
   }
 
   /**
@@ -207,21 +260,19 @@ export class RouterCore {
     const queue = job.queue as QueueRecord;
     const sequence = this.nextOfferSequence++;
     const now = this.now;
-    const offer = new OfferRecord(
-      sequence,
-      job,
-      worker,
-      channel,
-      queue,
-      now,
-      now + queue.policy.offerExpiresAfterSeconds,
-    );
+    const expiresAtSeconds = now + queue.policy.offerExpiresAfterSeconds;
+    let offer = this.freeOffers.pop();
+    if (offer === undefined) {
+      offer = new OfferRecord(sequence, job, worker, channel, queue, now, expiresAtSeconds);
+    } else {
+      offer.reset(sequence, job, worker, channel, queue, now, expiresAtSeconds);
+    }
     this.changeLoad(worker, channel, +1);
     job.openOffers.push(offer);
     worker.openOffers.push(offer);
     offer.previousOfJob = job.lastOffer;
     job.lastOffer = offer;
-    this.offerJobSlots.set(sequence, job.index);
+    this.offersBySequence.set(sequence, offer);
     this.openOfferCount++;
     refreshWaiting(job);
     offer.expiryTimer = this.engine.schedule(

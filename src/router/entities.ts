@@ -84,6 +84,12 @@ export class ChannelRecord {
   jobCount = 0;
   /** Whether the worker sits in this channel's worker lists of its queues. */
   indexed = false;
+  /**
+   * This channel's worker list of each of the worker's queues (in `WorkerRecord.queues`
+   * order), resolved at the first attach: a load change then reaches its lists without a map
+   * lookup each (worker-index.ts).
+   */
+  workerLists: readonly SortedList<WorkerRecord>[] | null = null;
 
   constructor(
     readonly channelId: string,
@@ -186,18 +192,23 @@ export class JobRecord {
   /** The latest offer of the job, open or resolved; older ones follow `previousOfJob`. */
   lastOffer: OfferRecord | null = null;
 
+  /** Order of creation, never reused: the last tie-break of queue order. */
+  creationSequence: number;
+  id: string;
+  channelReference: string | null;
+
   constructor(
-    /** Slot in the router's live jobs; reused by a later job once this one is forgotten. */
-    readonly index: number,
-    readonly id: string,
     /**
-     * Open offers, in the order they were made. The list is its slot's (RouterCore recycles
-     * it, empty, with the slot: a job is forgotten only once it has no open offer).
+     * Slot in the router's live jobs. The record belongs to its slot: a later job that takes
+     * the slot once this one is forgotten reuses the record (`reset`), so a record is only
+     * this job's while `creationSequence` is unchanged.
      */
+    readonly index: number,
+    id: string,
+    /** Open offers, in the order they were made; emptied before the job is forgotten. */
     readonly openOffers: OfferRecord[],
-    /** Order of creation, never reused: the last tie-break of queue order. */
-    readonly creationSequence: number,
-    readonly channelReference: string | null,
+    creationSequence: number,
+    channelReference: string | null,
     classificationPolicyId: string | null,
     channelId: string,
     priority: number,
@@ -205,6 +216,54 @@ export class JobRecord {
     tags: Labels,
     requestedWorkerSelectors: readonly WorkerSelector[],
   ) {
+    this.creationSequence = creationSequence;
+    this.id = id;
+    this.channelReference = channelReference;
+    this.classificationPolicyId = classificationPolicyId;
+    this.channelId = channelId;
+    this.priority = priority;
+    this.labels = labels;
+    this.tags = tags;
+    this.requestedWorkerSelectors = requestedWorkerSelectors;
+    this.attachedWorkerSelectors = NO_SELECTORS;
+  }
+
+  /**
+   * Makes this (forgotten) record a new job on the same slot: every field as the constructor
+   * and the field initialisers leave them, so the record keeps its shape.
+   */
+  reset(
+    id: string,
+    creationSequence: number,
+    channelReference: string | null,
+    classificationPolicyId: string | null,
+    channelId: string,
+    priority: number,
+    labels: Labels,
+    tags: Labels,
+    requestedWorkerSelectors: readonly WorkerSelector[],
+  ): void {
+    this.status = "created";
+    this.queue = null;
+    this.expedited = false;
+    this.enqueuedAtSeconds = Number.NaN;
+    this.latestEnqueueAtSeconds = Number.NaN;
+    this.waitingGroup = null;
+    this.exclusions = null;
+    this.assignment = null;
+    this.unassignmentCount = 0;
+    this.dispositionCode = null;
+    this.notes = null;
+    this.closeTimer = 0;
+    this.queueEntrySequence = 0;
+    this.exceptionTimers = null;
+    this.firedExceptionRules = null;
+    this.selectorExpiryTimer = 0;
+    this.scoreProfileCache = null;
+    this.lastOffer = null;
+    this.creationSequence = creationSequence;
+    this.id = id;
+    this.channelReference = channelReference;
     this.classificationPolicyId = classificationPolicyId;
     this.channelId = channelId;
     this.priority = priority;
@@ -217,7 +276,9 @@ export class JobRecord {
 
 /**
  * An offer. Open, it sits in its job's and its worker's `openOffers`; resolved, only the
- * router's offer map (for stale accepts and declines) and its job's offer chain keep it.
+ * router's offer table (for stale accepts and declines) and its job's offer chain keep it. The
+ * router recycles the record once its job is forgotten (`reset`): a record is this offer only
+ * while `sequence` is the one asked for.
  */
 export class OfferRecord {
   expiryTimer = 0;
@@ -227,14 +288,36 @@ export class OfferRecord {
 
   constructor(
     /** The number in its id; handles carry it, the id is formatted only when asked for. */
-    readonly sequence: number,
-    readonly job: JobRecord,
-    readonly worker: WorkerRecord,
-    readonly channel: ChannelRecord,
-    readonly queue: QueueRecord,
-    readonly offeredAtSeconds: number,
-    readonly expiresAtSeconds: number,
+    public sequence: number,
+    public job: JobRecord,
+    public worker: WorkerRecord,
+    public channel: ChannelRecord,
+    public queue: QueueRecord,
+    public offeredAtSeconds: number,
+    public expiresAtSeconds: number,
   ) {}
+
+  /** Makes this recycled record a new open offer: every field, as the constructor does. */
+  reset(
+    sequence: number,
+    job: JobRecord,
+    worker: WorkerRecord,
+    channel: ChannelRecord,
+    queue: QueueRecord,
+    offeredAtSeconds: number,
+    expiresAtSeconds: number,
+  ): void {
+    this.expiryTimer = 0;
+    this.outcome = OfferOutcome.open;
+    this.previousOfJob = null;
+    this.sequence = sequence;
+    this.job = job;
+    this.worker = worker;
+    this.channel = channel;
+    this.queue = queue;
+    this.offeredAtSeconds = offeredAtSeconds;
+    this.expiresAtSeconds = expiresAtSeconds;
+  }
 
   get offerId(): string {
     return OFFER_ID_PREFIX + this.sequence;
@@ -251,19 +334,39 @@ export const OFFER_ID_PREFIX = "offer-";
 /** The prefix of assignment ids; the rest is the assignment sequence number. */
 export const ASSIGNMENT_ID_PREFIX = "assignment-";
 
-/** An assignment: holds its worker's capacity until the job is closed or unassigned. */
+/**
+ * An assignment: holds its worker's capacity until the job is closed or unassigned. The router
+ * recycles the record once the assignment has ended (`reset`).
+ */
 export class AssignmentRecord {
   completedAtSeconds = Number.NaN;
   closedAtSeconds = Number.NaN;
 
   constructor(
     /** The number in its id; handles carry it, the id is formatted only when asked for. */
-    readonly sequence: number,
-    readonly job: JobRecord,
-    readonly worker: WorkerRecord,
-    readonly channel: ChannelRecord,
-    readonly assignedAtSeconds: number,
+    public sequence: number,
+    public job: JobRecord,
+    public worker: WorkerRecord,
+    public channel: ChannelRecord,
+    public assignedAtSeconds: number,
   ) {}
+
+  /** Makes this recycled record a new assignment: every field, as the constructor does. */
+  reset(
+    sequence: number,
+    job: JobRecord,
+    worker: WorkerRecord,
+    channel: ChannelRecord,
+    assignedAtSeconds: number,
+  ): void {
+    this.completedAtSeconds = Number.NaN;
+    this.closedAtSeconds = Number.NaN;
+    this.sequence = sequence;
+    this.job = job;
+    this.worker = worker;
+    this.channel = channel;
+    this.assignedAtSeconds = assignedAtSeconds;
+  }
 
   get assignmentId(): string {
     return ASSIGNMENT_ID_PREFIX + this.sequence;

@@ -91,4 +91,33 @@ describe("forgetting ended jobs", () => {
     expect(h.router.getJob("j2")?.status).toBe("queued");
     expect(checkInvariants(h.router)).toEqual([]);
   });
+
+  it("recycled offer and assignment records answer only to their new sequences", () => {
+    const h = harness(singleQueue({ kind: "longestIdle" }, [voiceWorker("w1")]));
+    const core = h.router.core;
+    unwrap(h.router.upsertJob({ id: "j1", channelId: "voice", queueId: "q" }));
+    const firstOffer = core.offerSequenceOf(offerOf(h, "w1"));
+    const firstRecord = core.findOffer(firstOffer);
+    const first = unwrap(h.router.acceptOffer(0, firstOffer));
+    unwrap(h.router.completeAssignment(first.job, first.assignment));
+    unwrap(h.router.closeAssignment(first.job, first.assignment));
+    // j2 takes j1's slot, and its offer and assignment take j1's records.
+    unwrap(h.router.upsertJob({ id: "j2", channelId: "voice", queueId: "q" }));
+    const secondOffer = core.offerSequenceOf(offerOf(h, "w1"));
+    expect(core.findOffer(secondOffer)).toBe(firstRecord);
+    expect(core.findOffer(firstOffer)).toBeUndefined();
+    expect(h.router.acceptOffer(0, firstOffer)).toMatchObject({ error: { code: "NotFound" } });
+    expect(h.router.declineOffer(0, firstOffer)).toMatchObject({ error: { code: "NotFound" } });
+    const second = unwrap(h.router.acceptOffer(0, secondOffer));
+    expect(second.job).toBe(first.job);
+    expect(h.router.completeAssignment(first.job, first.assignment)).toMatchObject({
+      error: { code: "NotFound" },
+    });
+    expect(h.router.closeAssignment(first.job, first.assignment)).toMatchObject({
+      error: { code: "NotFound" },
+    });
+    expect(h.router.getJob("j2")).toMatchObject({ status: "assigned" });
+    expect(h.router.getJob("j1")).toBeUndefined();
+    expect(checkInvariants(h.router)).toEqual([]);
+  });
 });

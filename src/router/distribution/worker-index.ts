@@ -55,9 +55,11 @@ export function detachWorker(worker: WorkerRecord): void {
   for (let c = 0; c < channels.length; c++) {
     const channel = channels[c] as ChannelRecord;
     if (!channel.indexed) continue;
+    // Indexed implies attached before, so the lists are resolved.
+    const lists = channel.workerLists as readonly SortedList<WorkerRecord>[];
     for (let q = 0; q < queues.length; q++) {
       const queue = queues[q] as QueueRecord;
-      workerList(queue, channel.channelId).remove(worker);
+      (lists[q] as SortedList<WorkerRecord>).remove(worker);
       if (queue.rankingsByChannel.size > 0) rankWorker(queue, channel.channelId, worker, false);
     }
     channel.indexed = false;
@@ -71,9 +73,14 @@ export function attachWorker(worker: WorkerRecord): void {
   for (let c = 0; c < channels.length; c++) {
     const channel = channels[c] as ChannelRecord;
     if (channel.indexed || !fitsChannel(worker, channel)) continue;
+    let lists = channel.workerLists;
+    if (lists === null) {
+      lists = queues.map((queue) => workerList(queue, channel.channelId));
+      channel.workerLists = lists;
+    }
     for (let q = 0; q < queues.length; q++) {
       const queue = queues[q] as QueueRecord;
-      workerList(queue, channel.channelId).insert(worker);
+      (lists[q] as SortedList<WorkerRecord>).insert(worker);
       if (queue.rankingsByChannel.size > 0) rankWorker(queue, channel.channelId, worker, true);
     }
     channel.indexed = true;

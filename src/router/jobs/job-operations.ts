@@ -12,7 +12,7 @@ import type { Matcher } from "../distribution/matching.ts";
 import {
   ASSIGNMENT_ID_PREFIX,
   AssignmentRecord,
-  JobRecord,
+  type JobRecord,
   type QueueRecord,
 } from "../entities.ts";
 import { frozenLabels } from "../labels.ts";
@@ -89,12 +89,8 @@ export class JobOperations {
       return fail("BadRequest", "queueId or classificationPolicyId is required");
     }
     const core = this.core;
-    const slot = core.freeJobSlot();
-    const job = new JobRecord(
-      slot,
+    const job = core.newJob(
       spec.id,
-      core.openOfferListOf(slot),
-      core.nextCreationSequence(),
       spec.channelReference ?? null,
       spec.classificationPolicyId ?? null,
       spec.channelId,
@@ -103,7 +99,6 @@ export class JobOperations {
       frozenLabels(spec.tags),
       toWorkerSelectors(spec.requestedWorkerSelectors, core.now),
     );
-    core.addJob(job);
     this.flow.setSelectors(job, job.requestedWorkerSelectors, NO_SELECTORS);
     const queue = spec.queueId === undefined ? null : core.queueById.get(spec.queueId);
     job.queue = queue ?? null;
@@ -281,6 +276,7 @@ export class JobOperations {
     }
     core.forgetJob(job);
     this.afterRelease(assignment);
+    core.recycleAssignment(assignment);
   }
 
   /** Unassigns the job of an assignment found by `findAssignment(At)`. */
@@ -314,6 +310,7 @@ export class JobOperations {
       this.flow.enterQueue(job, job.queue as QueueRecord, false);
     }
     this.afterRelease(found);
+    core.recycleAssignment(found);
     return ok({ jobId, unassignmentCount: job.unassignmentCount });
   }
 

@@ -42,12 +42,13 @@ export function addQueuedJob(job: JobRecord, queue: QueueRecord): void {
 /** Takes a job out of its queue's lists (it leaves `queued`, or its order is about to change). */
 export function removeQueuedJob(job: JobRecord, queue: QueueRecord): void {
   queue.jobs.remove(job);
-  leaveWaiting(job, queue);
+  leaveWaiting(job);
 }
 
 /** Takes a job out of its waiting group (its selectors are about to change). */
-export function leaveWaiting(job: JobRecord, queue: QueueRecord): void {
-  if (job.waitingGroup !== null) waitingList(queue, job.channelId).remove(job);
+export function leaveWaiting(job: JobRecord): void {
+  const group = job.waitingGroup;
+  if (group !== null) group.owner.remove(job);
 }
 
 /** Brings the job's waiting-list membership in line with its status and open offers. */
@@ -55,10 +56,11 @@ export function refreshWaiting(job: JobRecord): void {
   const queue = job.queue;
   if (queue === null) return;
   const shouldWait = wantsOffers(job, queue);
-  if (shouldWait === (job.waitingGroup !== null)) return;
-  const list = waitingList(queue, job.channelId);
-  if (shouldWait) list.add(job, queue.policy.bypassSelectors);
-  else list.remove(job);
+  const group = job.waitingGroup;
+  if (shouldWait === (group !== null)) return;
+  // Leaving goes through the group's own list: no lookup of the (queue, channel).
+  if (group !== null) group.owner.remove(job);
+  else waitingList(queue, job.channelId).add(job, queue.policy.bypassSelectors);
 }
 
 /** 1-based position of a queued job in its queue, or 0 when it is not queued there. */

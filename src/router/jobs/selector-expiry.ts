@@ -16,16 +16,13 @@ import type { JobRecord, QueueRecord } from "../entities.ts";
 import type { JobStatus, WorkerSelector } from "../types.ts";
 import { addQueuedJob, leaveWaiting, refreshWaiting, removeQueuedJob } from "./queue-order.ts";
 
-/** Statuses after which a job's selectors no longer matter. */
-const ENDED: ReadonlySet<JobStatus> = new Set<JobStatus>([
-  "closed",
-  "cancelled",
-  "classificationFailed",
-]);
-
-/** Whether a job's status is ended for selector expiry. */
+/**
+ * Whether a job's status is ended for selector expiry: closed, cancelled or classification
+ * failed. Compared one by one (interned strings: pointer comparisons), not a Set lookup that
+ * hashes the status, since every arm asks.
+ */
 export function isEnded(status: JobStatus): boolean {
-  return ENDED.has(status);
+  return status === "closed" || status === "cancelled" || status === "classificationFailed";
 }
 
 /** The earliest `expiresAtSeconds` of an active selector in either list; Infinity when none. */
@@ -69,6 +66,10 @@ export class SelectorExpiry {
   /** (Re)schedules the job's timer for its earliest pending expiry, if it has one. */
   arm(job: JobRecord): void {
     this.disarm(job);
+    // Most jobs have no selector at all: nothing can expire.
+    if (job.requestedWorkerSelectors.length === 0 && job.attachedWorkerSelectors.length === 0) {
+      return;
+    }
     if (isEnded(job.status)) return;
     const earliest = earliestExpiry(job);
     if (earliest === Number.POSITIVE_INFINITY) return;
@@ -103,7 +104,7 @@ export class SelectorExpiry {
     // The waiting group depends on the active selectors: leave it while they change.
     const regroup = queue !== null && !reorder && expiredCount > 0;
     if (reorder) removeQueuedJob(job, queue);
-    if (regroup) leaveWaiting(job, queue);
+    if (regroup) leaveWaiting(job);
     job.requestedWorkerSelectors = requested.list;
     job.attachedWorkerSelectors = attached.list;
     job.expedited = expedited;

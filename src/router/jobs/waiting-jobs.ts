@@ -29,6 +29,8 @@ export class WaitingGroup {
   keptAt = -1;
 
   constructor(
+    /** The waiting jobs of the (queue, channel) the group belongs to. */
+    readonly owner: WaitingJobs,
     readonly profile: string,
     compareJobs: (left: JobRecord, right: JobRecord) => number,
   ) {
@@ -102,7 +104,7 @@ export class WaitingJobs {
   private groupOf(profile: string): WaitingGroup {
     let group = this.byProfile.get(profile);
     if (group === undefined) {
-      group = new WaitingGroup(profile, this.compareJobs);
+      group = new WaitingGroup(this, profile, this.compareJobs);
       this.groupsBuilt++;
       this.byProfile.set(profile, group);
     }

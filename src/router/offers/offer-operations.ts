@@ -8,7 +8,12 @@ import { NO_TIMER } from "../../engine/engine.ts";
 import type { RouterCore } from "../core.ts";
 import type { Matcher } from "../distribution/matching.ts";
 import { attachWorker, detachWorker } from "../distribution/worker-index.ts";
-import { AssignmentRecord, type JobRecord, OfferRecord, type WorkerRecord } from "../entities.ts";
+import {
+  type AssignmentRecord,
+  type JobRecord,
+  OfferRecord,
+  type WorkerRecord,
+} from "../entities.ts";
 import type { JobFlow } from "../jobs/job-flow.ts";
 import { type EmptyResult, fail, NO_OPTIONS, ok, okEmpty, type RouterResult } from "../results.ts";
 import { OfferOutcome } from "./offer-log.ts";
@@ -26,13 +31,19 @@ export interface AcceptedOffer {
   readonly assignment: number;
 }
 
+/** The job of a pending decline retry: its record and which job on that record it was. */
+interface PendingRetry {
+  readonly job: JobRecord;
+  readonly creationSequence: number;
+}
+
 /** Offer operations, worker registration and their timers. */
 export class OfferOperations {
   /**
    * Jobs of pending decline-retry timers, by the token the timer carries. Retry timers are not
    * cancelled when their job ends, so they carry a token rather than the job's recyclable slot.
    */
-  private readonly retryJobs = new Map<number, JobRecord>();
+  private readonly retryJobs = new Map<number, PendingRetry>();
   private nextRetryToken = 1;
 
   constructor(
@@ -105,13 +116,7 @@ export class OfferOperations {
     this.flow.leaveQueue(job);
     job.status = "assigned";
     core.closeOffer(found, OfferOutcome.accepted, true);
-    const assignment = new AssignmentRecord(
-      core.newAssignmentSequence(),
-      job,
-      worker,
-      found.channel,
-      core.now,
-    );
+    const assignment = core.newAssignment(job, worker, found.channel);
     worker.assignments.push(assignment);
     job.assignment = assignment;
     if (core.emitter.active) {
@@ -180,7 +185,7 @@ export class OfferOperations {
     }
     if (retryAtSeconds !== undefined && retryAtSeconds > core.now) {
       const token = this.nextRetryToken++;
-      this.retryJobs.set(token, job);
+      this.retryJobs.set(token, { job, creationSequence: job.creationSequence });
       core.engine.schedule(retryAtSeconds, this.retryHandler, token);
     }
     this.matcher.requestJob(job);
@@ -232,9 +237,9 @@ export class OfferOperations {
    * that has ended meanwhile (and may be forgotten) has nothing left to match.
    */
   retry(token: number): void {
-    const job = this.retryJobs.get(token) as JobRecord;
+    const { job, creationSequence } = this.retryJobs.get(token) as PendingRetry;
     this.retryJobs.delete(token);
-    if (!this.core.isLive(job)) return;
+    if (!this.core.isLive(job, creationSequence)) return;
     const now = this.core.now;
     if (job.exclusions !== null) {
       for (const [workerIndex, exclusion] of job.exclusions) {
