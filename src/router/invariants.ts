@@ -277,7 +277,7 @@ function checkRankings(queue: QueueRecord, problems: string[]): void {
           left.score !== right.score ? right.score - left.score : left.position - right.position,
         )
         .map(({ worker }) => worker.id);
-      const actual = ranking.workers.items.map((worker) => worker.id);
+      const actual = ranking.inOrder().map((worker) => worker.id);
       if (expected.join() !== actual.join()) {
         problems.push(
           `queue ${queue.id}: ranking ${channelId} "${profile}" is [${actual}], not [${expected}]`,

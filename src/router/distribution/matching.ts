@@ -235,11 +235,11 @@ export class Matcher implements Candidates {
 
   get rankedCount(): number {
     const ranking = this.ranking;
-    return ranking === null ? -1 : ranking.workers.length;
+    return ranking === null ? -1 : ranking.length;
   }
 
   isRankedEligible(rank: number): boolean {
-    const worker = (this.ranking as WorkerRanking).workers.items[rank] as WorkerRecord;
+    const worker = (this.ranking as WorkerRanking).at(rank);
     return isOfferable(this.job as JobRecord, worker);
   }
 
@@ -252,7 +252,7 @@ export class Matcher implements Candidates {
   private workerAt(position: number): WorkerRecord {
     const list = this.list;
     if (position < list.length) return list[position] as WorkerRecord;
-    return (this.ranking as WorkerRanking).workers.items[position - list.length] as WorkerRecord;
+    return (this.ranking as WorkerRanking).at(position - list.length);
   }
 
   roundRobinStart(): number {

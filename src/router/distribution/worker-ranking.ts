@@ -25,16 +25,31 @@ export const MAX_RANKINGS = 16;
 /** Profiles remembered as seen once per (queue, channel) before the memory is cleared. */
 const MAX_SEEN_ONCE = 1024;
 
-/** The listed workers of one (queue, channel) admitted by one job score profile, ranked. */
+/**
+ * The listed workers of one (queue, channel) admitted by one job score profile, ranked: one
+ * bucket per distinct score, buckets by score descending, each in idleness order. A worker
+ * freed now is the most recently idle of its score, so it joins the end of its bucket (a push,
+ * no search), and the worker chosen is usually the first of the top bucket (a shift); a flat
+ * list needed a binary search and a move of the workers behind for both.
+ */
 export class WorkerRanking {
-  /** Admitted workers, score descending then idleness order. */
-  readonly workers: SortedList<WorkerRecord>;
   /** False once a score came out NaN: the ranking must not be used. */
   valid = true;
   /** Scores computed so far (a work counter: at most one per worker). */
   scoresComputed = 0;
   /** Its book's use count when last used (least recently used rankings are evicted). */
   lastUsed = 0;
+  /** Ranked workers in all buckets. */
+  private count = 0;
+  /** The non-empty buckets, score descending; each in idleness order. */
+  private readonly buckets: SortedList<WorkerRecord>[] = [];
+  /** The score of each bucket (same positions as `buckets`). */
+  private readonly bucketScores: number[] = [];
+  /** Emptied buckets kept for reuse, so a bucket coming and going allocates nothing. */
+  private readonly spareBuckets: SortedList<WorkerRecord>[] = [];
+  /** `at`'s place: the bucket it read last and the rank of that bucket's first worker. */
+  private cursorBucket = 0;
+  private cursorRank = 0;
   /** Score by worker index; undefined until computed. */
   private readonly scores: (number | undefined)[] = [];
   /** Whether the profile's selectors admit the worker, by worker index. */
@@ -52,30 +67,92 @@ export class WorkerRanking {
     this.labels = job.labels;
     this.requested = job.requestedWorkerSelectors;
     this.attached = job.attachedWorkerSelectors;
-    this.workers = new SortedList((left, right) => {
-      const leftScore = this.scores[left.index] as number;
-      const rightScore = this.scores[right.index] as number;
-      if (leftScore !== rightScore) return rightScore - leftScore;
-      return compareWorkersByIdleness(left, right);
-    });
     for (const worker of listed) this.add(worker);
+  }
+
+  /** Number of ranked workers. */
+  get length(): number {
+    return this.count;
+  }
+
+  /**
+   * The worker at `rank` (0-based, below `length`). Reading ranks in increasing order, as
+   * choosing does, walks the buckets once; any change to the ranking restarts the walk.
+   */
+  at(rank: number): WorkerRecord {
+    const buckets = this.buckets;
+    if (rank < this.cursorRank) {
+      this.cursorBucket = 0;
+      this.cursorRank = 0;
+    }
+    let bucket = buckets[this.cursorBucket] as SortedList<WorkerRecord>;
+    while (rank - this.cursorRank >= bucket.length) {
+      this.cursorRank += bucket.length;
+      bucket = buckets[++this.cursorBucket] as SortedList<WorkerRecord>;
+    }
+    return bucket.items[rank - this.cursorRank] as WorkerRecord;
+  }
+
+  /** The ranked workers in rank order (a new array, for invariant checks). */
+  inOrder(): WorkerRecord[] {
+    const workers: WorkerRecord[] = [];
+    for (const bucket of this.buckets) workers.push(...bucket.items);
+    return workers;
   }
 
   /** Adds a worker the index has just listed. */
   add(worker: WorkerRecord): void {
     if (!this.admitted(worker)) return;
-    if (this.scores[worker.index] === undefined) {
-      const score = this.scoreOf(worker);
+    let score = this.scores[worker.index];
+    if (score === undefined) {
+      score = this.scoreOf(worker);
       this.scoresComputed++;
       if (Number.isNaN(score)) this.valid = false;
       this.scores[worker.index] = score;
     }
-    if (this.valid) this.workers.insert(worker);
+    if (!this.valid) return;
+    const position = this.bucketPosition(score);
+    let bucket = this.buckets[position];
+    if (bucket === undefined || this.bucketScores[position] !== score) {
+      bucket = this.spareBuckets.pop() ?? new SortedList(compareWorkersByIdleness);
+      this.buckets.splice(position, 0, bucket);
+      this.bucketScores.splice(position, 0, score);
+    }
+    bucket.insert(worker);
+    this.count++;
+    this.cursorBucket = 0;
+    this.cursorRank = 0;
   }
 
   /** Removes a worker the index is about to unlist. */
   remove(worker: WorkerRecord): void {
-    if (this.valid && this.admits[worker.index] === true) this.workers.remove(worker);
+    if (!this.valid || this.admits[worker.index] !== true) return;
+    const score = this.scores[worker.index] as number;
+    const position = this.bucketPosition(score);
+    const bucket = this.buckets[position];
+    if (bucket === undefined || this.bucketScores[position] !== score) return;
+    if (!bucket.remove(worker)) return;
+    this.count--;
+    this.cursorBucket = 0;
+    this.cursorRank = 0;
+    if (bucket.length === 0) {
+      this.buckets.splice(position, 1);
+      this.bucketScores.splice(position, 1);
+      this.spareBuckets.push(bucket);
+    }
+  }
+
+  /** The position of the first bucket whose score is not above `score` (scores descend). */
+  private bucketPosition(score: number): number {
+    const scores = this.bucketScores;
+    let low = 0;
+    let high = scores.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((scores[middle] as number) > score) low = middle + 1;
+      else high = middle;
+    }
+    return low;
   }
 
   /** Whether the profile admits the worker (selectors, unless bypassed). */
