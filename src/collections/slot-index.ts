@@ -35,11 +35,15 @@ export class SlotIndex<K extends string | number> {
   /** The slot of `key`, or −1 when absent. */
   get(key: K): number {
     const keys = this.keys;
+    const hashes = this.hashes;
     const mask = this.mask;
-    for (let index = this.hashOf(key) & mask; ; index = (index + 1) & mask) {
+    const hash = this.hashOf(key);
+    // The stored hash is compared first: comparing two distinct strings of one length reads
+    // both, and in a long queue the held one is an old, uncached job id.
+    for (let index = hash & mask; ; index = (index + 1) & mask) {
       const held = keys[index];
       if (held === undefined) return -1;
-      if (held === key) return this.slots[index] as number;
+      if (hashes[index] === hash && held === key) return this.slots[index] as number;
     }
   }
 
@@ -57,7 +61,7 @@ export class SlotIndex<K extends string | number> {
     for (;;) {
       const held = keys[index];
       if (held === undefined) break;
-      if (held === key) {
+      if (this.hashes[index] === hash && held === key) {
         this.slots[index] = slot;
         return;
       }
@@ -85,18 +89,18 @@ export class SlotIndex<K extends string | number> {
   /** `delete` with the key's hash from `hashOfKey`. */
   deleteHashed(key: K, hash: number): number {
     const keys = this.keys;
+    const hashes = this.hashes;
     const mask = this.mask;
     let index = hash & mask;
     for (;;) {
       const held = keys[index];
       if (held === undefined) return -1;
-      if (held === key) break;
+      if (hashes[index] === hash && held === key) break;
       index = (index + 1) & mask;
     }
     const removed = this.slots[index] as number;
     // Backward shift: pull later entries of the probe run into the hole when their home
     // position does not lie (cyclically) after the hole, so every lookup still finds them.
-    const hashes = this.hashes;
     const slots = this.slots;
     let hole = index;
     for (let next = (hole + 1) & mask; keys[next] !== undefined; next = (next + 1) & mask) {
