@@ -14,8 +14,11 @@ const INITIAL_CAPACITY = 64;
 /** Keys → slots; see the module header. Iteration is not offered: callers own their order. */
 export class SlotIndex<K extends string | number> {
   private keys: (K | undefined)[] = new Array(INITIAL_CAPACITY).fill(undefined);
-  private hashes = new Int32Array(INITIAL_CAPACITY);
-  private slots = new Int32Array(INITIAL_CAPACITY);
+  /**
+   * Each position's hash (at 2 × position) and slot (at 2 × position + 1) side by side: a hit
+   * reads one cache line here besides its key's (the index of a long queue's old jobs is cold).
+   */
+  private entries = new Int32Array(INITIAL_CAPACITY * 2);
   private mask = INITIAL_CAPACITY - 1;
   private count = 0;
   /** The last key hashed and its hash: a lookup is often followed by an update of that key. */
@@ -35,11 +38,15 @@ export class SlotIndex<K extends string | number> {
   /** The slot of `key`, or −1 when absent. */
   get(key: K): number {
     const keys = this.keys;
+    const entries = this.entries;
     const mask = this.mask;
-    for (let index = this.hashOf(key) & mask; ; index = (index + 1) & mask) {
+    const hash = this.hashOf(key);
+    // The stored hash is compared first: comparing two distinct strings of one length reads
+    // both, and in a long queue the held one is an old, uncached job id.
+    for (let index = hash & mask; ; index = (index + 1) & mask) {
       const held = keys[index];
       if (held === undefined) return -1;
-      if (held === key) return this.slots[index] as number;
+      if (entries[2 * index] === hash && held === key) return entries[2 * index + 1] as number;
     }
   }
 
@@ -57,15 +64,15 @@ export class SlotIndex<K extends string | number> {
     for (;;) {
       const held = keys[index];
       if (held === undefined) break;
-      if (held === key) {
-        this.slots[index] = slot;
+      if (this.entries[2 * index] === hash && held === key) {
+        this.entries[2 * index + 1] = slot;
         return;
       }
       index = (index + 1) & mask;
     }
     keys[index] = key;
-    this.hashes[index] = hash;
-    this.slots[index] = slot;
+    this.entries[2 * index] = hash;
+    this.entries[2 * index + 1] = slot;
     if (++this.count * 2 > keys.length) this.grow();
   }
 
@@ -85,28 +92,27 @@ export class SlotIndex<K extends string | number> {
   /** `delete` with the key's hash from `hashOfKey`. */
   deleteHashed(key: K, hash: number): number {
     const keys = this.keys;
+    const entries = this.entries;
     const mask = this.mask;
     let index = hash & mask;
     for (;;) {
       const held = keys[index];
       if (held === undefined) return -1;
-      if (held === key) break;
+      if (entries[2 * index] === hash && held === key) break;
       index = (index + 1) & mask;
     }
-    const removed = this.slots[index] as number;
+    const removed = entries[2 * index + 1] as number;
     // Backward shift: pull later entries of the probe run into the hole when their home
     // position does not lie (cyclically) after the hole, so every lookup still finds them.
-    const hashes = this.hashes;
-    const slots = this.slots;
     let hole = index;
     for (let next = (hole + 1) & mask; keys[next] !== undefined; next = (next + 1) & mask) {
-      const home = (hashes[next] as number) & mask;
+      const home = (entries[2 * next] as number) & mask;
       const distanceToNext = (next - home) & mask;
       const distanceToHole = (hole - home) & mask;
       if (distanceToHole <= distanceToNext) {
         keys[hole] = keys[next];
-        hashes[hole] = hashes[next] as number;
-        slots[hole] = slots[next] as number;
+        entries[2 * hole] = entries[2 * next] as number;
+        entries[2 * hole + 1] = entries[2 * next + 1] as number;
         hole = next;
       }
     }
@@ -125,22 +131,20 @@ export class SlotIndex<K extends string | number> {
 
   private grow(): void {
     const oldKeys = this.keys;
-    const oldHashes = this.hashes;
-    const oldSlots = this.slots;
+    const oldEntries = this.entries;
     const capacity = oldKeys.length * 2;
     this.keys = new Array(capacity).fill(undefined);
-    this.hashes = new Int32Array(capacity);
-    this.slots = new Int32Array(capacity);
+    this.entries = new Int32Array(capacity * 2);
     this.mask = capacity - 1;
     for (let from = 0; from < oldKeys.length; from++) {
       const key = oldKeys[from];
       if (key === undefined) continue;
-      const hash = oldHashes[from] as number;
+      const hash = oldEntries[2 * from] as number;
       let index = hash & this.mask;
       while (this.keys[index] !== undefined) index = (index + 1) & this.mask;
       this.keys[index] = key;
-      this.hashes[index] = hash;
-      this.slots[index] = oldSlots[from] as number;
+      this.entries[2 * index] = hash;
+      this.entries[2 * index + 1] = oldEntries[2 * from + 1] as number;
     }
   }
 }

@@ -32,6 +32,20 @@ const NO_JOB = -1;
 /** A patience of a stream without patience. */
 const NO_PATIENCE = -1;
 
+// A job's row in `Customers.jobTable`: its fields, side by side, so that a job read back after
+// a long wait in a queue (its patience withdrawn, its handle time, its end) costs one cold
+// cache line, not one per field in tables of their own.
+/** 1 for a job of the world in the system, 0 for a slot free or someone else's job. */
+const OWNS = 0;
+const HANDLE_SECONDS = 1;
+/** The patience timer (NO_TIMER when none: not scheduled, fired or withdrawn). */
+const PATIENCE_TIMER = 2;
+/** RouterJobUnassigned events seen: the service refuses unassigns past a limit. */
+const UNASSIGNMENTS = 3;
+const ROW = 4;
+/** Rows allocated at first; the table doubles when a slot lies past it. */
+const INITIAL_ROWS = 64;
+
 /** Disposition code of a job cancelled because the customer hung up. */
 export const ABANDONED = "Abandoned";
 
@@ -138,14 +152,10 @@ export class Customers {
   private creating = false;
   /** The router's job slot of the job just created (NO_JOB when it was not received). */
   private createdJob = NO_JOB;
-  // Per-job tables, indexed by the router's job slot, as long as `ownsJob` is 1 there.
-  /** 1 for a job of the world in the system, 0 for a slot free or someone else's job. */
-  private ownsJob: number[] = [];
+  // Per-job tables, indexed by the router's job slot, valid while the row's OWNS is 1.
+  /** Rows of ROW numbers per job slot (OWNS, HANDLE_SECONDS, PATIENCE_TIMER, UNASSIGNMENTS). */
+  private jobTable = new Float64Array(INITIAL_ROWS * ROW);
   private jobIdOfJob: string[] = [];
-  private handleSecondsOfJob: number[] = [];
-  private patienceTimerOfJob: number[] = [];
-  /** RouterJobUnassigned events seen per job: the service refuses unassigns past a limit. */
-  private unassignmentsOfJob: number[] = [];
 
   constructor(
     private readonly engine: Engine,
@@ -193,12 +203,12 @@ export class Customers {
 
   /** True when a router job slot holds a job of the world in the system. */
   private owns(job: number): boolean {
-    return this.ownsJob[job] === 1;
+    return this.jobTable[job * ROW + OWNS] === 1;
   }
 
   /** Handle time the customer of a job in the system (by router job slot) needs, in seconds. */
   handleSecondsOf(job: number): number {
-    return this.owns(job) ? (this.handleSecondsOfJob[job] as number) : Number.NaN;
+    return this.owns(job) ? (this.jobTable[job * ROW + HANDLE_SECONDS] as number) : Number.NaN;
   }
 
   /** The id of a job in the system, by router job slot ("" for a job not in the system). */
@@ -208,28 +218,25 @@ export class Customers {
 
   /** How often a job in the system has been unassigned (0 for a job not in the system). */
   unassignmentsOf(job: number): number {
-    return this.owns(job) ? (this.unassignmentsOfJob[job] as number) : 0;
+    return this.owns(job) ? (this.jobTable[job * ROW + UNASSIGNMENTS] as number) : 0;
   }
 
   /** True while the customer of a job in the system may still hang up. */
   isWaitingWithPatience(job: number): boolean {
-    return this.owns(job) && this.patienceTimerOfJob[job] !== NO_TIMER;
+    return this.owns(job) && this.jobTable[job * ROW + PATIENCE_TIMER] !== NO_TIMER;
   }
 
   /** The router received a job: the one being created (the world's), or someone else's. */
   jobReceived(job: number): void {
     if (!this.creating) return;
     this.creating = false;
-    while (this.ownsJob.length <= job) {
-      this.ownsJob.push(0);
-      this.jobIdOfJob.push("");
-      this.handleSecondsOfJob.push(0);
-      this.patienceTimerOfJob.push(NO_TIMER);
-      this.unassignmentsOfJob.push(0);
-    }
-    this.ownsJob[job] = 1;
-    this.unassignmentsOfJob[job] = 0;
-    this.patienceTimerOfJob[job] = NO_TIMER;
+    while (this.jobIdOfJob.length <= job) this.jobIdOfJob.push("");
+    if ((job + 1) * ROW > this.jobTable.length) this.growJobTable(job);
+    const row = job * ROW;
+    const table = this.jobTable;
+    table[row + OWNS] = 1;
+    table[row + UNASSIGNMENTS] = 0;
+    table[row + PATIENCE_TIMER] = NO_TIMER;
     this.liveJobs++;
     this.createdJob = job;
   }
@@ -241,14 +248,16 @@ export class Customers {
 
   /** Counts unassignments: the service refuses them past a limit. */
   jobUnassigned(job: number): void {
-    if (this.owns(job)) this.unassignmentsOfJob[job] = (this.unassignmentsOfJob[job] as number) + 1;
+    if (!this.owns(job)) return;
+    const at = job * ROW + UNASSIGNMENTS;
+    this.jobTable[at] = (this.jobTable[at] as number) + 1;
   }
 
   /** A job closed, cancelled or failed to classify has left the system: it is forgotten. */
   jobEnded(job: number): void {
     if (!this.owns(job)) return;
     this.withdrawPatience(job);
-    this.ownsJob[job] = 0;
+    this.jobTable[job * ROW + OWNS] = 0;
     this.jobIdOfJob[job] = "";
     this.liveJobs--;
   }
@@ -289,9 +298,9 @@ export class Customers {
     // Still in the system (a job that failed to classify has already ended)?
     if (job !== NO_JOB && this.owns(job)) {
       this.jobIdOfJob[job] = jobId;
-      this.handleSecondsOfJob[job] = handleSeconds;
+      this.jobTable[job * ROW + HANDLE_SECONDS] = handleSeconds;
       if (patienceSeconds !== NO_PATIENCE) {
-        this.patienceTimerOfJob[job] = this.engine.scheduleAfter(
+        this.jobTable[job * ROW + PATIENCE_TIMER] = this.engine.scheduleAfter(
           patienceSeconds,
           this.patienceHandler,
           job,
@@ -302,7 +311,7 @@ export class Customers {
   }
 
   private abandon(job: number): void {
-    this.patienceTimerOfJob[job] = NO_TIMER;
+    this.jobTable[job * ROW + PATIENCE_TIMER] = NO_TIMER;
     // Patience is withdrawn at the first assignment and when the job ends, so the job is still
     // cancellable: a refusal means the world and the router disagree.
     const result = this.router.cancelJobAt(job, HUNG_UP);
@@ -311,10 +320,20 @@ export class Customers {
   }
 
   private withdrawPatience(job: number): void {
-    const timer = this.patienceTimerOfJob[job] as number;
+    const at = job * ROW + PATIENCE_TIMER;
+    const timer = this.jobTable[at] as number;
     if (timer !== NO_TIMER) {
       this.engine.cancel(timer);
-      this.patienceTimerOfJob[job] = NO_TIMER;
+      this.jobTable[at] = NO_TIMER;
     }
+  }
+
+  /** Doubles the job table until it has a row for slot `job` (new rows all zero: not owned). */
+  private growJobTable(job: number): void {
+    let length = this.jobTable.length;
+    while (length < (job + 1) * ROW) length *= 2;
+    const grown = new Float64Array(length);
+    grown.set(this.jobTable);
+    this.jobTable = grown;
   }
 }

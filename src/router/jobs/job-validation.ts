@@ -22,15 +22,18 @@ function labelsError(labels: Labels | undefined, field: string): string | null {
 }
 
 function selectorError(selector: WorkerSelectorSpec, index: number, field: string): string | null {
-  const where = `${field}[${index}]`;
-  if (typeof selector.key !== "string" || selector.key === "") return `${where}.key is required`;
-  if (!isLabelOperator(selector.labelOperator)) {
-    return `${where}.labelOperator must be one of ${LABEL_OPERATORS.join(", ")}`;
+  // The location is formatted only for a message: building it for every valid selector cost
+  // a string (and a number conversion) per job of a stream with selectors.
+  if (typeof selector.key !== "string" || selector.key === "") {
+    return `${field}[${index}].key is required`;
   }
-  if (!isLabelValue(selector.value)) return `${where}.value must be a primitive`;
+  if (!isLabelOperator(selector.labelOperator)) {
+    return `${field}[${index}].labelOperator must be one of ${LABEL_OPERATORS.join(", ")}`;
+  }
+  if (!isLabelValue(selector.value)) return `${field}[${index}].value must be a primitive`;
   const expiresAfterSeconds = selector.expiresAfterSeconds;
   if (expiresAfterSeconds !== undefined && !(expiresAfterSeconds > 0)) {
-    return `${where}.expiresAfterSeconds must be > 0`;
+    return `${field}[${index}].expiresAfterSeconds must be > 0`;
   }
   return null;
 }
