@@ -189,35 +189,33 @@ async function runInParallel(
   let failed = false;
   // A failed or aborted run stops this thread's replication too, at its next slice.
   const carryOn = yieldingCheck(5, () => failed || options.signal?.aborted === true);
-  const feedHere = async () => {
+  // One loop per thread, each taking the next replication when its previous one is done.
+  const feed = (runOne: (task: ReplicationTask) => Promise<ReplicationResult>) => async () => {
     while (!failed && next < count) {
       const position = next++;
-      const task = taskOf(scenario, options, indices.at(position));
-      const result = await runReplicationTask(task, carryOn);
-      if (result === null || !(await carryOn())) throw new RunInterrupted("interrupted");
-      results[position] = result;
+      results[position] = await runOne(taskOf(scenario, options, indices.at(position)));
       options.onProgress?.(++done / count);
     }
   };
-  const feedThread = async () => {
-    while (!failed && next < count) {
-      const position = next++;
-      const task = taskOf(scenario, options, indices.at(position));
-      const result = (await pool.run(task, options.signal)) as
-        | ReplicationResult
-        | { scenarioRunProblems: ScenarioRunProblem[] }
-        | null;
-      if (result === null) throw new RunInterrupted("interrupted");
-      if ("scenarioRunProblems" in result) throw new ScenarioRunError(result.scenarioRunProblems);
-      results[position] = result;
-      options.onProgress?.(++done / count);
-    }
+  const runHere = async (task: ReplicationTask): Promise<ReplicationResult> => {
+    const result = await runReplicationTask(task, carryOn);
+    if (result === null || !(await carryOn())) throw new RunInterrupted("interrupted");
+    return result;
+  };
+  const runOnThread = async (task: ReplicationTask): Promise<ReplicationResult> => {
+    const result = (await pool.run(task, options.signal)) as
+      | ReplicationResult
+      | { scenarioRunProblems: ScenarioRunProblem[] }
+      | null;
+    if (result === null) throw new RunInterrupted("interrupted");
+    if ("scenarioRunProblems" in result) throw new ScenarioRunError(result.scenarioRunProblems);
+    return result;
   };
   try {
     // The threads' loops first: their first tasks go out before this thread starts its own.
-    const feeds = [...Array.from({ length: threads }, () => feedThread), feedHere];
-    const loops = feeds.map((feed) =>
-      feed().catch((error: unknown) => {
+    const feeds = [...Array.from({ length: threads }, () => feed(runOnThread)), feed(runHere)];
+    const loops = feeds.map((runLoop) =>
+      runLoop().catch((error: unknown) => {
         failed = true;
         throw error;
       }),
