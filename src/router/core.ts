@@ -32,6 +32,11 @@ import type { Labels, WorkerSelector } from "./types.ts";
 /** Router state shared by the matcher, the operations and the invariant checks. */
 export class RouterCore {
   readonly emitter = new RouterEmitter();
+  /**
+   * Whether matching takes the fast lane's exact shortcuts (distribution/fast-lane.ts) where
+   * they apply; off only in the test that compares the two paths.
+   */
+  fastLane = true;
   /** Work counters, so tests can bound the cost of matching by counting instead of timing. */
   readonly work = { waitingJobsInspected: 0, workersScored: 0 };
   readonly policies = new Map<string, PolicyRecord>();

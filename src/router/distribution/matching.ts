@@ -12,7 +12,6 @@
  */
 
 import type { CompiledRule } from "../classification/rules/router-rule.ts";
-import { compareCodePoints } from "../code-point.ts";
 import type { RouterCore } from "../core.ts";
 import {
   type ChannelRecord,
@@ -21,12 +20,13 @@ import {
   type QueueRecord,
   WorkerRecord,
 } from "../entities.ts";
-import { compareJobsInQueueOrder } from "../jobs/queue-order.ts";
+import { compareJobsInQueueOrder, refreshWaiting } from "../jobs/queue-order.ts";
 import type { WaitingGroup } from "../jobs/waiting-jobs.ts";
 import { NO_LABELS } from "../labels.ts";
 import type { OfferOutcomeCode } from "../offers/offer-log.ts";
 import type { Labels } from "../types.ts";
 import { isOfferable, isPairEligible, selectorsAdmit } from "./eligibility.ts";
+import { fastChoice, fastHeadFor, roundRobinStart } from "./fast-lane.ts";
 import type { Candidates } from "./modes/index.ts";
 import { defaultWorkerScore, ruleWorkerScore } from "./scoring.ts";
 import { fitsChannel, workerList } from "./worker-index.ts";
@@ -42,6 +42,8 @@ export class Matcher implements Candidates {
   private list: WorkerRecord[] = NO_WORKERS;
   private ranking: WorkerRanking | null = null;
   private job: JobRecord | null = null;
+  /** The job whose waiting-group entry waits for its own matching (`defersWaiting`). */
+  private deferredJob: JobRecord | null = null;
   private queue: QueueRecord | null = null;
   /** Reused by scoring rules, so scoring allocates nothing per worker. */
   private readonly scoringContext: { jobLabels: Labels; workerLabels: Labels } = {
@@ -50,6 +52,26 @@ export class Matcher implements Candidates {
   };
 
   constructor(private readonly core: RouterCore) {}
+
+  /**
+   * The fast lane's deferral (fast-lane.ts): whether the job entering `queue` now, whose
+   * matching is requested next, joins its waiting group only after that matching, and only
+   * if it still wants offers then. True when the lane is on, nothing else is on the agenda
+   * (so its matching runs first, before anything reads the waiting jobs) and the queue has no
+   * exception policy (whose triggers on entry could move the job before the drain).
+   */
+  defersWaiting(job: JobRecord, queue: QueueRecord): boolean {
+    if (
+      !this.core.fastLane ||
+      this.agenda.length > 0 ||
+      this.deferredJob !== null ||
+      queue.exceptionPolicy !== null
+    ) {
+      return false;
+    }
+    this.deferredJob = job;
+    return true;
+  }
 
   /** Asks for job-side matching of `job` at the next drain. */
   requestJob(job: JobRecord): void {
@@ -75,7 +97,19 @@ export class Matcher implements Candidates {
   /** Runs every requested matching, in request order. */
   drain(): void {
     const agenda = this.agenda;
-    for (let i = 0; i < agenda.length; i++) {
+    let start = 0;
+    const deferred = this.deferredJob;
+    if (deferred !== null) {
+      // Its matching is the agenda's first item (unless an exception left the operation before
+      // asking for it); its waiting group follows that matching, before anything else runs.
+      if (agenda[0] === deferred) {
+        this.matchJob(deferred);
+        start = 1;
+      }
+      this.deferredJob = null;
+      refreshWaiting(deferred);
+    }
+    for (let i = start; i < agenda.length; i++) {
       const item = agenda[i] as JobRecord | WorkerRecord;
       if (item instanceof WorkerRecord) this.matchWorker(item);
       else this.matchJob(item);
@@ -94,6 +128,15 @@ export class Matcher implements Candidates {
     const policy = queue.policy;
     if (job.openOffers.length >= policy.minConcurrentOffers) return 0;
     const index = workerList(queue, job.channelId);
+    if (this.core.fastLane) {
+      const position = fastChoice(job, queue, index.items);
+      if (position >= 0) {
+        const worker = index.items[position];
+        if (worker === undefined) return 0;
+        this.offer(job, worker, queue);
+        return 1;
+      }
+    }
     this.list = index.items;
     this.job = job;
     this.queue = queue;
@@ -120,7 +163,9 @@ export class Matcher implements Candidates {
   /** Lets a worker with free capacity take, job by job, what it can (§8 o). */
   matchWorker(worker: WorkerRecord): void {
     for (;;) {
-      const job = this.firstJobFor(worker);
+      let job = this.core.fastLane ? fastHeadFor(worker) : undefined;
+      if (job === undefined) job = this.firstJobFor(worker);
+      else if (job !== null) this.core.work.waitingJobsInspected++;
       // The worker itself is eligible, so each round opens at least one offer; the guard only
       // protects against an inconsistent index.
       if (job === null || this.matchJob(job) === 0) return;
@@ -256,16 +301,6 @@ export class Matcher implements Candidates {
   }
 
   roundRobinStart(): number {
-    const pointer = (this.queue as QueueRecord).roundRobinLastWorkerId;
-    if (pointer === null) return 0;
-    const list = this.list;
-    let low = 0;
-    let high = list.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (compareCodePoints((list[middle] as WorkerRecord).id, pointer) <= 0) low = middle + 1;
-      else high = middle;
-    }
-    return low;
+    return roundRobinStart(this.list, (this.queue as QueueRecord).roundRobinLastWorkerId);
   }
 }

@@ -56,7 +56,8 @@ export class JobFlow {
     job.latestEnqueueAtSeconds = core.now;
     job.queueEntrySequence++;
     const jobsAlreadyQueued = queue.jobs.length;
-    addQueuedJob(job, queue);
+    if (this.matcher.defersWaiting(job, queue)) queue.jobs.insert(job);
+    else addQueuedJob(job, queue);
     if (core.emitter.active) {
       if (received) core.emitter.jobReceived(core.now, job.index);
       core.emitter.jobQueued(core.now, job.index, queue.index);

@@ -1,0 +1,101 @@
+/**
+ * The fast lane: exact shortcuts through matching for the common shape of a contact center,
+ * taken decision by decision, each behind a guard that is cheap to test. A job without active
+ * selectors (or in a queue that bypasses them), without decline exclusions and without open
+ * offers, that wants one offer, is eligible for every worker its (queue, channel) index lists
+ * (§3.1: the index guarantees rules 1 to 5, and rules 6 and 7 hold trivially). Longest idle and
+ * round robin then choose the first listed worker in their order (the first, or the first
+ * after the queue's pointer): no walk of the candidates, no eligibility calls. A freed worker in
+ * one queue and one channel, whose (queue, channel) has one waiting group whose head it may be
+ * offered, takes that head: it is the first waiting job in queue order, which is what the
+ * general search (matching.ts, `firstJobFor`) finds. When a guard fails the caller takes the
+ * general path, so the lane only ever skips work whose outcome it knows; the router's state
+ * is the same on both paths (the differential test, test/router/fast-lane.test.ts, drives a
+ * router with and without the lane through random operations and compares every observer call
+ * and the views).
+ */
+
+import { compareCodePoints } from "../code-point.ts";
+import type {
+  ChannelRecord,
+  JobRecord,
+  PolicyRecord,
+  QueueRecord,
+  WorkerRecord,
+} from "../entities.ts";
+import type { WaitingGroup } from "../jobs/waiting-jobs.ts";
+import { isOfferable, selectorsAdmit } from "./eligibility.ts";
+import { fitsChannel } from "./worker-index.ts";
+
+/** Whether every listed worker is eligible for the job, and it wants exactly one offer. */
+function wantsOneOfferFromAnyone(job: JobRecord, policy: PolicyRecord): boolean {
+  return (
+    job.openOffers.length === 0 &&
+    policy.maxConcurrentOffers === 1 &&
+    job.exclusions === null &&
+    (policy.bypassSelectors ||
+      (job.requestedWorkerSelectors.length === 0 && job.attachedWorkerSelectors.length === 0))
+  );
+}
+
+/**
+ * The job's choice when it is the first listed worker in the mode's order: a position in
+ * `workers` (the (queue, channel) index), `workers.length` when none is listed, or −1 when the
+ * general choice must run (another mode, or a job that not every listed worker may take).
+ */
+export function fastChoice(
+  job: JobRecord,
+  queue: QueueRecord,
+  workers: readonly WorkerRecord[],
+): number {
+  const policy = queue.policy;
+  if (!wantsOneOfferFromAnyone(job, policy)) return -1;
+  const kind = policy.mode.kind;
+  if (kind === "longestIdle") return 0;
+  if (kind !== "roundRobin") return -1;
+  const start = roundRobinStart(workers, queue.roundRobinLastWorkerId);
+  // Round robin wraps around after the last worker in id order.
+  return start < workers.length ? start : 0;
+}
+
+/**
+ * The waiting job a freed worker in one queue and one channel takes first: the head of the
+ * (queue, channel)'s only waiting group when the worker may be offered it; null when the worker
+ * has no room, nothing waits there or the group's selectors refuse it; undefined when the
+ * general search must run (several groups, or a head the worker may not be offered).
+ */
+export function fastHeadFor(worker: WorkerRecord): JobRecord | null | undefined {
+  const channels = worker.channels;
+  const queues = worker.queues;
+  if (channels.length !== 1 || queues.length !== 1) return undefined;
+  const channel = channels[0] as ChannelRecord;
+  if (!fitsChannel(worker, channel)) return null;
+  const queue = queues[0] as QueueRecord;
+  const waiting = queue.waitingByChannel.get(channel.channelId);
+  if (waiting === undefined) return null;
+  const groups = waiting.groups;
+  if (groups.length === 0) return null;
+  if (groups.length > 1) return undefined;
+  // The general search's two tests of a group, for its only group: its selectors (tested on
+  // its head, as all its jobs share them), then the head's exclusions and open offers.
+  const head = (groups[0] as WaitingGroup).jobs.first() as JobRecord;
+  if (!queue.policy.bypassSelectors && !selectorsAdmit(head, worker)) return null;
+  return isOfferable(head, worker) ? head : undefined;
+}
+
+/**
+ * Round robin's first position: after the last worker offered a job from the queue, in the
+ * index's id order (code points: JavaScript string order is by UTF-16 units, so compare as the
+ * index does).
+ */
+export function roundRobinStart(workers: readonly WorkerRecord[], pointer: string | null): number {
+  if (pointer === null) return 0;
+  let low = 0;
+  let high = workers.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (compareCodePoints((workers[middle] as WorkerRecord).id, pointer) <= 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}

@@ -1,0 +1,279 @@
+/**
+ * The fast lane (src/router/distribution/fast-lane.ts) is exact: two routers with the same
+ * configuration, one with the lane and one forced onto the general path
+ * (`core.fastLane = false`), driven through the same random operations, make the same observer
+ * calls in the same order, emit the same events, answer every query the same and keep the
+ * router's invariants. Configurations are mostly in the lane's shape (one queue and channel,
+ * longest idle or round robin, one offer per job, capacity 1) with departures from it (a second
+ * queue or channel, two offers per job, capacity 2, selectors, priorities, best worker), so that
+ * both the shortcuts and their guards are exercised; operations include declines (with and
+ * without a retry time), offer expiries (which deregister the worker), unassignments, closes at
+ * a later time, cancellations and registrations.
+ */
+import fc from "fast-check";
+import { describe, expect, it, vi } from "vitest";
+import { Engine } from "../../src/engine/engine.ts";
+import { longestIdle } from "../../src/router/distribution/modes/longest-idle.ts";
+import { RouterObserverBase } from "../../src/router/events/observer.ts";
+import { checkInvariants } from "../../src/router/invariants.ts";
+import { Router } from "../../src/router/router.ts";
+import type { RouterConfig, WorkerSpec } from "../../src/router/types.ts";
+import { assertProperty } from "../support/property.ts";
+
+const shapeArbitrary = fc.record({
+  mode: fc.constantFrom("longestIdle", "longestIdle", "roundRobin", "roundRobin", "bestWorker"),
+  maxOffers: fc.constantFrom(1, 1, 1, 2),
+  expirySeconds: fc.constantFrom(5, 30),
+  bypass: fc.boolean(),
+  twoQueues: fc.constantFrom(false, false, true),
+  workers: fc.array(
+    fc.record({
+      capacity: fc.constantFrom(1, 1, 1, 2),
+      chat: fc.constantFrom(false, false, false, true),
+      secondQueue: fc.boolean(),
+      skill: fc.integer({ min: 0, max: 2 }),
+      registered: fc.constantFrom(true, true, false),
+    }),
+    { minLength: 1, maxLength: 4 },
+  ),
+});
+
+type Shape = typeof shapeArbitrary extends fc.Arbitrary<infer T> ? T : never;
+
+const OPERATION_KINDS = [
+  "create",
+  "create",
+  "create",
+  "accept",
+  "accept",
+  "decline",
+  "decline",
+  "complete",
+  "close",
+  "close",
+  "unassign",
+  "cancel",
+  "register",
+  "deregister",
+  "advance",
+  "advance",
+] as const;
+
+const operationArbitrary = fc.record({
+  kind: fc.constantFrom(...OPERATION_KINDS),
+  a: fc.nat(1000),
+  b: fc.nat(1000),
+});
+
+type Operation = typeof operationArbitrary extends fc.Arbitrary<infer T> ? T : never;
+
+function configOf(shape: Shape): { config: RouterConfig; workers: WorkerSpec[] } {
+  const queues = shape.twoQueues ? ["q1", "q2"] : ["q1"];
+  return {
+    config: {
+      distributionPolicies: [
+        {
+          id: "p",
+          offerExpiresAfterSeconds: shape.expirySeconds,
+          mode: {
+            kind: shape.mode,
+            minConcurrentOffers: 1,
+            maxConcurrentOffers: shape.maxOffers,
+            bypassSelectors: shape.bypass,
+          },
+        },
+      ],
+      queues: queues.map((id) => ({ id, distributionPolicyId: "p" })),
+    },
+    workers: shape.workers.map((worker, index) => ({
+      id: `w${index}`,
+      capacity: worker.capacity,
+      queues: worker.secondQueue && shape.twoQueues ? ["q1", "q2"] : ["q1"],
+      channels: [
+        { channelId: "voice", capacityCostPerJob: 1 },
+        ...(worker.chat ? [{ channelId: "chat", capacityCostPerJob: 1 }] : []),
+      ],
+      labels: { skill: worker.skill },
+      availableForOffers: worker.registered,
+    })),
+  };
+}
+
+/** Records every observer call, with its arguments, as one line. */
+class RecordingObserver extends RouterObserverBase {
+  readonly calls: string[] = [];
+}
+for (const name of Object.getOwnPropertyNames(RouterObserverBase.prototype)) {
+  if (name === "constructor") continue;
+  Object.defineProperty(RecordingObserver.prototype, name, {
+    value(this: RecordingObserver, ...args: unknown[]) {
+      this.calls.push(`${name}(${args.map((arg) => JSON.stringify(arg)).join(",")})`);
+    },
+  });
+}
+
+/** One router and what it said. */
+interface Side {
+  readonly engine: Engine;
+  readonly router: Router;
+  readonly observer: RecordingObserver;
+  readonly events: string[];
+}
+
+function side(shape: Shape, fastLane: boolean): Side {
+  const { config, workers } = configOf(shape);
+  const engine = new Engine();
+  const router = new Router(engine, config);
+  router.core.fastLane = fastLane;
+  const observer = new RecordingObserver();
+  router.observe(observer);
+  const events: string[] = [];
+  router.subscribe((event) => events.push(JSON.stringify(event)));
+  for (const worker of workers) expect(router.upsertWorker(worker).ok).toBe(true);
+  return { engine, router, observer, events };
+}
+
+/** Applies one operation; its targets are picked from the router's state, by position. */
+function apply(target: Side, operation: Operation, jobNumber: number): string {
+  const { router, engine } = target;
+  const core = router.core;
+  const { kind, a, b } = operation;
+  const pick = <T>(items: readonly T[]): T | undefined => items[a % Math.max(items.length, 1)];
+  const assigned = () =>
+    [...core.jobs].filter((job) => job.status === "assigned" || job.status === "completed");
+  const answer = (result: { ok: boolean }) => JSON.stringify(result);
+  switch (kind) {
+    case "create":
+      return answer(
+        router.upsertJob({
+          id: `j${jobNumber}`,
+          channelId: b % 5 === 4 ? "chat" : "voice",
+          queueId: b % 7 === 6 ? "q2" : "q1",
+          priority: b % 6 === 5 ? 2 : 1,
+          labels: b % 3 === 0 ? { skill: b % 2 } : {},
+          requestedWorkerSelectors:
+            b % 4 === 3 ? [{ key: "skill", labelOperator: "greaterThanOrEqual", value: 1 }] : [],
+        }),
+      );
+    case "accept":
+    case "decline": {
+      const offer = pick(core.openOffers());
+      if (offer === undefined) return "none";
+      if (kind === "accept") return answer(router.acceptJobOffer(offer.worker.id, offer.offerId));
+      const options = b % 2 === 0 ? { retryOfferAtSeconds: engine.now + (b % 20) } : {};
+      return answer(router.declineJobOffer(offer.worker.id, offer.offerId, options));
+    }
+    case "complete":
+    case "close":
+    case "unassign": {
+      const job = pick(assigned());
+      const assignmentId = job?.assignment?.assignmentId;
+      if (job === undefined || assignmentId === undefined) return "none";
+      if (kind === "complete") return answer(router.completeJob(job.id, assignmentId));
+      if (kind === "close") {
+        const options = b % 3 === 0 ? { closeAtSeconds: engine.now + (b % 10) } : {};
+        return answer(router.closeJob(job.id, assignmentId, options));
+      }
+      return answer(router.unassignJob(job.id, assignmentId, { suspendMatching: b % 5 === 0 }));
+    }
+    case "cancel": {
+      const job = pick([...core.jobs]);
+      return job === undefined ? "none" : answer(router.cancelJob(job.id));
+    }
+    case "register":
+    case "deregister": {
+      const worker = pick(core.workers);
+      if (worker === undefined) return "none";
+      const result =
+        kind === "register" ? router.registerWorker(worker.id) : router.deregisterWorker(worker.id);
+      return answer(result);
+    }
+    case "advance":
+      engine.runUntil(engine.now + (a % 45));
+      return "advanced";
+    default:
+      throw new Error(`unknown operation ${kind satisfies never}`);
+  }
+}
+
+/** Everything the router's queries answer, for every job ever created and every worker. */
+function views(target: Side, jobCount: number, queueIds: readonly string[]): string {
+  const { router } = target;
+  const answers: unknown[] = [router.countJobsInSystem()];
+  for (let j = 0; j < jobCount; j++) {
+    answers.push(router.getJob(`j${j}`) ?? null, router.getJobPosition(`j${j}`));
+  }
+  for (const worker of router.core.workers) answers.push(router.getWorker(worker.id) ?? null);
+  for (const queueId of queueIds) answers.push(router.getQueueStatistics(queueId));
+  return JSON.stringify(answers);
+}
+
+describe("the fast lane", () => {
+  it("says and answers exactly what the general path does", () => {
+    assertProperty(
+      fc.property(
+        shapeArbitrary,
+        fc.array(operationArbitrary, { minLength: 1, maxLength: 120 }),
+        (shape, operations) => {
+          const fast = side(shape, true);
+          const general = side(shape, false);
+          const queueIds = shape.twoQueues ? ["q1", "q2"] : ["q1"];
+          let jobCount = 0;
+          for (const operation of operations) {
+            const number = jobCount;
+            if (operation.kind === "create") jobCount++;
+            const fastAnswer = apply(fast, operation, number);
+            const generalAnswer = apply(general, operation, number);
+            const step = JSON.stringify(operation);
+            expect(fastAnswer, step).toBe(generalAnswer);
+            expect(fast.observer.calls, step).toEqual(general.observer.calls);
+            expect(fast.events, step).toEqual(general.events);
+            expect(views(fast, jobCount, queueIds), step).toBe(views(general, jobCount, queueIds));
+            expect(checkInvariants(fast.router), step).toEqual([]);
+          }
+        },
+      ),
+      { numRuns: 200, seed: 20261201, timeLimitSeconds: 60 },
+    );
+  });
+
+  it("takes its shortcuts in the common shape", () => {
+    // Guards that never let the shortcuts through would pass the comparison above trivially.
+    const shape: Shape = {
+      mode: "longestIdle",
+      maxOffers: 1,
+      expirySeconds: 30,
+      bypass: false,
+      twoQueues: false,
+      workers: [0, 1].map(() => ({
+        capacity: 1,
+        chat: false,
+        secondQueue: false,
+        skill: 0,
+        registered: true,
+      })),
+    };
+    const choose = vi.spyOn(longestIdle, "choose");
+    const waitingGroupsBuilt = (target: Side) =>
+      target.router.core.queues[0]?.waitingByChannel.get("voice")?.groupsBuilt ?? 0;
+    const fast = side(shape, true);
+    const general = side(shape, false);
+    const serveTwoJobs = (target: Side) => {
+      for (const id of ["j0", "j1"]) {
+        expect(target.router.upsertJob({ id, channelId: "voice", queueId: "q1" }).ok).toBe(true);
+      }
+    };
+    choose.mockClear();
+    serveTwoJobs(general);
+    // The general path asks the mode for each job, which first waits in a waiting group.
+    expect(choose).toHaveBeenCalledTimes(2);
+    expect(waitingGroupsBuilt(general)).toBe(1);
+    choose.mockClear();
+    serveTwoJobs(fast);
+    // The fast lane offers each to the first listed worker, and it never joins a group.
+    expect(choose).not.toHaveBeenCalled();
+    expect(waitingGroupsBuilt(fast)).toBe(0);
+    expect(fast.observer.calls).toEqual(general.observer.calls);
+    choose.mockRestore();
+  });
+});
