@@ -90,6 +90,12 @@ export class ChannelRecord {
    * lookup each (worker-index.ts).
    */
   workerLists: readonly SortedList<WorkerRecord>[] | null = null;
+  /**
+   * For a worker in one queue: that queue's waiting jobs of this channel, resolved by the fast
+   * lane when they first exist (a queue keeps them for good), so a freed worker finds them
+   * without a map lookup (fast-lane.ts).
+   */
+  waitingJobs: WaitingJobs | null = null;
 
   constructor(
     readonly channelId: string,

@@ -71,8 +71,13 @@ export function fastHeadFor(worker: WorkerRecord): JobRecord | null | undefined 
   const channel = channels[0] as ChannelRecord;
   if (!fitsChannel(worker, channel)) return null;
   const queue = queues[0] as QueueRecord;
-  const waiting = queue.waitingByChannel.get(channel.channelId);
-  if (waiting === undefined) return null;
+  let waiting = channel.waitingJobs;
+  if (waiting === null) {
+    const found = queue.waitingByChannel.get(channel.channelId);
+    if (found === undefined) return null;
+    waiting = found;
+    channel.waitingJobs = found;
+  }
   const groups = waiting.groups;
   if (groups.length === 0) return null;
   if (groups.length > 1) return undefined;
