@@ -1,18 +1,25 @@
 /**
  * The fast lane: exact shortcuts through matching for the common shape of a contact center,
- * taken decision by decision, each behind a guard that is cheap to test. A job without active
- * selectors (or in a queue that bypasses them), without decline exclusions and without open
- * offers, that wants one offer, is eligible for every worker its (queue, channel) index lists
- * (§3.1: the index guarantees rules 1 to 5, and rules 6 and 7 hold trivially). Longest idle and
- * round robin then choose the first listed worker in their order (the first, or the first
- * after the queue's pointer): no walk of the candidates, no eligibility calls. A freed worker in
- * one queue and one channel, whose (queue, channel) has one waiting group whose head it may be
- * offered, takes that head: it is the first waiting job in queue order, which is what the
- * general search (matching.ts, `firstJobFor`) finds. When a guard fails the caller takes the
- * general path, so the lane only ever skips work whose outcome it knows; the router's state
- * is the same on both paths (the differential test, test/router/fast-lane.test.ts, drives a
- * router with and without the lane through random operations and compares every observer call
- * and the views).
+ * taken decision by decision, each behind a guard that is cheap to test, so that a router that
+ * leaves the shape at run time (a decline, a job with selectors) needs no fallback: the guard
+ * fails and that decision takes the general path.
+ *
+ * - A job without active selectors (or in a queue that bypasses them), decline exclusions or
+ *   open offers, whose policy allows one offer, is eligible for every worker its
+ *   (queue, channel) index lists (§3.1: the index guarantees rules 1 to 5, rules 6 and 7 hold
+ *   trivially). Longest idle and round robin then choose the first listed worker in their
+ *   order (the first, or the first after the queue's pointer), as their `choose` would.
+ * - A freed worker in one queue and one channel, whose (queue, channel) has one waiting group
+ *   that admits it and whose head it may be offered, takes that head: the first waiting job in
+ *   queue order, which the general search (matching.ts, `firstJobFor`) finds.
+ * - A job entering its queue with nothing else on the matching agenda joins its waiting group
+ *   only if its own matching, run first, leaves it wanting offers (`Matcher.deferWaiting`):
+ *   job-side matching never reads the waiting groups, so a job offered at once need not enter
+ *   and leave one.
+ *
+ * The router's state is the same on both paths: test/router/fast-lane.test.ts drives a router
+ * with and without the lane (`RouterCore.fastLane`) through random operations and compares
+ * every observer call, event and query answer.
  */
 
 import { compareCodePoints } from "../code-point.ts";

@@ -9,6 +9,8 @@
  * O(log n) start) or O(n) (best worker scores every listed worker); worker side, per job found,
  * one selector test per waiting group (selector profile) of each (queue, channel) and a scan
  * only within the groups it can take, to the first job without an exclusion or open offer.
+ * In the common shape the fast lane (fast-lane.ts) answers both questions without the search,
+ * exactly as it would.
  */
 
 import type { CompiledRule } from "../classification/rules/router-rule.ts";
@@ -42,7 +44,7 @@ export class Matcher implements Candidates {
   private list: WorkerRecord[] = NO_WORKERS;
   private ranking: WorkerRanking | null = null;
   private job: JobRecord | null = null;
-  /** The job whose waiting-group entry waits for its own matching (`defersWaiting`). */
+  /** The job whose waiting-group entry waits for its own matching (`deferWaiting`). */
   private deferredJob: JobRecord | null = null;
   private queue: QueueRecord | null = null;
   /** Reused by scoring rules, so scoring allocates nothing per worker. */
@@ -54,13 +56,14 @@ export class Matcher implements Candidates {
   constructor(private readonly core: RouterCore) {}
 
   /**
-   * The fast lane's deferral (fast-lane.ts): whether the job entering `queue` now, whose
-   * matching is requested next, joins its waiting group only after that matching, and only
-   * if it still wants offers then. True when the lane is on, nothing else is on the agenda
-   * (so its matching runs first, before anything reads the waiting jobs) and the queue has no
-   * exception policy (whose triggers on entry could move the job before the drain).
+   * The fast lane's deferred waiting (fast-lane.ts): called as `job` enters `queue`, just
+   * before its matching is requested. When the lane is on, nothing else is on the agenda (so
+   * its matching runs first at the drain, before anything reads the waiting jobs) and the queue
+   * has no exception policy (whose triggers on entry could move the job before the drain), the
+   * job joins its waiting group only after that matching, if it still wants offers then.
+   * Returns whether it deferred: the caller then leaves the job out of its waiting group.
    */
-  defersWaiting(job: JobRecord, queue: QueueRecord): boolean {
+  deferWaiting(job: JobRecord, queue: QueueRecord): boolean {
     if (
       !this.core.fastLane ||
       this.agenda.length > 0 ||

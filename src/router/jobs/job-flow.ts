@@ -56,7 +56,7 @@ export class JobFlow {
     job.latestEnqueueAtSeconds = core.now;
     job.queueEntrySequence++;
     const jobsAlreadyQueued = queue.jobs.length;
-    if (this.matcher.defersWaiting(job, queue)) queue.jobs.insert(job);
+    if (this.matcher.deferWaiting(job, queue)) queue.jobs.insert(job);
     else addQueuedJob(job, queue);
     if (core.emitter.active) {
       if (received) core.emitter.jobReceived(core.now, job.index);
