@@ -11,6 +11,7 @@
  * only within the groups it can take, to the first job without an exclusion or open offer.
  */
 
+import { objectArray } from "../../collections/object-array.ts";
 import type { CompiledRule } from "../classification/rules/router-rule.ts";
 import { compareCodePoints } from "../code-point.ts";
 import type { RouterCore } from "../core.ts";
@@ -36,9 +37,9 @@ const NO_WORKERS: WorkerRecord[] = [];
 
 /** Runs matching for the agenda; also the `Candidates` view handed to the modes. */
 export class Matcher implements Candidates {
-  private readonly agenda: (JobRecord | WorkerRecord)[] = [];
+  private readonly agenda: (JobRecord | WorkerRecord)[] = objectArray();
   private readonly chosen: number[] = [];
-  private readonly chosenWorkers: WorkerRecord[] = [];
+  private readonly chosenWorkers: WorkerRecord[] = objectArray();
   private list: WorkerRecord[] = NO_WORKERS;
   private ranking: WorkerRanking | null = null;
   private job: JobRecord | null = null;
