@@ -9,6 +9,8 @@
  * `movedItems` counts the item slots shifted, so tests can bound the work without a clock.
  */
 
+import { objectArray } from "./object-array.ts";
+
 /** Largest chunk; a chunk that would grow past it is split (or, at the tail, a new one started). */
 const MAX_CHUNK = 512;
 /** A chunk shrunk below this merges into a neighbour when both fit in one chunk. */
@@ -23,7 +25,7 @@ const HEAD_CHUNK = 64;
 
 /** A sorted list of distinct items in chunks. */
 export class ChunkedSortedList<T> {
-  private readonly chunkList: T[][] = [];
+  private readonly chunkList: T[][] = objectArray();
   /**
    * The last chunk emptied, kept for the next one needed: a list that keeps emptying and
    * refilling (a queue whose every job is taken at once) allocates no chunk per item.

@@ -6,6 +6,8 @@
  * hold a value, plus one array entry per 256 sequences ever used.
  */
 
+import { objectArray } from "./object-array.ts";
+
 const PAGE_BITS = 8;
 const PAGE_SIZE = 1 << PAGE_BITS;
 const PAGE_MASK = PAGE_SIZE - 1;
@@ -13,11 +15,11 @@ const PAGE_MASK = PAGE_SIZE - 1;
 /** Sequence → value; see the module header. Iteration is not offered. */
 export class SequenceTable<T> {
   /** Pages by sequence ÷ 256; a dropped or never-used page is undefined. */
-  private readonly pages: ((T | undefined)[] | undefined)[] = [];
+  private readonly pages: ((T | undefined)[] | undefined)[] = objectArray();
   /** Values held by each page. */
   private readonly pageCounts: number[] = [];
   /** Emptied pages, for reuse (every entry undefined). */
-  private readonly sparePages: (T | undefined)[][] = [];
+  private readonly sparePages: (T | undefined)[][] = objectArray();
   private count = 0;
 
   /** Number of values held. */

@@ -6,13 +6,15 @@
  * the fields its order depends on, and insert it again afterwards.
  */
 
+import { objectArray } from "./object-array.ts";
+
 /** Below this many items to move, a loop beats splice (which allocates its result array). */
 const SHORT_MOVE = 32;
 
 /** A sorted array of distinct items. */
 export class SortedList<T> {
   /** The items in order; read it, never write it. */
-  readonly items: T[] = [];
+  readonly items: T[] = objectArray();
 
   constructor(private readonly compare: (left: T, right: T) => number) {}
 

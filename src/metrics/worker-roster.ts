@@ -5,6 +5,7 @@
  * seen gets zero capacity. Ids and registration details come from the router's read-only view,
  * once per worker or registration.
  */
+import { objectArray } from "../collections/object-array.ts";
 import type { RouterView } from "../router/events/observer.ts";
 import type { HoldTable } from "./hold-table.ts";
 import type { ScopeSet } from "./scope-set.ts";
@@ -17,7 +18,7 @@ export class WorkerRoster {
   /** Tallies by worker handle (holes for workers not seen). */
   private readonly byHandle: (WorkerTally | undefined)[] = [];
   /** Tallies in order of first appearance, the order of the rows. */
-  private readonly seen: WorkerTally[] = [];
+  private readonly seen: WorkerTally[] = objectArray();
 
   constructor(
     private readonly window: MeasurementWindow,

@@ -7,6 +7,7 @@
  * offers are O(Q·C·(log n + memmove)) through the worker index; job slots are O(1).
  */
 
+import { objectArray } from "../collections/object-array.ts";
 import { SequenceTable } from "../collections/sequence-table.ts";
 import { SlotIndex } from "../collections/slot-index.ts";
 import type { Engine } from "../engine/engine.ts";
@@ -42,23 +43,23 @@ export class RouterCore {
   readonly policies = new Map<string, PolicyRecord>();
   readonly classificationPolicies = new Map<string, ClassificationPolicyRecord>();
   readonly exceptionPolicies = new Map<string, ExceptionPolicyRecord>();
-  readonly queues: QueueRecord[] = [];
+  readonly queues: QueueRecord[] = objectArray();
   readonly queueById = new Map<string, QueueRecord>();
-  readonly workers: WorkerRecord[] = [];
+  readonly workers: WorkerRecord[] = objectArray();
   readonly workerById = new Map<string, WorkerRecord>();
   /** Slots of the live jobs by id (a SlotIndex, not a Map: see collections/slot-index.ts). */
   private readonly jobSlotById = new SlotIndex<string>();
   /** Live jobs by slot (`job.index`); a free slot holds null. */
-  private readonly jobSlots: (JobRecord | null)[] = [];
+  private readonly jobSlots: (JobRecord | null)[] = objectArray();
   /**
    * The record of each slot ever used, live or not: a new job on a recycled slot reuses it
    * (`JobRecord.reset`), so the records of long-lived jobs are not reallocated per job.
    */
-  private readonly jobRecords: JobRecord[] = [];
+  private readonly jobRecords: JobRecord[] = objectArray();
   /** Records of offers of forgotten jobs, for reuse (`OfferRecord.reset`). */
-  private readonly freeOffers: OfferRecord[] = [];
+  private readonly freeOffers: OfferRecord[] = objectArray();
   /** Records of ended assignments, for reuse (`AssignmentRecord.reset`). */
-  private readonly freeAssignments: AssignmentRecord[] = [];
+  private readonly freeAssignments: AssignmentRecord[] = objectArray();
   /** The hash of each live job's id in `jobSlotById`, by slot: forgetting does not rehash it. */
   private jobIdHashes = new Int32Array(64);
   /** Slots of forgotten jobs, reused last-freed first. */

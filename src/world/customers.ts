@@ -9,6 +9,7 @@
  * world's own, no mapping, nothing allocated per job but its id.
  */
 
+import { objectArray } from "../collections/object-array.ts";
 import type { Engine } from "../engine/engine.ts";
 import { NO_TIMER } from "../engine/engine.ts";
 import type { Distribution, RandomStream } from "../random/index.ts";
@@ -155,7 +156,7 @@ export class Customers {
   // Per-job tables, indexed by the router's job slot, valid while the row's OWNS is 1.
   /** Rows of ROW numbers per job slot (OWNS, HANDLE_SECONDS, PATIENCE_TIMER, UNASSIGNMENTS). */
   private jobTable = new Float64Array(INITIAL_ROWS * ROW);
-  private jobIdOfJob: string[] = [];
+  private jobIdOfJob: string[] = objectArray();
 
   constructor(
     private readonly engine: Engine,

@@ -3,6 +3,8 @@
  * (references resolve, numbers in range). Configuration mistakes are programming errors of the
  * caller (the scenario layer validates user input first), so they throw `RouterConfigError`.
  */
+
+import { mapToObjectArray } from "../../collections/object-array.ts";
 import { DISTRIBUTION_MODE_TRAITS, isDistributionModeKind } from "../../vocabulary/index.ts";
 import { type CompiledRule, compileRule } from "../classification/rules/router-rule.ts";
 import { type DistributionMode, distributionModes } from "../distribution/modes/index.ts";
@@ -120,13 +122,13 @@ export function buildWorker(
   if (new Set(spec.queues).size !== spec.queues.length) {
     throw new RouterConfigError(`${where}: a queue is listed twice`);
   }
-  const workerQueues = spec.queues.map((queueId) => {
+  const workerQueues = mapToObjectArray(spec.queues, (queueId) => {
     const queue = queues.get(queueId);
     if (queue === undefined) throw new RouterConfigError(`${where}: unknown queue ${queueId}`);
     return queue;
   });
   const channelIds = new Set<string>();
-  const channels = spec.channels.map((channel) => {
+  const channels = mapToObjectArray(spec.channels, (channel) => {
     if (channelIds.has(channel.channelId)) {
       throw new RouterConfigError(`${where}: channel ${channel.channelId} listed twice`);
     }
@@ -140,7 +142,7 @@ export function buildWorker(
     }
     return new ChannelRecord(channel.channelId, channel.capacityCostPerJob, maximum ?? Infinity);
   });
-  const channelConfigurations: ChannelConfiguration[] = channels.map((channel) =>
+  const channelConfigurations: ChannelConfiguration[] = mapToObjectArray(channels, (channel) =>
     Object.freeze({
       channelId: channel.channelId,
       capacityCostPerJob: channel.capacityCostPerJob,
@@ -155,7 +157,7 @@ export function buildWorker(
     Object.freeze(channels),
     withId(spec.labels, spec.id),
     Object.freeze({ ...spec.tags }),
-    Object.freeze(workerQueues.map((queue) => queue.details)),
+    Object.freeze(mapToObjectArray(workerQueues, (queue) => queue.details)),
     Object.freeze(channelConfigurations),
   );
 }

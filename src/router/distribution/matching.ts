@@ -13,6 +13,7 @@
  * exactly as it would.
  */
 
+import { objectArray } from "../../collections/object-array.ts";
 import type { CompiledRule } from "../classification/rules/router-rule.ts";
 import type { RouterCore } from "../core.ts";
 import {
@@ -38,9 +39,9 @@ const NO_WORKERS: WorkerRecord[] = [];
 
 /** Runs matching for the agenda; also the `Candidates` view handed to the modes. */
 export class Matcher implements Candidates {
-  private readonly agenda: (JobRecord | WorkerRecord)[] = [];
+  private readonly agenda: (JobRecord | WorkerRecord)[] = objectArray();
   private readonly chosen: number[] = [];
-  private readonly chosenWorkers: WorkerRecord[] = [];
+  private readonly chosenWorkers: WorkerRecord[] = objectArray();
   private list: WorkerRecord[] = NO_WORKERS;
   private ranking: WorkerRanking | null = null;
   private job: JobRecord | null = null;

@@ -12,6 +12,7 @@
  * selectors.ts) before the profile's text is built.
  */
 import { ChunkedSortedList } from "../../collections/chunked-sorted-list.ts";
+import { objectArray } from "../../collections/object-array.ts";
 import type { JobRecord } from "../entities.ts";
 import type { WorkerSelector } from "../types.ts";
 
@@ -47,11 +48,11 @@ interface RememberedList {
 /** Every selector profile's waiting jobs of one (queue, channel). */
 export class WaitingJobs {
   /** Non-empty groups, in no particular order. */
-  readonly groups: WaitingGroup[] = [];
+  readonly groups: WaitingGroup[] = objectArray();
   /** Every group, listed or kept aside, by profile. */
   private readonly byProfile = new Map<string, WaitingGroup>();
   /** Empty groups kept aside, oldest first (roughly: eviction swaps the last one in). */
-  private readonly kept: WaitingGroup[] = [];
+  private readonly kept: WaitingGroup[] = objectArray();
   /** A group by the requested selector list of its latest job (and that job's attached list). */
   private readonly byRequestedList = new Map<readonly WorkerSelector[], RememberedList>();
   private count = 0;
