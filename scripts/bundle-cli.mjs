@@ -81,6 +81,38 @@ const zodEnglishOnly = {
 };
 
 /**
+ * string-width (yargs', cliui's and wrap-ansi's copies) makes an Intl.Segmenter, and yargs' copy
+ * an RGI_Emoji expression, when loaded: 20-40 ms of every start (ICU's segmentation data, the
+ * emoji sets), for text widths measured only to lay out help. Made on first use instead, the
+ * same objects doing the same work.
+ */
+const lazyStringWidth = {
+  name: "lazy-string-width",
+  setup(bundler) {
+    const lazily = [
+      ["const segmenter = new Intl.Segmenter();", "segment", "new Intl.Segmenter()"],
+      ["const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;", "test", "/^\\p{RGI_Emoji}$/v"],
+    ];
+    bundler.onLoad({ filter: /[\\/]string-width[\\/]index\.js$/ }, async (args) => {
+      let source = await readFile(args.path, "utf8");
+      if (!source.includes("Intl.Segmenter")) return undefined;
+      if (!source.includes(lazily[0][0])) {
+        throw new Error(`string-width changed: ${args.path} no longer has ${lazily[0][0]}`);
+      }
+      for (const [declaration, method, value] of lazily) {
+        const name = /const (\w+)/.exec(declaration)[1];
+        const lazy = [
+          `let ${name}Made;`,
+          `const ${name} = { ${method}: (text) => (${name}Made ??= ${value}).${method}(text) };`,
+        ].join(" ");
+        source = source.replace(declaration, lazy);
+      }
+      return { contents: source, loader: "js" };
+    });
+  },
+};
+
+/**
  * The bundle draws with its drawing script (bundleDrawing below), never with the module
  * svg-renderer.ts imports from the sources: leave vega and vega-lite out of the command line.
  */
@@ -173,7 +205,7 @@ export async function bundleCli(root, outputFolder) {
         CCSIM_BUNDLED_WORKER: JSON.stringify(WORKER_FROM_MAIN),
         CCSIM_BUNDLED_DRAWING: JSON.stringify(DRAWING_FROM_MAIN),
       },
-      plugins: [yargsLocales, zodEnglishOnly, drawingScriptOnly],
+      plugins: [yargsLocales, zodEnglishOnly, lazyStringWidth, drawingScriptOnly],
       absWorkingDir: root,
     }),
     { script: true },

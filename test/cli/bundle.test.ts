@@ -61,6 +61,16 @@ describe("the bundled CLI", () => {
     expect(drawing).toContain("node_modules/vega-scenegraph/");
   });
 
+  it("makes string-width's segmenters and emoji expression on first use, not when loaded", () => {
+    const code = read("dist/cli/command-line.cjs");
+    const made = code.match(/new Intl\.Segmenter\(|RGI_Emoji\}/g) ?? [];
+    const onFirstUse = code.match(
+      /\?\?= (new Intl\.Segmenter\(|new RegExp\("\^\\\\p\{RGI_Emoji\})/g,
+    );
+    expect(made.length).toBeGreaterThan(0);
+    expect(onFirstUse?.length).toBe(made.length);
+  });
+
   it("has no import() in its scripts, which node:vm would refuse", () => {
     for (const file of SCRIPTS) expect(read(file)).not.toMatch(/\bimport\((?!\))/);
   });
