@@ -3,15 +3,16 @@
  * build`, and `npm install` runs it (prepare). `--if-stale` builds only when dist/ is not current
  * (scripts/dist-freshness.mjs). A build goes to a fresh folder that replaces dist/ only once
  * complete: a failed build leaves dist/ as it was, and no output of a deleted source survives.
- * The CLI's entries are then bundled (scripts/bundle-cli.mjs), so that a command starts fast,
- * and the charts' code cache is made (scripts/chart-code-cache.mjs), so that they draw fast.
+ * The CLI is then bundled (scripts/bundle-cli.mjs) and the code caches of its two scripts, the
+ * command line and the charts' drawing, are made (scripts/code-caches.mjs), so that a command
+ * starts and draws fast.
  */
 import { spawnSync } from "node:child_process";
 import { renameSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { bundleCli, DRAWING_FROM_MAIN } from "./bundle-cli.mjs";
-import { makeChartCodeCache } from "./chart-code-cache.mjs";
+import { bundleCli, COMMAND_LINE_FROM_MAIN, DRAWING_FROM_MAIN } from "./bundle-cli.mjs";
+import { makeCodeCaches } from "./code-caches.mjs";
 import { BUILD_STAMP_NAME, distIsCurrent, ROOT } from "./dist-freshness.mjs";
 
 if (process.argv.includes("--if-stale") && distIsCurrent()) process.exit(0);
@@ -51,13 +52,6 @@ try {
   process.exit(1);
 }
 
-// Without the cache the charts are drawn all the same, compiling vega's code at every run.
-try {
-  makeChartCodeCache(ROOT, building, join(building, "cli", DRAWING_FROM_MAIN));
-} catch (error) {
-  console.error(`ccsim build: no code cache for the charts (${error.message}); drawing is slower`);
-}
-
 const stamp = join(building, BUILD_STAMP_NAME);
 writeFileSync(stamp, "");
 utimesSync(stamp, startedAt, startedAt);
@@ -68,3 +62,12 @@ try {
 }
 renameSync(building, dist);
 rmSync(replaced, { recursive: true, force: true });
+
+// Made in place (code-caches.mjs says why). Without the caches the CLI runs all the same,
+// compiling its code at every start.
+try {
+  const cli = join(dist, "cli");
+  makeCodeCaches(ROOT, dist, join(cli, COMMAND_LINE_FROM_MAIN), join(cli, DRAWING_FROM_MAIN));
+} catch (error) {
+  console.error(`ccsim build: no code caches (${error.message}); commands start slower`);
+}

@@ -1,8 +1,12 @@
 /**
- * Bundles the compiled CLI's two entries (scripts/build.mjs runs it after tsc): the command line
- * (cli/main.js) and the worker-thread entry (cli/run/replication-worker.js) each become one file
- * with their dependencies, replacing tsc's output of the same name. Start-up was mostly module
- * loading: a run of the quickstart resolved, read and compiled some 450 files.
+ * Bundles the compiled CLI (scripts/build.mjs runs it after tsc), replacing tsc's output of the
+ * same names: the entry point (cli/main.js) and the worker-thread entry
+ * (cli/run/replication-worker.js) become one ES module each, and what the entry point runs, the
+ * command line (cli/command-line.ts with its dependencies) and the charts' drawing (vega and
+ * vega-lite), become scripts (cli/command-line.cjs, cli/charts-drawing.cjs) that
+ * src/cli/code-cached-script.ts compiles with the V8 code cache scripts/code-caches.mjs makes.
+ * Start-up was mostly module loading: a run of the quickstart resolved, read and compiled some
+ * 450 files, then, bundled as ES modules, still parsed and compiled 1.5 MB of them at every start.
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
@@ -11,16 +15,19 @@ import { build } from "esbuild";
 /**
  * Left out of the bundles, loaded from node_modules when used: piscina starts threads on a file
  * of its own, and resvg is a native addon (PNGs only). vega and vega-lite are bundled into the
- * lazily loaded drawing chunk: some 400 modules of their own, loaded at every drawing otherwise.
+ * drawing script, loaded only to draw: some 400 modules of their own.
  */
 const EXTERNAL = ["piscina", "@resvg/resvg-js"];
 
-/** The worker entry, relative to main.js and the chunks: read by replication-worker-file.ts. */
+/** The worker entry, relative to cli/: read by replication-worker-file.ts. */
 const WORKER_FROM_MAIN = "./run/replication-worker.js";
 
+/** The command-line script (command-line.ts and what it imports), relative to cli/: main.ts. */
+export const COMMAND_LINE_FROM_MAIN = "./command-line.cjs";
+
 /**
- * The charts' drawing script (render-svg.ts with vega and vega-lite), relative to main.js and
- * the chunks: loaded by svg-renderer.ts, with the code cache scripts/chart-code-cache.mjs makes.
+ * The charts' drawing script (render-svg.ts with vega and vega-lite), relative to cli/: loaded
+ * by svg-renderer.ts.
  */
 export const DRAWING_FROM_MAIN = "./charts-drawing.cjs";
 
@@ -29,6 +36,14 @@ const BANNER = [
   'import { createRequire as createRequireOfBundle } from "node:module";',
   "const require = createRequireOfBundle(import.meta.url);",
 ].join(" ");
+
+/**
+ * A script has no import.meta: the bundler puts this variable in its place, the script's own URL
+ * from the file name its wrapper is given (code-cached-script.ts). version.ts, report-fonts.ts
+ * and the renderers find their files from it, as from the module's URL.
+ */
+const SCRIPT_URL = "__ccsimScriptUrl";
+const SCRIPT_BANNER = `const ${SCRIPT_URL} = require("node:url").pathToFileURL(__filename).href;`;
 
 /**
  * yargs finds its messages (y18n's locales/) next to its own file; in a bundle that is the
@@ -66,8 +81,40 @@ const zodEnglishOnly = {
 };
 
 /**
+ * string-width (yargs', cliui's and wrap-ansi's copies) makes an Intl.Segmenter, and yargs' copy
+ * an RGI_Emoji expression, when loaded: 20-40 ms of every start (ICU's segmentation data, the
+ * emoji sets), for text widths measured only to lay out help. Made on first use instead, the
+ * same objects doing the same work.
+ */
+const lazyStringWidth = {
+  name: "lazy-string-width",
+  setup(bundler) {
+    const lazily = [
+      ["const segmenter = new Intl.Segmenter();", "segment", "new Intl.Segmenter()"],
+      ["const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;", "test", "/^\\p{RGI_Emoji}$/v"],
+    ];
+    bundler.onLoad({ filter: /[\\/]string-width[\\/]index\.js$/ }, async (args) => {
+      let source = await readFile(args.path, "utf8");
+      if (!source.includes("Intl.Segmenter")) return undefined;
+      if (!source.includes(lazily[0][0])) {
+        throw new Error(`string-width changed: ${args.path} no longer has ${lazily[0][0]}`);
+      }
+      for (const [declaration, method, value] of lazily) {
+        const name = /const (\w+)/.exec(declaration)[1];
+        const lazy = [
+          `let ${name}Made;`,
+          `const ${name} = { ${method}: (text) => (${name}Made ??= ${value}).${method}(text) };`,
+        ].join(" ");
+        source = source.replace(declaration, lazy);
+      }
+      return { contents: source, loader: "js" };
+    });
+  },
+};
+
+/**
  * The bundle draws with its drawing script (bundleDrawing below), never with the module
- * svg-renderer.ts imports from the sources: leave vega and vega-lite out of the chunks.
+ * svg-renderer.ts imports from the sources: leave vega and vega-lite out of the command line.
  */
 const drawingScriptOnly = {
   name: "drawing-script-only",
@@ -85,39 +132,109 @@ const drawingScriptOnly = {
 };
 
 /**
- * Writes the bundles into `outputFolder` (a build's dist/), over tsc's files of the same names.
- * Code split: what both entries use, and what is imported lazily (the charts, with vega), goes
- * to chunks beside main.js (cli/chunk-….js), loaded only when needed. Chunks stay two folders
- * deep, as main.js and the sources are, so that version.ts finds package.json in all three.
+ * The entry point runs the command-line script, never the module main.ts imports from the
+ * sources: leave the command line out of main.js, which is then a few lines.
+ */
+const commandLineScriptOnly = {
+  name: "command-line-script-only",
+  setup(bundler) {
+    bundler.onResolve({ filter: /[\\/]command-line\.ts$/ }, (args) =>
+      /[\\/]main\.ts$/.test(args.importer)
+        ? { path: "command-line.ts", namespace: "command-line-script-only" }
+        : undefined,
+    );
+    bundler.onLoad({ filter: /.*/, namespace: "command-line-script-only" }, () => ({
+      contents: `throw new Error("the bundled CLI runs ${COMMAND_LINE_FROM_MAIN}");`,
+      loader: "js",
+    }));
+  },
+};
+
+/** What every bundle shares. */
+const COMMON = {
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  legalComments: "eof",
+  logLevel: "warning",
+  write: false,
+};
+
+/**
+ * Writes the bundles into `outputFolder` (a build's dist/), over tsc's files of the same names:
+ * main.js, the worker entry, and the command-line and drawing scripts. They all stay in cli/ or
+ * two folders deep, as the sources are, so that version.ts finds package.json from each.
  */
 export async function bundleCli(root, outputFolder) {
-  const result = await build({
-    entryPoints: ["src/cli/main.ts", "src/cli/run/replication-worker.ts"],
-    outbase: "src",
-    outdir: outputFolder,
-    chunkNames: "cli/[name]-[hash]",
-    bundle: true,
-    splitting: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    external: EXTERNAL,
-    banner: { js: BANNER },
-    define: {
-      CCSIM_BUNDLED_WORKER: JSON.stringify(WORKER_FROM_MAIN),
-      CCSIM_BUNDLED_DRAWING: JSON.stringify(DRAWING_FROM_MAIN),
-    },
-    plugins: [yargsLocales, zodEnglishOnly, drawingScriptOnly],
-    legalComments: "eof",
-    logLevel: "warning",
-    absWorkingDir: root,
-    write: false,
-  });
-  for (const file of result.outputFiles) {
-    await mkdir(dirname(file.path), { recursive: true });
-    await writeFile(file.path, asciiOnly(file.text));
-  }
-  await bundleDrawing(root, join(outputFolder, "cli", DRAWING_FROM_MAIN));
+  const cli = join(outputFolder, "cli");
+  await writeBundle(
+    join(cli, "main.js"),
+    await build({
+      ...COMMON,
+      entryPoints: ["src/cli/main.ts"],
+      format: "esm",
+      define: { CCSIM_BUNDLED_COMMAND_LINE: JSON.stringify(COMMAND_LINE_FROM_MAIN) },
+      plugins: [commandLineScriptOnly],
+      absWorkingDir: root,
+    }),
+  );
+  await writeBundle(
+    join(cli, WORKER_FROM_MAIN),
+    await build({
+      ...COMMON,
+      entryPoints: ["src/cli/run/replication-worker.ts"],
+      format: "esm",
+      external: EXTERNAL,
+      banner: { js: BANNER },
+      plugins: [zodEnglishOnly],
+      absWorkingDir: root,
+    }),
+  );
+  await writeBundle(
+    join(cli, COMMAND_LINE_FROM_MAIN),
+    await build({
+      ...COMMON,
+      entryPoints: ["src/cli/command-line.ts"],
+      format: "cjs",
+      external: EXTERNAL,
+      // A script compiled by node:vm has no import(): piscina is required instead.
+      supported: { "dynamic-import": false },
+      banner: { js: SCRIPT_BANNER },
+      define: {
+        "import.meta.url": SCRIPT_URL,
+        CCSIM_BUNDLED_WORKER: JSON.stringify(WORKER_FROM_MAIN),
+        CCSIM_BUNDLED_DRAWING: JSON.stringify(DRAWING_FROM_MAIN),
+      },
+      plugins: [yargsLocales, zodEnglishOnly, lazyStringWidth, drawingScriptOnly],
+      absWorkingDir: root,
+    }),
+    { script: true },
+  );
+  await writeBundle(
+    join(cli, DRAWING_FROM_MAIN),
+    await build({
+      ...COMMON,
+      entryPoints: ["src/report/render/render-svg.ts"],
+      format: "cjs",
+      plugins: [noCanvas],
+      absWorkingDir: root,
+    }),
+    { script: true },
+  );
+}
+
+/**
+ * Writes a bundle's one file, in ASCII only; as a script: a CommonJS function expression,
+ * `(function (exports, require, module, __filename, __dirname) { … })`, which
+ * code-cached-script.ts compiles with node:vm (a script, unlike a module, takes a code cache).
+ */
+async function writeBundle(path, result, { script = false } = {}) {
+  const [file] = result.outputFiles;
+  const text = script
+    ? `(function (exports, require, module, __filename, __dirname) {\n${file.text}\n})\n`
+    : file.text;
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, asciiOnly(text));
 }
 
 /**
@@ -139,33 +256,9 @@ const noCanvas = {
 };
 
 /**
- * The drawing script: render-svg.ts and everything it imports (vega, vega-lite) as one CommonJS
- * function expression, `(function (exports, require, module) { … })`, which svg-renderer.ts
- * compiles with node:vm: a script, unlike a module, can be given V8's code cache.
- */
-async function bundleDrawing(root, path) {
-  const result = await build({
-    entryPoints: ["src/report/render/render-svg.ts"],
-    bundle: true,
-    format: "cjs",
-    platform: "node",
-    target: "node20",
-    plugins: [noCanvas],
-    legalComments: "eof",
-    logLevel: "warning",
-    absWorkingDir: root,
-    write: false,
-  });
-  const [file] = result.outputFiles;
-  const script = `(function (exports, require, module) {\n${file.text}\n})\n`;
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, asciiOnly(script));
-}
-
-/**
  * esbuild escapes every non-ASCII character of the code (charset ascii) but not of the comments
  * it keeps; one such character sends Node's decoding of the whole file down its slow path (twice
- * the time for main.js). An escape means the same character anywhere it could still be.
+ * the time for a bundle). An escape means the same character anywhere it could still be.
  */
 function asciiOnly(text) {
   return text.replace(

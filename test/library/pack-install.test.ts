@@ -1,9 +1,10 @@
 /**
  * ccsim as users install it: `npm pack` of the current build, installed with npm into an empty
  * folder (dependencies from the registry, or npm's cache when it has them), then `npx ccsim run`
- * on worker threads, its charts (drawn by the bundled drawing script), `import("ccsim")` in plain
- * Node and a consumer type-checked against the shipped declarations. The results must equal the
- * same simulation run (or drawing) here from the sources.
+ * (the bundled command-line script) on worker threads, its charts (drawn by the bundled drawing
+ * script), `import("ccsim")` in plain Node and a consumer type-checked against the shipped
+ * declarations. The results must equal the same simulation run (or drawing) here from the
+ * sources.
  */
 import { execFile } from "node:child_process";
 import {
@@ -23,6 +24,12 @@ import { loadScenario, renderSummaryCsv, type Scenario, simulate } from "../../s
 import { renderSvg } from "../../src/report/render/render-svg.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+/** The bundled CLI's scripts (scripts/bundle-cli.mjs) and their code caches: shipped too. */
+const SCRIPTS = ["command-line", "charts-drawing"].flatMap((name) => [
+  `dist/cli/${name}.cjs`,
+  `dist/cli/${name}.cjs.code-cache`,
+]);
 
 /** voice-50 cut to an hour: a few hundred calls per replication, fractions of a second. */
 const SCENARIO_TEXT = readFileSync(join(ROOT, "scenarios/voice-50.yaml"), "utf8")
@@ -97,14 +104,12 @@ describe("the packed package, installed into another folder", () => {
         "dist/index.d.ts",
         "dist/cli/main.js",
         "dist/cli/run/replication-worker.js",
-        "dist/cli/charts-drawing.cjs",
-        "dist/cli/charts-drawing.cjs.code-cache",
+        ...SCRIPTS,
       ]),
     );
-    const drawing = ["dist/cli/charts-drawing.cjs", "dist/cli/charts-drawing.cjs.code-cache"];
     const unexpected = packedFiles.filter(
       (path) =>
-        !["package.json", "README.md", "LICENSE", ...drawing].includes(path) &&
+        !["package.json", "README.md", "LICENSE", ...SCRIPTS].includes(path) &&
         !/^(bin\/[^/]+\.js|dist\/.+\.(js|d\.ts))$/.test(path),
     );
     expect(unexpected).toEqual([]);

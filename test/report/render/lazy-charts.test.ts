@@ -1,8 +1,9 @@
 /**
  * The drawing libraries load only when charts are drawn: no module statically reachable from
- * src/cli/main.ts or from a command's module (value imports and re-exports; `import type` is
- * erased, `await import(…)` is lazy) imports vega, vega-lite or @resvg/resvg-js. Otherwise `--no-charts`, `validate` and
- * `schema` would pay for loading them on every start.
+ * src/cli/command-line.ts (what the CLI's entry runs) or from a command's module (value imports
+ * and re-exports; `import type` is erased, `await import(…)` is lazy) imports vega, vega-lite
+ * or @resvg/resvg-js. Otherwise `--no-charts`, `validate` and `schema` would pay for loading
+ * them on every start.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
@@ -60,12 +61,12 @@ function heavyImportsReachableFrom(entry: string): { reached: number; heavy: str
 
 describe("charts load lazily", () => {
   it("no module statically reachable from the CLI's entry imports vega, vega-lite or resvg", () => {
-    const { reached, heavy } = heavyImportsReachableFrom("src/cli/main.ts");
+    const { reached, heavy } = heavyImportsReachableFrom("src/cli/command-line.ts");
     expect(reached).toBeGreaterThan(5); // the walk really followed the imports
     expect(heavy).toEqual([]);
   });
 
-  // main.ts loads the module of the command that runs on demand (cli/commands/index.ts).
+  // The command line loads the module of the command that runs on demand (cli/commands/index.ts).
   it.each(COMMAND_MODULES)("nor any statically reachable from the command module %s", (file) => {
     const { reached, heavy } = heavyImportsReachableFrom(`src/cli/commands/${file}`);
     expect(reached).toBeGreaterThan(file === "run.ts" ? 50 : 1);
