@@ -113,42 +113,46 @@ const lazyStringWidth = {
 };
 
 /**
+ * An esbuild plugin that replaces the module `imported` by a stub that throws, where `importer`
+ * imports it: the bundle reaches that code through a script of its own at run time, so the
+ * module's static import (kept for the sources, run through tsx) must not pull it in.
+ */
+function leaveToScript(name, imported, importer, script) {
+  return {
+    name,
+    setup(bundler) {
+      bundler.onResolve({ filter: imported }, (args) =>
+        importer.test(args.importer) ? { path: args.path, namespace: name } : undefined,
+      );
+      bundler.onLoad({ filter: /.*/, namespace: name }, () => ({
+        contents: `throw new Error("the bundled CLI loads this code from ${script}");`,
+        loader: "js",
+      }));
+    },
+  };
+}
+
+/**
  * The bundle draws with its drawing script (bundleDrawing below), never with the module
  * svg-renderer.ts imports from the sources: leave vega and vega-lite out of the command line.
  */
-const drawingScriptOnly = {
-  name: "drawing-script-only",
-  setup(bundler) {
-    bundler.onResolve({ filter: /render[\\/]render-svg\.ts$/ }, (args) =>
-      /svg-renderer\.ts$/.test(args.importer)
-        ? { path: "render-svg.ts", namespace: "drawing-script-only" }
-        : undefined,
-    );
-    bundler.onLoad({ filter: /.*/, namespace: "drawing-script-only" }, () => ({
-      contents: `throw new Error("the bundled CLI draws with ${DRAWING_FROM_MAIN}");`,
-      loader: "js",
-    }));
-  },
-};
+const drawingScriptOnly = leaveToScript(
+  "drawing-script-only",
+  /render[\\/]render-svg\.ts$/,
+  /svg-renderer\.ts$/,
+  DRAWING_FROM_MAIN,
+);
 
 /**
  * The entry point runs the command-line script, never the module main.ts imports from the
  * sources: leave the command line out of main.js, which is then a few lines.
  */
-const commandLineScriptOnly = {
-  name: "command-line-script-only",
-  setup(bundler) {
-    bundler.onResolve({ filter: /[\\/]command-line\.ts$/ }, (args) =>
-      /[\\/]main\.ts$/.test(args.importer)
-        ? { path: "command-line.ts", namespace: "command-line-script-only" }
-        : undefined,
-    );
-    bundler.onLoad({ filter: /.*/, namespace: "command-line-script-only" }, () => ({
-      contents: `throw new Error("the bundled CLI runs ${COMMAND_LINE_FROM_MAIN}");`,
-      loader: "js",
-    }));
-  },
-};
+const commandLineScriptOnly = leaveToScript(
+  "command-line-script-only",
+  /[\\/]command-line\.ts$/,
+  /[\\/]main\.ts$/,
+  COMMAND_LINE_FROM_MAIN,
+);
 
 /** What every bundle shares. */
 const COMMON = {
