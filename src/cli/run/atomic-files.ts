@@ -40,7 +40,17 @@ function createFolder(directory: string): void {
     if (dirname(path) === path) break;
   }
   for (const folder of missing.reverse()) {
-    mkdirSync(folder);
+    try {
+      mkdirSync(folder);
+    } catch (error) {
+      // Another process made it between the look and the mkdir (two runs started together in
+      // one working folder both make reports/): a folder is what was wanted, but not ours to
+      // take away again. Anything else at that path still fails below.
+      if ((error as NodeJS.ErrnoException).code === "EEXIST" && statSync(folder).isDirectory()) {
+        continue;
+      }
+      throw error;
+    }
     createdOutputFolders.push(folder);
   }
   if (!statSync(directory).isDirectory()) {
