@@ -157,6 +157,9 @@ export class WorkerRecord {
 
   /** The channel with this id, or undefined. */
   channel(channelId: string): ChannelRecord | undefined {
+    const only = this.onlyChannel;
+    // One channel (and queue): no read of the channel array, a cold object on a large staff.
+    if (only !== null) return only.channelId === channelId ? only : undefined;
     const channels = this.channels;
     for (let i = 0; i < channels.length; i++) {
       const channel = channels[i] as ChannelRecord;
