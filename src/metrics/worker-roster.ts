@@ -11,7 +11,7 @@ import type { HoldTable } from "./hold-table.ts";
 import type { ScopeSet } from "./scope-set.ts";
 import type { MeasurementWindow } from "./time-weighted-level.ts";
 import type { WorkerRow } from "./types.ts";
-import { WorkerTally } from "./worker-tally.ts";
+import { WorkerTable, WorkerTally } from "./worker-tally.ts";
 
 /** See the module header. */
 export class WorkerRoster {
@@ -19,6 +19,8 @@ export class WorkerRoster {
   private readonly byHandle: (WorkerTally | undefined)[] = [];
   /** Tallies in order of first appearance, the order of the rows. */
   private readonly seen: WorkerTally[] = objectArray();
+  /** Every seen worker's counters and levels, a row each (see `WorkerTable`). */
+  private readonly table = new WorkerTable();
 
   constructor(
     private readonly window: MeasurementWindow,
@@ -39,7 +41,7 @@ export class WorkerRoster {
     let tally = this.byHandle[worker];
     if (tally === undefined) {
       const workerId = this.view.workerId(worker);
-      tally = new WorkerTally(workerId, this.groupOfWorker(workerId), this.window);
+      tally = new WorkerTally(workerId, this.groupOfWorker(workerId), this.window, this.table);
       while (this.byHandle.length < worker) this.byHandle.push(undefined);
       this.byHandle[worker] = tally;
       this.seen.push(tally);

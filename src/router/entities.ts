@@ -96,6 +96,11 @@ export class ChannelRecord {
    * without a map lookup (fast-lane.ts).
    */
   waitingJobs: WaitingJobs | null = null;
+  /**
+   * For a worker in one queue: that queue's worker list of this channel, resolved at the first
+   * attach (`workerLists` without the array).
+   */
+  onlyList: SortedList<WorkerRecord> | null = null;
 
   constructor(
     readonly channelId: string,
@@ -125,6 +130,13 @@ export class WorkerRecord {
   registrationCount = 0;
   readonly openOffers: OfferRecord[] = [];
   readonly assignments: AssignmentRecord[] = [];
+  /**
+   * A worker of one queue and one channel (the common case): that channel and that queue, read
+   * here by each load change and each freed worker's matching instead of from the two arrays,
+   * which are a cold object each on a large staff (worker-index.ts, fast-lane.ts). Else null.
+   */
+  readonly onlyChannel: ChannelRecord | null = null;
+  readonly onlyQueue: QueueRecord | null = null;
 
   constructor(
     readonly index: number,
@@ -136,10 +148,18 @@ export class WorkerRecord {
     readonly tags: Labels,
     readonly queueAssignments: readonly QueueDetails[],
     readonly channelConfigurations: readonly ChannelConfiguration[],
-  ) {}
+  ) {
+    if (channels.length === 1 && queues.length === 1) {
+      this.onlyChannel = channels[0] as ChannelRecord;
+      this.onlyQueue = queues[0] as QueueRecord;
+    }
+  }
 
   /** The channel with this id, or undefined. */
   channel(channelId: string): ChannelRecord | undefined {
+    const only = this.onlyChannel;
+    // One channel (and queue): no read of the channel array, a cold object on a large staff.
+    if (only !== null) return only.channelId === channelId ? only : undefined;
     const channels = this.channels;
     for (let i = 0; i < channels.length; i++) {
       const channel = channels[i] as ChannelRecord;

@@ -271,7 +271,7 @@ function checkRankings(queue: QueueRecord, problems: string[]): void {
     for (const [profile, ranking] of book.rankings) {
       if (!ranking.valid) continue;
       const expected = listed
-        .filter((worker) => ranking.admitted(worker))
+        .filter((worker) => ranking.admitsAfresh(worker))
         .map((worker, position) => ({ worker, position, score: ranking.scoreOf(worker) }))
         .sort((left, right) =>
           left.score !== right.score ? right.score - left.score : left.position - right.position,

@@ -19,6 +19,7 @@ import { checkInvariants } from "../../src/router/invariants.ts";
 import { Router } from "../../src/router/router.ts";
 import type { RouterConfig, WorkerSpec } from "../../src/router/types.ts";
 import { assertProperty } from "../support/property.ts";
+import { harness, offerOf, singleQueue, unwrap, voiceWorker } from "./helpers.ts";
 
 const shapeArbitrary = fc.record({
   mode: fc.constantFrom("longestIdle", "longestIdle", "roundRobin", "roundRobin", "bestWorker"),
@@ -275,5 +276,88 @@ describe("the fast lane", () => {
     expect(waitingGroupsBuilt(fast)).toBe(0);
     expect(fast.observer.calls).toEqual(general.observer.calls);
     choose.mockRestore();
+  });
+
+  it("remembers per worker whether a waiting group admits it, on both paths alike", () => {
+    // Workers of alternating skill, all busy; then jobs that need skill ≥ 1 wait in one group
+    // and the workers are freed one by one: each freed worker's answer is its own (a memo
+    // shared between workers, or keyed wrongly, gives a skilled worker a refusal or the reverse).
+    const offersTo = (fastLane: boolean): string[] => {
+      const skills = [0, 2, 0, 2, 1, 0];
+      const h = harness(
+        singleQueue(
+          { kind: "longestIdle" },
+          skills.map((skill, index) => voiceWorker(`w${index}`, { labels: { skill } })),
+        ),
+      );
+      h.router.core.fastLane = fastLane;
+      const held: { jobId: string; assignmentId: string }[] = [];
+      for (const [index] of skills.entries()) {
+        const jobId = `plain-${index}`;
+        unwrap(h.router.upsertJob({ id: jobId, channelId: "voice", queueId: "q" }));
+        const workerId = `w${index}`;
+        const { assignmentId } = unwrap(h.router.acceptJobOffer(workerId, offerOf(h, workerId)));
+        held.push({ jobId, assignmentId });
+      }
+      for (let n = 0; n < 4; n++) {
+        unwrap(
+          h.router.upsertJob({
+            id: `skilled-${n}`,
+            channelId: "voice",
+            queueId: "q",
+            requestedWorkerSelectors: [
+              { key: "skill", labelOperator: "greaterThanOrEqual", value: 1 },
+            ],
+          }),
+        );
+      }
+      const offered: string[] = [];
+      const free = ({ jobId, assignmentId }: { jobId: string; assignmentId: string }) => {
+        // A second later each time, so that the freed workers' idleness orders them.
+        h.engine.runUntil(h.engine.now + 1);
+        h.take();
+        unwrap(h.router.completeJob(jobId, assignmentId));
+        unwrap(h.router.closeJob(jobId, assignmentId));
+        offered.push(
+          h
+            .take()
+            .filter((line) => line.includes("OfferIssued"))
+            .join(" "),
+        );
+      };
+      for (const assignment of held) free(assignment);
+      // The unskilled workers, busy and freed again, are asked a second time (the memo's answer).
+      for (const index of [0, 2, 5]) {
+        const jobId = `again-${index}`;
+        unwrap(h.router.upsertJob({ id: jobId, channelId: "voice", queueId: "q" }));
+        // Longest idle: the unskilled worker freed first of those idle.
+        const workerId = `w${index}`;
+        const { assignmentId } = unwrap(h.router.acceptJobOffer(workerId, offerOf(h, workerId)));
+        free({ jobId, assignmentId });
+      }
+      // A skilled worker, asked before, takes its waiting job and is freed: the job still
+      // waiting is offered to it.
+      const { assignmentId, jobId } = unwrap(h.router.acceptJobOffer("w1", offerOf(h, "w1")));
+      free({ jobId, assignmentId });
+      return offered;
+    };
+    const fast = offersTo(true);
+    expect(fast).toEqual(offersTo(false));
+    // Freed in index order: the skilled workers (1, 3, 4) are offered a waiting job, the others
+    // are not, neither the first time nor the second; the skilled worker freed again is offered
+    // the fourth. (A wrong "admitted" is caught by job-side matching, which tests selectors
+    // afresh; a wrong "refused" or a memo shared between workers changes the offers.)
+    expect(fast.map((lines) => lines !== "")).toEqual([
+      false,
+      true,
+      false,
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+      true,
+    ]);
   });
 });

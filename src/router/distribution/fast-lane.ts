@@ -11,7 +11,8 @@
  *   order (the first, or the first after the queue's pointer), as their `choose` would.
  * - A freed worker in one queue and one channel, whose (queue, channel) has one waiting group
  *   that admits it and whose head it may be offered, takes that head: the first waiting job in
- *   queue order, which the general search (matching.ts, `firstJobFor`) finds.
+ *   queue order, which the general search (matching.ts, `firstJobFor`) finds. Whether the
+ *   group admits the worker is remembered in the group (`groupAdmits`).
  * - A job entering its queue with nothing else on the matching agenda joins its waiting group
  *   only if its own matching, run first, leaves it wanting offers (`Matcher.deferWaiting`):
  *   job-side matching never reads the waiting groups, so a job offered at once need not enter
@@ -23,13 +24,7 @@
  */
 
 import { compareCodePoints } from "../code-point.ts";
-import type {
-  ChannelRecord,
-  JobRecord,
-  PolicyRecord,
-  QueueRecord,
-  WorkerRecord,
-} from "../entities.ts";
+import type { JobRecord, PolicyRecord, QueueRecord, WorkerRecord } from "../entities.ts";
 import type { WaitingGroup } from "../jobs/waiting-jobs.ts";
 import { isOfferable, selectorsAdmit } from "./eligibility.ts";
 import { fitsChannel } from "./worker-index.ts";
@@ -72,12 +67,10 @@ export function fastChoice(
  * general search must run (several groups, or a head the worker may not be offered).
  */
 export function fastHeadFor(worker: WorkerRecord): JobRecord | null | undefined {
-  const channels = worker.channels;
-  const queues = worker.queues;
-  if (channels.length !== 1 || queues.length !== 1) return undefined;
-  const channel = channels[0] as ChannelRecord;
+  const channel = worker.onlyChannel;
+  if (channel === null) return undefined;
   if (!fitsChannel(worker, channel)) return null;
-  const queue = queues[0] as QueueRecord;
+  const queue = worker.onlyQueue as QueueRecord;
   let waiting = channel.waitingJobs;
   if (waiting === null) {
     const found = queue.waitingByChannel.get(channel.channelId);
@@ -90,10 +83,39 @@ export function fastHeadFor(worker: WorkerRecord): JobRecord | null | undefined 
   if (groups.length > 1) return undefined;
   // The general search's two tests of a group, for its only group: its selectors (tested on
   // its head, as all its jobs share them), then the head's exclusions and open offers.
-  const head = (groups[0] as WaitingGroup).jobs.first() as JobRecord;
-  if (!queue.policy.bypassSelectors && !selectorsAdmit(head, worker)) return null;
+  const group = groups[0] as WaitingGroup;
+  const head = group.jobs.first() as JobRecord;
+  if (!queue.policy.bypassSelectors && !groupAdmits(group, head, worker)) return null;
   return isOfferable(head, worker) ? head : undefined;
 }
+
+/**
+ * Whether the selectors of a waiting group (tested on `head`, one of its jobs) admit the
+ * worker, remembered in the group by worker index: its jobs share their active selectors (the
+ * group's profile) and a worker's labels never change, so the answer never changes either.
+ * Only the fast lane remembers: the general search tests afresh, which keeps the two paths'
+ * differential test (test/router/fast-lane.test.ts) able to catch a wrong memo.
+ */
+function groupAdmits(group: WaitingGroup, head: JobRecord, worker: WorkerRecord): boolean {
+  const index = worker.index;
+  let admission = group.admission;
+  if (index >= admission.length) {
+    const grown = new Uint8Array(Math.max(2 * admission.length, index + 1));
+    grown.set(admission);
+    admission = grown;
+    group.admission = grown;
+  }
+  const known = admission[index] as number;
+  if (known !== ADMISSION_UNKNOWN) return known === ADMITTED;
+  const admits = selectorsAdmit(head, worker);
+  admission[index] = admits ? ADMITTED : REFUSED;
+  return admits;
+}
+
+// A waiting group's memo of a worker (`WaitingGroup.admission`).
+const ADMISSION_UNKNOWN = 0;
+const ADMITTED = 1;
+const REFUSED = 2;
 
 /**
  * Round robin's first position: after the last worker offered a job from the queue, in the

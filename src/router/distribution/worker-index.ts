@@ -49,6 +49,16 @@ export function workerList(queue: QueueRecord, channelId: string): SortedList<Wo
 
 /** Removes the worker from every list it is in. */
 export function detachWorker(worker: WorkerRecord): void {
+  const only = worker.onlyChannel;
+  if (only !== null) {
+    // One queue, one channel: the loop below, without reading the worker's arrays.
+    if (!only.indexed) return;
+    const queue = worker.onlyQueue as QueueRecord;
+    (only.onlyList as SortedList<WorkerRecord>).remove(worker);
+    if (queue.rankingsByChannel.size > 0) rankWorker(queue, only.channelId, worker, false);
+    only.indexed = false;
+    return;
+  }
   // Indexed loops: the worker's arrays are frozen, and for…of over a frozen array allocates.
   const channels = worker.channels;
   const queues = worker.queues;
@@ -68,6 +78,21 @@ export function detachWorker(worker: WorkerRecord): void {
 
 /** Adds the worker to the lists of every channel it fits now. */
 export function attachWorker(worker: WorkerRecord): void {
+  const only = worker.onlyChannel;
+  if (only !== null) {
+    // One queue, one channel: the loop below, without reading the worker's arrays.
+    if (only.indexed || !fitsChannel(worker, only)) return;
+    const queue = worker.onlyQueue as QueueRecord;
+    let list = only.onlyList;
+    if (list === null) {
+      list = workerList(queue, only.channelId);
+      only.onlyList = list;
+    }
+    list.insert(worker);
+    if (queue.rankingsByChannel.size > 0) rankWorker(queue, only.channelId, worker, true);
+    only.indexed = true;
+    return;
+  }
   const channels = worker.channels;
   const queues = worker.queues;
   for (let c = 0; c < channels.length; c++) {

@@ -24,6 +24,13 @@ import { compareWorkersByIdleness } from "./worker-order.ts";
 export const MAX_RANKINGS = 16;
 /** Profiles remembered as seen once per (queue, channel) before the memory is cleared. */
 const MAX_SEEN_ONCE = 1024;
+/** Workers a ranking's memo has room for at first (it grows to the largest worker index). */
+const INITIAL_MEMO_WORKERS = 64;
+// A ranking's memo of one worker (see `WorkerRanking.memo`).
+const UNKNOWN = 0;
+const ADMITTED = 1;
+const SCORED = 2;
+const REFUSED = -1;
 
 /**
  * The listed workers of one (queue, channel) admitted by one job score profile, ranked: one
@@ -50,10 +57,13 @@ export class WorkerRanking {
   /** `at`'s place: the bucket it read last and the rank of that bucket's first worker. */
   private cursorBucket = 0;
   private cursorRank = 0;
-  /** Score by worker index; undefined until computed. */
-  private readonly scores: (number | undefined)[] = [];
-  /** Whether the profile's selectors admit the worker, by worker index. */
-  private readonly admits: (boolean | undefined)[] = [];
+  /**
+   * What is known of each worker, by worker index, side by side in one array (a load change
+   * reads both, for each ranking, of a worker whose entries are usually out of cache): at
+   * 2 × index whether the profile's selectors admit it (`UNKNOWN`, `ADMITTED`, `SCORED`: admitted
+   * with its score at 2 × index + 1, or `REFUSED`).
+   */
+  private memo = new Float64Array(2 * INITIAL_MEMO_WORKERS);
   private readonly labels: Labels;
   private readonly requested: readonly WorkerSelector[];
   private readonly attached: readonly WorkerSelector[];
@@ -103,20 +113,25 @@ export class WorkerRanking {
   /** Adds a worker the index has just listed. */
   add(worker: WorkerRecord): void {
     if (!this.admitted(worker)) return;
-    let score = this.scores[worker.index];
-    if (score === undefined) {
+    const memo = this.memo;
+    const at = 2 * worker.index;
+    let score: number;
+    if (memo[at] === SCORED) {
+      score = memo[at + 1] as number;
+    } else {
       score = this.scoreOf(worker);
       this.scoresComputed++;
       if (Number.isNaN(score)) this.valid = false;
-      this.scores[worker.index] = score;
+      memo[at] = SCORED;
+      memo[at + 1] = score;
     }
     if (!this.valid) return;
     const position = this.bucketPosition(score);
     let bucket = this.buckets[position];
     if (bucket === undefined || this.bucketScores[position] !== score) {
       bucket = this.spareBuckets.pop() ?? new SortedList(compareWorkersByIdleness);
-      this.buckets.splice(position, 0, bucket);
-      this.bucketScores.splice(position, 0, score);
+      insertAt(this.buckets, position, bucket);
+      insertAt(this.bucketScores, position, score);
     }
     bucket.insert(worker);
     this.count++;
@@ -126,8 +141,12 @@ export class WorkerRanking {
 
   /** Removes a worker the index is about to unlist. */
   remove(worker: WorkerRecord): void {
-    if (!this.valid || this.admits[worker.index] !== true) return;
-    const score = this.scores[worker.index] as number;
+    if (!this.valid) return;
+    const memo = this.memo;
+    const at = 2 * worker.index;
+    // A listed admitted worker was scored when added.
+    if (at >= memo.length || memo[at] !== SCORED) return;
+    const score = memo[at + 1] as number;
     const position = this.bucketPosition(score);
     const bucket = this.buckets[position];
     if (bucket === undefined || this.bucketScores[position] !== score) return;
@@ -136,8 +155,8 @@ export class WorkerRanking {
     this.cursorBucket = 0;
     this.cursorRank = 0;
     if (bucket.length === 0) {
-      this.buckets.splice(position, 1);
-      this.bucketScores.splice(position, 1);
+      removeAt(this.buckets, position);
+      removeAt(this.bucketScores, position);
       this.spareBuckets.push(bucket);
     }
   }
@@ -157,13 +176,26 @@ export class WorkerRanking {
 
   /** Whether the profile admits the worker (selectors, unless bypassed). */
   admitted(worker: WorkerRecord): boolean {
-    let admits = this.admits[worker.index];
-    if (admits === undefined) {
-      admits =
-        this.policy.bypassSelectors || selectorListsAdmit(this.requested, this.attached, worker);
-      this.admits[worker.index] = admits;
-    }
+    const at = 2 * worker.index;
+    if (at >= this.memo.length) this.growMemo(worker.index);
+    const memo = this.memo;
+    const known = memo[at] as number;
+    if (known !== UNKNOWN) return known !== REFUSED;
+    const admits = this.admitsAfresh(worker);
+    memo[at] = admits ? ADMITTED : REFUSED;
     return admits;
+  }
+
+  /** Whether the profile admits the worker, decided afresh (also for invariant checks). */
+  admitsAfresh(worker: WorkerRecord): boolean {
+    return this.policy.bypassSelectors || selectorListsAdmit(this.requested, this.attached, worker);
+  }
+
+  /** Makes room in `memo` for the worker with this index (and doubles it, for the next ones). */
+  private growMemo(index: number): void {
+    const grown = new Float64Array(Math.max(2 * this.memo.length, 2 * (index + 1)));
+    grown.set(this.memo);
+    this.memo = grown;
   }
 
   /** The worker's score for the profile, computed afresh (also for invariant checks). */
@@ -178,6 +210,26 @@ export class WorkerRanking {
     }
     return defaultWorkerScore(this.labels, this.requested, this.attached, worker.labels);
   }
+}
+
+/**
+ * Inserts `item` at `position` of a short array (a ranking's buckets: one per distinct score).
+ * Buckets come and go as scores' idle workers run out and come back, several times a job on a
+ * busy center, and splice (a call that allocates the array of removed items) cost more than
+ * the few moves it makes.
+ */
+function insertAt<T>(items: T[], position: number, item: T): void {
+  items.push(item);
+  for (let index = items.length - 1; index > position; index--)
+    items[index] = items[index - 1] as T;
+  items[position] = item;
+}
+
+/** Removes the item at `position` of a short array (see `insertAt`). */
+function removeAt<T>(items: T[], position: number): void {
+  const last = items.length - 1;
+  for (let index = position; index < last; index++) items[index] = items[index + 1] as T;
+  items.pop();
 }
 
 /**

@@ -28,6 +28,11 @@ export class WaitingGroup {
   listedAt = -1;
   /** Its index among the empty groups kept aside while it has none, else −1. */
   keptAt = -1;
+  /**
+   * Whether the group's selectors admit each worker, by worker index (0 not known yet), as
+   * the fast lane remembers it (fast-lane.ts `groupAdmits`).
+   */
+  admission = new Uint8Array(64);
 
   constructor(
     /** The waiting jobs of the (queue, channel) the group belongs to. */
