@@ -311,4 +311,13 @@ export const figureDefinitions: readonly FigureDefinition[] = [
     },
     "operations",
   ),
+  rateFigure(
+    {
+      id: "engine-due-now-lane-100",
+      caseName: "engine-due-now-lane-100",
+      description: "as engine-due-now-100, the timer in a delay lane",
+      unit: "holds/s",
+    },
+    "operations",
+  ),
 ];

@@ -41,19 +41,21 @@ function hold(pending: number, holds: number, withCancel: boolean): void {
  * perf-mm50's engine work per job, with about 100 pending events (50 handling ends, the next
  * arrival, open offers' expiry timers): each hold schedules a 30 s timer (an offer's expiry)
  * and a zero-delay event (the offer answered at once) that cancels it, then the next hold.
+ * The timer goes to the heap, or with `inLane` to a delay lane (as the router's offer expiries).
  */
-function dueNowHold(pending: number, holds: number): void {
+function dueNowHold(pending: number, holds: number, inLane: boolean): void {
   const engine = new Engine();
   const uniform = makeUniform(12345);
   let remaining = holds;
   let timer = 0;
   const expire = engine.registerHandler("expire", () => {});
+  const lane = engine.delayLane(expire, 30);
   const answer = engine.registerHandler("answer", () => engine.cancel(timer), 2);
   let tick = -1;
   tick = engine.registerHandler(
     "tick",
     () => {
-      timer = engine.scheduleAfter(30, expire, 0);
+      timer = inLane ? engine.scheduleInLane(lane, 0) : engine.scheduleAfter(30, expire, 0);
       engine.scheduleAfter(0, answer, 0);
       if (--remaining > 0) engine.scheduleAfter(-Math.log(1 - uniform()) * 100, tick, 0);
     },
@@ -73,10 +75,10 @@ function measureHolds(holds: number, withCancel: boolean): Measurement {
 }
 
 /** As `measureHolds`, for `dueNowHold` with 100 pending events. */
-function measureDueNowHolds(holds: number): Measurement {
+function measureDueNowHolds(holds: number, inLane: boolean): Measurement {
   const loopJobsPerCpuSecond = timeYardstick();
-  dueNowHold(100, 200_000); // warm-up
-  const { cpuSeconds } = measureCpu(() => dueNowHold(100, holds));
+  dueNowHold(100, 200_000, inLane); // warm-up
+  const { cpuSeconds } = measureCpu(() => dueNowHold(100, holds, inLane));
   return { operations: holds, cpuSeconds, loopJobsPerCpuSecond };
 }
 
@@ -101,5 +103,11 @@ export const engineDueNow: BenchCase = {
   name: "engine-due-now-100",
   description:
     "perf-mm50's engine work per job alone: 100 pending, a timer and a zero-delay event cancelling it per hold",
-  run: (size) => measureDueNowHolds(DUE_NOW_HOLDS[size]),
+  run: (size) => measureDueNowHolds(DUE_NOW_HOLDS[size], false),
+};
+
+export const engineDueNowLane: BenchCase = {
+  name: "engine-due-now-lane-100",
+  description: "as engine-due-now-100, the 30 s timer in a delay lane (as offer expiries are)",
+  run: (size) => measureDueNowHolds(DUE_NOW_HOLDS[size], true),
 };

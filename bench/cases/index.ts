@@ -1,6 +1,6 @@
 /** Every benchmark case, by name, in the order `npm run bench` runs them. */
 import type { BenchCase } from "../types.ts";
-import { engineDueNow, engineHold, engineHoldCancel } from "./engine-hold.ts";
+import { engineDueNow, engineDueNowLane, engineHold, engineHoldCancel } from "./engine-hold.ts";
 import { eventsCase } from "./events.ts";
 import { quickstartCase, quickstartNoChartsCase } from "./quickstart.ts";
 import { overload, perfMm50, rss10m, skewedSkills, voice50, workers2000 } from "./scenario-runs.ts";
@@ -20,4 +20,5 @@ export const benchCases: readonly BenchCase[] = [
   engineHold,
   engineHoldCancel,
   engineDueNow,
+  engineDueNowLane,
 ];

@@ -1,6 +1,6 @@
 /**
- * The simulation engine: a virtual clock plus a pending-event heap (with a lane for events due
- * now) and the run loop.
+ * The simulation engine: a virtual clock plus a pending-event heap (with FIFO lanes for events
+ * due now and for events a constant delay ahead) and the run loop.
  * Knows nothing about contact centers. Events are (time, handler, numeric argument); a handler
  * is registered once with its priority class, so scheduling allocates nothing per event.
  * Invariants: `now` never decreases; equal times fire by (priority class, insertion order);
@@ -123,6 +123,28 @@ export class Engine {
       return this.heap.pushNow(atSeconds, priorityClass, handlerId, argument);
     }
     return this.heap.push(atSeconds, priorityClass, handlerId, argument);
+  }
+
+  /**
+   * A lane for events of `handlerId` always scheduled the same `delaySeconds` (> 0) ahead, for
+   * `scheduleInLane`; the same lane for the same handler and delay. Such events are in time
+   * order as they are scheduled, so they wait in a FIFO (O(1) to schedule and to cancel)
+   * instead of the heap, and fire exactly when and in the order `scheduleAfter` would.
+   */
+  delayLane(handlerId: number, delaySeconds: number): number {
+    const priorityClass = this.priorityClasses[handlerId];
+    if (priorityClass === undefined) throw new SchedulingError(`unknown handler id ${handlerId}`);
+    if (!(delaySeconds > 0)) {
+      throw new SchedulingError(
+        `a delay lane needs a delay > 0, got ${delaySeconds} (handler ${this.handlerName(handlerId)})`,
+      );
+    }
+    return this.heap.delayLane(handlerId, priorityClass, delaySeconds);
+  }
+
+  /** As `scheduleAfter(delay, handler, argument)` with `laneId`'s delay and handler. */
+  scheduleInLane(laneId: number, argument: number): TimerId {
+    return this.heap.pushDelayed(laneId, this.currentTime, argument);
   }
 
   /** Schedules `handlerId(argument)` after `delaySeconds` (≥ 0) from now. */

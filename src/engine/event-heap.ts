@@ -12,13 +12,15 @@
  * thousands of pending timers (long queues with patience, thousands of agents) the sifts were
  * the engine's cost (docs/router-performance.md).
  *
- * Events due now (`pushNow`) may wait in a FIFO lane instead (now-lane.ts), under the same key;
- * `popDue` takes the least of the lane's head and the heap's top.
+ * Events due now (`pushNow`) may wait in a FIFO lane instead (now-lane.ts), under the same key,
+ * and so do events a constant delay ahead (`pushDelayed`, one lane per handler and delay:
+ * delay-lane.ts); `popDue` takes the least of the heap's top and the lanes' heads.
  *
  * A timer id is generation · 2^26 + slot with generation ≥ 1, so ids are positive, and an id
  * whose event has fired or been cancelled never matches the slot's next occupant.
  */
 
+import { DelayLane } from "./delay-lane.ts";
 import { NowLane } from "./now-lane.ts";
 
 const SLOT_SPACE = 2 ** 26;
@@ -30,13 +32,31 @@ const NODE = 3;
 const TIME = 0;
 const ORDER = 1;
 const SLOT = 2;
-/** `slotPosition` of a free slot, and of a slot whose event waits in the "now" lane. */
+/**
+ * `slotPosition` of a free slot, of a slot whose event waits in the "now" lane, and of one in
+ * delay lane k: `IN_DELAY_LANE - k`.
+ */
 const NOT_PENDING = -1;
 const IN_NOW_LANE = -2;
+const IN_DELAY_LANE = -3;
+/** Where the earliest pending event waits (`selectEarliest`): none, the heap, the now lane… */
+const NO_SOURCE = -3;
+const HEAP = -2;
+const NOW_LANE = -1;
+// …or delay lane k ≥ 0.
 
 export class EventHeap {
   /** Events due now, pushed with `pushNow` (see now-lane.ts); `size` counts them. */
   private readonly nowLane = new NowLane();
+  /** Events a constant delay ahead, one lane per handler and delay (see delay-lane.ts). */
+  private readonly delayLanes: DelayLane[] = [];
+  /** Live events in all delay lanes: while none, `popDue` looks at the heap and now lane only. */
+  private delayLive = 0;
+  /**
+   * No live delay-lane event is earlier than this (+∞ while none is live): lowered by each
+   * push, made exact by `selectEarliest`, so `popDue` compares with the lanes only near them.
+   */
+  private delayBound = Number.POSITIVE_INFINITY;
   /** Heap nodes by position: `NODE` numbers each (time, order, slot), for cache-friendly sifts. */
   private nodes = new Float64Array(INITIAL_CAPACITY * NODE);
   // Slot arrays, indexed by slot.
@@ -51,10 +71,45 @@ export class EventHeap {
   private sequence = 0;
   /** Time of the event `popDue` returned last. */
   poppedTime = 0;
+  /** Time of the earliest pending event, set by `selectEarliest`. */
+  private selectedTime = 0;
 
   /** Number of pending events. */
   get size(): number {
-    return this.count + this.nowLane.live;
+    return this.count + this.nowLane.live + this.delayLive;
+  }
+
+  /**
+   * A lane for `handler`'s events of `priorityClass` due `delaySeconds` (> 0) after they are
+   * pushed (`pushDelayed`); one lane per handler and delay. Returns its index.
+   */
+  delayLane(handler: number, priorityClass: number, delaySeconds: number): number {
+    const lanes = this.delayLanes;
+    for (let index = 0; index < lanes.length; index++) {
+      const lane = lanes[index] as DelayLane;
+      if (lane.handler === handler && lane.delaySeconds === delaySeconds) return index;
+    }
+    lanes.push(new DelayLane(handler, priorityClass, priorityClass * CLASS_WEIGHT, delaySeconds));
+    return lanes.length - 1;
+  }
+
+  /**
+   * As `push`, for delay lane `laneIndex`'s handler at `nowSeconds` plus its delay, where
+   * `nowSeconds` is never less than at the lane's previous push (the engine's clock).
+   */
+  pushDelayed(laneIndex: number, nowSeconds: number, argument: number): number {
+    const lane = this.delayLanes[laneIndex] as DelayLane;
+    const slot = this.allocateSlot();
+    this.slotHandler[slot] = lane.handler;
+    this.slotArgument[slot] = argument;
+    this.slotPosition[slot] = IN_DELAY_LANE - laneIndex;
+    const generation = this.slotGeneration[slot] as number;
+    const order = lane.classOrder + this.sequence++;
+    const time = nowSeconds + lane.delaySeconds;
+    lane.push(slot, generation, order, time, this.slotGeneration);
+    this.delayLive++;
+    if (time < this.delayBound) this.delayBound = time;
+    return generation * SLOT_SPACE + slot;
   }
 
   /**
@@ -85,6 +140,9 @@ export class EventHeap {
    * its time is `poppedTime`); −1 when none is due.
    */
   popDue(untilSeconds: number): number {
+    // The heap's top or the now lane's head wins outright when it is earlier than every delay
+    // lane's event (`delayBound`); otherwise, or when only delay lanes hold events, all
+    // sources are compared (`popDueAmongAll`).
     const lane = this.nowLane;
     if (lane.live > 0) {
       let slot = lane.headSlot();
@@ -97,17 +155,89 @@ export class EventHeap {
         heapTime > laneTime ||
         (this.nodes[ORDER] as number) > lane.headOrder()
       ) {
+        if (!(laneTime < this.delayBound) && this.delayLive > 0) {
+          return this.popDueAmongAll(untilSeconds);
+        }
         this.poppedTime = laneTime;
         this.releaseSlot(slot);
         lane.shift(true);
         return slot;
       }
     }
-    if (this.count === 0) return -1;
-    const time = this.nodes[TIME] as number;
-    if (time > untilSeconds) return -1;
-    this.poppedTime = time;
-    return this.popSlot();
+    if (this.count > 0) {
+      const time = this.nodes[TIME] as number;
+      if (time < this.delayBound || this.delayLive === 0) {
+        if (time > untilSeconds) return -1;
+        this.poppedTime = time;
+        return this.popSlot();
+      }
+    }
+    return this.delayLive > 0 ? this.popDueAmongAll(untilSeconds) : -1;
+  }
+
+  /** `popDue` while delay lanes hold live events. */
+  private popDueAmongAll(untilSeconds: number): number {
+    const source = this.selectEarliest();
+    if (source === NO_SOURCE || this.selectedTime > untilSeconds) return -1;
+    this.poppedTime = this.selectedTime;
+    if (source === HEAP) return this.popSlot();
+    let slot: number;
+    if (source === NOW_LANE) {
+      slot = this.nowLane.headSlot();
+      this.nowLane.shift(true);
+    } else {
+      const lane = this.delayLanes[source] as DelayLane;
+      slot = lane.headSlot();
+      lane.shift(true);
+      if (--this.delayLive === 0) this.delayBound = Number.POSITIVE_INFINITY;
+    }
+    this.releaseSlot(slot);
+    return slot;
+  }
+
+  /**
+   * Where the earliest pending event waits (`NO_SOURCE` when none), its time in
+   * `selectedTime`: the least by (time, order) of the heap's top and the lanes' live heads
+   * (cancelled heads are dropped on the way).
+   */
+  private selectEarliest(): number {
+    let source = NO_SOURCE;
+    let time = 0;
+    let order = 0;
+    if (this.count > 0) {
+      source = HEAP;
+      time = this.nodes[TIME] as number;
+      order = this.nodes[ORDER] as number;
+    }
+    const nowLane = this.nowLane;
+    if (nowLane.live > 0) {
+      this.skipCancelledHeads();
+      const laneTime = nowLane.timeSeconds;
+      const laneOrder = nowLane.headOrder();
+      if (source === NO_SOURCE || laneTime < time || (laneTime === time && laneOrder < order)) {
+        source = NOW_LANE;
+        time = laneTime;
+        order = laneOrder;
+      }
+    }
+    const lanes = this.delayLanes;
+    let bound = Number.POSITIVE_INFINITY;
+    for (let index = 0; index < lanes.length; index++) {
+      const lane = lanes[index] as DelayLane;
+      if (lane.live === 0) continue;
+      lane.skipDeadHeads(this.slotGeneration);
+      const laneTime = lane.headTime();
+      if (laneTime < bound) bound = laneTime;
+      const laneOrder = lane.headOrder();
+      if (source === NO_SOURCE || laneTime < time || (laneTime === time && laneOrder < order)) {
+        source = index;
+        time = laneTime;
+        order = laneOrder;
+      }
+    }
+    this.delayBound = bound;
+    this.selectedTime = time;
+    return source;
   }
 
   /** Drops cancelled entries from the head of the "now" lane (it has a live one); its slot. */
@@ -123,6 +253,9 @@ export class EventHeap {
 
   /** Whether an event is due by `untilSeconds`. */
   hasDue(untilSeconds: number): boolean {
+    if (this.delayLive > 0) {
+      return this.selectEarliest() !== NO_SOURCE && this.selectedTime <= untilSeconds;
+    }
     if (this.nowLane.live > 0) return this.nowLane.timeSeconds <= untilSeconds;
     return this.count > 0 && (this.nodes[TIME] as number) <= untilSeconds;
   }
@@ -199,6 +332,11 @@ export class EventHeap {
       // Its lane entry is skipped when it comes to the head (its slot's generation moved on).
       this.releaseSlot(slot);
       this.nowLane.cancelled();
+    } else if (position <= IN_DELAY_LANE) {
+      // Likewise in its delay lane.
+      this.releaseSlot(slot);
+      (this.delayLanes[IN_DELAY_LANE - position] as DelayLane).cancelled();
+      if (--this.delayLive === 0) this.delayBound = Number.POSITIVE_INFINITY;
     } else {
       this.removeAt(position);
     }
@@ -216,6 +354,10 @@ export class EventHeap {
     if (slot < 0) return Number.NaN;
     const position = this.slotPosition[slot] as number;
     if (position === IN_NOW_LANE) return this.nowLane.timeSeconds;
+    if (position <= IN_DELAY_LANE) {
+      const lane = this.delayLanes[IN_DELAY_LANE - position] as DelayLane;
+      return lane.timeOf(slot, this.slotGeneration[slot] as number);
+    }
     return this.nodes[position * NODE + TIME] as number;
   }
 

@@ -74,6 +74,9 @@ export class RouterCore {
   /** Offers whose outcome is still `open`. */
   openOfferCount = 0;
   private nextOfferSequence = 1;
+  /** `expiryLaneOf`'s last delay (NaN: none yet) and its lane. */
+  private expiryLaneDelaySeconds = Number.NaN;
+  private expiryLane = -1;
   private nextAssignmentSequence = 1;
   constructor(
     readonly engine: Engine,
@@ -281,12 +284,23 @@ export class RouterCore {
     this.offersBySequence.set(sequence, offer);
     this.openOfferCount++;
     refreshWaiting(job);
-    offer.expiryTimer = this.engine.schedule(
-      offer.expiresAtSeconds,
-      this.offerExpiryHandler,
-      sequence,
-    );
+    offer.expiryTimer = this.engine.scheduleInLane(this.expiryLaneOf(queue.policy), sequence);
     return offer;
+  }
+
+  /**
+   * The engine's delay lane of offer expiries after the policy's `offerExpiresAfterSeconds`
+   * (the same delay from the same clock: `expiresAtSeconds`): expiries are scheduled in time
+   * order and most are cancelled within seconds, so a FIFO per delay spares the heap a push
+   * and a removal per offer. The lane of the last delay asked for is kept.
+   */
+  private expiryLaneOf(policy: PolicyRecord): number {
+    const delaySeconds = policy.offerExpiresAfterSeconds;
+    if (delaySeconds !== this.expiryLaneDelaySeconds) {
+      this.expiryLane = this.engine.delayLane(this.offerExpiryHandler, delaySeconds);
+      this.expiryLaneDelaySeconds = delaySeconds;
+    }
+    return this.expiryLane;
   }
 
   /**
