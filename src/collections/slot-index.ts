@@ -76,6 +76,24 @@ export class SlotIndex<K extends string | number> {
     if (++this.count * 2 > keys.length) this.grow();
   }
 
+  /**
+   * Maps `key`, known to be absent (the caller has just looked it up and nothing has been
+   * added since), to `slot`; returns its hash, for `deleteHashed`. `set` would compare the
+   * key with every key of its probe run and `hashOfKey` would be a second call.
+   */
+  insertAbsent(key: K, slot: number): number {
+    const hash = this.hashOf(key);
+    const keys = this.keys;
+    const mask = this.mask;
+    let index = hash & mask;
+    while (keys[index] !== undefined) index = (index + 1) & mask;
+    keys[index] = key;
+    this.entries[2 * index] = hash;
+    this.entries[2 * index + 1] = slot;
+    if (++this.count * 2 > keys.length) this.grow();
+    return hash;
+  }
+
   /** Removes `key`; returns the slot it had, or −1 when it was absent. */
   delete(key: K): number {
     return this.deleteHashed(key, this.hashOf(key));

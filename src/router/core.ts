@@ -135,7 +135,8 @@ export class RouterCore {
 
   /**
    * A new job (status `created`, no queue yet) on a free slot, a recycled one when a job has
-   * been forgotten (with its record, reset), and its id indexed.
+   * been forgotten (with its record, reset), and its id indexed. No live job may have `id`
+   * (the caller has looked it up with `findJob`).
    */
   newJob(
     id: string,
@@ -180,13 +181,13 @@ export class RouterCore {
       );
     }
     this.jobSlots[slot] = job;
-    this.jobSlotById.set(id, slot);
     if (slot === this.jobIdHashes.length) {
       const grown = new Int32Array(slot * 2);
       grown.set(this.jobIdHashes);
       this.jobIdHashes = grown;
     }
-    this.jobIdHashes[slot] = this.jobSlotById.hashOfKey(id);
+    // The id is absent: the caller has just looked it up (findJob) and found no job.
+    this.jobIdHashes[slot] = this.jobSlotById.insertAbsent(id, slot);
     return job;
   }
 

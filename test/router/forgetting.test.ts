@@ -51,6 +51,49 @@ describe("forgetting ended jobs", () => {
     expect(h.router.core.rememberedOfferCount).toBe(0);
   });
 
+  it("a job without selectors on an expedited job's slot is neither expedited nor timed", () => {
+    // Creation skips the selector bookkeeping for a job without requested selectors: the
+    // recycled record must come back not expedited and without an expiry timer by itself.
+    const h = harness(singleQueue({ kind: "longestIdle" }, []));
+    const expediting = [
+      {
+        key: "tier",
+        labelOperator: "equal",
+        value: "gold",
+        expedite: true,
+        expiresAfterSeconds: 60,
+      },
+    ] as const;
+    unwrap(
+      h.router.upsertJob({
+        id: "old",
+        channelId: "voice",
+        queueId: "q",
+        requestedWorkerSelectors: expediting,
+      }),
+    );
+    const old = h.router.core.findJob("old");
+    expect(old).toMatchObject({ expedited: true });
+    expect(old?.selectorExpiryTimer).not.toBe(0);
+    unwrap(h.router.cancelJob("old"));
+    unwrap(h.router.upsertJob({ id: "first", channelId: "voice", queueId: "q" }));
+    const first = h.router.core.findJob("first");
+    expect(first).toBe(old);
+    expect(first).toMatchObject({ expedited: false, selectorExpiryTimer: 0 });
+    // A later job with the expedite selector still goes ahead of it.
+    unwrap(
+      h.router.upsertJob({
+        id: "later",
+        channelId: "voice",
+        queueId: "q",
+        requestedWorkerSelectors: expediting,
+      }),
+    );
+    expect(unwrap(h.router.getJobPosition("later")).position).toBe(1);
+    expect(unwrap(h.router.getJobPosition("first")).position).toBe(2);
+    expect(checkInvariants(h.router)).toEqual([]);
+  });
+
   it("queue order still follows creation when slots are recycled", () => {
     const h = harness(singleQueue({ kind: "longestIdle" }, []));
     for (const id of ["a", "b", "c"]) {

@@ -99,7 +99,11 @@ export class JobOperations {
       frozenLabels(spec.tags),
       toWorkerSelectors(spec.requestedWorkerSelectors, core.now),
     );
-    this.flow.setSelectors(job, job.requestedWorkerSelectors, NO_SELECTORS);
+    // A new record is not expedited, has no attached selectors and no expiry timer: only
+    // requested selectors (most jobs have none) can change that.
+    if (job.requestedWorkerSelectors.length > 0) {
+      this.flow.setSelectors(job, job.requestedWorkerSelectors, NO_SELECTORS);
+    }
     const queue = spec.queueId === undefined ? null : core.queueById.get(spec.queueId);
     job.queue = queue ?? null;
     const policyId = spec.classificationPolicyId;
