@@ -68,17 +68,17 @@ interface ArrivalStream {
   readonly spec: ArrivalSpec;
   /** Formats `<id>-<number>`. */
   readonly jobIds: JobIdFormatter;
-  /** The stream's job spec, its id (and a trace's labels) rewritten for each job. */
-  readonly jobSpec: ReusedJobSpec;
+  readonly jobSpecOf: JobSpecOf;
   readonly process: ArrivalProcess;
-  /** Whether the process gives labels per arrival (a trace): else its `labelsOfLast` is never asked. */
-  readonly labelled: boolean;
   readonly handleTime: Distribution;
   readonly handleRandom: RandomStream;
   readonly patience: Distribution | null;
   readonly patienceRandom: RandomStream;
   created: number;
 }
+
+/** The router's spec of a stream's job `jobId` with `labels`. */
+type JobSpecOf = (jobId: string, labels: ArrivalSpec["labels"]) => JobSpec;
 
 /** A job spec the world rewrites for each job of a stream. */
 type ReusedJobSpec = { -readonly [Field in keyof JobSpec]: JobSpec[Field] };
@@ -89,7 +89,7 @@ type ReusedJobSpec = { -readonly [Field in keyof JobSpec]: JobSpec[Field] };
  * Safe because upsertJob reads its spec during the call and keeps nothing of it (it copies
  * labels and selectors), and nothing else sees the spec.
  */
-function reusedJobSpec(spec: ArrivalSpec): ReusedJobSpec {
+function jobSpecMaker(spec: ArrivalSpec): JobSpecOf {
   const { channelId, queueId, classificationPolicyId, priority, tags } = spec;
   const requestedWorkerSelectors = spec.requestedWorkerSelectors;
   const labels = spec.labels;
@@ -120,7 +120,11 @@ function reusedJobSpec(spec: ArrivalSpec): ReusedJobSpec {
   } else {
     jobSpec = { id: "", channelId, priority, labels, tags, requestedWorkerSelectors };
   }
-  return jobSpec;
+  return (id, jobLabels) => {
+    jobSpec.id = id;
+    jobSpec.labels = jobLabels;
+    return jobSpec;
+  };
 }
 
 /** Builds an arrival stream's process from its spec and its own random stream. */
@@ -180,9 +184,8 @@ export class Customers {
       return {
         spec,
         jobIds: new JobIdFormatter(`${spec.id}-`),
-        jobSpec: reusedJobSpec(spec),
+        jobSpecOf: jobSpecMaker(spec),
         process: arrivalProcessOf(spec, streamRandom, traces.get(spec.id)),
-        labelled: spec.arrival.kind === "trace",
         handleTime: createDistribution(spec.handleTime),
         handleRandom: streamRandom.fork("handle"),
         patience: spec.patience === undefined ? null : createDistribution(spec.patience),
@@ -208,9 +211,7 @@ export class Customers {
 
   /** Schedules each stream's first arrival. */
   start(): void {
-    for (let index = 0; index < this.streams.length; index++) {
-      this.scheduleNextArrival(this.streams[index] as ArrivalStream, index);
-    }
+    for (let index = 0; index < this.streams.length; index++) this.scheduleNextArrival(index);
   }
 
   /** Jobs created and not yet ended. */
@@ -279,7 +280,8 @@ export class Customers {
     this.liveJobs--;
   }
 
-  private scheduleNextArrival(stream: ArrivalStream, streamIndex: number): void {
+  private scheduleNextArrival(streamIndex: number): void {
+    const stream = this.streams[streamIndex] as ArrivalStream;
     const atSeconds = stream.process.next();
     if (!(atSeconds < this.horizonSeconds)) return;
     const lane = this.arrivalLanes[streamIndex] as number;
@@ -295,21 +297,21 @@ export class Customers {
    */
   private arrive(streamIndex: number): void {
     const stream = this.streams[streamIndex] as ArrivalStream;
+    const spec = stream.spec;
     const jobId = stream.jobIds.format(++stream.created);
     const handleSeconds = stream.handleTime.sample(stream.handleRandom);
     const patience = stream.patience;
     const patienceSeconds =
       patience === null ? NO_PATIENCE : patience.sample(stream.patienceRandom);
-    const jobSpec = stream.jobSpec;
-    jobSpec.id = jobId;
-    if (stream.labelled) {
-      const traceLabels = stream.process.labelsOfLast();
-      const labels = stream.spec.labels;
-      jobSpec.labels = traceLabels === undefined ? labels : { ...labels, ...traceLabels };
-    }
+    const traceLabels = stream.process.labelsOfLast();
     this.creating = true;
     this.createdJob = NO_JOB;
-    const result = this.router.upsertJob(jobSpec);
+    const result = this.router.upsertJob(
+      stream.jobSpecOf(
+        jobId,
+        traceLabels === undefined ? spec.labels : { ...spec.labels, ...traceLabels },
+      ),
+    );
     this.creating = false;
     if (!result.ok) refused(result, "upsertJob", `job ${jobId}`);
     const job = this.createdJob;
@@ -325,7 +327,7 @@ export class Customers {
         );
       }
     }
-    this.scheduleNextArrival(stream, streamIndex);
+    this.scheduleNextArrival(streamIndex);
   }
 
   private abandon(job: number): void {
