@@ -8,6 +8,8 @@
  * its top like the "now" lane's head. Entries cancelled in place are skipped lazily, and when
  * the ring is full and at least half dead it is compacted instead of grown, so dead entries
  * never hold more memory than live ones.
+ * An ordered lane (delay NaN) holds events whose times the caller gives, each at or after the
+ * one before (one arrival stream's arrivals): the same argument makes its head its least event.
  */
 
 const INITIAL_CAPACITY = 16;
@@ -23,6 +25,8 @@ export class DelayLane {
   private head = 0;
   /** Entries in the ring, live or not. */
   private length = 0;
+  /** Time of the last entry pushed (−∞ while the ring is empty): a push may not go below it. */
+  tailTime = Number.NEGATIVE_INFINITY;
 
   constructor(
     /** Engine handler id of every event in the lane. */
@@ -30,7 +34,7 @@ export class DelayLane {
     /** Its priority class, and the part of the order key it gives. */
     readonly priorityClass: number,
     readonly classOrder: number,
-    /** The constant delay, in seconds (> 0). */
+    /** The constant delay, in seconds (> 0); NaN for an ordered lane (times given by the caller). */
     readonly delaySeconds: number,
   ) {}
 
@@ -45,6 +49,7 @@ export class DelayLane {
     this.generations[at] = generation;
     this.orders[at] = order;
     this.times[at] = time;
+    this.tailTime = time;
     this.length++;
     this.live++;
   }
@@ -103,6 +108,7 @@ export class DelayLane {
   private clear(): void {
     this.head = 0;
     this.length = 0;
+    this.tailTime = Number.NEGATIVE_INFINITY;
   }
 
   /** A full ring: keeps its live entries in order, in a ring twice as large when needed. */

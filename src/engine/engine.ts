@@ -147,6 +147,27 @@ export class Engine {
     return this.heap.pushDelayed(laneId, this.currentTime, argument);
   }
 
+  /**
+   * A lane of its own for events of `handlerId` that its caller schedules in time order, each
+   * at or after the one before (`scheduleInOrder`: one arrival stream's arrivals). They wait in
+   * a FIFO (O(1) to schedule and to take) instead of the heap, and fire exactly when and in the
+   * order `schedule` would (an event out of order goes to the heap).
+   */
+  orderedLane(handlerId: number): number {
+    const priorityClass = this.priorityClasses[handlerId];
+    if (priorityClass === undefined) throw new SchedulingError(`unknown handler id ${handlerId}`);
+    return this.heap.orderedLane(handlerId, priorityClass);
+  }
+
+  /** As `schedule(atSeconds, handler, argument)` with ordered lane `laneId`'s handler. */
+  scheduleInOrder(laneId: number, atSeconds: number, argument: number): TimerId {
+    if (!(atSeconds >= this.currentTime)) {
+      // `schedule` throws, with the same message as ever.
+      return this.schedule(atSeconds, this.heap.laneHandler(laneId), argument);
+    }
+    return this.heap.pushOrdered(laneId, atSeconds, argument);
+  }
+
   /** Schedules `handlerId(argument)` after `delaySeconds` (≥ 0) from now. */
   scheduleAfter(delaySeconds: number, handlerId: number, argument: number): TimerId {
     return this.schedule(this.currentTime + delaySeconds, handlerId, argument);

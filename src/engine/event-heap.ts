@@ -14,7 +14,8 @@
  *
  * Events due now (`pushNow`) may wait in a FIFO lane instead (now-lane.ts), under the same key,
  * and so do events a constant delay ahead (`pushDelayed`, one lane per handler and delay:
- * delay-lane.ts); `popDue` takes the least of the heap's top and the lanes' heads.
+ * delay-lane.ts) and events a caller pushes in time order (`pushOrdered`, a lane per caller's
+ * stream); `popDue` takes the least of the heap's top and the lanes' heads.
  *
  * A timer id is generation · 2^26 + slot with generation ≥ 1, so ids are positive, and an id
  * whose event has fired or been cancelled never matches the slot's next occupant.
@@ -91,6 +92,40 @@ export class EventHeap {
     }
     lanes.push(new DelayLane(handler, priorityClass, priorityClass * CLASS_WEIGHT, delaySeconds));
     return lanes.length - 1;
+  }
+
+  /**
+   * A lane for `handler`'s events of `priorityClass` pushed in time order (`pushOrdered`), a
+   * new lane each call (a caller's own stream of events). Returns its index.
+   */
+  orderedLane(handler: number, priorityClass: number): number {
+    const lanes = this.delayLanes;
+    lanes.push(new DelayLane(handler, priorityClass, priorityClass * CLASS_WEIGHT, Number.NaN));
+    return lanes.length - 1;
+  }
+
+  /** The handler of lane `laneIndex`'s events. */
+  laneHandler(laneIndex: number): number {
+    return (this.delayLanes[laneIndex] as DelayLane).handler;
+  }
+
+  /**
+   * As `push`, for ordered lane `laneIndex`'s handler at `time`: in the lane when `time` is not
+   * less than the time of the lane's last live entry, else (never for a caller keeping its
+   * promise of order) in the heap. Either way it fires in the same order.
+   */
+  pushOrdered(laneIndex: number, time: number, argument: number): number {
+    const lane = this.delayLanes[laneIndex] as DelayLane;
+    if (time < lane.tailTime) return this.push(time, lane.priorityClass, lane.handler, argument);
+    const slot = this.allocateSlot();
+    this.slotHandler[slot] = lane.handler;
+    this.slotArgument[slot] = argument;
+    this.slotPosition[slot] = IN_DELAY_LANE - laneIndex;
+    const generation = this.slotGeneration[slot] as number;
+    lane.push(slot, generation, lane.classOrder + this.sequence++, time, this.slotGeneration);
+    this.delayLive++;
+    if (time < this.delayBound) this.delayBound = time;
+    return generation * SLOT_SPACE + slot;
   }
 
   /**

@@ -30,6 +30,17 @@ import { refused } from "./router-refusals.ts";
 /** No job: the router has not received the job being created (yet). */
 const NO_JOB = -1;
 
+/**
+ * Arrival streams up to which each stream's arrivals wait in an engine lane of their own (a
+ * stream's arrivals come in time order, one pending at a time) instead of the event heap: a
+ * push and a pop of the heap per job saved. Past it the heap serves them all, as the engine
+ * compares every live lane's head when one is due, a cost growing with the lanes.
+ */
+export const MAX_ARRIVAL_LANES = 8;
+
+/** A stream whose arrivals go through the heap. */
+const NO_LANE = -1;
+
 /** A patience of a stream without patience. */
 const NO_PATIENCE = -1;
 
@@ -146,6 +157,8 @@ function arrivalProcessOf(
 export class Customers {
   private readonly streams: ArrivalStream[];
   private readonly arrivalHandler: number;
+  /** Each stream's ordered engine lane for its arrivals (NO_LANE: the heap), by stream index. */
+  private readonly arrivalLanes: number[];
   private readonly patienceHandler: number;
   /** Jobs of the world in the system. */
   private liveJobs = 0;
@@ -184,6 +197,10 @@ export class Customers {
       "world:arrival",
       (stream) => this.arrive(stream),
       WorldPriority.arrival,
+    );
+    const lanes = this.streams.length <= MAX_ARRIVAL_LANES;
+    this.arrivalLanes = this.streams.map(() =>
+      lanes ? engine.orderedLane(this.arrivalHandler) : NO_LANE,
     );
     this.patienceHandler = engine.registerHandler(
       "world:patience",
@@ -266,8 +283,10 @@ export class Customers {
   private scheduleNextArrival(streamIndex: number): void {
     const stream = this.streams[streamIndex] as ArrivalStream;
     const atSeconds = stream.process.next();
-    if (atSeconds < this.horizonSeconds)
-      this.engine.schedule(atSeconds, this.arrivalHandler, streamIndex);
+    if (!(atSeconds < this.horizonSeconds)) return;
+    const lane = this.arrivalLanes[streamIndex] as number;
+    if (lane === NO_LANE) this.engine.schedule(atSeconds, this.arrivalHandler, streamIndex);
+    else this.engine.scheduleInOrder(lane, atSeconds, streamIndex);
   }
 
   /**

@@ -14,6 +14,7 @@ import { assertProperty } from "../support/property.ts";
 type Action =
   | { kind: "schedule"; delay: number; priorityClass: number }
   | { kind: "lane"; lane: number }
+  | { kind: "ordered"; lane: number; delay: number }
   | { kind: "cancel"; pick: number };
 
 /** The lanes: a handler's priority class and a constant delay. */
@@ -24,6 +25,13 @@ const LANES: ReadonlyArray<{ priorityClass: number; delay: number }> = [
   { priorityClass: 3, delay: 0.1 },
   { priorityClass: 2, delay: 3 },
 ];
+
+/**
+ * The ordered lanes (`orderedLane`, `scheduleInOrder`): a handler's priority class each. Their
+ * events are scheduled at now plus any delay, so most come in order and some do not (those go
+ * to the heap), and several may share an instant.
+ */
+const ORDERED_LANES: readonly number[] = [1, 3, 1];
 
 const action: fc.Arbitrary<Action> = fc.oneof(
   {
@@ -38,6 +46,14 @@ const action: fc.Arbitrary<Action> = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant("lane" as const),
       lane: fc.integer({ min: 0, max: LANES.length - 1 }),
+    }),
+    weight: 3,
+  },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant("ordered" as const),
+      lane: fc.integer({ min: 0, max: ORDERED_LANES.length - 1 }),
+      delay: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 3 }), fc.constant(0.1)),
     }),
     weight: 3,
   },
@@ -86,6 +102,8 @@ function modelRun(
       } else if (step.kind === "lane") {
         const lane = LANES[step.lane] as { priorityClass: number; delay: number };
         schedule(next.time + lane.delay, lane.priorityClass);
+      } else if (step.kind === "ordered") {
+        schedule(next.time + step.delay, ORDERED_LANES[step.lane] as number);
       } else {
         const target = step.pick % scheduled;
         cancels.push(model.some((event) => event.label === target));
@@ -97,7 +115,7 @@ function modelRun(
 }
 
 describe("Engine's delay lanes against a reference model", () => {
-  it("fire, cancel and count exactly as the model, among heap and now-lane events", () => {
+  it("fire, cancel and count exactly as the model, with ordered lanes, heap and now-lane events", () => {
     assertProperty(
       fc.property(
         fc.array(fc.array(action, { maxLength: 5 }), { minLength: 1, maxLength: 12 }),
@@ -133,6 +151,12 @@ describe("Engine's delay lanes against a reference model", () => {
                       const time = engine.now + (LANES[step.lane]?.delay as number);
                       ids.push(engine.scheduleInLane(lanes[step.lane] as number, ids.length));
                       live.set(ids.length - 1, time);
+                    } else if (step.kind === "ordered") {
+                      const time = engine.now + step.delay;
+                      ids.push(
+                        engine.scheduleInOrder(ordered[step.lane] as number, time, ids.length),
+                      );
+                      live.set(ids.length - 1, time);
                     } else {
                       const target = step.pick % ids.length;
                       cancelResults.push(engine.cancel(ids[target] as number));
@@ -146,6 +170,9 @@ describe("Engine's delay lanes against a reference model", () => {
           }
           const lanes = LANES.map(({ priorityClass, delay }) =>
             engine.delayLane(handlers[priorityClass] as number, delay),
+          );
+          const ordered = ORDERED_LANES.map((priorityClass) =>
+            engine.orderedLane(handlers[priorityClass] as number),
           );
           for (const priorityClass of startClasses) {
             ids.push(engine.schedule(0, handlers[priorityClass] as number, ids.length));
@@ -196,6 +223,39 @@ describe("Engine's delay lanes against a reference model", () => {
     engine.run();
     expect(fired).toEqual(expected);
     expect(engine.pendingCount).toBe(0);
+  });
+
+  it("keeps an ordered lane's events in order among heap events at the same times", () => {
+    // Arrivals in an ordered lane, some at one instant, others at the times of heap events of
+    // the same class scheduled before and after them: all fire by (time, sequence).
+    const engine = new Engine();
+    const fired: string[] = [];
+    const arrive = engine.registerHandler("arrive", (n) => fired.push(`lane${n}`), 2);
+    const other = engine.registerHandler("other", (n) => fired.push(`heap${n}`), 2);
+    const lane = engine.orderedLane(arrive);
+    engine.schedule(1, other, 0);
+    engine.scheduleInOrder(lane, 1, 1);
+    engine.scheduleInOrder(lane, 1, 2);
+    engine.schedule(1, other, 3);
+    engine.scheduleInOrder(lane, 2, 4);
+    engine.schedule(0.5, other, 5);
+    // Out of order for the lane: the heap takes it.
+    engine.scheduleInOrder(lane, 1.5, 6);
+    engine.run();
+    expect(fired).toEqual(["heap5", "heap0", "lane1", "lane2", "heap3", "lane6", "lane4"]);
+  });
+
+  it("refuses to schedule in an ordered lane in the past, as schedule does", () => {
+    const engine = new Engine();
+    const handler = engine.registerHandler("h", () => {});
+    const lane = engine.orderedLane(handler);
+    engine.schedule(5, handler, 0);
+    engine.run();
+    expect(() => engine.scheduleInOrder(lane, 4, 0)).toThrow(
+      /in the past: 4 < now 5 \(handler h\)/,
+    );
+    expect(() => engine.scheduleInOrder(lane, Number.NaN, 0)).toThrow(/at NaN/);
+    expect(() => engine.orderedLane(handler + 1)).toThrow(/unknown handler/);
   });
 
   it("refuses a delay that is not > 0, and an unknown handler", () => {

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { createDistribution, RandomStream } from "../../src/random/index.ts";
+import { MAX_ARRIVAL_LANES } from "../../src/world/customers.ts";
 import {
   eventsOfType,
   ONE_QUEUE,
@@ -199,5 +200,62 @@ describe("the end of a run", () => {
     expect(timesOf(run.events, "RouterJobReceived")).toEqual([10, 20, 60]);
     expect(run.result.metrics.overall.arrived).toBe(1);
     expect(run.result.metrics.overall.completed).toBe(1);
+  });
+});
+
+describe("arrival lanes", () => {
+  /** Streams that arrive at shared instants (scripted ties, a renewal on the same grid). */
+  const STREAMS = `
+arrivals:
+  - id: a
+    channelId: voice
+    queueId: q
+    arrival: { kind: poisson, ratePerHour: 90 }
+    handleTime: { kind: exponential, mean: 2m }
+    patience: { kind: exponential, mean: 3m }
+  - id: b
+    channelId: voice
+    queueId: q
+    arrival: { kind: scripted, at: [0, 0, 30, 30, 90, 90, 600] }
+    handleTime: 1m
+    patience: 2m
+  - id: c
+    channelId: voice
+    queueId: q
+    arrival: { kind: renewal, interarrival: 45s }
+    handleTime: { kind: exponential, mean: 1m }
+`;
+  /** Streams that never arrive: with them the scenario has more streams than lanes. */
+  const SILENT = Array.from(
+    { length: 6 },
+    (_, index) => `
+  - id: silent${index}
+    channelId: voice
+    queueId: q
+    arrival: { kind: poisson, ratePerHour: 0 }
+    handleTime: 1m`,
+  ).join("");
+  const WORKERS = `
+workers:
+  - id: w
+    count: 2
+    capacity: 1
+    queues: [q]
+    channels: [{ channelId: voice, capacityCostPerJob: 1 }]
+    behavior: { responseTime: { kind: exponential, mean: 5s }, wrapUpTime: 10s }
+`;
+
+  it("fire each stream's arrivals as the heap does, ties and all", () => {
+    // Three streams get lanes of their own; nine (six silent) go through the heap. Every router
+    // event, at every time, must be the same in both runs.
+    expect(MAX_ARRIVAL_LANES).toBeGreaterThanOrEqual(3);
+    expect(MAX_ARRIVAL_LANES).toBeLessThan(9);
+    const head = "horizon: 1h\ndrain: 2h\n";
+    const inLanes = runYaml(head + ONE_QUEUE + WORKERS + STREAMS);
+    const inHeap = runYaml(head + ONE_QUEUE + WORKERS + STREAMS + SILENT);
+    const lines = (run: { events: readonly { timeSeconds: number }[] }) =>
+      run.events.map((event) => JSON.stringify(event));
+    expect(inLanes.events.length).toBeGreaterThan(200);
+    expect(lines(inHeap)).toEqual(lines(inLanes));
   });
 });
