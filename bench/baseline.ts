@@ -54,3 +54,24 @@ export function writeBaseline(path: string, baseline: Baseline): void {
   writeFileSync(`${path}.tmp`, `${JSON.stringify(baseline, null, 2)}\n`);
   renameSync(`${path}.tmp`, path);
 }
+
+/**
+ * What differs between the machine the baseline was recorded on and this one (CPU model and
+ * count, platform, Node version), as one line; null when nothing does. Figures move between
+ * machines of one kind by more than the yardstick corrects (the quickstart's start-up took
+ * 0.83 s of CPU on one 2-core machine and 0.50 s on another with the same yardstick), so a
+ * change measured across machines is not a change of the code.
+ */
+export function machineDifference(
+  recorded: Pick<BaselineContext, "cpus" | "platform" | "node"> | undefined,
+  current: Pick<BaselineContext, "cpus" | "platform" | "node">,
+): string | null {
+  if (recorded === undefined) return null;
+  const differences: string[] = [];
+  for (const key of ["cpus", "platform", "node"] as const) {
+    if (recorded[key] !== current[key]) {
+      differences.push(`${key} ${recorded[key]} there, ${current[key]} here`);
+    }
+  }
+  return differences.length === 0 ? null : differences.join("; ");
+}

@@ -11,7 +11,13 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Baseline, type BaselineFigure, readBaseline, writeBaseline } from "./baseline.ts";
+import {
+  type Baseline,
+  type BaselineFigure,
+  machineDifference,
+  readBaseline,
+  writeBaseline,
+} from "./baseline.ts";
 import { benchCases } from "./cases/index.ts";
 import { type CaseRuns, figureDefinitions } from "./figures.ts";
 import { type BenchOptions, parseBenchOptions } from "./options.ts";
@@ -132,6 +138,13 @@ function printTable(context: Context, figures: readonly JudgedFigure[], baseline
   if (Math.max(context.loadAverageAtStart, context.loadAverageAtEnd) > cores) {
     console.log(
       `WARNING: the machine was busy (load average above its ${cores} cores): CPU times are inflated too; compare the "vs loop" columns, and record no baseline from this run`,
+    );
+  }
+  const otherMachine =
+    context.size === "quick" ? null : machineDifference(baseline.context, context);
+  if (otherMachine !== null) {
+    console.log(
+      `NOTE: the baseline was recorded on another machine (${otherMachine}): its changes and flags compare machines as much as code; re-record it here (--update, quiet, --runs 5) before judging a change`,
     );
   }
   console.log(formatHeader());
