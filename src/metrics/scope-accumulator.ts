@@ -55,10 +55,7 @@ export const Counter = {
 export const COUNTER_COUNT = 26;
 
 /** The sums of seconds: added scope by scope, since their rounding depends on the order. */
-export const SECONDS_SUMS: readonly number[] = [
-  Counter.abandonWaitSeconds,
-  Counter.handleTimeSeconds,
-];
+const SECONDS_SUMS: readonly number[] = [Counter.abandonWaitSeconds, Counter.handleTimeSeconds];
 
 /** The counters that count jobs or events (integers): kept per cell and combined at the end. */
 export const CELL_COUNTERS: readonly number[] = Array.from(

@@ -17,7 +17,6 @@ import {
   increment,
   ratio,
   ScopeAccumulator,
-  SECONDS_SUMS,
 } from "./scope-accumulator.ts";
 import { ScopeLevels } from "./scope-levels.ts";
 import { ScopeWaits } from "./scope-waits.ts";
@@ -60,13 +59,6 @@ export class ScopeSet {
   private readonly queueLengths: ScopeLevels;
   private readonly capacityInUse: ScopeLevels;
   private readonly waits: ScopeWaits;
-  /**
-   * With one queue and one arrival stream, while every sum of seconds has gone to all three
-   * scopes, only overall's sums are added to: the queue's and the stream's would get the same
-   * additions in the same order from the same zero, so they are copied from overall at the
-   * first addition that misses one of them, or at the end (`settleSums`).
-   */
-  private sumsFollowOverall: boolean;
 
   private readonly queueIds: readonly string[];
   private readonly arrivalIds: readonly string[];
@@ -114,7 +106,6 @@ export class ScopeSet {
     this.queueLengths = levels((scope) => scope.queueLength);
     this.capacityInUse = levels((scope) => scope.capacityInUse);
     this.waits = new ScopeWaits(this.overall, this.queues, this.arrivals);
-    this.sumsFollowOverall = queueIds.length === 1 && arrivalIds.length === 1;
   }
 
   /** Index of a queue id, −1 for a queue the settings did not list. */
@@ -155,27 +146,11 @@ export class ScopeSet {
   addSeconds(slot: number, counter: number, seconds: number): void {
     const jobs = this.jobs;
     if (jobs.counted[slot] === 0) return;
-    if (this.sumsFollowOverall) {
-      if (jobs.arrivalIndex[slot] === 0 && jobs.scopeQueueIndex[slot] === 0) {
-        increment(this.overall.counts, counter, seconds);
-        return;
-      }
-      this.settleSums();
-    }
     increment(this.overall.counts, counter, seconds);
     const arrival = this.arrivals[jobs.arrivalIndex[slot] as number];
     if (arrival !== undefined) increment(arrival.counts, counter, seconds);
     const queue = this.queues[jobs.scopeQueueIndex[slot] as number];
     if (queue !== undefined) increment(queue.counts, counter, seconds);
-  }
-
-  /** Gives the queue and the stream overall's sums, which they followed until now; ends following. */
-  private settleSums(): void {
-    if (!this.sumsFollowOverall) return;
-    this.sumsFollowOverall = false;
-    const sums = this.overall.counts;
-    for (const scope of [this.queues[0], this.arrivals[0]] as ScopeAccumulator[])
-      for (const counter of SECONDS_SUMS) scope.counts[counter] = sums[counter] as number;
   }
 
   /** The job's first queue: its `arrived` counts there too (it counted overall on arrival). */
@@ -289,7 +264,6 @@ export class ScopeSet {
 
   /** Every scope's metrics and the interval rows, with levels accounted to `endSeconds`. */
   results(endSeconds: number): Omit<ReplicationMetrics, "workers"> {
-    this.settleSums();
     this.addCellCounts();
     for (const scope of [this.overall, ...this.queues, ...this.arrivals]) scope.advance(endSeconds);
     for (const level of [...this.busyWorkers, ...this.staffedWorkers]) level.advance(endSeconds);
