@@ -15,6 +15,7 @@ import { CHARTS_FOLDER, type OutputName, RUN_OUTPUT_FILES } from "./output-names
 import { RunInterrupted } from "./replications.ts";
 import { arimoTtfPaths, arimoWoff2Fonts } from "./report-fonts.ts";
 import { loadSvgRenderer } from "./svg-renderer.ts";
+import { withoutTurbofan } from "./without-turbofan.ts";
 
 /** What to draw and how. */
 export interface ChartOutputRequest {
@@ -89,17 +90,21 @@ export async function drawCharts(
   const files = new Map<OutputName, string | Uint8Array>();
   const rendered: RenderedChart[] = [];
   const fontFiles = options.png ? arimoTtfPaths() : [];
-  for (const chart of charts) {
-    await checkpoint(options.signal);
-    const spec = render.withChartFont(chart.spec);
-    const svg = await render.renderSvg(spec, chart.name);
-    files.set(`${CHARTS_FOLDER}/${chart.name}.vl.json`, `${JSON.stringify(spec, null, 2)}\n`);
-    files.set(`${CHARTS_FOLDER}/${chart.name}.svg`, svg);
-    if (png !== undefined) {
-      files.set(`${CHARTS_FOLDER}/${chart.name}.png`, await png.renderPng(svg, fontFiles));
+  // The drawing script is compiled (loadSvgRenderer, above) before V8's flags change: its code
+  // cache was made under the default flags.
+  await withoutTurbofan(async () => {
+    for (const chart of charts) {
+      await checkpoint(options.signal);
+      const spec = render.withChartFont(chart.spec);
+      const svg = await render.renderSvg(spec, chart.name);
+      files.set(`${CHARTS_FOLDER}/${chart.name}.vl.json`, `${JSON.stringify(spec, null, 2)}\n`);
+      files.set(`${CHARTS_FOLDER}/${chart.name}.svg`, svg);
+      if (png !== undefined) {
+        files.set(`${CHARTS_FOLDER}/${chart.name}.png`, await png.renderPng(svg, fontFiles));
+      }
+      rendered.push({ name: chart.name, title: chart.title, caption: chart.caption, svg });
     }
-    rendered.push({ name: chart.name, title: chart.title, caption: chart.caption, svg });
-  }
+  });
   return { files, rendered };
 }
 
