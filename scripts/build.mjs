@@ -1,8 +1,10 @@
 /**
  * Compiles src/ to dist/ (JavaScript and type declarations, tsconfig.build.json): `npm run
- * build`, and `npm install` runs it (prepare). `--if-stale` builds only when dist/ is not current
- * (scripts/dist-freshness.mjs). A build goes to a fresh folder that replaces dist/ only once
- * complete: a failed build leaves dist/ as it was, and no output of a deleted source survives.
+ * build`, and `npm install` runs it (prepare, with `--if-stale`). `--if-stale` builds only when
+ * dist/ is not current for its sources, build scripts and installed packages
+ * (scripts/dist-freshness.mjs, `buildIsCurrent`). A build goes to a fresh folder that replaces
+ * dist/ only once complete: a failed build leaves dist/ as it was, and no output of a deleted
+ * source survives.
  * The CLI is then bundled (scripts/bundle-cli.mjs) and the code caches of its two scripts, the
  * command line and the charts' drawing, are made (scripts/code-caches.mjs), so that a command
  * starts and draws fast.
@@ -13,9 +15,9 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { bundleCli, COMMAND_LINE_FROM_MAIN, DRAWING_FROM_MAIN } from "./bundle-cli.mjs";
 import { makeCodeCaches } from "./code-caches.mjs";
-import { BUILD_STAMP_NAME, distIsCurrent, ROOT } from "./dist-freshness.mjs";
+import { BUILD_STAMP_NAME, buildIsCurrent, ROOT } from "./dist-freshness.mjs";
 
-if (process.argv.includes("--if-stale") && distIsCurrent()) process.exit(0);
+if (process.argv.includes("--if-stale") && buildIsCurrent()) process.exit(0);
 
 let tsc;
 try {
