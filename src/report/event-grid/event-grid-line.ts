@@ -38,18 +38,16 @@ const CHANNEL_ID = field("channelId");
 const QUEUE_ID = field("queueId");
 const WORKER_ID = field("workerId");
 const OFFER_ID = field("offerId");
-const LABELS = field("labels");
-const TAGS = field("tags");
+const LABELS = labelsField("labels");
+const TAGS = labelsField("tags");
 const JOB_STATUS = field("jobStatus");
 const CLASSIFICATION_POLICY_ID = field("classificationPolicyId");
 const PRIORITY = field("priority");
 const JOB_PRIORITY = field("jobPriority");
-const REQUESTED_SELECTORS = field("requestedWorkerSelectors");
-const ATTACHED_SELECTORS = field("attachedWorkerSelectors");
-const EXPIRED_REQUESTED_SELECTORS = field("expiredRequestedWorkerSelectors");
-const EXPIRED_ATTACHED_SELECTORS = field("expiredAttachedWorkerSelectors");
-const UNAVAILABLE_FOR_MATCHING = field("unavailableForMatching");
-const SCHEDULED_ON = field("scheduledOn");
+const REQUESTED_SELECTORS = selectorsField("requestedWorkerSelectors");
+const ATTACHED_SELECTORS = selectorsField("attachedWorkerSelectors");
+const EXPIRED_REQUESTED_SELECTORS = selectorsField("expiredRequestedWorkerSelectors");
+const EXPIRED_ATTACHED_SELECTORS = selectorsField("expiredAttachedWorkerSelectors");
 const OFFERED_ON = field("offeredOn");
 const EXPIRES_ON = field("expiresOn");
 const ASSIGNMENT_ID = field("assignmentId");
@@ -57,11 +55,43 @@ const DISPOSITION_CODE = field("dispositionCode");
 const NOTE = field("note");
 const RULE_KEY = field("ruleKey");
 const EXCEPTION_RULE_ID = field("exceptionRuleId");
-const WORKER_LABELS = field("workerLabels");
-const WORKER_TAGS = field("workerTags");
-const JOB_LABELS = field("jobLabels");
-const JOB_TAGS = field("jobTags");
+const WORKER_LABELS = labelsField("workerLabels");
+const WORKER_TAGS = labelsField("workerTags");
+const JOB_LABELS = labelsField("jobLabels");
+const JOB_TAGS = labelsField("jobTags");
 const TOTAL_CAPACITY = field("totalCapacity");
+
+/**
+ * Runs of constant text that the usual event writes as one fragment instead of several: a null
+ * `channelReference` with the key after it, empty labels and selector lists, a null
+ * `classificationPolicyId`, the `unavailableForMatching` flag with the key after it.
+ */
+const NULL_CHANNEL_REFERENCE_CHANNEL_ID = asciiFragment(',"channelReference":null,"channelId":');
+const NULL_CLASSIFICATION_POLICY_ID_PRIORITY = asciiFragment(
+  ',"classificationPolicyId":null,"priority":',
+);
+const AVAILABLE_SCHEDULED_ON = asciiFragment(',"unavailableForMatching":false,"scheduledOn":');
+const UNAVAILABLE_SCHEDULED_ON = asciiFragment(',"unavailableForMatching":true,"scheduledOn":');
+
+/** A labels field's key, and the key with `{}` for empty labels (the usual case). */
+interface LabelsField {
+  readonly key: Fragment;
+  readonly empty: Fragment;
+}
+
+function labelsField(name: EventFieldName): LabelsField {
+  return { key: field(name), empty: asciiFragment(`,"${name}":{}`) };
+}
+
+/** A selector list's key, and the key with `[]` for an empty list (the usual case). */
+interface SelectorsField {
+  readonly key: Fragment;
+  readonly empty: Fragment;
+}
+
+function selectorsField(name: EventFieldName): SelectorsField {
+  return { key: field(name), empty: asciiFragment(`,"${name}":[]`) };
+}
 
 /** The service's selector shape (`ttlSeconds`, `state`, `expirationTime`). */
 const SELECTOR_KEY_FIRST = asciiFragment('{"key":');
@@ -84,6 +114,14 @@ const PASCAL_STATUS: Readonly<Record<JobStatus, string>> = {
   waitingForActivation: "WaitingForActivation",
 };
 
+/** `,"jobStatus":"Queued"` and the like, encoded once. */
+const JOB_STATUS_FIELDS = new Map(
+  Object.entries(PASCAL_STATUS).map(([status, pascal]) => [
+    status,
+    asciiFragment(`,"jobStatus":${JSON.stringify(pascal)}`),
+  ]),
+);
+
 /** `queued` → `Queued`, as `jobStatus` is spelled in events. */
 export function pascalStatus(status: JobStatus): string {
   return PASCAL_STATUS[status] ?? status.charAt(0).toUpperCase() + status.slice(1);
@@ -100,17 +138,28 @@ function optionalTime(out: JsonBytes, clock: TimestampWriter, timeSeconds: numbe
   out.byte(QUOTE);
 }
 
-function labels(out: JsonBytes, key: Fragment, value: Labels): void {
-  out.objectField(key, value);
+/** True when `fields` has no own enumerable key: it writes `{}`. */
+function isEmptyRecord(fields: Labels): boolean {
+  for (const key in fields) if (Object.hasOwn(fields, key)) return false;
+  return true;
+}
+
+function labels(out: JsonBytes, field: LabelsField, value: Labels): void {
+  if (isEmptyRecord(value)) out.raw(field.empty);
+  else out.objectField(field.key, value);
 }
 
 function selectors(
   out: JsonBytes,
-  key: Fragment,
+  field: SelectorsField,
   list: readonly WorkerSelector[],
   clock: TimestampWriter,
 ): void {
-  out.raw(key);
+  if (list.length === 0) {
+    out.raw(field.empty);
+    return;
+  }
+  out.raw(field.key);
   out.openArray();
   for (let i = 0; i < list.length; i++) {
     const selector = list[i] as WorkerSelector;
@@ -132,19 +181,29 @@ function json(out: JsonBytes, name: EventFieldName, value: unknown): void {
   out.member(name, value, false);
 }
 
-function jobBase(out: JsonBytes, event: JobEventBase): void {
+/** `{"jobId":…,"channelReference":…,"channelId":…`. */
+function jobAndChannel(
+  out: JsonBytes,
+  event: { jobId: string; channelReference: string | null; channelId: string },
+): void {
   out.stringField(JOB_ID_FIRST, event.jobId);
-  out.nullableStringField(CHANNEL_REFERENCE, event.channelReference);
-  out.stringField(CHANNEL_ID, event.channelId);
+  if (event.channelReference === null) {
+    out.stringField(NULL_CHANNEL_REFERENCE_CHANNEL_ID, event.channelId);
+  } else {
+    out.stringField(CHANNEL_REFERENCE, event.channelReference);
+    out.stringField(CHANNEL_ID, event.channelId);
+  }
+}
+
+function jobBase(out: JsonBytes, event: JobEventBase): void {
+  jobAndChannel(out, event);
   out.nullableStringField(QUEUE_ID, event.queueId);
   labels(out, LABELS, event.labels);
   labels(out, TAGS, event.tags);
 }
 
 function offerBase(out: JsonBytes, event: OfferEventBase): void {
-  out.stringField(JOB_ID_FIRST, event.jobId);
-  out.nullableStringField(CHANNEL_REFERENCE, event.channelReference);
-  out.stringField(CHANNEL_ID, event.channelId);
+  jobAndChannel(out, event);
   out.stringField(WORKER_ID, event.workerId);
   out.stringField(QUEUE_ID, event.queueId);
   out.stringField(OFFER_ID, event.offerId);
@@ -160,21 +219,31 @@ function offerLabels(
   labels(out, JOB_TAGS, event.jobTags);
 }
 
+/** `,"unavailableForMatching":…,"scheduledOn":`. */
+function availability(out: JsonBytes, unavailableForMatching: boolean): void {
+  out.raw(unavailableForMatching ? UNAVAILABLE_SCHEDULED_ON : AVAILABLE_SCHEDULED_ON);
+}
+
 /** The `data` object of an event. */
 export function writeEventData(out: JsonBytes, event: RouterEvent, clock: TimestampWriter): void {
   switch (event.type) {
-    case "RouterJobReceived":
+    case "RouterJobReceived": {
       jobBase(out, event);
-      out.stringField(JOB_STATUS, pascalStatus(event.jobStatus));
-      out.nullableStringField(CLASSIFICATION_POLICY_ID, event.classificationPolicyId);
-      out.raw(PRIORITY);
+      const status = JOB_STATUS_FIELDS.get(event.jobStatus);
+      if (status === undefined) out.stringField(JOB_STATUS, pascalStatus(event.jobStatus));
+      else out.raw(status);
+      if (event.classificationPolicyId === null) {
+        out.raw(NULL_CLASSIFICATION_POLICY_ID_PRIORITY);
+      } else {
+        out.stringField(CLASSIFICATION_POLICY_ID, event.classificationPolicyId);
+        out.raw(PRIORITY);
+      }
       out.nullableNumber(event.priority);
       selectors(out, REQUESTED_SELECTORS, event.requestedWorkerSelectors, clock);
-      out.raw(UNAVAILABLE_FOR_MATCHING);
-      out.boolean(event.unavailableForMatching);
-      out.raw(SCHEDULED_ON);
+      availability(out, event.unavailableForMatching);
       optionalTime(out, clock, event.scheduledAtSeconds);
       break;
+    }
     case "RouterJobClassified":
       jobBase(out, event);
       json(out, "queueDetails", event.queueDetails);
@@ -225,9 +294,7 @@ export function writeEventData(out: JsonBytes, event: RouterEvent, clock: Timest
       out.numberField(PRIORITY, event.priority);
       selectors(out, EXPIRED_REQUESTED_SELECTORS, event.expiredRequestedWorkerSelectors, clock);
       selectors(out, EXPIRED_ATTACHED_SELECTORS, event.expiredAttachedWorkerSelectors, clock);
-      out.raw(UNAVAILABLE_FOR_MATCHING);
-      out.boolean(event.unavailableForMatching);
-      out.raw(SCHEDULED_ON);
+      availability(out, event.unavailableForMatching);
       optionalTime(out, clock, event.scheduledAtSeconds);
       break;
     case "RouterWorkerOfferIssued":
