@@ -70,10 +70,7 @@ export class SlotIndex<K extends string | number> {
       }
       index = (index + 1) & mask;
     }
-    keys[index] = key;
-    this.entries[2 * index] = hash;
-    this.entries[2 * index + 1] = slot;
-    if (++this.count * 2 > keys.length) this.grow();
+    this.placeAt(index, key, hash, slot);
   }
 
   /**
@@ -87,11 +84,16 @@ export class SlotIndex<K extends string | number> {
     const mask = this.mask;
     let index = hash & mask;
     while (keys[index] !== undefined) index = (index + 1) & mask;
-    keys[index] = key;
+    this.placeAt(index, key, hash, slot);
+    return hash;
+  }
+
+  /** Puts a new entry at free position `index` (the end of its probe run), growing if due. */
+  private placeAt(index: number, key: K, hash: number, slot: number): void {
+    this.keys[index] = key;
     this.entries[2 * index] = hash;
     this.entries[2 * index + 1] = slot;
-    if (++this.count * 2 > keys.length) this.grow();
-    return hash;
+    if (++this.count * 2 > this.keys.length) this.grow();
   }
 
   /** Removes `key`; returns the slot it had, or −1 when it was absent. */

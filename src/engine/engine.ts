@@ -117,8 +117,7 @@ export class Engine {
           : `cannot schedule an event in the past: ${atSeconds} < now ${this.currentTime} (handler ${this.handlerName(handlerId)})`,
       );
     }
-    const priorityClass = this.priorityClasses[handlerId];
-    if (priorityClass === undefined) throw new SchedulingError(`unknown handler id ${handlerId}`);
+    const priorityClass = this.priorityClassOf(handlerId);
     if (atSeconds === this.currentTime) {
       return this.heap.pushNow(atSeconds, priorityClass, handlerId, argument);
     }
@@ -132,8 +131,7 @@ export class Engine {
    * instead of the heap, and fire exactly when and in the order `scheduleAfter` would.
    */
   delayLane(handlerId: number, delaySeconds: number): number {
-    const priorityClass = this.priorityClasses[handlerId];
-    if (priorityClass === undefined) throw new SchedulingError(`unknown handler id ${handlerId}`);
+    const priorityClass = this.priorityClassOf(handlerId);
     if (!(delaySeconds > 0)) {
       throw new SchedulingError(
         `a delay lane needs a delay > 0, got ${delaySeconds} (handler ${this.handlerName(handlerId)})`,
@@ -154,9 +152,7 @@ export class Engine {
    * order `schedule` would (an event out of order goes to the heap).
    */
   orderedLane(handlerId: number): number {
-    const priorityClass = this.priorityClasses[handlerId];
-    if (priorityClass === undefined) throw new SchedulingError(`unknown handler id ${handlerId}`);
-    return this.heap.orderedLane(handlerId, priorityClass);
+    return this.heap.orderedLane(handlerId, this.priorityClassOf(handlerId));
   }
 
   /** As `schedule(atSeconds, handler, argument)` with ordered lane `laneId`'s handler. */
@@ -166,6 +162,13 @@ export class Engine {
       return this.schedule(atSeconds, this.heap.laneHandler(laneId), argument);
     }
     return this.heap.pushOrdered(laneId, atSeconds, argument);
+  }
+
+  /** The priority class `handlerId` was registered with; throws for an unknown handler. */
+  private priorityClassOf(handlerId: number): number {
+    const priorityClass = this.priorityClasses[handlerId];
+    if (priorityClass === undefined) throw new SchedulingError(`unknown handler id ${handlerId}`);
+    return priorityClass;
   }
 
   /** Schedules `handlerId(argument)` after `delaySeconds` (≥ 0) from now. */

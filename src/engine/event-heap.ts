@@ -117,15 +117,7 @@ export class EventHeap {
   pushOrdered(laneIndex: number, time: number, argument: number): number {
     const lane = this.delayLanes[laneIndex] as DelayLane;
     if (time < lane.tailTime) return this.push(time, lane.priorityClass, lane.handler, argument);
-    const slot = this.allocateSlot();
-    this.slotHandler[slot] = lane.handler;
-    this.slotArgument[slot] = argument;
-    this.slotPosition[slot] = IN_DELAY_LANE - laneIndex;
-    const generation = this.slotGeneration[slot] as number;
-    lane.push(slot, generation, lane.classOrder + this.sequence++, time, this.slotGeneration);
-    this.delayLive++;
-    if (time < this.delayBound) this.delayBound = time;
-    return generation * SLOT_SPACE + slot;
+    return this.pushInLane(laneIndex, lane, time, argument);
   }
 
   /**
@@ -134,14 +126,17 @@ export class EventHeap {
    */
   pushDelayed(laneIndex: number, nowSeconds: number, argument: number): number {
     const lane = this.delayLanes[laneIndex] as DelayLane;
+    return this.pushInLane(laneIndex, lane, nowSeconds + lane.delaySeconds, argument);
+  }
+
+  /** A live event of lane `laneIndex` (`lane`) at `time`, not before the lane's tail; its id. */
+  private pushInLane(laneIndex: number, lane: DelayLane, time: number, argument: number): number {
     const slot = this.allocateSlot();
     this.slotHandler[slot] = lane.handler;
     this.slotArgument[slot] = argument;
     this.slotPosition[slot] = IN_DELAY_LANE - laneIndex;
     const generation = this.slotGeneration[slot] as number;
-    const order = lane.classOrder + this.sequence++;
-    const time = nowSeconds + lane.delaySeconds;
-    lane.push(slot, generation, order, time, this.slotGeneration);
+    lane.push(slot, generation, lane.classOrder + this.sequence++, time, this.slotGeneration);
     this.delayLive++;
     if (time < this.delayBound) this.delayBound = time;
     return generation * SLOT_SPACE + slot;

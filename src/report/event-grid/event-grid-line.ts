@@ -73,23 +73,19 @@ const NULL_CLASSIFICATION_POLICY_ID_PRIORITY = asciiFragment(
 const AVAILABLE_SCHEDULED_ON = asciiFragment(',"unavailableForMatching":false,"scheduledOn":');
 const UNAVAILABLE_SCHEDULED_ON = asciiFragment(',"unavailableForMatching":true,"scheduledOn":');
 
-/** A labels field's key, and the key with `{}` for empty labels (the usual case). */
-interface LabelsField {
+/** A field's key, and the key with its empty value (the usual case) as one fragment. */
+interface FieldWithEmpty {
   readonly key: Fragment;
   readonly empty: Fragment;
 }
 
-function labelsField(name: EventFieldName): LabelsField {
+/** Labels or tags: empty as `{}`. */
+function labelsField(name: EventFieldName): FieldWithEmpty {
   return { key: field(name), empty: asciiFragment(`,"${name}":{}`) };
 }
 
-/** A selector list's key, and the key with `[]` for an empty list (the usual case). */
-interface SelectorsField {
-  readonly key: Fragment;
-  readonly empty: Fragment;
-}
-
-function selectorsField(name: EventFieldName): SelectorsField {
+/** A selector list: empty as `[]`. */
+function selectorsField(name: EventFieldName): FieldWithEmpty {
   return { key: field(name), empty: asciiFragment(`,"${name}":[]`) };
 }
 
@@ -144,14 +140,14 @@ function isEmptyRecord(fields: Labels): boolean {
   return true;
 }
 
-function labels(out: JsonBytes, field: LabelsField, value: Labels): void {
+function labels(out: JsonBytes, field: FieldWithEmpty, value: Labels): void {
   if (isEmptyRecord(value)) out.raw(field.empty);
   else out.objectField(field.key, value);
 }
 
 function selectors(
   out: JsonBytes,
-  field: SelectorsField,
+  field: FieldWithEmpty,
   list: readonly WorkerSelector[],
   clock: TimestampWriter,
 ): void {
