@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Engine } from "../../src/engine/engine.ts";
 import { assertProperty } from "../support/property.ts";
+import { firstToFire, type ModelEvent } from "./reference-order.ts";
 
 /**
  * Events a constant delay ahead wait in the engine's delay lanes (`delayLane`,
@@ -60,13 +61,6 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant("cancel" as const), pick: fc.nat() }), weight: 3 },
 );
 
-interface ModelEvent {
-  readonly time: number;
-  readonly priorityClass: number;
-  readonly sequence: number;
-  readonly label: number;
-}
-
 /** Handlers stop scheduling once this many events were scheduled, so that every run ends. */
 const MAX_EVENTS = 400;
 
@@ -85,14 +79,7 @@ function modelRun(
   };
   for (const priorityClass of startClasses) schedule(0, priorityClass);
   while (model.length > 0) {
-    const next = model.reduce((least, event) =>
-      event.time < least.time ||
-      (event.time === least.time &&
-        (event.priorityClass < least.priorityClass ||
-          (event.priorityClass === least.priorityClass && event.sequence < least.sequence)))
-        ? event
-        : least,
-    );
+    const next = firstToFire(model);
     model = model.filter((event) => event !== next);
     fired.push({ label: next.label, time: next.time });
     if (scheduled >= MAX_EVENTS) continue;

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Engine } from "../../src/engine/engine.ts";
 import { assertProperty } from "../support/property.ts";
+import { compareFiringOrder, type ModelEvent } from "./reference-order.ts";
 
 /**
  * The engine against a reference model: a plain array of pending events, fired by a stable sort
@@ -36,13 +37,6 @@ const operation: fc.Arbitrary<Operation> = fc.oneof(
   },
 );
 
-interface ModelEvent {
-  time: number;
-  priorityClass: number;
-  sequence: number;
-  label: number;
-}
-
 describe("Engine against a reference model", () => {
   it("fires exactly the model's events, in the model's order, never going back in time", () => {
     assertProperty(
@@ -63,10 +57,7 @@ describe("Engine against a reference model", () => {
         let modelNow = 0;
         const runModelUntil = (until: number) => {
           const due = model.filter((event) => event.time <= until);
-          due.sort(
-            (a, b) =>
-              a.time - b.time || a.priorityClass - b.priorityClass || a.sequence - b.sequence,
-          );
+          due.sort(compareFiringOrder);
           for (const event of due) modelFired.push({ label: event.label, time: event.time });
           model = model.filter((event) => event.time > until);
           modelNow = until;

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Engine } from "../../src/engine/engine.ts";
 import { assertProperty } from "../support/property.ts";
+import { firstToFire, type ModelEvent } from "./reference-order.ts";
 
 /**
  * Events due now (zero delay) wait in the engine's "now" lane instead of its heap: the engine,
@@ -24,13 +25,6 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   },
   { arbitrary: fc.record({ kind: fc.constant("cancel" as const), pick: fc.nat() }), weight: 2 },
 );
-
-interface ModelEvent {
-  readonly time: number;
-  readonly priorityClass: number;
-  readonly sequence: number;
-  readonly label: number;
-}
 
 /** Handlers stop scheduling once this many events were scheduled, so that every run ends. */
 const MAX_EVENTS = 400;
@@ -105,14 +99,7 @@ describe("Engine's now lane against a reference model", () => {
           };
           for (const priorityClass of startClasses) modelSchedule(0, priorityClass);
           while (model.length > 0) {
-            const next = model.reduce((least, event) =>
-              event.time < least.time ||
-              (event.time === least.time &&
-                (event.priorityClass < least.priorityClass ||
-                  (event.priorityClass === least.priorityClass && event.sequence < least.sequence)))
-                ? event
-                : least,
-            );
+            const next = firstToFire(model);
             model = model.filter((event) => event !== next);
             modelFired.push({ label: next.label, time: next.time });
             if (scheduled >= MAX_EVENTS) continue;
