@@ -1,0 +1,205 @@
+/**
+ * The router's observer calls the collector has heard but not yet applied to its books, in the
+ * order they came, a row of seven numbers each: the call, its time, the job slot and up to four
+ * handles, indexes or flags. What the router's view says of the job (its arrival stream, from
+ * its id, and its channel) is in the row as a number, taken when the call was made, since a job
+ * slot may name another job by the time the row is applied. Applying a full log is one loop
+ * over the rows (see collector.ts for why).
+ */
+import type { MetricsBooks } from "./books.ts";
+
+/** The calls the log holds (its rows' first number). */
+export const LoggedCall = {
+  jobReceived: 0,
+  jobClassified: 1,
+  jobClassificationFailed: 2,
+  jobQueued: 3,
+  jobWaitingForActivation: 4,
+  jobUnassigned: 5,
+  jobCompleted: 6,
+  jobClosed: 7,
+  jobCancelled: 8,
+  jobExceptionTriggered: 9,
+  offerIssued: 10,
+  offerAccepted: 11,
+  offerDeclined: 12,
+  offerExpired: 13,
+  offerRevoked: 14,
+} as const;
+
+/** Numbers per row: the call, time, job slot, then four arguments (see `append`). */
+const ROW = 7;
+const CALL = 0;
+const TIME = 1;
+const SLOT = 2;
+const FIRST = 3;
+const SECOND = 4;
+const THIRD = 5;
+const FOURTH = 6;
+
+/**
+ * Channel ids as small numbers for the log's rows, in order of first sight. A job's channel is
+ * asked of the view for every offer, and the router passes the same string for a channel each
+ * time, so most lookups end at the first comparison.
+ */
+export class ChannelIndex {
+  private readonly ids: string[] = [];
+  private readonly indexById = new Map<string, number>();
+  private lastId: string | null = null;
+  private lastIndex = -1;
+
+  /** The number of a channel id (given one at first sight). */
+  indexOf(channelId: string): number {
+    if (channelId === this.lastId) return this.lastIndex;
+    let index = this.indexById.get(channelId);
+    if (index === undefined) {
+      index = this.ids.length;
+      this.ids.push(channelId);
+      this.indexById.set(channelId, index);
+    }
+    this.lastId = channelId;
+    this.lastIndex = index;
+    return index;
+  }
+
+  /** The channel id of a number `indexOf` gave. */
+  idOf(index: number): string {
+    return this.ids[index] as string;
+  }
+}
+
+/** See the module header. */
+export class CallLog {
+  private readonly numbers: Float64Array;
+  /** Index in `numbers` of the next free row. */
+  private end = 0;
+
+  constructor(
+    readonly capacity: number,
+    private readonly channels: ChannelIndex,
+  ) {
+    this.numbers = new Float64Array(capacity * ROW);
+  }
+
+  /** Number of rows held. */
+  get length(): number {
+    return this.end / ROW;
+  }
+
+  /**
+   * Adds a call; returns true when the log is then full (apply it before the next call). The
+   * three arguments are per call: offer, worker, queue handle for offerIssued and offerAccepted,
+   * and the job's channel (its `ChannelIndex` number) as the third; offer for offerDeclined,
+   * offerExpired and offerRevoked; arrival stream index for jobReceived; queue handle for
+   * jobQueued; worker handle for jobCompleted; 1 when abandoned for jobCancelled; unused (0)
+   * otherwise.
+   */
+  append(
+    call: number,
+    time: number,
+    slot: number,
+    first: number,
+    second: number,
+    third: number,
+    fourth: number,
+  ): boolean {
+    const numbers = this.numbers;
+    const at = this.end;
+    numbers[at + CALL] = call;
+    numbers[at + TIME] = time;
+    numbers[at + SLOT] = slot;
+    numbers[at + FIRST] = first;
+    numbers[at + SECOND] = second;
+    numbers[at + THIRD] = third;
+    numbers[at + FOURTH] = fourth;
+    this.end = at + ROW;
+    return this.end === numbers.length;
+  }
+
+  /** Applies every row to `books`, oldest first, and empties the log. */
+  applyTo(books: MetricsBooks): void {
+    const numbers = this.numbers;
+    const channels = this.channels;
+    const end = this.end;
+    // Emptied first: a call that throws leaves no row to be applied twice.
+    this.end = 0;
+    // The calls every job makes are applied here, the others in `applyOther`: a smaller loop
+    // leaves V8 room to inline the books' methods of the common calls into it.
+    for (let at = 0; at < end; at += ROW) {
+      const time = numbers[at + TIME] as number;
+      const slot = numbers[at + SLOT] as number;
+      const first = numbers[at + FIRST] as number;
+      switch (numbers[at + CALL]) {
+        case LoggedCall.jobReceived:
+          books.jobReceived(time, slot, first);
+          break;
+        case LoggedCall.jobClassified:
+          books.jobClassified(slot);
+          break;
+        case LoggedCall.jobQueued:
+          books.jobQueued(time, slot, first);
+          break;
+        case LoggedCall.offerIssued: {
+          const worker = numbers[at + SECOND] as number;
+          const queue = numbers[at + THIRD] as number;
+          const channelId = channels.idOf(numbers[at + FOURTH] as number);
+          books.offerIssued(time, slot, first, worker, queue, channelId);
+          break;
+        }
+        case LoggedCall.offerAccepted: {
+          const worker = numbers[at + SECOND] as number;
+          const queue = numbers[at + THIRD] as number;
+          const channelId = channels.idOf(numbers[at + FOURTH] as number);
+          books.offerAccepted(time, slot, first, worker, queue, channelId);
+          break;
+        }
+        case LoggedCall.jobCompleted:
+          books.jobCompleted(time, slot, first);
+          break;
+        case LoggedCall.jobClosed:
+          books.jobClosed(time, slot);
+          break;
+        default:
+          applyOther(books, numbers[at + CALL] as number, time, slot, first);
+      }
+    }
+  }
+}
+
+/** Applies a row of a call other than the common ones (`first`: the row's first argument). */
+function applyOther(
+  books: MetricsBooks,
+  call: number,
+  time: number,
+  slot: number,
+  first: number,
+): void {
+  switch (call) {
+    case LoggedCall.jobClassificationFailed:
+      books.jobClassificationFailed(time, slot);
+      break;
+    case LoggedCall.jobWaitingForActivation:
+      books.jobWaitingForActivation(time, slot);
+      break;
+    case LoggedCall.jobUnassigned:
+      books.jobUnassigned(time, slot);
+      break;
+    case LoggedCall.jobCancelled:
+      books.jobCancelled(time, slot, first === 1);
+      break;
+    case LoggedCall.jobExceptionTriggered:
+      books.jobExceptionTriggered(slot);
+      break;
+    case LoggedCall.offerDeclined:
+      books.offerDeclined(time, slot, first);
+      break;
+    case LoggedCall.offerExpired:
+      books.offerExpired(time, slot, first);
+      break;
+    case LoggedCall.offerRevoked:
+      books.offerRevoked(time, slot, first);
+      break;
+    default:
+      throw new Error(`unknown logged call ${call}`);
+  }
+}
