@@ -26,8 +26,8 @@ import type { ReplicationMetrics } from "./types.ts";
 
 export type { MetricsSettings } from "./books.ts";
 
-/** Calls held before they are applied: 12 KB of numbers, well inside a core's first cache. */
-export const LOGGED_CALLS = 256;
+/** Calls held before they are applied (56 KB of numbers): fewer, longer batches measured faster. */
+export const LOGGED_CALLS = 1024;
 
 /**
  * See the module header. Attach it to a router (`router.observe(collector)`, with the router's
