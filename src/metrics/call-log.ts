@@ -78,6 +78,9 @@ export class CallLog {
     readonly capacity: number,
     private readonly channels: ChannelIndex,
   ) {
+    if (!Number.isInteger(capacity) || capacity < 1) {
+      throw new RangeError(`a call log holds at least one call, not ${capacity}`);
+    }
     this.numbers = new Float64Array(capacity * ROW);
   }
 
