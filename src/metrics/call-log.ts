@@ -1,10 +1,11 @@
 /**
  * The router's observer calls the collector has heard but not yet applied to its books, in the
- * order they came, a row of seven numbers each: the call, its time, the job slot and up to four
- * handles, indexes or flags. What the router's view says of the job (its arrival stream, from
- * its id, and its channel) is in the row as a number, taken when the call was made, since a job
- * slot may name another job by the time the row is applied. Applying a full log is one loop
- * over the rows (see collector.ts for why).
+ * order they came, a row each: the call, its time, the job slot and one handle, index or flag
+ * (four numbers), or for an offer issued or accepted the offer, worker, queue and channel
+ * (seven). What the router's view says of the job (its arrival stream, from its id, and its
+ * channel) is in the row as a number, taken when the call was made, since a job slot may name
+ * another job by the time the row is applied. Applying a full log is one loop over the rows
+ * (see collector.ts for why).
  */
 import type { MetricsBooks } from "./books.ts";
 
@@ -27,8 +28,9 @@ export const LoggedCall = {
   offerRevoked: 14,
 } as const;
 
-/** Numbers per row: the call, time, job slot, then four arguments (see `append`). */
-const ROW = 7;
+/** Numbers in a row of one argument (`append`) and of an offer (`appendOffer`). */
+const SHORT_ROW = 4;
+const OFFER_ROW = 7;
 const CALL = 0;
 const TIME = 1;
 const SLOT = 2;
@@ -73,6 +75,8 @@ export class CallLog {
   private readonly numbers: Float64Array;
   /** Index in `numbers` of the next free row. */
   private end = 0;
+  /** Once `end` is past this, the next row might not fit: the log is full. */
+  private readonly lastStart: number;
 
   constructor(
     readonly capacity: number,
@@ -81,42 +85,57 @@ export class CallLog {
     if (!Number.isInteger(capacity) || capacity < 1) {
       throw new RangeError(`a call log holds at least one call, not ${capacity}`);
     }
-    this.numbers = new Float64Array(capacity * ROW);
+    // Room for `capacity` rows of the longer kind; shorter rows let more in.
+    this.numbers = new Float64Array(capacity * OFFER_ROW);
+    this.lastStart = this.numbers.length - OFFER_ROW;
   }
 
-  /** Number of rows held. */
-  get length(): number {
-    return this.end / ROW;
+  /** Whether no call is held. */
+  get isEmpty(): boolean {
+    return this.end === 0;
   }
 
   /**
-   * Adds a call; returns true when the log is then full (apply it before the next call). The
-   * three arguments are per call: offer, worker, queue handle for offerIssued and offerAccepted,
-   * and the job's channel (its `ChannelIndex` number) as the third; offer for offerDeclined,
-   * offerExpired and offerRevoked; arrival stream index for jobReceived; queue handle for
-   * jobQueued; worker handle for jobCompleted; 1 when abandoned for jobCancelled; unused (0)
-   * otherwise.
+   * Adds a call other than offerIssued or offerAccepted; returns true when the log is then full
+   * (apply it before the next call). `first` is per call: arrival stream index for jobReceived;
+   * queue handle for jobQueued; worker handle for jobCompleted; offer for offerDeclined,
+   * offerExpired and offerRevoked; 1 when abandoned for jobCancelled; unused (0) otherwise.
    */
-  append(
-    call: number,
-    time: number,
-    slot: number,
-    first: number,
-    second: number,
-    third: number,
-    fourth: number,
-  ): boolean {
+  append(call: number, time: number, slot: number, first: number): boolean {
     const numbers = this.numbers;
     const at = this.end;
     numbers[at + CALL] = call;
     numbers[at + TIME] = time;
     numbers[at + SLOT] = slot;
     numbers[at + FIRST] = first;
-    numbers[at + SECOND] = second;
-    numbers[at + THIRD] = third;
-    numbers[at + FOURTH] = fourth;
-    this.end = at + ROW;
-    return this.end === numbers.length;
+    this.end = at + SHORT_ROW;
+    return this.end > this.lastStart;
+  }
+
+  /**
+   * Adds an offerIssued or offerAccepted call: the offer, worker and queue handles and the job's
+   * channel (its `ChannelIndex` number). Returns true when the log is then full.
+   */
+  appendOffer(
+    call: number,
+    time: number,
+    slot: number,
+    offer: number,
+    worker: number,
+    queue: number,
+    channel: number,
+  ): boolean {
+    const numbers = this.numbers;
+    const at = this.end;
+    numbers[at + CALL] = call;
+    numbers[at + TIME] = time;
+    numbers[at + SLOT] = slot;
+    numbers[at + FIRST] = offer;
+    numbers[at + SECOND] = worker;
+    numbers[at + THIRD] = queue;
+    numbers[at + FOURTH] = channel;
+    this.end = at + OFFER_ROW;
+    return this.end > this.lastStart;
   }
 
   /** Applies every row to `books`, oldest first, and empties the log. */
@@ -128,11 +147,15 @@ export class CallLog {
     this.end = 0;
     // The calls every job makes are applied here, the others in `applyOther`: a smaller loop
     // leaves V8 room to inline the books' methods of the common calls into it.
-    for (let at = 0; at < end; at += ROW) {
-      const time = numbers[at + TIME] as number;
-      const slot = numbers[at + SLOT] as number;
-      const first = numbers[at + FIRST] as number;
-      switch (numbers[at + CALL]) {
+    for (let at = 0; at < end; ) {
+      const row = at;
+      const call = numbers[row + CALL] as number;
+      const time = numbers[row + TIME] as number;
+      const slot = numbers[row + SLOT] as number;
+      const first = numbers[row + FIRST] as number;
+      const offerRow = call === LoggedCall.offerIssued || call === LoggedCall.offerAccepted;
+      at += offerRow ? OFFER_ROW : SHORT_ROW;
+      switch (call) {
         case LoggedCall.jobReceived:
           books.jobReceived(time, slot, first);
           break;
@@ -143,16 +166,16 @@ export class CallLog {
           books.jobQueued(time, slot, first);
           break;
         case LoggedCall.offerIssued: {
-          const worker = numbers[at + SECOND] as number;
-          const queue = numbers[at + THIRD] as number;
-          const channelId = channels.idOf(numbers[at + FOURTH] as number);
+          const worker = numbers[row + SECOND] as number;
+          const queue = numbers[row + THIRD] as number;
+          const channelId = channels.idOf(numbers[row + FOURTH] as number);
           books.offerIssued(time, slot, first, worker, queue, channelId);
           break;
         }
         case LoggedCall.offerAccepted: {
-          const worker = numbers[at + SECOND] as number;
-          const queue = numbers[at + THIRD] as number;
-          const channelId = channels.idOf(numbers[at + FOURTH] as number);
+          const worker = numbers[row + SECOND] as number;
+          const queue = numbers[row + THIRD] as number;
+          const channelId = channels.idOf(numbers[row + FOURTH] as number);
           books.offerAccepted(time, slot, first, worker, queue, channelId);
           break;
         }
@@ -163,7 +186,7 @@ export class CallLog {
           books.jobClosed(time, slot);
           break;
         default:
-          applyOther(books, numbers[at + CALL] as number, time, slot, first);
+          applyOther(books, call, time, slot, first);
       }
     }
   }

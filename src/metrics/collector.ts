@@ -26,7 +26,7 @@ import type { ReplicationMetrics } from "./types.ts";
 
 export type { MetricsSettings } from "./books.ts";
 
-/** Calls held before they are applied (56 KB of numbers): fewer, longer batches measured faster. */
+/** Calls held at least before they are applied: fewer, longer batches measured faster. */
 export const LOGGED_CALLS = 1024;
 
 /**
@@ -82,65 +82,70 @@ export class MetricsCollector implements RouterObserver {
 
   /** The books with every logged call applied. */
   private applied(): MetricsBooks {
-    if (this.log.length > 0) this.log.applyTo(this.books);
+    if (!this.log.isEmpty) this.log.applyTo(this.books);
     return this.books;
   }
 
-  /** Logs a call (see CallLog.append for the arguments) and applies the log once full. */
-  private logCall(
+  /** Logs a call (see CallLog.append for `first`) and applies the log once full. */
+  private logCall(call: number, time: number, slot: number, first: number): void {
+    if (this.log.append(call, time, slot, first)) this.log.applyTo(this.books);
+  }
+
+  /** Logs an offer issued or accepted (see CallLog.appendOffer); applies the log once full. */
+  private logOffer(
     call: number,
     time: number,
     slot: number,
-    first: number,
-    second: number,
-    third: number,
-    fourth: number,
+    offer: number,
+    worker: number,
+    queue: number,
   ): void {
-    if (this.log.append(call, time, slot, first, second, third, fourth)) {
+    const channel = this.channels.indexOf(this.view.jobChannelId(slot));
+    if (this.log.appendOffer(call, time, slot, offer, worker, queue, channel)) {
       this.log.applyTo(this.books);
     }
   }
 
   jobReceived(time: number, slot: number): void {
     const arrivalIndex = this.arrivalOfJob(this.view.jobId(slot));
-    this.logCall(LoggedCall.jobReceived, time, slot, arrivalIndex, 0, 0, 0);
+    this.logCall(LoggedCall.jobReceived, time, slot, arrivalIndex);
   }
 
   jobClassified(time: number, slot: number): void {
-    this.logCall(LoggedCall.jobClassified, time, slot, 0, 0, 0, 0);
+    this.logCall(LoggedCall.jobClassified, time, slot, 0);
   }
 
   jobClassificationFailed(time: number, slot: number): void {
-    this.logCall(LoggedCall.jobClassificationFailed, time, slot, 0, 0, 0, 0);
+    this.logCall(LoggedCall.jobClassificationFailed, time, slot, 0);
   }
 
   jobQueued(time: number, slot: number, queue: number): void {
-    this.logCall(LoggedCall.jobQueued, time, slot, queue, 0, 0, 0);
+    this.logCall(LoggedCall.jobQueued, time, slot, queue);
   }
 
   jobWaitingForActivation(time: number, slot: number): void {
-    this.logCall(LoggedCall.jobWaitingForActivation, time, slot, 0, 0, 0, 0);
+    this.logCall(LoggedCall.jobWaitingForActivation, time, slot, 0);
   }
 
   jobUnassigned(time: number, slot: number): void {
-    this.logCall(LoggedCall.jobUnassigned, time, slot, 0, 0, 0, 0);
+    this.logCall(LoggedCall.jobUnassigned, time, slot, 0);
   }
 
   jobCompleted(time: number, slot: number, _assignment: number, worker: number): void {
-    this.logCall(LoggedCall.jobCompleted, time, slot, worker, 0, 0, 0);
+    this.logCall(LoggedCall.jobCompleted, time, slot, worker);
   }
 
   jobClosed(time: number, slot: number): void {
-    this.logCall(LoggedCall.jobClosed, time, slot, 0, 0, 0, 0);
+    this.logCall(LoggedCall.jobClosed, time, slot, 0);
   }
 
   jobCancelled(time: number, slot: number, _note: string | null, dispositionCode: string): void {
     const abandoned = dispositionCode === "Abandoned" ? 1 : 0;
-    this.logCall(LoggedCall.jobCancelled, time, slot, abandoned, 0, 0, 0);
+    this.logCall(LoggedCall.jobCancelled, time, slot, abandoned);
   }
 
   jobExceptionTriggered(time: number, slot: number): void {
-    this.logCall(LoggedCall.jobExceptionTriggered, time, slot, 0, 0, 0, 0);
+    this.logCall(LoggedCall.jobExceptionTriggered, time, slot, 0);
   }
 
   jobWorkerSelectorsExpired(
@@ -153,8 +158,7 @@ export class MetricsCollector implements RouterObserver {
   }
 
   offerIssued(time: number, slot: number, offer: number, worker: number, queue: number): void {
-    const channel = this.channels.indexOf(this.view.jobChannelId(slot));
-    this.logCall(LoggedCall.offerIssued, time, slot, offer, worker, queue, channel);
+    this.logOffer(LoggedCall.offerIssued, time, slot, offer, worker, queue);
   }
 
   offerAccepted(
@@ -165,20 +169,19 @@ export class MetricsCollector implements RouterObserver {
     queue: number,
     _assignment: number,
   ): void {
-    const channel = this.channels.indexOf(this.view.jobChannelId(slot));
-    this.logCall(LoggedCall.offerAccepted, time, slot, offer, worker, queue, channel);
+    this.logOffer(LoggedCall.offerAccepted, time, slot, offer, worker, queue);
   }
 
   offerDeclined(time: number, slot: number, offer: number): void {
-    this.logCall(LoggedCall.offerDeclined, time, slot, offer, 0, 0, 0);
+    this.logCall(LoggedCall.offerDeclined, time, slot, offer);
   }
 
   offerExpired(time: number, slot: number, offer: number): void {
-    this.logCall(LoggedCall.offerExpired, time, slot, offer, 0, 0, 0);
+    this.logCall(LoggedCall.offerExpired, time, slot, offer);
   }
 
   offerRevoked(time: number, slot: number, offer: number): void {
-    this.logCall(LoggedCall.offerRevoked, time, slot, offer, 0, 0, 0);
+    this.logCall(LoggedCall.offerRevoked, time, slot, offer);
   }
 
   /** Applied at once, after the logged calls: it reads the worker's details from the view now. */
