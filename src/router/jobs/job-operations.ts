@@ -30,7 +30,7 @@ import {
 import type { JobSpec, JobStatus } from "../types.ts";
 import { addNote, type JobFlow } from "./job-flow.ts";
 import type { JobTemplate } from "./job-template.ts";
-import { jobSpecError } from "./job-validation.ts";
+import { ID_REQUIRED, jobRequestError, newJobError } from "./job-validation.ts";
 import { addQueuedJob, removeQueuedJob } from "./queue-order.ts";
 
 /** Statuses from which cancel is allowed (§8 e). */
@@ -80,31 +80,22 @@ export class JobOperations {
   ) {}
 
   upsertJob(spec: JobSpec): RouterResult<UpsertJobResult> {
-    const error = jobSpecError(spec);
+    const error = jobRequestError(spec, this.core.queueById, this.flow.classificationPolicies);
     if (error !== null) return fail("BadRequest", error);
-    if (spec.queueId !== undefined && !this.core.queueById.has(spec.queueId)) {
-      return fail("BadRequest", `queue ${spec.queueId} does not exist`);
-    }
-    const policyId = spec.classificationPolicyId;
-    if (policyId !== undefined && !this.flow.classificationPolicies.has(policyId)) {
-      return fail("BadRequest", `classification policy ${policyId} does not exist`);
-    }
     const job = this.core.findJob(spec.id);
     return job === undefined ? this.createJob(spec) : this.updateJob(job, spec);
   }
 
   private createJob(spec: JobSpec): RouterResult<UpsertJobResult> {
-    if (spec.id === "") return fail("BadRequest", "id is required");
-    if (spec.channelId === undefined) return fail("BadRequest", "channelId is required");
-    if (spec.queueId === undefined && spec.classificationPolicyId === undefined) {
-      return fail("BadRequest", "queueId or classificationPolicyId is required");
-    }
+    if (spec.id === "") return fail("BadRequest", ID_REQUIRED);
+    const error = newJobError(spec);
+    if (error !== null) return fail("BadRequest", error);
     const core = this.core;
     const job = core.newJob(
       spec.id,
       spec.channelReference ?? null,
       spec.classificationPolicyId ?? null,
-      spec.channelId,
+      spec.channelId as string, // newJobError has checked it
       spec.priority ?? 1,
       frozenLabels(spec.labels),
       frozenLabels(spec.tags),
@@ -131,7 +122,7 @@ export class JobOperations {
       const updated = this.updateJob(existing, template.specOf(id));
       return updated.ok ? existing.index : updated;
     }
-    if (id === "") return failure("BadRequest", "id is required");
+    if (id === "") return failure("BadRequest", ID_REQUIRED);
     if (template.creationFailure !== null) return template.creationFailure;
     const job = core.newJob(
       id,

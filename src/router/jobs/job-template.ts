@@ -24,7 +24,7 @@ import type { QueueRecord } from "../entities.ts";
 import { frozenLabels, NO_LABELS } from "../labels.ts";
 import { failure, type RouterFailure } from "../results.ts";
 import type { JobSpec, Labels, WorkerSelector, WorkerSelectorSpec } from "../types.ts";
-import { jobSpecError } from "./job-validation.ts";
+import { jobRequestError, newJobError } from "./job-validation.ts";
 
 /** A job's spec without its id: what a template is prepared from. */
 export type JobTemplateSpec = Omit<JobSpec, "id">;
@@ -78,15 +78,11 @@ function frozenSelectorSpecs(specs: readonly WorkerSelectorSpec[]): readonly Wor
   return Object.freeze(specs.map((spec) => Object.freeze({ ...spec })));
 }
 
-/** A frozen copy of the spec's fields that are given (absent fields stay absent). */
+/** A frozen copy of the spec, with copies of its labels, tags and selectors, frozen too. */
 function frozenSpec(spec: JobTemplateSpec): JobTemplateSpec {
-  const copy: { -readonly [Field in keyof JobTemplateSpec]: JobTemplateSpec[Field] } = {};
-  for (const key in spec) {
-    if (Object.hasOwn(spec, key)) {
-      const field = key as keyof JobTemplateSpec;
-      (copy as Record<string, unknown>)[field] = spec[field];
-    }
-  }
+  const copy: { -readonly [Field in keyof JobTemplateSpec]: JobTemplateSpec[Field] } = {
+    ...spec,
+  };
   // Frozen as a job keeps them: every job of the template shares these two.
   if (spec.labels !== undefined) copy.labels = frozenLabels(spec.labels);
   if (spec.tags !== undefined) copy.tags = frozenLabels(spec.tags);
@@ -96,31 +92,9 @@ function frozenSpec(spec: JobTemplateSpec): JobTemplateSpec {
   return Object.freeze(copy);
 }
 
-/** upsertJob's checks that do not depend on the id or on whether a job has it, in its order. */
-function specFailure(
-  spec: JobTemplateSpec,
-  core: RouterCore,
-  policies: ReadonlyMap<string, ClassificationPolicyRecord>,
-): RouterFailure | null {
-  const error = jobSpecError({ ...spec, id: "" });
-  if (error !== null) return failure("BadRequest", error);
-  if (spec.queueId !== undefined && !core.queueById.has(spec.queueId)) {
-    return failure("BadRequest", `queue ${spec.queueId} does not exist`);
-  }
-  const policyId = spec.classificationPolicyId;
-  if (policyId !== undefined && !policies.has(policyId)) {
-    return failure("BadRequest", `classification policy ${policyId} does not exist`);
-  }
-  return null;
-}
-
-/** createJob's checks but the id's, in its order. */
-function creationFailureOf(spec: JobTemplateSpec): RouterFailure | null {
-  if (spec.channelId === undefined) return failure("BadRequest", "channelId is required");
-  if (spec.queueId === undefined && spec.classificationPolicyId === undefined) {
-    return failure("BadRequest", "queueId or classificationPolicyId is required");
-  }
-  return null;
+/** A failed result with this message, or null for none. */
+function refusal(error: string | null): RouterFailure | null {
+  return error === null ? null : failure("BadRequest", error);
 }
 
 /** Checks and resolves a template of jobs for the router state `core`. */
@@ -130,8 +104,8 @@ export function prepareJobTemplate(
   clientSpec: JobTemplateSpec,
 ): JobTemplate {
   const spec = frozenSpec(clientSpec);
-  const failed = specFailure(spec, core, policies);
-  const creationFailure = creationFailureOf(spec);
+  const failed = refusal(jobRequestError(spec, core.queueById, policies));
+  const creationFailure = refusal(newJobError(spec));
   const valid = failed === null && creationFailure === null;
   const selectors = spec.requestedWorkerSelectors;
   const timeless =
