@@ -46,7 +46,7 @@ export function okEmpty(): EmptyResult {
 
 /** A failed result. */
 export function fail<T>(code: RouterErrorCode, message: string): RouterResult<T> {
-  return { ok: false, error: { code, message } };
+  return failure(code, message);
 }
 
 /** A failed result, typed as a failure (for operations whose success is not a result object). */

@@ -6,7 +6,9 @@
  * assigned with dispositionCode `Abandoned`; it is withdrawn at the job's first assignment.
  * Per-job state lives in tables indexed by the router's job slot (the handle its calls name a job
  * by), written when the router says it received a job the world is creating: no slot of the
- * world's own, no mapping, nothing allocated per job but its id.
+ * world's own, no mapping, nothing allocated per job but its id. Jobs are created from a job
+ * template per stream (the router checks and resolves the stream's spec once), but for a job
+ * a trace gives labels of its own, which upsertJob creates from a spec with those labels.
  */
 
 import { objectArray } from "../collections/object-array.ts";
