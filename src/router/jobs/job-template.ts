@@ -125,7 +125,13 @@ export function prepareJobTemplate(
     spec.priority ?? 1,
     spec.labels ?? NO_LABELS,
     spec.tags ?? NO_LABELS,
-    // Invalid selectors are not built: no job is created from an invalid template.
-    !valid ? NO_SELECTORS : timeless ? toWorkerSelectors(selectors, Number.NaN) : null,
+    // Invalid selectors are not built: no job is created from an invalid template. Timeless
+    // ones are built from the client's array, as upsertJob builds them: its cache then gives
+    // the templates of one spec (a stream's, in each replication) and upsertJob one list.
+    !valid
+      ? NO_SELECTORS
+      : timeless
+        ? toWorkerSelectors(clientSpec.requestedWorkerSelectors, Number.NaN)
+        : null,
   );
 }
