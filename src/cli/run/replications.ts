@@ -69,9 +69,12 @@ export function createReplicationPool(threads: number): ReplicationPool {
       }),
   );
   let destroyed: Promise<void> | null = null;
+  const started = pool.then(() => undefined);
+  // A failure is the run's to report (its tasks fail with it), not an unhandled rejection here.
+  started.catch(() => undefined);
   return {
     threads,
-    started: pool.then(() => undefined),
+    started,
     run: async (task, signal) => (await pool).run(task, signal === undefined ? {} : { signal }),
     destroy: () => {
       destroyed ??= pool.then((booted) => booted.destroy());
