@@ -18,8 +18,15 @@ export type {
   UnassignResult,
   UpsertJobResult,
 } from "./jobs/job-operations.ts";
+export type { JobTemplate, JobTemplateSpec } from "./jobs/job-template.ts";
 export type { AcceptedOffer, AcceptResult } from "./offers/offer-operations.ts";
-export type { EmptyResult, RouterError, RouterErrorCode, RouterResult } from "./results.ts";
+export type {
+  EmptyResult,
+  RouterError,
+  RouterErrorCode,
+  RouterFailure,
+  RouterResult,
+} from "./results.ts";
 export { Router, RouterReentrancyError } from "./router.ts";
 export type * from "./types.ts";
 export type { JobPosition, JobView, QueueStatistics, WorkerView } from "./views.ts";

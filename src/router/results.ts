@@ -18,6 +18,9 @@ export type RouterResult<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly error: RouterError };
 
+/** A failed result, of any operation. */
+export type RouterFailure = { readonly ok: false; readonly error: RouterError };
+
 /** Result with no payload (cancel, complete, close, decline). */
 export type EmptyResult = RouterResult<Record<string, never>>;
 
@@ -43,5 +46,10 @@ export function okEmpty(): EmptyResult {
 
 /** A failed result. */
 export function fail<T>(code: RouterErrorCode, message: string): RouterResult<T> {
+  return failure(code, message);
+}
+
+/** A failed result, typed as a failure (for operations whose success is not a result object). */
+export function failure(code: RouterErrorCode, message: string): RouterFailure {
   return { ok: false, error: { code, message } };
 }

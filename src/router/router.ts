@@ -48,6 +48,7 @@ import {
   type UnassignResult,
   type UpsertJobResult,
 } from "./jobs/job-operations.ts";
+import { type JobTemplate, type JobTemplateSpec, prepareJobTemplate } from "./jobs/job-template.ts";
 import { positionInQueue } from "./jobs/queue-order.ts";
 import { isEnded, SelectorExpiry } from "./jobs/selector-expiry.ts";
 import {
@@ -55,7 +56,7 @@ import {
   type AcceptResult,
   OfferOperations,
 } from "./offers/offer-operations.ts";
-import { type EmptyResult, fail, ok, type RouterResult } from "./results.ts";
+import { type EmptyResult, fail, ok, type RouterFailure, type RouterResult } from "./results.ts";
 import type { JobSpec, RouterConfig, WorkerSpec } from "./types.ts";
 import {
   HandleView,
@@ -152,6 +153,26 @@ export class Router {
   upsertJob(spec: JobSpec): RouterResult<UpsertJobResult> {
     this.enter();
     return this.leave(this.jobOperations.upsertJob(spec));
+  }
+
+  /**
+   * A job template: the spec of jobs that differ only in their id, checked and resolved once
+   * for `createJobFrom` (job-template.ts). Changes nothing; an invalid spec gives a template
+   * every creation from which is refused as upsertJob would refuse it.
+   */
+  prepareJobTemplate(spec: JobTemplateSpec): JobTemplate {
+    return prepareJobTemplate(this.core, this.flow.classificationPolicies, spec);
+  }
+
+  /**
+   * upsertJob with the template's spec and this `id` (the same answers, observer calls, events
+   * and state), answering with the job's slot (the handle observers hear) when it succeeds:
+   * no result object per job.
+   */
+  createJobFrom(template: JobTemplate, id: string): number | RouterFailure {
+    this.enter();
+    if (template.core !== this.core) throw new Error("a job template of another router");
+    return this.leave(this.jobOperations.createFromTemplate(template, id));
   }
 
   /** Cancels a job that is not yet assigned (§8 e); revokes its offers. */

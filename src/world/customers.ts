@@ -6,7 +6,9 @@
  * assigned with dispositionCode `Abandoned`; it is withdrawn at the job's first assignment.
  * Per-job state lives in tables indexed by the router's job slot (the handle its calls name a job
  * by), written when the router says it received a job the world is creating: no slot of the
- * world's own, no mapping, nothing allocated per job but its id.
+ * world's own, no mapping, nothing allocated per job but its id. Jobs are created from a job
+ * template per stream (the router checks and resolves the stream's spec once), but for a job
+ * a trace gives labels of its own, which upsertJob creates from a spec with those labels.
  */
 
 import { objectArray } from "../collections/object-array.ts";
@@ -14,7 +16,13 @@ import type { Engine } from "../engine/engine.ts";
 import { NO_TIMER } from "../engine/engine.ts";
 import type { Distribution, RandomStream } from "../random/index.ts";
 import { createDistribution } from "../random/index.ts";
-import type { JobSpec, Router } from "../router/index.ts";
+import type {
+  JobSpec,
+  JobTemplate,
+  JobTemplateSpec,
+  Router,
+  RouterFailure,
+} from "../router/index.ts";
 import type { ArrivalSpec, TraceArrivals } from "../scenario/index.ts";
 import {
   type ArrivalProcess,
@@ -68,6 +76,9 @@ interface ArrivalStream {
   readonly spec: ArrivalSpec;
   /** Formats `<id>-<number>`. */
   readonly jobIds: JobIdFormatter;
+  /** The stream's jobs' template: every job but those a trace gives labels of their own. */
+  readonly template: JobTemplate;
+  /** The spec of a job with labels of its own (upsertJob). */
   readonly jobSpecOf: JobSpecOf;
   readonly process: ArrivalProcess;
   readonly handleTime: Distribution;
@@ -79,6 +90,23 @@ interface ArrivalStream {
 
 /** The router's spec of a stream's job `jobId` with `labels`. */
 type JobSpecOf = (jobId: string, labels: ArrivalSpec["labels"]) => JobSpec;
+
+/** The labels an arrival process gives a job of its own (a trace's). */
+type ArrivalLabels = NonNullable<ReturnType<ArrivalProcess["labelsOfLast"]>>;
+
+/** The template of a stream's jobs: the fields of its spec that every job shares. */
+function jobTemplateSpecOf(spec: ArrivalSpec): JobTemplateSpec {
+  const { channelId, queueId, classificationPolicyId, priority, labels, tags } = spec;
+  return {
+    channelId,
+    priority,
+    labels,
+    tags,
+    requestedWorkerSelectors: spec.requestedWorkerSelectors,
+    ...(queueId === undefined ? {} : { queueId }),
+    ...(classificationPolicyId === undefined ? {} : { classificationPolicyId }),
+  };
+}
 
 /** A job spec the world rewrites for each job of a stream. */
 type ReusedJobSpec = { -readonly [Field in keyof JobSpec]: JobSpec[Field] };
@@ -184,6 +212,7 @@ export class Customers {
       return {
         spec,
         jobIds: new JobIdFormatter(`${spec.id}-`),
+        template: router.prepareJobTemplate(jobTemplateSpecOf(spec)),
         jobSpecOf: jobSpecMaker(spec),
         process: arrivalProcessOf(spec, streamRandom, traces.get(spec.id)),
         handleTime: createDistribution(spec.handleTime),
@@ -297,7 +326,6 @@ export class Customers {
    */
   private arrive(streamIndex: number): void {
     const stream = this.streams[streamIndex] as ArrivalStream;
-    const spec = stream.spec;
     const jobId = stream.jobIds.format(++stream.created);
     const handleSeconds = stream.handleTime.sample(stream.handleRandom);
     const patience = stream.patience;
@@ -306,14 +334,9 @@ export class Customers {
     const traceLabels = stream.process.labelsOfLast();
     this.creating = true;
     this.createdJob = NO_JOB;
-    const result = this.router.upsertJob(
-      stream.jobSpecOf(
-        jobId,
-        traceLabels === undefined ? spec.labels : { ...spec.labels, ...traceLabels },
-      ),
-    );
+    const refusal = this.createJob(stream, jobId, traceLabels);
     this.creating = false;
-    if (!result.ok) refused(result, "upsertJob", `job ${jobId}`);
+    if (refusal !== null) refused(refusal, "upsertJob", `job ${jobId}`);
     const job = this.createdJob;
     // Still in the system (a job that failed to classify has already ended)?
     if (job !== NO_JOB && this.owns(job)) {
@@ -328,6 +351,25 @@ export class Customers {
       }
     }
     this.scheduleNextArrival(streamIndex);
+  }
+
+  /**
+   * Creates the stream's job `jobId`: from the stream's template, or by upsertJob when a trace
+   * gives the job labels of its own (the template's are the stream's). The router's refusal,
+   * or null.
+   */
+  private createJob(
+    stream: ArrivalStream,
+    jobId: string,
+    traceLabels: ArrivalLabels | undefined,
+  ): RouterFailure | null {
+    if (traceLabels === undefined) {
+      const created = this.router.createJobFrom(stream.template, jobId);
+      return typeof created === "number" ? null : created;
+    }
+    const labels = { ...stream.spec.labels, ...traceLabels };
+    const result = this.router.upsertJob(stream.jobSpecOf(jobId, labels));
+    return result.ok ? null : result;
   }
 
   private abandon(job: number): void {

@@ -9,6 +9,7 @@ import { Engine } from "../../src/engine/engine.ts";
 import { InternalError } from "../../src/errors.ts";
 import { RandomStream } from "../../src/random/index.ts";
 import { Router, type RouterResult } from "../../src/router/index.ts";
+import type { TraceArrivals } from "../../src/scenario/index.ts";
 import { routerConfigOf } from "../../src/simulate.ts";
 import { UnexpectedRouterRefusal } from "../../src/world/router-refusals.ts";
 import { World } from "../../src/world/world.ts";
@@ -45,6 +46,7 @@ type Operation =
   | "cancelJobAt"
   | "registerWorker"
   | "deregisterWorker"
+  | "createJobFrom"
   | "upsertJob";
 
 const BEHAVIOR = "behavior: { responseTime: 2s, wrapUpTime: 5s }";
@@ -53,12 +55,16 @@ const BEHAVIOR = "behavior: { responseTime: 2s, wrapUpTime: 5s }";
 const withAgent = (replacement: string) => SCENARIO.replace(BEHAVIOR, replacement);
 
 /** A run of the scenario (or a variant) in which one router operation always refuses. */
-function runWithPlantedRefusal(operation: Operation, yamlText = SCENARIO): () => void {
-  const scenario = scenarioOf(yamlText);
+function runWithPlantedRefusal(
+  operation: Operation,
+  yamlText = SCENARIO,
+  trace?: { readonly fileName: string; readonly traces: ReadonlyMap<string, TraceArrivals> },
+): () => void {
+  const scenario = scenarioOf(yamlText, trace?.fileName);
   const engine = new Engine();
   const random = RandomStream.root(scenario.seed, 0);
   const router = new Router(engine, routerConfigOf(scenario, random));
-  const world = new World(engine, router, scenario, random, new Map());
+  const world = new World(engine, router, scenario, random, trace?.traces ?? new Map());
   router.observe(world);
   const refusal: RouterResult<never> = {
     ok: false,
@@ -77,7 +83,8 @@ describe("an unexpected refusal by the router", () => {
     ["completeAssignment", /completeJob \(job call-1, assignment [^,]+, worker agent\): Conflict/],
     ["closeAssignment", /closeJob \(job call-1, assignment [^)]+\): Conflict/],
     ["registerWorker", /registerWorker \(worker agent\): Conflict/],
-    ["upsertJob", /upsertJob \(job call-1\): Conflict/],
+    // Jobs are created from their stream's template: the service's operation is upsertJob.
+    ["createJobFrom", /upsertJob \(job call-1\): Conflict/],
     [
       "declineOffer",
       /declineJobOffer \(worker agent, offer [^)]+\): Conflict/,
@@ -97,6 +104,19 @@ describe("an unexpected refusal by the router", () => {
     expect(runWithPlantedRefusal(operation, yamlText)).toThrow(UnexpectedRouterRefusal);
     expect(runWithPlantedRefusal(operation, yamlText)).toThrow(InternalError);
     expect(runWithPlantedRefusal(operation, yamlText)).toThrow(message);
+  });
+
+  it("of upsertJob, for a job a trace gives labels of its own, is an InternalError naming it", () => {
+    const traced = SCENARIO.replace(
+      "arrival: { kind: scripted, at: [0, 30] }",
+      "arrival: { kind: trace, file: calls.csv }",
+    );
+    // The file is checked when the scenario is read; the trace is given here.
+    const traces = new Map([["call", { timesSeconds: [0, 30], labels: [{ Tier: "gold" }, {}] }]]);
+    const fileName = "test/fixtures/world/trace.yaml";
+    const run = () => runWithPlantedRefusal("upsertJob", traced, { fileName, traces });
+    expect(run()).toThrow(UnexpectedRouterRefusal);
+    expect(run()).toThrow(/upsertJob \(job call-1\): Conflict: planted refusal/);
   });
 
   it("of a customer's hang-up (the second call waits past its patience) is one too", () => {

@@ -6,6 +6,7 @@
  * created with a `queueId`, a `classificationPolicyId`, or both (classification decides).
  */
 import { NO_TIMER } from "../../engine/engine.ts";
+import type { ClassificationPolicyRecord } from "../classification/classification.ts";
 import { NO_SELECTORS, toWorkerSelectors } from "../classification/selectors.ts";
 import { type RouterCore, removeItem } from "../core.ts";
 import type { Matcher } from "../distribution/matching.ts";
@@ -16,10 +17,20 @@ import {
   type QueueRecord,
 } from "../entities.ts";
 import { frozenLabels } from "../labels.ts";
-import { type EmptyResult, fail, NO_OPTIONS, ok, okEmpty, type RouterResult } from "../results.ts";
+import {
+  type EmptyResult,
+  fail,
+  failure,
+  NO_OPTIONS,
+  ok,
+  okEmpty,
+  type RouterFailure,
+  type RouterResult,
+} from "../results.ts";
 import type { JobSpec, JobStatus } from "../types.ts";
 import { addNote, type JobFlow } from "./job-flow.ts";
-import { jobSpecError } from "./job-validation.ts";
+import type { JobTemplate } from "./job-template.ts";
+import { ID_REQUIRED, jobRequestError, newJobError } from "./job-validation.ts";
 import { addQueuedJob, removeQueuedJob } from "./queue-order.ts";
 
 /** Statuses from which cancel is allowed (§8 e). */
@@ -69,49 +80,78 @@ export class JobOperations {
   ) {}
 
   upsertJob(spec: JobSpec): RouterResult<UpsertJobResult> {
-    const error = jobSpecError(spec);
+    const error = jobRequestError(spec, this.core.queueById, this.flow.classificationPolicies);
     if (error !== null) return fail("BadRequest", error);
-    if (spec.queueId !== undefined && !this.core.queueById.has(spec.queueId)) {
-      return fail("BadRequest", `queue ${spec.queueId} does not exist`);
-    }
-    const policyId = spec.classificationPolicyId;
-    if (policyId !== undefined && !this.flow.classificationPolicies.has(policyId)) {
-      return fail("BadRequest", `classification policy ${policyId} does not exist`);
-    }
     const job = this.core.findJob(spec.id);
     return job === undefined ? this.createJob(spec) : this.updateJob(job, spec);
   }
 
   private createJob(spec: JobSpec): RouterResult<UpsertJobResult> {
-    if (spec.id === "") return fail("BadRequest", "id is required");
-    if (spec.channelId === undefined) return fail("BadRequest", "channelId is required");
-    if (spec.queueId === undefined && spec.classificationPolicyId === undefined) {
-      return fail("BadRequest", "queueId or classificationPolicyId is required");
-    }
+    if (spec.id === "") return fail("BadRequest", ID_REQUIRED);
+    const error = newJobError(spec);
+    if (error !== null) return fail("BadRequest", error);
     const core = this.core;
     const job = core.newJob(
       spec.id,
       spec.channelReference ?? null,
       spec.classificationPolicyId ?? null,
-      spec.channelId,
+      spec.channelId as string, // newJobError has checked it
       spec.priority ?? 1,
       frozenLabels(spec.labels),
       frozenLabels(spec.tags),
       toWorkerSelectors(spec.requestedWorkerSelectors, core.now),
     );
+    const queue = spec.queueId === undefined ? null : core.queueById.get(spec.queueId);
+    const policyId = spec.classificationPolicyId;
+    const policy =
+      policyId === undefined ? undefined : this.flow.classificationPolicies.get(policyId);
+    this.admitNew(job, queue ?? null, policy ?? null);
+    return ok({ jobId: job.id, status: job.status });
+  }
+
+  /**
+   * upsertJob with the template's spec and `id`, answering the job's slot instead of a result
+   * object: the template was checked and resolved when prepared (job-template.ts), so a new job
+   * only needs its id looked up. An existing id is an update, by the general path.
+   */
+  createFromTemplate(template: JobTemplate, id: string): number | RouterFailure {
+    if (template.failure !== null) return template.failure;
+    const core = this.core;
+    const existing = core.findJob(id);
+    if (existing !== undefined) {
+      const updated = this.updateJob(existing, template.specOf(id));
+      return updated.ok ? existing.index : updated;
+    }
+    if (id === "") return failure("BadRequest", ID_REQUIRED);
+    if (template.creationFailure !== null) return template.creationFailure;
+    const job = core.newJob(
+      id,
+      template.channelReference,
+      template.classificationPolicyId,
+      template.channelId,
+      template.priority,
+      template.labels,
+      template.tags,
+      template.selectorsAt(core.now),
+    );
+    this.admitNew(job, template.queue, template.policy);
+    return job.index;
+  }
+
+  /** A new job's first steps: its selectors, then classification (with a policy) or its queue. */
+  private admitNew(
+    job: JobRecord,
+    queue: QueueRecord | null,
+    policy: ClassificationPolicyRecord | null,
+  ): void {
     // A new record is not expedited, has no attached selectors and no expiry timer: only
     // requested selectors (most jobs have none) can change that.
     if (job.requestedWorkerSelectors.length > 0) {
       this.flow.setSelectors(job, job.requestedWorkerSelectors, NO_SELECTORS);
     }
-    const queue = spec.queueId === undefined ? null : core.queueById.get(spec.queueId);
-    job.queue = queue ?? null;
-    const policyId = spec.classificationPolicyId;
-    const policy =
-      policyId === undefined ? undefined : this.flow.classificationPolicies.get(policyId);
-    if (policy !== undefined) this.flow.classifyNew(job, policy);
+    job.queue = queue;
+    if (policy !== null) this.flow.classifyNew(job, policy);
     else this.flow.enterQueue(job, queue as QueueRecord, true);
-    return ok({ jobId: job.id, status: job.status });
   }
 
   /**

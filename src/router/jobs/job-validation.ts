@@ -38,8 +38,8 @@ function selectorError(selector: WorkerSelectorSpec, index: number, field: strin
   return null;
 }
 
-/** The first problem of a job create or update, or null. */
-export function jobSpecError(spec: JobSpec): string | null {
+/** The first problem of a job create or update's fields (the id aside), or null. */
+export function jobSpecError(spec: Omit<JobSpec, "id">): string | null {
   const priority = spec.priority;
   if (
     priority !== undefined &&
@@ -66,6 +66,42 @@ export function selectorsError(
   for (let i = 0; i < selectors.length; i++) {
     const error = selectorError(selectors[i] as WorkerSelectorSpec, i, field);
     if (error !== null) return error;
+  }
+  return null;
+}
+
+/**
+ * upsertJob's checks that neither the id nor the router's jobs affect, in its order: the spec's
+ * fields, then the queue and the classification policy it names. The first problem, or null.
+ */
+export function jobRequestError(
+  spec: Omit<JobSpec, "id">,
+  queues: ReadonlyMap<string, unknown>,
+  classificationPolicies: ReadonlyMap<string, unknown>,
+): string | null {
+  const error = jobSpecError(spec);
+  if (error !== null) return error;
+  if (spec.queueId !== undefined && !queues.has(spec.queueId)) {
+    return `queue ${spec.queueId} does not exist`;
+  }
+  const policyId = spec.classificationPolicyId;
+  if (policyId !== undefined && !classificationPolicies.has(policyId)) {
+    return `classification policy ${policyId} does not exist`;
+  }
+  return null;
+}
+
+/** The refusal of a new job without an id. */
+export const ID_REQUIRED = "id is required";
+
+/**
+ * What a new job needs besides its id, checked after it (in createJob's order): a channel, and
+ * a queue or a classification policy. The first problem, or null.
+ */
+export function newJobError(spec: Omit<JobSpec, "id">): string | null {
+  if (spec.channelId === undefined) return "channelId is required";
+  if (spec.queueId === undefined && spec.classificationPolicyId === undefined) {
+    return "queueId or classificationPolicyId is required";
   }
   return null;
 }
