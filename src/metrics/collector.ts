@@ -26,7 +26,10 @@ import type { ReplicationMetrics } from "./types.ts";
 
 export type { MetricsSettings } from "./books.ts";
 
-/** Calls held at least before they are applied: fewer, longer batches measured faster. */
+/**
+ * The log's size in calls of the longest row: 1,024 to 1,792 calls are held before they are
+ * applied (fewer, longer batches measured faster).
+ */
 export const LOGGED_CALLS = 1024;
 
 /**
@@ -44,7 +47,7 @@ export class MetricsCollector implements RouterObserver {
 
   /**
    * Observes a router through `view`, or (without a view) takes event objects in `observe`.
-   * `loggedCalls` is how many calls wait before they are applied (1: each at once).
+   * `loggedCalls` sizes the log (CallLog's capacity; 1: each call is applied at once).
    */
   constructor(settings: MetricsSettings, view?: RouterView, loggedCalls = LOGGED_CALLS) {
     this.replay = view === undefined ? new EventReplay() : null;
