@@ -31,7 +31,9 @@ function field(name: EventFieldName | TimestampFieldName): Fragment {
 const QUOTE = 0x22;
 const NULL = asciiFragment("null");
 
-const JOB_ID_FIRST = asciiFragment('{"jobId":');
+/** How every job event's and offer's data starts: the job id's key. */
+export const JOB_ID_KEY = '{"jobId":';
+const JOB_ID_FIRST = asciiFragment(JOB_ID_KEY);
 const WORKER_ID_FIRST = asciiFragment('{"workerId":');
 const CHANNEL_REFERENCE = field("channelReference");
 const CHANNEL_ID = field("channelId");
@@ -178,41 +180,90 @@ function json(out: JsonBytes, name: EventFieldName, value: unknown): void {
 }
 
 /** `{"jobId":…,"channelReference":…,"channelId":…`. */
-function jobAndChannel(
+export function writeJobAndChannel(
   out: JsonBytes,
-  event: { jobId: string; channelReference: string | null; channelId: string },
+  jobId: string,
+  channelReference: string | null,
+  channelId: string,
 ): void {
-  out.stringField(JOB_ID_FIRST, event.jobId);
-  if (event.channelReference === null) {
-    out.stringField(NULL_CHANNEL_REFERENCE_CHANNEL_ID, event.channelId);
+  out.stringField(JOB_ID_FIRST, jobId);
+  if (channelReference === null) {
+    out.stringField(NULL_CHANNEL_REFERENCE_CHANNEL_ID, channelId);
   } else {
-    out.stringField(CHANNEL_REFERENCE, event.channelReference);
-    out.stringField(CHANNEL_ID, event.channelId);
+    out.stringField(CHANNEL_REFERENCE, channelReference);
+    out.stringField(CHANNEL_ID, channelId);
   }
 }
 
-function jobBase(out: JsonBytes, event: JobEventBase): void {
-  jobAndChannel(out, event);
+/** The fields every job event's data starts with, up to its tags. */
+export function writeJobBase(out: JsonBytes, event: JobEventBase): void {
+  writeJobAndChannel(out, event.jobId, event.channelReference, event.channelId);
   out.nullableStringField(QUEUE_ID, event.queueId);
   labels(out, LABELS, event.labels);
   labels(out, TAGS, event.tags);
 }
 
-function offerBase(out: JsonBytes, event: OfferEventBase): void {
-  jobAndChannel(out, event);
-  out.stringField(WORKER_ID, event.workerId);
-  out.stringField(QUEUE_ID, event.queueId);
-  out.stringField(OFFER_ID, event.offerId);
+/** `,"workerId":…`, as offer and assignment events write it. */
+export function writeWorkerIdField(out: JsonBytes, workerId: string): void {
+  out.stringField(WORKER_ID, workerId);
 }
 
-function offerLabels(
+/** `,"queueId":…` of an offer. */
+export function writeQueueIdField(out: JsonBytes, queueId: string): void {
+  out.stringField(QUEUE_ID, queueId);
+}
+
+function offerBase(out: JsonBytes, event: OfferEventBase): void {
+  writeJobAndChannel(out, event.jobId, event.channelReference, event.channelId);
+  writeWorkerIdField(out, event.workerId);
+  writeQueueIdField(out, event.queueId);
+  writeOfferIdField(out, event.offerId);
+}
+
+/** `,"offerId":…`. */
+export function writeOfferIdField(out: JsonBytes, offerId: string): void {
+  out.stringField(OFFER_ID, offerId);
+}
+
+/** An offer's `workerLabels` and `workerTags`. */
+export function writeWorkerLabels(out: JsonBytes, workerLabels: Labels, workerTags: Labels): void {
+  labels(out, WORKER_LABELS, workerLabels);
+  labels(out, WORKER_TAGS, workerTags);
+}
+
+/** An offer's `jobLabels` and `jobTags`. */
+export function writeJobLabels(out: JsonBytes, jobLabels: Labels, jobTags: Labels): void {
+  labels(out, JOB_LABELS, jobLabels);
+  labels(out, JOB_TAGS, jobTags);
+}
+
+/** Offer issued: the data after the offer id, without the labels: `,"jobPriority":…`. */
+export function writeJobPriority(out: JsonBytes, jobPriority: number): void {
+  out.numberField(JOB_PRIORITY, jobPriority);
+}
+
+/** Offer accepted: the data between the offer id and the labels. */
+export function writeAcceptedAssignment(
   out: JsonBytes,
-  event: { workerLabels: Labels; workerTags: Labels; jobLabels: Labels; jobTags: Labels },
+  assignmentId: string,
+  jobPriority: number,
 ): void {
-  labels(out, WORKER_LABELS, event.workerLabels);
-  labels(out, WORKER_TAGS, event.workerTags);
-  labels(out, JOB_LABELS, event.jobLabels);
-  labels(out, JOB_TAGS, event.jobTags);
+  out.stringField(ASSIGNMENT_ID, assignmentId);
+  out.numberField(JOB_PRIORITY, jobPriority);
+}
+
+/** Offer issued: the data after the labels, closing brace included. */
+export function writeOfferTimes(
+  out: JsonBytes,
+  offeredAtSeconds: number,
+  expiresAtSeconds: number,
+  clock: TimestampWriter,
+): void {
+  out.raw(OFFERED_ON);
+  optionalTime(out, clock, offeredAtSeconds);
+  out.raw(EXPIRES_ON);
+  optionalTime(out, clock, expiresAtSeconds);
+  out.closeObject();
 }
 
 /** `,"unavailableForMatching":…,"scheduledOn":`. */
@@ -220,98 +271,31 @@ function availability(out: JsonBytes, unavailableForMatching: boolean): void {
   out.raw(unavailableForMatching ? UNAVAILABLE_SCHEDULED_ON : AVAILABLE_SCHEDULED_ON);
 }
 
+/** Any job event (data starting with `writeJobBase`). */
+export type JobEvent = Extract<RouterEvent, JobEventBase>;
+
 /** The `data` object of an event. */
 export function writeEventData(out: JsonBytes, event: RouterEvent, clock: TimestampWriter): void {
   switch (event.type) {
-    case "RouterJobReceived": {
-      jobBase(out, event);
-      const status = JOB_STATUS_FIELDS.get(event.jobStatus);
-      if (status === undefined) out.stringField(JOB_STATUS, pascalStatus(event.jobStatus));
-      else out.raw(status);
-      if (event.classificationPolicyId === null) {
-        out.raw(NULL_CLASSIFICATION_POLICY_ID_PRIORITY);
-      } else {
-        out.stringField(CLASSIFICATION_POLICY_ID, event.classificationPolicyId);
-        out.raw(PRIORITY);
-      }
-      out.nullableNumber(event.priority);
-      selectors(out, REQUESTED_SELECTORS, event.requestedWorkerSelectors, clock);
-      availability(out, event.unavailableForMatching);
-      optionalTime(out, clock, event.scheduledAtSeconds);
-      break;
-    }
-    case "RouterJobClassified":
-      jobBase(out, event);
-      json(out, "queueDetails", event.queueDetails);
-      out.stringField(CLASSIFICATION_POLICY_ID, event.classificationPolicyId);
-      out.numberField(PRIORITY, event.priority);
-      selectors(out, ATTACHED_SELECTORS, event.attachedWorkerSelectors, clock);
-      break;
-    case "RouterJobClassificationFailed":
-      jobBase(out, event);
-      out.stringField(CLASSIFICATION_POLICY_ID, event.classificationPolicyId);
-      json(out, "errors", event.errors);
-      break;
-    case "RouterJobQueued":
-      jobBase(out, event);
-      out.numberField(PRIORITY, event.priority);
-      selectors(out, REQUESTED_SELECTORS, event.requestedWorkerSelectors, clock);
-      selectors(out, ATTACHED_SELECTORS, event.attachedWorkerSelectors, clock);
-      break;
-    case "RouterJobUnassigned":
-    case "RouterJobCompleted":
-      jobBase(out, event);
-      out.stringField(ASSIGNMENT_ID, event.assignmentId);
-      out.stringField(WORKER_ID, event.workerId);
-      break;
-    case "RouterJobClosed":
-      jobBase(out, event);
-      out.stringField(ASSIGNMENT_ID, event.assignmentId);
-      out.stringField(WORKER_ID, event.workerId);
-      out.nullableStringField(DISPOSITION_CODE, event.dispositionCode);
-      break;
-    case "RouterJobCancelled":
-      jobBase(out, event);
-      out.nullableStringField(NOTE, event.note);
-      out.stringField(DISPOSITION_CODE, event.dispositionCode);
-      break;
-    case "RouterJobExceptionTriggered":
-      jobBase(out, event);
-      out.stringField(RULE_KEY, event.ruleKey);
-      out.stringField(EXCEPTION_RULE_ID, event.exceptionRuleId);
-      break;
-    case "RouterJobWorkerSelectorsExpired":
-      jobBase(out, event);
-      selectors(out, EXPIRED_REQUESTED_SELECTORS, event.expiredRequestedWorkerSelectors, clock);
-      selectors(out, EXPIRED_ATTACHED_SELECTORS, event.expiredAttachedWorkerSelectors, clock);
-      break;
-    case "RouterJobWaitingForActivation":
-      jobBase(out, event);
-      out.numberField(PRIORITY, event.priority);
-      selectors(out, EXPIRED_REQUESTED_SELECTORS, event.expiredRequestedWorkerSelectors, clock);
-      selectors(out, EXPIRED_ATTACHED_SELECTORS, event.expiredAttachedWorkerSelectors, clock);
-      availability(out, event.unavailableForMatching);
-      optionalTime(out, clock, event.scheduledAtSeconds);
-      break;
     case "RouterWorkerOfferIssued":
       offerBase(out, event);
-      out.numberField(JOB_PRIORITY, event.jobPriority);
-      offerLabels(out, event);
-      out.raw(OFFERED_ON);
-      optionalTime(out, clock, event.offeredAtSeconds);
-      out.raw(EXPIRES_ON);
-      optionalTime(out, clock, event.expiresAtSeconds);
+      writeJobPriority(out, event.jobPriority);
+      writeWorkerLabels(out, event.workerLabels, event.workerTags);
+      writeJobLabels(out, event.jobLabels, event.jobTags);
+      writeOfferTimes(out, event.offeredAtSeconds, event.expiresAtSeconds, clock);
       break;
     case "RouterWorkerOfferAccepted":
       offerBase(out, event);
-      out.stringField(ASSIGNMENT_ID, event.assignmentId);
-      out.numberField(JOB_PRIORITY, event.jobPriority);
-      offerLabels(out, event);
+      writeAcceptedAssignment(out, event.assignmentId, event.jobPriority);
+      writeWorkerLabels(out, event.workerLabels, event.workerTags);
+      writeJobLabels(out, event.jobLabels, event.jobTags);
+      out.closeObject();
       break;
     case "RouterWorkerOfferDeclined":
     case "RouterWorkerOfferRevoked":
     case "RouterWorkerOfferExpired":
       offerBase(out, event);
+      out.closeObject();
       break;
     case "RouterWorkerRegistered":
       out.stringField(WORKER_ID_FIRST, event.workerId);
@@ -320,10 +304,144 @@ export function writeEventData(out: JsonBytes, event: RouterEvent, clock: Timest
       out.numberField(TOTAL_CAPACITY, event.totalCapacity);
       labels(out, LABELS, event.labels);
       labels(out, TAGS, event.tags);
+      out.closeObject();
       break;
     case "RouterWorkerDeregistered":
       out.stringField(WORKER_ID_FIRST, event.workerId);
+      out.closeObject();
+      break;
+    default:
+      writeJobBase(out, event);
+      writeJobDataRest(out, event, clock);
+      break;
+  }
+}
+
+/** A job event's data after `writeJobBase`, closing brace included. */
+export function writeJobDataRest(out: JsonBytes, event: JobEvent, clock: TimestampWriter): void {
+  switch (event.type) {
+    case "RouterJobReceived":
+      writeReceivedRest(
+        out,
+        event.jobStatus,
+        event.classificationPolicyId,
+        event.priority,
+        event.requestedWorkerSelectors,
+        event.unavailableForMatching,
+        event.scheduledAtSeconds,
+        clock,
+      );
+      break;
+    case "RouterJobClassified":
+      json(out, "queueDetails", event.queueDetails);
+      out.stringField(CLASSIFICATION_POLICY_ID, event.classificationPolicyId);
+      out.numberField(PRIORITY, event.priority);
+      selectors(out, ATTACHED_SELECTORS, event.attachedWorkerSelectors, clock);
+      break;
+    case "RouterJobClassificationFailed":
+      out.stringField(CLASSIFICATION_POLICY_ID, event.classificationPolicyId);
+      json(out, "errors", event.errors);
+      break;
+    case "RouterJobQueued":
+      writeQueuedRest(
+        out,
+        event.priority,
+        event.requestedWorkerSelectors,
+        event.attachedWorkerSelectors,
+        clock,
+      );
+      break;
+    case "RouterJobUnassigned":
+    case "RouterJobCompleted":
+      writeAssignmentFields(out, event.assignmentId, event.workerId);
+      break;
+    case "RouterJobClosed":
+      writeAssignmentFields(out, event.assignmentId, event.workerId);
+      writeDispositionCode(out, event.dispositionCode);
+      break;
+    case "RouterJobCancelled":
+      out.nullableStringField(NOTE, event.note);
+      out.stringField(DISPOSITION_CODE, event.dispositionCode);
+      break;
+    case "RouterJobExceptionTriggered":
+      out.stringField(RULE_KEY, event.ruleKey);
+      out.stringField(EXCEPTION_RULE_ID, event.exceptionRuleId);
+      break;
+    case "RouterJobWorkerSelectorsExpired":
+      selectors(out, EXPIRED_REQUESTED_SELECTORS, event.expiredRequestedWorkerSelectors, clock);
+      selectors(out, EXPIRED_ATTACHED_SELECTORS, event.expiredAttachedWorkerSelectors, clock);
+      break;
+    case "RouterJobWaitingForActivation":
+      out.numberField(PRIORITY, event.priority);
+      selectors(out, EXPIRED_REQUESTED_SELECTORS, event.expiredRequestedWorkerSelectors, clock);
+      selectors(out, EXPIRED_ATTACHED_SELECTORS, event.expiredAttachedWorkerSelectors, clock);
+      availability(out, event.unavailableForMatching);
+      optionalTime(out, clock, event.scheduledAtSeconds);
       break;
   }
   out.closeObject();
+}
+
+/*
+ * The rests of the usual job events, from their values: the usual-line writer reads each event
+ * type's fields in a function of its own (one object shape per read), and passes them here.
+ */
+
+/** Received: the data after the base. */
+export function writeReceivedRest(
+  out: JsonBytes,
+  jobStatus: JobStatus,
+  classificationPolicyId: string | null,
+  priority: number | null,
+  requestedWorkerSelectors: readonly WorkerSelector[],
+  unavailableForMatching: boolean,
+  scheduledAtSeconds: number | null,
+  clock: TimestampWriter,
+): void {
+  const status = JOB_STATUS_FIELDS.get(jobStatus);
+  if (status === undefined) out.stringField(JOB_STATUS, pascalStatus(jobStatus));
+  else out.raw(status);
+  if (classificationPolicyId === null) {
+    out.raw(NULL_CLASSIFICATION_POLICY_ID_PRIORITY);
+  } else {
+    out.stringField(CLASSIFICATION_POLICY_ID, classificationPolicyId);
+    out.raw(PRIORITY);
+  }
+  out.nullableNumber(priority);
+  selectors(out, REQUESTED_SELECTORS, requestedWorkerSelectors, clock);
+  availability(out, unavailableForMatching);
+  optionalTime(out, clock, scheduledAtSeconds);
+}
+
+/** Queued: the data after the base. */
+export function writeQueuedRest(
+  out: JsonBytes,
+  priority: number,
+  requestedWorkerSelectors: readonly WorkerSelector[],
+  attachedWorkerSelectors: readonly WorkerSelector[],
+  clock: TimestampWriter,
+): void {
+  out.numberField(PRIORITY, priority);
+  selectors(out, REQUESTED_SELECTORS, requestedWorkerSelectors, clock);
+  selectors(out, ATTACHED_SELECTORS, attachedWorkerSelectors, clock);
+}
+
+/** Unassigned, completed and closed: `,"assignmentId":…,"workerId":…`. */
+export function writeAssignmentFields(
+  out: JsonBytes,
+  assignmentId: string,
+  workerId: string,
+): void {
+  writeAssignmentIdField(out, assignmentId);
+  out.stringField(WORKER_ID, workerId);
+}
+
+/** `,"assignmentId":…`. */
+export function writeAssignmentIdField(out: JsonBytes, assignmentId: string): void {
+  out.stringField(ASSIGNMENT_ID, assignmentId);
+}
+
+/** Closed: `,"dispositionCode":…`. */
+export function writeDispositionCode(out: JsonBytes, dispositionCode: string | null): void {
+  out.nullableStringField(DISPOSITION_CODE, dispositionCode);
 }

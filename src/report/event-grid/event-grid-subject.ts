@@ -3,12 +3,13 @@
  * straight into bytes: ids are copied as they are while all are plain text, otherwise the whole
  * subject goes through `JSON.stringify`.
  */
-import type { JobEventBase, RouterEvent } from "../../router/events/events.ts";
+import type { RouterEvent } from "../../router/events/events.ts";
 import { asciiFragment, type Fragment, type JsonBytes } from "./json-bytes.ts";
 
 const QUOTE = 0x22;
 const WORKER_SUBJECT = asciiFragment('"worker/');
-const JOB_PART = asciiFragment("/job/");
+/** `/job/`, between a worker's and a job's id. */
+export const JOB_PART = asciiFragment("/job/");
 const JOB_SUBJECT = asciiFragment('"job/');
 const CHANNEL_PART = asciiFragment("/channel/");
 
@@ -52,7 +53,7 @@ export function writeSubject(out: JsonBytes, event: RouterEvent): void {
 }
 
 /** `worker/{id}`, or `worker/{id}/job/{id}`. */
-function workerSubject(out: JsonBytes, workerId: string, jobId: string | null): void {
+export function workerSubject(out: JsonBytes, workerId: string, jobId: string | null): void {
   out.room(WORKER_SUBJECT.length + workerId.length + JOB_PART.length + (jobId?.length ?? 0) + 1);
   const start = out.length;
   out.raw(WORKER_SUBJECT);
@@ -70,7 +71,7 @@ function workerSubject(out: JsonBytes, workerId: string, jobId: string | null): 
 }
 
 /** A subject's tail after the channel: `/queue/`, `/assignment/`… and an id. */
-interface SubjectTail {
+export interface SubjectTail {
   readonly text: string;
   readonly bytes: Fragment;
 }
@@ -79,9 +80,9 @@ function subjectTail(text: string): SubjectTail {
   return { text, bytes: asciiFragment(text) };
 }
 
-const QUEUE_TAIL = subjectTail("/queue/");
+export const QUEUE_TAIL = subjectTail("/queue/");
 const CLASSIFICATION_POLICY_TAIL = subjectTail("/classificationpolicy/");
-const ASSIGNMENT_TAIL = subjectTail("/assignment/");
+export const ASSIGNMENT_TAIL = subjectTail("/assignment/");
 const DISPOSITION_TAIL = subjectTail("/disposition/");
 const EXCEPTION_RULE_TAIL = subjectTail("/exceptionrule/");
 
@@ -90,9 +91,9 @@ const EXCEPTION_RULE_TAIL = subjectTail("/exceptionrule/");
  * Parts are copied as they are while all are plain; otherwise what was copied is taken back and
  * the whole text goes through `JSON.stringify`.
  */
-function jobSubject(
+export function jobSubject(
   out: JsonBytes,
-  event: JobEventBase,
+  event: { readonly jobId: string; readonly channelId: string },
   tail: SubjectTail | null,
   id: string | null,
 ): void {

@@ -9,8 +9,10 @@
  */
 
 import type { RouterEvent } from "../../router/events/events.ts";
+import { DATA, EVENT_TIME, EVENT_TYPE_PARTS, ID_OPEN, LINE_END } from "./event-grid-envelope.ts";
 import { type TimestampWriter, writeEventData } from "./event-grid-line.ts";
 import { writeSubject } from "./event-grid-subject.ts";
+import { UsualLines } from "./event-grid-usual-line.ts";
 import { asciiFragment, Fragment, JsonBytes } from "./json-bytes.ts";
 
 /** One line of `events.jsonl`. */
@@ -39,6 +41,16 @@ const COLON = 0x3a;
 const MILLISECONDS_PER_DAY = 86_400_000;
 /** `YYYY-MM-DDTHH:MM:SS.mmmZ` (years 0 to 9999). */
 const ISO_TIMESTAMP_BYTES = 24;
+/** `YYYY-MM-DDT` (years 0 to 9999). */
+const DAY_PREFIX_BYTES = 11;
+const DIGIT_ZERO = 0x30;
+
+/** Two decimal digits of 0..99 at `at`. */
+function twoDigitsAt(bytes: Uint8Array, at: number, value: number): void {
+  const tens = (value / 10) | 0;
+  bytes[at] = DIGIT_ZERO + tens;
+  bytes[at + 1] = DIGIT_ZERO + value - tens * 10;
+}
 const ZULU = 0x5a;
 
 /** murmur3's 32-bit finaliser: a bijective avalanche mix. */
@@ -52,43 +64,41 @@ function mix32(value: number): number {
   return h >>> 0;
 }
 
-/** The four 32-bit words of an id (version and variant bits set), reused by every call. */
-const idWords = new Uint32Array(4);
+/**
+ * The ids of one stream (seed, replication): each event's id hashes (seed, replication,
+ * sequence) through four lanes of murmur3 finalisers. What depends on the seed and replication
+ * alone (the start state, each lane's salt, the first lane's first two steps) is computed once.
+ */
+class EventIds {
+  private readonly replication: number;
+  private readonly firstLaneStart: number;
+  private readonly salts: readonly [number, number, number];
 
-/** Hashes (seed, replication, sequence) into `idWords`. */
-function hashEventId(seed: number, replication: number, sequence: number): void {
-  const seedLow = seed >>> 0;
-  const seedHigh = Math.floor(seed / 2 ** 32) >>> 0;
-  const sequenceLow = sequence >>> 0;
-  const sequenceHigh = Math.floor(sequence / 2 ** 32) >>> 0;
-  let state = mix32(seedLow ^ 0x9e3779b9);
-  for (let lane = 0; lane < 4; lane++) {
-    state = mix32(state ^ seedHigh ^ Math.imul(lane + 1, 0x27d4eb2f));
-    state = mix32(state ^ replication);
-    state = mix32(state ^ sequenceLow);
-    state = mix32(state ^ sequenceHigh);
-    idWords[lane] = state;
+  constructor(seed: number, replication: number) {
+    const seedHigh = Math.floor(seed / 2 ** 32) >>> 0;
+    const salt = (lane: number) => seedHigh ^ Math.imul(lane + 1, 0x27d4eb2f);
+    this.replication = replication;
+    this.firstLaneStart = mix32(mix32(mix32((seed >>> 0) ^ 0x9e3779b9) ^ salt(0)) ^ replication);
+    this.salts = [salt(1), salt(2), salt(3)];
   }
-  idWords[1] = ((idWords[1] as number) & 0xffff0fff) | 0x00008000; // version 8
-  idWords[2] = ((idWords[2] as number) & 0x3fffffff) | 0x80000000; // RFC variant
-}
 
-const DASH = 0x2d;
-
-/** `idWords` as `8-4-4-4-12` hex digits, into `out`. */
-function writeIdWords(out: JsonBytes): void {
-  const second = idWords[1] as number;
-  const third = idWords[2] as number;
-  out.hex(idWords[0] as number, 8);
-  out.byte(DASH);
-  out.hex(second >>> 16, 4);
-  out.byte(DASH);
-  out.hex(second, 4);
-  out.byte(DASH);
-  out.hex(third >>> 16, 4);
-  out.byte(DASH);
-  out.hex(third, 4);
-  out.hex(idWords[3] as number, 8);
+  /** The id of event `sequence`, as a UUID (version 8 and the RFC variant set), into `out`. */
+  write(out: JsonBytes, sequence: number): void {
+    const low = sequence >>> 0;
+    const high = Math.floor(sequence / 2 ** 32) >>> 0;
+    const replication = this.replication;
+    const [salt1, salt2, salt3] = this.salts;
+    const first = mix32(mix32(this.firstLaneStart ^ low) ^ high);
+    const second = mix32(mix32(mix32(mix32(first ^ salt1) ^ replication) ^ low) ^ high);
+    const third = mix32(mix32(mix32(mix32(second ^ salt2) ^ replication) ^ low) ^ high);
+    const fourth = mix32(mix32(mix32(mix32(third ^ salt3) ^ replication) ^ low) ^ high);
+    out.uuid(
+      first,
+      (second & 0xffff0fff) | 0x00008000, // version 8
+      (third & 0x3fffffff) | 0x80000000, // RFC variant
+      fourth,
+    );
+  }
 }
 
 /**
@@ -97,47 +107,11 @@ function writeIdWords(out: JsonBytes): void {
  */
 export function deterministicEventId(seed: number, replication: number, sequence: number): string {
   const out = new JsonBytes(36);
-  hashEventId(seed, replication, sequence);
-  writeIdWords(out);
+  new EventIds(seed, replication).write(out, sequence);
   return out.takeText();
 }
 
 export { pascalStatus } from "./event-grid-line.ts";
-
-const ID_OPEN = asciiFragment('{"id":"');
-const EVENT_TIME = asciiFragment(',"eventTime":"');
-const DATA = asciiFragment('","data":');
-const LINE_END = asciiFragment(',"dataVersion":"1.0","metadataVersion":"1"}\n');
-
-/** Every event type (the compiler checks the list is complete). */
-const EVENT_TYPES: Readonly<Record<RouterEvent["type"], true>> = {
-  RouterJobReceived: true,
-  RouterJobClassified: true,
-  RouterJobClassificationFailed: true,
-  RouterJobQueued: true,
-  RouterJobUnassigned: true,
-  RouterJobCompleted: true,
-  RouterJobClosed: true,
-  RouterJobCancelled: true,
-  RouterJobExceptionTriggered: true,
-  RouterJobWorkerSelectorsExpired: true,
-  RouterJobWaitingForActivation: true,
-  RouterWorkerOfferIssued: true,
-  RouterWorkerOfferAccepted: true,
-  RouterWorkerOfferDeclined: true,
-  RouterWorkerOfferRevoked: true,
-  RouterWorkerOfferExpired: true,
-  RouterWorkerRegistered: true,
-  RouterWorkerDeregistered: true,
-};
-
-/** `","eventType":"Microsoft.Communication.{type}","subject":` of each event type, encoded once. */
-const EVENT_TYPE_PARTS = Object.fromEntries(
-  Object.keys(EVENT_TYPES).map((type) => [
-    type,
-    asciiFragment(`","eventType":"Microsoft.Communication.${type}","subject":`),
-  ]),
-) as Readonly<Record<RouterEvent["type"], Fragment>>;
 
 /** Room for one line of the usual size (a longer one grows the buffer). */
 const LINE_BYTES = 4096;
@@ -161,7 +135,20 @@ export class EventGridSerializer implements TimestampWriter {
   /** Lines asked for as text are written here first. */
   private lineBytes: JsonBytes | null = null;
 
-  constructor(private readonly options: EventGridOptions) {
+  private readonly ids: EventIds;
+  /** The usual events' lines from kept pieces; null: every line by the general path. */
+  private readonly usualLines: UsualLines | null;
+
+  /**
+   * `generalOnly` writes every line by the general path (the reference the kept pieces are
+   * tested against).
+   */
+  constructor(
+    options: EventGridOptions,
+    { generalOnly = false }: { readonly generalOnly?: boolean } = {},
+  ) {
+    this.usualLines = generalOnly ? null : new UsualLines(this);
+    this.ids = new EventIds(options.seed, options.replication);
     this.startMilliseconds = Date.parse(options.startTime);
     if (Number.isNaN(this.startMilliseconds)) {
       throw new RangeError(`startTime is not an ISO-8601 time: ${options.startTime}`);
@@ -188,8 +175,7 @@ export class EventGridSerializer implements TimestampWriter {
     }
     if (milliseconds !== this.olderMilliseconds) {
       // The older one makes way: formatted afresh, it becomes the recent one below.
-      this.formatTimestamp(this.scratch, milliseconds);
-      this.olderTimestamp = this.scratch.takeFragment(this.olderTimestamp);
+      this.olderTimestamp = this.formatted(milliseconds, this.olderTimestamp);
       this.olderMilliseconds = milliseconds;
     }
     const recent = this.recentTimestamp;
@@ -201,6 +187,53 @@ export class EventGridSerializer implements TimestampWriter {
     out.raw(this.recentTimestamp);
   }
 
+  /**
+   * The timestamp of `milliseconds`, written over `reuse`'s bytes when both have the usual
+   * length (years 0 to 9999), digit by digit after the day's cached prefix; otherwise through
+   * `formatTimestamp`.
+   */
+  private formatted(milliseconds: number, reuse: Fragment): Fragment {
+    if (Math.abs(milliseconds) <= MAX_DATE_MILLISECONDS) {
+      const day = Math.floor(milliseconds / MILLISECONDS_PER_DAY);
+      const prefix = this.dayPrefixOf(day).bytes;
+      if (prefix.length === DAY_PREFIX_BYTES && reuse.length === ISO_TIMESTAMP_BYTES) {
+        const bytes = reuse.bytes;
+        for (let i = 0; i < DAY_PREFIX_BYTES; i++) bytes[i] = prefix[i] as number;
+        let rest = milliseconds - day * MILLISECONDS_PER_DAY;
+        const hour = Math.floor(rest / 3_600_000);
+        rest -= hour * 3_600_000;
+        const minute = Math.floor(rest / 60_000);
+        rest -= minute * 60_000;
+        const second = Math.floor(rest / 1000);
+        rest -= second * 1000;
+        twoDigitsAt(bytes, 11, hour);
+        bytes[13] = COLON;
+        twoDigitsAt(bytes, 14, minute);
+        bytes[16] = COLON;
+        twoDigitsAt(bytes, 17, second);
+        bytes[19] = DOT;
+        const hundreds = Math.floor(rest / 100);
+        bytes[20] = DIGIT_ZERO + hundreds;
+        twoDigitsAt(bytes, 21, rest - hundreds * 100);
+        bytes[23] = ZULU;
+        return reuse;
+      }
+    }
+    this.formatTimestamp(this.scratch, milliseconds);
+    return this.scratch.takeFragment(reuse);
+  }
+
+  /** "YYYY-MM-DDT" of a day since the epoch ("…THH:MM:SS.mmmZ" less its last 13 characters). */
+  private dayPrefixOf(day: number): Fragment {
+    if (day !== this.cachedDay) {
+      this.dayPrefix = asciiFragment(
+        new Date(day * MILLISECONDS_PER_DAY).toISOString().slice(0, -13),
+      );
+      this.cachedDay = day;
+    }
+    return this.dayPrefix;
+  }
+
   private formatTimestamp(out: JsonBytes, milliseconds: number): void {
     // Outside Date's range (or NaN) toISOString throws, as it should.
     if (!(Math.abs(milliseconds) <= MAX_DATE_MILLISECONDS)) {
@@ -208,20 +241,14 @@ export class EventGridSerializer implements TimestampWriter {
       return;
     }
     const day = Math.floor(milliseconds / MILLISECONDS_PER_DAY);
-    if (day !== this.cachedDay) {
-      // "YYYY-MM-DDT" of "…THH:MM:SS.mmmZ" (the last 13 characters), whatever the year's width.
-      this.dayPrefix = asciiFragment(
-        new Date(day * MILLISECONDS_PER_DAY).toISOString().slice(0, -13),
-      );
-      this.cachedDay = day;
-    }
+    const dayPrefix = this.dayPrefixOf(day);
     let rest = milliseconds - day * MILLISECONDS_PER_DAY;
     const hour = Math.floor(rest / 3_600_000);
     rest -= hour * 3_600_000;
     const minute = Math.floor(rest / 60_000);
     rest -= minute * 60_000;
     const second = Math.floor(rest / 1000);
-    out.raw(this.dayPrefix);
+    out.raw(dayPrefix);
     out.twoDigits(hour);
     out.byte(COLON);
     out.twoDigits(minute);
@@ -236,8 +263,8 @@ export class EventGridSerializer implements TimestampWriter {
   writeLine(out: JsonBytes, event: RouterEvent): void {
     const sequence = this.sequence++;
     out.raw(ID_OPEN);
-    hashEventId(this.options.seed, this.options.replication, sequence);
-    writeIdWords(out);
+    this.ids.write(out, sequence);
+    if (this.usualLines?.write(out, event, this)) return;
     out.raw(EVENT_TYPE_PARTS[event.type]);
     writeSubject(out, event);
     out.raw(EVENT_TIME);

@@ -50,8 +50,39 @@ const NULL = asciiFragment("null");
 const HEX_PAIRS = encoder.encode(
   Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0")).join(""),
 );
+/** Each byte value's two hex digits as one little-endian 16-bit value (both bytes in one store). */
+const HEX_PAIR_CODES = Uint16Array.from(
+  { length: 256 },
+  (_, byte) => (HEX_PAIRS[2 * byte] as number) | ((HEX_PAIRS[2 * byte + 1] as number) << 8),
+);
+const DASH = 0x2d;
+/** A UUID's length: `8-4-4-4-12` hex digits. */
+const UUID_BYTES = 36;
 const TRUE = asciiFragment("true");
 const FALSE = asciiFragment("false");
+
+/** True when `text` is written as it is inside a JSON string: printable ASCII, no quote or backslash. */
+export function isPlainText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < FIRST_PRINTABLE || code >= FIRST_NON_ASCII || code === QUOTE || code === BACKSLASH)
+      return false;
+  }
+  return true;
+}
+
+/** The two hex digits of `value`'s low byte, at `at`. */
+function hexPair(view: DataView, at: number, value: number): void {
+  view.setUint16(at, HEX_PAIR_CODES[value & 0xff] as number, true);
+}
+
+/** The eight hex digits of a 32-bit word, at `at`. */
+function hexWord(view: DataView, at: number, value: number): void {
+  hexPair(view, at, value >>> 24);
+  hexPair(view, at + 2, value >>> 16);
+  hexPair(view, at + 4, value >>> 8);
+  hexPair(view, at + 6, value);
+}
 
 /** A growable byte buffer of JSON text, flushed to a sink when full (or kept, without one). */
 export class JsonBytes {
@@ -167,6 +198,11 @@ export class JsonBytes {
     this.length = this.copy(this.length, fragment);
   }
 
+  /** Bytes `from` to `to` of what was written, as a fragment of their own. */
+  fragmentOf(from: number, to: number): Fragment {
+    return new Fragment(this.bytes.slice(from, to));
+  }
+
   /** Text known to be plain ASCII (hex, digits, ISO times). */
   ascii(text: string): void {
     const count = text.length;
@@ -183,19 +219,26 @@ export class JsonBytes {
     this.bytes[this.length++] = code;
   }
 
-  /** The last `digits` (an even number) lowercase hex digits of a 32-bit value. */
-  hex(value: number, digits: number): void {
-    if (this.length + digits > this.bytes.length) this.makeRoom(digits);
-    const bytes = this.bytes;
-    const start = this.length;
-    let rest = value;
-    // Two digits a lookup, from the last.
-    for (let at = start + digits - 2; at >= start; at -= 2, rest >>>= 8) {
-      const pair = (rest & 0xff) << 1;
-      bytes[at] = HEX_PAIRS[pair] as number;
-      bytes[at + 1] = HEX_PAIRS[pair + 1] as number;
-    }
-    this.length = start + digits;
+  /** A UUID (`8-4-4-4-12` lowercase hex digits) of four 32-bit words, in one pass. */
+  uuid(first: number, second: number, third: number, fourth: number): void {
+    if (this.length + UUID_BYTES > this.bytes.length) this.makeRoom(UUID_BYTES);
+    const view = this.view;
+    const at = this.length;
+    hexWord(view, at, first);
+    view.setUint8(at + 8, DASH);
+    hexPair(view, at + 9, second >>> 24);
+    hexPair(view, at + 11, second >>> 16);
+    view.setUint8(at + 13, DASH);
+    hexPair(view, at + 14, second >>> 8);
+    hexPair(view, at + 16, second);
+    view.setUint8(at + 18, DASH);
+    hexPair(view, at + 19, third >>> 24);
+    hexPair(view, at + 21, third >>> 16);
+    view.setUint8(at + 23, DASH);
+    hexPair(view, at + 24, third >>> 8);
+    hexPair(view, at + 26, third);
+    hexWord(view, at + 28, fourth);
+    this.length = at + UUID_BYTES;
   }
 
   /**
