@@ -51,11 +51,7 @@ import {
 import { type JobTemplate, type JobTemplateSpec, prepareJobTemplate } from "./jobs/job-template.ts";
 import { positionInQueue } from "./jobs/queue-order.ts";
 import { isEnded, SelectorExpiry } from "./jobs/selector-expiry.ts";
-import {
-  type AcceptedOffer,
-  type AcceptResult,
-  OfferOperations,
-} from "./offers/offer-operations.ts";
+import { type AcceptResult, OfferOperations } from "./offers/offer-operations.ts";
 import { type EmptyResult, fail, ok, type RouterFailure, type RouterResult } from "./results.ts";
 import type { JobSpec, RouterConfig, WorkerSpec } from "./types.ts";
 import {
@@ -203,7 +199,9 @@ export class Router {
   ): RouterResult<UnassignResult> {
     this.enter();
     const jobs = this.jobOperations;
-    return this.leave(jobs.unassign(jobs.findAssignment(jobId, assignmentId), options));
+    const found = jobs.findAssignment(jobId, assignmentId);
+    const count = this.leave(jobs.unassign(found, options?.suspendMatching === true));
+    return typeof count === "number" ? ok({ jobId, unassignmentCount: count }) : count;
   }
 
   // --- Offers -------------------------------------------------------------------------------
@@ -225,24 +223,29 @@ export class Router {
   }
 
   // --- The same operations by handles --------------------------------------------------------
-  // For observers, which hear handles (observer.ts): the same results and error answers as the
+  // For observers, which hear handles (observer.ts): the same effects and error answers as the
   // string operations (which are facades over the same code), without formatting or parsing an
-  // id. A stale handle (a forgotten job's slot) is NotFound, as a stale id is.
+  // id. A stale handle (a forgotten job's slot) is NotFound, as a stale id is. They allocate
+  // nothing when they succeed, since the world makes several of them per job: a success is a
+  // number (what the caller does not already know) or the shared empty result, and options
+  // are plain arguments. A refusal is the string operation's failure object.
 
-  /** acceptJobOffer by the worker's index and the offer's sequence. */
-  acceptOffer(worker: number, offer: number): RouterResult<AcceptedOffer> {
+  /**
+   * acceptJobOffer by the worker's index and the offer's sequence: the new assignment's
+   * sequence (the job is the offer's, heard in `offerIssued`), or the refusal.
+   */
+  acceptOffer(worker: number, offer: number): number | RouterFailure {
     this.enter();
     return this.leave(this.offerOperations.acceptOffer(worker, offer));
   }
 
-  /** declineJobOffer by the worker's index and the offer's sequence. */
-  declineOffer(
-    worker: number,
-    offer: number,
-    options?: { retryOfferAtSeconds?: number },
-  ): EmptyResult {
+  /**
+   * declineJobOffer by the worker's index and the offer's sequence; `retryOfferAtSeconds` is
+   * the option of that name (undefined: never offer this job to the worker again).
+   */
+  declineOffer(worker: number, offer: number, retryOfferAtSeconds?: number): EmptyResult {
     this.enter();
-    return this.leave(this.offerOperations.declineOffer(worker, offer, options));
+    return this.leave(this.offerOperations.declineOffer(worker, offer, retryOfferAtSeconds));
   }
 
   /** completeJob by the job's slot and the assignment's sequence. */
@@ -259,15 +262,19 @@ export class Router {
     return this.leave(jobs.close(jobs.findAssignmentAt(job, assignment), options));
   }
 
-  /** unassignJob by the job's slot and the assignment's sequence. */
+  /**
+   * unassignJob by the job's slot and the assignment's sequence, with the `suspendMatching`
+   * option as an argument: the job's unassignment count (unassignJob's `unassignmentCount`),
+   * or the refusal.
+   */
   unassignAssignment(
     job: number,
     assignment: number,
-    options?: { suspendMatching?: boolean },
-  ): RouterResult<UnassignResult> {
+    suspendMatching = false,
+  ): number | RouterFailure {
     this.enter();
     const jobs = this.jobOperations;
-    return this.leave(jobs.unassign(jobs.findAssignmentAt(job, assignment), options));
+    return this.leave(jobs.unassign(jobs.findAssignmentAt(job, assignment), suspendMatching));
   }
 
   /** cancelJob by the job's slot. */

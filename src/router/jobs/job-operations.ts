@@ -229,12 +229,12 @@ export class JobOperations {
   }
 
   /** The job's current assignment with this id, or an error result. */
-  findAssignment(jobId: string, assignmentId: string): AssignmentRecord | RouterResult<never> {
+  findAssignment(jobId: string, assignmentId: string): AssignmentRecord | RouterFailure {
     const job = this.core.findJob(jobId);
-    if (job === undefined) return fail("NotFound", `Job not found. JobId: ${jobId}`);
+    if (job === undefined) return failure("NotFound", `Job not found. JobId: ${jobId}`);
     const assignment = job.assignment;
     if (assignment === null || assignment.assignmentId !== assignmentId) {
-      return fail(
+      return failure(
         "NotFound",
         `Assignment not found. AssignmentId: ${assignmentId}, JobId: ${jobId}`,
       );
@@ -243,12 +243,12 @@ export class JobOperations {
   }
 
   /** The job's current assignment by handles (job slot, assignment sequence), or an error. */
-  findAssignmentAt(jobSlot: number, sequence: number): AssignmentRecord | RouterResult<never> {
+  findAssignmentAt(jobSlot: number, sequence: number): AssignmentRecord | RouterFailure {
     const job = this.core.liveJobAt(jobSlot);
-    if (job === undefined) return fail("NotFound", `Job not found. Job slot: ${jobSlot}`);
+    if (job === undefined) return failure("NotFound", `Job not found. Job slot: ${jobSlot}`);
     const assignment = job.assignment;
     if (assignment === null || assignment.sequence !== sequence) {
-      return fail(
+      return failure(
         "NotFound",
         `Assignment not found. AssignmentId: ${ASSIGNMENT_ID_PREFIX + sequence}, JobId: ${job.id}`,
       );
@@ -258,7 +258,7 @@ export class JobOperations {
 
   /** Completes the job of an assignment found by `findAssignment(At)`. */
   complete(
-    found: AssignmentRecord | RouterResult<never>,
+    found: AssignmentRecord | RouterFailure,
     options: { note?: string } = NO_OPTIONS,
   ): EmptyResult {
     if (!(found instanceof AssignmentRecord)) return found;
@@ -277,10 +277,7 @@ export class JobOperations {
   }
 
   /** Closes the job of an assignment found by `findAssignment(At)`. */
-  close(
-    found: AssignmentRecord | RouterResult<never>,
-    options: CloseOptions = NO_OPTIONS,
-  ): EmptyResult {
+  close(found: AssignmentRecord | RouterFailure, options: CloseOptions = NO_OPTIONS): EmptyResult {
     if (!(found instanceof AssignmentRecord)) return found;
     const job = found.job;
     if (job.status !== "completed") {
@@ -323,19 +320,23 @@ export class JobOperations {
     core.recycleAssignment(assignment);
   }
 
-  /** Unassigns the job of an assignment found by `findAssignment(At)`. */
+  /**
+   * Unassigns the job of an assignment found by `findAssignment(At)`, re-queueing it unless
+   * `suspendMatching`; answers the job's unassignment count (the by-handles answer, no result
+   * object) or the refusal.
+   */
   unassign(
-    found: AssignmentRecord | RouterResult<never>,
-    options: { suspendMatching?: boolean } = NO_OPTIONS,
-  ): RouterResult<UnassignResult> {
+    found: AssignmentRecord | RouterFailure,
+    suspendMatching: boolean,
+  ): number | RouterFailure {
     if (!(found instanceof AssignmentRecord)) return found;
     const job = found.job;
     const jobId = job.id;
     if (job.status !== "assigned") {
-      return fail("BadRequest", `job ${jobId} is ${job.status}; unassign needs an assigned job`);
+      return failure("BadRequest", `job ${jobId} is ${job.status}; unassign needs an assigned job`);
     }
     if (job.unassignmentCount >= MAX_UNASSIGNMENTS) {
-      return fail(
+      return failure(
         "BadRequest",
         `job ${jobId} has been unassigned ${MAX_UNASSIGNMENTS} times, the maximum`,
       );
@@ -347,7 +348,7 @@ export class JobOperations {
     if (core.emitter.active) {
       core.emitter.jobUnassigned(core.now, job.index, found.sequence, found.worker.index);
     }
-    if (options.suspendMatching === true) {
+    if (suspendMatching) {
       job.status = "waitingForActivation";
       if (core.emitter.active) core.emitter.jobWaitingForActivation(core.now, job.index);
     } else {
@@ -355,7 +356,7 @@ export class JobOperations {
     }
     this.afterRelease(found);
     core.recycleAssignment(found);
-    return ok({ jobId, unassignmentCount: job.unassignmentCount });
+    return job.unassignmentCount;
   }
 
   /** Gives the assignment's capacity back to its worker. */
