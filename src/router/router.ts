@@ -51,7 +51,11 @@ import {
 import { type JobTemplate, type JobTemplateSpec, prepareJobTemplate } from "./jobs/job-template.ts";
 import { positionInQueue } from "./jobs/queue-order.ts";
 import { isEnded, SelectorExpiry } from "./jobs/selector-expiry.ts";
-import { type AcceptResult, OfferOperations } from "./offers/offer-operations.ts";
+import {
+  type AcceptedOffer,
+  type AcceptResult,
+  OfferOperations,
+} from "./offers/offer-operations.ts";
 import { type EmptyResult, fail, ok, type RouterFailure, type RouterResult } from "./results.ts";
 import type { JobSpec, RouterConfig, WorkerSpec } from "./types.ts";
 import {
@@ -199,9 +203,7 @@ export class Router {
   ): RouterResult<UnassignResult> {
     this.enter();
     const jobs = this.jobOperations;
-    const found = jobs.findAssignment(jobId, assignmentId);
-    const count = this.leave(jobs.unassign(found, options?.suspendMatching === true));
-    return typeof count === "number" ? ok({ jobId, unassignmentCount: count }) : count;
+    return this.leave(jobs.unassign(jobs.findAssignment(jobId, assignmentId), options));
   }
 
   // --- Offers -------------------------------------------------------------------------------
@@ -223,29 +225,24 @@ export class Router {
   }
 
   // --- The same operations by handles --------------------------------------------------------
-  // For observers, which hear handles (observer.ts): the same effects and error answers as the
+  // For observers, which hear handles (observer.ts): the same results and error answers as the
   // string operations (which are facades over the same code), without formatting or parsing an
-  // id. A stale handle (a forgotten job's slot) is NotFound, as a stale id is. They allocate
-  // nothing when they succeed, since the world makes several of them per job: a success is a
-  // number (what the caller does not already know) or the shared empty result, and options
-  // are plain arguments. A refusal is the string operation's failure object.
+  // id. A stale handle (a forgotten job's slot) is NotFound, as a stale id is.
 
-  /**
-   * acceptJobOffer by the worker's index and the offer's sequence: the new assignment's
-   * sequence (the job is the offer's, heard in `offerIssued`), or the refusal.
-   */
-  acceptOffer(worker: number, offer: number): number | RouterFailure {
+  /** acceptJobOffer by the worker's index and the offer's sequence. */
+  acceptOffer(worker: number, offer: number): RouterResult<AcceptedOffer> {
     this.enter();
     return this.leave(this.offerOperations.acceptOffer(worker, offer));
   }
 
-  /**
-   * declineJobOffer by the worker's index and the offer's sequence; `retryOfferAtSeconds` is
-   * the option of that name (undefined: never offer this job to the worker again).
-   */
-  declineOffer(worker: number, offer: number, retryOfferAtSeconds?: number): EmptyResult {
+  /** declineJobOffer by the worker's index and the offer's sequence. */
+  declineOffer(
+    worker: number,
+    offer: number,
+    options?: { retryOfferAtSeconds?: number },
+  ): EmptyResult {
     this.enter();
-    return this.leave(this.offerOperations.declineOffer(worker, offer, retryOfferAtSeconds));
+    return this.leave(this.offerOperations.declineOffer(worker, offer, options));
   }
 
   /** completeJob by the job's slot and the assignment's sequence. */
@@ -262,19 +259,15 @@ export class Router {
     return this.leave(jobs.close(jobs.findAssignmentAt(job, assignment), options));
   }
 
-  /**
-   * unassignJob by the job's slot and the assignment's sequence, with the `suspendMatching`
-   * option as an argument: the job's unassignment count (unassignJob's `unassignmentCount`),
-   * or the refusal.
-   */
+  /** unassignJob by the job's slot and the assignment's sequence. */
   unassignAssignment(
     job: number,
     assignment: number,
-    suspendMatching = false,
-  ): number | RouterFailure {
+    options?: { suspendMatching?: boolean },
+  ): RouterResult<UnassignResult> {
     this.enter();
     const jobs = this.jobOperations;
-    return this.leave(jobs.unassign(jobs.findAssignmentAt(job, assignment), suspendMatching));
+    return this.leave(jobs.unassign(jobs.findAssignmentAt(job, assignment), options));
   }
 
   /** cancelJob by the job's slot. */

@@ -56,8 +56,6 @@ export class Workers {
   private readonly offerSlots = new SlotPool();
   /** Offer sequence of a slot (−1 when free). */
   private offerOfSlot: number[] = [];
-  /** Router job slot of the offer's job: the job an accept assigns (the router answers only the assignment). */
-  private offerJobOfSlot: number[] = [];
   private offerPersonOfSlot: number[] = [];
   private offerWorkerOfSlot: number[] = [];
   private answerTimerOfSlot: number[] = [];
@@ -135,8 +133,8 @@ export class Workers {
     return person;
   }
 
-  /** An offer of `job` to one of these people: they answer it in a while, or never. */
-  offerIssued(job: number, offer: number, worker: number): void {
+  /** An offer to one of these people: they answer it in a while, or never. */
+  offerIssued(offer: number, worker: number): void {
     const personIndex = this.personOf(worker);
     if (personIndex === NO_PERSON) return;
     const person = this.people[personIndex] as Person;
@@ -148,7 +146,6 @@ export class Workers {
       return;
     const slot = this.offerSlots.acquire();
     this.offerOfSlot[slot] = offer;
-    this.offerJobOfSlot[slot] = job;
     this.offerPersonOfSlot[slot] = personIndex;
     this.offerWorkerOfSlot[slot] = worker;
     this.linkPondered(personIndex, slot);
@@ -184,7 +181,6 @@ export class Workers {
 
   private answer(slot: number): void {
     const offer = this.offerOfSlot[slot] as number;
-    const job = this.offerJobOfSlot[slot] as number;
     const worker = this.offerWorkerOfSlot[slot] as number;
     const personIndex = this.offerPersonOfSlot[slot] as number;
     const person = this.people[personIndex] as Person;
@@ -199,7 +195,7 @@ export class Workers {
       const declined = this.router.declineOffer(
         worker,
         offer,
-        retry === undefined ? undefined : this.engine.now + retry,
+        retry === undefined ? undefined : { retryOfferAtSeconds: this.engine.now + retry },
       );
       if (!declined.ok) {
         refused(
@@ -210,15 +206,11 @@ export class Workers {
       }
       return;
     }
-    const assignment = this.router.acceptOffer(worker, offer);
-    if (typeof assignment !== "number") {
-      refused(
-        assignment,
-        "acceptJobOffer",
-        `worker ${person.id}, offer ${this.view.offerId(offer)}`,
-      );
+    const accepted = this.router.acceptOffer(worker, offer);
+    if (!accepted.ok) {
+      refused(accepted, "acceptJobOffer", `worker ${person.id}, offer ${this.view.offerId(offer)}`);
     }
-    this.startHandling(personIndex, job, assignment);
+    this.startHandling(personIndex, accepted.value.job, accepted.value.assignment);
   }
 
   private startHandling(personIndex: number, job: number, assignment: number): void {
@@ -277,12 +269,10 @@ export class Workers {
   private unassign(slot: number): void {
     const person = this.people[this.assignmentPersonOfSlot[slot] as number] as Person;
     const job = this.assignmentJobOfSlot[slot] as number;
-    const result = this.router.unassignAssignment(
-      job,
-      this.assignmentOfSlot[slot] as number,
-      person.prepared.behavior.unassignSuspendMatching,
-    );
-    if (typeof result === "number") {
+    const result = this.router.unassignAssignment(job, this.assignmentOfSlot[slot] as number, {
+      suspendMatching: person.prepared.behavior.unassignSuspendMatching,
+    });
+    if (result.ok) {
       this.releaseAssignment(slot);
       return;
     }

@@ -123,8 +123,8 @@ export class World extends RouterObserverBase {
     this.customers.jobEnded(job);
   }
 
-  override offerIssued(_timeSeconds: number, job: number, offer: number, worker: number): void {
-    this.workers.offerIssued(job, offer, worker);
+  override offerIssued(_timeSeconds: number, _job: number, offer: number, worker: number): void {
+    this.workers.offerIssued(offer, worker);
   }
 
   override offerRevoked(_timeSeconds: number, _job: number, offer: number, worker: number): void {

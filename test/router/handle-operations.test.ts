@@ -1,8 +1,6 @@
 /**
  * The operations by handles (acceptOffer, declineOffer, completeAssignment, closeAssignment,
- * unassignAssignment, cancelJobAt) are the string operations without ids, and answer without a
- * result object: an accept the assignment's sequence, an unassign the unassignment count, a
- * decline's retry time and an unassign's suspendMatching are plain arguments. Two routers with
+ * unassignAssignment, cancelJobAt) are the string operations without ids. Two routers with
  * the same configuration are driven through the same random operations, one by ids and the
  * other by handles; they must answer alike (the handle answer turned into the string result
  * with the ids the caller knows), make the same observer calls in the same order, emit the same
@@ -15,7 +13,7 @@ import { describe, expect, it } from "vitest";
 import { Engine } from "../../src/engine/engine.ts";
 import { RouterObserverBase } from "../../src/router/events/observer.ts";
 import { checkInvariants } from "../../src/router/invariants.ts";
-import type { RouterFailure, RouterResult } from "../../src/router/results.ts";
+import type { RouterResult } from "../../src/router/results.ts";
 import { Router } from "../../src/router/router.ts";
 import type { RouterConfig, WorkerSpec } from "../../src/router/types.ts";
 import { assertProperty } from "../support/property.ts";
@@ -154,9 +152,9 @@ function answer(result: RouterResult<unknown>, codeOnly = false): string {
   return JSON.stringify({ ok: false, code: result.error.code });
 }
 
-/** A success by handles (a number) as the string operation's result, built by `value`. */
-function asResult<T>(answered: number | RouterFailure, value: (n: number) => T): RouterResult<T> {
-  return typeof answered === "number" ? { ok: true, value: value(answered) } : answered;
+/** A success by handles as the string operation's result, its value built by `value`. */
+function asResult<T, U>(answered: RouterResult<T>, value: (handles: T) => U): RouterResult<U> {
+  return answered.ok ? { ok: true, value: value(answered.value) } : answered;
 }
 
 /**
@@ -186,13 +184,17 @@ function applyBoth(
     case "accept": {
       const target = pick(heard.offers);
       if (target === undefined) return ["none", "none"];
-      const { jobId, offerId, workerId } = target;
+      const { offerId, workerId } = target;
       const string = byIds.router.acceptJobOffer(workerId, offerId);
-      const handles = asResult(byHandles.router.acceptOffer(target.worker, target.offer), (n) => ({
-        assignmentId: byHandles.router.view.assignmentId(n),
-        jobId,
+      const view = byHandles.router.view;
+      const accepted = byHandles.router.acceptOffer(target.worker, target.offer);
+      const handles = asResult(accepted, (value) => ({
+        assignmentId: view.assignmentId(value.assignment),
+        jobId: view.jobId(value.job),
         workerId,
       }));
+      // The accepted job is the offer's (its slot, as heard when the offer was issued).
+      if (accepted.ok) expect(accepted.value.job).toBe(target.job);
       return [answer(string), answer(handles)];
     }
     case "decline": {
@@ -207,7 +209,7 @@ function applyBoth(
       const handles =
         retry === undefined && b % 8 === 0
           ? byHandles.router.declineOffer(target.worker, target.offer)
-          : byHandles.router.declineOffer(target.worker, target.offer, retry);
+          : byHandles.router.declineOffer(target.worker, target.offer, options);
       return [answer(string), answer(handles)];
     }
     case "complete":
@@ -242,11 +244,10 @@ function applyBoth(
         assignmentId,
         b % 6 === 1 ? undefined : { suspendMatching },
       );
-      const unassigned =
+      const handles =
         b % 6 === 1
           ? byHandles.router.unassignAssignment(job, assignment)
-          : byHandles.router.unassignAssignment(job, assignment, suspendMatching);
-      const handles = asResult(unassigned, (count) => ({ jobId, unassignmentCount: count }));
+          : byHandles.router.unassignAssignment(job, assignment, { suspendMatching });
       return [answer(string, true), answer(handles, true)];
     }
     case "cancel": {
@@ -316,22 +317,5 @@ describe("operations by handles", () => {
       ),
       { numRuns: 300, timeLimitSeconds: 60 },
     );
-  });
-
-  it("answer a success with a number, not a result object", () => {
-    const side = newSide();
-    const heard = new HandleCollector(side.router);
-    side.router.observe(heard);
-    expect(side.router.upsertJob({ id: "j0", channelId: "voice", queueId: "q" }).ok).toBe(true);
-    const offer = heard.offers[0];
-    if (offer === undefined) throw new Error("expected an offer");
-    const assignment = side.router.acceptOffer(offer.worker, offer.offer);
-    expect(assignment).toBe(heard.assignments[0]?.assignment);
-    expect(side.router.unassignAssignment(offer.job, assignment as number, true)).toBe(1);
-    expect(side.router.getJob("j0")?.status).toBe("waitingForActivation");
-    // The same answers for a refusal as the string operation's.
-    const again = side.router.acceptOffer(offer.worker, offer.offer);
-    expect(again).toEqual(side.router.acceptJobOffer(offer.workerId, offer.offerId));
-    expect(typeof again === "number" ? "accepted" : again.error.code).toBe("Conflict");
   });
 });

@@ -229,12 +229,12 @@ export class JobOperations {
   }
 
   /** The job's current assignment with this id, or an error result. */
-  findAssignment(jobId: string, assignmentId: string): AssignmentRecord | RouterFailure {
+  findAssignment(jobId: string, assignmentId: string): AssignmentRecord | RouterResult<never> {
     const job = this.core.findJob(jobId);
-    if (job === undefined) return failure("NotFound", `Job not found. JobId: ${jobId}`);
+    if (job === undefined) return fail("NotFound", `Job not found. JobId: ${jobId}`);
     const assignment = job.assignment;
     if (assignment === null || assignment.assignmentId !== assignmentId) {
-      return failure(
+      return fail(
         "NotFound",
         `Assignment not found. AssignmentId: ${assignmentId}, JobId: ${jobId}`,
       );
@@ -243,12 +243,12 @@ export class JobOperations {
   }
 
   /** The job's current assignment by handles (job slot, assignment sequence), or an error. */
-  findAssignmentAt(jobSlot: number, sequence: number): AssignmentRecord | RouterFailure {
+  findAssignmentAt(jobSlot: number, sequence: number): AssignmentRecord | RouterResult<never> {
     const job = this.core.liveJobAt(jobSlot);
-    if (job === undefined) return failure("NotFound", `Job not found. Job slot: ${jobSlot}`);
+    if (job === undefined) return fail("NotFound", `Job not found. Job slot: ${jobSlot}`);
     const assignment = job.assignment;
     if (assignment === null || assignment.sequence !== sequence) {
-      return failure(
+      return fail(
         "NotFound",
         `Assignment not found. AssignmentId: ${ASSIGNMENT_ID_PREFIX + sequence}, JobId: ${job.id}`,
       );
@@ -258,7 +258,7 @@ export class JobOperations {
 
   /** Completes the job of an assignment found by `findAssignment(At)`. */
   complete(
-    found: AssignmentRecord | RouterFailure,
+    found: AssignmentRecord | RouterResult<never>,
     options: { note?: string } = NO_OPTIONS,
   ): EmptyResult {
     if (!(found instanceof AssignmentRecord)) return found;
@@ -277,7 +277,10 @@ export class JobOperations {
   }
 
   /** Closes the job of an assignment found by `findAssignment(At)`. */
-  close(found: AssignmentRecord | RouterFailure, options: CloseOptions = NO_OPTIONS): EmptyResult {
+  close(
+    found: AssignmentRecord | RouterResult<never>,
+    options: CloseOptions = NO_OPTIONS,
+  ): EmptyResult {
     if (!(found instanceof AssignmentRecord)) return found;
     const job = found.job;
     if (job.status !== "completed") {
@@ -320,23 +323,19 @@ export class JobOperations {
     core.recycleAssignment(assignment);
   }
 
-  /**
-   * Unassigns the job of an assignment found by `findAssignment(At)`, re-queueing it unless
-   * `suspendMatching`; answers the job's unassignment count (the by-handles answer, no result
-   * object) or the refusal.
-   */
+  /** Unassigns the job of an assignment found by `findAssignment(At)`. */
   unassign(
-    found: AssignmentRecord | RouterFailure,
-    suspendMatching: boolean,
-  ): number | RouterFailure {
+    found: AssignmentRecord | RouterResult<never>,
+    options: { suspendMatching?: boolean } = NO_OPTIONS,
+  ): RouterResult<UnassignResult> {
     if (!(found instanceof AssignmentRecord)) return found;
     const job = found.job;
     const jobId = job.id;
     if (job.status !== "assigned") {
-      return failure("BadRequest", `job ${jobId} is ${job.status}; unassign needs an assigned job`);
+      return fail("BadRequest", `job ${jobId} is ${job.status}; unassign needs an assigned job`);
     }
     if (job.unassignmentCount >= MAX_UNASSIGNMENTS) {
-      return failure(
+      return fail(
         "BadRequest",
         `job ${jobId} has been unassigned ${MAX_UNASSIGNMENTS} times, the maximum`,
       );
@@ -348,7 +347,7 @@ export class JobOperations {
     if (core.emitter.active) {
       core.emitter.jobUnassigned(core.now, job.index, found.sequence, found.worker.index);
     }
-    if (suspendMatching) {
+    if (options.suspendMatching === true) {
       job.status = "waitingForActivation";
       if (core.emitter.active) core.emitter.jobWaitingForActivation(core.now, job.index);
     } else {
@@ -356,7 +355,7 @@ export class JobOperations {
     }
     this.afterRelease(found);
     core.recycleAssignment(found);
-    return job.unassignmentCount;
+    return ok({ jobId, unassignmentCount: job.unassignmentCount });
   }
 
   /** Gives the assignment's capacity back to its worker. */

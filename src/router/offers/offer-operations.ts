@@ -15,15 +15,7 @@ import {
   type WorkerRecord,
 } from "../entities.ts";
 import type { JobFlow } from "../jobs/job-flow.ts";
-import {
-  type EmptyResult,
-  failure,
-  NO_OPTIONS,
-  ok,
-  okEmpty,
-  type RouterFailure,
-  type RouterResult,
-} from "../results.ts";
+import { type EmptyResult, fail, NO_OPTIONS, ok, okEmpty, type RouterResult } from "../results.ts";
 import { OfferOutcome } from "./offer-log.ts";
 
 /** Result of accept. */
@@ -31,6 +23,12 @@ export interface AcceptResult {
   readonly assignmentId: string;
   readonly jobId: string;
   readonly workerId: string;
+}
+
+/** Result of accept by handles: the job's slot and the new assignment's sequence. */
+export interface AcceptedOffer {
+  readonly job: number;
+  readonly assignment: number;
 }
 
 /** The job of a pending decline retry: its record and which job on that record it was. */
@@ -65,7 +63,7 @@ export class OfferOperations {
     accepting: boolean,
     workerId: string | null,
     offerId: string | null,
-  ): OfferRecord | RouterFailure {
+  ): OfferRecord | RouterResult<never> {
     const offer = this.core.findOffer(sequence);
     if (offer === undefined || worker === undefined || offer.worker !== worker) {
       return this.notFound(worker, sequence, workerId, offerId);
@@ -76,7 +74,7 @@ export class OfferOperations {
       accepting &&
       (outcome === OfferOutcome.accepted || outcome === OfferOutcome.revokedByAccept)
     ) {
-      return failure(
+      return fail(
         "Conflict",
         `Offer ${offerId ?? offer.offerId} can no longer be accepted: the job is assigned`,
       );
@@ -89,10 +87,10 @@ export class OfferOperations {
     sequence: number,
     workerId: string | null,
     offerId: string | null,
-  ): RouterFailure {
+  ): RouterResult<never> {
     const offerName = offerId ?? this.core.offerIdOf(sequence);
     const workerName = workerId ?? worker?.id ?? "(none)";
-    return failure("NotFound", `Offer not found. OfferId: ${offerName}, WorkerId: ${workerName}`);
+    return fail("NotFound", `Offer not found. OfferId: ${offerName}, WorkerId: ${workerName}`);
   }
 
   acceptJobOffer(workerId: string, offerId: string): RouterResult<AcceptResult> {
@@ -104,15 +102,12 @@ export class OfferOperations {
     return ok({ assignmentId: assignment.assignmentId, jobId: found.job.id, workerId });
   }
 
-  /**
-   * acceptJobOffer by handles (the worker's index and the offer's sequence), answering the new
-   * assignment's sequence or the refusal: no result object per accept. The job is the offer's,
-   * which the caller heard in `offerIssued`.
-   */
-  acceptOffer(worker: number, offer: number): number | RouterFailure {
+  /** acceptJobOffer by handles: the worker's index and the offer's sequence. */
+  acceptOffer(worker: number, offer: number): RouterResult<AcceptedOffer> {
     const found = this.findOffer(this.core.workers[worker], offer, true, null, null);
     if (!(found instanceof OfferRecord)) return found;
-    return this.accept(found).sequence;
+    const assignment = this.accept(found);
+    return ok({ job: found.job.index, assignment: assignment.sequence });
   }
 
   private accept(found: OfferRecord): AssignmentRecord {
@@ -148,30 +143,28 @@ export class OfferOperations {
   ): EmptyResult {
     const worker = this.core.workerById.get(workerId);
     const sequence = this.core.offerSequenceOf(offerId);
-    return this.decline(worker, sequence, options.retryOfferAtSeconds, workerId, offerId);
+    return this.decline(worker, sequence, options, workerId, offerId);
   }
 
-  /**
-   * declineJobOffer by handles: the worker's index and the offer's sequence, and the retry
-   * time itself rather than in an options object (none built per decline).
-   */
+  /** declineJobOffer by handles: the worker's index and the offer's sequence. */
   declineOffer(
     worker: number,
     offer: number,
-    retryOfferAtSeconds: number | undefined,
+    options: { retryOfferAtSeconds?: number } = NO_OPTIONS,
   ): EmptyResult {
-    return this.decline(this.core.workers[worker], offer, retryOfferAtSeconds, null, null);
+    return this.decline(this.core.workers[worker], offer, options, null, null);
   }
 
   private decline(
     workerRecord: WorkerRecord | undefined,
     sequence: number,
-    retryAtSeconds: number | undefined,
+    options: { retryOfferAtSeconds?: number },
     workerId: string | null,
     offerId: string | null,
   ): EmptyResult {
+    const retryAtSeconds = options.retryOfferAtSeconds;
     if (retryAtSeconds !== undefined && Number.isNaN(retryAtSeconds)) {
-      return failure("BadRequest", "retryOfferAt must be a time");
+      return fail("BadRequest", "retryOfferAt must be a time");
     }
     const found = this.findOffer(workerRecord, sequence, false, workerId, offerId);
     if (!(found instanceof OfferRecord)) return found;

@@ -176,10 +176,7 @@ describe("operations by handles", () => {
     if (offer?.type !== "RouterWorkerOfferIssued") throw new Error("expected an offer");
     const workerIndex = router.core.workerById.get(offer.workerId)?.index as number;
     const sequence = router.core.offerSequenceOf(offer.offerId);
-    const job = router.core.findOffer(sequence)?.job.index as number;
-    const assignment = router.acceptOffer(workerIndex, sequence);
-    if (typeof assignment !== "number") throw new Error("expected an assignment");
-    const accepted = { job, assignment };
+    const accepted = unwrap(router.acceptOffer(workerIndex, sequence));
     expect(router.view.jobId(accepted.job)).toBe("j1");
     const acceptedEvent = events.at(-1);
     expect(acceptedEvent?.type).toBe("RouterWorkerOfferAccepted");
@@ -189,7 +186,7 @@ describe("operations by handles", () => {
     const byHandles = router.acceptOffer(workerIndex, sequence);
     const byIds = router.acceptJobOffer(offer.workerId, offer.offerId);
     expect(byHandles).toEqual(byIds);
-    expect(typeof byHandles !== "number" && byHandles.error.code).toBe("Conflict");
+    expect(byHandles.ok === false && byHandles.error.code).toBe("Conflict");
     // A wrong assignment: NotFound either way, and nothing changes.
     const wrong = router.completeAssignment(accepted.job, accepted.assignment + 1);
     expect(wrong.ok === false && wrong.error.code).toBe("NotFound");
@@ -221,12 +218,11 @@ describe("operations by handles", () => {
     const next = events.filter((event) => event.type === "RouterWorkerOfferIssued").at(-1);
     if (next?.type !== "RouterWorkerOfferIssued") throw new Error("expected a second offer");
     const nextWorker = router.core.workerById.get(next.workerId)?.index as number;
-    const nextSequence = router.core.offerSequenceOf(next.offerId);
-    const job = router.core.findOffer(nextSequence)?.job.index as number;
-    const assignment = router.acceptOffer(nextWorker, nextSequence);
-    if (typeof assignment !== "number") throw new Error("expected an assignment");
-    // The unassignment count, as unassignJob's `unassignmentCount`.
-    expect(router.unassignAssignment(job, assignment)).toBe(1);
+    const accepted = unwrap(
+      router.acceptOffer(nextWorker, router.core.offerSequenceOf(next.offerId)),
+    );
+    const unassigned = unwrap(router.unassignAssignment(accepted.job, accepted.assignment));
+    expect(unassigned).toEqual({ jobId: "j1", unassignmentCount: 1 });
     expect(router.getJob("j1")?.status).toBe("queued");
   });
 });
