@@ -18,6 +18,7 @@ import {
   AssignmentRecord,
   type ChannelRecord,
   JobRecord,
+  JobTimes,
   OFFER_ID_PREFIX,
   OfferRecord,
   type PolicyRecord,
@@ -56,6 +57,8 @@ export class RouterCore {
    * (`JobRecord.reset`), so the records of long-lived jobs are not reallocated per job.
    */
   private readonly jobRecords: JobRecord[] = objectArray();
+  /** The jobs' enqueue times by slot, behind `JobRecord`'s accessors. */
+  private readonly jobTimes = new JobTimes();
   /** Records of offers of forgotten jobs, for reuse (`OfferRecord.reset`). */
   private readonly freeOffers: OfferRecord[] = objectArray();
   /** Records of ended assignments, for reuse (`AssignmentRecord.reset`). */
@@ -129,7 +132,7 @@ export class RouterCore {
   /** The open offers, in the order they were opened. O(n log n): for checks and tests. */
   openOffers(): OfferRecord[] {
     const open: OfferRecord[] = [];
-    for (const job of this.jobSlots) if (job !== null) open.push(...job.openOffers);
+    for (const job of this.jobSlots) if (job !== null) open.push(...job.openOfferList());
     return open.sort((left, right) => left.sequence - right.sequence);
   }
 
@@ -155,8 +158,8 @@ export class RouterCore {
     if (job === undefined) {
       job = new JobRecord(
         slot,
+        this.jobTimes,
         id,
-        [],
         creationSequence,
         channelReference,
         classificationPolicyId,
@@ -215,7 +218,7 @@ export class RouterCore {
    */
   forgetJob(job: JobRecord): void {
     if (
-      job.openOffers.length > 0 ||
+      job.openOfferCount > 0 ||
       job.closeTimer !== NO_TIMER ||
       job.selectorExpiryTimer !== NO_TIMER ||
       job.exceptionTimers !== null
@@ -278,7 +281,7 @@ export class RouterCore {
       offer.reset(sequence, job, worker, channel, queue, now, expiresAtSeconds);
     }
     this.changeLoad(worker, channel, +1);
-    job.openOffers.push(offer);
+    job.addOpenOffer(offer);
     worker.openOffers.push(offer);
     offer.previousOfJob = job.lastOffer;
     job.lastOffer = offer;
@@ -309,7 +312,7 @@ export class RouterCore {
    * (an accept turns the reservation into the assignment), releases its cost.
    */
   closeOffer(offer: OfferRecord, outcome: OfferOutcomeCode, keepCapacity = false): void {
-    removeItem(offer.job.openOffers, offer);
+    offer.job.removeOpenOffer(offer);
     removeItem(offer.worker.openOffers, offer);
     offer.outcome = outcome;
     this.openOfferCount--;

@@ -8,6 +8,7 @@
  */
 
 import { ChunkedSortedList } from "../collections/chunked-sorted-list.ts";
+import { objectArray } from "../collections/object-array.ts";
 import type { SortedList } from "../collections/sorted-list.ts";
 import type { CompiledRule } from "./classification/rules/router-rule.ts";
 import { NO_SELECTORS } from "./classification/selectors.ts";
@@ -170,6 +171,27 @@ export class WorkerRecord {
 }
 
 /**
+ * The router's per-job times, kept by job slot in one `Float64Array` (two entries a slot) and
+ * read only through `JobRecord`'s accessors. As record fields these doubles were two boxed
+ * HeapNumbers per record (V8 with pointer compression does not store doubles in the object),
+ * each a separate object to allocate, promote and reach through a pointer: the queue order's
+ * comparisons read the enqueue time of jobs that have waited long and come back cold.
+ */
+export class JobTimes {
+  /** Slot `s`: `[2s]` first enqueue, `[2s + 1]` latest enqueue; NaN when not set. */
+  seconds = new Float64Array(128);
+
+  /** Makes room for the slot's entries (a new slot is the next one: the table grows by one). */
+  ensureSlot(slot: number): void {
+    const seconds = this.seconds;
+    if (2 * slot + 1 < seconds.length) return;
+    const grown = new Float64Array(Math.max(seconds.length * 2, 2 * slot + 2));
+    grown.set(seconds);
+    this.seconds = grown;
+  }
+}
+
+/**
  * A job. `queue` is null only for jobs that never had one (classification failed). A queue
  * entry (§8 f) owns `exceptionTimers` and `firedExceptionRules`; they are empty outside one.
  */
@@ -184,10 +206,10 @@ export class JobRecord {
   attachedWorkerSelectors: readonly WorkerSelector[];
   /** An active expedite selector puts the job at the front of its queue (§8 a). */
   expedited = false;
-  /** First enqueue; kept across unassign re-queues. NaN until queued. */
-  enqueuedAtSeconds = Number.NaN;
-  /** Latest enqueue into the current queue (wait-time exception clock, §8 f). */
-  latestEnqueueAtSeconds = Number.NaN;
+  /** Number of open offers. */
+  openOfferCount = 0;
+  /** The earliest open offer; null when none (the usual job has at most one at a time). */
+  firstOpenOffer: OfferRecord | null = null;
   /** The waiting group (of its queue and channel) the job is in; null when not waiting. */
   waitingGroup: WaitingGroup | null = null;
   exclusions: Map<number, DeclineExclusion> | null = null;
@@ -230,9 +252,9 @@ export class JobRecord {
      * this job's while `creationSequence` is unchanged.
      */
     readonly index: number,
+    /** The router's per-slot times (`enqueuedAtSeconds`, `latestEnqueueAtSeconds`). */
+    private readonly times: JobTimes,
     id: string,
-    /** Open offers, in the order they were made; emptied before the job is forgotten. */
-    readonly openOffers: OfferRecord[],
     creationSequence: number,
     channelReference: string | null,
     classificationPolicyId: string | null,
@@ -252,6 +274,88 @@ export class JobRecord {
     this.tags = tags;
     this.requestedWorkerSelectors = requestedWorkerSelectors;
     this.attachedWorkerSelectors = NO_SELECTORS;
+    times.ensureSlot(index);
+    this.enqueuedAtSeconds = Number.NaN;
+    this.latestEnqueueAtSeconds = Number.NaN;
+  }
+
+  /**
+   * Open offers after `firstOpenOffer`, in the order they were made: made at the slot's first
+   * second concurrent offer and kept with the slot (empty between jobs), so a job with one
+   * offer at a time allocates no array.
+   */
+  private laterOpenOffers: OfferRecord[] | null = null;
+
+  /** First enqueue; kept across unassign re-queues. NaN until queued. */
+  get enqueuedAtSeconds(): number {
+    return this.times.seconds[2 * this.index] as number;
+  }
+
+  set enqueuedAtSeconds(seconds: number) {
+    this.times.seconds[2 * this.index] = seconds;
+  }
+
+  /** Latest enqueue into the current queue (wait-time exception clock, §8 f). */
+  get latestEnqueueAtSeconds(): number {
+    return this.times.seconds[2 * this.index + 1] as number;
+  }
+
+  set latestEnqueueAtSeconds(seconds: number) {
+    this.times.seconds[2 * this.index + 1] = seconds;
+  }
+
+  /** Adds an open offer after the others. */
+  addOpenOffer(offer: OfferRecord): void {
+    if (this.firstOpenOffer === null) {
+      this.firstOpenOffer = offer;
+    } else {
+      let later = this.laterOpenOffers;
+      if (later === null) {
+        later = objectArray();
+        this.laterOpenOffers = later;
+      }
+      later.push(offer);
+    }
+    this.openOfferCount++;
+  }
+
+  /** Removes an open offer (if it is one), keeping the others in order. */
+  removeOpenOffer(offer: OfferRecord): void {
+    const later = this.laterOpenOffers;
+    if (this.firstOpenOffer === offer) {
+      this.firstOpenOffer =
+        later !== null && later.length > 0 ? (later.shift() as OfferRecord) : null;
+      this.openOfferCount--;
+      return;
+    }
+    if (later === null) return;
+    const position = later.indexOf(offer);
+    if (position < 0) return;
+    // Shift down and pop: splice would allocate an array of the removed item.
+    const last = later.length - 1;
+    for (let next = position + 1; next <= last; next++)
+      later[next - 1] = later[next] as OfferRecord;
+    later.pop();
+    this.openOfferCount--;
+  }
+
+  /** Whether the worker holds one of the job's open offers. */
+  hasOpenOfferTo(worker: WorkerRecord): boolean {
+    const first = this.firstOpenOffer;
+    if (first === null) return false;
+    if (first.worker === worker) return true;
+    const later = this.laterOpenOffers;
+    if (later === null) return false;
+    for (let i = 0; i < later.length; i++)
+      if ((later[i] as OfferRecord).worker === worker) return true;
+    return false;
+  }
+
+  /** The open offers in the order they were made (a new array: for checks and tests). */
+  openOfferList(): OfferRecord[] {
+    const first = this.firstOpenOffer;
+    if (first === null) return [];
+    return this.laterOpenOffers === null ? [first] : [first, ...this.laterOpenOffers];
   }
 
   /**
@@ -272,8 +376,8 @@ export class JobRecord {
     this.status = "created";
     this.queue = null;
     this.expedited = false;
-    this.enqueuedAtSeconds = Number.NaN;
-    this.latestEnqueueAtSeconds = Number.NaN;
+    this.openOfferCount = 0;
+    this.firstOpenOffer = null;
     this.waitingGroup = null;
     this.exclusions = null;
     this.assignment = null;
@@ -297,6 +401,8 @@ export class JobRecord {
     this.tags = tags;
     this.requestedWorkerSelectors = requestedWorkerSelectors;
     this.attachedWorkerSelectors = NO_SELECTORS;
+    this.enqueuedAtSeconds = Number.NaN;
+    this.latestEnqueueAtSeconds = Number.NaN;
   }
 }
 
