@@ -18,7 +18,6 @@ import {
   AssignmentRecord,
   type ChannelRecord,
   JobRecord,
-  JobTimes,
   OFFER_ID_PREFIX,
   OfferRecord,
   type PolicyRecord,
@@ -57,8 +56,6 @@ export class RouterCore {
    * (`JobRecord.reset`), so the records of long-lived jobs are not reallocated per job.
    */
   private readonly jobRecords: JobRecord[] = objectArray();
-  /** The jobs' enqueue times by slot, behind `JobRecord`'s accessors. */
-  private readonly jobTimes = new JobTimes();
   /** Records of offers of forgotten jobs, for reuse (`OfferRecord.reset`). */
   private readonly freeOffers: OfferRecord[] = objectArray();
   /** Records of ended assignments, for reuse (`AssignmentRecord.reset`). */
@@ -158,7 +155,6 @@ export class RouterCore {
     if (job === undefined) {
       job = new JobRecord(
         slot,
-        this.jobTimes,
         id,
         creationSequence,
         channelReference,

@@ -171,27 +171,6 @@ export class WorkerRecord {
 }
 
 /**
- * The router's per-job times, kept by job slot in one `Float64Array` (two entries a slot) and
- * read only through `JobRecord`'s accessors. As record fields these doubles were two boxed
- * HeapNumbers per record (V8 with pointer compression does not store doubles in the object),
- * each a separate object to allocate, promote and reach through a pointer: the queue order's
- * comparisons read the enqueue time of jobs that have waited long and come back cold.
- */
-export class JobTimes {
-  /** Slot `s`: `[2s]` first enqueue, `[2s + 1]` latest enqueue; NaN when not set. */
-  seconds = new Float64Array(128);
-
-  /** Makes room for the slot's entries (a new slot is the next one: the table grows by one). */
-  ensureSlot(slot: number): void {
-    const seconds = this.seconds;
-    if (2 * slot + 1 < seconds.length) return;
-    const grown = new Float64Array(Math.max(seconds.length * 2, 2 * slot + 2));
-    grown.set(seconds);
-    this.seconds = grown;
-  }
-}
-
-/**
  * A job. `queue` is null only for jobs that never had one (classification failed). A queue
  * entry (§8 f) owns `exceptionTimers` and `firedExceptionRules`; they are empty outside one.
  */
@@ -206,6 +185,10 @@ export class JobRecord {
   attachedWorkerSelectors: readonly WorkerSelector[];
   /** An active expedite selector puts the job at the front of its queue (§8 a). */
   expedited = false;
+  /** First enqueue; kept across unassign re-queues. NaN until queued. */
+  enqueuedAtSeconds = Number.NaN;
+  /** Latest enqueue into the current queue (wait-time exception clock, §8 f). */
+  latestEnqueueAtSeconds = Number.NaN;
   /** Number of open offers. */
   openOfferCount = 0;
   /** The earliest open offer; null when none (the usual job has at most one at a time). */
@@ -252,8 +235,6 @@ export class JobRecord {
      * this job's while `creationSequence` is unchanged.
      */
     readonly index: number,
-    /** The router's per-slot times (`enqueuedAtSeconds`, `latestEnqueueAtSeconds`). */
-    private readonly times: JobTimes,
     id: string,
     creationSequence: number,
     channelReference: string | null,
@@ -274,35 +255,16 @@ export class JobRecord {
     this.tags = tags;
     this.requestedWorkerSelectors = requestedWorkerSelectors;
     this.attachedWorkerSelectors = NO_SELECTORS;
-    times.ensureSlot(index);
-    this.enqueuedAtSeconds = Number.NaN;
-    this.latestEnqueueAtSeconds = Number.NaN;
   }
 
   /**
-   * Open offers after `firstOpenOffer`, in the order they were made: made at the slot's first
-   * second concurrent offer and kept with the slot (empty between jobs), so a job with one
-   * offer at a time allocates no array.
+   * Open offers after `firstOpenOffer`, in the order they were made. Made the first time a job
+   * on this slot holds two open offers at once, then kept with the slot (empty between jobs):
+   * a job with one offer at a time (the usual job) reads and allocates no array. A per-record
+   * `openOffers` array was one more object per record to allocate, promote and read back cold
+   * after a long wait (docs/router-performance.md).
    */
   private laterOpenOffers: OfferRecord[] | null = null;
-
-  /** First enqueue; kept across unassign re-queues. NaN until queued. */
-  get enqueuedAtSeconds(): number {
-    return this.times.seconds[2 * this.index] as number;
-  }
-
-  set enqueuedAtSeconds(seconds: number) {
-    this.times.seconds[2 * this.index] = seconds;
-  }
-
-  /** Latest enqueue into the current queue (wait-time exception clock, §8 f). */
-  get latestEnqueueAtSeconds(): number {
-    return this.times.seconds[2 * this.index + 1] as number;
-  }
-
-  set latestEnqueueAtSeconds(seconds: number) {
-    this.times.seconds[2 * this.index + 1] = seconds;
-  }
 
   /** Adds an open offer after the others. */
   addOpenOffer(offer: OfferRecord): void {
@@ -376,6 +338,8 @@ export class JobRecord {
     this.status = "created";
     this.queue = null;
     this.expedited = false;
+    this.enqueuedAtSeconds = Number.NaN;
+    this.latestEnqueueAtSeconds = Number.NaN;
     this.openOfferCount = 0;
     this.firstOpenOffer = null;
     this.waitingGroup = null;
@@ -401,13 +365,11 @@ export class JobRecord {
     this.tags = tags;
     this.requestedWorkerSelectors = requestedWorkerSelectors;
     this.attachedWorkerSelectors = NO_SELECTORS;
-    this.enqueuedAtSeconds = Number.NaN;
-    this.latestEnqueueAtSeconds = Number.NaN;
   }
 }
 
 /**
- * An offer. Open, it sits in its job's and its worker's `openOffers`; resolved, only the
+ * An offer. Open, it is among its job's open offers and in its worker's `openOffers`; resolved, only the
  * router's offer table (for stale accepts and declines) and its job's offer chain keep it. The
  * router recycles the record once its job is forgotten (`reset`): a record is this offer only
  * while `sequence` is the one asked for.

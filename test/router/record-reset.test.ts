@@ -11,7 +11,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ChannelRecord, QueueRecord, WorkerRecord } from "../../src/router/entities.ts";
-import { AssignmentRecord, JobRecord, JobTimes, OfferRecord } from "../../src/router/entities.ts";
+import { AssignmentRecord, JobRecord, OfferRecord } from "../../src/router/entities.ts";
 import { NO_LABELS } from "../../src/router/labels.ts";
 import { assertProperty } from "../support/property.ts";
 
@@ -32,49 +32,18 @@ const channel = { channelId: "voice" } as unknown as ChannelRecord;
 const queue = { id: "queue" } as unknown as QueueRecord;
 const labels = Object.freeze({ language: "en" });
 
-function newJob(slot: number, times: JobTimes, id: string, sequence: number) {
-  return new JobRecord(
-    slot,
-    times,
-    id,
-    sequence,
-    "ref",
-    "policy",
-    "voice",
-    3,
-    labels,
-    NO_LABELS,
-    [],
-  );
+function newJob(slot: number, id: string, sequence: number) {
+  return new JobRecord(slot, id, sequence, "ref", "policy", "voice", 3, labels, NO_LABELS, []);
 }
 
 describe("recycled records", () => {
   it("a reset job record is field for field a new one", () => {
-    const times = new JobTimes();
-    const recycled = newJob(4, times, "old-job", 1);
-    // The slot's own fields stay (its times column and its array of later open offers, empty
-    // between jobs); every per-job field goes stale, the times in the column too.
-    makeStale(recycled, ["index", "times", "laterOpenOffers"]);
-    recycled.enqueuedAtSeconds = 5;
-    recycled.latestEnqueueAtSeconds = 6;
+    const recycled = newJob(4, "old-job", 1);
+    // The slot's own fields stay (its array of later open offers, empty between jobs); every
+    // per-job field goes stale.
+    makeStale(recycled, ["index", "laterOpenOffers"]);
     recycled.reset("new-job", 9, "ref", "policy", "voice", 3, labels, NO_LABELS, []);
-    expect(fieldsOf(recycled)).toEqual(fieldsOf(newJob(4, new JobTimes(), "new-job", 9)));
-    expect(recycled.enqueuedAtSeconds).toBeNaN();
-    expect(recycled.latestEnqueueAtSeconds).toBeNaN();
-  });
-
-  it("jobs on different slots keep their own times, across the column's growth", () => {
-    const times = new JobTimes();
-    const jobs = Array.from({ length: 300 }, (_, slot) => newJob(slot, times, `job-${slot}`, slot));
-    jobs.forEach((job, slot) => {
-      job.enqueuedAtSeconds = slot + 0.25;
-      job.latestEnqueueAtSeconds = -slot;
-    });
-    jobs.push(newJob(300, times, "job-300", 300));
-    jobs.forEach((job, slot) => {
-      expect(job.enqueuedAtSeconds).toBe(slot < 300 ? slot + 0.25 : Number.NaN);
-      expect(job.latestEnqueueAtSeconds).toBe(slot < 300 ? -slot : Number.NaN);
-    });
+    expect(fieldsOf(recycled)).toEqual(fieldsOf(newJob(4, "new-job", 9)));
   });
 
   it("a job's open offers (a field, then an array on demand) behave as one ordered list", () => {
@@ -82,8 +51,9 @@ describe("recycled records", () => {
       { length: 4 },
       (_, i) => ({ id: `w${i}` }) as unknown as WorkerRecord,
     );
-    // Operations: add a new offer to worker w, or remove the open offer at a position (or a
-    // closed one: no change), then reset the record between jobs.
+    // Against a plain array: add an offer to a worker, remove the open offer at a position (or,
+    // past the end, an offer that is not open: no change), or end the job (its offers removed)
+    // and reset the record for the slot's next job, which keeps the array of later offers.
     const operation = fc.oneof(
       fc.record({ kind: fc.constant("add" as const), worker: fc.nat(3) }),
       fc.record({ kind: fc.constant("remove" as const), at: fc.nat(5) }),
@@ -91,7 +61,7 @@ describe("recycled records", () => {
     );
     assertProperty(
       fc.property(fc.array(operation, { maxLength: 60 }), (operations) => {
-        const job = newJob(0, new JobTimes(), "job", 0);
+        const job = newJob(0, "job", 0);
         let model: OfferRecord[] = [];
         let sequence = 1;
         const closed = new OfferRecord(0, job, workers[0] as WorkerRecord, channel, queue, 0, 1);
@@ -126,7 +96,7 @@ describe("recycled records", () => {
   });
 
   it("a reset offer record is field for field a new one", () => {
-    const job = newJob(0, new JobTimes(), "job", 0);
+    const job = newJob(0, "job", 0);
     const recycled = new OfferRecord(1, job, worker, channel, queue, 10, 40);
     makeStale(recycled);
     recycled.reset(2, job, worker, channel, queue, 50, 80);
@@ -136,7 +106,7 @@ describe("recycled records", () => {
   });
 
   it("a reset assignment record is field for field a new one", () => {
-    const job = newJob(0, new JobTimes(), "job", 0);
+    const job = newJob(0, "job", 0);
     const recycled = new AssignmentRecord(1, job, worker, channel, 10);
     makeStale(recycled);
     recycled.reset(2, job, worker, channel, 50);

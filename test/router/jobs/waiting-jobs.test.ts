@@ -5,18 +5,16 @@
  */
 import { describe, expect, it } from "vitest";
 import { NO_SELECTORS, toWorkerSelectors } from "../../../src/router/classification/selectors.ts";
-import { JobRecord, JobTimes } from "../../../src/router/entities.ts";
+import { JobRecord } from "../../../src/router/entities.ts";
 import { compareJobsInQueueOrder } from "../../../src/router/jobs/queue-order.ts";
 import { WaitingJobs } from "../../../src/router/jobs/waiting-jobs.ts";
 import { NO_LABELS } from "../../../src/router/labels.ts";
 import type { WorkerSelectorSpec } from "../../../src/router/types.ts";
 
 let sequence = 0;
-const times = new JobTimes();
 function job(requested: readonly WorkerSelectorSpec[]): JobRecord {
   const record = new JobRecord(
     sequence,
-    times,
     `job-${sequence}`,
     sequence,
     null,
