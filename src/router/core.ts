@@ -129,7 +129,7 @@ export class RouterCore {
   /** The open offers, in the order they were opened. O(n log n): for checks and tests. */
   openOffers(): OfferRecord[] {
     const open: OfferRecord[] = [];
-    for (const job of this.jobSlots) if (job !== null) open.push(...job.openOfferList());
+    for (const job of this.jobSlots) if (job !== null) open.push(...job.openOffers);
     return open.sort((left, right) => left.sequence - right.sequence);
   }
 
@@ -156,6 +156,7 @@ export class RouterCore {
       job = new JobRecord(
         slot,
         id,
+        [],
         creationSequence,
         channelReference,
         classificationPolicyId,
@@ -214,7 +215,7 @@ export class RouterCore {
    */
   forgetJob(job: JobRecord): void {
     if (
-      job.openOfferCount > 0 ||
+      job.openOffers.length > 0 ||
       job.closeTimer !== NO_TIMER ||
       job.selectorExpiryTimer !== NO_TIMER ||
       job.exceptionTimers !== null
@@ -277,7 +278,7 @@ export class RouterCore {
       offer.reset(sequence, job, worker, channel, queue, now, expiresAtSeconds);
     }
     this.changeLoad(worker, channel, +1);
-    job.addOpenOffer(offer);
+    job.openOffers.push(offer);
     worker.openOffers.push(offer);
     offer.previousOfJob = job.lastOffer;
     job.lastOffer = offer;
@@ -308,7 +309,7 @@ export class RouterCore {
    * (an accept turns the reservation into the assignment), releases its cost.
    */
   closeOffer(offer: OfferRecord, outcome: OfferOutcomeCode, keepCapacity = false): void {
-    offer.job.removeOpenOffer(offer);
+    removeItem(offer.job.openOffers, offer);
     removeItem(offer.worker.openOffers, offer);
     offer.outcome = outcome;
     this.openOfferCount--;

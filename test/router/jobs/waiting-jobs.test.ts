@@ -16,6 +16,7 @@ function job(requested: readonly WorkerSelectorSpec[]): JobRecord {
   const record = new JobRecord(
     sequence,
     `job-${sequence}`,
+    [],
     sequence,
     null,
     null,
