@@ -369,10 +369,10 @@ export class JobRecord {
 }
 
 /**
- * An offer. Open, it is among its job's open offers and in its worker's `openOffers`; resolved, only the
- * router's offer table (for stale accepts and declines) and its job's offer chain keep it. The
- * router recycles the record once its job is forgotten (`reset`): a record is this offer only
- * while `sequence` is the one asked for.
+ * An offer. Open, it is among its job's open offers and in its worker's `openOffers`;
+ * resolved, only the router's offer table (for stale accepts and declines) and its job's offer
+ * chain keep it. The router recycles the record once its job is forgotten (`reset`): a record
+ * is this offer only while `sequence` is the one asked for.
  */
 export class OfferRecord {
   expiryTimer = 0;
