@@ -129,7 +129,7 @@ export class RouterCore {
   /** The open offers, in the order they were opened. O(n log n): for checks and tests. */
   openOffers(): OfferRecord[] {
     const open: OfferRecord[] = [];
-    for (const job of this.jobSlots) if (job !== null) open.push(...job.openOffers);
+    for (const job of this.jobSlots) if (job !== null) open.push(...job.openOfferList());
     return open.sort((left, right) => left.sequence - right.sequence);
   }
 
@@ -156,7 +156,6 @@ export class RouterCore {
       job = new JobRecord(
         slot,
         id,
-        [],
         creationSequence,
         channelReference,
         classificationPolicyId,
@@ -215,7 +214,7 @@ export class RouterCore {
    */
   forgetJob(job: JobRecord): void {
     if (
-      job.openOffers.length > 0 ||
+      job.openOfferCount > 0 ||
       job.closeTimer !== NO_TIMER ||
       job.selectorExpiryTimer !== NO_TIMER ||
       job.exceptionTimers !== null
@@ -278,7 +277,7 @@ export class RouterCore {
       offer.reset(sequence, job, worker, channel, queue, now, expiresAtSeconds);
     }
     this.changeLoad(worker, channel, +1);
-    job.openOffers.push(offer);
+    job.addOpenOffer(offer);
     worker.openOffers.push(offer);
     offer.previousOfJob = job.lastOffer;
     job.lastOffer = offer;
@@ -309,7 +308,7 @@ export class RouterCore {
    * (an accept turns the reservation into the assignment), releases its cost.
    */
   closeOffer(offer: OfferRecord, outcome: OfferOutcomeCode, keepCapacity = false): void {
-    removeItem(offer.job.openOffers, offer);
+    offer.job.removeOpenOffer(offer);
     removeItem(offer.worker.openOffers, offer);
     offer.outcome = outcome;
     this.openOfferCount--;

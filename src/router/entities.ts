@@ -8,6 +8,7 @@
  */
 
 import { ChunkedSortedList } from "../collections/chunked-sorted-list.ts";
+import { objectArray } from "../collections/object-array.ts";
 import type { SortedList } from "../collections/sorted-list.ts";
 import type { CompiledRule } from "./classification/rules/router-rule.ts";
 import { NO_SELECTORS } from "./classification/selectors.ts";
@@ -188,6 +189,10 @@ export class JobRecord {
   enqueuedAtSeconds = Number.NaN;
   /** Latest enqueue into the current queue (wait-time exception clock, §8 f). */
   latestEnqueueAtSeconds = Number.NaN;
+  /** Number of open offers. */
+  openOfferCount = 0;
+  /** The earliest open offer; null when none (the usual job has at most one at a time). */
+  firstOpenOffer: OfferRecord | null = null;
   /** The waiting group (of its queue and channel) the job is in; null when not waiting. */
   waitingGroup: WaitingGroup | null = null;
   exclusions: Map<number, DeclineExclusion> | null = null;
@@ -231,8 +236,6 @@ export class JobRecord {
      */
     readonly index: number,
     id: string,
-    /** Open offers, in the order they were made; emptied before the job is forgotten. */
-    readonly openOffers: OfferRecord[],
     creationSequence: number,
     channelReference: string | null,
     classificationPolicyId: string | null,
@@ -255,6 +258,69 @@ export class JobRecord {
   }
 
   /**
+   * Open offers after `firstOpenOffer`, in the order they were made. Made the first time a job
+   * on this slot holds two open offers at once, then kept with the slot (empty between jobs):
+   * a job with one offer at a time (the usual job) reads and allocates no array. A per-record
+   * `openOffers` array was one more object per record to allocate, promote and read back cold
+   * after a long wait (docs/router-performance.md).
+   */
+  private laterOpenOffers: OfferRecord[] | null = null;
+
+  /** Adds an open offer after the others. */
+  addOpenOffer(offer: OfferRecord): void {
+    if (this.firstOpenOffer === null) {
+      this.firstOpenOffer = offer;
+    } else {
+      let later = this.laterOpenOffers;
+      if (later === null) {
+        later = objectArray();
+        this.laterOpenOffers = later;
+      }
+      later.push(offer);
+    }
+    this.openOfferCount++;
+  }
+
+  /** Removes an open offer (if it is one), keeping the others in order. */
+  removeOpenOffer(offer: OfferRecord): void {
+    const later = this.laterOpenOffers;
+    if (this.firstOpenOffer === offer) {
+      this.firstOpenOffer =
+        later !== null && later.length > 0 ? (later.shift() as OfferRecord) : null;
+      this.openOfferCount--;
+      return;
+    }
+    if (later === null) return;
+    const position = later.indexOf(offer);
+    if (position < 0) return;
+    // Shift down and pop: splice would allocate an array of the removed item.
+    const last = later.length - 1;
+    for (let next = position + 1; next <= last; next++)
+      later[next - 1] = later[next] as OfferRecord;
+    later.pop();
+    this.openOfferCount--;
+  }
+
+  /** Whether the worker holds one of the job's open offers. */
+  hasOpenOfferTo(worker: WorkerRecord): boolean {
+    const first = this.firstOpenOffer;
+    if (first === null) return false;
+    if (first.worker === worker) return true;
+    const later = this.laterOpenOffers;
+    if (later === null) return false;
+    for (let i = 0; i < later.length; i++)
+      if ((later[i] as OfferRecord).worker === worker) return true;
+    return false;
+  }
+
+  /** The open offers in the order they were made (a new array: for checks and tests). */
+  openOfferList(): OfferRecord[] {
+    const first = this.firstOpenOffer;
+    if (first === null) return [];
+    return this.laterOpenOffers === null ? [first] : [first, ...this.laterOpenOffers];
+  }
+
+  /**
    * Makes this (forgotten) record a new job on the same slot: every field as the constructor
    * and the field initialisers leave them, so the record keeps its shape.
    */
@@ -274,6 +340,8 @@ export class JobRecord {
     this.expedited = false;
     this.enqueuedAtSeconds = Number.NaN;
     this.latestEnqueueAtSeconds = Number.NaN;
+    this.openOfferCount = 0;
+    this.firstOpenOffer = null;
     this.waitingGroup = null;
     this.exclusions = null;
     this.assignment = null;
@@ -301,10 +369,10 @@ export class JobRecord {
 }
 
 /**
- * An offer. Open, it sits in its job's and its worker's `openOffers`; resolved, only the
- * router's offer table (for stale accepts and declines) and its job's offer chain keep it. The
- * router recycles the record once its job is forgotten (`reset`): a record is this offer only
- * while `sequence` is the one asked for.
+ * An offer. Open, it is among its job's open offers and in its worker's `openOffers`;
+ * resolved, only the router's offer table (for stale accepts and declines) and its job's offer
+ * chain keep it. The router recycles the record once its job is forgotten (`reset`): a record
+ * is this offer only while `sequence` is the one asked for.
  */
 export class OfferRecord {
   expiryTimer = 0;

@@ -104,7 +104,7 @@ function checkWorker(core: RouterCore, worker: WorkerRecord, problems: string[])
       problems.push(`${where}: offer ${offer.offerId} not indexed`);
     if (offer.job.status !== "queued")
       problems.push(`${where}: offer for ${offer.job.status} job ${offer.job.id}`);
-    if (!offer.job.openOffers.includes(offer))
+    if (!offer.job.openOfferList().includes(offer))
       problems.push(`${where}: offer ${offer.offerId} unknown to its job`);
     if (isExcluded(offer.job, worker)) problems.push(`${where}: offer to an excluded worker`);
   }
@@ -131,14 +131,17 @@ function checkJob(core: RouterCore, job: JobRecord, placements: number, problems
   if ((job.status === "assigned" || job.status === "completed") && job.assignment === null) {
     problems.push(`${where}: no assignment`);
   }
-  if (job.status !== "queued" && job.openOffers.length > 0)
-    problems.push(`${where}: has open offers`);
-  const workersOffered = new Set(job.openOffers.map((offer) => offer.worker));
-  if (workersOffered.size !== job.openOffers.length)
+  const openOffers = job.openOfferList();
+  if (openOffers.length !== job.openOfferCount) problems.push(`${where}: open offers miscounted`);
+  if (openOffers.some((offer) => offer.job !== job || offer.outcome !== OfferOutcome.open))
+    problems.push(`${where}: an open offer is not its own open offer`);
+  if (job.status !== "queued" && openOffers.length > 0) problems.push(`${where}: has open offers`);
+  const workersOffered = new Set(openOffers.map((offer) => offer.worker));
+  if (workersOffered.size !== openOffers.length)
     problems.push(`${where}: two offers to one worker`);
   const maximum = job.queue?.policy.maxConcurrentOffers ?? 0;
-  if (job.openOffers.length > maximum) problems.push(`${where}: more than maxConcurrentOffers`);
-  if (job.openOffers.some((offer) => core.findOffer(offer.sequence) !== offer)) {
+  if (openOffers.length > maximum) problems.push(`${where}: more than maxConcurrentOffers`);
+  if (openOffers.some((offer) => core.findOffer(offer.sequence) !== offer)) {
     problems.push(`${where}: an offer is not indexed`);
   }
   if (job.status === "closed" || job.status === "cancelled")
@@ -230,7 +233,7 @@ function checkQueue(core: RouterCore, queue: QueueRecord, problems: string[]): v
     if (count !== list.length) problems.push(`${where}: waiting ${channelId} miscounted`);
   }
   for (const job of queue.jobs.toArray()) {
-    const wants = job.openOffers.length < queue.policy.minConcurrentOffers;
+    const wants = job.openOfferCount < queue.policy.minConcurrentOffers;
     const listed = queue.waitingByChannel.get(job.channelId)?.toArray().includes(job) ?? false;
     if (wants !== listed || wants !== (job.waitingGroup !== null))
       problems.push(`${where}: job ${job.id} waiting flag wrong`);

@@ -21,8 +21,7 @@ export function isExcluded(job: JobRecord, worker: WorkerRecord): boolean {
 
 /** Whether the worker already holds an open offer for the job. */
 function holdsOfferFor(job: JobRecord, worker: WorkerRecord): boolean {
-  for (const offer of job.openOffers) if (offer.worker === worker) return true;
-  return false;
+  return job.hasOpenOfferTo(worker);
 }
 
 /** Rule 6 of §3.1: the worker's labels satisfy the job's active selectors. */

@@ -32,7 +32,7 @@ import { fitsChannel } from "./worker-index.ts";
 /** Whether every listed worker is eligible for the job, and it wants exactly one offer. */
 function wantsOneOfferFromAnyone(job: JobRecord, policy: PolicyRecord): boolean {
   return (
-    job.openOffers.length === 0 &&
+    job.openOfferCount === 0 &&
     policy.maxConcurrentOffers === 1 &&
     job.exclusions === null &&
     (policy.bypassSelectors ||

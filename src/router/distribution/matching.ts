@@ -130,7 +130,7 @@ export class Matcher implements Candidates {
     const queue = job.queue;
     if (job.status !== "queued" || queue === null) return 0;
     const policy = queue.policy;
-    if (job.openOffers.length >= policy.minConcurrentOffers) return 0;
+    if (job.openOfferCount >= policy.minConcurrentOffers) return 0;
     const index = workerList(queue, job.channelId);
     if (this.core.fastLane) {
       const position = fastChoice(job, queue, index.items);
@@ -151,7 +151,7 @@ export class Matcher implements Candidates {
     // An exception out of a listener may have left them dirty.
     if (chosen.length > 0) chosen.length = 0;
     if (chosenWorkers.length > 0) chosenWorkers.length = 0;
-    policy.mode.choose(this, policy.maxConcurrentOffers - job.openOffers.length, chosen);
+    policy.mode.choose(this, policy.maxConcurrentOffers - job.openOfferCount, chosen);
     // Offers change the list, so resolve positions to workers first.
     const offered = chosen.length;
     for (let i = 0; i < offered; i++) chosenWorkers.push(this.workerAt(chosen[i] as number));

@@ -12,7 +12,7 @@ import { type ClassificationPolicyRecord, classify } from "../classification/cla
 import { toWorkerSelectors } from "../classification/selectors.ts";
 import type { RouterCore } from "../core.ts";
 import type { Matcher } from "../distribution/matching.ts";
-import type { JobRecord, OfferRecord, QueueRecord } from "../entities.ts";
+import type { JobRecord, QueueRecord } from "../entities.ts";
 import { ExceptionRunner } from "../exceptions/exceptions.ts";
 import { OfferOutcome } from "../offers/offer-log.ts";
 import type { Labels, WorkerSelector, WorkerSelectorSpec } from "../types.ts";
@@ -85,8 +85,8 @@ export class JobFlow {
 
   /** Revokes every open offer of the job; the freed workers are matched afterwards. */
   revokeAll(job: JobRecord): void {
-    while (job.openOffers.length > 0) {
-      this.matcher.revoke(job.openOffers[0] as OfferRecord, OfferOutcome.revoked);
+    for (let offer = job.firstOpenOffer; offer !== null; offer = job.firstOpenOffer) {
+      this.matcher.revoke(offer, OfferOutcome.revoked);
     }
   }
 

@@ -30,7 +30,7 @@ function waitingList(queue: QueueRecord, channelId: string): WaitingJobs {
 
 /** Whether the job should be in its channel's waiting list. */
 function wantsOffers(job: JobRecord, queue: QueueRecord): boolean {
-  return job.status === "queued" && job.openOffers.length < queue.policy.minConcurrentOffers;
+  return job.status === "queued" && job.openOfferCount < queue.policy.minConcurrentOffers;
 }
 
 /** Puts a job that has just become `queued` into its queue's lists. */

@@ -130,8 +130,8 @@ export class OfferOperations {
         assignment.sequence,
       );
     }
-    while (job.openOffers.length > 0) {
-      this.matcher.revoke(job.openOffers[0] as OfferRecord, OfferOutcome.revokedByAccept);
+    for (let offer = job.firstOpenOffer; offer !== null; offer = job.firstOpenOffer) {
+      this.matcher.revoke(offer, OfferOutcome.revokedByAccept);
     }
     return assignment;
   }

@@ -16,7 +16,6 @@ function job(requested: readonly WorkerSelectorSpec[]): JobRecord {
   const record = new JobRecord(
     sequence,
     `job-${sequence}`,
-    [],
     sequence,
     null,
     null,
