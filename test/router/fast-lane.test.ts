@@ -17,7 +17,7 @@ import { longestIdle } from "../../src/router/distribution/modes/longest-idle.ts
 import { RouterObserverBase } from "../../src/router/events/observer.ts";
 import { checkInvariants } from "../../src/router/invariants.ts";
 import { Router } from "../../src/router/router.ts";
-import type { RouterConfig, WorkerSpec } from "../../src/router/types.ts";
+import type { RouterConfig, WorkerSelectorSpec, WorkerSpec } from "../../src/router/types.ts";
 import { assertProperty } from "../support/property.ts";
 import { harness, offerOf, singleQueue, unwrap, voiceWorker } from "./helpers.ts";
 
@@ -94,7 +94,8 @@ function configOf(shape: Shape): { config: RouterConfig; workers: WorkerSpec[] }
         { channelId: "voice", capacityCostPerJob: 1 },
         ...(worker.chat ? [{ channelId: "chat", capacityCostPerJob: 1 }] : []),
       ],
-      labels: { skill: worker.skill },
+      // Every other worker speaks French (a label the others lack).
+      labels: index % 2 === 0 ? { skill: worker.skill, language: "fr" } : { skill: worker.skill },
       availableForOffers: worker.registered,
     })),
   };
@@ -134,8 +135,30 @@ function side(shape: Shape, fastLane: boolean): Side {
   return { engine, router, observer, events };
 }
 
-/** Applies one operation; its targets are picked from the router's state, by position. */
-function apply(target: Side, operation: Operation, jobNumber: number): string {
+/**
+ * Client selector arrays shared by the jobs that use them, as an arrival stream's are: each
+ * gives its jobs one frozen list (selectors.ts), so the remembered admissions of a list
+ * (distribution/admission.ts) answer for many jobs and workers. One selector expires, so its
+ * jobs change lists while they wait.
+ */
+const SHARED_SELECTORS: readonly (readonly WorkerSelectorSpec[])[] = [
+  [],
+  [{ key: "skill", labelOperator: "greaterThanOrEqual", value: 1 }],
+  [{ key: "skill", labelOperator: "equal", value: 0 }],
+  [{ key: "skill", labelOperator: "notEqual", value: 2 }],
+  [
+    { key: "skill", labelOperator: "lessThan", value: 2 },
+    { key: "skill", labelOperator: "greaterThan", value: 0 },
+  ],
+  [{ key: "skill", labelOperator: "equal", value: 2, expiresAfterSeconds: 20 }],
+  [{ key: "language", labelOperator: "equal", value: "fr" }],
+];
+
+/**
+ * Applies one operation; its targets are picked from the router's state, by position. With
+ * `shared`, created jobs take their selectors from `SHARED_SELECTORS`.
+ */
+function apply(target: Side, operation: Operation, jobNumber: number, shared = false): string {
   const { router, engine } = target;
   const core = router.core;
   const { kind, a, b } = operation;
@@ -152,8 +175,11 @@ function apply(target: Side, operation: Operation, jobNumber: number): string {
           queueId: b % 7 === 6 ? "q2" : "q1",
           priority: b % 6 === 5 ? 2 : 1,
           labels: b % 3 === 0 ? { skill: b % 2 } : {},
-          requestedWorkerSelectors:
-            b % 4 === 3 ? [{ key: "skill", labelOperator: "greaterThanOrEqual", value: 1 }] : [],
+          requestedWorkerSelectors: shared
+            ? (SHARED_SELECTORS[b % SHARED_SELECTORS.length] as WorkerSelectorSpec[])
+            : b % 4 === 3
+              ? [{ key: "skill", labelOperator: "greaterThanOrEqual", value: 1 }]
+              : [],
         }),
       );
     case "accept":
@@ -209,33 +235,48 @@ function views(target: Side, jobCount: number, queueIds: readonly string[]): str
   return JSON.stringify(answers);
 }
 
+/**
+ * Drives a router with the lane and one without through the same operations, comparing what
+ * they say and answer after every step.
+ */
+function comparePaths(shared: boolean): void {
+  assertProperty(
+    fc.property(
+      shapeArbitrary,
+      fc.array(operationArbitrary, { minLength: 1, maxLength: 120 }),
+      (shape, operations) => {
+        const fast = side(shape, true);
+        const general = side(shape, false);
+        const queueIds = shape.twoQueues ? ["q1", "q2"] : ["q1"];
+        let jobCount = 0;
+        for (const operation of operations) {
+          const number = jobCount;
+          if (operation.kind === "create") jobCount++;
+          const fastAnswer = apply(fast, operation, number, shared);
+          const generalAnswer = apply(general, operation, number, shared);
+          const step = JSON.stringify(operation);
+          expect(fastAnswer, step).toBe(generalAnswer);
+          expect(fast.observer.calls, step).toEqual(general.observer.calls);
+          expect(fast.events, step).toEqual(general.events);
+          expect(views(fast, jobCount, queueIds), step).toBe(views(general, jobCount, queueIds));
+          expect(checkInvariants(fast.router), step).toEqual([]);
+        }
+      },
+    ),
+    { numRuns: 200, seed: shared ? 20261202 : 20261201, timeLimitSeconds: 60 },
+  );
+}
+
 describe("the fast lane", () => {
   it("says and answers exactly what the general path does", () => {
-    assertProperty(
-      fc.property(
-        shapeArbitrary,
-        fc.array(operationArbitrary, { minLength: 1, maxLength: 120 }),
-        (shape, operations) => {
-          const fast = side(shape, true);
-          const general = side(shape, false);
-          const queueIds = shape.twoQueues ? ["q1", "q2"] : ["q1"];
-          let jobCount = 0;
-          for (const operation of operations) {
-            const number = jobCount;
-            if (operation.kind === "create") jobCount++;
-            const fastAnswer = apply(fast, operation, number);
-            const generalAnswer = apply(general, operation, number);
-            const step = JSON.stringify(operation);
-            expect(fastAnswer, step).toBe(generalAnswer);
-            expect(fast.observer.calls, step).toEqual(general.observer.calls);
-            expect(fast.events, step).toEqual(general.events);
-            expect(views(fast, jobCount, queueIds), step).toBe(views(general, jobCount, queueIds));
-            expect(checkInvariants(fast.router), step).toEqual([]);
-          }
-        },
-      ),
-      { numRuns: 200, seed: 20261201, timeLimitSeconds: 60 },
-    );
+    comparePaths(false);
+  });
+
+  it("remembers admissions per selector list exactly, for jobs that share their lists", () => {
+    // Jobs of a few shared lists (one with an expiry) on workers of three skills, some with a
+    // language: job-side matching and the freed workers' search answer from the lists' and the
+    // groups' memos on the lane, afresh on the general path.
+    comparePaths(true);
   });
 
   it("takes its shortcuts in the common shape", () => {
@@ -276,6 +317,80 @@ describe("the fast lane", () => {
     expect(waitingGroupsBuilt(fast)).toBe(0);
     expect(fast.observer.calls).toEqual(general.observer.calls);
     choose.mockRestore();
+  });
+
+  it("answers a freed worker from each waiting group's own memo, among several groups", () => {
+    // Two busy workers (skill 0 and 2); jobs of two profiles wait (skill ≥ 1 first, then
+    // skill = 0), so a freed worker searches both groups, each remembering its own answers.
+    // Each worker is freed twice, so the second search answers from the memos.
+    const offersTo = (fastLane: boolean): string[] => {
+      const h = harness(
+        singleQueue(
+          { kind: "longestIdle" },
+          [0, 2].map((skill, index) => voiceWorker(`w${index}`, { labels: { skill } })),
+        ),
+      );
+      h.router.core.fastLane = fastLane;
+      const hold = (workerId: string) => {
+        const jobId = `plain-${h.engine.now}-${workerId}`;
+        unwrap(h.router.upsertJob({ id: jobId, channelId: "voice", queueId: "q" }));
+        const { assignmentId } = unwrap(h.router.acceptJobOffer(workerId, offerOf(h, workerId)));
+        return { jobId, assignmentId };
+      };
+      const skilled = [{ key: "skill", labelOperator: "greaterThanOrEqual", value: 1 }] as const;
+      const unskilled = [{ key: "skill", labelOperator: "equal", value: 0 }] as const;
+      const offered: string[] = [];
+      const free = ({ jobId, assignmentId }: { jobId: string; assignmentId: string }) => {
+        h.engine.runUntil(h.engine.now + 1);
+        h.take();
+        unwrap(h.router.completeJob(jobId, assignmentId));
+        unwrap(h.router.closeJob(jobId, assignmentId));
+        offered.push(
+          h
+            .take()
+            .filter((line) => line.includes("OfferIssued"))
+            .join(" "),
+        );
+      };
+      for (let round = 0; round < 2; round++) {
+        const held = [hold("w0"), hold("w1")];
+        for (const [n, selectors] of [skilled, unskilled].entries()) {
+          const jobId = `waiting-${round}-${n}`;
+          const requestedWorkerSelectors = selectors.map((selector) => ({ ...selector }));
+          unwrap(
+            h.router.upsertJob({
+              id: jobId,
+              channelId: "voice",
+              queueId: "q",
+              requestedWorkerSelectors,
+            }),
+          );
+        }
+        for (const assignment of held) free(assignment);
+        // Each is offered the job it can take: accept both, then free them for the next round.
+        for (const workerId of ["w0", "w1"]) {
+          const { jobId, assignmentId } = unwrap(
+            h.router.acceptJobOffer(workerId, offerOf(h, workerId)),
+          );
+          free({ jobId, assignmentId });
+        }
+      }
+      return offered;
+    };
+    const fast = offersTo(true);
+    expect(fast).toEqual(offersTo(false));
+    // Every freeing of a held job finds the waiting job of the worker's skill; the waiting
+    // jobs taken, nothing is left to offer.
+    expect(fast.map((lines) => lines !== "")).toEqual([
+      true,
+      true,
+      false,
+      false,
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 
   it("remembers per worker whether a waiting group admits it, on both paths alike", () => {

@@ -12,7 +12,7 @@
  * - A freed worker in one queue and one channel, whose (queue, channel) has one waiting group
  *   that admits it and whose head it may be offered, takes that head: the first waiting job in
  *   queue order, which the general search (matching.ts, `firstJobFor`) finds. Whether the
- *   group admits the worker is remembered in the group (`groupAdmits`).
+ *   group admits the worker is remembered in the group (admission.ts).
  * - A job entering its queue with nothing else on the matching agenda joins its waiting group
  *   only if its own matching, run first, leaves it wanting offers (`Matcher.deferWaiting`):
  *   job-side matching never reads the waiting groups, so a job offered at once need not enter
@@ -26,7 +26,8 @@
 import { compareCodePoints } from "../code-point.ts";
 import type { JobRecord, PolicyRecord, QueueRecord, WorkerRecord } from "../entities.ts";
 import type { WaitingGroup } from "../jobs/waiting-jobs.ts";
-import { isOfferable, selectorsAdmit } from "./eligibility.ts";
+import { admitsRemembered } from "./admission.ts";
+import { isOfferable } from "./eligibility.ts";
 import { fitsChannel } from "./worker-index.ts";
 
 /** Whether every listed worker is eligible for the job, and it wants exactly one offer. */
@@ -85,37 +86,9 @@ export function fastHeadFor(worker: WorkerRecord): JobRecord | null | undefined 
   // its head, as all its jobs share them), then the head's exclusions and open offers.
   const group = groups[0] as WaitingGroup;
   const head = group.jobs.first() as JobRecord;
-  if (!queue.policy.bypassSelectors && !groupAdmits(group, head, worker)) return null;
+  if (!queue.policy.bypassSelectors && !admitsRemembered(group, head, worker)) return null;
   return isOfferable(head, worker) ? head : undefined;
 }
-
-/**
- * Whether the selectors of a waiting group (tested on `head`, one of its jobs) admit the
- * worker, remembered in the group by worker index: its jobs share their active selectors (the
- * group's profile) and a worker's labels never change, so the answer never changes either.
- * Only the fast lane remembers: the general search tests afresh, which keeps the two paths'
- * differential test (test/router/fast-lane.test.ts) able to catch a wrong memo.
- */
-function groupAdmits(group: WaitingGroup, head: JobRecord, worker: WorkerRecord): boolean {
-  const index = worker.index;
-  let admission = group.admission;
-  if (index >= admission.length) {
-    const grown = new Uint8Array(Math.max(2 * admission.length, index + 1));
-    grown.set(admission);
-    admission = grown;
-    group.admission = grown;
-  }
-  const known = admission[index] as number;
-  if (known !== ADMISSION_UNKNOWN) return known === ADMITTED;
-  const admits = selectorsAdmit(head, worker);
-  admission[index] = admits ? ADMITTED : REFUSED;
-  return admits;
-}
-
-// A waiting group's memo of a worker (`WaitingGroup.admission`).
-const ADMISSION_UNKNOWN = 0;
-const ADMITTED = 1;
-const REFUSED = 2;
 
 /**
  * Round robin's first position: after the last worker offered a job from the queue, in the

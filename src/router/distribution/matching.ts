@@ -28,6 +28,7 @@ import type { WaitingGroup } from "../jobs/waiting-jobs.ts";
 import { NO_LABELS } from "../labels.ts";
 import type { OfferOutcomeCode } from "../offers/offer-log.ts";
 import type { Labels } from "../types.ts";
+import { type AdmissionMemo, admitsRemembered, SelectorAdmissions } from "./admission.ts";
 import { isOfferable, isPairEligible, selectorsAdmit } from "./eligibility.ts";
 import { fastChoice, fastHeadFor, roundRobinStart } from "./fast-lane.ts";
 import type { Candidates } from "./modes/index.ts";
@@ -45,6 +46,9 @@ export class Matcher implements Candidates {
   private list: WorkerRecord[] = NO_WORKERS;
   private ranking: WorkerRanking | null = null;
   private job: JobRecord | null = null;
+  /** The remembered admissions of `job`'s selectors, when it has any and the lane is on. */
+  private admissions: AdmissionMemo | null = null;
+  private readonly admissionsByList = new SelectorAdmissions();
   /** The job whose waiting-group entry waits for its own matching (`deferWaiting`). */
   private deferredJob: JobRecord | null = null;
   private queue: QueueRecord | null = null;
@@ -144,6 +148,10 @@ export class Matcher implements Candidates {
     this.list = index.items;
     this.job = job;
     this.queue = queue;
+    this.admissions =
+      this.core.fastLane && !policy.bypassSelectors && hasSelectors(job)
+        ? this.admissionsByList.of(job)
+        : null;
     this.ranking = policy.mode.ranksByScore ? rankingFor(job, queue, index.items) : null;
     // Both scratch arrays are empty between calls (emptied by pop: setting length is slower).
     const chosen = this.chosen;
@@ -159,6 +167,7 @@ export class Matcher implements Candidates {
     this.list = NO_WORKERS;
     this.ranking = null;
     this.job = null;
+    this.admissions = null;
     for (let i = 0; i < offered; i++) this.offer(job, chosenWorkers[i] as WorkerRecord, queue);
     while (chosenWorkers.length > 0) chosenWorkers.pop();
     return offered;
@@ -201,6 +210,7 @@ export class Matcher implements Candidates {
     let best: JobRecord | null = null;
     const channels = worker.channels;
     const queues = worker.queues;
+    const remember = this.core.fastLane;
     // Indexed loops: these arrays are frozen, and for…of over a frozen array is not optimised
     // (V8 allocates an iterator result per step).
     for (let c = 0; c < channels.length; c++) {
@@ -216,7 +226,14 @@ export class Matcher implements Candidates {
           const jobs = (groups[g] as WaitingGroup).jobs;
           const head = jobs.first() as JobRecord;
           if (best !== null && compareJobsInQueueOrder(head, best) > 0) continue;
-          if (!bypass && !selectorsAdmit(head, worker)) continue;
+          if (!bypass) {
+            // The group's jobs share their selectors: its head answers for all.
+            const group = groups[g] as WaitingGroup;
+            const admits = remember
+              ? admitsRemembered(group, head, worker)
+              : selectorsAdmit(head, worker);
+            if (!admits) continue;
+          }
           const found = this.firstOfferable(jobs.chunks, worker, best);
           if (found !== null) best = found;
         }
@@ -255,8 +272,12 @@ export class Matcher implements Candidates {
 
   isEligible(position: number): boolean {
     const job = this.job as JobRecord;
+    const worker = this.list[position] as WorkerRecord;
+    const admissions = this.admissions;
+    if (admissions !== null)
+      return admitsRemembered(admissions, job, worker) && isOfferable(job, worker);
     const queue = this.queue as QueueRecord;
-    return isPairEligible(job, this.list[position] as WorkerRecord, queue.policy.bypassSelectors);
+    return isPairEligible(job, worker, queue.policy.bypassSelectors);
   }
 
   score(position: number): number {
@@ -307,4 +328,9 @@ export class Matcher implements Candidates {
   roundRobinStart(): number {
     return roundRobinStart(this.list, (this.queue as QueueRecord).roundRobinLastWorkerId);
   }
+}
+
+/** Whether the job has selectors (active or not: a list's memo answers for its active ones). */
+function hasSelectors(job: JobRecord): boolean {
+  return job.requestedWorkerSelectors.length > 0 || job.attachedWorkerSelectors.length > 0;
 }

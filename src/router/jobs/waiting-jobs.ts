@@ -30,7 +30,7 @@ export class WaitingGroup {
   keptAt = -1;
   /**
    * Whether the group's selectors admit each worker, by worker index (0 not known yet), as
-   * the fast lane remembers it (fast-lane.ts `groupAdmits`).
+   * the freed workers' search remembers it (distribution/admission.ts).
    */
   admission = new Uint8Array(64);
 
