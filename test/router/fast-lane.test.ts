@@ -263,7 +263,7 @@ function comparePaths(shared: boolean): void {
         }
       },
     ),
-    { numRuns: shared ? 1000 : 200, seed: shared ? 20261202 : 20261201, timeLimitSeconds: 60 },
+    { numRuns: 200, seed: shared ? 20261202 : 20261201, timeLimitSeconds: 60 },
   );
 }
 

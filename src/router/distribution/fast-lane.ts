@@ -8,8 +8,7 @@
  *   open offers, whose policy allows one offer, is eligible for every worker its
  *   (queue, channel) index lists (§3.1: the index guarantees rules 1 to 5, rules 6 and 7 hold
  *   trivially). Longest idle and round robin then choose the first listed worker in their
- *   order (the first, or the first after the queue's pointer), as their `choose` would. With
- *   selectors, longest idle chooses the first listed worker they admit, read from a memo.
+ *   order (the first, or the first after the queue's pointer), as their `choose` would.
  * - A freed worker in one queue and one channel, whose (queue, channel) has one waiting group
  *   that admits it and whose head it may be offered, takes that head: the first waiting job in
  *   queue order, which the general search (matching.ts, `firstJobFor`) finds. Whether the
@@ -27,7 +26,7 @@
 import { compareCodePoints } from "../code-point.ts";
 import type { JobRecord, PolicyRecord, QueueRecord, WorkerRecord } from "../entities.ts";
 import type { WaitingGroup } from "../jobs/waiting-jobs.ts";
-import { type AdmissionMemo, admitsRemembered } from "./admission.ts";
+import { admitsRemembered } from "./admission.ts";
 import { isOfferable } from "./eligibility.ts";
 import { fitsChannel } from "./worker-index.ts";
 
@@ -60,34 +59,6 @@ export function fastChoice(
   const start = roundRobinStart(workers, queue.roundRobinLastWorkerId);
   // Round robin wraps around after the last worker in id order.
   return start < workers.length ? start : 0;
-}
-
-/**
- * The job's choice under longest idle when it has selectors (the lane's other conditions
- * holding: one offer, no open offer, no decline exclusion): the first listed worker its
- * selectors admit, from the memo of its selector lists (admission.ts), as `choose` would find
- * it testing each position; `workers.length` when none is admitted; −1 when the general choice
- * must run. A job that no idle worker may take (skewed skills) is answered without a call per
- * position.
- */
-export function fastAdmittedChoice(
-  job: JobRecord,
-  policy: PolicyRecord,
-  workers: readonly WorkerRecord[],
-  memo: AdmissionMemo,
-): number {
-  if (
-    policy.mode.kind !== "longestIdle" ||
-    policy.maxConcurrentOffers !== 1 ||
-    job.openOffers.length !== 0 ||
-    job.exclusions !== null
-  ) {
-    return -1;
-  }
-  for (let position = 0; position < workers.length; position++) {
-    if (admitsRemembered(memo, job, workers[position] as WorkerRecord)) return position;
-  }
-  return workers.length;
 }
 
 /**

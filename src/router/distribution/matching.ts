@@ -30,7 +30,7 @@ import type { OfferOutcomeCode } from "../offers/offer-log.ts";
 import type { Labels } from "../types.ts";
 import { type AdmissionMemo, admitsRemembered, SelectorAdmissions } from "./admission.ts";
 import { isOfferable, isPairEligible, selectorsAdmit } from "./eligibility.ts";
-import { fastAdmittedChoice, fastChoice, fastHeadFor, roundRobinStart } from "./fast-lane.ts";
+import { fastChoice, fastHeadFor, roundRobinStart } from "./fast-lane.ts";
 import type { Candidates } from "./modes/index.ts";
 import { defaultWorkerScore, ruleWorkerScore } from "./scoring.ts";
 import { fitsChannel, workerList } from "./worker-index.ts";
@@ -145,23 +145,13 @@ export class Matcher implements Candidates {
         return 1;
       }
     }
-    const admissions =
-      this.core.fastLane && !policy.bypassSelectors && hasSelectors(job)
-        ? this.admissionsByList.of(job)
-        : null;
-    if (admissions !== null) {
-      const position = fastAdmittedChoice(job, policy, index.items, admissions);
-      if (position >= 0) {
-        const worker = index.items[position];
-        if (worker === undefined) return 0;
-        this.offer(job, worker, queue);
-        return 1;
-      }
-    }
     this.list = index.items;
     this.job = job;
     this.queue = queue;
-    this.admissions = admissions;
+    this.admissions =
+      this.core.fastLane && !policy.bypassSelectors && hasSelectors(job)
+        ? this.admissionsByList.of(job)
+        : null;
     this.ranking = policy.mode.ranksByScore ? rankingFor(job, queue, index.items) : null;
     // Both scratch arrays are empty between calls (emptied by pop: setting length is slower).
     const chosen = this.chosen;
