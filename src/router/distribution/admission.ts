@@ -1,9 +1,10 @@
 /**
  * Remembered answers to rule 6 of §3.1 (the worker's labels satisfy the job's active
  * selectors), per worker, for jobs that share their selectors. The answer depends only on the
- * job's active selectors and the worker's labels; a worker's labels are fixed when the router is
- * built (workers are configured then, each at its own index), and a job's selector lists are
- * frozen (an expiry or a reclassification gives the job new lists). So one answer per
+ * job's active selectors and the worker's labels; a worker's labels are fixed at its first
+ * upsert, which gives it an index of its own (never reused; an upsert changing labels is
+ * refused), and a job's selector lists are frozen (an expiry, a reclassification or an update
+ * gives the job new lists). So one answer per
  * (selectors, worker index) stays true, and jobs that share their lists share the answers:
  *
  * - a waiting group (one selector profile) remembers them for the freed workers' search
