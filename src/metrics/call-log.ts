@@ -7,6 +7,7 @@
  * another job by the time the row is applied. Applying a full log is one loop over the rows
  * (see collector.ts for why).
  */
+import { objectArray } from "../collections/object-array.ts";
 import type { MetricsBooks } from "./books.ts";
 
 /** The calls the log holds (its rows' first number). */
@@ -45,7 +46,12 @@ const FOURTH = 6;
  * time, so most lookups end at the first comparison.
  */
 export class ChannelIndex {
-  private readonly ids: string[] = [];
+  /**
+   * Born of the general elements kind (objectArray): a `[]` changed kind at its first id, and
+   * the code pushing it, optimized in an earlier replication, deoptimized in each new one
+   * ("not a Smi", in the observers' `offerIssued`).
+   */
+  private readonly ids: string[] = objectArray();
   private readonly indexById = new Map<string, number>();
   private lastId: string | null = null;
   private lastIndex = -1;

@@ -3,6 +3,7 @@
  * as columns indexed by a slot recycled when the hold is given back, so an offer costs no
  * allocation. A job's open offers form a list through `next`, newest first (JobTable.newestOffer).
  */
+import { objectArray } from "../collections/object-array.ts";
 import type { WorkerTally } from "./worker-tally.ts";
 
 /** No hold (end of a list, no assignment). */
@@ -17,8 +18,12 @@ export class HoldTable {
 
   /** The offer the hold came from (its sequence, the router's handle). */
   offer = new Float64Array(INITIAL_SLOTS);
-  /** The worker whose capacity is held. */
-  readonly worker: WorkerTally[] = [];
+  /**
+   * The worker whose capacity is held. Born of the general elements kind (objectArray): a `[]`
+   * changed kind at its first hold, and the code storing into it, optimized in an earlier
+   * replication, deoptimized in some new ones ("wrong map" in `add`).
+   */
+  readonly worker: WorkerTally[] = objectArray();
   /** Index of the queue the offer came from (−1 if unknown): capacity use is charged there. */
   queueIndex = new Int32Array(INITIAL_SLOTS);
   capacityCost = new Float64Array(INITIAL_SLOTS);
