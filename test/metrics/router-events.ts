@@ -261,7 +261,9 @@ export function testSettings(overrides: Partial<MetricsSettings> = {}): MetricsS
     intervalSeconds: 50,
     queueIds: ["q"],
     arrivalIds,
-    arrivalOfJob: (jobId) => arrivalIds.indexOf(jobId.slice(0, jobId.lastIndexOf("-"))),
+    arrivalOfJob: {
+      streamOf: (jobId) => arrivalIds.indexOf(jobId.slice(0, jobId.lastIndexOf("-"))),
+    },
     groupOfWorker: (workerId) => workerId.replace(/-\d+$/, ""),
     ...overrides,
   };
