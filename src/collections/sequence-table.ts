@@ -48,9 +48,7 @@ export class SequenceTable<T> {
     if (pages.length <= pageIndex) {
       // The newest page is kept while empty (the next sequences go there); once it is no
       // longer the newest, an empty one is dropped now, since no delete will come for it.
-      // (A new table has none: reading pages[-1] deoptimized "out of bounds" the code
-      // optimized in an earlier replication, at each new table's first set.)
-      if (pages.length > 0) this.dropIfEmpty(pages.length - 1);
+      this.dropIfEmpty(pages.length - 1);
       while (pages.length <= pageIndex) {
         pages.push(undefined);
         this.pageCounts.push(0);

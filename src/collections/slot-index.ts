@@ -21,14 +21,9 @@ export class SlotIndex<K extends string | number> {
   private entries = new Int32Array(INITIAL_CAPACITY * 2);
   private mask = INITIAL_CAPACITY - 1;
   private count = 0;
-  /**
-   * The last key hashed and its hash: a lookup is often followed by an update of that key.
-   * Born as "" with its hash rather than undefined: the comparison with the key, optimized in an
-   * earlier replication for strings only, deoptimized ("not a String") at each new index's
-   * first lookup.
-   */
-  private lastKey: K | "" = "";
-  private lastHash = hashOf("");
+  /** The last key hashed and its hash: a lookup is often followed by an update of that key. */
+  private lastKey: K | undefined = undefined;
+  private lastHash = 0;
 
   /** Number of keys held. */
   get size(): number {

@@ -15,7 +15,6 @@
  * indexes that are never reused), so their ids are asked of the view when first needed.
  */
 import type { RouterView } from "../router/events/observer.ts";
-import type { ArrivalStreamsOf } from "./arrival-streams.ts";
 import { HoldTable, NO_HOLD } from "./hold-table.ts";
 import { JobTable } from "./job-table.ts";
 import { Counter } from "./scope-accumulator.ts";
@@ -34,7 +33,7 @@ export interface MetricsSettings {
   readonly queueIds: readonly string[];
   readonly arrivalIds: readonly string[];
   /** Index into `arrivalIds` of the stream that created the job (−1 if none). */
-  readonly arrivalOfJob: ArrivalStreamsOf;
+  readonly arrivalOfJob: (jobId: string) => number;
   /** The scenario's worker group of a worker id (asked once per worker). */
   readonly groupOfWorker: (workerId: string) => string;
 }
@@ -101,9 +100,7 @@ export class MetricsBooks {
   /** The scope queue index of a router queue handle (−1 for none or an unlisted queue). */
   private scopeQueue(queue: number): number {
     if (queue < 0) return -1;
-    // Not read past the end: a read out of bounds deoptimized ("out of bounds") the code
-    // optimized in an earlier replication, whose list had grown by then, at each new list's start.
-    let index = queue < this.scopeQueues.length ? this.scopeQueues[queue] : undefined;
+    let index = this.scopeQueues[queue];
     if (index === undefined) {
       index = this.scopes.queueIndex(this.view.queueId(queue));
       while (this.scopeQueues.length < queue) this.scopeQueues.push(undefined);

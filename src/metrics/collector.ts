@@ -19,7 +19,6 @@
 import type { RouterEvent } from "../router/events/events.ts";
 import type { RouterObserver, RouterView } from "../router/events/observer.ts";
 import type { WorkerSelector } from "../router/types.ts";
-import type { ArrivalStreamsOf } from "./arrival-streams.ts";
 import { MetricsBooks, type MetricsSettings } from "./books.ts";
 import { CallLog, ChannelIndex, LoggedCall } from "./call-log.ts";
 import { EventReplay } from "./event-replay.ts";
@@ -42,7 +41,7 @@ export class MetricsCollector implements RouterObserver {
   private readonly log: CallLog;
   private readonly channels = new ChannelIndex();
   private readonly view: RouterView;
-  private readonly arrivalOfJob: ArrivalStreamsOf;
+  private readonly arrivalOfJob: (jobId: string) => number;
   /** The replay of event objects; null when the collector observes a router. */
   private readonly replay: EventReplay | null;
 
@@ -111,7 +110,7 @@ export class MetricsCollector implements RouterObserver {
   }
 
   jobReceived(time: number, slot: number): void {
-    const arrivalIndex = this.arrivalOfJob.streamOf(this.view.jobId(slot));
+    const arrivalIndex = this.arrivalOfJob(this.view.jobId(slot));
     this.logCall(LoggedCall.jobReceived, time, slot, arrivalIndex);
   }
 

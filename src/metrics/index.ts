@@ -3,7 +3,7 @@
  * replications, and the plain-data shapes both produce.
  */
 export { aggregateReplications } from "./aggregate.ts";
-export { type ArrivalStreamsOf, arrivalStreamIndexer } from "./arrival-streams.ts";
+export { arrivalStreamIndexer } from "./arrival-streams.ts";
 export { MetricsCollector, type MetricsSettings } from "./collector.ts";
 export { type Estimate, estimate } from "./confidence.ts";
 export { HISTOGRAM_RELATIVE_ERROR, Histogram } from "./histogram.ts";

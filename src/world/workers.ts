@@ -83,11 +83,7 @@ export class Workers {
     private readonly isOnDuty: DutyCheck,
   ) {
     for (const [index, person] of people.entries()) this.indexOfPerson.set(person.id, index);
-    // Pushed, not mapped: `Array.prototype.map` gives an elements kind that depends on whether
-    // its caller was optimized, and releaseOffer, optimized for one kind in an earlier
-    // replication, deoptimized ("wrong map") when a new replication's array came of the other.
-    this.firstPonderedOfPerson = [];
-    for (let index = 0; index < people.length; index++) this.firstPonderedOfPerson.push(NO_SLOT);
+    this.firstPonderedOfPerson = people.map(() => NO_SLOT);
     this.view = router.view;
     const register = (name: string, handler: (slot: number) => void) =>
       engine.registerHandler(name, handler, WorldPriority.workerAction);

@@ -39,9 +39,9 @@ describe("arrivalStreamIndexer", () => {
   it.each(streamSets.map((ids) => [ids.length, ids] as const))(
     "answers as the definition (%s streams)",
     (_, arrivalIds) => {
-      const indexer = arrivalStreamIndexer(arrivalIds);
+      const indexOf = arrivalStreamIndexer(arrivalIds);
       for (const jobId of jobIdsFor(arrivalIds)) {
-        expect(indexer.streamOf(jobId), `job id "${jobId}"`).toBe(definition(arrivalIds, jobId));
+        expect(indexOf(jobId), `job id "${jobId}"`).toBe(definition(arrivalIds, jobId));
       }
     },
   );

@@ -261,9 +261,7 @@ export function testSettings(overrides: Partial<MetricsSettings> = {}): MetricsS
     intervalSeconds: 50,
     queueIds: ["q"],
     arrivalIds,
-    arrivalOfJob: {
-      streamOf: (jobId) => arrivalIds.indexOf(jobId.slice(0, jobId.lastIndexOf("-"))),
-    },
+    arrivalOfJob: (jobId) => arrivalIds.indexOf(jobId.slice(0, jobId.lastIndexOf("-"))),
     groupOfWorker: (workerId) => workerId.replace(/-\d+$/, ""),
     ...overrides,
   };

@@ -21,7 +21,7 @@ export function runSyntheticLoad(jobCount: number) {
     intervalSeconds: 900,
     queueIds: ["q0", "q1"],
     arrivalIds: ["a", "b"],
-    arrivalOfJob: { streamOf: (jobId) => (jobId.startsWith("a-") ? 0 : 1) },
+    arrivalOfJob: (jobId) => (jobId.startsWith("a-") ? 0 : 1),
     groupOfWorker: () => "w",
   });
   const observe = (event: RouterEvent) => collector.observe(event);
