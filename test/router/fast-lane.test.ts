@@ -14,11 +14,15 @@ import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import { Engine } from "../../src/engine/engine.ts";
 import { longestIdle } from "../../src/router/distribution/modes/longest-idle.ts";
-import { RouterObserverBase } from "../../src/router/events/observer.ts";
 import { checkInvariants } from "../../src/router/invariants.ts";
 import { Router } from "../../src/router/router.ts";
 import type { RouterConfig, WorkerSelectorSpec, WorkerSpec } from "../../src/router/types.ts";
 import { assertProperty } from "../support/property.ts";
+import {
+  type Operation as DifferentialOperation,
+  operationArbitrary,
+  RecordingObserver,
+} from "./differential.ts";
 import { harness, offerOf, singleQueue, unwrap, voiceWorker } from "./helpers.ts";
 
 const shapeArbitrary = fc.record({
@@ -60,13 +64,9 @@ const OPERATION_KINDS = [
   "advance",
 ] as const;
 
-const operationArbitrary = fc.record({
-  kind: fc.constantFrom(...OPERATION_KINDS),
-  a: fc.nat(1000),
-  b: fc.nat(1000),
-});
+const anOperation = operationArbitrary(OPERATION_KINDS);
 
-type Operation = typeof operationArbitrary extends fc.Arbitrary<infer T> ? T : never;
+type Operation = DifferentialOperation<(typeof OPERATION_KINDS)[number]>;
 
 function configOf(shape: Shape): { config: RouterConfig; workers: WorkerSpec[] } {
   const queues = shape.twoQueues ? ["q1", "q2"] : ["q1"];
@@ -99,19 +99,6 @@ function configOf(shape: Shape): { config: RouterConfig; workers: WorkerSpec[] }
       availableForOffers: worker.registered,
     })),
   };
-}
-
-/** Records every observer call, with its arguments, as one line. */
-class RecordingObserver extends RouterObserverBase {
-  readonly calls: string[] = [];
-}
-for (const name of Object.getOwnPropertyNames(RouterObserverBase.prototype)) {
-  if (name === "constructor") continue;
-  Object.defineProperty(RecordingObserver.prototype, name, {
-    value(this: RecordingObserver, ...args: unknown[]) {
-      this.calls.push(`${name}(${args.map((arg) => JSON.stringify(arg)).join(",")})`);
-    },
-  });
 }
 
 /** One router and what it said. */
@@ -243,7 +230,7 @@ function comparePaths(shared: boolean): void {
   assertProperty(
     fc.property(
       shapeArbitrary,
-      fc.array(operationArbitrary, { minLength: 1, maxLength: 120 }),
+      fc.array(anOperation, { minLength: 1, maxLength: 120 }),
       (shape, operations) => {
         const fast = side(shape, true);
         const general = side(shape, false);

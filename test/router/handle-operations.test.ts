@@ -17,6 +17,11 @@ import type { RouterResult } from "../../src/router/results.ts";
 import { Router } from "../../src/router/router.ts";
 import type { RouterConfig, WorkerSpec } from "../../src/router/types.ts";
 import { assertProperty } from "../support/property.ts";
+import {
+  type Operation as DifferentialOperation,
+  operationArbitrary,
+  RecordingObserver,
+} from "./differential.ts";
 
 const CONFIG: RouterConfig = {
   distributionPolicies: [
@@ -55,26 +60,9 @@ const OPERATION_KINDS = [
   "advance",
 ] as const;
 
-const operationArbitrary = fc.record({
-  kind: fc.constantFrom(...OPERATION_KINDS),
-  a: fc.nat(1000),
-  b: fc.nat(1000),
-});
+const anOperation = operationArbitrary(OPERATION_KINDS);
 
-type Operation = typeof operationArbitrary extends fc.Arbitrary<infer T> ? T : never;
-
-/** Records every observer call, with its arguments, as one line. */
-class RecordingObserver extends RouterObserverBase {
-  readonly calls: string[] = [];
-}
-for (const name of Object.getOwnPropertyNames(RouterObserverBase.prototype)) {
-  if (name === "constructor") continue;
-  Object.defineProperty(RecordingObserver.prototype, name, {
-    value(this: RecordingObserver, ...args: unknown[]) {
-      this.calls.push(`${name}(${args.map((arg) => JSON.stringify(arg)).join(",")})`);
-    },
-  });
-}
+type Operation = DifferentialOperation<(typeof OPERATION_KINDS)[number]>;
 
 /** An offer ever issued, by its handles and its ids (the ids taken while it was live). */
 interface IssuedOffer {
@@ -290,7 +278,7 @@ describe("operations by handles", () => {
   it("answer, say and change exactly what the string operations do", () => {
     assertProperty(
       fc.property(
-        fc.array(operationArbitrary, { minLength: 1, maxLength: 120, size: "max" }),
+        fc.array(anOperation, { minLength: 1, maxLength: 120, size: "max" }),
         (operations) => {
           const byIds = newSide();
           const byHandles = newSide();

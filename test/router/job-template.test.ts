@@ -14,7 +14,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Engine } from "../../src/engine/engine.ts";
-import { RouterObserverBase } from "../../src/router/events/observer.ts";
 import { checkInvariants } from "../../src/router/invariants.ts";
 import type { JobTemplate, JobTemplateSpec } from "../../src/router/jobs/job-template.ts";
 import { Router } from "../../src/router/router.ts";
@@ -25,6 +24,11 @@ import type {
   WorkerSpec,
 } from "../../src/router/types.ts";
 import { assertProperty } from "../support/property.ts";
+import {
+  type Operation as DifferentialOperation,
+  operationArbitrary,
+  RecordingObserver,
+} from "./differential.ts";
 
 const QUEUE_IDS = ["q1", "q2"];
 
@@ -140,26 +144,9 @@ const OPERATION_KINDS = [
   "advance",
 ] as const;
 
-const operationArbitrary = fc.record({
-  kind: fc.constantFrom(...OPERATION_KINDS),
-  a: fc.nat(1000),
-  b: fc.nat(1000),
-});
+const anOperation = operationArbitrary(OPERATION_KINDS);
 
-type Operation = typeof operationArbitrary extends fc.Arbitrary<infer T> ? T : never;
-
-/** Records every observer call, with its arguments, as one line. */
-class RecordingObserver extends RouterObserverBase {
-  readonly calls: string[] = [];
-}
-for (const name of Object.getOwnPropertyNames(RouterObserverBase.prototype)) {
-  if (name === "constructor") continue;
-  Object.defineProperty(RecordingObserver.prototype, name, {
-    value(this: RecordingObserver, ...args: unknown[]) {
-      this.calls.push(`${name}(${args.map((arg) => JSON.stringify(arg)).join(",")})`);
-    },
-  });
-}
+type Operation = DifferentialOperation<(typeof OPERATION_KINDS)[number]>;
 
 /** One router, what it said, and how it creates a job of template `index` with `id`. */
 interface Side {
@@ -299,7 +286,7 @@ describe("job templates", () => {
     assertProperty(
       fc.property(
         fc.array(templateSpecArbitrary, { minLength: 1, maxLength: 4 }),
-        fc.array(operationArbitrary, { minLength: 1, maxLength: 100, size: "max" }),
+        fc.array(anOperation, { minLength: 1, maxLength: 100, size: "max" }),
         (specs, operations) => {
           const fromTemplates = templateSide(specs);
           const byUpsert = upsertSide(specs);
