@@ -55,7 +55,8 @@ export class Engine {
   private readonly handlerFunctions: EventHandler[] = [];
   private readonly handlerNames: string[] = [];
   private readonly priorityClasses: number[] = [];
-  private currentTime = 0;
+  /** Now; 0 from the constructor on (stored NaN first: see there). */
+  private currentTime = Number.NaN;
   private stopRequested = false;
   private firedCount = 0;
   private readonly stallWatch: StallWatch;
@@ -71,6 +72,11 @@ export class Engine {
    * `afterEvent`: called after every fired event with its handler's name and argument.
    */
   constructor(options: { maxEventsAtOneInstant?: number; afterEvent?: AfterEvent } = {}) {
+    // The clock's first value is a double (NaN), so the field is a double from the start: one
+    // that turns from small integer to double at the first fractional time changes the class's
+    // map, and the next replication's engine then widens the field types that held the old map
+    // and discards optimized code (docs/router-performance.md). The start is 0.
+    this.currentTime = 0;
     this.afterEvent = options.afterEvent ?? null;
     this.stallWatch = new StallWatch(
       (handlerId) => this.handlerName(handlerId),

@@ -9,12 +9,18 @@ const INITIAL_CAPACITY = 16;
 
 /** The ring of one event heap; the heap checks an entry's generation to see it is still live. */
 export class NowLane {
-  /** Time of every entry (the instant they were scheduled at, which is now). */
-  timeSeconds = 0;
+  /**
+   * Time of every entry (the instant they were scheduled at, which is now). Born NaN, never read
+   * while the ring is empty, so that the field is a double from the start: a small integer first
+   * would change the class's map when a fractional time comes, and a later replication's lanes
+   * would then widen the heap's field type and discard optimized code (docs/router-performance.md, "Fields born with their final representation").
+   */
+  timeSeconds = Number.NaN;
   /** Live entries (pending, not cancelled). */
   live = 0;
   /** Order key of the last entry pushed: a new entry may follow only with a greater one. */
-  tailOrder = 0;
+  // Born −∞ (a double; never read while the ring is empty), for the reason `timeSeconds` is NaN.
+  tailOrder = Number.NEGATIVE_INFINITY;
   private slots = new Int32Array(INITIAL_CAPACITY);
   private generations = new Int32Array(INITIAL_CAPACITY);
   private orders = new Float64Array(INITIAL_CAPACITY);

@@ -22,9 +22,15 @@ export class Histogram {
   private readonly counts = new Float64Array(BUCKETS);
   private zeroCount = 0;
   private total = 0;
-  private sumOfValues = 0;
+  // A double from the start (NaN, then 0 in the constructor), so that the class's map does not
+  // change at the first fractional value (docs/router-performance.md, field representations).
+  private sumOfValues = Number.NaN;
   private minimum = Number.POSITIVE_INFINITY;
   private maximum = Number.NEGATIVE_INFINITY;
+
+  constructor() {
+    this.sumOfValues = 0;
+  }
 
   /** Number of values recorded. */
   get count(): number {

@@ -12,8 +12,12 @@ const INITIAL_SLOTS = 64;
 /** The job columns by router job slot; see the module header. Fields are read by slot. */
 export class JobTable {
   private liveCount = 0;
-  /** One past the highest slot ever held. */
-  private highWater = 0;
+  /**
+   * One past the highest slot ever held. Slots may come as doubles, so the field is stored NaN
+   * first and 0 in the constructor, a double from the start: a change from small integer to
+   * double would change the class's map (docs/router-performance.md).
+   */
+  private highWater = Number.NaN;
   /** Whether a slot holds a job (1) or is free (0). */
   private live = new Uint8Array(INITIAL_SLOTS);
 
@@ -54,6 +58,10 @@ export class JobTable {
   assignmentHold = new Int32Array(INITIAL_SLOTS);
   /** The newest open offer's hold (a list through HoldTable.next), or NO_HOLD. */
   newestOffer = new Int32Array(INITIAL_SLOTS);
+
+  constructor() {
+    this.highWater = 0;
+  }
 
   /** Number of jobs held. */
   get size(): number {

@@ -91,10 +91,13 @@ function adjacentDouble(value: number, direction: 1 | -1): number {
 
 /** A level that changes at event times; see the module header. */
 export class TimeWeightedLevel {
-  level = 0;
-  private lastSeconds = 0;
-  private windowIntegral = 0;
-  private windowMax = 0;
+  // Born NaN, set to 0 by the constructor: stored as doubles from the start, so that the class's
+  // map does not change at the first fractional value (which would widen field types that held
+  // the old map and discard optimized code in the next replication; docs/router-performance.md).
+  level = Number.NaN;
+  private lastSeconds = Number.NaN;
+  private windowIntegral = Number.NaN;
+  private windowMax = Number.NaN;
   /** Integral per reporting interval, or null when the level is not reported per interval. */
   readonly intervalIntegrals: Float64Array | null;
 
@@ -107,6 +110,10 @@ export class TimeWeightedLevel {
     perInterval: boolean,
     private readonly intervalGrid: MeasurementWindow = window,
   ) {
+    this.level = 0;
+    this.lastSeconds = 0;
+    this.windowIntegral = 0;
+    this.windowMax = 0;
     this.intervalIntegrals = perInterval ? new Float64Array(intervalGrid.intervalCount) : null;
   }
 

@@ -125,8 +125,12 @@ export class WorkerRecord {
   state: WorkerState = "inactive";
   usedCapacity = 0;
   loadRatio = 0;
-  /** When the load last became 0, or the registration time if it has not since (§8 g). */
-  idleSinceSeconds = 0;
+  /**
+   * When the load last became 0, or the registration time if it has not since (§8 g). Stored
+   * NaN first, 0 in the constructor, so that it is a double from the start (a change from small
+   * integer to double changes the class's map; docs/router-performance.md).
+   */
+  idleSinceSeconds = Number.NaN;
   /** Incremented at each registration; decline exclusions of older registrations lapse. */
   registrationCount = 0;
   readonly openOffers: OfferRecord[] = [];
@@ -150,6 +154,7 @@ export class WorkerRecord {
     readonly queueAssignments: readonly QueueDetails[],
     readonly channelConfigurations: readonly ChannelConfiguration[],
   ) {
+    this.idleSinceSeconds = 0;
     if (channels.length === 1 && queues.length === 1) {
       this.onlyChannel = channels[0] as ChannelRecord;
       this.onlyQueue = queues[0] as QueueRecord;
@@ -375,7 +380,12 @@ export class JobRecord {
  * is this offer only while `sequence` is the one asked for.
  */
 export class OfferRecord {
-  expiryTimer = 0;
+  /**
+   * The expiry timer. Timer ids outgrow small integers, so the field is stored NaN first and 0
+   * in the constructor, a double from the start: a change from small integer to double would
+   * change the class's map (docs/router-performance.md).
+   */
+  expiryTimer = Number.NaN;
   outcome: OfferOutcomeCode = OfferOutcome.open;
   /** The job's previous offer, or null. */
   previousOfJob: OfferRecord | null = null;
@@ -389,7 +399,9 @@ export class OfferRecord {
     public queue: QueueRecord,
     public offeredAtSeconds: number,
     public expiresAtSeconds: number,
-  ) {}
+  ) {
+    this.expiryTimer = 0;
+  }
 
   /** Makes this recycled record a new open offer: every field, as the constructor does. */
   reset(

@@ -24,15 +24,23 @@ export interface ArrivalProcess {
 
 const SECONDS_PER_HOUR = 3600;
 
+/**
+ * The arrival processes' clocks are stored NaN first and set to 0 in the constructor, so that
+ * they are doubles from the start: a field that turns from small integer to double at the first
+ * fractional time changes the class's map, and the next replication's objects then widen the
+ * field types that held the old map and discard optimized code (docs/router-performance.md).
+ */
+
 /** Poisson arrivals at a constant rate. */
 export class PoissonArrivals implements ArrivalProcess {
-  private time = 0;
+  private time = Number.NaN;
   private readonly meanGapSeconds: number;
 
   constructor(
     ratePerHour: number,
     private readonly random: RandomStream,
   ) {
+    this.time = 0;
     this.meanGapSeconds =
       ratePerHour > 0 ? SECONDS_PER_HOUR / ratePerHour : Number.POSITIVE_INFINITY;
   }
@@ -49,7 +57,8 @@ export class PoissonArrivals implements ArrivalProcess {
 
 /** Poisson arrivals whose rate is `ratesPerHour[i]` in interval i, the list repeating after its end. */
 export class PiecewisePoissonArrivals implements ArrivalProcess {
-  private time = 0;
+  /** NaN, then 0 in the constructor: see the note above `PoissonArrivals`. */
+  private time = Number.NaN;
   /** Index of the interval that contains `time` (not reduced modulo the list length). */
   private interval = 0;
   private readonly ratesPerSecond: number[];
@@ -60,6 +69,7 @@ export class PiecewisePoissonArrivals implements ArrivalProcess {
     ratesPerHour: readonly number[],
     private readonly random: RandomStream,
   ) {
+    this.time = 0;
     this.ratesPerSecond = ratesPerHour.map((rate) => rate / SECONDS_PER_HOUR);
     this.anyPositiveRate = this.ratesPerSecond.some((rate) => rate > 0);
   }
@@ -88,12 +98,15 @@ export class PiecewisePoissonArrivals implements ArrivalProcess {
 
 /** Renewal arrivals: independent gaps drawn from a distribution, the first gap from time 0. */
 export class RenewalArrivals implements ArrivalProcess {
-  private time = 0;
+  /** NaN, then 0 in the constructor: see the note above `PoissonArrivals`. */
+  private time = Number.NaN;
 
   constructor(
     private readonly interarrival: Distribution,
     private readonly random: RandomStream,
-  ) {}
+  ) {
+    this.time = 0;
+  }
 
   next(): number {
     // A distribution that can only return 0 would never move time forward.
