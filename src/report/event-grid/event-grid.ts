@@ -13,7 +13,7 @@ import { DATA, EVENT_TIME, EVENT_TYPE_PARTS, ID_OPEN, LINE_END } from "./event-g
 import { type TimestampWriter, writeEventData } from "./event-grid-line.ts";
 import { writeSubject } from "./event-grid-subject.ts";
 import { UsualLines } from "./event-grid-usual-line.ts";
-import { asciiFragment, Fragment, JsonBytes } from "./json-bytes.ts";
+import { asciiFragment, Fragment, JsonBytes, writeTimeOfDayAt } from "./json-bytes.ts";
 
 /** One line of `events.jsonl`. */
 export interface EventGridEvent {
@@ -36,22 +36,11 @@ export interface EventGridOptions {
 
 /** Date's range: ±8.64e15 ms around the epoch. */
 const MAX_DATE_MILLISECONDS = 8.64e15;
-const DOT = 0x2e;
-const COLON = 0x3a;
 const MILLISECONDS_PER_DAY = 86_400_000;
 /** `YYYY-MM-DDTHH:MM:SS.mmmZ` (years 0 to 9999). */
 const ISO_TIMESTAMP_BYTES = 24;
 /** `YYYY-MM-DDT` (years 0 to 9999). */
 const DAY_PREFIX_BYTES = 11;
-const DIGIT_ZERO = 0x30;
-
-/** Two decimal digits of 0..99 at `at`. */
-function twoDigitsAt(bytes: Uint8Array, at: number, value: number): void {
-  const tens = (value / 10) | 0;
-  bytes[at] = DIGIT_ZERO + tens;
-  bytes[at + 1] = DIGIT_ZERO + value - tens * 10;
-}
-const ZULU = 0x5a;
 
 /** murmur3's 32-bit finaliser: a bijective avalanche mix. */
 function mix32(value: number): number {
@@ -199,23 +188,7 @@ export class EventGridSerializer implements TimestampWriter {
       if (prefix.length === DAY_PREFIX_BYTES && reuse.length === ISO_TIMESTAMP_BYTES) {
         const bytes = reuse.bytes;
         for (let i = 0; i < DAY_PREFIX_BYTES; i++) bytes[i] = prefix[i] as number;
-        let rest = milliseconds - day * MILLISECONDS_PER_DAY;
-        const hour = Math.floor(rest / 3_600_000);
-        rest -= hour * 3_600_000;
-        const minute = Math.floor(rest / 60_000);
-        rest -= minute * 60_000;
-        const second = Math.floor(rest / 1000);
-        rest -= second * 1000;
-        twoDigitsAt(bytes, 11, hour);
-        bytes[13] = COLON;
-        twoDigitsAt(bytes, 14, minute);
-        bytes[16] = COLON;
-        twoDigitsAt(bytes, 17, second);
-        bytes[19] = DOT;
-        const hundreds = Math.floor(rest / 100);
-        bytes[20] = DIGIT_ZERO + hundreds;
-        twoDigitsAt(bytes, 21, rest - hundreds * 100);
-        bytes[23] = ZULU;
+        writeTimeOfDayAt(bytes, DAY_PREFIX_BYTES, milliseconds - day * MILLISECONDS_PER_DAY);
         return reuse;
       }
     }
@@ -241,22 +214,8 @@ export class EventGridSerializer implements TimestampWriter {
       return;
     }
     const day = Math.floor(milliseconds / MILLISECONDS_PER_DAY);
-    const dayPrefix = this.dayPrefixOf(day);
-    let rest = milliseconds - day * MILLISECONDS_PER_DAY;
-    const hour = Math.floor(rest / 3_600_000);
-    rest -= hour * 3_600_000;
-    const minute = Math.floor(rest / 60_000);
-    rest -= minute * 60_000;
-    const second = Math.floor(rest / 1000);
-    out.raw(dayPrefix);
-    out.twoDigits(hour);
-    out.byte(COLON);
-    out.twoDigits(minute);
-    out.byte(COLON);
-    out.twoDigits(second);
-    out.byte(DOT);
-    out.threeDigits(rest - second * 1000);
-    out.byte(ZULU);
+    out.raw(this.dayPrefixOf(day));
+    out.timeOfDay(milliseconds - day * MILLISECONDS_PER_DAY);
   }
 
   /** Writes the next event of the stream as one line of `events.jsonl`, newline included. */

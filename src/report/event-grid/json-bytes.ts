@@ -71,6 +71,43 @@ export function isPlainText(text: string): boolean {
   return true;
 }
 
+const DOT = 0x2e;
+const ZULU = 0x5a;
+/** `HH:MM:SS.mmmZ`: the time of day that ends an ISO timestamp. */
+export const TIME_OF_DAY_BYTES = 13;
+
+/** Two decimal digits of 0..99 at `at`. */
+function twoDigitsAt(bytes: Uint8Array, at: number, value: number): void {
+  const tens = (value / 10) | 0;
+  bytes[at] = DIGIT_ZERO + tens;
+  bytes[at + 1] = DIGIT_ZERO + value - tens * 10;
+}
+
+/**
+ * `HH:MM:SS.mmmZ` of `milliseconds` since midnight (a whole number in [0, 86,400,000)) at `at`:
+ * the one place a timestamp's time of day is spelled, for a timestamp written in a fragment of
+ * its own and one written in the line.
+ */
+export function writeTimeOfDayAt(bytes: Uint8Array, at: number, milliseconds: number): void {
+  let rest = milliseconds;
+  const hour = Math.floor(rest / 3_600_000);
+  rest -= hour * 3_600_000;
+  const minute = Math.floor(rest / 60_000);
+  rest -= minute * 60_000;
+  const second = Math.floor(rest / 1000);
+  rest -= second * 1000;
+  twoDigitsAt(bytes, at, hour);
+  bytes[at + 2] = COLON;
+  twoDigitsAt(bytes, at + 3, minute);
+  bytes[at + 5] = COLON;
+  twoDigitsAt(bytes, at + 6, second);
+  bytes[at + 8] = DOT;
+  const hundreds = Math.floor(rest / 100);
+  bytes[at + 9] = DIGIT_ZERO + hundreds;
+  twoDigitsAt(bytes, at + 10, rest - hundreds * 100);
+  bytes[at + 12] = ZULU;
+}
+
 /** The two hex digits of `value`'s low byte, at `at`. */
 function hexPair(view: DataView, at: number, value: number): void {
   view.setUint16(at, HEX_PAIR_CODES[value & 0xff] as number, true);
@@ -256,16 +293,15 @@ export class JsonBytes {
   /** Two decimal digits of 0..99. */
   twoDigits(value: number): void {
     if (this.length + 2 > this.bytes.length) this.makeRoom(2);
-    const tens = (value / 10) | 0;
-    this.bytes[this.length++] = DIGIT_ZERO + tens;
-    this.bytes[this.length++] = DIGIT_ZERO + value - tens * 10;
+    twoDigitsAt(this.bytes, this.length, value);
+    this.length += 2;
   }
 
-  /** Three decimal digits of 0..999. */
-  threeDigits(value: number): void {
-    const hundreds = (value / 100) | 0;
-    this.byte(DIGIT_ZERO + hundreds);
-    this.twoDigits(value - hundreds * 100);
+  /** `HH:MM:SS.mmmZ` of `milliseconds` since midnight (see `writeTimeOfDayAt`). */
+  timeOfDay(milliseconds: number): void {
+    if (this.length + TIME_OF_DAY_BYTES > this.bytes.length) this.makeRoom(TIME_OF_DAY_BYTES);
+    writeTimeOfDayAt(this.bytes, this.length, milliseconds);
+    this.length += TIME_OF_DAY_BYTES;
   }
 
   /** A JSON string literal of `text`, as `JSON.stringify(text)`. */
