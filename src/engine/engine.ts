@@ -72,10 +72,8 @@ export class Engine {
    * `afterEvent`: called after every fired event with its handler's name and argument.
    */
   constructor(options: { maxEventsAtOneInstant?: number; afterEvent?: AfterEvent } = {}) {
-    // The clock's first value is a double (NaN), so the field is a double from the start: one
-    // that turns from small integer to double at the first fractional time changes the class's
-    // map, and the next replication's engine then widens the field types that held the old map
-    // and discards optimized code (docs/router-performance.md). The start is 0.
+    // Stored NaN first, so the field is a double from the start; the clock starts at 0 (see
+    // docs/router-performance.md, "Fields born with their final representation").
     this.currentTime = 0;
     this.afterEvent = options.afterEvent ?? null;
     this.stallWatch = new StallWatch(

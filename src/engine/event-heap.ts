@@ -71,10 +71,9 @@ export class EventHeap {
   private count = 0;
   private sequence = 0;
   /**
-   * Time of the event `popDue` returned last. Born NaN (read only after `popDue` set it) so that
-   * it is a double from the start, like `selectedTime` and the now lane's time: a field that
-   * turns from small integer to double changes the class's map, and then a later replication's
-   * heap widens `Engine.heap`'s field type and discards optimized code (docs/router-performance.md, "Fields born with their final representation").
+   * Time of the event `popDue` returned last. Born NaN (read only after `popDue` set it), a
+   * double from the start (docs/router-performance.md, "Fields born with their final
+   * representation").
    */
   poppedTime = Number.NaN;
   /** Time of the earliest pending event, set by `selectEarliest` (NaN before: see `poppedTime`). */

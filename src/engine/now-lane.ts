@@ -10,10 +10,9 @@ const INITIAL_CAPACITY = 16;
 /** The ring of one event heap; the heap checks an entry's generation to see it is still live. */
 export class NowLane {
   /**
-   * Time of every entry (the instant they were scheduled at, which is now). Born NaN, never read
-   * while the ring is empty, so that the field is a double from the start: a small integer first
-   * would change the class's map when a fractional time comes, and a later replication's lanes
-   * would then widen the heap's field type and discard optimized code (docs/router-performance.md, "Fields born with their final representation").
+   * Time of every entry (the instant they were scheduled at, which is now). Born NaN (never read
+   * while the ring is empty), a double from the start (docs/router-performance.md, "Fields born
+   * with their final representation").
    */
   timeSeconds = Number.NaN;
   /** Live entries (pending, not cancelled). */

@@ -22,8 +22,8 @@ export class Histogram {
   private readonly counts = new Float64Array(BUCKETS);
   private zeroCount = 0;
   private total = 0;
-  // A double from the start (NaN, then 0 in the constructor), so that the class's map does not
-  // change at the first fractional value (docs/router-performance.md, field representations).
+  // A double from the start: NaN, then 0 in the constructor (see
+  // docs/router-performance.md, "Fields born with their final representation").
   private sumOfValues = Number.NaN;
   private minimum = Number.POSITIVE_INFINITY;
   private maximum = Number.NEGATIVE_INFINITY;

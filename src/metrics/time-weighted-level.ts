@@ -91,9 +91,8 @@ function adjacentDouble(value: number, direction: 1 | -1): number {
 
 /** A level that changes at event times; see the module header. */
 export class TimeWeightedLevel {
-  // Born NaN, set to 0 by the constructor: stored as doubles from the start, so that the class's
-  // map does not change at the first fractional value (which would widen field types that held
-  // the old map and discard optimized code in the next replication; docs/router-performance.md).
+  // Born NaN, set to 0 by the constructor: doubles from the start (see
+  // docs/router-performance.md, "Fields born with their final representation").
   level = Number.NaN;
   private lastSeconds = Number.NaN;
   private windowIntegral = Number.NaN;

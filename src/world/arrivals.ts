@@ -26,9 +26,8 @@ const SECONDS_PER_HOUR = 3600;
 
 /**
  * The arrival processes' clocks are stored NaN first and set to 0 in the constructor, so that
- * they are doubles from the start: a field that turns from small integer to double at the first
- * fractional time changes the class's map, and the next replication's objects then widen the
- * field types that held the old map and discard optimized code (docs/router-performance.md).
+ * they are doubles from the start (docs/router-performance.md, "Fields born with their final
+ * representation").
  */
 
 /** Poisson arrivals at a constant rate. */
