@@ -14,9 +14,12 @@ import { fileURLToPath } from "node:url";
 import {
   type Baseline,
   type BaselineFigure,
+  baselineFor,
   machineDifference,
-  readBaseline,
-  writeBaseline,
+  NO_BASELINE,
+  readBaselineFile,
+  withMachineRecord,
+  writeBaselineFile,
 } from "./baseline.ts";
 import { benchCases } from "./cases/index.ts";
 import { type CaseRuns, figureDefinitions } from "./figures.ts";
@@ -144,7 +147,7 @@ function printTable(context: Context, figures: readonly JudgedFigure[], baseline
     context.size === "quick" ? null : machineDifference(baseline.context, context);
   if (otherMachine !== null) {
     console.log(
-      `NOTE: the baseline was recorded on another machine (${otherMachine}): its changes and flags compare machines as much as code; re-record it here (--update, quiet, --runs 5) before judging a change`,
+      `NOTE: no baseline was recorded on this machine; compared with the latest from another (${otherMachine}): its changes and flags compare machines as much as code; record one here (--update, quiet, --runs 5; bench/baseline.json keeps one per machine) before judging a change`,
     );
   }
   console.log(formatHeader());
@@ -177,17 +180,20 @@ function printProfiles(root: string, options: BenchOptions, failed: readonly str
   print(`\nCPU profiles (open in Chrome DevTools, Performance tab): ${root}`);
 }
 
+/**
+ * This machine's record after this run: its figures recorded over the machine's earlier ones
+ * (the figures of cases not run are kept), never over another machine's.
+ */
 function updatedBaseline(
-  baseline: Baseline,
+  ownBaseline: Baseline,
   figures: readonly JudgedFigure[],
   context: Context,
 ): Baseline {
-  const recorded: Record<string, BaselineFigure> = { ...baseline.figures };
+  const recorded: Record<string, BaselineFigure> = { ...ownBaseline.figures };
   for (const figure of figures) {
     recorded[figure.id] = { value: figure.value, unit: figure.unit, normalized: figure.normalized };
   }
   return {
-    format: 2,
     context: {
       recordedAt: new Date().toISOString(),
       node: context.node,
@@ -225,7 +231,7 @@ async function main(argv: readonly string[]): Promise<number> {
       stdio: "inherit",
     },
   );
-  const baseline = readBaseline(baselinePath);
+  const baselineFile = readBaselineFile(baselinePath);
   const loadAverageAtStart = loadavg()[0] ?? 0;
   const profileRoot = options.profile ? mkdtempSync(join(tmpdir(), "ccsim-bench-profile-")) : null;
   const { runs, failed } = runRounds(options, profileRoot);
@@ -237,8 +243,11 @@ async function main(argv: readonly string[]): Promise<number> {
     loadAverageAtStart,
     loadAverageAtEnd: loadavg()[0] ?? 0,
   };
+  const baseline = baselineFor(baselineFile, context);
+  const ownBaseline =
+    machineDifference(baseline.context, context) === null ? baseline : NO_BASELINE;
   // Quick figures are not comparable with a full-size baseline: judged against none.
-  const figures = judgeAll(runs, options.quick ? { format: 2, figures: {} } : baseline);
+  const figures = judgeAll(runs, options.quick ? NO_BASELINE : baseline);
   if (options.json) {
     console.log(
       JSON.stringify(
@@ -253,7 +262,8 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   if (profileRoot !== null) printProfiles(profileRoot, options, failed);
   if (options.update && failed.length === 0) {
-    writeBaseline(baselinePath, updatedBaseline(baseline, figures, context));
+    const record = updatedBaseline(ownBaseline, figures, context);
+    writeBaselineFile(baselinePath, withMachineRecord(baselineFile, record));
     console.error(`baseline written to ${baselinePath}`);
   } else if (options.update) {
     console.error("baseline not written: a case failed");
