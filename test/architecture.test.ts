@@ -44,7 +44,13 @@ const BELOW_ENTRY_POINTS: readonly Part[] = [
  */
 const ALLOWED: Readonly<Record<Part, Allowed>> = {
   "index.ts": { parts: BELOW_ENTRY_POINTS },
-  cli: { parts: BELOW_ENTRY_POINTS },
+  cli: { parts: [...BELOW_ENTRY_POINTS, "serve"] },
+  // `ccsim serve`: the router on its engine behind the REST API; the scenario's types and its
+  // vocabulary for reading requests. No world, no metrics: clients play the people.
+  serve: {
+    parts: ["errors.ts", "router", "engine", "vocabulary", "scenario"],
+    typeOnly: ["scenario"],
+  },
   "simulate.ts": {
     parts: [
       "replication-observers.ts",

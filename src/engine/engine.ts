@@ -92,6 +92,15 @@ export class Engine {
     return this.heap.size;
   }
 
+  /**
+   * When the next pending event is due, in simulated seconds; null when none is pending (a
+   * caller driving the engine by a real clock sleeps until then).
+   */
+  nextEventSeconds(): number | null {
+    const time = this.heap.earliestTime();
+    return time === Number.POSITIVE_INFINITY ? null : time;
+  }
+
   /** Number of events fired so far. */
   get processedCount(): number {
     return this.firedCount;

@@ -285,6 +285,11 @@ export class EventHeap {
     return slot;
   }
 
+  /** Time of the earliest pending event (heap or lanes); +∞ when none is pending. */
+  earliestTime(): number {
+    return this.selectEarliest() === NO_SOURCE ? Number.POSITIVE_INFINITY : this.selectedTime;
+  }
+
   /** Whether an event is due by `untilSeconds`. */
   hasDue(untilSeconds: number): boolean {
     if (this.delayLive > 0) {

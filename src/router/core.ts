@@ -29,6 +29,7 @@ import type { ExceptionPolicyRecord } from "./exceptions/exception-policy.ts";
 import { refreshWaiting } from "./jobs/queue-order.ts";
 import type { OfferOutcomeCode } from "./offers/offer-log.ts";
 import type { Labels, WorkerSelector } from "./types.ts";
+import { type JobView, jobView } from "./views.ts";
 
 /** Router state shared by the matcher, the operations and the invariant checks. */
 export class RouterCore {
@@ -78,11 +79,20 @@ export class RouterCore {
   private expiryLaneDelaySeconds = Number.NaN;
   private expiryLane = -1;
   private nextAssignmentSequence = 1;
+  /**
+   * Ended jobs' last snapshots by id, kept until deleted (the service keeps an ended job until
+   * DELETE); null when the router forgets ended jobs at once, as a simulation does.
+   */
+  readonly endedJobs: Map<string, JobView> | null;
+
   constructor(
     readonly engine: Engine,
     /** Engine handler id of offer expiry (the router registers its timers first). */
     private readonly offerExpiryHandler: number,
-  ) {}
+    retainEndedJobs = false,
+  ) {
+    this.endedJobs = retainEndedJobs ? new Map() : null;
+  }
 
   /** Simulated time in seconds. */
   get now(): number {
@@ -221,6 +231,7 @@ export class RouterCore {
     ) {
       throw new Error(`router bug: job ${job.id} forgotten with open offers or pending timers`);
     }
+    if (this.endedJobs !== null) this.endedJobs.set(job.id, jobView(job));
     const freeOffers = this.freeOffers;
     for (let offer = job.lastOffer; offer !== null; offer = offer.previousOfJob) {
       this.offersBySequence.delete(offer.sequence);

@@ -56,7 +56,14 @@ import {
   type AcceptResult,
   OfferOperations,
 } from "./offers/offer-operations.ts";
-import { type EmptyResult, fail, ok, type RouterFailure, type RouterResult } from "./results.ts";
+import {
+  type EmptyResult,
+  fail,
+  ok,
+  okEmpty,
+  type RouterFailure,
+  type RouterResult,
+} from "./results.ts";
 import type { JobSpec, RouterConfig, WorkerSpec } from "./types.ts";
 import {
   HandleView,
@@ -105,7 +112,7 @@ export class Router {
     const waitTimeHandler = this.timer(engine, "router:exceptionWaitTime", (argument) =>
       this.flow.exceptions.fireTimer(argument),
     );
-    const core = new RouterCore(engine, offerExpiryHandler);
+    const core = new RouterCore(engine, offerExpiryHandler, config.retainEndedJobs === true);
     this.core = core;
     this.routerView = new HandleView(core);
     this.matcher = new Matcher(core);
@@ -152,6 +159,13 @@ export class Router {
   /** Creates a job (queued at once in its `queueId`) or merge-patches an existing one. */
   upsertJob(spec: JobSpec): RouterResult<UpsertJobResult> {
     this.enter();
+    const ended = this.core.endedJobs?.get(spec.id);
+    if (ended !== undefined) {
+      return fail(
+        "Conflict",
+        `job ${spec.id} has ended (${ended.status}) and is kept until deleted; delete it before reusing its id`,
+      );
+    }
     return this.leave(this.jobOperations.upsertJob(spec));
   }
 
@@ -337,7 +351,24 @@ export class Router {
   /** Snapshot of a job, or undefined. */
   getJob(jobId: string): JobView | undefined {
     const job = this.core.findJob(jobId);
-    return job === undefined ? undefined : jobView(job);
+    return job === undefined ? this.core.endedJobs?.get(jobId) : jobView(job);
+  }
+
+  /**
+   * Deletes an ended job kept by `retainEndedJobs`. A live job cannot go (Conflict: cancel or
+   * close it first), as in the service; without retention every known job is live.
+   */
+  deleteJob(jobId: string): EmptyResult {
+    this.enter();
+    const job = this.core.findJob(jobId);
+    if (job !== undefined) {
+      return fail(
+        "Conflict",
+        `job ${jobId} is ${job.status}: cancel or close it before deleting it`,
+      );
+    }
+    if (this.core.endedJobs?.delete(jobId) === true) return okEmpty();
+    return fail("NotFound", `Job not found. JobId: ${jobId}`);
   }
 
   /**

@@ -235,4 +235,9 @@ export interface RouterConfig {
    * subscriber exists; use `upsertWorker` after subscribing to observe their registration.
    */
   readonly workers?: readonly WorkerSpec[];
+  /**
+   * Keep each ended (closed or cancelled) job's last snapshot, readable with `getJob`, until
+   * `deleteJob`, as the service does; a simulation leaves it off and forgets ended jobs at once.
+   */
+  readonly retainEndedJobs?: boolean;
 }

@@ -6,6 +6,7 @@
 import type { RouterCore } from "./core.ts";
 import {
   ASSIGNMENT_ID_PREFIX,
+  type ChannelConfiguration,
   type JobRecord,
   type QueueRecord,
   type WorkerRecord,
@@ -58,6 +59,11 @@ export interface WorkerView {
   readonly state: WorkerState;
   readonly availableForOffers: boolean;
   readonly capacity: number;
+  /** The queues it serves, by id. */
+  readonly queues: readonly string[];
+  readonly channels: readonly ChannelConfiguration[];
+  readonly labels: Labels;
+  readonly tags: Labels;
   readonly usedCapacity: number;
   readonly loadRatio: number;
   readonly idleSinceSeconds: number;
@@ -129,6 +135,10 @@ export function workerView(worker: WorkerRecord): WorkerView {
     state: worker.state,
     availableForOffers: worker.state === "active",
     capacity: worker.capacity,
+    queues: worker.queues.map((queue) => queue.id),
+    channels: worker.channelConfigurations,
+    labels: worker.labels,
+    tags: worker.tags,
     usedCapacity: worker.usedCapacity,
     loadRatio: worker.loadRatio,
     idleSinceSeconds: worker.idleSinceSeconds,

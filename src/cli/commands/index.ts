@@ -35,6 +35,7 @@ export const commands: readonly CommandEntry[] = [
   entry("sweep", async () => (await import("./sweep.ts")).sweepCommand),
   entry("erlang", async () => (await import("./erlang.ts")).erlangCommand),
   entry("merge", async () => (await import("./merge.ts")).mergeCommand),
+  entry("serve", async () => (await import("./serve.ts")).serveCommand),
   entry("validate", async () => (await import("./validate.ts")).validateCommand),
   entry("schema", async () => (await import("./schema.ts")).schemaCommand),
 ];

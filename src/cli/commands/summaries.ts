@@ -47,6 +47,11 @@ export const COMMAND_SUMMARIES = {
     describe:
       "combine the shard folders of `run`, `compare` or `sweep --shard i/n` into the files of the whole study (byte-identical to an unsharded one); of `staff --per-interval --shard i/n`, advance its search by a day (docs/shards.md)",
   },
+  serve: {
+    command: "serve [scenario]",
+    describe:
+      "serve the Job Router REST API (2023-11-01) on a local port for the real SDKs, with a scenario's policies and queues (docs/serve.md)",
+  },
   validate: {
     command: "validate <files..>",
     describe: "check scenario files without simulating; print every problem",

@@ -1,0 +1,163 @@
+/**
+ * `ccsim serve [scenario]`: the Job Router REST API (api-version 2023-11-01) on a local port, for
+ * the official SDKs and any HTTP client that signs its requests as the service requires. A
+ * scenario preloads its distribution, classification and exception policies and its queues (its
+ * simulated customers and workers do not run here yet). Prints the endpoint and a connection
+ * string, then serves until Ctrl-C, which stops it at once (exit 0). docs/serve.md says which
+ * operations are served and where ccsim answers differently from the service.
+ */
+import { randomBytes } from "node:crypto";
+import type { Argv, CommandModule } from "yargs";
+import { UsageError } from "../../errors.ts";
+import { RandomStream } from "../../random/index.ts";
+import type { Scenario } from "../../scenario/index.ts";
+import { ManualClock, WallClock } from "../../serve/clock.ts";
+import { decodeAccessKey } from "../../serve/hmac.ts";
+import { startHttpServer } from "../../serve/http-server.ts";
+import { API_VERSION, JobRouterService } from "../../serve/service.ts";
+import { routerConfigOf } from "../../simulate.ts";
+import { ExitWithCode } from "../exit.ts";
+import { printErrorLine, printLine } from "../output.ts";
+import { checkScenarioFile } from "../scenario-check.ts";
+import { COMMAND_SUMMARIES } from "./summaries.ts";
+
+interface ServeArguments {
+  scenario?: string;
+  port: number;
+  host: string;
+  key?: string;
+  clock: "wall" | "manual";
+  speed: number;
+}
+
+/** The port when none is given: free on most machines, and easy to remember. */
+const DEFAULT_PORT = 8088;
+
+/** Default time origin without a scenario (a scenario's `startTime` default as well). */
+const DEFAULT_ORIGIN = "2026-01-01T00:00:00Z";
+
+function counted(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+function describePreloaded(scenario: Scenario): string {
+  return [
+    counted(scenario.distributionPolicies.length, "distribution policy", "distribution policies"),
+    counted(
+      scenario.classificationPolicies.length,
+      "classification policy",
+      "classification policies",
+    ),
+    counted(scenario.exceptionPolicies.length, "exception policy", "exception policies"),
+    counted(scenario.queues.length, "queue", "queues"),
+  ].join(", ");
+}
+
+function checkOptions(args: ServeArguments): void {
+  const problems: string[] = [];
+  if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) {
+    problems.push(`--port must be a whole number from 0 to 65535 (got ${args.port})`);
+  }
+  if (!(args.speed > 0) || !Number.isFinite(args.speed)) {
+    problems.push(`--speed must be a number > 0 (got ${args.speed})`);
+  }
+  if (args.clock === "manual" && args.speed !== 1) {
+    problems.push("--speed applies to --clock wall only");
+  }
+  if (args.key !== undefined && decodeAccessKey(args.key) === null) {
+    problems.push("--key must be base64 text (the access key of a connection string)");
+  }
+  if (problems.length > 0) throw new UsageError(problems.join("; "));
+}
+
+async function handler(args: ServeArguments): Promise<void> {
+  checkOptions(args);
+  let scenario: Scenario | undefined;
+  if (args.scenario !== undefined) {
+    const checked = await checkScenarioFile(args.scenario, false);
+    if (checked === undefined) throw new ExitWithCode(2);
+    scenario = checked.scenario;
+  }
+  const accessKey = args.key ?? randomBytes(32).toString("base64");
+  const key = decodeAccessKey(accessKey) as Buffer;
+  const clock = args.clock === "manual" ? new ManualClock() : new WallClock(Date.now, args.speed);
+  const originMs =
+    args.clock === "wall" ? Date.now() : Date.parse(scenario?.startTime ?? DEFAULT_ORIGIN);
+  const config =
+    scenario === undefined
+      ? { distributionPolicies: [], queues: [] }
+      : routerConfigOf(scenario, RandomStream.root(scenario.seed, 0));
+  const service = new JobRouterService({ config, time: { originMs } });
+  const server = await startHttpServer({
+    service,
+    clock,
+    key,
+    host: args.host,
+    port: args.port,
+    onInternalError: (error) =>
+      printErrorLine(`ccsim serve: internal error (a bug): ${(error as Error).stack ?? error}`),
+  }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "EADDRINUSE") {
+      throw new UsageError(
+        `port ${args.port} is in use on ${args.host}: give another with --port (0 = any free port)`,
+      );
+    }
+    throw error;
+  });
+  printLine(
+    `ccsim serve: Job Router API ${API_VERSION} at ${server.url} (clock: ${args.clock}${args.clock === "wall" && args.speed !== 1 ? ` ×${args.speed}` : ""})`,
+  );
+  printLine(`connection string: endpoint=${server.url}/;accesskey=${accessKey}`);
+  printLine(
+    scenario === undefined
+      ? "no scenario: no policies or queues (creating them over the API is not supported yet)"
+      : `preloaded from ${args.scenario}: ${describePreloaded(scenario)}`,
+  );
+  printLine("Ctrl-C stops it.");
+  await new Promise<void>((resolve) => process.once("SIGINT", resolve));
+  await server.close();
+  printLine("ccsim serve: stopped");
+}
+
+/** The `serve` command. */
+export const serveCommand: CommandModule<object, ServeArguments> = {
+  ...COMMAND_SUMMARIES.serve,
+  builder: (cli: Argv) =>
+    cli
+      .positional("scenario", {
+        type: "string",
+        describe: "scenario whose policies and queues the service starts with",
+      })
+      .option("port", {
+        type: "number",
+        default: DEFAULT_PORT,
+        describe: "port to listen on (0 = any free port)",
+      })
+      .option("host", {
+        type: "string",
+        default: "127.0.0.1",
+        describe: "address to listen on (the default accepts only this machine)",
+      })
+      .option("key", {
+        type: "string",
+        describe:
+          "access key (base64) requests are signed with (default: a new random key, printed)",
+      })
+      .option("clock", {
+        choices: ["wall", "manual"] as const,
+        default: "wall" as const,
+        describe:
+          "wall: simulated time follows the real clock; manual: it moves only by POST /ccsim/clock:advance",
+      })
+      .option("speed", {
+        type: "number",
+        default: 1,
+        describe: "with --clock wall: how many simulated seconds pass per real second",
+      })
+      .example("$0 serve scenarios/quickstart.yaml", "the quickstart's policy and queue on :8088")
+      .example(
+        "$0 serve scenarios/quickstart.yaml --clock manual --port 0",
+        "for tests: time moves only when told, any free port",
+      ) as unknown as Argv<ServeArguments>,
+  handler,
+};

@@ -1,0 +1,324 @@
+/**
+ * The Job Router service behind `ccsim serve`: the router on its engine, answering the REST
+ * API's operations (api-version 2023-11-01) as a request comes: find the route, read the body
+ * into the router's terms (wire.ts), call the router, answer the service's status and JSON or
+ * its error shape. Time moves only through `advanceTo` (the clock is the caller's: wall or
+ * manual); an operation happens at the current simulated time, and the events it leaves due now
+ * fire before its answer. Synchronous and free of I/O: the HTTP server (http-server.ts) feeds it.
+ */
+import { Engine } from "../engine/engine.ts";
+import { Router } from "../router/index.ts";
+import type { RouterResult } from "../router/results.ts";
+import type {
+  ClassificationPolicySpec,
+  DistributionPolicySpec,
+  ExceptionPolicySpec,
+  QueueSpec,
+  RouterConfig,
+} from "../router/types.ts";
+import { type OperationId, type OperationMatch, routeOf } from "./routes.ts";
+import {
+  bodyObject,
+  canonicalProperties,
+  closeAtSeconds,
+  isoTime,
+  type JsonObject,
+  jobJson,
+  jobSpecOf,
+  noteOptions,
+  queueStatisticsJson,
+  type TimeFormat,
+  WireError,
+  workerJson,
+  workerSpecOf,
+} from "./wire.ts";
+
+/** The one API version served (the SDKs send theirs as `api-version`). */
+export const API_VERSION = "2023-11-01";
+
+/** A request as the service reads it. */
+export interface ServiceRequest {
+  readonly method: string;
+  /** The path, still percent-encoded, without the query. */
+  readonly path: string;
+  readonly query: URLSearchParams;
+  /** The parsed JSON body; undefined when there is none. */
+  readonly body: unknown;
+}
+
+/** An answer: its status and JSON body (none for 204). */
+export interface ServiceResponse {
+  readonly status: number;
+  readonly body?: JsonObject;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** The HTTP status of each error code the service answers with. */
+const STATUS_OF_CODE: Readonly<Record<string, number>> = {
+  BadRequest: 400,
+  Unauthorized: 401,
+  NotFound: 404,
+  MethodNotAllowed: 405,
+  Conflict: 409,
+  NotImplemented: 501,
+};
+
+/** An error in the service's shape (`communicationError`, and the `x-ms-error-code` header). */
+export function errorResponse(code: string, message: string, target?: string): ServiceResponse {
+  return {
+    status: STATUS_OF_CODE[code] ?? 400,
+    body: {
+      communicationError: {
+        code,
+        message,
+        ...(target === undefined ? {} : { target }),
+        details: [],
+      },
+    },
+    headers: { "x-ms-error-code": code },
+  };
+}
+
+/** What the service is started with. */
+export interface ServiceOptions {
+  /** The resources it holds from the start (a scenario's policies and queues). */
+  readonly config: RouterConfig;
+  readonly time: TimeFormat;
+}
+
+/** Resources of the administration client, read-only so far. */
+export interface AdministrationResources {
+  readonly distributionPolicies: ReadonlyMap<string, DistributionPolicySpec>;
+  readonly classificationPolicies: ReadonlyMap<string, ClassificationPolicySpec>;
+  readonly exceptionPolicies: ReadonlyMap<string, ExceptionPolicySpec>;
+  readonly queues: ReadonlyMap<string, QueueSpec>;
+}
+
+function byId<T extends { readonly id: string }>(specs: readonly T[] | undefined): Map<string, T> {
+  return new Map((specs ?? []).map((spec) => [spec.id, spec]));
+}
+
+/** A router result as an answer: its value through `toBody`, or its error. */
+function answer<T>(result: RouterResult<T>, toBody: (value: T) => JsonObject): ServiceResponse {
+  return result.ok
+    ? { status: 200, body: toBody(result.value) }
+    : errorResponse(result.error.code, result.error.message);
+}
+
+const EMPTY_BODY: JsonObject = {};
+
+/** The service: the router, its engine and the administration resources. */
+export class JobRouterService {
+  readonly engine: Engine;
+  readonly router: Router;
+  readonly time: TimeFormat;
+  readonly resources: AdministrationResources;
+
+  constructor(options: ServiceOptions) {
+    this.engine = new Engine();
+    this.router = new Router(this.engine, { ...options.config, retainEndedJobs: true });
+    this.time = options.time;
+    this.resources = {
+      distributionPolicies: byId(options.config.distributionPolicies),
+      classificationPolicies: byId(options.config.classificationPolicies),
+      exceptionPolicies: byId(options.config.exceptionPolicies),
+      queues: byId(options.config.queues),
+    };
+  }
+
+  /** Simulated seconds now. */
+  get nowSeconds(): number {
+    return this.engine.now;
+  }
+
+  /** Fires every router timer due up to `seconds` (offer expiry, exceptions…) and moves there. */
+  advanceTo(seconds: number): void {
+    if (seconds > this.engine.now) this.engine.runUntil(seconds);
+  }
+
+  /** When the next router timer is due, in simulated seconds; null when none is pending. */
+  nextTimerSeconds(): number | null {
+    return this.engine.nextEventSeconds();
+  }
+
+  /** Answers one request at the current simulated time. */
+  handle(request: ServiceRequest): ServiceResponse {
+    const route = routeOf(request.method, request.path);
+    if (route.kind === "unknown") {
+      return errorResponse("NotFound", `no Job Router operation at ${request.path}`, "path");
+    }
+    if (route.kind === "method") {
+      return errorResponse(
+        "MethodNotAllowed",
+        `${request.method} is not an operation on ${request.path} (allowed: ${route.allowed.join(", ")})`,
+        "method",
+      );
+    }
+    const version = request.query.get("api-version");
+    if (version !== API_VERSION) {
+      return errorResponse(
+        "BadRequest",
+        `ccsim serve speaks api-version=${API_VERSION} only (got ${version === null ? "none" : version}); pass api_version="${API_VERSION}" to the SDK client`,
+        "api-version",
+      );
+    }
+    try {
+      const response = this.operate(route, request);
+      // Events the operation left due now (none today: matching runs inside the call).
+      this.engine.runUntil(this.engine.now);
+      return response;
+    } catch (error) {
+      if (error instanceof WireError)
+        return errorResponse("BadRequest", error.message, error.target);
+      throw error;
+    }
+  }
+
+  private operate(route: OperationMatch, request: ServiceRequest): ServiceResponse {
+    const operation = OPERATIONS[route.operation];
+    if (operation === undefined) {
+      return errorResponse(
+        "NotImplemented",
+        `${route.operation} is not implemented by ccsim serve yet (docs/serve.md lists what is)`,
+      );
+    }
+    const [first = "", second = ""] = route.ids;
+    return operation(this, first, second, request.body);
+  }
+
+  /** GET of a preloaded resource. */
+  answerResource<T>(resources: ReadonlyMap<string, T>, id: string): ServiceResponse {
+    const spec = resources.get(id);
+    return spec === undefined
+      ? errorResponse("NotFound", `Resource not found. Id: ${id}`)
+      : { status: 200, body: spec as JsonObject };
+  }
+
+  /** A list of preloaded resources, in one page (the service's `value`). */
+  answerList<T>(resources: ReadonlyMap<string, T>): ServiceResponse {
+    return { status: 200, body: { value: [...resources.values()] as JsonObject[] } };
+  }
+
+  /** GET job: live, or ended and kept until deleted. */
+  answerJob(id: string): ServiceResponse {
+    const job = this.router.getJob(id);
+    return job === undefined
+      ? errorResponse("NotFound", `Job not found. JobId: ${id}`)
+      : { status: 200, body: jobJson(this.time, job) };
+  }
+
+  /** PATCH job: create (201) or update (200), answering the job as it stands after the call. */
+  answerUpsertJob(id: string, body: unknown): ServiceResponse {
+    const existing = this.router.getJob(id);
+    const result = this.router.upsertJob(jobSpecOf(id, body, existing));
+    if (!result.ok) return errorResponse(result.error.code, result.error.message);
+    const job = this.router.getJob(id);
+    if (job === undefined) throw new Error(`ccsim serve bug: job ${id} vanished on upsert`);
+    return { status: existing === undefined ? 201 : 200, body: jobJson(this.time, job) };
+  }
+
+  /** PATCH worker: create (201) or update (200). */
+  answerUpsertWorker(id: string, body: unknown): ServiceResponse {
+    const existing = this.router.getWorker(id);
+    const result = this.router.upsertWorker(workerSpecOf(id, body, existing));
+    if (!result.ok) return errorResponse(result.error.code, result.error.message);
+    return {
+      status: existing === undefined ? 201 : 200,
+      body: workerJson(this.time, result.value),
+    };
+  }
+
+  /** The current simulated time as the service writes it. */
+  nowIso(): string {
+    return isoTime(this.time, this.engine.now);
+  }
+}
+
+/** One served operation: the service, the path's ids (the job or worker first) and the body. */
+type Operation = (
+  service: JobRouterService,
+  first: string,
+  second: string,
+  body: unknown,
+) => ServiceResponse;
+
+function deleteJob(service: JobRouterService, id: string): ServiceResponse {
+  const result = service.router.deleteJob(id);
+  return result.ok ? { status: 204 } : errorResponse(result.error.code, result.error.message);
+}
+
+function completeJob(service: JobRouterService, job: string, assignment: string, body: unknown) {
+  const { note } = noteOptions(body);
+  const options = note === undefined ? {} : { note };
+  return answer(service.router.completeJob(job, assignment, options), () => EMPTY_BODY);
+}
+
+function closeJob(service: JobRouterService, job: string, assignment: string, body: unknown) {
+  const closeAt = closeAtSeconds(service.time, body);
+  const options = {
+    ...noteOptions(body),
+    // A time already past closes now, as the service does.
+    ...(closeAt === undefined || closeAt <= service.nowSeconds ? {} : { closeAtSeconds: closeAt }),
+  };
+  return answer(service.router.closeJob(job, assignment, options), () => EMPTY_BODY);
+}
+
+function unassignJob(service: JobRouterService, job: string, assignment: string, body: unknown) {
+  const suspend = canonicalProperties(bodyObject(body), ["suspendMatching"]).suspendMatching;
+  if (suspend !== undefined && suspend !== null && typeof suspend !== "boolean") {
+    throw new WireError("suspendMatching must be true or false", "suspendMatching");
+  }
+  const options = suspend === true ? { suspendMatching: true } : {};
+  return answer(service.router.unassignJob(job, assignment, options), (value) => ({
+    jobId: value.jobId,
+    unassignmentCount: value.unassignmentCount,
+  }));
+}
+
+function getWorker(service: JobRouterService, id: string): ServiceResponse {
+  const worker = service.router.getWorker(id);
+  return worker === undefined
+    ? errorResponse("NotFound", `Worker not found. WorkerId: ${id}`)
+    : { status: 200, body: workerJson(service.time, worker) };
+}
+
+function declineJobOffer(service: JobRouterService, worker: string, offer: string, body: unknown) {
+  const retry = canonicalProperties(bodyObject(body), ["retryOfferAt"]).retryOfferAt;
+  if (retry !== undefined && retry !== null) {
+    throw new WireError("retryOfferAt is not supported yet (docs/serve.md)", "retryOfferAt");
+  }
+  return answer(service.router.declineJobOffer(worker, offer), () => EMPTY_BODY);
+}
+
+/**
+ * The operations served so far, by their REST names; the others answer 501 NotImplemented
+ * (docs/serve.md lists each with its status, and a test holds the list to this table).
+ */
+const OPERATIONS: Readonly<Partial<Record<OperationId, Operation>>> = {
+  getDistributionPolicy: (s, id) => s.answerResource(s.resources.distributionPolicies, id),
+  listDistributionPolicies: (s) => s.answerList(s.resources.distributionPolicies),
+  getClassificationPolicy: (s, id) => s.answerResource(s.resources.classificationPolicies, id),
+  listClassificationPolicies: (s) => s.answerList(s.resources.classificationPolicies),
+  getExceptionPolicy: (s, id) => s.answerResource(s.resources.exceptionPolicies, id),
+  listExceptionPolicies: (s) => s.answerList(s.resources.exceptionPolicies),
+  getQueue: (s, id) => s.answerResource(s.resources.queues, id),
+  listQueues: (s) => s.answerList(s.resources.queues),
+  getQueueStatistics: (s, id) => answer(s.router.getQueueStatistics(id), queueStatisticsJson),
+  upsertJob: (s, id, _, body) => s.answerUpsertJob(id, body),
+  getJob: (s, id) => s.answerJob(id),
+  deleteJob,
+  cancelJob: (s, id, _, body) =>
+    answer(s.router.cancelJob(id, noteOptions(body)), () => EMPTY_BODY),
+  completeJob,
+  closeJob,
+  unassignJob,
+  getJobPosition: (s, id) => answer(s.router.getJobPosition(id), (position) => ({ ...position })),
+  upsertWorker: (s, id, _, body) => s.answerUpsertWorker(id, body),
+  getWorker,
+  acceptJobOffer: (s, worker, offer) =>
+    answer(s.router.acceptJobOffer(worker, offer), (accepted) => ({ ...accepted })),
+  declineJobOffer,
+};
+
+/** The operations `ccsim serve` answers (the others answer 501). */
+export const SERVED_OPERATIONS: readonly OperationId[] = Object.keys(OPERATIONS) as OperationId[];

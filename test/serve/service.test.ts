@@ -1,0 +1,195 @@
+/**
+ * The service behind `ccsim serve`, called in process: the quickstart flow in the service's
+ * statuses and shapes, ended jobs kept until DELETE, the service's errors (404, 409, 400 with
+ * the field, 405, 501 for what is not served yet), merge-patch of labels, and time that moves
+ * only through advanceTo (an offer expires when its time comes).
+ */
+import { describe, expect, it } from "vitest";
+import { JobRouterService, type ServiceResponse } from "../../src/serve/service.ts";
+
+const ORIGIN_MS = Date.parse("2026-01-01T00:00:00Z");
+
+function service() {
+  return new JobRouterService({
+    config: {
+      distributionPolicies: [
+        { id: "longest-idle", offerExpiresAfterSeconds: 30, mode: { kind: "longestIdle" } },
+      ],
+      queues: [{ id: "support", name: "Support", distributionPolicyId: "longest-idle" }],
+    },
+    time: { originMs: ORIGIN_MS },
+  });
+}
+
+function caller(target: JobRouterService) {
+  return (method: string, path: string, body?: unknown): ServiceResponse => {
+    const [pathOnly = "", query = "api-version=2023-11-01"] = path.split("?");
+    return target.handle({ method, path: pathOnly, query: new URLSearchParams(query), body });
+  };
+}
+
+const WORKER = {
+  capacity: 1,
+  queues: ["support"],
+  channels: [{ channelId: "voice", capacityCostPerJob: 1 }],
+  availableForOffers: true,
+};
+
+// biome-ignore lint/suspicious/noExplicitAny: the answers' JSON is read field by field.
+function body(response: ServiceResponse): any {
+  return response.body;
+}
+
+describe("the Job Router service of ccsim serve", () => {
+  it("runs the quickstart flow: worker, job, offer, accept, complete, close, delete", () => {
+    const call = caller(service());
+    expect(call("PATCH", "/routing/workers/agent-1", WORKER).status).toBe(201);
+    const created = call("PATCH", "/routing/jobs/job-1", {
+      channelId: "voice",
+      queueId: "support",
+      priority: 1,
+    });
+    expect(created.status).toBe(201);
+    expect(body(created)).toMatchObject({ id: "job-1", status: "queued", queueId: "support" });
+    expect(body(created).enqueuedAt).toBe("2026-01-01T00:00:00.000Z");
+
+    const worker = body(call("GET", "/routing/workers/agent-1"));
+    expect(worker.offers).toHaveLength(1);
+    const offer = worker.offers[0];
+    expect(offer).toMatchObject({ jobId: "job-1", capacityCost: 1 });
+    expect(offer.expiresAt).toBe("2026-01-01T00:00:30.000Z");
+
+    const accepted = call("POST", `/routing/workers/agent-1/offers/${offer.offerId}:accept`);
+    expect(accepted.status).toBe(200);
+    const { assignmentId } = body(accepted);
+    expect(body(accepted)).toEqual({ assignmentId, jobId: "job-1", workerId: "agent-1" });
+    expect(body(call("GET", "/routing/jobs/job-1")).status).toBe("assigned");
+
+    const assignment = `/routing/jobs/job-1/assignments/${assignmentId}`;
+    expect(call("POST", `${assignment}:complete`, { note: "done" })).toEqual({
+      status: 200,
+      body: {},
+    });
+    expect(call("POST", `${assignment}:close`, { dispositionCode: "Resolved" }).status).toBe(200);
+    const closed = body(call("GET", "/routing/jobs/job-1"));
+    expect(closed).toMatchObject({ status: "closed", dispositionCode: "Resolved" });
+    expect(closed.assignments[assignmentId]).toMatchObject({ workerId: "agent-1" });
+    expect(closed.assignments[assignmentId].closedAt).toBe("2026-01-01T00:00:00.000Z");
+    expect(closed.notes.map((note: { message: string }) => note.message)).toEqual(["done"]);
+
+    expect(call("DELETE", "/routing/jobs/job-1").status).toBe(204);
+    expect(call("GET", "/routing/jobs/job-1").status).toBe(404);
+  });
+
+  it("refuses to delete a live job (409) and to reuse an ended job's id until it is deleted", () => {
+    const call = caller(service());
+    call("PATCH", "/routing/jobs/job-1", { channelId: "voice", queueId: "support" });
+    const live = call("DELETE", "/routing/jobs/job-1");
+    expect(live.status).toBe(409);
+    expect(live.headers).toEqual({ "x-ms-error-code": "Conflict" });
+    expect(call("POST", "/routing/jobs/job-1:cancel", { dispositionCode: "Gone" }).status).toBe(
+      200,
+    );
+    expect(body(call("GET", "/routing/jobs/job-1"))).toMatchObject({
+      status: "cancelled",
+      dispositionCode: "Gone",
+    });
+    expect(call("PATCH", "/routing/jobs/job-1", { priority: 2 }).status).toBe(409);
+    expect(call("DELETE", "/routing/jobs/job-1").status).toBe(204);
+    expect(
+      call("PATCH", "/routing/jobs/job-1", { channelId: "voice", queueId: "support" }).status,
+    ).toBe(201);
+    expect(call("DELETE", "/routing/jobs/nobody").status).toBe(404);
+  });
+
+  it("answers errors in the service's shape, with the field at fault", () => {
+    const call = caller(service());
+    const bad = call("PATCH", "/routing/jobs/job-1", { channelId: 7, queueId: "support" });
+    expect(bad).toEqual({
+      status: 400,
+      body: {
+        communicationError: {
+          code: "BadRequest",
+          message: "channelId must be a string",
+          target: "channelId",
+          details: [],
+        },
+      },
+      headers: { "x-ms-error-code": "BadRequest" },
+    });
+    expect(
+      call("PATCH", "/routing/jobs/job-1", { queueId: "nowhere", channelId: "voice" }).status,
+    ).toBe(400);
+    expect(call("GET", "/routing/workers/nobody").status).toBe(404);
+    expect(call("POST", "/routing/workers/nobody/offers/offer-1:accept").status).toBe(404);
+    expect(call("PUT", "/routing/jobs/job-1").status).toBe(405);
+    expect(call("GET", "/routing/nothing").status).toBe(404);
+    const version = call("GET", "/routing/queues?api-version=2024-01-18-preview");
+    expect(version.status).toBe(400);
+    expect(body(version).communicationError.message).toMatch(/api_version="2023-11-01"/);
+    const missing = call("GET", "/routing/jobs");
+    expect(missing.status).toBe(501);
+    expect(body(missing).communicationError.message).toMatch(/listJobs is not implemented/);
+  });
+
+  it("merges labels and tags as JSON merge-patch and matches property names in any case", () => {
+    const call = caller(service());
+    call("PATCH", "/routing/jobs/job-1", {
+      ChannelId: "voice",
+      queueid: "support",
+      labels: { language: "en", tier: 1 },
+    });
+    const updated = call("PATCH", "/routing/jobs/job-1", {
+      labels: { tier: null, vip: true },
+      status: "closed", // read-only: ignored
+    });
+    expect(updated.status).toBe(200);
+    expect(body(updated)).toMatchObject({
+      status: "queued",
+      channelId: "voice",
+      labels: { language: "en", vip: true },
+    });
+    expect(body(updated).labels).not.toHaveProperty("tier");
+  });
+
+  it("serves the preloaded resources read-only, and queue statistics and positions", () => {
+    const call = caller(service());
+    expect(body(call("GET", "/routing/queues/support"))).toMatchObject({
+      id: "support",
+      distributionPolicyId: "longest-idle",
+    });
+    expect(body(call("GET", "/routing/distributionPolicies")).value).toHaveLength(1);
+    expect(call("GET", "/routing/exceptionPolicies/none").status).toBe(404);
+    expect(call("PATCH", "/routing/queues/other", { distributionPolicyId: "x" }).status).toBe(501);
+    call("PATCH", "/routing/jobs/a", { channelId: "voice", queueId: "support" });
+    call("PATCH", "/routing/jobs/b", { channelId: "voice", queueId: "support" });
+    expect(body(call("GET", "/routing/jobs/b/position"))).toEqual({
+      jobId: "b",
+      position: 2,
+      queueId: "support",
+      queueLength: 2,
+    });
+    expect(body(call("GET", "/routing/queues/support/statistics"))).toMatchObject({
+      queueId: "support",
+      length: 2,
+    });
+  });
+
+  it("moves time only through advanceTo: an offer expires when its time comes", () => {
+    const target = service();
+    const call = caller(target);
+    call("PATCH", "/routing/workers/agent-1", WORKER);
+    call("PATCH", "/routing/jobs/job-1", { channelId: "voice", queueId: "support" });
+    expect(target.nextTimerSeconds()).toBe(30);
+    target.advanceTo(29.9);
+    expect(body(call("GET", "/routing/workers/agent-1")).offers).toHaveLength(1);
+    target.advanceTo(30);
+    // Expired: the service deregisters a worker who let an offer expire; the job waits on.
+    expect(body(call("GET", "/routing/workers/agent-1"))).toMatchObject({
+      offers: [],
+      availableForOffers: false,
+    });
+    expect(body(call("GET", "/routing/jobs/job-1")).status).toBe("queued");
+    expect(target.nextTimerSeconds()).toBeNull();
+  });
+});
