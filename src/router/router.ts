@@ -34,7 +34,12 @@
 import type { Engine } from "../engine/engine.ts";
 import { NO_RANDOM } from "./classification/attachments.ts";
 import { buildWorker, RouterConfigError } from "./configuration/config.ts";
-import { configureResources, ruleStride } from "./configuration/configure.ts";
+import {
+  addDistributionPolicy,
+  addQueue,
+  configureResources,
+  ruleStride,
+} from "./configuration/configure.ts";
 import { RouterCore } from "./core.ts";
 import { Matcher } from "./distribution/matching.ts";
 import { EventRelay } from "./events/event-relay.ts";
@@ -64,7 +69,13 @@ import {
   type RouterFailure,
   type RouterResult,
 } from "./results.ts";
-import type { JobSpec, RouterConfig, WorkerSpec } from "./types.ts";
+import type {
+  DistributionPolicySpec,
+  JobSpec,
+  QueueSpec,
+  RouterConfig,
+  WorkerSpec,
+} from "./types.ts";
 import {
   HandleView,
   type JobPosition,
@@ -379,6 +390,48 @@ export class Router {
     let count = 0;
     for (const job of this.core.jobs) if (!isEnded(job.status)) count++;
     return count;
+  }
+
+  // --- Resources at run time ----------------------------------------------------------------
+
+  /**
+   * Adds a distribution policy after construction (the service's create). An existing id is a
+   * Conflict: changing a policy under live queues is not supported.
+   */
+  addDistributionPolicy(spec: DistributionPolicySpec): EmptyResult {
+    this.enter();
+    if (this.core.policies.has(spec.id)) {
+      return fail("Conflict", `distribution policy ${spec.id} exists`);
+    }
+    return this.configuring(() => addDistributionPolicy(this.core, spec));
+  }
+
+  /**
+   * Adds a queue after construction, on an existing distribution policy (and exception policy).
+   * An existing id is a Conflict. Jobs and workers may name it from then on.
+   */
+  addQueue(spec: QueueSpec): EmptyResult {
+    this.enter();
+    const core = this.core;
+    if (core.queueById.has(spec.id)) return fail("Conflict", `queue ${spec.id} exists`);
+    return this.configuring(() => {
+      const queue = addQueue(core, spec, new Set(core.exceptionPolicies.keys()));
+      queue.exceptionPolicy =
+        queue.exceptionPolicyId === null
+          ? null
+          : (core.exceptionPolicies.get(queue.exceptionPolicyId) ?? null);
+    });
+  }
+
+  /** Runs a configuration step, answering its RouterConfigError as a BadRequest. */
+  private configuring(step: () => void): EmptyResult {
+    try {
+      step();
+    } catch (error) {
+      if (error instanceof RouterConfigError) return fail("BadRequest", error.message);
+      throw error;
+    }
+    return okEmpty();
   }
 
   /** Snapshot of a worker, or undefined. */

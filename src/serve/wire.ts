@@ -9,14 +9,21 @@
 import type { JobView, QueueStatistics, WorkerView } from "../router/index.ts";
 import type {
   ChannelSpec,
+  DistributionModeSpec,
+  DistributionPolicySpec,
   JobSpec,
   Labels,
   LabelValue,
+  QueueSpec,
   WorkerSelector,
   WorkerSelectorSpec,
   WorkerSpec,
 } from "../router/types.ts";
-import { LABEL_OPERATORS, type LabelOperator } from "../vocabulary/index.ts";
+import {
+  DISTRIBUTION_MODE_KINDS,
+  LABEL_OPERATORS,
+  type LabelOperator,
+} from "../vocabulary/index.ts";
 
 /** A JSON object as parsed. */
 export type JsonObject = { readonly [key: string]: unknown };
@@ -430,4 +437,94 @@ export function closeAtSeconds(time: TimeFormat, rawBody: unknown): number | und
   const seconds = secondsOfIso(time, closeAt);
   if (seconds === null) throw new WireError("closeAt must be an ISO-8601 time", "closeAt");
   return seconds;
+}
+
+// --- Administration resources ------------------------------------------------------------------
+
+/** A kind as the API spells it in any of its versions (`longestIdle`, `longest-idle`). */
+function kindKey(kind: string): string {
+  return kind.toLowerCase().replaceAll("-", "");
+}
+
+function modeOf(value: unknown): DistributionModeSpec {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new WireError("mode must be an object with a kind", "mode");
+  }
+  const mode = canonicalProperties(value as JsonObject, [
+    "kind",
+    "minConcurrentOffers",
+    "maxConcurrentOffers",
+    "bypassSelectors",
+    "scoringRule",
+    "scoringRuleOptions",
+  ]);
+  const kindText = optionalString(mode, "kind");
+  const kind = DISTRIBUTION_MODE_KINDS.find((known) => kindKey(known) === kindKey(kindText ?? ""));
+  if (kind === undefined) {
+    throw new WireError(
+      `mode.kind must be one of ${DISTRIBUTION_MODE_KINDS.join(", ")} (got ${kindText ?? "none"})`,
+      "mode.kind",
+    );
+  }
+  const minConcurrentOffers = optionalNumber(mode, "minConcurrentOffers");
+  const maxConcurrentOffers = optionalNumber(mode, "maxConcurrentOffers");
+  const bypassSelectors = optionalBoolean(mode, "bypassSelectors");
+  if (mode.scoringRule !== undefined || mode.scoringRuleOptions !== undefined) {
+    throw new WireError(
+      "a scoring rule over the API is not supported yet: preload best-worker policies from a scenario (docs/serve.md)",
+      "mode.scoringRule",
+    );
+  }
+  return {
+    kind,
+    ...(minConcurrentOffers === undefined ? {} : { minConcurrentOffers }),
+    ...(maxConcurrentOffers === undefined ? {} : { maxConcurrentOffers }),
+    ...(bypassSelectors === undefined ? {} : { bypassSelectors }),
+  };
+}
+
+/** PATCH /routing/distributionPolicies/{id} read into a new policy's spec. */
+export function distributionPolicySpecOf(id: string, rawBody: unknown): DistributionPolicySpec {
+  const body = canonicalProperties(bodyObject(rawBody), [
+    "name",
+    "offerExpiresAfterSeconds",
+    "mode",
+  ]);
+  const name = optionalString(body, "name");
+  const offerExpiresAfterSeconds = optionalNumber(body, "offerExpiresAfterSeconds");
+  if (offerExpiresAfterSeconds === undefined) {
+    throw new WireError("offerExpiresAfterSeconds is required", "offerExpiresAfterSeconds");
+  }
+  if (body.mode === undefined || body.mode === null)
+    throw new WireError("mode is required", "mode");
+  return {
+    id,
+    ...(name === undefined ? {} : { name }),
+    offerExpiresAfterSeconds,
+    mode: modeOf(body.mode),
+  };
+}
+
+/** PATCH /routing/queues/{id} read into a new queue's spec. */
+export function queueSpecOf(id: string, rawBody: unknown): QueueSpec {
+  const body = canonicalProperties(bodyObject(rawBody), [
+    "name",
+    "distributionPolicyId",
+    "exceptionPolicyId",
+    "labels",
+  ]);
+  const name = optionalString(body, "name");
+  const distributionPolicyId = optionalString(body, "distributionPolicyId");
+  if (distributionPolicyId === undefined) {
+    throw new WireError("distributionPolicyId is required", "distributionPolicyId");
+  }
+  const exceptionPolicyId = optionalString(body, "exceptionPolicyId");
+  const labels = mergedLabels({}, body.labels, "labels");
+  return {
+    id,
+    ...(name === undefined ? {} : { name }),
+    distributionPolicyId,
+    ...(exceptionPolicyId === undefined ? {} : { exceptionPolicyId }),
+    ...(labels === undefined ? {} : { labels }),
+  };
 }

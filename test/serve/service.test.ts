@@ -152,7 +152,7 @@ describe("the Job Router service of ccsim serve", () => {
     expect(body(updated).labels).not.toHaveProperty("tier");
   });
 
-  it("serves the preloaded resources read-only, and queue statistics and positions", () => {
+  it("serves the preloaded resources, and queue statistics and positions", () => {
     const call = caller(service());
     expect(body(call("GET", "/routing/queues/support"))).toMatchObject({
       id: "support",
@@ -160,7 +160,7 @@ describe("the Job Router service of ccsim serve", () => {
     });
     expect(body(call("GET", "/routing/distributionPolicies")).value).toHaveLength(1);
     expect(call("GET", "/routing/exceptionPolicies/none").status).toBe(404);
-    expect(call("PATCH", "/routing/queues/other", { distributionPolicyId: "x" }).status).toBe(501);
+    expect(call("DELETE", "/routing/queues/support").status).toBe(501);
     call("PATCH", "/routing/jobs/a", { channelId: "voice", queueId: "support" });
     call("PATCH", "/routing/jobs/b", { channelId: "voice", queueId: "support" });
     expect(body(call("GET", "/routing/jobs/b/position"))).toEqual({
@@ -191,5 +191,92 @@ describe("the Job Router service of ccsim serve", () => {
     });
     expect(body(call("GET", "/routing/jobs/job-1")).status).toBe("queued");
     expect(target.nextTimerSeconds()).toBeNull();
+  });
+});
+
+describe("distribution policies and queues created over the API", () => {
+  it("creates them (201), accepts an unchanged upsert (200), refuses a change (400)", () => {
+    const target = service();
+    const call = caller(target);
+    const policy = { offerExpiresAfterSeconds: 60, mode: { kind: "round-robin" }, name: "RR" };
+    const created = call("PATCH", "/routing/distributionPolicies/rr", policy);
+    expect(created.status).toBe(201);
+    expect(body(created)).toEqual({
+      id: "rr",
+      name: "RR",
+      offerExpiresAfterSeconds: 60,
+      mode: { kind: "roundRobin" },
+    });
+    expect(call("PATCH", "/routing/distributionPolicies/rr", policy).status).toBe(200);
+    expect(call("PATCH", "/routing/distributionPolicies/rr", { name: "RR" }).status).toBe(200);
+    const changed = call("PATCH", "/routing/distributionPolicies/rr", {
+      offerExpiresAfterSeconds: 5,
+    });
+    expect(changed.status).toBe(400);
+    expect(body(changed).communicationError.message).toMatch(/not supported yet/);
+    expect(call("GET", "/routing/distributionPolicies/rr").status).toBe(200);
+
+    expect(call("PATCH", "/routing/queues/sales", { distributionPolicyId: "rr" }).status).toBe(201);
+    expect(call("PATCH", "/routing/queues/sales", { distributionPolicyId: "rr" }).status).toBe(200);
+    expect(
+      call("PATCH", "/routing/queues/sales", { distributionPolicyId: "longest-idle" }).status,
+    ).toBe(400);
+    expect(body(call("GET", "/routing/queues")).value.map((q: { id: string }) => q.id)).toEqual([
+      "support",
+      "sales",
+    ]);
+    // The new queue routes: a worker and a job on it meet.
+    call("PATCH", "/routing/workers/agent-1", { ...WORKER, queues: ["sales"] });
+    call("PATCH", "/routing/jobs/job-1", { channelId: "voice", queueId: "sales" });
+    const offers = body(call("GET", "/routing/workers/agent-1")).offers;
+    expect(offers.map((offer: { jobId: string }) => offer.jobId)).toEqual(["job-1"]);
+    expect(offers[0].expiresAt).toBe("2026-01-01T00:01:00.000Z");
+  });
+
+  it("refuses what cannot be built, with the field or the reason", () => {
+    const call = caller(service());
+    const cases: [string, unknown, RegExp][] = [
+      [
+        "/routing/distributionPolicies/p",
+        { mode: { kind: "longestIdle" } },
+        /offerExpiresAfterSeconds is required/,
+      ],
+      [
+        "/routing/distributionPolicies/p",
+        { offerExpiresAfterSeconds: 10, mode: { kind: "fastest" } },
+        /mode.kind must be one of/,
+      ],
+      [
+        "/routing/distributionPolicies/p",
+        { offerExpiresAfterSeconds: 0, mode: { kind: "longestIdle" } },
+        /must be > 0/,
+      ],
+      [
+        "/routing/distributionPolicies/p",
+        {
+          offerExpiresAfterSeconds: 10,
+          mode: { kind: "longestIdle", minConcurrentOffers: 3, maxConcurrentOffers: 2 },
+        },
+        /minConcurrentOffers/,
+      ],
+      ["/routing/queues/q", { name: "no policy" }, /distributionPolicyId is required/],
+      [
+        "/routing/queues/q",
+        { distributionPolicyId: "nowhere" },
+        /unknown distribution policy nowhere/,
+      ],
+      [
+        "/routing/queues/q",
+        { distributionPolicyId: "longest-idle", exceptionPolicyId: "none" },
+        /unknown exception policy none/,
+      ],
+    ];
+    for (const [path, request, message] of cases) {
+      const answer = call("PATCH", path, request);
+      expect(answer.status).toBe(400);
+      expect(body(answer).communicationError.message).toMatch(message);
+    }
+    expect(call("GET", "/routing/queues/q").status).toBe(404);
+    expect(call("GET", "/routing/distributionPolicies/p").status).toBe(404);
   });
 });

@@ -2,7 +2,8 @@
  * `ccsim serve [scenario]`: the Job Router REST API (api-version 2023-11-01) on a local port, for
  * the official SDKs and any HTTP client that signs its requests as the service requires. A
  * scenario preloads its distribution, classification and exception policies and its queues (its
- * simulated customers and workers do not run here yet). Prints the endpoint and a connection
+ * simulated customers and workers do not run here yet); clients may add distribution policies
+ * and queues. Prints the endpoint and a connection
  * string, then serves until Ctrl-C, which stops it at once (exit 0). docs/serve.md says which
  * operations are served and where ccsim answers differently from the service.
  */
@@ -110,7 +111,7 @@ async function handler(args: ServeArguments): Promise<void> {
   printLine(`connection string: endpoint=${server.url}/;accesskey=${accessKey}`);
   printLine(
     scenario === undefined
-      ? "no scenario: no policies or queues (creating them over the API is not supported yet)"
+      ? "no scenario: no policies or queues yet (create distribution policies and queues over the API)"
       : `preloaded from ${args.scenario}: ${describePreloaded(scenario)}`,
   );
   printLine("Ctrl-C stops it.");

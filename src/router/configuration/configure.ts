@@ -6,25 +6,41 @@
  */
 import { buildClassificationPolicy } from "../classification/classification.ts";
 import type { RouterCore } from "../core.ts";
+import type { QueueRecord } from "../entities.ts";
 import { buildExceptionPolicy } from "../exceptions/exception-policy.ts";
-import type { RouterConfig } from "../types.ts";
+import type { DistributionPolicySpec, QueueSpec, RouterConfig } from "../types.ts";
 import { buildPolicy, buildQueue, RouterConfigError } from "./config.ts";
 
 /** Fills `core` with every resource of `config` except workers. */
 export function configureResources(core: RouterCore, config: RouterConfig): void {
-  for (const spec of config.distributionPolicies) {
-    if (core.policies.has(spec.id)) throw new RouterConfigError(`duplicate policy ${spec.id}`);
-    core.policies.set(spec.id, buildPolicy(spec));
-  }
+  for (const spec of config.distributionPolicies) addDistributionPolicy(core, spec);
   const exceptionPolicyIds = new Set((config.exceptionPolicies ?? []).map((spec) => spec.id));
-  for (const spec of config.queues) {
-    if (core.queueById.has(spec.id)) throw new RouterConfigError(`duplicate queue ${spec.id}`);
-    const queue = buildQueue(spec, core.queues.length, core.policies, exceptionPolicyIds);
-    core.queues.push(queue);
-    core.queueById.set(queue.id, queue);
-  }
+  for (const spec of config.queues) addQueue(core, spec, exceptionPolicyIds);
   configureClassification(core, config);
   configureExceptions(core, config);
+}
+
+/** Adds a distribution policy; a duplicate id or an invalid spec throws RouterConfigError. */
+export function addDistributionPolicy(core: RouterCore, spec: DistributionPolicySpec): void {
+  if (core.policies.has(spec.id)) throw new RouterConfigError(`duplicate policy ${spec.id}`);
+  core.policies.set(spec.id, buildPolicy(spec));
+}
+
+/**
+ * Adds a queue on a known distribution policy (and exception policy, among
+ * `exceptionPolicyIds`); a duplicate id or a dangling reference throws RouterConfigError. The
+ * queue's exception policy record is attached by the caller once exception policies exist.
+ */
+export function addQueue(
+  core: RouterCore,
+  spec: QueueSpec,
+  exceptionPolicyIds: ReadonlySet<string>,
+): QueueRecord {
+  if (core.queueById.has(spec.id)) throw new RouterConfigError(`duplicate queue ${spec.id}`);
+  const queue = buildQueue(spec, core.queues.length, core.policies, exceptionPolicyIds);
+  core.queues.push(queue);
+  core.queueById.set(queue.id, queue);
+  return queue;
 }
 
 function configureClassification(core: RouterCore, config: RouterConfig): void {
