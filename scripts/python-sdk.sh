@@ -6,7 +6,7 @@
 # python3-typing-extensions from trixie (bookworm's python3-azure predates Job Router 1.x and
 # API 2023-11-01, and azure-core 1.35 needs typing-extensions >= 4.6), the rest from the
 # machine's own sources. The packages are unpacked, not installed; only the modules the client
-# needs are kept (about 2 MB of the 574 MB python3-azure unpacks to). See docs/serve-clients.md.
+# needs are kept (5 MB; python3-azure alone unpacks to 574 MB). See docs/serve-clients.md.
 #
 # Idempotent: a complete folder whose client imports is left alone. Otherwise everything is
 # built in a temporary folder beside it and renamed into place at the end, so a failed run
@@ -55,6 +55,9 @@ for tool in apt-get apt-cache dpkg-deb tar timeout; do
 done
 
 mkdir -p "$root/.cache"
+# Leftovers of runs killed outright (an interrupted run cleans up after itself); an hour old, so
+# that a run going on beside this one keeps its folder.
+find "$root/.cache" -maxdepth 1 -name 'python-sdk.building-*' -mmin +60 -exec rm -rf {} + 2>/dev/null || true
 # On the same file system as the target, so that the final rename is atomic.
 work="$(mktemp -d "$root/.cache/python-sdk.building-XXXXXX")"
 old="$root/.cache/python-sdk.replaced-$$"
@@ -94,6 +97,9 @@ trixie=(
 echo "scripts/python-sdk.sh: reading trixie's package list" >&2
 timeout 600 apt-get "${trixie[@]}" -qq update >&2 ||
   fail "step 1: apt-get update for trixie failed: is http://deb.debian.org reachable, and /usr/share/keyrings/debian-archive-keyring.gpg present (apt-get install debian-archive-keyring)?"
+# apt-get update only warns when it cannot fetch a list: check that it got one.
+compgen -G "$apt_state/lists/*_trixie_main_binary-*_Packages*" >/dev/null ||
+  fail "step 1: could not read trixie's package list from http://deb.debian.org (see apt's warnings above): check the network or the proxy (apt honours http_proxy), then run this script again"
 echo "scripts/python-sdk.sh: downloading python3-azure and python3-typing-extensions from trixie" >&2
 (cd "$debs" && timeout 600 apt-get "${trixie[@]}" -qq download python3-azure python3-typing-extensions >&2) ||
   fail "step 1: downloading python3-azure and python3-typing-extensions from trixie failed (see apt's message above); try again, or check the network"
@@ -132,8 +138,8 @@ dpkg-deb --fsys-tarfile "${azure_deb[0]}" |
     "$dist/azure/core" "$dist/azure/core/*" \
     "$dist/azure/communication/jobrouter" "$dist/azure/communication/jobrouter/*" \
     "$dist/azure/__init__.py" "$dist/azure/communication/__init__.py" \
-    "$dist/azure_core-*.dist-info" "$dist/azure_core-*.dist-info/*" \
-    "$dist/azure_communication_jobrouter-*.dist-info" "$dist/azure_communication_jobrouter-*.dist-info/*" \
+    "$dist/azure_core-*.egg-info" "$dist/azure_core-*.egg-info/*" \
+    "$dist/azure_communication_jobrouter-*.egg-info" "$dist/azure_communication_jobrouter-*.egg-info/*" \
     ./usr/share/doc/python3-azure/copyright 2>"$work/tar-errors" || true
 # tar reports patterns that matched nothing (the optional __init__.py files); anything else is
 # a real failure, and a missing client is caught by the import check below.
@@ -141,7 +147,7 @@ if grep -v -e 'Not found in archive' -e 'Exiting with failure status' "$work/tar
   fail "step 3: unpacking ${azure_deb[0]##*/} failed (see tar's message above)"
 fi
 [ -d "$site/$dist/azure/communication/jobrouter" ] ||
-  fail "step 3: ${azure_deb[0]##*/} has no azure/communication/jobrouter: has Debian dropped it? See docs/serve-clients.md"
+  fail "step 3: nothing unpacked from ${azure_deb[0]##*/} at azure/communication/jobrouter: a damaged download (run again), or has Debian dropped the package? See docs/serve-clients.md"
 # The small packages whole: their modules and licences.
 for deb in "$debs"/*.deb; do
   [ "$deb" = "${azure_deb[0]}" ] && continue
@@ -158,9 +164,8 @@ for doc in "$site"/usr/share/doc/*/; do
   package="$(basename "$doc")"
   [ -f "$doc/copyright" ] && cp "$doc/copyright" "$sdk/licenses/$package.copyright"
 done
+# The rest of what the packages ship (documentation, man pages) goes with $site.
 rm -rf "$site" "$apt_state"
-# Debian's python3-* packages carry no __pycache__; anything else a package ships outside
-# dist-packages (bin/, man pages) was left behind above.
 {
   echo "Prepared by scripts/python-sdk.sh: Debian packages unpacked onto this PYTHONPATH."
   echo "python3-azure keeps only azure/core and azure/communication/jobrouter (without aio/)."
