@@ -434,6 +434,11 @@ export class Router {
     return okEmpty();
   }
 
+  /** Snapshots of every worker, in creation order. O(workers). */
+  listWorkers(): WorkerView[] {
+    return this.core.workers.map(workerView);
+  }
+
   /** Snapshot of a worker, or undefined. */
   getWorker(workerId: string): WorkerView | undefined {
     const worker = this.core.workerById.get(workerId);

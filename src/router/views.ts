@@ -31,6 +31,7 @@ export interface JobView {
   readonly channelId: string;
   readonly channelReference: string | null;
   readonly queueId: string | null;
+  readonly classificationPolicyId: string | null;
   readonly priority: number;
   readonly labels: Labels;
   readonly tags: Labels;
@@ -107,6 +108,7 @@ export function jobView(job: JobRecord): JobView {
     channelId: job.channelId,
     channelReference: job.channelReference,
     queueId: job.queue === null ? null : job.queue.id,
+    classificationPolicyId: job.classificationPolicyId,
     priority: job.priority,
     labels: job.labels,
     tags: job.tags,

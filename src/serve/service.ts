@@ -7,7 +7,7 @@
  * fire before its answer. Synchronous and free of I/O: the HTTP server (http-server.ts) feeds it.
  */
 import { Engine } from "../engine/engine.ts";
-import { Router } from "../router/index.ts";
+import { type JobView, Router } from "../router/index.ts";
 import type { RouterResult } from "../router/results.ts";
 import type {
   ClassificationPolicySpec,
@@ -16,6 +16,7 @@ import type {
   QueueSpec,
   RouterConfig,
 } from "../router/types.ts";
+import { jobPage, workerPage } from "./listing.ts";
 import { type OperationId, type OperationMatch, routeOf } from "./routes.ts";
 import {
   bodyObject,
@@ -118,6 +119,8 @@ export class JobRouterService {
   readonly router: Router;
   readonly time: TimeFormat;
   readonly resources: AdministrationResources;
+  /** Ids of the jobs created and not deleted, in creation order: the order jobs are listed. */
+  readonly jobIds = new Set<string>();
 
   constructor(options: ServiceOptions) {
     this.engine = new Engine();
@@ -188,7 +191,7 @@ export class JobRouterService {
       );
     }
     const [first = "", second = ""] = route.ids;
-    return operation(this, first, second, request.body);
+    return operation(this, first, second, request.body, request.query);
   }
 
   /** GET of a preloaded resource. */
@@ -219,6 +222,7 @@ export class JobRouterService {
     if (!result.ok) return errorResponse(result.error.code, result.error.message);
     const job = this.router.getJob(id);
     if (job === undefined) throw new Error(`ccsim serve bug: job ${id} vanished on upsert`);
+    this.jobIds.add(id);
     return { status: existing === undefined ? 201 : 200, body: jobJson(this.time, job) };
   }
 
@@ -239,12 +243,16 @@ export class JobRouterService {
   }
 }
 
-/** One served operation: the service, the path's ids (the job or worker first) and the body. */
+/**
+ * One served operation: the service, the path's ids (the job or worker first), the body and the
+ * query.
+ */
 type Operation = (
   service: JobRouterService,
   first: string,
   second: string,
   body: unknown,
+  query: URLSearchParams,
 ) => ServiceResponse;
 
 /** Keys sorted at every depth: two specs compare as text whatever order they were built in. */
@@ -296,7 +304,31 @@ function upsertResource<T extends { readonly id: string }>(
 
 function deleteJob(service: JobRouterService, id: string): ServiceResponse {
   const result = service.router.deleteJob(id);
-  return result.ok ? { status: 204 } : errorResponse(result.error.code, result.error.message);
+  if (!result.ok) return errorResponse(result.error.code, result.error.message);
+  service.jobIds.delete(id);
+  return { status: 204 };
+}
+
+function listJobs(service: JobRouterService, query: URLSearchParams): ServiceResponse {
+  const jobs: JobView[] = [];
+  for (const id of service.jobIds) {
+    const job = service.router.getJob(id);
+    if (job !== undefined) jobs.push(job);
+  }
+  return {
+    status: 200,
+    body: jobPage(jobs, query, "/routing/jobs", (job) => jobJson(service.time, job)),
+  };
+}
+
+function listWorkers(service: JobRouterService, query: URLSearchParams): ServiceResponse {
+  const workers = service.router.listWorkers();
+  return {
+    status: 200,
+    body: workerPage(workers, query, "/routing/workers", (worker) =>
+      workerJson(service.time, worker),
+    ),
+  };
 }
 
 function completeJob(service: JobRouterService, job: string, assignment: string, body: unknown) {
@@ -371,6 +403,7 @@ const OPERATIONS: Readonly<Partial<Record<OperationId, Operation>>> = {
   getQueueStatistics: (s, id) => answer(s.router.getQueueStatistics(id), queueStatisticsJson),
   upsertJob: (s, id, _, body) => s.answerUpsertJob(id, body),
   getJob: (s, id) => s.answerJob(id),
+  listJobs: (s, _, __, ___, query) => listJobs(s, query),
   deleteJob,
   cancelJob: (s, id, _, body) =>
     answer(s.router.cancelJob(id, noteOptions(body)), () => EMPTY_BODY),
@@ -380,6 +413,7 @@ const OPERATIONS: Readonly<Partial<Record<OperationId, Operation>>> = {
   getJobPosition: (s, id) => answer(s.router.getJobPosition(id), (position) => ({ ...position })),
   upsertWorker: (s, id, _, body) => s.answerUpsertWorker(id, body),
   getWorker,
+  listWorkers: (s, _, __, ___, query) => listWorkers(s, query),
   acceptJobOffer: (s, worker, offer) =>
     answer(s.router.acceptJobOffer(worker, offer), (accepted) => ({ ...accepted })),
   declineJobOffer,

@@ -87,6 +87,7 @@ export function jobJson(time: TimeFormat, job: JobView): JsonObject {
     enqueuedAt: at(job.enqueuedAtSeconds),
     channelId: job.channelId,
     queueId: job.queueId,
+    classificationPolicyId: job.classificationPolicyId,
     priority: job.priority,
     dispositionCode: job.dispositionCode,
     requestedWorkerSelectors: job.requestedWorkerSelectors.map((s) => selectorJson(time, s)),

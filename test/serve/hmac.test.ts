@@ -2,6 +2,7 @@
  * The request signature: what a client signs verifies, and any change to what it covers (verb,
  * path, query, host, date, body) or a wrong key is refused with a reason.
  */
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   contentHashOf,
@@ -90,5 +91,68 @@ describe("the HMAC-SHA256 request signature", () => {
     expect(decodeAccessKey("not base64!")).toBeNull();
     expect(decodeAccessKey("")).toBeNull();
     expect(decodeAccessKey("abc")).toBeNull();
+  });
+});
+
+/** Requests the official Python SDK signed (test/serve/python/sign_request.py recorded them). */
+const recording = JSON.parse(
+  readFileSync(
+    new URL("../fixtures/serve/python-sdk-signed-requests.json", import.meta.url),
+    "utf8",
+  ),
+) as {
+  key: string;
+  requests: {
+    method: string;
+    pathAndQuery: string;
+    headers: Record<string, string>;
+    bodyBase64: string;
+  }[];
+};
+
+describe("signatures of the official Python SDK", () => {
+  const sdkKey = decodeAccessKey(recording.key) as Buffer;
+  const requests = recording.requests.map((request) => ({
+    method: request.method,
+    pathAndQuery: request.pathAndQuery,
+    headers: request.headers,
+    body: Buffer.from(request.bodyBase64, "base64"),
+  }));
+
+  it("verify, for every kind of request it recorded", () => {
+    expect(requests.map((request) => request.method)).toEqual(
+      expect.arrayContaining(["GET", "PATCH", "POST"]),
+    );
+    for (const request of requests) expect(signatureProblem(request, sdkKey)).toBeNull();
+  });
+
+  it("fail with another key, another path or another body", () => {
+    for (const request of requests) {
+      expect(signatureProblem(request, Buffer.from("not the key"))).not.toBeNull();
+      const elsewhere = { ...request, pathAndQuery: `${request.pathAndQuery}&x=1` };
+      expect(signatureProblem(elsewhere, sdkKey)).not.toBeNull();
+    }
+    const withBody = requests.find((request) => request.body.length > 0);
+    if (withBody === undefined) throw new Error("the recording has no request with a body");
+    const changed = { ...withBody, body: Buffer.from(`${withBody.body.toString()} `) };
+    expect(signatureProblem(changed, sdkKey)).toMatch(/SHA-256 of the body/);
+  });
+
+  it("verify when the endpoint it was given ends in a slash (it signs the host with it)", () => {
+    const request = requests[0] as (typeof requests)[number];
+    const date = request.headers["x-ms-date"] as string;
+    const host = request.headers.host as string;
+    const signed = signRequest(
+      {
+        method: request.method,
+        pathAndQuery: request.pathAndQuery,
+        host: `${host}/`,
+        date,
+        body: request.body,
+      },
+      sdkKey,
+    );
+    const received = { ...request, headers: { ...request.headers, ...signed } };
+    expect(signatureProblem(received, sdkKey)).toBeNull();
   });
 });

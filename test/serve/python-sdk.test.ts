@@ -112,7 +112,7 @@ describe.skipIf(skipWithoutPythonSdk("test/serve/python-sdk.test.ts"))(
       );
       expect(run.stdout).toBe("");
       expect(run.stderr).toMatch(
-        /step upsert_worker failed: no answer from http:\/\/127\.0\.0\.1:\d+/,
+        /step upsert_distribution_policy failed: no answer from http:\/\/127\.0\.0\.1:\d+/,
       );
       expect(run.stderr).toMatch(/Connection refused/);
       expect(run.status).toBe(1);

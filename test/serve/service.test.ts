@@ -127,9 +127,9 @@ describe("the Job Router service of ccsim serve", () => {
     const version = call("GET", "/routing/queues?api-version=2024-01-18-preview");
     expect(version.status).toBe(400);
     expect(body(version).communicationError.message).toMatch(/api_version="2023-11-01"/);
-    const missing = call("GET", "/routing/jobs");
+    const missing = call("DELETE", "/routing/workers/agent-1");
     expect(missing.status).toBe(501);
-    expect(body(missing).communicationError.message).toMatch(/listJobs is not implemented/);
+    expect(body(missing).communicationError.message).toMatch(/deleteWorker is not implemented/);
   });
 
   it("merges labels and tags as JSON merge-patch and matches property names in any case", () => {
@@ -278,5 +278,75 @@ describe("distribution policies and queues created over the API", () => {
     }
     expect(call("GET", "/routing/queues/q").status).toBe(404);
     expect(call("GET", "/routing/distributionPolicies/p").status).toBe(404);
+  });
+});
+
+describe("listing jobs and workers", () => {
+  it("filters jobs by status, queue and channel, in creation order, page by page", () => {
+    const call = caller(service());
+    call("PATCH", "/routing/workers/agent-1", WORKER);
+    for (const id of ["a", "b", "c", "d", "e"]) {
+      call("PATCH", `/routing/jobs/${id}`, { channelId: "voice", queueId: "support" });
+    }
+    call("POST", "/routing/jobs/e:cancel");
+    const ids = (answer: ServiceResponse) =>
+      body(answer).value.map((job: { id: string }) => job.id);
+    expect(ids(call("GET", "/routing/jobs"))).toEqual(["a", "b", "c", "d", "e"]);
+    expect(ids(call("GET", "/routing/jobs?api-version=2023-11-01&status=queued"))).toEqual([
+      "a",
+      "b",
+      "c",
+      "d",
+    ]);
+    expect(ids(call("GET", "/routing/jobs?api-version=2023-11-01&status=active"))).toEqual([
+      "a",
+      "b",
+      "c",
+      "d",
+    ]);
+    expect(ids(call("GET", "/routing/jobs?api-version=2023-11-01&status=cancelled"))).toEqual([
+      "e",
+    ]);
+    expect(ids(call("GET", "/routing/jobs?api-version=2023-11-01&channelId=chat"))).toEqual([]);
+    expect(ids(call("GET", "/routing/jobs?api-version=2023-11-01&queueId=support"))).toHaveLength(
+      5,
+    );
+
+    const first = call("GET", "/routing/jobs?api-version=2023-11-01&maxpagesize=2&status=all");
+    expect(ids(first)).toEqual(["a", "b"]);
+    const next = body(first).nextLink as string;
+    expect(next).toBe("/routing/jobs?api-version=2023-11-01&maxpagesize=2&status=all&skip=2");
+    const second = call("GET", next);
+    expect(ids(second)).toEqual(["c", "d"]);
+    const last = call("GET", body(second).nextLink);
+    expect(ids(last)).toEqual(["e"]);
+    expect(body(last)).not.toHaveProperty("nextLink");
+
+    call("DELETE", "/routing/jobs/e");
+    expect(ids(call("GET", "/routing/jobs"))).toEqual(["a", "b", "c", "d"]);
+    expect(call("GET", "/routing/jobs?api-version=2023-11-01&status=lost").status).toBe(400);
+    expect(call("GET", "/routing/jobs?api-version=2023-11-01&maxpagesize=0").status).toBe(400);
+  });
+
+  it("filters workers by state, channel, queue and room for one more job", () => {
+    const call = caller(service());
+    call("PATCH", "/routing/workers/busy", WORKER);
+    call("PATCH", "/routing/jobs/job-1", { channelId: "voice", queueId: "support" });
+    call("PATCH", "/routing/workers/idle", WORKER);
+    call("PATCH", "/routing/workers/away", { ...WORKER, availableForOffers: false });
+    const ids = (query: string) =>
+      body(call("GET", `/routing/workers?api-version=2023-11-01${query}`)).value.map(
+        (worker: { id: string }) => worker.id,
+      );
+    expect(ids("")).toEqual(["busy", "idle", "away"]);
+    expect(ids("&state=active")).toEqual(["busy", "idle"]);
+    expect(ids("&state=inactive")).toEqual(["away"]);
+    // busy holds the offer of job-1, which reserves its only capacity.
+    expect(ids("&hasCapacity=true")).toEqual(["idle", "away"]);
+    expect(ids("&hasCapacity=false&channelId=voice")).toEqual(["busy"]);
+    expect(ids("&queueId=other")).toEqual([]);
+    expect(call("GET", "/routing/workers?api-version=2023-11-01&hasCapacity=maybe").status).toBe(
+      400,
+    );
   });
 });

@@ -3,14 +3,16 @@
     python3 quickstart_flow.py http://127.0.0.1:PORT KEY
 
 KEY is the server's access key (base64). Run it with the SDK that scripts/python-sdk.sh prepares
-on PYTHONPATH (test/support/python-sdk.ts does). The server must already hold a distribution
-policy `longest-idle` and a queue `support` using it: this script creates neither, only a
-worker and jobs on channel `voice`.
+on PYTHONPATH (test/support/python-sdk.ts does).
 
-Flow: register worker agent-1 (capacity 1, queue support, channel voice), create job-1, wait for
-the offer, accept it, read the job (assigned), complete, close, read it (closed), delete it;
-then job-2, whose offer is declined (the job stays queued), and job-3, cancelled; finally job-2
-is cancelled and both are deleted, leaving no job behind.
+Flow: with the administration client, upsert a distribution policy `longest-idle` (longest idle,
+offers expire after 60 s) and a queue `support` on it (created, or found unchanged when the
+server already holds them); then register worker agent-1 (capacity 1, queue support, channel
+voice), create job-1, wait for the offer, accept it, read the job (assigned), complete, close,
+read it (closed), delete it; then job-2, whose offer is declined (the job stays queued), and
+job-3, cancelled; then job-4, accepted and unassigned three times (each time offered again and
+accepted), whose fourth unassign is refused (400: at most three); finally the jobs left are
+ended and deleted, leaving no job behind.
 
 Prints one JSON line per step on stdout: {"step": ..., "status": ...} where status is the
 job's status, the worker's state or the HTTP status of a call that returns nothing, plus what
@@ -26,16 +28,20 @@ import sys
 import time
 
 try:
-    from azure.communication.jobrouter import JobRouterClient
+    from azure.communication.jobrouter import (
+        JobRouterAdministrationClient,
+        JobRouterClient,
+    )
     from azure.communication.jobrouter.models import (
         CancelJobOptions,
         CloseJobOptions,
         CompleteJobOptions,
         DeclineJobOfferOptions,
+        LongestIdleMode,
         RouterChannel,
     )
     from azure.core.credentials import AzureKeyCredential
-    from azure.core.exceptions import AzureError, ServiceRequestError
+    from azure.core.exceptions import AzureError, HttpResponseError, ServiceRequestError
 except ImportError as error:
     sys.exit(
         f"quickstart_flow.py: cannot import the Job Router SDK ({error}); run "
@@ -43,6 +49,7 @@ except ImportError as error:
     )
 
 API_VERSION = "2023-11-01"
+POLICY_ID = "longest-idle"
 WORKER_ID = "agent-1"
 QUEUE_ID = "support"
 CHANNEL_ID = "voice"
@@ -70,25 +77,36 @@ class Flow:
         self.endpoint = endpoint
         # No retries: a failed request fails its step at once instead of being retried with
         # back-off, and the socket limits keep a silent server from hanging the script.
-        self.client = JobRouterClient(
-            endpoint,
-            AzureKeyCredential(key),
-            api_version=API_VERSION,
-            retry_total=0,
-            connection_timeout=5,
-            read_timeout=15,
+        settings = dict(
+            api_version=API_VERSION, retry_total=0, connection_timeout=5, read_timeout=15
+        )
+        self.client = JobRouterClient(endpoint, AzureKeyCredential(key), **settings)
+        self.administration = JobRouterAdministrationClient(
+            endpoint, AzureKeyCredential(key), **settings
         )
         self.http_status = None
 
     def call(self, method, *args, **kwargs):
-        """Calls an SDK method, remembering the HTTP status of its response (the methods that
-        return nothing, such as complete_job, leave no other trace of it)."""
+        """Calls a method of the Job Router client, remembering the HTTP status of its response
+        (the methods that return nothing, such as complete_job, leave no other trace of it)."""
+        return self.call_on(self.client, method, *args, **kwargs)
+
+    def call_on(self, client, method, *args, **kwargs):
         self.http_status = None
 
         def remember(pipeline_response):
             self.http_status = pipeline_response.http_response.status_code
 
-        return getattr(self.client, method)(*args, raw_response_hook=remember, **kwargs)
+        return getattr(client, method)(*args, raw_response_hook=remember, **kwargs)
+
+    def accept(self, step, job_id):
+        """Waits for the worker's offer of the job and accepts it; the assignment's id."""
+        offer_id = self.wait_for_offer(f"{step}_offer", job_id)
+        accepted = self.call("accept_job_offer", WORKER_ID, offer_id)
+        if accepted.job_id != job_id or not accepted.assignment_id:
+            raise FlowFailed(f"accept returned {dict(accepted)}")
+        report(step, self.http_status, jobId=job_id, assignmentId=accepted.assignment_id)
+        return accepted.assignment_id
 
     def expect_job_status(self, step, job_id, expected):
         job = self.call("get_job", job_id)
@@ -139,8 +157,34 @@ class Flow:
         )
 
     def run(self):
-        step = "upsert_worker"
+        step = "upsert_distribution_policy"
         try:
+            policy = self.call_on(
+                self.administration,
+                "upsert_distribution_policy",
+                POLICY_ID,
+                name="Longest idle",
+                offer_expires_after_seconds=60,
+                mode=LongestIdleMode(),
+            )
+            if policy.offer_expires_after_seconds != 60:
+                raise FlowFailed(f"the policy came back as {dict(policy)}")
+            report(step, self.http_status, distributionPolicyId=policy.id)
+            step = "upsert_queue"
+            queue = self.call_on(
+                self.administration,
+                "upsert_queue",
+                QUEUE_ID,
+                distribution_policy_id=POLICY_ID,
+                name="Support",
+                labels=None,
+                exception_policy_id=None,
+            )
+            if queue.distribution_policy_id != POLICY_ID:
+                raise FlowFailed(f"the queue came back as {dict(queue)}")
+            report(step, self.http_status, queueId=queue.id)
+
+            step = "upsert_worker"
             worker = self.call(
                 "upsert_worker",
                 WORKER_ID,
@@ -220,6 +264,38 @@ class Flow:
             step = "delete_job_3"
             self.call("delete_job", "job-3")
             self.expect_http(step, 204, jobId="job-3")
+
+            # job-4: unassigned three times, each time offered again and accepted; the fourth
+            # unassign is refused.
+            step = "create_job_4"
+            self.create_job(step, "job-4")
+            for count in range(1, 4):
+                step = f"accept_{count}"
+                assignment_id = self.accept(step, "job-4")
+                step = f"unassign_{count}"
+                result = self.call("unassign_job", "job-4", assignment_id)
+                if result.unassignment_count != count:
+                    raise FlowFailed(f"unassignmentCount {result.unassignment_count}, expected {count}")
+                report(step, self.http_status, jobId="job-4", unassignmentCount=count)
+            step = "accept_4"
+            assignment_id = self.accept(step, "job-4")
+            step = "unassign_4_refused"
+            try:
+                self.call("unassign_job", "job-4", assignment_id)
+                raise FlowFailed("a fourth unassign was accepted")
+            except HttpResponseError as error:
+                if error.status_code != 400:
+                    raise
+                report(step, error.status_code, jobId="job-4")
+            step = "complete_job_4"
+            self.call("complete_job", "job-4", assignment_id)
+            self.expect_http(step, 200, jobId="job-4")
+            step = "close_job_4"
+            self.call("close_job", "job-4", assignment_id)
+            self.expect_http(step, 200, jobId="job-4")
+            step = "delete_job_4"
+            self.call("delete_job", "job-4")
+            self.expect_http(step, 204, jobId="job-4")
 
             # Leave nothing behind: the declined job-2 is cancelled (no options: no body) and
             # deleted.

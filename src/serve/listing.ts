@@ -1,0 +1,154 @@
+/**
+ * GET /routing/jobs and /routing/workers: the service's filters (query parameters named as the
+ * REST API names them) and its paging: at most `maxpagesize` items a page, and a `nextLink` to
+ * the rest that carries the same filters and where the next page starts. Items are listed in
+ * creation order; the next page starts at an offset, so an item created or deleted between two
+ * pages moves the boundary (the service promises no more).
+ */
+import type { JobView, WorkerView } from "../router/index.ts";
+import type { JobStatus } from "../router/types.ts";
+import { type JsonObject, WireError } from "./wire.ts";
+
+/** Items a page holds when the client does not say (`maxpagesize`). */
+export const DEFAULT_PAGE_SIZE = 100;
+
+/** The query parameter of the next page's start (ccsim's own; clients follow `nextLink`). */
+const START_PARAMETER = "skip";
+
+/** Statuses of jobs that have ended: every other is `active` for the status filter. */
+const ENDED_STATUSES: ReadonlySet<JobStatus> = new Set([
+  "closed",
+  "cancelled",
+  "classificationFailed",
+  "scheduleFailed",
+]);
+
+const JOB_STATUSES: readonly string[] = [
+  "all",
+  "active",
+  "pendingClassification",
+  "queued",
+  "assigned",
+  "completed",
+  "closed",
+  "cancelled",
+  "classificationFailed",
+  "created",
+  "pendingSchedule",
+  "scheduled",
+  "scheduleFailed",
+  "waitingForActivation",
+];
+
+const WORKER_STATES: readonly string[] = ["all", "active", "draining", "inactive"];
+
+/** A query parameter looked up case-insensitively, as the service does. */
+function parameter(query: URLSearchParams, name: string): string | undefined {
+  for (const [key, value] of query) if (key.toLowerCase() === name.toLowerCase()) return value;
+  return undefined;
+}
+
+function oneOf(query: URLSearchParams, name: string, allowed: readonly string[]): string {
+  const value = parameter(query, name) ?? "all";
+  const known = allowed.find((candidate) => candidate.toLowerCase() === value.toLowerCase());
+  if (known === undefined) {
+    throw new WireError(`${name} must be one of ${allowed.join(", ")} (got ${value})`, name);
+  }
+  return known;
+}
+
+function wholeNumber(query: URLSearchParams, name: string, fallback: number, least: number) {
+  const text = parameter(query, name);
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < least) {
+    throw new WireError(`${name} must be a whole number ≥ ${least} (got ${text})`, name);
+  }
+  return value;
+}
+
+/** One page of `items` (already filtered) from where `query` says, with its nextLink. */
+function page<T>(
+  items: readonly T[],
+  query: URLSearchParams,
+  path: string,
+  toJson: (item: T) => JsonObject,
+): JsonObject {
+  const size = wholeNumber(query, "maxpagesize", DEFAULT_PAGE_SIZE, 1);
+  const start = wholeNumber(query, START_PARAMETER, 0, 0);
+  const value = items.slice(start, start + size).map(toJson);
+  if (start + size >= items.length) return { value };
+  const next = new URLSearchParams(query);
+  next.set(START_PARAMETER, String(start + size));
+  return { value, nextLink: `${path}?${next}` };
+}
+
+/** GET /routing/jobs: `jobs` in creation order, filtered by status, queue, channel, policy. */
+export function jobPage(
+  jobs: readonly JobView[],
+  query: URLSearchParams,
+  path: string,
+  toJson: (job: JobView) => JsonObject,
+): JsonObject {
+  const status = oneOf(query, "status", JOB_STATUSES);
+  const queueId = parameter(query, "queueId");
+  const channelId = parameter(query, "channelId");
+  const classificationPolicyId = parameter(query, "classificationPolicyId");
+  for (const name of ["scheduledBefore", "scheduledAfter"]) {
+    if (parameter(query, name) !== undefined) {
+      throw new WireError(`${name}: scheduled jobs are not supported yet (docs/serve.md)`, name);
+    }
+  }
+  const selected = jobs.filter(
+    (job) =>
+      (status === "all" ||
+        (status === "active" ? !ENDED_STATUSES.has(job.status) : job.status === status)) &&
+      (queueId === undefined || job.queueId === queueId) &&
+      (channelId === undefined || job.channelId === channelId) &&
+      (classificationPolicyId === undefined ||
+        job.classificationPolicyId === classificationPolicyId),
+  );
+  return page(selected, query, path, toJson);
+}
+
+/** GET /routing/workers: `workers` in creation order, filtered by state, channel, queue, room. */
+export function workerPage(
+  workers: readonly WorkerView[],
+  query: URLSearchParams,
+  path: string,
+  toJson: (worker: WorkerView) => JsonObject,
+): JsonObject {
+  const state = oneOf(query, "state", WORKER_STATES);
+  const channelId = parameter(query, "channelId");
+  const queueId = parameter(query, "queueId");
+  const hasCapacityText = parameter(query, "hasCapacity");
+  if (hasCapacityText !== undefined && !/^(true|false)$/i.test(hasCapacityText)) {
+    throw new WireError(
+      `hasCapacity must be true or false (got ${hasCapacityText})`,
+      "hasCapacity",
+    );
+  }
+  const hasCapacity = hasCapacityText === undefined ? undefined : /^true$/i.test(hasCapacityText);
+  const selected = workers.filter(
+    (worker) =>
+      (state === "all" || worker.state === state) &&
+      (channelId === undefined ||
+        worker.channels.some((channel) => channel.channelId === channelId)) &&
+      (queueId === undefined || worker.queues.includes(queueId)) &&
+      (hasCapacity === undefined || roomFor(worker, channelId) === hasCapacity),
+  );
+  return page(selected, query, path, toJson);
+}
+
+/**
+ * Whether the worker's free capacity covers one more job's cost: on `channelId` when given,
+ * else on any of its channels. A channel's own job limit (`maxNumberOfJobs`) is not counted.
+ */
+function roomFor(worker: WorkerView, channelId: string | undefined): boolean {
+  const free = worker.capacity - worker.usedCapacity;
+  return worker.channels.some(
+    (channel) =>
+      (channelId === undefined || channel.channelId === channelId) &&
+      channel.capacityCostPerJob <= free,
+  );
+}

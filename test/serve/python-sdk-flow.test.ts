@@ -1,0 +1,117 @@
+/**
+ * `ccsim serve` driven by code nobody here wrote: the official Python SDK (azure-communication-
+ * jobrouter 1.1.0b2, from Debian) runs the Job Router quickstart against a server in this
+ * process — distribution policy and queue created, worker registered, a job offered, accepted,
+ * completed, closed and deleted; a declined job, a cancelled job, and a job unassigned three
+ * times whose fourth unassign is refused — and every step comes back as the service answers it.
+ * Without the SDK (scripts/python-sdk.sh) the file is skipped loudly, and fails under CI=true.
+ */
+import { join } from "node:path";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { ManualClock } from "../../src/serve/clock.ts";
+import { type RunningServer, startHttpServer } from "../../src/serve/http-server.ts";
+import { JobRouterService } from "../../src/serve/service.ts";
+import {
+  assertPythonSdk,
+  runPythonSdkScript,
+  skipWithoutPythonSdk,
+} from "../support/python-sdk.ts";
+
+const ACCESS_KEY = Buffer.from("ccsim-test-key-0123456789abcdef").toString("base64");
+
+let running: RunningServer | null = null;
+const internalErrors: unknown[] = [];
+
+afterEach(async () => {
+  await running?.close();
+  running = null;
+});
+
+/** A server with nothing preloaded: the flow creates what it needs. */
+async function emptyServer() {
+  const service = new JobRouterService({
+    config: { distributionPolicies: [], queues: [] },
+    time: { originMs: Date.parse("2026-01-01T00:00:00Z") },
+  });
+  running = await startHttpServer({
+    service,
+    clock: new ManualClock(),
+    key: Buffer.from(ACCESS_KEY, "base64"),
+    host: "127.0.0.1",
+    port: 0,
+    onInternalError: (error) => internalErrors.push(error),
+  });
+  return { service, url: running.url };
+}
+
+/** Runs the flow and reads its steps, failing with what it printed when it fails. */
+async function runFlow(url: string) {
+  const run = await runPythonSdkScript(
+    join(import.meta.dirname, "python", "quickstart_flow.py"),
+    [url, ACCESS_KEY],
+    { timeoutMs: 120_000 },
+  );
+  if (run.status !== 0) {
+    throw new Error(`quickstart_flow.py exited ${run.status}:\n${run.stderr}\n${run.stdout}`);
+  }
+  return run.stdout
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line) as { step: string; status: string | number });
+}
+
+describe.skipIf(skipWithoutPythonSdk("test/serve/python-sdk-flow.test.ts"))(
+  "the official Python SDK against ccsim serve",
+  () => {
+    beforeAll(() => assertPythonSdk());
+
+    it("runs the quickstart, decline, cancel and unassign (with its limit)", async () => {
+      const { service, url } = await emptyServer();
+      const steps = await runFlow(url);
+      const statusOf = Object.fromEntries(steps.map((step) => [step.step, step.status]));
+      expect(statusOf).toMatchObject({
+        upsert_distribution_policy: 201,
+        upsert_queue: 201,
+        upsert_worker: "active",
+        create_job: "queued",
+        accept_job_offer: 200,
+        get_job_assigned: "assigned",
+        complete_job: 200,
+        close_job: 200,
+        get_job_closed: "closed",
+        delete_job: 204,
+        decline_job_offer: 200,
+        get_job_declined: "queued",
+        cancel_job: 200,
+        get_job_cancelled: "cancelled",
+        unassign_1: 200,
+        unassign_2: 200,
+        unassign_3: 200,
+        unassign_4_refused: 400,
+        close_job_4: 200,
+        delete_job_4: 204,
+        cancel_job_2: 200,
+        delete_job_2: 204,
+      });
+      // What the SDK did, as the router saw it: nothing left behind but the worker.
+      for (const job of ["job-1", "job-2", "job-3", "job-4"]) {
+        expect(service.router.getJob(job)).toBeUndefined();
+      }
+      expect(service.router.getWorker("agent-1")).toMatchObject({
+        state: "active",
+        offers: [],
+        assignedJobs: [],
+      });
+      expect(internalErrors).toEqual([]);
+
+      // Run again on the same server: policy and queue are found unchanged (200), ids reused.
+      const again = await runFlow(url);
+      const statusAgain = Object.fromEntries(again.map((step) => [step.step, step.status]));
+      expect(statusAgain).toMatchObject({
+        upsert_distribution_policy: 200,
+        upsert_queue: 200,
+        delete_job_2: 204,
+      });
+    });
+  },
+);
