@@ -6,6 +6,7 @@
  * times whose fourth unassign is refused — and every step comes back as the service answers it.
  * Without the SDK (scripts/python-sdk.sh) the file is skipped loudly, and fails under CI=true.
  */
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/serve/clock.ts";
@@ -112,6 +113,23 @@ describe.skipIf(skipWithoutPythonSdk("test/serve/python-sdk-flow.test.ts"))(
         upsert_queue: 200,
         delete_job_2: 204,
       });
+    });
+
+    it("prints what the README shows for docs/examples/serve/quickstart.py", async () => {
+      const { url } = await emptyServer();
+      const root = join(import.meta.dirname, "..", "..");
+      const run = await runPythonSdkScript(
+        join(root, "docs", "examples", "serve", "quickstart.py"),
+        [url, ACCESS_KEY],
+        { timeoutMs: 120_000 },
+      );
+      expect(run.stderr).toBe("");
+      expect(run.status).toBe(0);
+      const readme = readFileSync(join(root, "README.md"), "utf8");
+      const section = readme.slice(readme.indexOf("## A local Job Router: `ccsim serve`"));
+      const shown = /```\n(job job-1[\s\S]*?)```/.exec(section)?.[1];
+      expect(shown).toBeDefined();
+      expect(run.stdout).toBe(shown);
     });
   },
 );

@@ -31,6 +31,13 @@ describe("docs/serve.md", () => {
     }
   });
 
+  it("is counted right in the README", () => {
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    expect(readme).toContain(
+      `${SERVED_OPERATIONS.length} of the API's ${ROUTES.length} operations`,
+    );
+  });
+
   it("says served exactly for the operations the service handles", () => {
     const served = rows()
       .filter((row) => row.status.startsWith("served"))
