@@ -46,9 +46,10 @@ const ALLOWED: Readonly<Record<Part, Allowed>> = {
   "index.ts": { parts: BELOW_ENTRY_POINTS },
   cli: { parts: [...BELOW_ENTRY_POINTS, "serve"] },
   // `ccsim serve`: the router on its engine behind the REST API; the scenario's types and its
-  // vocabulary for reading requests. No world, no metrics: clients play the people.
+  // vocabulary for reading requests; the Event Grid writer for its events. No world, no
+  // metrics: clients play the people.
   serve: {
-    parts: ["errors.ts", "router", "engine", "vocabulary", "scenario"],
+    parts: ["errors.ts", "router", "engine", "vocabulary", "scenario", "report"],
     typeOnly: ["scenario"],
   },
   "simulate.ts": {

@@ -104,6 +104,24 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     scheduleWakeUp();
   };
 
+  /**
+   * GET /ccsim/events: the events from now on as server-sent events, one `data:` line each (the
+   * Event Grid JSON), until the client goes or the server closes.
+   */
+  const streamEvents = (response: ServerResponse) => {
+    response.writeHead(200, {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-cache",
+      connection: "keep-alive",
+    });
+    // A comment line: the client knows at once that the stream is open.
+    response.write(": ccsim serve events\n\n");
+    const stop = service.events.listen((line) => {
+      response.write(`data: ${line}\n\n`);
+    });
+    response.on("close", stop);
+  };
+
   const administer = (method: string, path: string, body: unknown): ServiceResponse | null => {
     if (path === "/ccsim/clock" && method === "GET") {
       return {
@@ -169,6 +187,11 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     const path = queryAt < 0 ? target : target.slice(0, queryAt);
     const query = new URLSearchParams(queryAt < 0 ? "" : target.slice(queryAt + 1));
     service.advanceTo(clock.nowSeconds());
+    if (path === "/ccsim/events" && method === "GET") {
+      streamEvents(response);
+      scheduleWakeUp();
+      return;
+    }
     const answer =
       administer(method, path, parsed.value) ??
       service.handle({ method, path, query, body: parsed.value });

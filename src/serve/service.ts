@@ -16,6 +16,7 @@ import type {
   QueueSpec,
   RouterConfig,
 } from "../router/types.ts";
+import { ServiceEvents } from "./events.ts";
 import { jobPage, workerPage } from "./listing.ts";
 import { type OperationId, type OperationMatch, routeOf } from "./routes.ts";
 import {
@@ -87,6 +88,8 @@ export interface ServiceOptions {
   /** The resources it holds from the start (a scenario's policies and queues). */
   readonly config: RouterConfig;
   readonly time: TimeFormat;
+  /** Seeds the events' ids (a scenario's seed; default 0): the same requests, the same ids. */
+  readonly seed?: number;
 }
 
 /**
@@ -118,6 +121,8 @@ export class JobRouterService {
   readonly engine: Engine;
   readonly router: Router;
   readonly time: TimeFormat;
+  /** The router's events in the Event Grid schema, for whoever listens (events.ts). */
+  readonly events: ServiceEvents;
   readonly resources: AdministrationResources;
   /** Ids of the jobs created and not deleted, in creation order: the order jobs are listed. */
   readonly jobIds = new Set<string>();
@@ -126,6 +131,7 @@ export class JobRouterService {
     this.engine = new Engine();
     this.router = new Router(this.engine, { ...options.config, retainEndedJobs: true });
     this.time = options.time;
+    this.events = new ServiceEvents(this.router, isoTime(this.time, 0), options.seed ?? 0);
     this.resources = {
       distributionPolicies: byId(options.config.distributionPolicies),
       classificationPolicies: byId(options.config.classificationPolicies),

@@ -4,7 +4,7 @@
  * bad options and a broken scenario exit 2 with every problem and no stack trace.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -53,8 +53,10 @@ async function withServer(
 
 describe("ccsim serve", () => {
   it("serves a scenario's queue to requests signed with the printed key, until Ctrl-C", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "ccsim-serve-events-"));
+    const events = join(folder, "events.jsonl");
     const outcome = await withServer(
-      ["scenarios/quickstart.yaml", "--port", "0", "--clock", "manual"],
+      ["scenarios/quickstart.yaml", "--port", "0", "--clock", "manual", "--events", events],
       async ({ url, accessKey }) => {
         expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
         const call = serveClient(url, decodeAccessKey(accessKey) as Buffer);
@@ -77,6 +79,12 @@ describe("ccsim serve", () => {
     expect(outcome.stdout).toContain("ccsim serve: stopped");
     expect(outcome.status).toBe(0);
     expect(outcome.stderr).toBe("");
+    const lines = readFileSync(events, "utf8").trim().split("\n");
+    expect(lines.map((line) => JSON.parse(line).eventType)).toEqual([
+      "Microsoft.Communication.RouterJobReceived",
+      "Microsoft.Communication.RouterJobQueued",
+    ]);
+    rmSync(folder, { recursive: true, force: true });
   });
 
   it("uses the key it is given", async () => {

@@ -6,6 +6,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { ManualClock, WallClock } from "../../src/serve/clock.ts";
+import { signRequest } from "../../src/serve/hmac.ts";
 import {
   MAX_BODY_BYTES,
   type RunningServer,
@@ -114,6 +115,48 @@ describe("ccsim serve over HTTP", () => {
     expect((await call("POST", "/ccsim/clock:advance", { seconds: -1 })).status).toBe(400);
     expect((await call("POST", "/ccsim/clock:advance", {})).status).toBe(400);
     expect((await call("GET", "/ccsim/nothing")).status).toBe(404);
+  });
+
+  it("streams the events as server-sent events to a signed GET /ccsim/events", async () => {
+    const { url, call } = await serve(new ManualClock());
+    const target = new URL("/ccsim/events", url);
+    const unsigned = await fetch(target);
+    expect(unsigned.status).toBe(401);
+    await unsigned.body?.cancel();
+    const abort = new AbortController();
+    const headers = signRequest(
+      {
+        method: "GET",
+        pathAndQuery: "/ccsim/events",
+        host: target.host,
+        date: new Date().toUTCString(),
+        body: Buffer.alloc(0),
+      },
+      KEY,
+    );
+    const stream = await fetch(target, { headers, signal: abort.signal });
+    expect(stream.status).toBe(200);
+    expect(stream.headers.get("content-type")).toMatch(/^text\/event-stream/);
+    const reader = (stream.body as ReadableStream<Uint8Array>).getReader();
+    await call("PATCH", "/routing/workers/agent-1", WORKER);
+    await call("PATCH", "/routing/jobs/job-1", { channelId: "voice", queueId: "support" });
+    let text = "";
+    const decoder = new TextDecoder();
+    while ((text.match(/^data: /gm) ?? []).length < 4) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value);
+    }
+    abort.abort();
+    const events = [...text.matchAll(/^data: (.+)$/gm)].map((match) =>
+      JSON.parse(match[1] as string),
+    );
+    expect(events.map((event) => event.eventType.replace("Microsoft.Communication.", ""))).toEqual([
+      "RouterWorkerRegistered",
+      "RouterJobReceived",
+      "RouterJobQueued",
+      "RouterWorkerOfferIssued",
+    ]);
   });
 
   it("fires a timer under the wall clock with no request coming", async () => {

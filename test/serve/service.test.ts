@@ -350,3 +350,49 @@ describe("listing jobs and workers", () => {
     );
   });
 });
+
+describe("the service's events", () => {
+  it("are the Event Grid lines of every router event, the same for the same requests", () => {
+    const lines = () => {
+      const target = service();
+      const seen: string[] = [];
+      target.events.listen((line) => seen.push(line));
+      const call = caller(target);
+      call("PATCH", "/routing/workers/agent-1", WORKER);
+      call("PATCH", "/routing/jobs/job-1", { channelId: "voice", queueId: "support" });
+      target.advanceTo(30);
+      return seen;
+    };
+    const first = lines();
+    expect(first.map((line) => JSON.parse(line).eventType)).toEqual([
+      "Microsoft.Communication.RouterWorkerRegistered",
+      "Microsoft.Communication.RouterJobReceived",
+      "Microsoft.Communication.RouterJobQueued",
+      "Microsoft.Communication.RouterWorkerOfferIssued",
+      "Microsoft.Communication.RouterWorkerOfferExpired",
+      "Microsoft.Communication.RouterWorkerDeregistered",
+    ]);
+    const expired = JSON.parse(first[4] as string);
+    expect(expired.eventTime).toBe("2026-01-01T00:00:30.000Z");
+    expect(expired.subject).toBe("worker/agent-1/job/job-1");
+    expect(lines()).toEqual(first);
+  });
+
+  it("are numbered whether or not anyone listens", () => {
+    const target = service();
+    const call = caller(target);
+    call("PATCH", "/routing/workers/agent-1", WORKER);
+    const seen: string[] = [];
+    target.events.listen((line) => seen.push(line));
+    call("PATCH", "/routing/jobs/job-1", { channelId: "voice", queueId: "support" });
+    expect(target.events.published).toBe(4);
+    expect(seen).toHaveLength(3);
+    const other = service();
+    const all: string[] = [];
+    other.events.listen((line) => all.push(line));
+    const callOther = caller(other);
+    callOther("PATCH", "/routing/workers/agent-1", WORKER);
+    callOther("PATCH", "/routing/jobs/job-1", { channelId: "voice", queueId: "support" });
+    expect(seen).toEqual(all.slice(1));
+  });
+});

@@ -4,10 +4,12 @@
  * scenario preloads its distribution, classification and exception policies and its queues (its
  * simulated customers and workers do not run here yet); clients may add distribution policies
  * and queues. Prints the endpoint and a connection
- * string, then serves until Ctrl-C, which stops it at once (exit 0). docs/serve.md says which
+ * string, then serves until Ctrl-C, which stops it at once (exit 0). Events go, as they happen,
+ * to GET /ccsim/events (server-sent events) and to the `--events` file. docs/serve.md says which
  * operations are served and where ccsim answers differently from the service.
  */
 import { randomBytes } from "node:crypto";
+import { closeSync, openSync, writeSync } from "node:fs";
 import type { Argv, CommandModule } from "yargs";
 import { UsageError } from "../../errors.ts";
 import { RandomStream } from "../../random/index.ts";
@@ -29,6 +31,7 @@ interface ServeArguments {
   key?: string;
   clock: "wall" | "manual";
   speed: number;
+  events?: string;
 }
 
 /** The port when none is given: free on most machines, and easy to remember. */
@@ -71,6 +74,15 @@ function checkOptions(args: ServeArguments): void {
   if (problems.length > 0) throw new UsageError(problems.join("; "));
 }
 
+/** The events file, new or emptied; a path that cannot be written is the user's to fix. */
+function openEventsFile(path: string): number {
+  try {
+    return openSync(path, "w");
+  } catch (error) {
+    throw new UsageError(`--events ${path}: cannot write it (${(error as Error).message})`);
+  }
+}
+
 async function handler(args: ServeArguments): Promise<void> {
   checkOptions(args);
   let scenario: Scenario | undefined;
@@ -88,7 +100,11 @@ async function handler(args: ServeArguments): Promise<void> {
     scenario === undefined
       ? { distributionPolicies: [], queues: [] }
       : routerConfigOf(scenario, RandomStream.root(scenario.seed, 0));
-  const service = new JobRouterService({ config, time: { originMs } });
+  const service = new JobRouterService({
+    config,
+    time: { originMs },
+    ...(scenario === undefined ? {} : { seed: scenario.seed }),
+  });
   const server = await startHttpServer({
     service,
     clock,
@@ -105,6 +121,18 @@ async function handler(args: ServeArguments): Promise<void> {
     }
     throw error;
   });
+  // Opened once listening: a server that cannot start leaves no emptied file behind.
+  let eventsFile: number | null = null;
+  if (args.events !== undefined) {
+    try {
+      eventsFile = openEventsFile(args.events);
+    } catch (error) {
+      await server.close();
+      throw error;
+    }
+    const file = eventsFile;
+    service.events.listen((line) => writeSync(file, `${line}\n`));
+  }
   printLine(
     `ccsim serve: Job Router API ${API_VERSION} at ${server.url} (clock: ${args.clock}${args.clock === "wall" && args.speed !== 1 ? ` ×${args.speed}` : ""})`,
   );
@@ -114,9 +142,11 @@ async function handler(args: ServeArguments): Promise<void> {
       ? "no scenario: no policies or queues yet (create distribution policies and queues over the API)"
       : `preloaded from ${args.scenario}: ${describePreloaded(scenario)}`,
   );
+  if (args.events !== undefined) printLine(`events: written to ${args.events} as they happen`);
   printLine("Ctrl-C stops it.");
   await new Promise<void>((resolve) => process.once("SIGINT", resolve));
   await server.close();
+  if (eventsFile !== null) closeSync(eventsFile);
   printLine("ccsim serve: stopped");
 }
 
@@ -149,6 +179,11 @@ export const serveCommand: CommandModule<object, ServeArguments> = {
         default: "wall" as const,
         describe:
           "wall: simulated time follows the real clock; manual: it moves only by POST /ccsim/clock:advance",
+      })
+      .option("events", {
+        type: "string",
+        describe:
+          "also write every event, as it happens, to this file (Event Grid JSON lines, as run --events)",
       })
       .option("speed", {
         type: "number",
