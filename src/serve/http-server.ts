@@ -7,7 +7,9 @@
  * administration endpoints under /ccsim/ (signed like every request).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer as createTlsServer } from "node:https";
 import type { AddressInfo } from "node:net";
+import type { TlsMaterial } from "./certificate.ts";
 import type { ManualClock, ServeClock } from "./clock.ts";
 import { signatureProblem } from "./hmac.ts";
 import { errorResponse, type JobRouterService, type ServiceResponse } from "./service.ts";
@@ -25,13 +27,15 @@ export interface HttpServerOptions {
   readonly host: string;
   /** 0 for any free port. */
   readonly port: number;
+  /** Serve HTTPS with this certificate and key; plain HTTP without. */
+  readonly tls?: TlsMaterial;
   /** Called with what went wrong inside the server (a bug); the request gets a 500. */
   readonly onInternalError: (error: unknown) => void;
 }
 
 /** A running server. */
 export interface RunningServer {
-  /** `http://host:port`, the endpoint to give a client. */
+  /** `http://host:port` (`https://` with TLS), the endpoint to give a client. */
   readonly url: string;
   readonly port: number;
   /** Stops accepting, ends open connections and the timer. */
@@ -199,7 +203,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     scheduleWakeUp();
   };
 
-  const server: Server = createServer((request, response) => {
+  const handle = (request: IncomingMessage, response: ServerResponse) => {
     respond(request, response).catch((error: unknown) => {
       options.onInternalError(error);
       if (!response.headersSent) {
@@ -215,7 +219,11 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         });
       }
     });
-  });
+  };
+  const server: Server =
+    options.tls === undefined
+      ? createServer(handle)
+      : createTlsServer({ cert: options.tls.cert, key: options.tls.key }, handle);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.host, () => {
@@ -227,7 +235,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const port = (server.address() as AddressInfo).port;
   const host = options.host.includes(":") ? `[${options.host}]` : options.host;
   return {
-    url: `http://${host}:${port}`,
+    url: `${options.tls === undefined ? "http" : "https"}://${host}:${port}`,
     port,
     close: () =>
       new Promise<void>((resolve) => {

@@ -103,6 +103,9 @@ describe("ccsim serve", () => {
     expect(values.stderr).toContain("--port must be a whole number from 0 to 65535");
     expect(values.stderr).toContain("--key must be base64 text");
     expect(values.stderr).toContain("--speed must be a number > 0");
+    const halfTls = await ccsimAsync("serve", "--tls-cert", "cert.pem", "--port", "0");
+    expect(halfTls.status).toBe(2);
+    expect(halfTls.stderr).toContain("--tls-cert and --tls-key go together");
     const folder = mkdtempSync(join(tmpdir(), "ccsim-serve-"));
     try {
       const broken = join(folder, "broken.yaml");

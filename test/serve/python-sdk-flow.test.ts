@@ -6,9 +6,11 @@
  * times whose fourth unassign is refused — and every step comes back as the service answers it.
  * Without the SDK (scripts/python-sdk.sh) the file is skipped loudly, and fails under CI=true.
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { selfSignedCertificate, type TlsMaterial } from "../../src/serve/certificate.ts";
 import { ManualClock } from "../../src/serve/clock.ts";
 import { type RunningServer, startHttpServer } from "../../src/serve/http-server.ts";
 import { JobRouterService } from "../../src/serve/service.ts";
@@ -29,7 +31,7 @@ afterEach(async () => {
 });
 
 /** A server with nothing preloaded: the flow creates what it needs. */
-async function emptyServer() {
+async function emptyServer(tls?: TlsMaterial) {
   const service = new JobRouterService({
     config: { distributionPolicies: [], queues: [] },
     time: { originMs: Date.parse("2026-01-01T00:00:00Z") },
@@ -40,6 +42,7 @@ async function emptyServer() {
     key: Buffer.from(ACCESS_KEY, "base64"),
     host: "127.0.0.1",
     port: 0,
+    ...(tls === undefined ? {} : { tls }),
     onInternalError: (error) => internalErrors.push(error),
   });
   return { service, url: running.url };
@@ -130,6 +133,36 @@ describe.skipIf(skipWithoutPythonSdk("test/serve/python-sdk-flow.test.ts"))(
       const shown = /```\n(job job-1[\s\S]*?)```/.exec(section)?.[1];
       expect(shown).toBeDefined();
       expect(run.stdout).toBe(shown);
+    });
+
+    it("serves HTTPS to a client built from a connection string that trusts its certificate", async () => {
+      const tls = await selfSignedCertificate(Date.now());
+      const { url } = await emptyServer(tls);
+      expect(url).toMatch(/^https:/);
+      const folder = mkdtempSync(join(tmpdir(), "ccsim-serve-tls-"));
+      try {
+        const certificate = join(folder, "certificate.pem");
+        writeFileSync(certificate, tls.cert);
+        const run = await runPythonSdkScript(
+          join(import.meta.dirname, "python", "connection_string.py"),
+          [`endpoint=${url}/;accesskey=${ACCESS_KEY}`, certificate],
+          { timeoutMs: 120_000 },
+        );
+        expect(run.stderr).toBe("");
+        expect(run.status).toBe(0);
+        const steps = run.stdout
+          .trim()
+          .split("\n")
+          .map((line) => JSON.parse(line));
+        expect(steps).toEqual([
+          { step: "upsert_distribution_policy", id: "tls-policy" },
+          { step: "upsert_queue", id: "tls-queue" },
+          { step: "get_job", id: "tls-job", status: "queued" },
+          { step: "untrusted", refused: true },
+        ]);
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
     });
   },
 );

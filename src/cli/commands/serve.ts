@@ -9,11 +9,22 @@
  * operations are served and where ccsim answers differently from the service.
  */
 import { randomBytes } from "node:crypto";
-import { closeSync, openSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Argv, CommandModule } from "yargs";
 import { UsageError } from "../../errors.ts";
 import { RandomStream } from "../../random/index.ts";
 import type { Scenario } from "../../scenario/index.ts";
+import { selfSignedCertificate, type TlsMaterial } from "../../serve/certificate.ts";
 import { ManualClock, WallClock } from "../../serve/clock.ts";
 import { decodeAccessKey } from "../../serve/hmac.ts";
 import { startHttpServer } from "../../serve/http-server.ts";
@@ -32,6 +43,9 @@ interface ServeArguments {
   clock: "wall" | "manual";
   speed: number;
   events?: string;
+  tls: boolean;
+  "tls-cert"?: string;
+  "tls-key"?: string;
 }
 
 /** The port when none is given: free on most machines, and easy to remember. */
@@ -68,10 +82,48 @@ function checkOptions(args: ServeArguments): void {
   if (args.clock === "manual" && args.speed !== 1) {
     problems.push("--speed applies to --clock wall only");
   }
+  if ((args["tls-cert"] === undefined) !== (args["tls-key"] === undefined)) {
+    problems.push("--tls-cert and --tls-key go together (a certificate and its private key, PEM)");
+  }
   if (args.key !== undefined && decodeAccessKey(args.key) === null) {
     problems.push("--key must be base64 text (the access key of a connection string)");
   }
   if (problems.length > 0) throw new UsageError(problems.join("; "));
+}
+
+/** A PEM file given on the command line, read whole. */
+function readPem(option: string, path: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    throw new UsageError(`--${option} ${path}: cannot read it (${(error as Error).message})`);
+  }
+}
+
+/**
+ * The certificate to serve HTTPS with, if asked: the one given, or one made for this machine
+ * whose PEM is written to a temporary folder for clients to trust (removed when serve stops).
+ */
+async function tlsOf(args: ServeArguments): Promise<{
+  material: TlsMaterial;
+  certificateFile: string | null;
+  folder: string | null;
+} | null> {
+  const certFile = args["tls-cert"];
+  const keyFile = args["tls-key"];
+  if (certFile !== undefined && keyFile !== undefined) {
+    return {
+      material: { cert: readPem("tls-cert", certFile), key: readPem("tls-key", keyFile) },
+      certificateFile: certFile,
+      folder: null,
+    };
+  }
+  if (!args.tls) return null;
+  const material = await selfSignedCertificate(Date.now());
+  const folder = mkdtempSync(join(tmpdir(), "ccsim-serve-"));
+  const certificateFile = join(folder, "certificate.pem");
+  writeFileSync(certificateFile, material.cert);
+  return { material, certificateFile, folder };
 }
 
 /** The events file, new or emptied; a path that cannot be written is the user's to fix. */
@@ -105,15 +157,18 @@ async function handler(args: ServeArguments): Promise<void> {
     time: { originMs },
     ...(scenario === undefined ? {} : { seed: scenario.seed }),
   });
+  const tls = await tlsOf(args);
   const server = await startHttpServer({
     service,
     clock,
     key,
     host: args.host,
     port: args.port,
+    ...(tls === null ? {} : { tls: tls.material }),
     onInternalError: (error) =>
       printErrorLine(`ccsim serve: internal error (a bug): ${(error as Error).stack ?? error}`),
   }).catch((error: NodeJS.ErrnoException) => {
+    if (tls?.folder != null) rmSync(tls.folder, { recursive: true, force: true });
     if (error.code === "EADDRINUSE") {
       throw new UsageError(
         `port ${args.port} is in use on ${args.host}: give another with --port (0 = any free port)`,
@@ -142,11 +197,17 @@ async function handler(args: ServeArguments): Promise<void> {
       ? "no scenario: no policies or queues yet (create distribution policies and queues over the API)"
       : `preloaded from ${args.scenario}: ${describePreloaded(scenario)}`,
   );
+  if (tls !== null) {
+    printLine(
+      `certificate: ${tls.certificateFile} (trust it in the client: Python connection_verify, Node NODE_EXTRA_CA_CERTS)`,
+    );
+  }
   if (args.events !== undefined) printLine(`events: written to ${args.events} as they happen`);
   printLine("Ctrl-C stops it.");
   await new Promise<void>((resolve) => process.once("SIGINT", resolve));
   await server.close();
   if (eventsFile !== null) closeSync(eventsFile);
+  if (tls?.folder != null) rmSync(tls.folder, { recursive: true, force: true });
   printLine("ccsim serve: stopped");
 }
 
@@ -179,6 +240,20 @@ export const serveCommand: CommandModule<object, ServeArguments> = {
         default: "wall" as const,
         describe:
           "wall: simulated time follows the real clock; manual: it moves only by POST /ccsim/clock:advance",
+      })
+      .option("tls", {
+        type: "boolean",
+        default: false,
+        describe:
+          "serve HTTPS with a certificate made for this machine (its PEM file is printed, for clients to trust)",
+      })
+      .option("tls-cert", {
+        type: "string",
+        describe: "serve HTTPS with this certificate (PEM; with --tls-key)",
+      })
+      .option("tls-key", {
+        type: "string",
+        describe: "the private key of --tls-cert (PEM)",
       })
       .option("events", {
         type: "string",
