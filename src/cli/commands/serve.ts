@@ -29,6 +29,7 @@ import { ManualClock, WallClock } from "../../serve/clock.ts";
 import { decodeAccessKey } from "../../serve/hmac.ts";
 import { startHttpServer } from "../../serve/http-server.ts";
 import { API_VERSION, JobRouterService } from "../../serve/service.ts";
+import { DEFAULT_RETRY_DELAYS_MS, WebhookSubscription } from "../../serve/webhooks.ts";
 import { routerConfigOf } from "../../simulate.ts";
 import { ExitWithCode } from "../exit.ts";
 import { printErrorLine, printLine } from "../output.ts";
@@ -43,6 +44,7 @@ interface ServeArguments {
   clock: "wall" | "manual";
   speed: number;
   events?: string;
+  webhook?: string[];
   tls: boolean;
   "tls-cert"?: string;
   "tls-key"?: string;
@@ -50,6 +52,12 @@ interface ServeArguments {
 
 /** The port when none is given: free on most machines, and easy to remember. */
 const DEFAULT_PORT = 8088;
+
+/** Events a webhook request carries at most (Event Grid's own default is 1). */
+const WEBHOOK_BATCH = 10;
+
+/** A webhook request without an answer by then has failed (and is retried). */
+const WEBHOOK_TIMEOUT_MS = 10_000;
 
 /** Default time origin without a scenario (a scenario's `startTime` default as well). */
 const DEFAULT_ORIGIN = "2026-01-01T00:00:00Z";
@@ -203,8 +211,31 @@ async function handler(args: ServeArguments): Promise<void> {
     );
   }
   if (args.events !== undefined) printLine(`events: written to ${args.events} as they happen`);
+  const webhooks = (args.webhook ?? []).map((url, index) => {
+    const subscription = new WebhookSubscription(
+      {
+        url,
+        name: `ccsim-serve-${index + 1}`,
+        maxEventsPerBatch: WEBHOOK_BATCH,
+        retryDelaysMs: DEFAULT_RETRY_DELAYS_MS,
+        timeoutMs: WEBHOOK_TIMEOUT_MS,
+        report: (line, problem) => (problem ? printErrorLine(line) : printLine(line)),
+      },
+      `ccsim-serve/${server.url}`,
+    );
+    service.events.listen((line) => subscription.offer(line));
+    printLine(`webhook ${url}: validating the subscription`);
+    void subscription.validate();
+    return subscription;
+  });
   printLine("Ctrl-C stops it.");
   await new Promise<void>((resolve) => process.once("SIGINT", resolve));
+  for (const webhook of webhooks) {
+    if (webhook.pending > 0) {
+      printErrorLine(`webhook: stopped with ${webhook.pending} event(s) not delivered`);
+    }
+    webhook.close();
+  }
   await server.close();
   if (eventsFile !== null) closeSync(eventsFile);
   if (tls?.folder != null) rmSync(tls.folder, { recursive: true, force: true });
@@ -254,6 +285,12 @@ export const serveCommand: CommandModule<object, ServeArguments> = {
       .option("tls-key", {
         type: "string",
         describe: "the private key of --tls-cert (PEM)",
+      })
+      .option("webhook", {
+        type: "string",
+        array: true,
+        describe:
+          "push every event to this URL as an Event Grid webhook subscription would (validation handshake, batches, retries); may be repeated",
       })
       .option("events", {
         type: "string",
