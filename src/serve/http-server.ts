@@ -11,6 +11,7 @@ import { createServer as createTlsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import type { TlsMaterial } from "./certificate.ts";
 import type { ManualClock, ServeClock } from "./clock.ts";
+import type { Conditions } from "./etags.ts";
 import { signatureProblem } from "./hmac.ts";
 import { errorResponse, type JobRouterService, type ServiceResponse } from "./service.ts";
 import { isoTime } from "./wire.ts";
@@ -60,6 +61,16 @@ function readBody(request: IncomingMessage): Promise<Buffer> {
     request.on("end", () => resolve(Buffer.concat(chunks)));
     request.on("error", reject);
   });
+}
+
+/** `If-Match` and `If-None-Match` of a request, when sent. */
+function conditionsOf(request: IncomingMessage): Conditions {
+  const ifMatch = request.headers["if-match"];
+  const ifNoneMatch = request.headers["if-none-match"];
+  return {
+    ...(ifMatch === undefined ? {} : { ifMatch }),
+    ...(ifNoneMatch === undefined ? {} : { ifNoneMatch }),
+  };
 }
 
 function send(response: ServerResponse, answer: ServiceResponse): void {
@@ -198,7 +209,13 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     }
     const answer =
       administer(method, path, parsed.value) ??
-      service.handle({ method, path, query, body: parsed.value });
+      service.handle({
+        method,
+        path,
+        query,
+        body: parsed.value,
+        conditions: conditionsOf(request),
+      });
     send(response, answer);
     scheduleWakeUp();
   };

@@ -1,9 +1,10 @@
 /**
  * GET /routing/jobs and /routing/workers: the service's filters (query parameters named as the
  * REST API names them) and its paging: at most `maxpagesize` items a page, and a `nextLink` to
- * the rest that carries the same filters and where the next page starts. Items are listed in
- * creation order; the next page starts at an offset, so an item created or deleted between two
- * pages moves the boundary (the service promises no more).
+ * the rest, `/routing/…?continuationToken=<opaque>`, as the service's recordings show, whose
+ * token carries the filters and where the next page starts. Jobs are listed newest first (as
+ * the recordings list them), workers in creation order; the next page starts at an offset, so
+ * an item created or deleted between two pages moves the boundary.
  */
 import type { JobView, WorkerView } from "../router/index.ts";
 import type { JobStatus } from "../router/types.ts";
@@ -12,8 +13,23 @@ import { type JsonObject, WireError } from "./wire.ts";
 /** Items a page holds when the client does not say (`maxpagesize`). */
 export const DEFAULT_PAGE_SIZE = 100;
 
-/** The query parameter of the next page's start (ccsim's own; clients follow `nextLink`). */
+/** Where the next page starts, inside a continuation token (clients follow `nextLink`). */
 const START_PARAMETER = "skip";
+
+/**
+ * The query a request stands for: its own, or the one its `continuationToken` carries (the
+ * filters and the start, base64url of a query string).
+ */
+export function effectiveQuery(query: URLSearchParams): URLSearchParams {
+  const token = parameter(query, "continuationToken");
+  if (token === undefined) return query;
+  const decoded = Buffer.from(token, "base64url").toString("utf8");
+  const carried = new URLSearchParams(decoded);
+  if (!/^\d+$/.test(carried.get(START_PARAMETER) ?? "")) {
+    throw new WireError("continuationToken is not one this server gave", "continuationToken");
+  }
+  return carried;
+}
 
 /** Statuses of jobs that have ended: every other is `active` for the status filter. */
 const ENDED_STATUSES: ReadonlySet<JobStatus> = new Set([
@@ -79,17 +95,20 @@ function page<T>(
   const value = items.slice(start, start + size).map(toJson);
   if (start + size >= items.length) return { value };
   const next = new URLSearchParams(query);
+  next.delete("api-version");
   next.set(START_PARAMETER, String(start + size));
-  return { value, nextLink: `${path}?${next}` };
+  const token = Buffer.from(next.toString()).toString("base64url");
+  return { value, nextLink: `${path}?continuationToken=${token}` };
 }
 
-/** GET /routing/jobs: `jobs` in creation order, filtered by status, queue, channel, policy. */
+/** GET /routing/jobs: `jobs` (newest first), filtered by status, queue, channel, policy. */
 export function jobPage(
   jobs: readonly JobView[],
-  query: URLSearchParams,
+  requestQuery: URLSearchParams,
   path: string,
   toJson: (job: JobView) => JsonObject,
 ): JsonObject {
+  const query = effectiveQuery(requestQuery);
   const status = oneOf(query, "status", JOB_STATUSES);
   const queueId = parameter(query, "queueId");
   const channelId = parameter(query, "channelId");
@@ -114,10 +133,11 @@ export function jobPage(
 /** GET /routing/workers: `workers` in creation order, filtered by state, channel, queue, room. */
 export function workerPage(
   workers: readonly WorkerView[],
-  query: URLSearchParams,
+  requestQuery: URLSearchParams,
   path: string,
   toJson: (worker: WorkerView) => JsonObject,
 ): JsonObject {
+  const query = effectiveQuery(requestQuery);
   const state = oneOf(query, "state", WORKER_STATES);
   const channelId = parameter(query, "channelId");
   const queueId = parameter(query, "queueId");

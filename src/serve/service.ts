@@ -16,6 +16,7 @@ import type {
   QueueSpec,
   RouterConfig,
 } from "../router/types.ts";
+import { type Conditions, canonicalJson, conditionProblem, withEtag } from "./etags.ts";
 import { ServiceEvents } from "./events.ts";
 import { jobPage, workerPage } from "./listing.ts";
 import { type OperationId, type OperationMatch, routeOf } from "./routes.ts";
@@ -48,6 +49,8 @@ export interface ServiceRequest {
   readonly query: URLSearchParams;
   /** The parsed JSON body; undefined when there is none. */
   readonly body: unknown;
+  /** `If-Match` and `If-None-Match`, when sent. */
+  readonly conditions?: Conditions;
 }
 
 /** An answer: its status and JSON body (none for 204). */
@@ -64,6 +67,7 @@ const STATUS_OF_CODE: Readonly<Record<string, number>> = {
   NotFound: 404,
   MethodNotAllowed: 405,
   Conflict: 409,
+  PreconditionFailed: 412,
   NotImplemented: 501,
 };
 
@@ -124,7 +128,7 @@ export class JobRouterService {
   /** The router's events in the Event Grid schema, for whoever listens (events.ts). */
   readonly events: ServiceEvents;
   readonly resources: AdministrationResources;
-  /** Ids of the jobs created and not deleted, in creation order: the order jobs are listed. */
+  /** Ids of the jobs created and not deleted, in creation order (listed newest first). */
   readonly jobIds = new Set<string>();
 
   constructor(options: ServiceOptions) {
@@ -177,10 +181,20 @@ export class JobRouterService {
       );
     }
     try {
+      const resource = RESOURCE_OF[route.operation];
+      const conditions = request.conditions ?? {};
+      if (
+        resource !== undefined &&
+        !route.operation.startsWith("get") &&
+        (conditions.ifMatch !== undefined || conditions.ifNoneMatch !== undefined)
+      ) {
+        const problem = conditionProblem(conditions, resource(this, route.ids[0] ?? ""));
+        if (problem !== null) return errorResponse("PreconditionFailed", problem);
+      }
       const response = this.operate(route, request);
       // Events the operation left due now (none today: matching runs inside the call).
       this.engine.runUntil(this.engine.now);
-      return response;
+      return resource === undefined ? response : tagged(response);
     } catch (error) {
       if (error instanceof WireError)
         return errorResponse("BadRequest", error.message, error.target);
@@ -210,7 +224,8 @@ export class JobRouterService {
 
   /** A list of preloaded resources, in one page (the service's `value`). */
   answerList<T>(resources: ReadonlyMap<string, T>): ServiceResponse {
-    return { status: 200, body: { value: [...resources.values()] as JsonObject[] } };
+    const value = [...resources.values()].map((resource) => withEtag(resource as JsonObject));
+    return { status: 200, body: { value } };
   }
 
   /** GET job: live, or ended and kept until deleted. */
@@ -260,15 +275,6 @@ type Operation = (
   body: unknown,
   query: URLSearchParams,
 ) => ServiceResponse;
-
-/** Keys sorted at every depth: two specs compare as text whatever order they were built in. */
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_, inner: unknown) =>
-    typeof inner === "object" && inner !== null && !Array.isArray(inner)
-      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => a.localeCompare(b)))
-      : inner,
-  );
-}
 
 /**
  * PATCH of a distribution policy or queue: a new one is created (201); an existing one answers
@@ -321,9 +327,10 @@ function listJobs(service: JobRouterService, query: URLSearchParams): ServiceRes
     const job = service.router.getJob(id);
     if (job !== undefined) jobs.push(job);
   }
+  jobs.reverse(); // newest first, as the service lists them
   return {
     status: 200,
-    body: jobPage(jobs, query, "/routing/jobs", (job) => jobJson(service.time, job)),
+    body: jobPage(jobs, query, "/routing/jobs", (job) => withEtag(jobJson(service.time, job))),
   };
 }
 
@@ -332,7 +339,7 @@ function listWorkers(service: JobRouterService, query: URLSearchParams): Service
   return {
     status: 200,
     body: workerPage(workers, query, "/routing/workers", (worker) =>
-      workerJson(service.time, worker),
+      withEtag(workerJson(service.time, worker)),
     ),
   };
 }
@@ -427,3 +434,45 @@ const OPERATIONS: Readonly<Partial<Record<OperationId, Operation>>> = {
 
 /** The operations `ccsim serve` answers (the others answer 501). */
 export const SERVED_OPERATIONS: readonly OperationId[] = Object.keys(OPERATIONS) as OperationId[];
+
+/** A resource's JSON as the service answers a GET of it, or undefined when there is none. */
+type ResourceReader = (service: JobRouterService, id: string) => JsonObject | undefined;
+
+const jobResource: ResourceReader = (s, id) => {
+  const job = s.router.getJob(id);
+  return job === undefined ? undefined : jobJson(s.time, job);
+};
+const workerResource: ResourceReader = (s, id) => {
+  const worker = s.router.getWorker(id);
+  return worker === undefined ? undefined : workerJson(s.time, worker);
+};
+const specResource =
+  (pick: (resources: AdministrationResources) => ReadonlyMap<string, unknown>): ResourceReader =>
+  (s, id) =>
+    pick(s.resources).get(id) as JsonObject | undefined;
+
+/**
+ * The operations on one resource (get, upsert, delete), and how to read that resource: their
+ * answers carry its ETag, and their writes honour `If-Match` and `If-None-Match`.
+ */
+const RESOURCE_OF: Readonly<Partial<Record<OperationId, ResourceReader>>> = Object.fromEntries(
+  (
+    [
+      ["Job", jobResource],
+      ["Worker", workerResource],
+      ["DistributionPolicy", specResource((r) => r.distributionPolicies)],
+      ["ClassificationPolicy", specResource((r) => r.classificationPolicies)],
+      ["ExceptionPolicy", specResource((r) => r.exceptionPolicies)],
+      ["Queue", specResource((r) => r.queues)],
+    ] as const
+  ).flatMap(([name, reader]) =>
+    ["upsert", "get", "delete"].map((verb) => [`${verb}${name}`, reader] as const),
+  ),
+);
+
+/** A resource's answer with its ETag, in its body and in the `ETag` header. */
+function tagged(response: ServiceResponse): ServiceResponse {
+  if (response.body === undefined || response.status >= 300) return response;
+  const body = withEtag(response.body);
+  return { ...response, body, headers: { ...response.headers, etag: body.etag as string } };
+}

@@ -86,6 +86,8 @@ describe.skipIf(skipWithoutPythonSdk("test/serve/python-sdk-flow.test.ts"))(
         delete_job: 204,
         decline_job_offer: 200,
         get_job_declined: "queued",
+        update_job_3_if_match: 200,
+        update_job_3_stale_refused: 412,
         cancel_job: 200,
         get_job_cancelled: "cancelled",
         unassign_1: 200,
@@ -94,6 +96,8 @@ describe.skipIf(skipWithoutPythonSdk("test/serve/python-sdk-flow.test.ts"))(
         unassign_4_refused: 400,
         close_job_4: 200,
         delete_job_4: 204,
+        list_jobs_paged: 200,
+        delete_job_5: 204,
         cancel_job_2: 200,
         delete_job_2: 204,
       });

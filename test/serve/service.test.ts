@@ -206,6 +206,7 @@ describe("distribution policies and queues created over the API", () => {
       name: "RR",
       offerExpiresAfterSeconds: 60,
       mode: { kind: "roundRobin" },
+      etag: expect.stringMatching(/^"/),
     });
     expect(call("PATCH", "/routing/distributionPolicies/rr", policy).status).toBe(200);
     expect(call("PATCH", "/routing/distributionPolicies/rr", { name: "RR" }).status).toBe(200);
@@ -282,7 +283,7 @@ describe("distribution policies and queues created over the API", () => {
 });
 
 describe("listing jobs and workers", () => {
-  it("filters jobs by status, queue and channel, in creation order, page by page", () => {
+  it("filters jobs by status, queue and channel, newest first, page by page", () => {
     const call = caller(service());
     call("PATCH", "/routing/workers/agent-1", WORKER);
     for (const id of ["a", "b", "c", "d", "e"]) {
@@ -291,18 +292,18 @@ describe("listing jobs and workers", () => {
     call("POST", "/routing/jobs/e:cancel");
     const ids = (answer: ServiceResponse) =>
       body(answer).value.map((job: { id: string }) => job.id);
-    expect(ids(call("GET", "/routing/jobs"))).toEqual(["a", "b", "c", "d", "e"]);
+    expect(ids(call("GET", "/routing/jobs"))).toEqual(["e", "d", "c", "b", "a"]);
     expect(ids(call("GET", "/routing/jobs?api-version=2023-11-01&status=queued"))).toEqual([
-      "a",
-      "b",
-      "c",
       "d",
+      "c",
+      "b",
+      "a",
     ]);
     expect(ids(call("GET", "/routing/jobs?api-version=2023-11-01&status=active"))).toEqual([
-      "a",
-      "b",
-      "c",
       "d",
+      "c",
+      "b",
+      "a",
     ]);
     expect(ids(call("GET", "/routing/jobs?api-version=2023-11-01&status=cancelled"))).toEqual([
       "e",
@@ -313,17 +314,20 @@ describe("listing jobs and workers", () => {
     );
 
     const first = call("GET", "/routing/jobs?api-version=2023-11-01&maxpagesize=2&status=all");
-    expect(ids(first)).toEqual(["a", "b"]);
+    expect(ids(first)).toEqual(["e", "d"]);
     const next = body(first).nextLink as string;
-    expect(next).toBe("/routing/jobs?api-version=2023-11-01&maxpagesize=2&status=all&skip=2");
-    const second = call("GET", next);
-    expect(ids(second)).toEqual(["c", "d"]);
-    const last = call("GET", body(second).nextLink);
-    expect(ids(last)).toEqual(["e"]);
+    // The service's form: an opaque token carrying the filters (the client adds api-version).
+    expect(next).toMatch(/^\/routing\/jobs\?continuationToken=[\w-]+$/);
+    const second = call("GET", `${next}&api-version=2023-11-01`);
+    expect(ids(second)).toEqual(["c", "b"]);
+    const last = call("GET", `${body(second).nextLink}&api-version=2023-11-01`);
+    expect(ids(last)).toEqual(["a"]);
     expect(body(last)).not.toHaveProperty("nextLink");
+    const forged = call("GET", "/routing/jobs?api-version=2023-11-01&continuationToken=bm9wZQ");
+    expect(forged.status).toBe(400);
 
     call("DELETE", "/routing/jobs/e");
-    expect(ids(call("GET", "/routing/jobs"))).toEqual(["a", "b", "c", "d"]);
+    expect(ids(call("GET", "/routing/jobs"))).toEqual(["d", "c", "b", "a"]);
     expect(call("GET", "/routing/jobs?api-version=2023-11-01&status=lost").status).toBe(400);
     expect(call("GET", "/routing/jobs?api-version=2023-11-01&maxpagesize=0").status).toBe(400);
   });
@@ -394,5 +398,66 @@ describe("the service's events", () => {
     callOther("PATCH", "/routing/workers/agent-1", WORKER);
     callOther("PATCH", "/routing/jobs/job-1", { channelId: "voice", queueId: "support" });
     expect(seen).toEqual(all.slice(1));
+  });
+});
+
+describe("ETags and conditional writes", () => {
+  it("tag every resource, change the tag when the resource changes, and refuse stale writes", () => {
+    const call = (
+      target: JobRouterService,
+      method: string,
+      path: string,
+      body?: unknown,
+      conditions = {},
+    ) =>
+      target.handle({
+        method,
+        path,
+        query: new URLSearchParams("api-version=2023-11-01"),
+        body,
+        conditions,
+      });
+    const target = service();
+    const created = call(target, "PATCH", "/routing/jobs/job-1", {
+      channelId: "voice",
+      queueId: "support",
+    });
+    const etag = body(created).etag as string;
+    expect(etag).toMatch(/^"[\w-]{22}"$/);
+    expect(created.headers).toMatchObject({ etag });
+    expect(body(call(target, "GET", "/routing/jobs/job-1")).etag).toBe(etag);
+    expect(body(call(target, "GET", "/routing/jobs")).value[0].etag).toBe(etag);
+
+    // The router changes the job (an offer does not; a worker's registration does not): a
+    // change of priority does.
+    const changed = call(
+      target,
+      "PATCH",
+      "/routing/jobs/job-1",
+      { priority: 5 },
+      { ifMatch: etag },
+    );
+    expect(changed.status).toBe(200);
+    const newer = body(changed).etag as string;
+    expect(newer).not.toBe(etag);
+    const stale = call(target, "PATCH", "/routing/jobs/job-1", { priority: 7 }, { ifMatch: etag });
+    expect(stale.status).toBe(412);
+    expect(body(stale).communicationError.code).toBe("PreconditionFailed");
+    expect(body(call(target, "GET", "/routing/jobs/job-1")).priority).toBe(5);
+    expect(
+      call(target, "PATCH", "/routing/jobs/job-1", { priority: 7 }, { ifMatch: "*" }).status,
+    ).toBe(200);
+    expect(call(target, "PATCH", "/routing/jobs/job-1", {}, { ifNoneMatch: "*" }).status).toBe(412);
+    expect(
+      call(
+        target,
+        "PATCH",
+        "/routing/jobs/job-2",
+        { channelId: "voice", queueId: "support" },
+        { ifNoneMatch: "*" },
+      ).status,
+    ).toBe(201);
+    expect(call(target, "PATCH", "/routing/jobs/job-3", {}, { ifMatch: "*" }).status).toBe(412);
+    expect(body(call(target, "GET", "/routing/queues/support")).etag).toMatch(/^"/);
   });
 });

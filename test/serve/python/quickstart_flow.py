@@ -10,7 +10,7 @@ offers expire after 60 s) and a queue `support` on it (created, or found unchang
 server already holds them); then register worker agent-1 (capacity 1, queue support, channel
 voice), create job-1, wait for the offer, accept it, read the job (assigned), complete, close,
 read it (closed), delete it; then job-2, whose offer is declined (the job stays queued), and
-job-3, cancelled; then job-4, accepted and unassigned three times (each time offered again and
+job-3, updated with its ETag, refused with a stale one (412) and cancelled; then job-4, accepted and unassigned three times (each time offered again and
 accepted), whose fourth unassign is refused (400: at most three); finally the jobs left are
 ended and deleted, leaving no job behind.
 
@@ -40,8 +40,14 @@ try:
         LongestIdleMode,
         RouterChannel,
     )
+    from azure.core import MatchConditions
     from azure.core.credentials import AzureKeyCredential
-    from azure.core.exceptions import AzureError, HttpResponseError, ServiceRequestError
+    from azure.core.exceptions import (
+        AzureError,
+        HttpResponseError,
+        ResourceModifiedError,
+        ServiceRequestError,
+    )
 except ImportError as error:
     sys.exit(
         f"quickstart_flow.py: cannot import the Job Router SDK ({error}); run "
@@ -252,9 +258,34 @@ class Flow:
             step = "get_job_declined"
             self.expect_job_status(step, "job-2", ["queued"])
 
-            # job-3: cancelled (whether or not it was offered by then).
+            # job-3: updated with its ETag (If-Match), refused with a stale one (412), then
+            # cancelled (whether or not it was offered by then).
             step = "create_job_3"
             self.create_job(step, "job-3")
+            step = "update_job_3_if_match"
+            first = self.call("get_job", "job-3")
+            updated = self.call(
+                "upsert_job",
+                "job-3",
+                priority=5,
+                etag=first.etag,
+                match_condition=MatchConditions.IfNotModified,
+            )
+            if updated.priority != 5 or updated.etag == first.etag:
+                raise FlowFailed(f"the update with If-Match came back as {dict(updated)}")
+            report(step, self.http_status, jobId="job-3")
+            step = "update_job_3_stale_refused"
+            try:
+                self.call(
+                    "upsert_job",
+                    "job-3",
+                    priority=6,
+                    etag=first.etag,
+                    match_condition=MatchConditions.IfNotModified,
+                )
+                raise FlowFailed("an update with a stale ETag was accepted")
+            except ResourceModifiedError as error:
+                report(step, error.status_code, jobId="job-3")
             step = "cancel_job"
             cancel = CancelJobOptions(disposition_code="CustomerHungUp", note="cancelled")
             self.call("cancel_job", "job-3", cancel)
@@ -296,6 +327,23 @@ class Flow:
             step = "delete_job_4"
             self.call("delete_job", "job-4")
             self.expect_http(step, 204, jobId="job-4")
+
+            # Listing, one job a page: the client follows the server's nextLink.
+            step = "list_jobs_paged"
+            self.create_job("create_job_5", "job-5")
+            pages = [
+                [job.id for job in page]
+                for page in self.client.list_jobs(results_per_page=1, status="queued").by_page()
+            ]
+            if pages != [["job-5"], ["job-2"]]:
+                raise FlowFailed(f"listed {pages}, expected [['job-5'], ['job-2']] (newest first)")
+            report(step, 200, pages=pages)
+            step = "cancel_job_5"
+            self.call("cancel_job", "job-5")
+            self.expect_http(step, 200, jobId="job-5")
+            step = "delete_job_5"
+            self.call("delete_job", "job-5")
+            self.expect_http(step, 204, jobId="job-5")
 
             # Leave nothing behind: the declined job-2 is cancelled (no options: no body) and
             # deleted.
