@@ -56,6 +56,7 @@ import {
 import { type JobTemplate, type JobTemplateSpec, prepareJobTemplate } from "./jobs/job-template.ts";
 import { positionInQueue } from "./jobs/queue-order.ts";
 import { isEnded, SelectorExpiry } from "./jobs/selector-expiry.ts";
+import { NO_LABELS } from "./labels.ts";
 import {
   type AcceptedOffer,
   type AcceptResult,
@@ -204,6 +205,25 @@ export class Router {
   cancelJob(jobId: string, options?: CancelOptions): EmptyResult {
     this.enter();
     return this.leave(this.jobOperations.cancelJob(jobId, options));
+  }
+
+  /**
+   * Classifies a queued job again with its classification policy, as the service's
+   * `:reclassify` does (its labels as they are now; offers revoked, queue and selectors as the
+   * policy decides). A job without a policy is re-queued as it is.
+   */
+  reclassifyJob(jobId: string): EmptyResult {
+    this.enter();
+    const job = this.core.findJob(jobId);
+    const status = job?.status ?? this.core.endedJobs?.get(jobId)?.status;
+    if (status === undefined) return this.leave(fail("NotFound", `Job not found. JobId: ${jobId}`));
+    if (job === undefined || job.status !== "queued") {
+      return this.leave(
+        fail("BadRequest", `job ${jobId} is ${status}: only a queued job can be reclassified`),
+      );
+    }
+    this.flow.reclassify(job, null, NO_LABELS);
+    return this.leave(okEmpty());
   }
 
   /** Completes an assigned job (wrap-up starts; capacity stays held). */

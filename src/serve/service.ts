@@ -418,6 +418,7 @@ const OPERATIONS: Readonly<Partial<Record<OperationId, Operation>>> = {
   getJob: (s, id) => s.answerJob(id),
   listJobs: (s, _, __, ___, query) => listJobs(s, query),
   deleteJob,
+  reclassifyJob: (s, id) => answer(s.router.reclassifyJob(id), () => EMPTY_BODY),
   cancelJob: (s, id, _, body) =>
     answer(s.router.cancelJob(id, noteOptions(body)), () => EMPTY_BODY),
   completeJob,

@@ -461,3 +461,49 @@ describe("ETags and conditional writes", () => {
     expect(body(call(target, "GET", "/routing/queues/support")).etag).toMatch(/^"/);
   });
 });
+
+describe("reclassify", () => {
+  it("classifies a queued job again with its labels as they are now", () => {
+    const target = new JobRouterService({
+      config: {
+        distributionPolicies: [
+          { id: "longest-idle", offerExpiresAfterSeconds: 30, mode: { kind: "longestIdle" } },
+        ],
+        queues: [
+          { id: "english", distributionPolicyId: "longest-idle", labels: { language: "en" } },
+          { id: "french", distributionPolicyId: "longest-idle", labels: { language: "fr" } },
+        ],
+        classificationPolicies: [
+          {
+            id: "by-language",
+            queueSelectorAttachments: [
+              { kind: "passThrough", key: "language", labelOperator: "equal" },
+            ],
+          },
+        ],
+      },
+      time: { originMs: ORIGIN_MS },
+    });
+    const call = caller(target);
+    call("PATCH", "/routing/jobs/job-1", {
+      channelId: "voice",
+      classificationPolicyId: "by-language",
+      labels: { language: "fr" },
+    });
+    expect(body(call("GET", "/routing/jobs/job-1")).queueId).toBe("french");
+    // A label change alone does not move the job; reclassifying does.
+    call("PATCH", "/routing/jobs/job-1", { labels: { language: "en" } });
+    expect(body(call("GET", "/routing/jobs/job-1")).queueId).toBe("french");
+    expect(call("POST", "/routing/jobs/job-1:reclassify", {})).toMatchObject({
+      status: 200,
+      body: {},
+    });
+    expect(body(call("GET", "/routing/jobs/job-1"))).toMatchObject({
+      queueId: "english",
+      status: "queued",
+    });
+    expect(call("POST", "/routing/jobs/nobody:reclassify").status).toBe(404);
+    call("POST", "/routing/jobs/job-1:cancel");
+    expect(call("POST", "/routing/jobs/job-1:reclassify").status).toBe(400);
+  });
+});
