@@ -45,12 +45,11 @@ const BELOW_ENTRY_POINTS: readonly Part[] = [
 const ALLOWED: Readonly<Record<Part, Allowed>> = {
   "index.ts": { parts: BELOW_ENTRY_POINTS },
   cli: { parts: [...BELOW_ENTRY_POINTS, "serve"] },
-  // `ccsim serve`: the router on its engine behind the REST API; the scenario's types and its
+  // `ccsim serve`: the router on its engine behind the REST API; the scenario's schemas and the
   // vocabulary for reading requests; the Event Grid writer for its events. No world, no
   // metrics: clients play the people.
   serve: {
     parts: ["errors.ts", "router", "engine", "vocabulary", "scenario", "report"],
-    typeOnly: ["scenario"],
   },
   "simulate.ts": {
     parts: [

@@ -33,6 +33,7 @@
  */
 import type { Engine } from "../engine/engine.ts";
 import { NO_RANDOM } from "./classification/attachments.ts";
+import { buildClassificationPolicy } from "./classification/classification.ts";
 import { buildWorker, RouterConfigError } from "./configuration/config.ts";
 import {
   addDistributionPolicy,
@@ -71,6 +72,7 @@ import {
   type RouterResult,
 } from "./results.ts";
 import type {
+  ClassificationPolicySpec,
   DistributionPolicySpec,
   JobSpec,
   QueueSpec,
@@ -105,6 +107,8 @@ export class Router {
   private readonly offerOperations: OfferOperations;
   private readonly flow: JobFlow;
   private readonly routerView: RouterView;
+  /** Whether the config gave a random source (weighted allocations draw from it). */
+  private readonly hasRandom: boolean;
 
   constructor(engine: Engine, config: RouterConfig) {
     // The timers first: their handlers reach the parts built below through `this` when they
@@ -125,6 +129,7 @@ export class Router {
       this.flow.exceptions.fireTimer(argument),
     );
     const core = new RouterCore(engine, offerExpiryHandler, config.retainEndedJobs === true);
+    this.hasRandom = config.random !== undefined;
     this.core = core;
     this.routerView = new HandleView(core);
     this.matcher = new Matcher(core);
@@ -440,6 +445,27 @@ export class Router {
         queue.exceptionPolicyId === null
           ? null
           : (core.exceptionPolicies.get(queue.exceptionPolicyId) ?? null);
+    });
+  }
+
+  /**
+   * Adds a classification policy after construction, naming existing queues. An existing id is
+   * a Conflict; a weighted allocation needs the router's random source (the config's).
+   */
+  addClassificationPolicy(spec: ClassificationPolicySpec): EmptyResult {
+    this.enter();
+    const core = this.core;
+    if (core.classificationPolicies.has(spec.id)) {
+      return fail("Conflict", `classification policy ${spec.id} exists`);
+    }
+    return this.configuring(() => {
+      const policy = buildClassificationPolicy(spec, core.queueById);
+      if (policy.usesRandom && !this.hasRandom) {
+        throw new RouterConfigError(
+          `classification policy ${spec.id}: a weightedAllocation needs the router's random source`,
+        );
+      }
+      core.classificationPolicies.set(spec.id, policy);
     });
   }
 

@@ -103,7 +103,10 @@ function workerAttachment(
   }
 }
 
-function classificationPolicy(policy: Item<"classificationPolicies">): ClassificationPolicySpec {
+/** A parsed classification policy in the router's terms (also for `ccsim serve`'s requests). */
+export function classificationPolicy(
+  policy: Item<"classificationPolicies">,
+): ClassificationPolicySpec {
   return compact({
     ...policy,
     queueSelectorAttachments: policy.queueSelectorAttachments.map(queueAttachment),

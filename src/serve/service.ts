@@ -23,6 +23,8 @@ import { type OperationId, type OperationMatch, routeOf } from "./routes.ts";
 import {
   bodyObject,
   canonicalProperties,
+  classificationPolicyJson,
+  classificationPolicySpecOf,
   closeAtSeconds,
   distributionPolicySpecOf,
   isoTime,
@@ -98,11 +100,12 @@ export interface ServiceOptions {
 
 /**
  * Resources of the administration client as clients gave them: the scenario's, and the
- * distribution policies and queues created since (the others are read-only so far).
+ * distribution policies, classification policies and queues created since (exception policies
+ * are read-only so far).
  */
 export interface AdministrationResources {
   readonly distributionPolicies: Map<string, DistributionPolicySpec>;
-  readonly classificationPolicies: ReadonlyMap<string, ClassificationPolicySpec>;
+  readonly classificationPolicies: Map<string, ClassificationPolicySpec>;
   readonly exceptionPolicies: ReadonlyMap<string, ExceptionPolicySpec>;
   readonly queues: Map<string, QueueSpec>;
 }
@@ -215,16 +218,23 @@ export class JobRouterService {
   }
 
   /** GET of a preloaded resource. */
-  answerResource<T>(resources: ReadonlyMap<string, T>, id: string): ServiceResponse {
+  answerResource<T>(
+    resources: ReadonlyMap<string, T>,
+    id: string,
+    toJson: (spec: T) => JsonObject = (spec) => spec as JsonObject,
+  ): ServiceResponse {
     const spec = resources.get(id);
     return spec === undefined
       ? errorResponse("NotFound", `Resource not found. Id: ${id}`)
-      : { status: 200, body: spec as JsonObject };
+      : { status: 200, body: toJson(spec) };
   }
 
   /** A list of preloaded resources, in one page (the service's `value`). */
-  answerList<T>(resources: ReadonlyMap<string, T>): ServiceResponse {
-    const value = [...resources.values()].map((resource) => withEtag(resource as JsonObject));
+  answerList<T>(
+    resources: ReadonlyMap<string, T>,
+    toJson: (spec: T) => JsonObject = (spec) => spec as JsonObject,
+  ): ServiceResponse {
+    const value = [...resources.values()].map((resource) => withEtag(toJson(resource)));
     return { status: 200, body: { value } };
   }
 
@@ -288,30 +298,32 @@ function upsertResource<T extends { readonly id: string }>(
   noun: string,
   read: (id: string, body: unknown) => T,
   add: (spec: T) => RouterResult<Record<string, never>>,
+  toJson: (spec: T) => JsonObject = (spec) => spec as unknown as JsonObject,
 ): ServiceResponse {
   const existing = resources.get(id);
   if (existing !== undefined) {
+    const existingJson = toJson(existing);
     let current: string;
     try {
-      current = canonicalJson(read(id, existing));
+      current = canonicalJson(read(id, existingJson));
     } catch {
       // Preloaded with what the API cannot express yet (a scoring rule): never the same.
       current = "";
     }
-    const patched = canonicalJson(read(id, { ...existing, ...bodyObject(body) }));
+    const patched = canonicalJson(read(id, { ...existingJson, ...bodyObject(body) }));
     if (patched !== current) {
       return errorResponse(
         "BadRequest",
         `changing an existing ${noun} is not supported yet (docs/serve.md); create one with a new id`,
       );
     }
-    return { status: 200, body: existing as unknown as JsonObject };
+    return { status: 200, body: existingJson };
   }
   const spec = read(id, body);
   const result = add(spec);
   if (!result.ok) return errorResponse(result.error.code, result.error.message);
   resources.set(id, spec);
-  return { status: 201, body: spec as unknown as JsonObject };
+  return { status: 201, body: toJson(spec) };
 }
 
 function deleteJob(service: JobRouterService, id: string): ServiceResponse {
@@ -401,14 +413,26 @@ const OPERATIONS: Readonly<Partial<Record<OperationId, Operation>>> = {
       distributionPolicySpecOf,
       (spec) => s.router.addDistributionPolicy(spec),
     ),
+  upsertClassificationPolicy: (s, id, _, body) =>
+    upsertResource(
+      s.resources.classificationPolicies,
+      id,
+      body,
+      "classification policy",
+      classificationPolicySpecOf,
+      (spec) => s.router.addClassificationPolicy(spec),
+      classificationPolicyJson,
+    ),
   upsertQueue: (s, id, _, body) =>
     upsertResource(s.resources.queues, id, body, "queue", queueSpecOf, (spec) =>
       s.router.addQueue(spec),
     ),
   getDistributionPolicy: (s, id) => s.answerResource(s.resources.distributionPolicies, id),
   listDistributionPolicies: (s) => s.answerList(s.resources.distributionPolicies),
-  getClassificationPolicy: (s, id) => s.answerResource(s.resources.classificationPolicies, id),
-  listClassificationPolicies: (s) => s.answerList(s.resources.classificationPolicies),
+  getClassificationPolicy: (s, id) =>
+    s.answerResource(s.resources.classificationPolicies, id, classificationPolicyJson),
+  listClassificationPolicies: (s) =>
+    s.answerList(s.resources.classificationPolicies, classificationPolicyJson),
   getExceptionPolicy: (s, id) => s.answerResource(s.resources.exceptionPolicies, id),
   listExceptionPolicies: (s) => s.answerList(s.resources.exceptionPolicies),
   getQueue: (s, id) => s.answerResource(s.resources.queues, id),
@@ -452,6 +476,11 @@ const specResource =
   (s, id) =>
     pick(s.resources).get(id) as JsonObject | undefined;
 
+const classificationPolicyResource: ResourceReader = (s, id) => {
+  const spec = s.resources.classificationPolicies.get(id);
+  return spec === undefined ? undefined : classificationPolicyJson(spec);
+};
+
 /**
  * The operations on one resource (get, upsert, delete), and how to read that resource: their
  * answers carry its ETag, and their writes honour `If-Match` and `If-None-Match`.
@@ -462,7 +491,7 @@ const RESOURCE_OF: Readonly<Partial<Record<OperationId, ResourceReader>>> = Obje
       ["Job", jobResource],
       ["Worker", workerResource],
       ["DistributionPolicy", specResource((r) => r.distributionPolicies)],
-      ["ClassificationPolicy", specResource((r) => r.classificationPolicies)],
+      ["ClassificationPolicy", classificationPolicyResource],
       ["ExceptionPolicy", specResource((r) => r.exceptionPolicies)],
       ["Queue", specResource((r) => r.queues)],
     ] as const

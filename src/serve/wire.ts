@@ -9,6 +9,7 @@
 import type { JobView, QueueStatistics, WorkerView } from "../router/index.ts";
 import type {
   ChannelSpec,
+  ClassificationPolicySpec,
   DistributionModeSpec,
   DistributionPolicySpec,
   JobSpec,
@@ -19,6 +20,7 @@ import type {
   WorkerSelectorSpec,
   WorkerSpec,
 } from "../router/types.ts";
+import { readClassificationPolicy } from "../scenario/index.ts";
 import {
   DISTRIBUTION_MODE_KINDS,
   LABEL_OPERATORS,
@@ -527,5 +529,89 @@ export function queueSpecOf(id: string, rawBody: unknown): QueueSpec {
     distributionPolicyId,
     ...(exceptionPolicyId === undefined ? {} : { exceptionPolicyId }),
     ...(labels === undefined ? {} : { labels }),
+  };
+}
+
+/**
+ * `value` with every `kind` spelled in camelCase, at any depth: the API's kinds were kebab-case
+ * in its previews and some clients still send them (`pass-through` for `passThrough`).
+ */
+export function camelCaseKinds(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(camelCaseKinds);
+  if (typeof value !== "object" || value === null) return value;
+  const result: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) {
+    result[key] =
+      key === "kind" && typeof inner === "string"
+        ? inner.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase())
+        : camelCaseKinds(inner);
+  }
+  return result;
+}
+
+const CLASSIFICATION_POLICY_FIELDS = [
+  "name",
+  "fallbackQueueId",
+  "queueSelectorAttachments",
+  "prioritizationRule",
+  "workerSelectorAttachments",
+];
+
+/**
+ * PATCH /routing/classificationPolicies/{id} read into a new policy's spec, by the scenario's own
+ * schema (src/scenario/resources.ts): every problem of the body in one 400, the first one's path
+ * as its target. Read-only fields (id, etag) are dropped; unknown ones are refused, as a
+ * scenario's are, since a misspelt attachment would otherwise route silently.
+ */
+export function classificationPolicySpecOf(id: string, rawBody: unknown): ClassificationPolicySpec {
+  const {
+    id: _id,
+    etag: _etag,
+    ...body
+  } = canonicalProperties(bodyObject(rawBody), [...CLASSIFICATION_POLICY_FIELDS, "id", "etag"]);
+  const withoutNulls = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== null));
+  const reading = readClassificationPolicy(id, camelCaseKinds(withoutNulls) as JsonObject);
+  if (!reading.ok) {
+    const [first] = reading.problems;
+    throw new WireError(
+      reading.problems.map((problem) => `${problem.path}: ${problem.message}`).join("; "),
+      first?.path ?? "body",
+    );
+  }
+  return reading.spec;
+}
+
+/** A router attachment as the API spells it: `queueSelector(s)` or `workerSelector(s)`. */
+function attachmentJson(attachment: JsonObject, noun: "queue" | "worker"): JsonObject {
+  const { selector, selectors, allocations, ...rest } = attachment as {
+    selector?: unknown;
+    selectors?: unknown;
+    allocations?: readonly { weight: number; selectors: unknown }[];
+  } & Record<string, unknown>;
+  return {
+    ...rest,
+    ...(selector === undefined ? {} : { [`${noun}Selector`]: selector }),
+    ...(selectors === undefined ? {} : { [`${noun}Selectors`]: selectors }),
+    ...(allocations === undefined
+      ? {}
+      : {
+          allocations: allocations.map((allocation) => ({
+            weight: allocation.weight,
+            [`${noun}Selectors`]: allocation.selectors,
+          })),
+        }),
+  };
+}
+
+/** GET /routing/classificationPolicies/{id}: the router's spec in the API's field names. */
+export function classificationPolicyJson(spec: ClassificationPolicySpec): JsonObject {
+  return {
+    ...spec,
+    queueSelectorAttachments: (spec.queueSelectorAttachments ?? []).map((attachment) =>
+      attachmentJson(attachment as unknown as JsonObject, "queue"),
+    ),
+    workerSelectorAttachments: (spec.workerSelectorAttachments ?? []).map((attachment) =>
+      attachmentJson(attachment as unknown as JsonObject, "worker"),
+    ),
   };
 }

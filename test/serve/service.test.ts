@@ -507,3 +507,70 @@ describe("reclassify", () => {
     expect(call("POST", "/routing/jobs/job-1:reclassify").status).toBe(400);
   });
 });
+
+describe("classification policies created over the API", () => {
+  it("classify jobs into queues by their labels, in the API's field names and kinds", () => {
+    const target = service();
+    const call = caller(target);
+    call("PATCH", "/routing/queues/english", {
+      distributionPolicyId: "longest-idle",
+      labels: { language: "en" },
+    });
+    const policy = {
+      name: "By language",
+      fallbackQueueId: "support",
+      queueSelectorAttachments: [{ kind: "pass-through", key: "language", labelOperator: "equal" }],
+      prioritizationRule: { kind: "static", value: 5 },
+      workerSelectorAttachments: [
+        {
+          kind: "static",
+          workerSelector: { key: "skill", labelOperator: "greaterThan", value: 3 },
+        },
+      ],
+    };
+    const created = call("PATCH", "/routing/classificationPolicies/by-language", policy);
+    expect(created.status).toBe(201);
+    expect(body(created)).toMatchObject({
+      id: "by-language",
+      queueSelectorAttachments: [{ kind: "passThrough", key: "language" }],
+      workerSelectorAttachments: [{ kind: "static", workerSelector: { key: "skill" } }],
+    });
+    expect(call("PATCH", "/routing/classificationPolicies/by-language", policy).status).toBe(200);
+    const changed = { ...policy, fallbackQueueId: "english" };
+    expect(call("PATCH", "/routing/classificationPolicies/by-language", changed).status).toBe(400);
+    expect(body(call("GET", "/routing/classificationPolicies")).value).toHaveLength(1);
+
+    call("PATCH", "/routing/jobs/en", {
+      channelId: "voice",
+      classificationPolicyId: "by-language",
+      labels: { language: "en" },
+    });
+    call("PATCH", "/routing/jobs/de", {
+      channelId: "voice",
+      classificationPolicyId: "by-language",
+      labels: { language: "de" },
+    });
+    expect(body(call("GET", "/routing/jobs/en"))).toMatchObject({
+      queueId: "english",
+      priority: 5,
+      attachedWorkerSelectors: [{ key: "skill", labelOperator: "greaterThan", value: 3 }],
+    });
+    expect(body(call("GET", "/routing/jobs/de")).queueId).toBe("support");
+  });
+
+  it("refuses a body the scenario's schema refuses, every problem with its path", () => {
+    const call = caller(service());
+    const answer = call("PATCH", "/routing/classificationPolicies/bad", {
+      queueSelectorAttachments: [{ kind: "static", queueSelecter: {} }],
+      fallbackQueueId: "nowhere",
+    });
+    expect(answer.status).toBe(400);
+    expect(body(answer).communicationError.message).toMatch(/queueSelectorAttachments\[0\]/);
+    const dangling = call("PATCH", "/routing/classificationPolicies/bad", {
+      fallbackQueueId: "nowhere",
+    });
+    expect(dangling.status).toBe(400);
+    expect(body(dangling).communicationError.message).toMatch(/nowhere/);
+    expect(call("GET", "/routing/classificationPolicies/bad").status).toBe(404);
+  });
+});
