@@ -14,10 +14,12 @@ import { build } from "esbuild";
 
 /**
  * Left out of the bundles, loaded from node_modules when used: piscina starts threads on a file
- * of its own, and resvg is a native addon (PNGs only). vega and vega-lite are bundled into the
- * drawing script, loaded only to draw: some 400 modules of their own.
+ * of its own, resvg is a native addon (PNGs only), and selfsigned (with its X.509 libraries,
+ * some 0.9 MB) makes a certificate only for `ccsim serve --tls`: bundled, every command would
+ * read and compile it at start. vega and vega-lite are bundled into the drawing script, loaded
+ * only to draw: some 400 modules of their own.
  */
-const EXTERNAL = ["piscina", "@resvg/resvg-js"];
+const EXTERNAL = ["piscina", "@resvg/resvg-js", "selfsigned"];
 
 /** The worker entry, relative to cli/: read by replication-worker-file.ts. */
 const WORKER_FROM_MAIN = "./run/replication-worker.js";

@@ -12,18 +12,28 @@ export interface TlsMaterial {
   readonly key: string;
 }
 
-/** How long a generated certificate is valid. */
-const VALID_DAYS = 30;
+/** How long a certificate made for `ccsim serve --tls` is valid. */
+export const VALID_DAYS = 30;
 
-/** Makes a certificate for localhost, 127.0.0.1 and ::1, valid from `now` (ms since the epoch). */
-export async function selfSignedCertificate(now: number): Promise<TlsMaterial> {
+/** When a certificate is valid, in milliseconds since the epoch. */
+export interface Validity {
+  readonly notBeforeMs: number;
+  readonly notAfterMs: number;
+}
+
+/** `VALID_DAYS` from a minute before `nowMs` (a client's clock may be a little behind). */
+export function validityFrom(nowMs: number): Validity {
+  return { notBeforeMs: nowMs - 60_000, notAfterMs: nowMs + VALID_DAYS * 86_400_000 };
+}
+
+/** Makes a certificate for localhost, 127.0.0.1 and ::1, valid over `validity`. */
+export async function selfSignedCertificate(validity: Validity): Promise<TlsMaterial> {
   const { generate } = await import("selfsigned");
-  const notBeforeDate = new Date(now - 60_000);
   const pems = await generate([{ name: "commonName", value: "localhost" }], {
     keyType: "ec",
     algorithm: "sha256",
-    notBeforeDate,
-    notAfterDate: new Date(now + VALID_DAYS * 86_400_000),
+    notBeforeDate: new Date(validity.notBeforeMs),
+    notAfterDate: new Date(validity.notAfterMs),
     extensions: [
       { name: "basicConstraints", cA: false, critical: true },
       // An EC key signs the handshake; it never enciphers a key.

@@ -38,11 +38,12 @@ describe("the bundled CLI", () => {
     expect(read("dist/cli/main.js")).toContain('"./command-line.cjs"');
   });
 
-  it("runs a command line that requires Node's modules, piscina and resvg only", () => {
+  it("runs a command line that requires Node's modules, piscina, resvg and selfsigned only", () => {
     const required = requiresOf(read("dist/cli/command-line.cjs"));
     expect(required.filter((name) => !isBuiltin(name)).sort()).toEqual([
       "@resvg/resvg-js",
       "piscina",
+      "selfsigned",
     ]);
   });
 

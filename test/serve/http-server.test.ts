@@ -13,7 +13,7 @@ import {
   startHttpServer,
 } from "../../src/serve/http-server.ts";
 import { JobRouterService } from "../../src/serve/service.ts";
-import { serveClient } from "../support/serve-client.ts";
+import { SIGNED_DATE, serveClient } from "../support/serve-client.ts";
 
 const KEY = Buffer.from("ccsim-test-key-0123456789abcdef");
 
@@ -129,7 +129,7 @@ describe("ccsim serve over HTTP", () => {
         method: "GET",
         pathAndQuery: "/ccsim/events",
         host: target.host,
-        date: new Date().toUTCString(),
+        date: SIGNED_DATE,
         body: Buffer.alloc(0),
       },
       KEY,

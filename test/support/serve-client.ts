@@ -6,6 +6,12 @@
  */
 import { signRequest } from "../../src/serve/hmac.ts";
 
+/**
+ * The x-ms-date the client signs: fixed, since the server does not compare it with its clock
+ * (docs/serve.md) and tests do not read the wall clock.
+ */
+export const SIGNED_DATE = "Wed, 02 Dec 2026 04:00:00 GMT";
+
 /** An answer: status, parsed JSON body (undefined when empty) and headers. */
 export interface ClientAnswer {
   readonly status: number;
@@ -25,7 +31,7 @@ export function serveClient(baseUrl: string, key: Uint8Array) {
         method,
         pathAndQuery: `${url.pathname}${url.search}`,
         host: url.host,
-        date: new Date().toUTCString(),
+        date: SIGNED_DATE,
         body: bytes,
       },
       key,

@@ -24,7 +24,7 @@ import type { Argv, CommandModule } from "yargs";
 import { UsageError } from "../../errors.ts";
 import { RandomStream } from "../../random/index.ts";
 import type { Scenario } from "../../scenario/index.ts";
-import { selfSignedCertificate, type TlsMaterial } from "../../serve/certificate.ts";
+import { selfSignedCertificate, type TlsMaterial, validityFrom } from "../../serve/certificate.ts";
 import { ManualClock, WallClock } from "../../serve/clock.ts";
 import { decodeAccessKey } from "../../serve/hmac.ts";
 import { startHttpServer } from "../../serve/http-server.ts";
@@ -127,7 +127,7 @@ async function tlsOf(args: ServeArguments): Promise<{
     };
   }
   if (!args.tls) return null;
-  const material = await selfSignedCertificate(Date.now());
+  const material = await selfSignedCertificate(validityFrom(Date.now()));
   const folder = mkdtempSync(join(tmpdir(), "ccsim-serve-"));
   const certificateFile = join(folder, "certificate.pem");
   writeFileSync(certificateFile, material.cert);
