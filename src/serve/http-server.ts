@@ -9,11 +9,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createServer as createTlsServer } from "node:https";
 import type { AddressInfo } from "node:net";
+import { errorResponse, type ServiceResponse } from "./answers.ts";
 import type { TlsMaterial } from "./certificate.ts";
 import type { ManualClock, ServeClock } from "./clock.ts";
 import type { Conditions } from "./etags.ts";
 import { signatureProblem } from "./hmac.ts";
-import { errorResponse, type JobRouterService, type ServiceResponse } from "./service.ts";
+import type { JobRouterService } from "./service.ts";
 import { isoTime } from "./wire.ts";
 
 /** The largest request body read (the service's resources are a few KiB). */

@@ -4,8 +4,8 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { SERVED_OPERATIONS } from "../../src/serve/operations.ts";
 import { ROUTES } from "../../src/serve/routes.ts";
-import { SERVED_OPERATIONS } from "../../src/serve/service.ts";
 
 const doc = readFileSync(new URL("../../docs/serve.md", import.meta.url), "utf8");
 

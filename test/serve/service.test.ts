@@ -5,7 +5,8 @@
  * only through advanceTo (an offer expires when its time comes).
  */
 import { describe, expect, it } from "vitest";
-import { JobRouterService, type ServiceResponse } from "../../src/serve/service.ts";
+import type { ServiceResponse } from "../../src/serve/answers.ts";
+import { JobRouterService } from "../../src/serve/service.ts";
 
 const ORIGIN_MS = Date.parse("2026-01-01T00:00:00Z");
 

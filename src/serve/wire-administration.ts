@@ -1,0 +1,206 @@
+/**
+ * The administration client's resources on the wire: distribution policies, queues and
+ * classification policies read from PATCH bodies into the router's specs (kinds in camelCase or
+ * the previews' kebab-case), classification policies answered in the API's field names, and
+ * queue statistics.
+ */
+import type { QueueStatistics } from "../router/index.ts";
+import type {
+  ClassificationPolicySpec,
+  DistributionModeSpec,
+  DistributionPolicySpec,
+  QueueSpec,
+} from "../router/types.ts";
+import { readClassificationPolicy } from "../scenario/index.ts";
+import { DISTRIBUTION_MODE_KINDS } from "../vocabulary/index.ts";
+import {
+  bodyObject,
+  canonicalProperties,
+  type JsonObject,
+  mergedLabels,
+  optionalBoolean,
+  optionalNumber,
+  optionalString,
+  WireError,
+} from "./wire.ts";
+
+/** GET /routing/queues/{id}/statistics (no wait estimates yet: docs/serve.md). */
+export function queueStatisticsJson(statistics: QueueStatistics): JsonObject {
+  return {
+    queueId: statistics.queueId,
+    length: statistics.length,
+    longestJobWaitTimeMinutes: statistics.longestJobWaitTimeMinutes,
+  };
+}
+
+/** A kind as the API spells it in any of its versions (`longestIdle`, `longest-idle`). */
+function kindKey(kind: string): string {
+  return kind.toLowerCase().replaceAll("-", "");
+}
+
+function modeOf(value: unknown): DistributionModeSpec {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new WireError("mode must be an object with a kind", "mode");
+  }
+  const mode = canonicalProperties(value as JsonObject, [
+    "kind",
+    "minConcurrentOffers",
+    "maxConcurrentOffers",
+    "bypassSelectors",
+    "scoringRule",
+    "scoringRuleOptions",
+  ]);
+  const kindText = optionalString(mode, "kind");
+  const kind = DISTRIBUTION_MODE_KINDS.find((known) => kindKey(known) === kindKey(kindText ?? ""));
+  if (kind === undefined) {
+    throw new WireError(
+      `mode.kind must be one of ${DISTRIBUTION_MODE_KINDS.join(", ")} (got ${kindText ?? "none"})`,
+      "mode.kind",
+    );
+  }
+  const minConcurrentOffers = optionalNumber(mode, "minConcurrentOffers");
+  const maxConcurrentOffers = optionalNumber(mode, "maxConcurrentOffers");
+  const bypassSelectors = optionalBoolean(mode, "bypassSelectors");
+  if (mode.scoringRule !== undefined || mode.scoringRuleOptions !== undefined) {
+    throw new WireError(
+      "a scoring rule over the API is not supported yet: preload best-worker policies from a scenario (docs/serve.md)",
+      "mode.scoringRule",
+    );
+  }
+  return {
+    kind,
+    ...(minConcurrentOffers === undefined ? {} : { minConcurrentOffers }),
+    ...(maxConcurrentOffers === undefined ? {} : { maxConcurrentOffers }),
+    ...(bypassSelectors === undefined ? {} : { bypassSelectors }),
+  };
+}
+
+/** PATCH /routing/distributionPolicies/{id} read into a new policy's spec. */
+export function distributionPolicySpecOf(id: string, rawBody: unknown): DistributionPolicySpec {
+  const body = canonicalProperties(bodyObject(rawBody), [
+    "name",
+    "offerExpiresAfterSeconds",
+    "mode",
+  ]);
+  const name = optionalString(body, "name");
+  const offerExpiresAfterSeconds = optionalNumber(body, "offerExpiresAfterSeconds");
+  if (offerExpiresAfterSeconds === undefined) {
+    throw new WireError("offerExpiresAfterSeconds is required", "offerExpiresAfterSeconds");
+  }
+  if (body.mode === undefined || body.mode === null)
+    throw new WireError("mode is required", "mode");
+  return {
+    id,
+    ...(name === undefined ? {} : { name }),
+    offerExpiresAfterSeconds,
+    mode: modeOf(body.mode),
+  };
+}
+
+/** PATCH /routing/queues/{id} read into a new queue's spec. */
+export function queueSpecOf(id: string, rawBody: unknown): QueueSpec {
+  const body = canonicalProperties(bodyObject(rawBody), [
+    "name",
+    "distributionPolicyId",
+    "exceptionPolicyId",
+    "labels",
+  ]);
+  const name = optionalString(body, "name");
+  const distributionPolicyId = optionalString(body, "distributionPolicyId");
+  if (distributionPolicyId === undefined) {
+    throw new WireError("distributionPolicyId is required", "distributionPolicyId");
+  }
+  const exceptionPolicyId = optionalString(body, "exceptionPolicyId");
+  const labels = mergedLabels({}, body.labels, "labels");
+  return {
+    id,
+    ...(name === undefined ? {} : { name }),
+    distributionPolicyId,
+    ...(exceptionPolicyId === undefined ? {} : { exceptionPolicyId }),
+    ...(labels === undefined ? {} : { labels }),
+  };
+}
+
+/**
+ * `value` with every `kind` spelled in camelCase, at any depth: the API's kinds were kebab-case
+ * in its previews and some clients still send them (`pass-through` for `passThrough`).
+ */
+export function camelCaseKinds(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(camelCaseKinds);
+  if (typeof value !== "object" || value === null) return value;
+  const result: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) {
+    result[key] =
+      key === "kind" && typeof inner === "string"
+        ? inner.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase())
+        : camelCaseKinds(inner);
+  }
+  return result;
+}
+
+const CLASSIFICATION_POLICY_FIELDS = [
+  "name",
+  "fallbackQueueId",
+  "queueSelectorAttachments",
+  "prioritizationRule",
+  "workerSelectorAttachments",
+];
+
+/**
+ * PATCH /routing/classificationPolicies/{id} read into a new policy's spec, by the scenario's own
+ * schema (src/scenario/resources.ts): every problem of the body in one 400, the first one's path
+ * as its target. Read-only fields (id, etag) are dropped; unknown ones are refused, as a
+ * scenario's are, since a misspelt attachment would otherwise route silently.
+ */
+export function classificationPolicySpecOf(id: string, rawBody: unknown): ClassificationPolicySpec {
+  const {
+    id: _id,
+    etag: _etag,
+    ...body
+  } = canonicalProperties(bodyObject(rawBody), [...CLASSIFICATION_POLICY_FIELDS, "id", "etag"]);
+  const withoutNulls = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== null));
+  const reading = readClassificationPolicy(id, camelCaseKinds(withoutNulls) as JsonObject);
+  if (!reading.ok) {
+    const [first] = reading.problems;
+    throw new WireError(
+      reading.problems.map((problem) => `${problem.path}: ${problem.message}`).join("; "),
+      first?.path ?? "body",
+    );
+  }
+  return reading.spec;
+}
+
+/** A router attachment as the API spells it: `queueSelector(s)` or `workerSelector(s)`. */
+function attachmentJson(attachment: JsonObject, noun: "queue" | "worker"): JsonObject {
+  const { selector, selectors, allocations, ...rest } = attachment as {
+    selector?: unknown;
+    selectors?: unknown;
+    allocations?: readonly { weight: number; selectors: unknown }[];
+  } & Record<string, unknown>;
+  return {
+    ...rest,
+    ...(selector === undefined ? {} : { [`${noun}Selector`]: selector }),
+    ...(selectors === undefined ? {} : { [`${noun}Selectors`]: selectors }),
+    ...(allocations === undefined
+      ? {}
+      : {
+          allocations: allocations.map((allocation) => ({
+            weight: allocation.weight,
+            [`${noun}Selectors`]: allocation.selectors,
+          })),
+        }),
+  };
+}
+
+/** GET /routing/classificationPolicies/{id}: the router's spec in the API's field names. */
+export function classificationPolicyJson(spec: ClassificationPolicySpec): JsonObject {
+  return {
+    ...spec,
+    queueSelectorAttachments: (spec.queueSelectorAttachments ?? []).map((attachment) =>
+      attachmentJson(attachment as unknown as JsonObject, "queue"),
+    ),
+    workerSelectorAttachments: (spec.workerSelectorAttachments ?? []).map((attachment) =>
+      attachmentJson(attachment as unknown as JsonObject, "worker"),
+    ),
+  };
+}

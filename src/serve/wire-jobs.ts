@@ -1,0 +1,186 @@
+/**
+ * Jobs on the wire: a job's snapshot as GET answers it (times as ISO-8601, absent values left
+ * out) and PATCH bodies read into an upsert (labels and tags merged, selectors replaced;
+ * read-only fields such as status, timestamps and assignments ignored), and the note,
+ * disposition code and `closeAt` of cancel, complete and close.
+ */
+import type { JobView } from "../router/index.ts";
+import type { JobSpec, WorkerSelector, WorkerSelectorSpec } from "../router/types.ts";
+import { LABEL_OPERATORS, type LabelOperator } from "../vocabulary/index.ts";
+import {
+  bodyObject,
+  canonicalProperties,
+  isLabelValue,
+  isoTime,
+  type JsonObject,
+  mergedLabels,
+  optionalBoolean,
+  optionalNumber,
+  optionalString,
+  secondsOfIso,
+  type TimeFormat,
+  WireError,
+  withoutNulls,
+} from "./wire.ts";
+
+function selectorJson(time: TimeFormat, selector: WorkerSelector): JsonObject {
+  return withoutNulls({
+    key: selector.key,
+    labelOperator: selector.labelOperator,
+    value: selector.value,
+    expiresAfterSeconds: selector.expiresAfterSeconds,
+    expedite: selector.expedite,
+    status: selector.status,
+    expiresAt: selector.expiresAtSeconds === null ? null : isoTime(time, selector.expiresAtSeconds),
+  });
+}
+
+/** GET /routing/jobs/{id}. */
+export function jobJson(time: TimeFormat, job: JobView): JsonObject {
+  const at = (seconds: number | null) => (seconds === null ? null : isoTime(time, seconds));
+  const assignment = job.assignment;
+  return withoutNulls({
+    id: job.id,
+    channelReference: job.channelReference,
+    status: job.status,
+    enqueuedAt: at(job.enqueuedAtSeconds),
+    channelId: job.channelId,
+    queueId: job.queueId,
+    classificationPolicyId: job.classificationPolicyId,
+    priority: job.priority,
+    dispositionCode: job.dispositionCode,
+    requestedWorkerSelectors: job.requestedWorkerSelectors.map((s) => selectorJson(time, s)),
+    attachedWorkerSelectors: job.attachedWorkerSelectors.map((s) => selectorJson(time, s)),
+    labels: job.labels,
+    assignments:
+      assignment === null
+        ? {}
+        : {
+            [assignment.assignmentId]: withoutNulls({
+              assignmentId: assignment.assignmentId,
+              workerId: assignment.workerId,
+              assignedAt: at(assignment.assignedAtSeconds),
+              completedAt: at(assignment.completedAtSeconds),
+              closedAt: at(assignment.closedAtSeconds),
+            }),
+          },
+    tags: job.tags,
+    notes: job.notes.map((note) => ({ message: note.message, addedAt: at(note.addedAtSeconds) })),
+    matchingMode: { kind: "queueAndMatch" },
+  });
+}
+
+function selectorSpecs(value: unknown, field: string): WorkerSelectorSpec[] | undefined {
+  if (value === undefined) return undefined;
+  if (value === null) return [];
+  if (!Array.isArray(value)) throw new WireError(`${field} must be an array`, field);
+  return value.map((item, index) => {
+    const where = `${field}[${index}]`;
+    if (typeof item !== "object" || item === null) {
+      throw new WireError(`${where} must be an object`, where);
+    }
+    const selector = canonicalProperties(item as JsonObject, SELECTOR_FIELDS);
+    const key = optionalString(selector, "key");
+    if (key === undefined) throw new WireError(`${where}.key is required`, `${where}.key`);
+    const operator = optionalString(selector, "labelOperator") ?? "equal";
+    const labelOperator = LABEL_OPERATORS.find(
+      (known) => known.toLowerCase() === operator.toLowerCase(),
+    );
+    if (labelOperator === undefined) {
+      throw new WireError(
+        `${where}.labelOperator must be one of ${LABEL_OPERATORS.join(", ")} (got ${operator})`,
+        `${where}.labelOperator`,
+      );
+    }
+    const labelValue = selector.value;
+    if (!isLabelValue(labelValue)) {
+      throw new WireError(
+        `${where}.value must be a string, a number or a boolean`,
+        `${where}.value`,
+      );
+    }
+    const expiresAfterSeconds = optionalNumber(selector, "expiresAfterSeconds");
+    const expedite = optionalBoolean(selector, "expedite");
+    return {
+      key,
+      labelOperator: labelOperator as LabelOperator,
+      value: labelValue,
+      ...(expiresAfterSeconds === undefined ? {} : { expiresAfterSeconds }),
+      ...(expedite === undefined ? {} : { expedite }),
+    };
+  });
+}
+
+const SELECTOR_FIELDS = ["key", "labelOperator", "value", "expiresAfterSeconds", "expedite"];
+
+const JOB_FIELDS = [
+  "channelReference",
+  "channelId",
+  "classificationPolicyId",
+  "queueId",
+  "priority",
+  "requestedWorkerSelectors",
+  "labels",
+  "tags",
+  "matchingMode",
+  "notes",
+  "dispositionCode",
+];
+
+/**
+ * PATCH /routing/jobs/{id} read into an upsert: `current` is the job when it exists (its
+ * labels and tags are what the patch merges into).
+ */
+export function jobSpecOf(id: string, rawBody: unknown, current: JobView | undefined): JobSpec {
+  const body = canonicalProperties(bodyObject(rawBody), JOB_FIELDS);
+  const matchingMode = body.matchingMode;
+  if (matchingMode !== undefined && matchingMode !== null) {
+    const kind = (matchingMode as JsonObject).kind;
+    if (typeof kind !== "string" || kind.toLowerCase().replaceAll("-", "") !== "queueandmatch") {
+      throw new WireError(
+        "ccsim serve supports only matchingMode queueAndMatch so far (docs/serve.md)",
+        "matchingMode",
+      );
+    }
+  }
+  if (body.notes !== undefined && body.notes !== null) {
+    throw new WireError("notes on a job upsert are not supported yet (docs/serve.md)", "notes");
+  }
+  const fields: Record<string, unknown> = {
+    channelReference: optionalString(body, "channelReference"),
+    channelId: optionalString(body, "channelId"),
+    classificationPolicyId: optionalString(body, "classificationPolicyId"),
+    queueId: optionalString(body, "queueId"),
+    priority: optionalNumber(body, "priority"),
+    labels: mergedLabels(current?.labels ?? {}, body.labels, "labels"),
+    tags: mergedLabels(current?.tags ?? {}, body.tags, "tags"),
+    requestedWorkerSelectors: selectorSpecs(
+      body.requestedWorkerSelectors,
+      "requestedWorkerSelectors",
+    ),
+  };
+  const spec: Record<string, unknown> = { id };
+  for (const [key, value] of Object.entries(fields)) if (value !== undefined) spec[key] = value;
+  return spec as unknown as JobSpec;
+}
+
+/** The note and disposition code of cancel, complete and close bodies. */
+export function noteOptions(rawBody: unknown): { note?: string; dispositionCode?: string } {
+  const body = canonicalProperties(bodyObject(rawBody), ["note", "dispositionCode", "closeAt"]);
+  const note = optionalString(body, "note");
+  const dispositionCode = optionalString(body, "dispositionCode");
+  return {
+    ...(note === undefined ? {} : { note }),
+    ...(dispositionCode === undefined ? {} : { dispositionCode }),
+  };
+}
+
+/** `closeAt` of a close body, in simulated seconds. */
+export function closeAtSeconds(time: TimeFormat, rawBody: unknown): number | undefined {
+  const body = canonicalProperties(bodyObject(rawBody), ["closeAt"]);
+  const closeAt = optionalString(body, "closeAt");
+  if (closeAt === undefined) return undefined;
+  const seconds = secondsOfIso(time, closeAt);
+  if (seconds === null) throw new WireError("closeAt must be an ISO-8601 time", "closeAt");
+  return seconds;
+}
