@@ -4,18 +4,14 @@
  * or too large gets 400, the manual clock moves only through /ccsim/clock:advance (and an offer
  * expires then), and the wall clock fires a timer with no request coming.
  */
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ManualClock, WallClock } from "../../src/serve/clock.ts";
 import { signRequest } from "../../src/serve/hmac.ts";
-import {
-  MAX_BODY_BYTES,
-  type RunningServer,
-  startHttpServer,
-} from "../../src/serve/http-server.ts";
-import { JobRouterService } from "../../src/serve/service.ts";
+import { MAX_BODY_BYTES } from "../../src/serve/http-server.ts";
 import { SIGNED_DATE, serveClient } from "../support/serve-client.ts";
+import { serversClosedAfterEachTest, TEST_KEY } from "../support/serve-server.ts";
 
-const KEY = Buffer.from("ccsim-test-key-0123456789abcdef");
+const KEY = TEST_KEY;
 
 const CONFIG = {
   distributionPolicies: [
@@ -35,29 +31,11 @@ const WORKER = {
   availableForOffers: true,
 };
 
-let running: RunningServer | null = null;
-const internalErrors: unknown[] = [];
-
-afterEach(async () => {
-  await running?.close();
-  running = null;
-  expect(internalErrors).toEqual([]);
-});
+const servers = serversClosedAfterEachTest();
 
 async function serve(clock: ManualClock | WallClock) {
-  const service = new JobRouterService({
-    config: CONFIG,
-    time: { originMs: Date.parse("2026-01-01T00:00:00Z") },
-  });
-  running = await startHttpServer({
-    service,
-    clock,
-    key: KEY,
-    host: "127.0.0.1",
-    port: 0,
-    onInternalError: (error) => internalErrors.push(error),
-  });
-  return { service, url: running.url, call: serveClient(running.url, KEY) };
+  const { service, url } = await servers.start({ config: CONFIG, clock });
+  return { service, url, call: serveClient(url, KEY) };
 }
 
 describe("ccsim serve over HTTP", () => {

@@ -13,40 +13,17 @@
  * and its 10-second sleep (left out, see there).
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ManualClock } from "../../src/serve/clock.ts";
-import { type RunningServer, startHttpServer } from "../../src/serve/http-server.ts";
-import { JobRouterService } from "../../src/serve/service.ts";
 import { JobRouterClient, type JobRouterRestClient } from "../support/job-router-rest-client.ts";
+import { serversClosedAfterEachTest, TEST_ACCESS_KEY } from "../support/serve-server.ts";
 
-const ACCESS_KEY = Buffer.from("ccsim-test-key-0123456789abcdef").toString("base64");
+const ACCESS_KEY = TEST_ACCESS_KEY;
 
-let running: RunningServer | null = null;
-const internalErrors: unknown[] = [];
+const servers = serversClosedAfterEachTest();
 
-afterEach(async () => {
+afterEach(() => {
   vi.restoreAllMocks();
   vi.unstubAllEnvs();
-  await running?.close();
-  running = null;
-  expect(internalErrors).toEqual([]);
 });
-
-/** A server with nothing preloaded (the quickstart creates its policy and queue), time still. */
-async function emptyServer() {
-  const service = new JobRouterService({
-    config: { distributionPolicies: [], queues: [] },
-    time: { originMs: Date.parse("2026-01-01T00:00:00Z") },
-  });
-  running = await startHttpServer({
-    service,
-    clock: new ManualClock(),
-    key: Buffer.from(ACCESS_KEY, "base64"),
-    host: "127.0.0.1",
-    port: 0,
-    onInternalError: (error) => internalErrors.push(error),
-  });
-  return { service, url: running.url };
-}
 
 /** A policy of the client's pipeline (core-rest-pipeline's type, reached through the client). */
 type PipelinePolicy = Parameters<JobRouterRestClient["pipeline"]["addPolicy"]>[0];
@@ -99,7 +76,7 @@ describe("the JavaScript quickstart against ccsim serve", () => {
   it("creates a policy, queue, job and worker, then accepts, completes, closes and deletes", {
     timeout: 60_000,
   }, async () => {
-    const { service, url } = await emptyServer();
+    const { service, url } = await servers.start();
     const printed: string[] = [];
     vi.spyOn(console, "log").mockImplementation((...args: unknown[]) => {
       printed.push(args.join(" "));
@@ -275,7 +252,7 @@ describe("the JavaScript quickstart against ccsim serve", () => {
   it("answers a client with the wrong key 401, in the service's error shape", {
     timeout: 60_000,
   }, async () => {
-    const { url } = await emptyServer();
+    const { url } = await servers.start();
     const wrongKey = Buffer.from("not the server's key").toString("base64");
     const client = JobRouterClient(`endpoint=${url}/;accesskey=${wrongKey}`);
     const answer = await client.path("/routing/jobs/{jobId}", "job-1").get();
