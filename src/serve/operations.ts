@@ -19,7 +19,13 @@ import {
   queueSpecOf,
   queueStatisticsJson,
 } from "./wire-administration.ts";
-import { closeAtSeconds, jobJson, jobSpecOf, noteOptions } from "./wire-jobs.ts";
+import {
+  closeAtSeconds,
+  jobJson,
+  jobSpecOf,
+  noteOptions,
+  retryOfferAtSeconds,
+} from "./wire-jobs.ts";
 import { workerJson, workerSpecOf } from "./wire-workers.ts";
 
 /** GET of a preloaded resource. */
@@ -190,12 +196,15 @@ function getWorker(service: JobRouterService, id: string): ServiceResponse {
     : { status: 200, body: workerJson(service.time, worker) };
 }
 
+/**
+ * POST …:decline. A `retryOfferAt` still to come lets the job be offered to this worker again
+ * from then; one already past (the .NET SDK sends 0001-01-01 when none is set) is none.
+ */
 function declineJobOffer(service: JobRouterService, worker: string, offer: string, body: unknown) {
-  const retry = canonicalProperties(bodyObject(body), ["retryOfferAt"]).retryOfferAt;
-  if (retry !== undefined && retry !== null) {
-    throw new WireError("retryOfferAt is not supported yet (docs/serve.md)", "retryOfferAt");
-  }
-  return answer(service.router.declineJobOffer(worker, offer), () => EMPTY_BODY);
+  const retryAt = retryOfferAtSeconds(service.time, body);
+  const options =
+    retryAt === undefined || retryAt <= service.nowSeconds ? {} : { retryOfferAtSeconds: retryAt };
+  return answer(service.router.declineJobOffer(worker, offer, options), () => EMPTY_BODY);
 }
 
 /**

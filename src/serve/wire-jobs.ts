@@ -175,12 +175,22 @@ export function noteOptions(rawBody: unknown): { note?: string; dispositionCode?
   };
 }
 
+/** A time field of a body (`closeAt`, `retryOfferAt`), in simulated seconds, when given. */
+function timeField(time: TimeFormat, rawBody: unknown, field: string): number | undefined {
+  const body = canonicalProperties(bodyObject(rawBody), [field]);
+  const text = optionalString(body, field);
+  if (text === undefined) return undefined;
+  const seconds = secondsOfIso(time, text);
+  if (seconds === null) throw new WireError(`${field} must be an ISO-8601 time`, field);
+  return seconds;
+}
+
 /** `closeAt` of a close body, in simulated seconds. */
 export function closeAtSeconds(time: TimeFormat, rawBody: unknown): number | undefined {
-  const body = canonicalProperties(bodyObject(rawBody), ["closeAt"]);
-  const closeAt = optionalString(body, "closeAt");
-  if (closeAt === undefined) return undefined;
-  const seconds = secondsOfIso(time, closeAt);
-  if (seconds === null) throw new WireError("closeAt must be an ISO-8601 time", "closeAt");
-  return seconds;
+  return timeField(time, rawBody, "closeAt");
+}
+
+/** `retryOfferAt` of a decline body, in simulated seconds. */
+export function retryOfferAtSeconds(time: TimeFormat, rawBody: unknown): number | undefined {
+  return timeField(time, rawBody, "retryOfferAt");
 }

@@ -575,3 +575,41 @@ describe("classification policies created over the API", () => {
     expect(call("GET", "/routing/classificationPolicies/bad").status).toBe(404);
   });
 });
+
+describe("declining an offer", () => {
+  it("with retryOfferAt still to come offers the job to the worker again then", () => {
+    const target = service();
+    const call = caller(target);
+    call("PATCH", "/routing/workers/agent-1", WORKER);
+    call("PATCH", "/routing/jobs/job-1", { channelId: "voice", queueId: "support" });
+    const offer = body(call("GET", "/routing/workers/agent-1")).offers[0];
+    const declined = call("POST", `/routing/workers/agent-1/offers/${offer.offerId}:decline`, {
+      retryOfferAt: "2026-01-01T00:00:10Z",
+    });
+    expect(declined).toEqual({ status: 200, body: {} });
+    expect(body(call("GET", "/routing/workers/agent-1")).offers).toEqual([]);
+    target.advanceTo(10);
+    const again = body(call("GET", "/routing/workers/agent-1")).offers;
+    expect(again.map((o: { jobId: string }) => o.jobId)).toEqual(["job-1"]);
+    expect(again[0].offeredAt).toBe("2026-01-01T00:00:10.000Z");
+  });
+
+  it("with a retryOfferAt already past (as .NET sends when none is set) does not offer it again", () => {
+    const target = service();
+    const call = caller(target);
+    call("PATCH", "/routing/workers/agent-1", WORKER);
+    call("PATCH", "/routing/jobs/job-1", { channelId: "voice", queueId: "support" });
+    const offer = body(call("GET", "/routing/workers/agent-1")).offers[0];
+    const declined = call("POST", `/routing/workers/agent-1/offers/${offer.offerId}:decline`, {
+      retryOfferAt: "0001-01-01T00:00:00Z",
+    });
+    expect(declined.status).toBe(200);
+    target.advanceTo(3600);
+    expect(body(call("GET", "/routing/workers/agent-1")).offers).toEqual([]);
+    expect(body(call("GET", "/routing/jobs/job-1")).status).toBe("queued");
+    const bad = call("POST", `/routing/workers/agent-1/offers/${offer.offerId}:decline`, {
+      retryOfferAt: "soon",
+    });
+    expect(bad.status).toBe(400);
+  });
+});
