@@ -15,7 +15,9 @@ import { bodyObject, canonicalProperties, type JsonObject, WireError } from "./w
 import {
   classificationPolicyJson,
   classificationPolicySpecOf,
+  distributionPolicyJson,
   distributionPolicySpecOf,
+  queueJson,
   queueSpecOf,
   queueStatisticsJson,
 } from "./wire-administration.ts";
@@ -220,6 +222,7 @@ export const OPERATIONS: Readonly<Partial<Record<OperationId, Operation>>> = {
       "distribution policy",
       distributionPolicySpecOf,
       (spec) => s.router.addDistributionPolicy(spec),
+      distributionPolicyJson,
     ),
   upsertClassificationPolicy: (s, id, _, body) =>
     upsertResource(
@@ -232,19 +235,27 @@ export const OPERATIONS: Readonly<Partial<Record<OperationId, Operation>>> = {
       classificationPolicyJson,
     ),
   upsertQueue: (s, id, _, body) =>
-    upsertResource(s.resources.queues, id, body, "queue", queueSpecOf, (spec) =>
-      s.router.addQueue(spec),
+    upsertResource(
+      s.resources.queues,
+      id,
+      body,
+      "queue",
+      queueSpecOf,
+      (spec) => s.router.addQueue(spec),
+      queueJson,
     ),
-  getDistributionPolicy: (s, id) => answerResource(s.resources.distributionPolicies, id),
-  listDistributionPolicies: (s) => answerList(s.resources.distributionPolicies),
+  getDistributionPolicy: (s, id) =>
+    answerResource(s.resources.distributionPolicies, id, distributionPolicyJson),
+  listDistributionPolicies: (s) =>
+    answerList(s.resources.distributionPolicies, distributionPolicyJson),
   getClassificationPolicy: (s, id) =>
     answerResource(s.resources.classificationPolicies, id, classificationPolicyJson),
   listClassificationPolicies: (s) =>
     answerList(s.resources.classificationPolicies, classificationPolicyJson),
   getExceptionPolicy: (s, id) => answerResource(s.resources.exceptionPolicies, id),
   listExceptionPolicies: (s) => answerList(s.resources.exceptionPolicies),
-  getQueue: (s, id) => answerResource(s.resources.queues, id),
-  listQueues: (s) => answerList(s.resources.queues),
+  getQueue: (s, id) => answerResource(s.resources.queues, id, queueJson),
+  listQueues: (s) => answerList(s.resources.queues, queueJson),
   getQueueStatistics: (s, id) => answer(s.router.getQueueStatistics(id), queueStatisticsJson),
   upsertJob: (s, id, _, body) => answerUpsertJob(s, id, body),
   getJob: (s, id) => answerJob(s, id),
@@ -279,15 +290,16 @@ const workerResource: ResourceReader = (s, id) => {
   const worker = s.router.getWorker(id);
   return worker === undefined ? undefined : workerJson(s.time, worker);
 };
-const specResource =
-  (pick: (resources: AdministrationResources) => ReadonlyMap<string, unknown>): ResourceReader =>
-  (s, id) =>
-    pick(s.resources).get(id) as JsonObject | undefined;
-
-const classificationPolicyResource: ResourceReader = (s, id) => {
-  const spec = s.resources.classificationPolicies.get(id);
-  return spec === undefined ? undefined : classificationPolicyJson(spec);
-};
+/** A resource of the administration client, answered through `toJson`. */
+function specResource<T>(
+  pick: (resources: AdministrationResources) => ReadonlyMap<string, T>,
+  toJson: (spec: T) => JsonObject = (spec) => spec as JsonObject,
+): ResourceReader {
+  return (s, id) => {
+    const spec = pick(s.resources).get(id);
+    return spec === undefined ? undefined : toJson(spec);
+  };
+}
 
 /**
  * The operations on one resource (get, upsert, delete), and how to read that resource: their
@@ -299,10 +311,13 @@ export const RESOURCE_OF: Readonly<Partial<Record<OperationId, ResourceReader>>>
       [
         ["Job", jobResource],
         ["Worker", workerResource],
-        ["DistributionPolicy", specResource((r) => r.distributionPolicies)],
-        ["ClassificationPolicy", classificationPolicyResource],
+        ["DistributionPolicy", specResource((r) => r.distributionPolicies, distributionPolicyJson)],
+        [
+          "ClassificationPolicy",
+          specResource((r) => r.classificationPolicies, classificationPolicyJson),
+        ],
         ["ExceptionPolicy", specResource((r) => r.exceptionPolicies)],
-        ["Queue", specResource((r) => r.queues)],
+        ["Queue", specResource((r) => r.queues, queueJson)],
       ] as const
     ).flatMap(([name, reader]) =>
       ["upsert", "get", "delete"].map((verb) => [`${verb}${name}`, reader] as const),

@@ -67,11 +67,12 @@ function modeOf(value: unknown): DistributionModeSpec {
       "mode.scoringRule",
     );
   }
+  // The service's defaults, filled in: a policy reads the same whether they were sent or not.
   return {
     kind,
-    ...(minConcurrentOffers === undefined ? {} : { minConcurrentOffers }),
-    ...(maxConcurrentOffers === undefined ? {} : { maxConcurrentOffers }),
-    ...(bypassSelectors === undefined ? {} : { bypassSelectors }),
+    minConcurrentOffers: minConcurrentOffers ?? 1,
+    maxConcurrentOffers: maxConcurrentOffers ?? 1,
+    bypassSelectors: bypassSelectors ?? false,
   };
 }
 
@@ -203,4 +204,20 @@ export function classificationPolicyJson(spec: ClassificationPolicySpec): JsonOb
       attachmentJson(attachment as unknown as JsonObject, "worker"),
     ),
   };
+}
+
+/**
+ * GET of a distribution policy: its mode with the defaults the service fills in (a preloaded
+ * policy has them from the scenario's schema, one created over the API from `modeOf`).
+ */
+export function distributionPolicyJson(spec: DistributionPolicySpec): JsonObject {
+  return {
+    ...spec,
+    mode: { minConcurrentOffers: 1, maxConcurrentOffers: 1, bypassSelectors: false, ...spec.mode },
+  };
+}
+
+/** GET of a queue: its labels with the implicit `Id` label, as the service answers them. */
+export function queueJson(spec: QueueSpec): JsonObject {
+  return { ...spec, labels: { ...spec.labels, Id: spec.id } };
 }

@@ -17,6 +17,7 @@ import {
   optionalBoolean,
   optionalNumber,
   optionalString,
+  sameLabels,
   secondsOfIso,
   type TimeFormat,
   WireError,
@@ -143,25 +144,68 @@ export function jobSpecOf(id: string, rawBody: unknown, current: JobView | undef
       );
     }
   }
-  if (body.notes !== undefined && body.notes !== null) {
-    throw new WireError("notes on a job upsert are not supported yet (docs/serve.md)", "notes");
-  }
+  checkNotesUnchanged(body.notes, current);
+  const labels = mergedLabels(current?.labels ?? {}, body.labels, "labels");
+  const tags = mergedLabels(current?.tags ?? {}, body.tags, "tags");
+  const requested = selectorSpecs(body.requestedWorkerSelectors, "requestedWorkerSelectors");
+  // What a client sends back as it read it is no change: leaving it out keeps the router from
+  // taking it for one (new labels or selectors revoke the job's offers and match it again).
   const fields: Record<string, unknown> = {
     channelReference: optionalString(body, "channelReference"),
     channelId: optionalString(body, "channelId"),
     classificationPolicyId: optionalString(body, "classificationPolicyId"),
     queueId: optionalString(body, "queueId"),
     priority: optionalNumber(body, "priority"),
-    labels: mergedLabels(current?.labels ?? {}, body.labels, "labels"),
-    tags: mergedLabels(current?.tags ?? {}, body.tags, "tags"),
-    requestedWorkerSelectors: selectorSpecs(
-      body.requestedWorkerSelectors,
-      "requestedWorkerSelectors",
-    ),
+    labels: current !== undefined && sameLabels(labels, current.labels) ? undefined : labels,
+    tags: current !== undefined && sameLabels(tags, current.tags) ? undefined : tags,
+    requestedWorkerSelectors:
+      current !== undefined && sameSelectors(requested, current.requestedWorkerSelectors)
+        ? undefined
+        : requested,
   };
   const spec: Record<string, unknown> = { id };
   for (const [key, value] of Object.entries(fields)) if (value !== undefined) spec[key] = value;
   return spec as unknown as JobSpec;
+}
+
+/** Whether `sent` (undefined: not sent) are the job's requested selectors as it holds them. */
+function sameSelectors(
+  sent: readonly WorkerSelectorSpec[] | undefined,
+  held: readonly WorkerSelector[],
+): boolean {
+  if (sent === undefined) return true;
+  return (
+    sent.length === held.length &&
+    sent.every((selector, index) => {
+      const other = held[index] as WorkerSelector;
+      return (
+        selector.key === other.key &&
+        selector.labelOperator === other.labelOperator &&
+        selector.value === other.value &&
+        (selector.expiresAfterSeconds ?? null) === other.expiresAfterSeconds &&
+        (selector.expedite ?? false) === other.expedite
+      );
+    })
+  );
+}
+
+/**
+ * Notes on an upsert: accepted when they are the job's notes as it holds them (a client sending
+ * back the job it read); other notes are not supported yet (notes come from cancel, complete and
+ * close).
+ */
+function checkNotesUnchanged(notes: unknown, current: JobView | undefined): void {
+  if (notes === undefined || notes === null) return;
+  const messages = Array.isArray(notes)
+    ? notes.map((note) => (note as { message?: unknown } | null)?.message)
+    : null;
+  const held = current?.notes.map((note) => note.message) ?? [];
+  if (messages === null || JSON.stringify(messages) !== JSON.stringify(held)) {
+    throw new WireError(
+      "notes on a job upsert are not supported yet, other than the job's own (docs/serve.md)",
+      "notes",
+    );
+  }
 }
 
 /** The note and disposition code of cancel, complete and close bodies. */

@@ -14,6 +14,7 @@ import {
   optionalBoolean,
   optionalNumber,
   optionalString,
+  sameLabels,
   type TimeFormat,
   WireError,
   withoutNulls,
@@ -124,8 +125,11 @@ export function workerSpecOf(
         )
         ? null
         : "channels",
-      body.labels === undefined ? null : "labels",
-      body.tags === undefined ? null : "tags",
+      // Labels and tags as merge-patch: a client sending back what it read changes nothing.
+      sameLabels(mergedLabels(current.labels, body.labels, "labels"), current.labels)
+        ? null
+        : "labels",
+      sameLabels(mergedLabels(current.tags, body.tags, "tags"), current.tags) ? null : "tags",
     ].filter((field): field is string => field !== null);
     if (changed.length > 0) {
       throw new WireError(

@@ -121,3 +121,13 @@ export function mergedLabels(current: Labels, patch: unknown, field: string): La
   }
   return merged;
 }
+
+/** Whether `patched` (a merge-patch result; undefined when no patch was sent) equals `current`. */
+export function sameLabels(patched: Labels | undefined, current: Labels): boolean {
+  if (patched === undefined) return true;
+  const keys = Object.keys(patched);
+  return (
+    keys.length === Object.keys(current).length &&
+    keys.every((key) => Object.hasOwn(current, key) && current[key] === patched[key])
+  );
+}

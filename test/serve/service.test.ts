@@ -206,7 +206,12 @@ describe("distribution policies and queues created over the API", () => {
       id: "rr",
       name: "RR",
       offerExpiresAfterSeconds: 60,
-      mode: { kind: "roundRobin" },
+      mode: {
+        kind: "roundRobin",
+        minConcurrentOffers: 1,
+        maxConcurrentOffers: 1,
+        bypassSelectors: false,
+      },
       etag: expect.stringMatching(/^"/),
     });
     expect(call("PATCH", "/routing/distributionPolicies/rr", policy).status).toBe(200);
@@ -611,5 +616,59 @@ describe("declining an offer", () => {
       retryOfferAt: "soon",
     });
     expect(bad.status).toBe(400);
+  });
+});
+
+describe("a resource sent back as it was read", () => {
+  it("is no change: a job keeps its offer, a worker and a queue answer 200", () => {
+    const target = service();
+    const call = caller(target);
+    call("PATCH", "/routing/workers/agent-1", {
+      ...WORKER,
+      labels: { skill: 5 },
+      tags: { a: "b" },
+    });
+    call("PATCH", "/routing/jobs/job-1", {
+      channelId: "voice",
+      queueId: "support",
+      labels: { language: "en" },
+      requestedWorkerSelectors: [{ key: "skill", labelOperator: "greaterThan", value: 3 }],
+    });
+    const offer = body(call("GET", "/routing/workers/agent-1")).offers[0];
+    const job = body(call("GET", "/routing/jobs/job-1"));
+    const again = call("PATCH", "/routing/jobs/job-1", job);
+    expect(again.status).toBe(200);
+    expect(body(again).etag).toBe(job.etag);
+    // Not taken for new labels or selectors: the offer stands.
+    expect(body(call("GET", "/routing/workers/agent-1")).offers).toEqual([offer]);
+
+    const worker = body(call("GET", "/routing/workers/agent-1"));
+    expect(call("PATCH", "/routing/workers/agent-1", worker).status).toBe(200);
+    expect(call("PATCH", "/routing/workers/agent-1", { labels: { skill: 6 } }).status).toBe(400);
+
+    const queue = body(call("GET", "/routing/queues/support"));
+    expect(queue.labels).toEqual({ Id: "support" });
+    expect(call("PATCH", "/routing/queues/support", queue).status).toBe(200);
+    const policy = body(call("GET", "/routing/distributionPolicies/longest-idle"));
+    expect(policy.mode).toEqual({
+      kind: "longestIdle",
+      minConcurrentOffers: 1,
+      maxConcurrentOffers: 1,
+      bypassSelectors: false,
+    });
+    expect(call("PATCH", "/routing/distributionPolicies/longest-idle", policy).status).toBe(200);
+  });
+
+  it("with notes of its own is accepted; other notes are refused", () => {
+    const call = caller(service());
+    call("PATCH", "/routing/jobs/job-1", { channelId: "voice", queueId: "support" });
+    call("POST", "/routing/jobs/job-1:cancel", { note: "gone" });
+    call("DELETE", "/routing/jobs/job-1");
+    call("PATCH", "/routing/jobs/job-2", { channelId: "voice", queueId: "support" });
+    const job = body(call("GET", "/routing/jobs/job-2"));
+    expect(call("PATCH", "/routing/jobs/job-2", { ...job, notes: [] }).status).toBe(200);
+    const refused = call("PATCH", "/routing/jobs/job-2", { notes: [{ message: "new" }] });
+    expect(refused.status).toBe(400);
+    expect(body(refused).communicationError.target).toBe("notes");
   });
 });
