@@ -46,6 +46,7 @@ import { Matcher } from "./distribution/matching.ts";
 import { EventRelay } from "./events/event-relay.ts";
 import type { RouterListener } from "./events/events.ts";
 import type { RouterObserver, RouterView } from "./events/observer.ts";
+import { buildExceptionPolicy } from "./exceptions/exception-policy.ts";
 import { JobFlow } from "./jobs/job-flow.ts";
 import {
   type CancelOptions,
@@ -74,6 +75,7 @@ import {
 import type {
   ClassificationPolicySpec,
   DistributionPolicySpec,
+  ExceptionPolicySpec,
   JobSpec,
   QueueSpec,
   RouterConfig,
@@ -109,6 +111,8 @@ export class Router {
   private readonly routerView: RouterView;
   /** Whether the config gave a random source (weighted allocations draw from it). */
   private readonly hasRandom: boolean;
+  /** The most rules an exception policy may have: the timers' stride (`ruleStride`). */
+  private readonly rulesPerPolicy: number;
 
   constructor(engine: Engine, config: RouterConfig) {
     // The timers first: their handlers reach the parts built below through `this` when they
@@ -130,6 +134,7 @@ export class Router {
     );
     const core = new RouterCore(engine, offerExpiryHandler, config.retainEndedJobs === true);
     this.hasRandom = config.random !== undefined;
+    this.rulesPerPolicy = ruleStride(config);
     this.core = core;
     this.routerView = new HandleView(core);
     this.matcher = new Matcher(core);
@@ -139,7 +144,7 @@ export class Router {
       new SelectorExpiry(core, this.matcher, selectorExpiryHandler),
       core.classificationPolicies,
       config.random ?? NO_RANDOM,
-      { ruleStride: ruleStride(config), waitTimeHandler },
+      { ruleStride: this.rulesPerPolicy, waitTimeHandler },
     );
     this.jobOperations = new JobOperations(core, this.matcher, this.flow, closeHandler);
     this.offerOperations = new OfferOperations(core, this.matcher, this.flow, retryHandler);
@@ -466,6 +471,32 @@ export class Router {
         );
       }
       core.classificationPolicies.set(spec.id, policy);
+    });
+  }
+
+  /**
+   * Adds an exception policy after construction, naming existing queues and classification
+   * policies; at most `exceptionRulesPerPolicy` rules (the config's). An existing id is a
+   * Conflict. Queues added later may name it.
+   */
+  addExceptionPolicy(spec: ExceptionPolicySpec): EmptyResult {
+    this.enter();
+    const core = this.core;
+    if (core.exceptionPolicies.has(spec.id)) {
+      return fail("Conflict", `exception policy ${spec.id} exists`);
+    }
+    if (spec.exceptionRules.length > this.rulesPerPolicy) {
+      return fail(
+        "BadRequest",
+        `exception policy ${spec.id}: at most ${this.rulesPerPolicy} rules (it has ${spec.exceptionRules.length})`,
+      );
+    }
+    return this.configuring(() => {
+      const references = {
+        queueById: core.queueById,
+        classificationPolicies: core.classificationPolicies,
+      };
+      core.exceptionPolicies.set(spec.id, buildExceptionPolicy(spec, references));
     });
   }
 

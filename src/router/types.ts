@@ -240,4 +240,9 @@ export interface RouterConfig {
    * `deleteJob`, as the service does; a simulation leaves it off and forgets ended jobs at once.
    */
   readonly retainEndedJobs?: boolean;
+  /**
+   * The most rules an exception policy added after construction may have
+   * (`addExceptionPolicy`); exception timers are numbered with room for that many per job.
+   */
+  readonly exceptionRulesPerPolicy?: number;
 }

@@ -33,7 +33,11 @@ export {
   parseOverride,
   type ScenarioOverride,
 } from "./overrides.ts";
-export { type ResourceReading, readClassificationPolicy } from "./resources.ts";
+export {
+  type ResourceReading,
+  readClassificationPolicy,
+  readExceptionPolicy,
+} from "./resources.ts";
 export { nearest } from "./suggest.ts";
 export { readTraces, type TraceArrivals } from "./trace-file.ts";
 export type {

@@ -114,7 +114,8 @@ export function classificationPolicy(
   });
 }
 
-function exceptionPolicy(policy: Item<"exceptionPolicies">): ExceptionPolicySpec {
+/** A parsed exception policy in the router's terms (also for `ccsim serve`'s requests). */
+export function exceptionPolicy(policy: Item<"exceptionPolicies">): ExceptionPolicySpec {
   return compact({
     ...policy,
     exceptionRules: policy.exceptionRules.map((rule) => ({

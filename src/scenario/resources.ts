@@ -5,9 +5,9 @@
  * come back as `path: message` lines (no file positions: there is no file).
  */
 import type * as z from "zod";
-import { classificationPolicy } from "./normalise.ts";
-import { classificationPolicySchema } from "./schema-router.ts";
-import type { ClassificationPolicySpec } from "./types.ts";
+import { classificationPolicy, exceptionPolicy } from "./normalise.ts";
+import { classificationPolicySchema, exceptionPolicySchema } from "./schema-router.ts";
+import type { ClassificationPolicySpec, ExceptionPolicySpec } from "./types.ts";
 
 /** A resource read, or the problems that kept it from being read. */
 export type ResourceReading<T> =
@@ -40,5 +40,16 @@ export function readClassificationPolicy(
   const parsed = classificationPolicySchema.safeParse({ ...body, id });
   return parsed.success
     ? { ok: true, spec: classificationPolicy(parsed.data) }
+    : { ok: false, problems: problemsOf(parsed.error) };
+}
+
+/** An exception policy with this id from its REST body. */
+export function readExceptionPolicy(
+  id: string,
+  body: Readonly<Record<string, unknown>>,
+): ResourceReading<ExceptionPolicySpec> {
+  const parsed = exceptionPolicySchema.safeParse({ ...body, id });
+  return parsed.success
+    ? { ok: true, spec: exceptionPolicy(parsed.data) }
     : { ok: false, problems: problemsOf(parsed.error) };
 }

@@ -17,6 +17,7 @@ import {
   classificationPolicySpecOf,
   distributionPolicyJson,
   distributionPolicySpecOf,
+  exceptionPolicySpecOf,
   queueJson,
   queueSpecOf,
   queueStatisticsJson,
@@ -233,6 +234,15 @@ export const OPERATIONS: Readonly<Partial<Record<OperationId, Operation>>> = {
       classificationPolicySpecOf,
       (spec) => s.router.addClassificationPolicy(spec),
       classificationPolicyJson,
+    ),
+  upsertExceptionPolicy: (s, id, _, body) =>
+    upsertResource(
+      s.resources.exceptionPolicies,
+      id,
+      body,
+      "exception policy",
+      exceptionPolicySpecOf,
+      (spec) => s.router.addExceptionPolicy(spec),
     ),
   upsertQueue: (s, id, _, body) =>
     upsertResource(

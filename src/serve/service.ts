@@ -28,6 +28,12 @@ import { OPERATIONS, RESOURCE_OF, tagged } from "./operations.ts";
 import { type OperationMatch, routeOf } from "./routes.ts";
 import { isoTime, type TimeFormat, WireError } from "./wire.ts";
 
+/**
+ * The most rules an exception policy created over the API may have (the router numbers its
+ * exception timers with room for this many per job).
+ */
+export const EXCEPTION_RULES_PER_POLICY = 64;
+
 /** What the service is started with. */
 export interface ServiceOptions {
   /** The resources it holds from the start (a scenario's policies and queues). */
@@ -38,14 +44,13 @@ export interface ServiceOptions {
 }
 
 /**
- * Resources of the administration client as clients gave them: the scenario's, and the
- * distribution policies, classification policies and queues created since (exception policies
- * are read-only so far).
+ * Resources of the administration client as clients gave them: the scenario's, and those
+ * created since.
  */
 export interface AdministrationResources {
   readonly distributionPolicies: Map<string, DistributionPolicySpec>;
   readonly classificationPolicies: Map<string, ClassificationPolicySpec>;
-  readonly exceptionPolicies: ReadonlyMap<string, ExceptionPolicySpec>;
+  readonly exceptionPolicies: Map<string, ExceptionPolicySpec>;
   readonly queues: Map<string, QueueSpec>;
 }
 
@@ -66,7 +71,11 @@ export class JobRouterService {
 
   constructor(options: ServiceOptions) {
     this.engine = new Engine();
-    this.router = new Router(this.engine, { ...options.config, retainEndedJobs: true });
+    this.router = new Router(this.engine, {
+      ...options.config,
+      retainEndedJobs: true,
+      exceptionRulesPerPolicy: EXCEPTION_RULES_PER_POLICY,
+    });
     this.time = options.time;
     this.events = new ServiceEvents(this.router, isoTime(this.time, 0), options.seed ?? 0);
     this.resources = {

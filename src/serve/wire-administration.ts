@@ -9,9 +9,14 @@ import type {
   ClassificationPolicySpec,
   DistributionModeSpec,
   DistributionPolicySpec,
+  ExceptionPolicySpec,
   QueueSpec,
 } from "../router/types.ts";
-import { readClassificationPolicy } from "../scenario/index.ts";
+import {
+  type ResourceReading,
+  readClassificationPolicy,
+  readExceptionPolicy,
+} from "../scenario/index.ts";
 import { DISTRIBUTION_MODE_KINDS } from "../vocabulary/index.ts";
 import {
   bodyObject,
@@ -147,28 +152,46 @@ const CLASSIFICATION_POLICY_FIELDS = [
   "workerSelectorAttachments",
 ];
 
+const EXCEPTION_POLICY_FIELDS = ["name", "exceptionRules"];
+
 /**
- * PATCH /routing/classificationPolicies/{id} read into a new policy's spec, by the scenario's own
- * schema (src/scenario/resources.ts): every problem of the body in one 400, the first one's path
- * as its target. Read-only fields (id, etag) are dropped; unknown ones are refused, as a
- * scenario's are, since a misspelt attachment would otherwise route silently.
+ * A policy's body ready for the scenario's schema: property names canonical, read-only fields
+ * (id, etag) and nulls dropped, kinds in camelCase.
  */
-export function classificationPolicySpecOf(id: string, rawBody: unknown): ClassificationPolicySpec {
+function policyBody(rawBody: unknown, fields: readonly string[]): JsonObject {
   const {
     id: _id,
     etag: _etag,
     ...body
-  } = canonicalProperties(bodyObject(rawBody), [...CLASSIFICATION_POLICY_FIELDS, "id", "etag"]);
-  const withoutNulls = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== null));
-  const reading = readClassificationPolicy(id, camelCaseKinds(withoutNulls) as JsonObject);
-  if (!reading.ok) {
-    const [first] = reading.problems;
-    throw new WireError(
-      reading.problems.map((problem) => `${problem.path}: ${problem.message}`).join("; "),
-      first?.path ?? "body",
-    );
-  }
-  return reading.spec;
+  } = canonicalProperties(bodyObject(rawBody), [...fields, "id", "etag"]);
+  const set = Object.fromEntries(Object.entries(body).filter(([, value]) => value !== null));
+  return camelCaseKinds(set) as JsonObject;
+}
+
+/** A reading's spec, or a 400 listing every problem (the first one's path as its target). */
+function specOrWireError<T>(reading: ResourceReading<T>): T {
+  if (reading.ok) return reading.spec;
+  const [first] = reading.problems;
+  throw new WireError(
+    reading.problems.map((problem) => `${problem.path}: ${problem.message}`).join("; "),
+    first?.path ?? "body",
+  );
+}
+
+/**
+ * PATCH /routing/classificationPolicies/{id} read into a new policy's spec, by the scenario's own
+ * schema (src/scenario/resources.ts): every problem of the body in one 400. Unknown fields are
+ * refused, as a scenario's are, since a misspelt attachment would otherwise route silently.
+ */
+export function classificationPolicySpecOf(id: string, rawBody: unknown): ClassificationPolicySpec {
+  return specOrWireError(
+    readClassificationPolicy(id, policyBody(rawBody, CLASSIFICATION_POLICY_FIELDS)),
+  );
+}
+
+/** PATCH /routing/exceptionPolicies/{id} read into a new policy's spec, as a scenario's is. */
+export function exceptionPolicySpecOf(id: string, rawBody: unknown): ExceptionPolicySpec {
+  return specOrWireError(readExceptionPolicy(id, policyBody(rawBody, EXCEPTION_POLICY_FIELDS)));
 }
 
 /** A router attachment as the API spells it: `queueSelector(s)` or `workerSelector(s)`. */

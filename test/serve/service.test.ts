@@ -672,3 +672,71 @@ describe("a resource sent back as it was read", () => {
     expect(body(refused).communicationError.target).toBe("notes");
   });
 });
+
+describe("exception policies created over the API", () => {
+  it("act on the jobs of a queue created on them, in the API's field names and kinds", () => {
+    const target = service();
+    const call = caller(target);
+    const policy = {
+      name: "Give up after a minute",
+      exceptionRules: [
+        {
+          id: "too-long",
+          trigger: { kind: "wait-time", thresholdSeconds: 60 },
+          actions: [{ kind: "cancel", dispositionCode: "TooLong", note: "waited a minute" }],
+        },
+      ],
+    };
+    const created = call("PATCH", "/routing/exceptionPolicies/give-up", policy);
+    expect(created.status).toBe(201);
+    expect(body(created).exceptionRules[0].trigger).toEqual({
+      kind: "waitTime",
+      thresholdSeconds: 60,
+    });
+    expect(call("PATCH", "/routing/exceptionPolicies/give-up", policy).status).toBe(200);
+    expect(
+      call("PATCH", "/routing/queues/patient", {
+        distributionPolicyId: "longest-idle",
+        exceptionPolicyId: "give-up",
+      }).status,
+    ).toBe(201);
+    call("PATCH", "/routing/jobs/job-1", { channelId: "voice", queueId: "patient" });
+    target.advanceTo(59);
+    expect(body(call("GET", "/routing/jobs/job-1")).status).toBe("queued");
+    target.advanceTo(60);
+    expect(body(call("GET", "/routing/jobs/job-1"))).toMatchObject({
+      status: "cancelled",
+      dispositionCode: "TooLong",
+    });
+  });
+
+  it("refuse a body the scenario's schema refuses, and more rules than the limit", () => {
+    const call = caller(service());
+    const bad = call("PATCH", "/routing/exceptionPolicies/bad", {
+      exceptionRules: [{ id: "r", trigger: { kind: "queueLength" }, actions: [] }],
+    });
+    expect(bad.status).toBe(400);
+    expect(body(bad).communicationError.message).toMatch(/exceptionRules\[0\]/);
+    const rule = (index: number) => ({
+      id: `r${index}`,
+      trigger: { kind: "queueLength", threshold: index },
+      actions: [{ kind: "cancel" }],
+    });
+    const many = call("PATCH", "/routing/exceptionPolicies/many", {
+      exceptionRules: Array.from({ length: 65 }, (_, index) => rule(index)),
+    });
+    expect(many.status).toBe(400);
+    expect(body(many).communicationError.message).toMatch(/at most 64 rules/);
+    const dangling = call("PATCH", "/routing/exceptionPolicies/dangling", {
+      exceptionRules: [
+        {
+          id: "move",
+          trigger: { kind: "queueLength", threshold: 1 },
+          actions: [{ kind: "manualReclassify", queueId: "nowhere" }],
+        },
+      ],
+    });
+    expect(dangling.status).toBe(400);
+    expect(body(dangling).communicationError.message).toMatch(/nowhere/);
+  });
+});

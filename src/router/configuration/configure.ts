@@ -75,9 +75,12 @@ function configureExceptions(core: RouterCore, config: RouterConfig): void {
   }
 }
 
-/** The exception-timer argument stride: the most rules of any exception policy (at least 1). */
+/**
+ * The exception-timer argument stride: the most rules of any exception policy (at least 1, and
+ * at least `exceptionRulesPerPolicy` when the config leaves room for policies added later).
+ */
 export function ruleStride(config: RouterConfig): number {
-  let most = 1;
+  let most = Math.max(1, config.exceptionRulesPerPolicy ?? 1);
   for (const policy of config.exceptionPolicies ?? []) {
     most = Math.max(most, policy.exceptionRules.length);
   }
