@@ -11,6 +11,8 @@ export type RouterErrorCode = "NotFound" | "Conflict" | "BadRequest";
 export interface RouterError {
   readonly code: RouterErrorCode;
   readonly message: string;
+  /** The service's finer code, where it gives one (`QueueExistsWithDistributionPolicy`). */
+  readonly detailCode?: string;
 }
 
 /** Either the operation's value or the error that rejected it. */
@@ -47,6 +49,15 @@ export function okEmpty(): EmptyResult {
 /** A failed result. */
 export function fail<T>(code: RouterErrorCode, message: string): RouterResult<T> {
   return failure(code, message);
+}
+
+/** A failed result with the service's finer code (a reference check's). */
+export function failWithDetail<T>(
+  code: RouterErrorCode,
+  detailCode: string,
+  message: string,
+): RouterResult<T> {
+  return { ok: false, error: { code, message, detailCode } };
 }
 
 /** A failed result, typed as a failure (for operations whose success is not a result object). */

@@ -67,6 +67,7 @@ import {
 import {
   type EmptyResult,
   fail,
+  failWithDetail,
   ok,
   okEmpty,
   type RouterFailure,
@@ -498,6 +499,84 @@ export class Router {
       };
       core.exceptionPolicies.set(spec.id, buildExceptionPolicy(spec, references));
     });
+  }
+
+  /**
+   * Deletes a distribution policy no queue uses; one in use is a BadRequest with the service's
+   * `QueueExistsWithDistributionPolicy`.
+   */
+  deleteDistributionPolicy(id: string): EmptyResult {
+    this.enter();
+    const core = this.core;
+    if (!core.policies.has(id)) return fail("NotFound", `Distribution policy not found. Id: ${id}`);
+    const user = core.queues.find((queue) => queue.policy.id === id);
+    if (user !== undefined) {
+      return failWithDetail(
+        "BadRequest",
+        "QueueExistsWithDistributionPolicy",
+        `queue ${user.id} uses distribution policy ${id}`,
+      );
+    }
+    core.policies.delete(id);
+    return okEmpty();
+  }
+
+  /**
+   * Deletes a classification policy no live job and no exception policy names; otherwise a
+   * BadRequest with the service's `ActiveJobWithClassificationPolicyExist` (or, for an exception
+   * policy's reclassify action, ccsim's `ExceptionPolicyExistsWithClassificationPolicy`).
+   */
+  deleteClassificationPolicy(id: string): EmptyResult {
+    this.enter();
+    const core = this.core;
+    if (!core.classificationPolicies.has(id)) {
+      return fail("NotFound", `Classification policy not found. Id: ${id}`);
+    }
+    for (const job of core.jobs) {
+      if (job.classificationPolicyId === id && !isEnded(job.status)) {
+        return failWithDetail(
+          "BadRequest",
+          "ActiveJobWithClassificationPolicyExist",
+          `job ${job.id} is active with classification policy ${id}`,
+        );
+      }
+    }
+    for (const policy of core.exceptionPolicies.values()) {
+      const naming = policy.rules.some((rule) =>
+        rule.actions.some((action) => action.kind === "reclassify" && action.policy?.id === id),
+      );
+      if (naming) {
+        return failWithDetail(
+          "BadRequest",
+          "ExceptionPolicyExistsWithClassificationPolicy",
+          `exception policy ${policy.id} reclassifies with classification policy ${id}`,
+        );
+      }
+    }
+    core.classificationPolicies.delete(id);
+    return okEmpty();
+  }
+
+  /**
+   * Deletes an exception policy no queue names; one in use is a BadRequest with the service's
+   * `QueueExistsWithExceptionPolicy`.
+   */
+  deleteExceptionPolicy(id: string): EmptyResult {
+    this.enter();
+    const core = this.core;
+    if (!core.exceptionPolicies.has(id)) {
+      return fail("NotFound", `Exception policy not found. Id: ${id}`);
+    }
+    const user = core.queues.find((queue) => queue.exceptionPolicyId === id);
+    if (user !== undefined) {
+      return failWithDetail(
+        "BadRequest",
+        "QueueExistsWithExceptionPolicy",
+        `queue ${user.id} uses exception policy ${id}`,
+      );
+    }
+    core.exceptionPolicies.delete(id);
+    return okEmpty();
   }
 
   /** Runs a configuration step, answering its RouterConfigError as a BadRequest. */

@@ -3,7 +3,7 @@
  * errors in its shape (`{"communicationError": {code, message, target, details}}` with the code
  * also in `x-ms-error-code`). Shared by the service, its operations and the HTTP side.
  */
-import type { RouterResult } from "../router/results.ts";
+import type { RouterError, RouterResult } from "../router/results.ts";
 import type { Conditions } from "./etags.ts";
 import type { JsonObject } from "./wire.ts";
 
@@ -41,7 +41,12 @@ const STATUS_OF_CODE: Readonly<Record<string, number>> = {
 };
 
 /** An error in the service's shape (`communicationError`, and the `x-ms-error-code` header). */
-export function errorResponse(code: string, message: string, target?: string): ServiceResponse {
+export function errorResponse(
+  code: string,
+  message: string,
+  target?: string,
+  detailCode?: string,
+): ServiceResponse {
   return {
     status: STATUS_OF_CODE[code] ?? 400,
     body: {
@@ -49,11 +54,16 @@ export function errorResponse(code: string, message: string, target?: string): S
         code,
         message,
         ...(target === undefined ? {} : { target }),
-        details: [],
+        details: detailCode === undefined ? [] : [{ code: detailCode, message }],
       },
     },
     headers: { "x-ms-error-code": code },
   };
+}
+
+/** A router's refusal as an answer: its code, message and finer code. */
+export function refusal(error: RouterError): ServiceResponse {
+  return errorResponse(error.code, error.message, undefined, error.detailCode);
 }
 
 /** A router result as an answer: its value through `toBody`, or its error. */
@@ -61,9 +71,7 @@ export function answer<T>(
   result: RouterResult<T>,
   toBody: (value: T) => JsonObject,
 ): ServiceResponse {
-  return result.ok
-    ? { status: 200, body: toBody(result.value) }
-    : errorResponse(result.error.code, result.error.message);
+  return result.ok ? { status: 200, body: toBody(result.value) } : refusal(result.error);
 }
 
 export const EMPTY_BODY: JsonObject = {};

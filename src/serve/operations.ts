@@ -6,7 +6,7 @@
  */
 import type { JobView } from "../router/index.ts";
 import type { RouterResult } from "../router/results.ts";
-import { answer, EMPTY_BODY, errorResponse, type ServiceResponse } from "./answers.ts";
+import { answer, EMPTY_BODY, errorResponse, refusal, type ServiceResponse } from "./answers.ts";
 import { canonicalJson, withEtag } from "./etags.ts";
 import { jobPage, workerPage } from "./listing.ts";
 import type { OperationId } from "./routes.ts";
@@ -64,7 +64,7 @@ function answerJob(service: JobRouterService, id: string): ServiceResponse {
 function answerUpsertJob(service: JobRouterService, id: string, body: unknown): ServiceResponse {
   const existing = service.router.getJob(id);
   const result = service.router.upsertJob(jobSpecOf(id, body, existing));
-  if (!result.ok) return errorResponse(result.error.code, result.error.message);
+  if (!result.ok) return refusal(result.error);
   const job = service.router.getJob(id);
   if (job === undefined) throw new Error(`ccsim serve bug: job ${id} vanished on upsert`);
   service.jobIds.add(id);
@@ -75,7 +75,7 @@ function answerUpsertJob(service: JobRouterService, id: string, body: unknown): 
 function answerUpsertWorker(service: JobRouterService, id: string, body: unknown): ServiceResponse {
   const existing = service.router.getWorker(id);
   const result = service.router.upsertWorker(workerSpecOf(id, body, existing));
-  if (!result.ok) return errorResponse(result.error.code, result.error.message);
+  if (!result.ok) return refusal(result.error);
   return {
     status: existing === undefined ? 201 : 200,
     body: workerJson(service.time, result.value),
@@ -129,14 +129,25 @@ function upsertResource<T extends { readonly id: string }>(
   }
   const spec = read(id, body);
   const result = add(spec);
-  if (!result.ok) return errorResponse(result.error.code, result.error.message);
+  if (!result.ok) return refusal(result.error);
   resources.set(id, spec);
   return { status: 201, body: toJson(spec) };
 }
 
+/** DELETE of a policy: the router's reference checks decide; 204 once it is gone. */
+function deleteResource<T>(
+  resources: Map<string, T>,
+  id: string,
+  result: RouterResult<Record<string, never>>,
+): ServiceResponse {
+  if (!result.ok) return refusal(result.error);
+  resources.delete(id);
+  return { status: 204 };
+}
+
 function deleteJob(service: JobRouterService, id: string): ServiceResponse {
   const result = service.router.deleteJob(id);
-  if (!result.ok) return errorResponse(result.error.code, result.error.message);
+  if (!result.ok) return refusal(result.error);
   service.jobIds.delete(id);
   return { status: 204 };
 }
@@ -244,6 +255,12 @@ export const OPERATIONS: Readonly<Partial<Record<OperationId, Operation>>> = {
       exceptionPolicySpecOf,
       (spec) => s.router.addExceptionPolicy(spec),
     ),
+  deleteDistributionPolicy: (s, id) =>
+    deleteResource(s.resources.distributionPolicies, id, s.router.deleteDistributionPolicy(id)),
+  deleteClassificationPolicy: (s, id) =>
+    deleteResource(s.resources.classificationPolicies, id, s.router.deleteClassificationPolicy(id)),
+  deleteExceptionPolicy: (s, id) =>
+    deleteResource(s.resources.exceptionPolicies, id, s.router.deleteExceptionPolicy(id)),
   upsertQueue: (s, id, _, body) =>
     upsertResource(
       s.resources.queues,

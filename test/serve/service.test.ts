@@ -740,3 +740,58 @@ describe("exception policies created over the API", () => {
     expect(body(dangling).communicationError.message).toMatch(/nowhere/);
   });
 });
+
+describe("deleting policies", () => {
+  it("refuses a policy in use with the service's codes, and deletes one no longer used", () => {
+    const call = caller(service());
+    call("PATCH", "/routing/distributionPolicies/spare", {
+      offerExpiresAfterSeconds: 10,
+      mode: { kind: "roundRobin" },
+    });
+    call("PATCH", "/routing/exceptionPolicies/give-up", {
+      exceptionRules: [
+        {
+          id: "r",
+          trigger: { kind: "waitTime", thresholdSeconds: 60 },
+          actions: [{ kind: "cancel" }],
+        },
+      ],
+    });
+    call("PATCH", "/routing/queues/other", {
+      distributionPolicyId: "spare",
+      exceptionPolicyId: "give-up",
+    });
+    call("PATCH", "/routing/classificationPolicies/to-other", { fallbackQueueId: "other" });
+    call("PATCH", "/routing/jobs/job-1", {
+      channelId: "voice",
+      classificationPolicyId: "to-other",
+    });
+
+    const cases: [string, string][] = [
+      ["/routing/distributionPolicies/spare", "QueueExistsWithDistributionPolicy"],
+      ["/routing/exceptionPolicies/give-up", "QueueExistsWithExceptionPolicy"],
+      ["/routing/classificationPolicies/to-other", "ActiveJobWithClassificationPolicyExist"],
+    ];
+    for (const [path, detail] of cases) {
+      const refused = call("DELETE", path);
+      expect(refused.status).toBe(400);
+      expect(body(refused).communicationError.details[0].code).toBe(detail);
+      expect(call("GET", path).status).toBe(200);
+    }
+
+    call("POST", "/routing/jobs/job-1:cancel");
+    expect(call("DELETE", "/routing/classificationPolicies/to-other").status).toBe(204);
+    expect(call("GET", "/routing/classificationPolicies/to-other").status).toBe(404);
+    expect(call("DELETE", "/routing/classificationPolicies/to-other").status).toBe(404);
+    expect(call("DELETE", "/routing/distributionPolicies/nothing").status).toBe(404);
+    // A policy no queue uses goes.
+    call("PATCH", "/routing/distributionPolicies/unused", {
+      offerExpiresAfterSeconds: 10,
+      mode: { kind: "longestIdle" },
+    });
+    expect(call("DELETE", "/routing/distributionPolicies/unused").status).toBe(204);
+    expect(call("PATCH", "/routing/queues/orphan", { distributionPolicyId: "unused" }).status).toBe(
+      400,
+    );
+  });
+});
