@@ -590,9 +590,33 @@ export class Router {
     return okEmpty();
   }
 
-  /** Snapshots of every worker, in creation order. O(workers). */
+  /** Snapshots of every worker (deleted ones excluded), in creation order. O(workers). */
   listWorkers(): WorkerView[] {
-    return this.core.workers.map(workerView);
+    const byId = this.core.workerById;
+    return this.core.workers.filter((worker) => byId.get(worker.id) === worker).map(workerView);
+  }
+
+  /**
+   * Deletes a worker that holds no assigned job (Conflict otherwise: close or unassign them
+   * first): it is deregistered, which revokes its open offers, and its id is forgotten, so a
+   * new worker may take it. Its record stays behind its index, inactive, for the handles that
+   * observers and past offers hold.
+   */
+  deleteWorker(workerId: string): EmptyResult {
+    this.enter();
+    const core = this.core;
+    const worker = core.workerById.get(workerId);
+    if (worker === undefined) return fail("NotFound", `Worker not found. WorkerId: ${workerId}`);
+    if (worker.assignments.length > 0) {
+      const jobs = worker.assignments.map((assignment) => assignment.job.id).join(", ");
+      return fail(
+        "Conflict",
+        `worker ${workerId} holds assigned jobs (${jobs}): close or unassign them first`,
+      );
+    }
+    this.offerOperations.deregister(worker);
+    core.workerById.delete(workerId);
+    return this.leave(okEmpty());
   }
 
   /** Snapshot of a worker, or undefined. */

@@ -297,6 +297,10 @@ export const OPERATIONS: Readonly<Partial<Record<OperationId, Operation>>> = {
   getJobPosition: (s, id) => answer(s.router.getJobPosition(id), (position) => ({ ...position })),
   upsertWorker: (s, id, _, body) => answerUpsertWorker(s, id, body),
   getWorker,
+  deleteWorker: (s, id) => {
+    const result = s.router.deleteWorker(id);
+    return result.ok ? { status: 204 } : refusal(result.error);
+  },
   listWorkers: (s, _, __, ___, query) => listWorkers(s, query),
   acceptJobOffer: (s, worker, offer) =>
     answer(s.router.acceptJobOffer(worker, offer), (accepted) => ({ ...accepted })),

@@ -5,6 +5,7 @@
  * only through advanceTo (an offer expires when its time comes).
  */
 import { describe, expect, it } from "vitest";
+import { checkInvariants } from "../../src/router/index.ts";
 import type { ServiceResponse } from "../../src/serve/answers.ts";
 import { JobRouterService } from "../../src/serve/service.ts";
 
@@ -128,9 +129,9 @@ describe("the Job Router service of ccsim serve", () => {
     const version = call("GET", "/routing/queues?api-version=2024-01-18-preview");
     expect(version.status).toBe(400);
     expect(body(version).communicationError.message).toMatch(/api_version="2023-11-01"/);
-    const missing = call("DELETE", "/routing/workers/agent-1");
+    const missing = call("DELETE", "/routing/queues/support");
     expect(missing.status).toBe(501);
-    expect(body(missing).communicationError.message).toMatch(/deleteWorker is not implemented/);
+    expect(body(missing).communicationError.message).toMatch(/deleteQueue is not implemented/);
   });
 
   it("merges labels and tags as JSON merge-patch and matches property names in any case", () => {
@@ -793,5 +794,35 @@ describe("deleting policies", () => {
     expect(call("PATCH", "/routing/queues/orphan", { distributionPolicyId: "unused" }).status).toBe(
       400,
     );
+  });
+});
+
+describe("deleting a worker", () => {
+  it("revokes its offers, forgets its id, and refuses while it holds an assigned job", () => {
+    const target = service();
+    const call = caller(target);
+    call("PATCH", "/routing/workers/agent-1", WORKER);
+    call("PATCH", "/routing/jobs/job-1", { channelId: "voice", queueId: "support" });
+    const offer = body(call("GET", "/routing/workers/agent-1")).offers[0];
+    const accepted = body(call("POST", `/routing/workers/agent-1/offers/${offer.offerId}:accept`));
+    const refused = call("DELETE", "/routing/workers/agent-1");
+    expect(refused.status).toBe(409);
+    expect(body(refused).communicationError.message).toMatch(/job-1/);
+    const assignment = `/routing/jobs/job-1/assignments/${accepted.assignmentId}`;
+    call("POST", `${assignment}:complete`);
+    call("POST", `${assignment}:close`);
+
+    call("PATCH", "/routing/jobs/job-2", { channelId: "voice", queueId: "support" });
+    expect(body(call("GET", "/routing/workers/agent-1")).offers).toHaveLength(1);
+    expect(call("DELETE", "/routing/workers/agent-1").status).toBe(204);
+    expect(call("GET", "/routing/workers/agent-1").status).toBe(404);
+    expect(body(call("GET", "/routing/workers")).value).toEqual([]);
+    // Its offer was revoked: the job waits for someone else, and a new worker of that id is new.
+    expect(body(call("GET", "/routing/jobs/job-2")).status).toBe("queued");
+    expect(call("PATCH", "/routing/workers/agent-1", WORKER).status).toBe(201);
+    expect(body(call("GET", "/routing/workers/agent-1")).offers[0].jobId).toBe("job-2");
+    expect(call("DELETE", "/routing/workers/nobody").status).toBe(404);
+    // The deleted worker's record stays behind its index, consistent with the router's state.
+    expect(checkInvariants(target.router)).toEqual([]);
   });
 });
