@@ -44,7 +44,10 @@ export class RouterCore {
   readonly policies = new Map<string, PolicyRecord>();
   readonly classificationPolicies = new Map<string, ClassificationPolicyRecord>();
   readonly exceptionPolicies = new Map<string, ExceptionPolicyRecord>();
+  /** Every queue by its index (a handle), deleted ones included. */
   readonly queues: QueueRecord[] = objectArray();
+  /** The queues that exist, in configuration order: what classification chooses among. */
+  readonly liveQueues: QueueRecord[] = objectArray();
   readonly queueById = new Map<string, QueueRecord>();
   readonly workers: WorkerRecord[] = objectArray();
   readonly workerById = new Map<string, WorkerRecord>();

@@ -579,6 +579,46 @@ export class Router {
     return okEmpty();
   }
 
+  /**
+   * Deletes a queue nothing holds on to: no live job in it, no worker serving it, no
+   * classification policy falling back to it and no exception policy moving jobs to it
+   * (Conflict otherwise, naming each, as the service's 409 does). Its id is forgotten and
+   * classification no longer chooses it; its record stays behind its index for the handles
+   * observers hold.
+   */
+  deleteQueue(id: string): EmptyResult {
+    this.enter();
+    const core = this.core;
+    const queue = core.queueById.get(id);
+    if (queue === undefined) return fail("NotFound", `Queue not found. QueueId: ${id}`);
+    const reasons: string[] = [];
+    for (const job of core.jobs) {
+      if (job.queue === queue && !isEnded(job.status)) {
+        reasons.push(`job ${job.id} is active in it`);
+        break;
+      }
+    }
+    const worker = [...core.workerById.values()].find((w) => w.queues.includes(queue));
+    if (worker !== undefined) reasons.push(`worker ${worker.id} serves it`);
+    for (const policy of core.classificationPolicies.values()) {
+      if (policy.fallbackQueue === queue) {
+        reasons.push(`classification policy ${policy.id} falls back to it`);
+      }
+    }
+    for (const policy of core.exceptionPolicies.values()) {
+      const moving = policy.rules.some((rule) =>
+        rule.actions.some((action) => action.kind === "manualReclassify" && action.queue === queue),
+      );
+      if (moving) reasons.push(`exception policy ${policy.id} moves jobs to it`);
+    }
+    if (reasons.length > 0) {
+      return fail("Conflict", `queue ${id} cannot be deleted: ${reasons.join("; ")}`);
+    }
+    core.queueById.delete(id);
+    core.liveQueues.splice(core.liveQueues.indexOf(queue), 1);
+    return okEmpty();
+  }
+
   /** Runs a configuration step, answering its RouterConfigError as a BadRequest. */
   private configuring(step: () => void): EmptyResult {
     try {

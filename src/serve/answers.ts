@@ -37,7 +37,6 @@ const STATUS_OF_CODE: Readonly<Record<string, number>> = {
   MethodNotAllowed: 405,
   Conflict: 409,
   PreconditionFailed: 412,
-  NotImplemented: 501,
 };
 
 /** An error in the service's shape (`communicationError`, and the `x-ms-error-code` header). */

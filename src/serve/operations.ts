@@ -1,6 +1,6 @@
 /**
- * The operations `ccsim serve` answers, one handler each by its REST name (the others answer 501
- * NotImplemented), and the single-resource operations' readers, whose answers carry an ETag
+ * The operations `ccsim serve` answers, one handler for each of the API's operations by its REST
+ * name (a route without one does not compile), and the single-resource operations' readers, whose answers carry an ETag
  * and whose writes honour `If-Match`. Each handler reads the request into the router's terms
  * (wire-*.ts), calls the router and answers in the service's shape (answers.ts).
  */
@@ -222,10 +222,10 @@ function declineJobOffer(service: JobRouterService, worker: string, offer: strin
 }
 
 /**
- * The operations served so far, by their REST names; the others answer 501 NotImplemented
- * (docs/serve.md lists each with its status, and a test holds the list to this table).
+ * Every operation's handler, by its REST name (docs/serve.md says how far each goes, and a test
+ * holds its table to this one).
  */
-export const OPERATIONS: Readonly<Partial<Record<OperationId, Operation>>> = {
+export const OPERATIONS: Readonly<Record<OperationId, Operation>> = {
   upsertDistributionPolicy: (s, id, _, body) =>
     upsertResource(
       s.resources.distributionPolicies,
@@ -261,6 +261,7 @@ export const OPERATIONS: Readonly<Partial<Record<OperationId, Operation>>> = {
     deleteResource(s.resources.classificationPolicies, id, s.router.deleteClassificationPolicy(id)),
   deleteExceptionPolicy: (s, id) =>
     deleteResource(s.resources.exceptionPolicies, id, s.router.deleteExceptionPolicy(id)),
+  deleteQueue: (s, id) => deleteResource(s.resources.queues, id, s.router.deleteQueue(id)),
   upsertQueue: (s, id, _, body) =>
     upsertResource(
       s.resources.queues,

@@ -129,9 +129,7 @@ describe("the Job Router service of ccsim serve", () => {
     const version = call("GET", "/routing/queues?api-version=2024-01-18-preview");
     expect(version.status).toBe(400);
     expect(body(version).communicationError.message).toMatch(/api_version="2023-11-01"/);
-    const missing = call("DELETE", "/routing/queues/support");
-    expect(missing.status).toBe(501);
-    expect(body(missing).communicationError.message).toMatch(/deleteQueue is not implemented/);
+    expect(call("DELETE", "/routing/queues/nowhere").status).toBe(404);
   });
 
   it("merges labels and tags as JSON merge-patch and matches property names in any case", () => {
@@ -162,7 +160,7 @@ describe("the Job Router service of ccsim serve", () => {
     });
     expect(body(call("GET", "/routing/distributionPolicies")).value).toHaveLength(1);
     expect(call("GET", "/routing/exceptionPolicies/none").status).toBe(404);
-    expect(call("DELETE", "/routing/queues/support").status).toBe(501);
+    expect(call("DELETE", "/routing/queues/nowhere").status).toBe(404);
     call("PATCH", "/routing/jobs/a", { channelId: "voice", queueId: "support" });
     call("PATCH", "/routing/jobs/b", { channelId: "voice", queueId: "support" });
     expect(body(call("GET", "/routing/jobs/b/position"))).toEqual({
@@ -823,6 +821,57 @@ describe("deleting a worker", () => {
     expect(body(call("GET", "/routing/workers/agent-1")).offers[0].jobId).toBe("job-2");
     expect(call("DELETE", "/routing/workers/nobody").status).toBe(404);
     // The deleted worker's record stays behind its index, consistent with the router's state.
+    expect(checkInvariants(target.router)).toEqual([]);
+  });
+});
+
+describe("deleting a queue", () => {
+  it("refuses while anything holds on to it, naming each, then forgets it for good", () => {
+    const target = service();
+    const call = caller(target);
+    call("PATCH", "/routing/queues/english", {
+      distributionPolicyId: "longest-idle",
+      labels: { language: "en" },
+    });
+    call("PATCH", "/routing/classificationPolicies/by-language", {
+      fallbackQueueId: "english",
+      queueSelectorAttachments: [{ kind: "passThrough", key: "language", labelOperator: "equal" }],
+    });
+    call("PATCH", "/routing/workers/agent-1", { ...WORKER, queues: ["english"] });
+    call("PATCH", "/routing/jobs/job-1", { channelId: "voice", queueId: "english" });
+    const refused = call("DELETE", "/routing/queues/english");
+    expect(refused.status).toBe(409);
+    const message = body(refused).communicationError.message as string;
+    expect(message).toMatch(/job job-1 is active in it/);
+    expect(message).toMatch(/worker agent-1 serves it/);
+    expect(message).toMatch(/classification policy by-language falls back to it/);
+
+    call("POST", "/routing/jobs/job-1:cancel");
+    call("DELETE", "/routing/jobs/job-1");
+    call("DELETE", "/routing/workers/agent-1");
+    call("DELETE", "/routing/classificationPolicies/by-language");
+    expect(call("DELETE", "/routing/queues/english").status).toBe(204);
+    expect(call("GET", "/routing/queues/english").status).toBe(404);
+    expect(body(call("GET", "/routing/queues")).value.map((q: { id: string }) => q.id)).toEqual([
+      "support",
+    ]);
+    // Classification no longer chooses it, and nothing can name it.
+    call("PATCH", "/routing/classificationPolicies/by-language-2", {
+      fallbackQueueId: "support",
+      queueSelectorAttachments: [{ kind: "passThrough", key: "language", labelOperator: "equal" }],
+    });
+    call("PATCH", "/routing/jobs/job-2", {
+      channelId: "voice",
+      classificationPolicyId: "by-language-2",
+      labels: { language: "en" },
+    });
+    expect(body(call("GET", "/routing/jobs/job-2")).queueId).toBe("support");
+    expect(
+      call("PATCH", "/routing/jobs/job-3", { channelId: "voice", queueId: "english" }).status,
+    ).toBe(400);
+    expect(
+      call("PATCH", "/routing/queues/english", { distributionPolicyId: "longest-idle" }).status,
+    ).toBe(201);
     expect(checkInvariants(target.router)).toEqual([]);
   });
 });

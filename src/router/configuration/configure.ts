@@ -39,6 +39,7 @@ export function addQueue(
   if (core.queueById.has(spec.id)) throw new RouterConfigError(`duplicate queue ${spec.id}`);
   const queue = buildQueue(spec, core.queues.length, core.policies, exceptionPolicyIds);
   core.queues.push(queue);
+  core.liveQueues.push(queue);
   core.queueById.set(queue.id, queue);
   return queue;
 }

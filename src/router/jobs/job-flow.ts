@@ -181,7 +181,7 @@ export class JobFlow {
   private classifyInto(job: JobRecord, policy: ClassificationPolicyRecord, inEntry: boolean): void {
     const core = this.core;
     const current = job.queue;
-    const queues = core.queues;
+    const queues = core.liveQueues;
     const outcome = classify(policy, job.labels, current, job.priority, queues, this.random);
     if (!outcome.ok) {
       if (inEntry) this.exceptions.endEntry(job);
