@@ -1,11 +1,13 @@
 /**
  * The operations `ccsim serve` answers, one handler for each of the API's operations by its REST
- * name (a route without one does not compile), and the single-resource operations' readers, whose answers carry an ETag
- * and whose writes honour `If-Match`. Each handler reads the request into the router's terms
- * (wire-*.ts), calls the router and answers in the service's shape (answers.ts).
+ * name (a route without one does not compile), and the single-resource operations' readers,
+ * whose answers carry an ETag and whose writes honour `If-Match`. Each handler reads the request
+ * into the router's terms (wire-*.ts), calls the router and answers in the service's shape
+ * (answers.ts). The administration client's four resources share their handlers, derived from
+ * one description each (`ADMINISTERED`).
  */
-import type { JobView } from "../router/index.ts";
-import type { RouterResult } from "../router/results.ts";
+import type { JobView, Router } from "../router/index.ts";
+import type { EmptyResult } from "../router/results.ts";
 import { answer, EMPTY_BODY, errorResponse, refusal, type ServiceResponse } from "./answers.ts";
 import { canonicalJson, withEtag } from "./etags.ts";
 import { jobPage, workerPage } from "./listing.ts";
@@ -30,35 +32,6 @@ import {
   retryOfferAtSeconds,
 } from "./wire-jobs.ts";
 import { workerJson, workerSpecOf } from "./wire-workers.ts";
-
-/** GET of a preloaded resource. */
-function answerResource<T>(
-  resources: ReadonlyMap<string, T>,
-  id: string,
-  toJson: (spec: T) => JsonObject = (spec) => spec as JsonObject,
-): ServiceResponse {
-  const spec = resources.get(id);
-  return spec === undefined
-    ? errorResponse("NotFound", `Resource not found. Id: ${id}`)
-    : { status: 200, body: toJson(spec) };
-}
-
-/** A list of preloaded resources, in one page (the service's `value`). */
-function answerList<T>(
-  resources: ReadonlyMap<string, T>,
-  toJson: (spec: T) => JsonObject = (spec) => spec as JsonObject,
-): ServiceResponse {
-  const value = [...resources.values()].map((resource) => withEtag(toJson(resource)));
-  return { status: 200, body: { value } };
-}
-
-/** GET job: live, or ended and kept until deleted. */
-function answerJob(service: JobRouterService, id: string): ServiceResponse {
-  const job = service.router.getJob(id);
-  return job === undefined
-    ? errorResponse("NotFound", `Job not found. JobId: ${id}`)
-    : { status: 200, body: jobJson(service.time, job) };
-}
 
 /** PATCH job: create (201) or update (200), answering the job as it stands after the call. */
 function answerUpsertJob(service: JobRouterService, id: string, body: unknown): ServiceResponse {
@@ -93,57 +66,6 @@ export type Operation = (
   body: unknown,
   query: URLSearchParams,
 ) => ServiceResponse;
-
-/**
- * PATCH of a distribution policy or queue: a new one is created (201); an existing one answers
- * 200 when the patch changes nothing, and 400 when it would (not supported yet: the router's
- * queues and jobs hold on to what they were built with).
- */
-function upsertResource<T extends { readonly id: string }>(
-  resources: Map<string, T>,
-  id: string,
-  body: unknown,
-  noun: string,
-  read: (id: string, body: unknown) => T,
-  add: (spec: T) => RouterResult<Record<string, never>>,
-  toJson: (spec: T) => JsonObject = (spec) => spec as unknown as JsonObject,
-): ServiceResponse {
-  const existing = resources.get(id);
-  if (existing !== undefined) {
-    const existingJson = toJson(existing);
-    let current: string;
-    try {
-      current = canonicalJson(read(id, existingJson));
-    } catch {
-      // Preloaded with what the API cannot express yet (a scoring rule): never the same.
-      current = "";
-    }
-    const patched = canonicalJson(read(id, { ...existingJson, ...bodyObject(body) }));
-    if (patched !== current) {
-      return errorResponse(
-        "BadRequest",
-        `changing an existing ${noun} is not supported yet (docs/serve.md); create one with a new id`,
-      );
-    }
-    return { status: 200, body: existingJson };
-  }
-  const spec = read(id, body);
-  const result = add(spec);
-  if (!result.ok) return refusal(result.error);
-  resources.set(id, spec);
-  return { status: 201, body: toJson(spec) };
-}
-
-/** DELETE of a policy: the router's reference checks decide; 204 once it is gone. */
-function deleteResource<T>(
-  resources: Map<string, T>,
-  id: string,
-  result: RouterResult<Record<string, never>>,
-): ServiceResponse {
-  if (!result.ok) return refusal(result.error);
-  resources.delete(id);
-  return { status: 204 };
-}
 
 function deleteJob(service: JobRouterService, id: string): ServiceResponse {
   const result = service.router.deleteJob(id);
@@ -203,13 +125,6 @@ function unassignJob(service: JobRouterService, job: string, assignment: string,
   }));
 }
 
-function getWorker(service: JobRouterService, id: string): ServiceResponse {
-  const worker = service.router.getWorker(id);
-  return worker === undefined
-    ? errorResponse("NotFound", `Worker not found. WorkerId: ${id}`)
-    : { status: 200, body: workerJson(service.time, worker) };
-}
-
 /**
  * POST …:decline. A `retryOfferAt` still to come lets the job be offered to this worker again
  * from then; one already past (the .NET SDK sends 0001-01-01 when none is set) is none.
@@ -221,72 +136,180 @@ function declineJobOffer(service: JobRouterService, worker: string, offer: strin
   return answer(service.router.declineJobOffer(worker, offer, options), () => EMPTY_BODY);
 }
 
+/** A resource's JSON as the service answers a GET of it, or undefined when there is none. */
+type ResourceReader = (service: JobRouterService, id: string) => JsonObject | undefined;
+
+const jobResource: ResourceReader = (s, id) => {
+  const job = s.router.getJob(id);
+  return job === undefined ? undefined : jobJson(s.time, job);
+};
+
+const workerResource: ResourceReader = (s, id) => {
+  const worker = s.router.getWorker(id);
+  return worker === undefined ? undefined : workerJson(s.time, worker);
+};
+
+/** GET of one resource: what its reader answers, or 404 with `missing`'s message. */
+function answerRead(reader: ResourceReader, missing: (id: string) => string): Operation {
+  return (s, id) => {
+    const resource = reader(s, id);
+    return resource === undefined
+      ? errorResponse("NotFound", missing(id))
+      : { status: 200, body: resource };
+  };
+}
+
+/**
+ * A resource of the administration client: where the service keeps what clients gave, how a
+ * body becomes one, how the router takes one on and gives it up (with its reference checks),
+ * and how it is answered.
+ */
+interface Administered<T extends { readonly id: string }> {
+  readonly noun: string;
+  readonly kept: (resources: AdministrationResources) => Map<string, T>;
+  readonly read: (id: string, body: unknown) => T;
+  readonly add: (router: Router, spec: T) => EmptyResult;
+  readonly remove: (router: Router, id: string) => EmptyResult;
+  readonly toJson: (spec: T) => JsonObject;
+}
+
+/** Every resource of the administration client, by its name in the API's operation names. */
+const ADMINISTERED = {
+  DistributionPolicy: administered({
+    noun: "distribution policy",
+    kept: (resources) => resources.distributionPolicies,
+    read: distributionPolicySpecOf,
+    add: (router, spec) => router.addDistributionPolicy(spec),
+    remove: (router, id) => router.deleteDistributionPolicy(id),
+    toJson: distributionPolicyJson,
+  }),
+  ClassificationPolicy: administered({
+    noun: "classification policy",
+    kept: (resources) => resources.classificationPolicies,
+    read: classificationPolicySpecOf,
+    add: (router, spec) => router.addClassificationPolicy(spec),
+    remove: (router, id) => router.deleteClassificationPolicy(id),
+    toJson: classificationPolicyJson,
+  }),
+  ExceptionPolicy: administered({
+    noun: "exception policy",
+    kept: (resources) => resources.exceptionPolicies,
+    read: exceptionPolicySpecOf,
+    add: (router, spec) => router.addExceptionPolicy(spec),
+    remove: (router, id) => router.deleteExceptionPolicy(id),
+    toJson: (spec) => spec as unknown as JsonObject,
+  }),
+  Queue: administered({
+    noun: "queue",
+    kept: (resources) => resources.queues,
+    read: queueSpecOf,
+    add: (router, spec) => router.addQueue(spec),
+    remove: (router, id) => router.deleteQueue(id),
+    toJson: queueJson,
+  }),
+};
+
+/** A description with its reader: what clients gave, answered through `toJson`. */
+function administered<T extends { readonly id: string }>(
+  kind: Administered<T>,
+): Administered<T> & { readonly reader: ResourceReader } {
+  const reader: ResourceReader = (s, id) => {
+    const spec = kind.kept(s.resources).get(id);
+    return spec === undefined ? undefined : kind.toJson(spec);
+  };
+  return { ...kind, reader };
+}
+
+/**
+ * PATCH of an administered resource: a new one is created (201); an existing one answers 200
+ * when the patch changes nothing, and 400 when it would (not supported yet: the router's queues
+ * and jobs hold on to what they were built with).
+ */
+function upsertAdministered<T extends { readonly id: string }>(kind: Administered<T>): Operation {
+  return (s, id, _, body) => {
+    const kept = kind.kept(s.resources);
+    const existing = kept.get(id);
+    if (existing !== undefined) {
+      const existingJson = kind.toJson(existing);
+      let current: string;
+      try {
+        current = canonicalJson(kind.read(id, existingJson));
+      } catch {
+        // Preloaded with what the API cannot express yet (a scoring rule): never the same.
+        current = "";
+      }
+      const patched = canonicalJson(kind.read(id, { ...existingJson, ...bodyObject(body) }));
+      if (patched !== current) {
+        return errorResponse(
+          "BadRequest",
+          `changing an existing ${kind.noun} is not supported yet (docs/serve.md); create one with a new id`,
+        );
+      }
+      return { status: 200, body: existingJson };
+    }
+    const spec = kind.read(id, body);
+    const result = kind.add(s.router, spec);
+    if (!result.ok) return refusal(result.error);
+    kept.set(id, spec);
+    return { status: 201, body: kind.toJson(spec) };
+  };
+}
+
+/** DELETE of an administered resource: the router's reference checks decide; 204 once gone. */
+function deleteAdministered<T extends { readonly id: string }>(kind: Administered<T>): Operation {
+  return (s, id) => {
+    const result = kind.remove(s.router, id);
+    if (!result.ok) return refusal(result.error);
+    kind.kept(s.resources).delete(id);
+    return { status: 204 };
+  };
+}
+
+/** The four operations of an administered resource, under the API's names. */
+function administrationOperations<
+  Name extends string,
+  Plural extends string,
+  T extends { readonly id: string },
+>(
+  name: Name,
+  plural: Plural,
+  kind: Administered<T> & { readonly reader: ResourceReader },
+): Record<`upsert${Name}` | `get${Name}` | `delete${Name}` | `list${Plural}`, Operation> {
+  const operations: Record<string, Operation> = {
+    [`upsert${name}`]: upsertAdministered(kind),
+    [`get${name}`]: answerRead(kind.reader, (id) => `Resource not found. Id: ${id}`),
+    [`delete${name}`]: deleteAdministered(kind),
+    [`list${plural}`]: (s) => {
+      const value = [...kind.kept(s.resources).values()].map((spec) => withEtag(kind.toJson(spec)));
+      return { status: 200, body: { value } };
+    },
+  };
+  return operations as Record<
+    `upsert${Name}` | `get${Name}` | `delete${Name}` | `list${Plural}`,
+    Operation
+  >;
+}
+
 /**
  * Every operation's handler, by its REST name (docs/serve.md says how far each goes, and a test
  * holds its table to this one).
  */
 export const OPERATIONS: Readonly<Record<OperationId, Operation>> = {
-  upsertDistributionPolicy: (s, id, _, body) =>
-    upsertResource(
-      s.resources.distributionPolicies,
-      id,
-      body,
-      "distribution policy",
-      distributionPolicySpecOf,
-      (spec) => s.router.addDistributionPolicy(spec),
-      distributionPolicyJson,
-    ),
-  upsertClassificationPolicy: (s, id, _, body) =>
-    upsertResource(
-      s.resources.classificationPolicies,
-      id,
-      body,
-      "classification policy",
-      classificationPolicySpecOf,
-      (spec) => s.router.addClassificationPolicy(spec),
-      classificationPolicyJson,
-    ),
-  upsertExceptionPolicy: (s, id, _, body) =>
-    upsertResource(
-      s.resources.exceptionPolicies,
-      id,
-      body,
-      "exception policy",
-      exceptionPolicySpecOf,
-      (spec) => s.router.addExceptionPolicy(spec),
-    ),
-  deleteDistributionPolicy: (s, id) =>
-    deleteResource(s.resources.distributionPolicies, id, s.router.deleteDistributionPolicy(id)),
-  deleteClassificationPolicy: (s, id) =>
-    deleteResource(s.resources.classificationPolicies, id, s.router.deleteClassificationPolicy(id)),
-  deleteExceptionPolicy: (s, id) =>
-    deleteResource(s.resources.exceptionPolicies, id, s.router.deleteExceptionPolicy(id)),
-  deleteQueue: (s, id) => deleteResource(s.resources.queues, id, s.router.deleteQueue(id)),
-  upsertQueue: (s, id, _, body) =>
-    upsertResource(
-      s.resources.queues,
-      id,
-      body,
-      "queue",
-      queueSpecOf,
-      (spec) => s.router.addQueue(spec),
-      queueJson,
-    ),
-  getDistributionPolicy: (s, id) =>
-    answerResource(s.resources.distributionPolicies, id, distributionPolicyJson),
-  listDistributionPolicies: (s) =>
-    answerList(s.resources.distributionPolicies, distributionPolicyJson),
-  getClassificationPolicy: (s, id) =>
-    answerResource(s.resources.classificationPolicies, id, classificationPolicyJson),
-  listClassificationPolicies: (s) =>
-    answerList(s.resources.classificationPolicies, classificationPolicyJson),
-  getExceptionPolicy: (s, id) => answerResource(s.resources.exceptionPolicies, id),
-  listExceptionPolicies: (s) => answerList(s.resources.exceptionPolicies),
-  getQueue: (s, id) => answerResource(s.resources.queues, id, queueJson),
-  listQueues: (s) => answerList(s.resources.queues, queueJson),
+  ...administrationOperations(
+    "DistributionPolicy",
+    "DistributionPolicies",
+    ADMINISTERED.DistributionPolicy,
+  ),
+  ...administrationOperations(
+    "ClassificationPolicy",
+    "ClassificationPolicies",
+    ADMINISTERED.ClassificationPolicy,
+  ),
+  ...administrationOperations("ExceptionPolicy", "ExceptionPolicies", ADMINISTERED.ExceptionPolicy),
+  ...administrationOperations("Queue", "Queues", ADMINISTERED.Queue),
   getQueueStatistics: (s, id) => answer(s.router.getQueueStatistics(id), queueStatisticsJson),
   upsertJob: (s, id, _, body) => answerUpsertJob(s, id, body),
-  getJob: (s, id) => answerJob(s, id),
+  getJob: answerRead(jobResource, (id) => `Job not found. JobId: ${id}`),
   listJobs: (s, _, __, ___, query) => listJobs(s, query),
   deleteJob,
   reclassifyJob: (s, id) => answer(s.router.reclassifyJob(id), () => EMPTY_BODY),
@@ -297,7 +320,7 @@ export const OPERATIONS: Readonly<Record<OperationId, Operation>> = {
   unassignJob,
   getJobPosition: (s, id) => answer(s.router.getJobPosition(id), (position) => ({ ...position })),
   upsertWorker: (s, id, _, body) => answerUpsertWorker(s, id, body),
-  getWorker,
+  getWorker: answerRead(workerResource, (id) => `Worker not found. WorkerId: ${id}`),
   deleteWorker: (s, id) => {
     const result = s.router.deleteWorker(id);
     return result.ok ? { status: 204 } : refusal(result.error);
@@ -308,30 +331,8 @@ export const OPERATIONS: Readonly<Record<OperationId, Operation>> = {
   declineJobOffer,
 };
 
-/** The operations `ccsim serve` answers (the others answer 501). */
+/** Every operation's name: each has a handler (the table above is complete by its type). */
 export const SERVED_OPERATIONS: readonly OperationId[] = Object.keys(OPERATIONS) as OperationId[];
-
-/** A resource's JSON as the service answers a GET of it, or undefined when there is none. */
-type ResourceReader = (service: JobRouterService, id: string) => JsonObject | undefined;
-
-const jobResource: ResourceReader = (s, id) => {
-  const job = s.router.getJob(id);
-  return job === undefined ? undefined : jobJson(s.time, job);
-};
-const workerResource: ResourceReader = (s, id) => {
-  const worker = s.router.getWorker(id);
-  return worker === undefined ? undefined : workerJson(s.time, worker);
-};
-/** A resource of the administration client, answered through `toJson`. */
-function specResource<T>(
-  pick: (resources: AdministrationResources) => ReadonlyMap<string, T>,
-  toJson: (spec: T) => JsonObject = (spec) => spec as JsonObject,
-): ResourceReader {
-  return (s, id) => {
-    const spec = pick(s.resources).get(id);
-    return spec === undefined ? undefined : toJson(spec);
-  };
-}
 
 /**
  * The operations on one resource (get, upsert, delete), and how to read that resource: their
@@ -339,19 +340,11 @@ function specResource<T>(
  */
 export const RESOURCE_OF: Readonly<Partial<Record<OperationId, ResourceReader>>> =
   Object.fromEntries(
-    (
-      [
-        ["Job", jobResource],
-        ["Worker", workerResource],
-        ["DistributionPolicy", specResource((r) => r.distributionPolicies, distributionPolicyJson)],
-        [
-          "ClassificationPolicy",
-          specResource((r) => r.classificationPolicies, classificationPolicyJson),
-        ],
-        ["ExceptionPolicy", specResource((r) => r.exceptionPolicies)],
-        ["Queue", specResource((r) => r.queues, queueJson)],
-      ] as const
-    ).flatMap(([name, reader]) =>
+    [
+      ["Job", jobResource] as const,
+      ["Worker", workerResource] as const,
+      ...Object.entries(ADMINISTERED).map(([name, kind]) => [name, kind.reader] as const),
+    ].flatMap(([name, reader]) =>
       ["upsert", "get", "delete"].map((verb) => [`${verb}${name}`, reader] as const),
     ),
   );
