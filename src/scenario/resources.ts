@@ -32,15 +32,28 @@ function problemsOf(error: z.ZodError): { path: string; message: string }[] {
   }));
 }
 
+/**
+ * A resource with this id from its REST body: read by `schema` as a scenario's is, then
+ * normalised into the router's spec.
+ */
+function reading<Parsed, Spec>(
+  schema: z.ZodType<Parsed>,
+  normalise: (parsed: Parsed) => Spec,
+  id: string,
+  body: Readonly<Record<string, unknown>>,
+): ResourceReading<Spec> {
+  const parsed = schema.safeParse({ ...body, id });
+  return parsed.success
+    ? { ok: true, spec: normalise(parsed.data) }
+    : { ok: false, problems: problemsOf(parsed.error) };
+}
+
 /** A classification policy with this id from its REST body. */
 export function readClassificationPolicy(
   id: string,
   body: Readonly<Record<string, unknown>>,
 ): ResourceReading<ClassificationPolicySpec> {
-  const parsed = classificationPolicySchema.safeParse({ ...body, id });
-  return parsed.success
-    ? { ok: true, spec: classificationPolicy(parsed.data) }
-    : { ok: false, problems: problemsOf(parsed.error) };
+  return reading(classificationPolicySchema, classificationPolicy, id, body);
 }
 
 /** An exception policy with this id from its REST body. */
@@ -48,8 +61,5 @@ export function readExceptionPolicy(
   id: string,
   body: Readonly<Record<string, unknown>>,
 ): ResourceReading<ExceptionPolicySpec> {
-  const parsed = exceptionPolicySchema.safeParse({ ...body, id });
-  return parsed.success
-    ? { ok: true, spec: exceptionPolicy(parsed.data) }
-    : { ok: false, problems: problemsOf(parsed.error) };
+  return reading(exceptionPolicySchema, exceptionPolicy, id, body);
 }
