@@ -33,11 +33,13 @@
  */
 import type { Engine } from "../engine/engine.ts";
 import { NO_RANDOM } from "./classification/attachments.ts";
-import { buildClassificationPolicy } from "./classification/classification.ts";
 import { buildWorker, RouterConfigError } from "./configuration/config.ts";
 import {
+  addClassificationPolicy,
   addDistributionPolicy,
+  addExceptionPolicy,
   addQueue,
+  attachExceptionPolicy,
   configureResources,
   ruleStride,
 } from "./configuration/configure.ts";
@@ -46,7 +48,6 @@ import { Matcher } from "./distribution/matching.ts";
 import { EventRelay } from "./events/event-relay.ts";
 import type { RouterListener } from "./events/events.ts";
 import type { RouterObserver, RouterView } from "./events/observer.ts";
-import { buildExceptionPolicy } from "./exceptions/exception-policy.ts";
 import { JobFlow } from "./jobs/job-flow.ts";
 import {
   type CancelOptions,
@@ -445,13 +446,9 @@ export class Router {
     this.enter();
     const core = this.core;
     if (core.queueById.has(spec.id)) return fail("Conflict", `queue ${spec.id} exists`);
-    return this.configuring(() => {
-      const queue = addQueue(core, spec, new Set(core.exceptionPolicies.keys()));
-      queue.exceptionPolicy =
-        queue.exceptionPolicyId === null
-          ? null
-          : (core.exceptionPolicies.get(queue.exceptionPolicyId) ?? null);
-    });
+    return this.configuring(() =>
+      attachExceptionPolicy(core, addQueue(core, spec, new Set(core.exceptionPolicies.keys()))),
+    );
   }
 
   /**
@@ -464,15 +461,7 @@ export class Router {
     if (core.classificationPolicies.has(spec.id)) {
       return fail("Conflict", `classification policy ${spec.id} exists`);
     }
-    return this.configuring(() => {
-      const policy = buildClassificationPolicy(spec, core.queueById);
-      if (policy.usesRandom && !this.hasRandom) {
-        throw new RouterConfigError(
-          `classification policy ${spec.id}: a weightedAllocation needs the router's random source`,
-        );
-      }
-      core.classificationPolicies.set(spec.id, policy);
-    });
+    return this.configuring(() => addClassificationPolicy(core, spec, this.hasRandom));
   }
 
   /**
@@ -492,13 +481,7 @@ export class Router {
         `exception policy ${spec.id}: at most ${this.rulesPerPolicy} rules (it has ${spec.exceptionRules.length})`,
       );
     }
-    return this.configuring(() => {
-      const references = {
-        queueById: core.queueById,
-        classificationPolicies: core.classificationPolicies,
-      };
-      core.exceptionPolicies.set(spec.id, buildExceptionPolicy(spec, references));
-    });
+    return this.configuring(() => addExceptionPolicy(core, spec));
   }
 
   /**

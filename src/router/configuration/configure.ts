@@ -8,7 +8,13 @@ import { buildClassificationPolicy } from "../classification/classification.ts";
 import type { RouterCore } from "../core.ts";
 import type { QueueRecord } from "../entities.ts";
 import { buildExceptionPolicy } from "../exceptions/exception-policy.ts";
-import type { DistributionPolicySpec, QueueSpec, RouterConfig } from "../types.ts";
+import type {
+  ClassificationPolicySpec,
+  DistributionPolicySpec,
+  ExceptionPolicySpec,
+  QueueSpec,
+  RouterConfig,
+} from "../types.ts";
 import { buildPolicy, buildQueue, RouterConfigError } from "./config.ts";
 
 /** Fills `core` with every resource of `config` except workers. */
@@ -46,34 +52,55 @@ export function addQueue(
 
 function configureClassification(core: RouterCore, config: RouterConfig): void {
   for (const spec of config.classificationPolicies ?? []) {
-    if (core.classificationPolicies.has(spec.id)) {
-      throw new RouterConfigError(`duplicate classification policy ${spec.id}`);
-    }
-    const policy = buildClassificationPolicy(spec, core.queueById);
-    if (policy.usesRandom && config.random === undefined) {
-      throw new RouterConfigError(
-        `classification policy ${spec.id}: a weightedAllocation needs the config's random source`,
-      );
-    }
-    core.classificationPolicies.set(spec.id, policy);
+    addClassificationPolicy(core, spec, config.random !== undefined);
   }
 }
 
-function configureExceptions(core: RouterCore, config: RouterConfig): void {
+/**
+ * Adds a classification policy naming existing queues; a duplicate id, an unresolved queue or a
+ * weighted allocation without the config's random source (`hasRandom`) throws RouterConfigError.
+ */
+export function addClassificationPolicy(
+  core: RouterCore,
+  spec: ClassificationPolicySpec,
+  hasRandom: boolean,
+): void {
+  if (core.classificationPolicies.has(spec.id)) {
+    throw new RouterConfigError(`duplicate classification policy ${spec.id}`);
+  }
+  const policy = buildClassificationPolicy(spec, core.queueById);
+  if (policy.usesRandom && !hasRandom) {
+    throw new RouterConfigError(
+      `classification policy ${spec.id}: a weightedAllocation needs the config's random source`,
+    );
+  }
+  core.classificationPolicies.set(spec.id, policy);
+}
+
+/**
+ * Adds an exception policy naming existing queues and classification policies; a duplicate id
+ * or an unresolved reference throws RouterConfigError. Queues are attached to it by the caller.
+ */
+export function addExceptionPolicy(core: RouterCore, spec: ExceptionPolicySpec): void {
+  if (core.exceptionPolicies.has(spec.id)) {
+    throw new RouterConfigError(`duplicate exception policy ${spec.id}`);
+  }
   const references = {
     queueById: core.queueById,
     classificationPolicies: core.classificationPolicies,
   };
-  for (const spec of config.exceptionPolicies ?? []) {
-    if (core.exceptionPolicies.has(spec.id)) {
-      throw new RouterConfigError(`duplicate exception policy ${spec.id}`);
-    }
-    core.exceptionPolicies.set(spec.id, buildExceptionPolicy(spec, references));
-  }
-  for (const queue of core.queues) {
-    const id = queue.exceptionPolicyId;
-    queue.exceptionPolicy = id === null ? null : (core.exceptionPolicies.get(id) ?? null);
-  }
+  core.exceptionPolicies.set(spec.id, buildExceptionPolicy(spec, references));
+}
+
+function configureExceptions(core: RouterCore, config: RouterConfig): void {
+  for (const spec of config.exceptionPolicies ?? []) addExceptionPolicy(core, spec);
+  for (const queue of core.queues) attachExceptionPolicy(core, queue);
+}
+
+/** Resolves a queue's exception policy record from its id, once the policy exists. */
+export function attachExceptionPolicy(core: RouterCore, queue: QueueRecord): void {
+  const id = queue.exceptionPolicyId;
+  queue.exceptionPolicy = id === null ? null : (core.exceptionPolicies.get(id) ?? null);
 }
 
 /**
