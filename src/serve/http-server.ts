@@ -11,7 +11,7 @@ import { createServer as createTlsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { errorResponse, type ServiceResponse } from "./answers.ts";
 import type { TlsMaterial } from "./certificate.ts";
-import type { ManualClock, ServeClock } from "./clock.ts";
+import type { ManualClock, WallClock } from "./clock.ts";
 import type { Conditions } from "./etags.ts";
 import { signatureProblem } from "./hmac.ts";
 import type { JobRouterService } from "./service.ts";
@@ -23,7 +23,7 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 /** What the HTTP server serves, and with which key. */
 export interface HttpServerOptions {
   readonly service: JobRouterService;
-  readonly clock: ServeClock | ManualClock;
+  readonly clock: WallClock | ManualClock;
   /** The decoded access key requests are signed with. */
   readonly key: Uint8Array;
   readonly host: string;
@@ -138,17 +138,18 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     response.on("close", stop);
   };
 
+  /** The clock as the administration endpoints answer it. */
+  const clockAnswer = (): ServiceResponse => ({
+    status: 200,
+    body: {
+      kind: clock.kind,
+      seconds: service.nowSeconds,
+      now: isoTime(service.time, service.nowSeconds),
+    },
+  });
+
   const administer = (method: string, path: string, body: unknown): ServiceResponse | null => {
-    if (path === "/ccsim/clock" && method === "GET") {
-      return {
-        status: 200,
-        body: {
-          kind: clock.kind,
-          seconds: service.nowSeconds,
-          now: isoTime(service.time, service.nowSeconds),
-        },
-      };
-    }
+    if (path === "/ccsim/clock" && method === "GET") return clockAnswer();
     if (path === "/ccsim/clock:advance" && method === "POST") {
       if (clock.kind !== "manual") {
         return errorResponse(
@@ -160,11 +161,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       if (typeof seconds !== "number" || !Number.isFinite(seconds) || seconds < 0) {
         return errorResponse("BadRequest", 'give {"seconds": n} with n ≥ 0', "seconds");
       }
-      service.advanceTo((clock as ManualClock).advanceBy(seconds));
-      return {
-        status: 200,
-        body: { seconds: service.nowSeconds, now: isoTime(service.time, service.nowSeconds) },
-      };
+      service.advanceTo(clock.advanceBy(seconds));
+      return clockAnswer();
     }
     return path.startsWith("/ccsim/")
       ? errorResponse("NotFound", `no ccsim administration endpoint ${method} ${path}`, "path")

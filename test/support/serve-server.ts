@@ -6,7 +6,7 @@
 import { afterEach, expect } from "vitest";
 import type { RouterConfig } from "../../src/router/types.ts";
 import type { TlsMaterial } from "../../src/serve/certificate.ts";
-import { ManualClock, type ServeClock } from "../../src/serve/clock.ts";
+import { ManualClock, type WallClock } from "../../src/serve/clock.ts";
 import { type RunningServer, startHttpServer } from "../../src/serve/http-server.ts";
 import { JobRouterService } from "../../src/serve/service.ts";
 
@@ -20,7 +20,7 @@ export const TEST_ORIGIN_MS = Date.parse("2026-01-01T00:00:00Z");
 /** What a test server starts with: by default nothing preloaded, time standing still, HTTP. */
 export interface TestServerOptions {
   readonly config?: RouterConfig;
-  readonly clock?: ServeClock;
+  readonly clock?: WallClock | ManualClock;
   readonly tls?: TlsMaterial;
 }
 
