@@ -35,7 +35,8 @@ export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [1_000, 2_000, 4_000, 
 export class WebhookSubscription {
   private readonly queue: string[] = [];
   private state: "validating" | "active" | "refused" | "closed" = "validating";
-  private sending = false;
+  /** Events of the batch in flight (or waiting for its retry); 0 when none is. */
+  private inFlight = 0;
   private retryTimer: NodeJS.Timeout | null = null;
   private readonly abort = new AbortController();
   /** Events delivered (acknowledged with 2xx) so far. */
@@ -94,7 +95,7 @@ export class WebhookSubscription {
 
   /** Events queued or in flight, not yet delivered. */
   get pending(): number {
-    return this.queue.length + (this.sending ? 1 : 0);
+    return this.queue.length + this.inFlight;
   }
 
   /** Stops: no more requests or retries; what is queued is not sent. */
@@ -106,13 +107,13 @@ export class WebhookSubscription {
 
   /** Whether nothing is queued or in flight (for tests and a clean stop). */
   get idle(): boolean {
-    return this.queue.length === 0 && !this.sending;
+    return this.queue.length === 0 && this.inFlight === 0;
   }
 
   private pump(): void {
-    if (this.state !== "active" || this.sending || this.queue.length === 0) return;
-    this.sending = true;
+    if (this.state !== "active" || this.inFlight > 0 || this.queue.length === 0) return;
     const batch = this.queue.splice(0, this.options.maxEventsPerBatch);
+    this.inFlight = batch.length;
     void this.deliver(batch, 1);
   }
 
@@ -121,7 +122,7 @@ export class WebhookSubscription {
     if (this.state === "closed") return;
     if (answer.ok) {
       this.delivered += batch.length;
-      this.sending = false;
+      this.inFlight = 0;
       this.pump();
       return;
     }
@@ -132,7 +133,7 @@ export class WebhookSubscription {
         `webhook ${this.options.url}: dropped ${batch.length} event(s) after ${attempt} attempts (${answer.problem})`,
         true,
       );
-      this.sending = false;
+      this.inFlight = 0;
       this.pump();
       return;
     }

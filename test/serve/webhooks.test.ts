@@ -172,4 +172,36 @@ describe("Event Grid webhook subscriptions", () => {
       true,
     ]);
   });
+
+  it("count the events of a batch in flight as pending, not the batch as one", async () => {
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    receiver = createServer((request, response) => {
+      let text = "";
+      request.on("data", (chunk) => {
+        text += chunk;
+      });
+      request.on("end", async () => {
+        const body = JSON.parse(text);
+        if (request.headers["aeg-event-type"] === "SubscriptionValidation") {
+          response.end(JSON.stringify({ validationResponse: body[0].data.validationCode }));
+          return;
+        }
+        await held;
+        response.end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver?.listen(0, "127.0.0.1", resolve));
+    const { port } = receiver.address() as AddressInfo;
+    const subscription = subscribe(`http://127.0.0.1:${port}/events`, []);
+    await subscription.validate();
+    for (const line of ["{}", "{}", "{}"]) subscription.offer(line);
+    expect(subscription.pending).toBe(3); // a batch of 2 in flight, 1 queued
+    release();
+    await until(() => subscription.idle);
+    expect(subscription.pending).toBe(0);
+    expect(subscription.delivered).toBe(3);
+  });
 });
