@@ -18,7 +18,8 @@ export interface ServeClock {
 /** Simulated time following `realMs` (milliseconds, any origin) `speed` times as fast. */
 export class WallClock implements ServeClock {
   readonly kind = "wall";
-  private readonly startMs: number;
+  /** The real time, in `realMs`'s terms, at simulated time 0. */
+  readonly startMs: number;
 
   constructor(
     private readonly realMs: () => number,

@@ -155,8 +155,9 @@ async function handler(args: ServeArguments): Promise<void> {
   const accessKey = args.key ?? randomBytes(32).toString("base64");
   const key = decodeAccessKey(accessKey) as Buffer;
   const clock = args.clock === "manual" ? new ManualClock() : new WallClock(Date.now, args.speed);
+  // Wall clock: timestamps are real times, simulated 0 being the moment the clock started.
   const originMs =
-    args.clock === "wall" ? Date.now() : Date.parse(scenario?.startTime ?? DEFAULT_ORIGIN);
+    clock.kind === "wall" ? clock.startMs : Date.parse(scenario?.startTime ?? DEFAULT_ORIGIN);
   const config =
     scenario === undefined
       ? { distributionPolicies: [], queues: [] }
