@@ -42,6 +42,14 @@ function body(response: ServiceResponse): any {
   return response.body;
 }
 
+/** Worker agent-1 and job-1 on the support queue: the job's offer to the worker, as answered. */
+// biome-ignore lint/suspicious/noExplicitAny: the offer's JSON is read field by field.
+function offerToAgent(call: ReturnType<typeof caller>): any {
+  call("PATCH", "/routing/workers/agent-1", WORKER);
+  call("PATCH", "/routing/jobs/job-1", { channelId: "voice", queueId: "support" });
+  return body(call("GET", "/routing/workers/agent-1")).offers[0];
+}
+
 describe("the Job Router service of ccsim serve", () => {
   it("runs the quickstart flow: worker, job, offer, accept, complete, close, delete", () => {
     const call = caller(service());
@@ -584,9 +592,7 @@ describe("declining an offer", () => {
   it("with retryOfferAt still to come offers the job to the worker again then", () => {
     const target = service();
     const call = caller(target);
-    call("PATCH", "/routing/workers/agent-1", WORKER);
-    call("PATCH", "/routing/jobs/job-1", { channelId: "voice", queueId: "support" });
-    const offer = body(call("GET", "/routing/workers/agent-1")).offers[0];
+    const offer = offerToAgent(call);
     const declined = call("POST", `/routing/workers/agent-1/offers/${offer.offerId}:decline`, {
       retryOfferAt: "2026-01-01T00:00:10Z",
     });
@@ -601,9 +607,7 @@ describe("declining an offer", () => {
   it("with a retryOfferAt already past (as .NET sends when none is set) does not offer it again", () => {
     const target = service();
     const call = caller(target);
-    call("PATCH", "/routing/workers/agent-1", WORKER);
-    call("PATCH", "/routing/jobs/job-1", { channelId: "voice", queueId: "support" });
-    const offer = body(call("GET", "/routing/workers/agent-1")).offers[0];
+    const offer = offerToAgent(call);
     const declined = call("POST", `/routing/workers/agent-1/offers/${offer.offerId}:decline`, {
       retryOfferAt: "0001-01-01T00:00:00Z",
     });
@@ -799,9 +803,7 @@ describe("deleting a worker", () => {
   it("revokes its offers, forgets its id, and refuses while it holds an assigned job", () => {
     const target = service();
     const call = caller(target);
-    call("PATCH", "/routing/workers/agent-1", WORKER);
-    call("PATCH", "/routing/jobs/job-1", { channelId: "voice", queueId: "support" });
-    const offer = body(call("GET", "/routing/workers/agent-1")).offers[0];
+    const offer = offerToAgent(call);
     const accepted = body(call("POST", `/routing/workers/agent-1/offers/${offer.offerId}:accept`));
     const refused = call("DELETE", "/routing/workers/agent-1");
     expect(refused.status).toBe(409);
