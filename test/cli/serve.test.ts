@@ -3,42 +3,29 @@
  * signs requests it accepts, serves a scenario's queue, and stops at once on Ctrl-C (exit 0);
  * bad options and a broken scenario exit 2 with every problem and no stack trace.
  */
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { decodeAccessKey } from "../../src/serve/hmac.ts";
-import { ccsimAsync, STACK_LINE } from "../support/ccsim-process.ts";
+import { ccsimAsync, STACK_LINE, startCcsim } from "../support/ccsim-process.ts";
 import { serveClient } from "../support/serve-client.ts";
-
-const ENTRY = fileURLToPath(new URL("../../bin/ccsim.js", import.meta.url));
 
 /** Starts `ccsim serve …`, waits for its banner (generously), then hands it to `use`. */
 async function withServer(
   args: readonly string[],
   use: (banner: { url: string; accessKey: string }) => Promise<void>,
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [ENTRY, "serve", ...args], {
-    env: { ...process.env, CCSIM_DEBUG: "" },
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk) => {
-    stdout += chunk;
-  });
-  child.stderr.on("data", (chunk) => {
-    stderr += chunk;
-  });
+  const { child, printed } = startCcsim(["serve", ...args]);
   const closed = new Promise<number | null>((resolve) => child.on("close", resolve));
   try {
-    for (let waited = 0; !stdout.includes("Ctrl-C stops it."); waited += 20) {
+    for (let waited = 0; !printed().stdout.includes("Ctrl-C stops it."); waited += 20) {
       if (waited > 120_000 || child.exitCode !== null) {
-        throw new Error(`ccsim serve did not start; stderr: ${stderr}`);
+        throw new Error(`ccsim serve did not start; stderr: ${printed().stderr}`);
       }
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
+    const stdout = printed().stdout;
     const match = /connection string: endpoint=(\S+)\/;accesskey=(\S+)/.exec(stdout);
     if (match === null) throw new Error(`no connection string in: ${stdout}`);
     await use({ url: match[1] as string, accessKey: match[2] as string });
@@ -48,7 +35,7 @@ async function withServer(
   const safetyNet = setTimeout(() => child.kill("SIGKILL"), 60_000);
   const status = await closed;
   clearTimeout(safetyNet);
-  return { status, stdout, stderr };
+  return { status, ...printed() };
 }
 
 describe("ccsim serve", () => {

@@ -36,13 +36,13 @@ export const STACK_LINE = /^\s{4}at /m;
 const ENTRY = fileURLToPath(new URL("../../bin/ccsim.js", import.meta.url));
 
 /** A running ccsim child process, and what it has printed so far. */
-interface RunningCcsim {
+export interface RunningCcsim {
   readonly child: ChildProcess;
   readonly printed: () => { stdout: string; stderr: string };
 }
 
 /** Starts `bin/ccsim.js` in a child process with `cwd` as its working folder. */
-function startCcsim(args: readonly string[], cwd = process.cwd()): RunningCcsim {
+export function startCcsim(args: readonly string[], cwd = process.cwd()): RunningCcsim {
   const child = spawn(process.execPath, [ENTRY, ...args], { cwd, env: environment() });
   let stdout = "";
   let stderr = "";
