@@ -17,7 +17,7 @@ import type { RankingBook } from "./distribution/worker-ranking.ts";
 import type { ExceptionPolicyRecord, ExceptionRuleRecord } from "./exceptions/exception-policy.ts";
 import type { WaitingGroup, WaitingJobs } from "./jobs/waiting-jobs.ts";
 import { OfferOutcome, type OfferOutcomeCode } from "./offers/offer-log.ts";
-import type { JobStatus, Labels, WorkerSelector, WorkerState } from "./types.ts";
+import type { JobNote, JobStatus, Labels, WorkerSelector, WorkerState } from "./types.ts";
 
 /** `{id, name, labels}` of a queue, as events carry it. */
 export interface QueueDetails {
@@ -67,9 +67,9 @@ export class QueueRecord {
 
   constructor(
     readonly index: number,
-    readonly details: QueueDetails,
-    readonly policy: PolicyRecord,
-    readonly exceptionPolicyId: string | null,
+    public details: QueueDetails,
+    public policy: PolicyRecord,
+    public exceptionPolicyId: string | null,
     compareJobs: (left: JobRecord, right: JobRecord) => number,
   ) {
     this.jobs = new ChunkedSortedList(compareJobs);
@@ -205,7 +205,7 @@ export class JobRecord {
   unassignmentCount = 0;
   dispositionCode: string | null = null;
   /** Notes in the order they were added; null until the first (most jobs have none). */
-  notes: { readonly message: string; readonly addedAtSeconds: number }[] | null = null;
+  notes: JobNote[] | null = null;
   /** Pending timer of a close with a future `closeAt`; 0 when none. */
   closeTimer = 0;
   classificationPolicyId: string | null;

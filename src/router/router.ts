@@ -43,6 +43,12 @@ import {
   configureResources,
   ruleStride,
 } from "./configuration/configure.ts";
+import {
+  replaceClassificationPolicy,
+  replaceDistributionPolicy,
+  replaceExceptionPolicy,
+  replaceQueue,
+} from "./configuration/reconfigure.ts";
 import { RouterCore } from "./core.ts";
 import { Matcher } from "./distribution/matching.ts";
 import { EventRelay } from "./events/event-relay.ts";
@@ -190,7 +196,12 @@ export class Router {
         `job ${spec.id} has ended (${ended.status}) and is kept until deleted; delete it before reusing its id`,
       );
     }
-    return this.leave(this.jobOperations.upsertJob(spec));
+    const result = this.jobOperations.upsertJob(spec);
+    if (result.ok && spec.notes !== undefined) {
+      const job = this.core.findJob(spec.id);
+      if (job !== undefined) job.notes = spec.notes.length === 0 ? null : [...spec.notes];
+    }
+    return this.leave(result);
   }
 
   /**
@@ -492,7 +503,7 @@ export class Router {
     this.enter();
     const core = this.core;
     if (!core.policies.has(id)) return fail("NotFound", `Distribution policy not found. Id: ${id}`);
-    const user = core.queues.find((queue) => queue.policy.id === id);
+    const user = core.liveQueues.find((queue) => queue.policy.id === id);
     if (user !== undefined) {
       return failWithDetail(
         "BadRequest",
@@ -550,7 +561,7 @@ export class Router {
     if (!core.exceptionPolicies.has(id)) {
       return fail("NotFound", `Exception policy not found. Id: ${id}`);
     }
-    const user = core.queues.find((queue) => queue.exceptionPolicyId === id);
+    const user = core.liveQueues.find((queue) => queue.exceptionPolicyId === id);
     if (user !== undefined) {
       return failWithDetail(
         "BadRequest",
@@ -600,6 +611,51 @@ export class Router {
     core.queueById.delete(id);
     core.liveQueues.splice(core.liveQueues.indexOf(queue), 1);
     return okEmpty();
+  }
+
+  /**
+   * Changes an existing distribution policy (configuration/reconfigure.ts says what may change
+   * when); NotFound when there is none, BadRequest when the change is refused.
+   */
+  updateDistributionPolicy(spec: DistributionPolicySpec): EmptyResult {
+    this.enter();
+    if (!this.core.policies.has(spec.id)) {
+      return fail("NotFound", `Distribution policy not found. Id: ${spec.id}`);
+    }
+    return this.configuring(() => replaceDistributionPolicy(this.core, spec));
+  }
+
+  /** Changes an existing queue: its name, labels and policies (as updateDistributionPolicy). */
+  updateQueue(spec: QueueSpec): EmptyResult {
+    this.enter();
+    if (!this.core.queueById.has(spec.id)) {
+      return fail("NotFound", `Queue not found. QueueId: ${spec.id}`);
+    }
+    return this.configuring(() => replaceQueue(this.core, spec));
+  }
+
+  /** Changes an existing classification policy; jobs classified already keep their outcome. */
+  updateClassificationPolicy(spec: ClassificationPolicySpec): EmptyResult {
+    this.enter();
+    if (!this.core.classificationPolicies.has(spec.id)) {
+      return fail("NotFound", `Classification policy not found. Id: ${spec.id}`);
+    }
+    return this.configuring(() => replaceClassificationPolicy(this.core, spec, this.hasRandom));
+  }
+
+  /** Changes an existing exception policy, while no job waits under it. */
+  updateExceptionPolicy(spec: ExceptionPolicySpec): EmptyResult {
+    this.enter();
+    if (!this.core.exceptionPolicies.has(spec.id)) {
+      return fail("NotFound", `Exception policy not found. Id: ${spec.id}`);
+    }
+    if (spec.exceptionRules.length > this.rulesPerPolicy) {
+      return fail(
+        "BadRequest",
+        `exception policy ${spec.id}: at most ${this.rulesPerPolicy} rules (it has ${spec.exceptionRules.length})`,
+      );
+    }
+    return this.configuring(() => replaceExceptionPolicy(this.core, spec));
   }
 
   /** Runs a configuration step, answering its RouterConfigError as a BadRequest. */

@@ -198,6 +198,17 @@ export interface JobSpec {
   readonly labels?: Labels;
   readonly tags?: Labels;
   readonly requestedWorkerSelectors?: readonly WorkerSelectorSpec[];
+  /**
+   * The job's notes, replacing those it has (the service's upsert replaces the list); each with
+   * when it was added, as the client says. Notes never change routing.
+   */
+  readonly notes?: readonly JobNote[];
+}
+
+/** A note on a job: its text and when it was added. */
+export interface JobNote {
+  readonly message: string;
+  readonly addedAtSeconds: number;
 }
 
 /** Every job status of the service (§2.1). */

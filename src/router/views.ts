@@ -13,7 +13,7 @@ import {
 } from "./entities.ts";
 import type { RouterView, WorkerDetails } from "./events/observer.ts";
 import { earliestEnqueuedAtSeconds } from "./jobs/queue-order.ts";
-import type { JobStatus, Labels, WorkerSelector, WorkerState } from "./types.ts";
+import type { JobNote, JobStatus, Labels, WorkerSelector, WorkerState } from "./types.ts";
 
 /** An assignment as `job.assignments` shows it. */
 export interface AssignmentView {
@@ -42,7 +42,7 @@ export interface JobView {
   readonly assignment: AssignmentView | null;
   readonly unassignmentCount: number;
   readonly dispositionCode: string | null;
-  readonly notes: readonly { readonly message: string; readonly addedAtSeconds: number }[];
+  readonly notes: readonly JobNote[];
 }
 
 /** An open offer as `worker.offers` shows it. */

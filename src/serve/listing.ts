@@ -1,5 +1,5 @@
 /**
- * GET /routing/jobs and /routing/workers: the service's filters (query parameters named as the
+ * The service's lists (jobs, workers, policies, queues): its filters (query parameters named as the
  * REST API names them) and its paging: at most `maxpagesize` items a page, and a `nextLink` to
  * the rest, `/routing/…?continuationToken=<opaque>`, as the service's recordings show, whose
  * token carries the filters and where the next page starts. Jobs are listed newest first (as
@@ -99,6 +99,16 @@ function page<T>(
   next.set(START_PARAMETER, String(start + size));
   const token = Buffer.from(next.toString()).toString("base64url");
   return { value, nextLink: `${path}?continuationToken=${token}` };
+}
+
+/** A GET of the administration client's lists: `items`, paged as jobs and workers are. */
+export function resourcePage<T>(
+  items: readonly T[],
+  requestQuery: URLSearchParams,
+  path: string,
+  toJson: (item: T) => JsonObject,
+): JsonObject {
+  return page(items, effectiveQuery(requestQuery), path, toJson);
 }
 
 /** GET /routing/jobs: `jobs` (newest first), filtered by status, queue, channel, policy. */

@@ -10,7 +10,7 @@ import type { JobView, Router } from "../router/index.ts";
 import type { EmptyResult } from "../router/results.ts";
 import { answer, EMPTY_BODY, errorResponse, refusal, type ServiceResponse } from "./answers.ts";
 import { canonicalJson, withEtag } from "./etags.ts";
-import { jobPage, workerPage } from "./listing.ts";
+import { jobPage, resourcePage, workerPage } from "./listing.ts";
 import type { OperationId } from "./routes.ts";
 import type { AdministrationResources, JobRouterService } from "./service.ts";
 import { bodyObject, canonicalProperties, type JsonObject, WireError } from "./wire.ts";
@@ -19,6 +19,7 @@ import {
   classificationPolicySpecOf,
   distributionPolicyJson,
   distributionPolicySpecOf,
+  exceptionPolicyJson,
   exceptionPolicySpecOf,
   queueJson,
   queueSpecOf,
@@ -36,7 +37,9 @@ import { workerJson, workerSpecOf } from "./wire-workers.ts";
 /** PATCH job: create (201) or update (200), answering the job as it stands after the call. */
 function answerUpsertJob(service: JobRouterService, id: string, body: unknown): ServiceResponse {
   const existing = service.router.getJob(id);
-  const result = service.router.upsertJob(jobSpecOf(id, body, existing));
+  const result = service.router.upsertJob(
+    jobSpecOf(id, body, existing, { ...service.time, nowSeconds: service.nowSeconds }),
+  );
   if (!result.ok) return refusal(result.error);
   const job = service.router.getJob(id);
   if (job === undefined) throw new Error(`ccsim serve bug: job ${id} vanished on upsert`);
@@ -67,7 +70,12 @@ export type Operation = (
   query: URLSearchParams,
 ) => ServiceResponse;
 
+/**
+ * DELETE of a job: 204 once gone, and when there was none (as the service answers a deleted
+ * worker's or policy's second DELETE); a live job answers 409.
+ */
 function deleteJob(service: JobRouterService, id: string): ServiceResponse {
+  if (service.router.getJob(id) === undefined) return { status: 204 };
   const result = service.router.deleteJob(id);
   if (!result.ok) return refusal(result.error);
   service.jobIds.delete(id);
@@ -106,6 +114,8 @@ function completeJob(service: JobRouterService, job: string, assignment: string,
 function closeJob(service: JobRouterService, job: string, assignment: string, body: unknown) {
   const closeAt = closeAtSeconds(service.time, body);
   const options = {
+    // A job closed without a disposition code has "Closed", as the service's recordings show.
+    dispositionCode: "Closed",
     ...noteOptions(body),
     // A time already past closes now, as the service does.
     ...(closeAt === undefined || closeAt <= service.nowSeconds ? {} : { closeAtSeconds: closeAt }),
@@ -169,6 +179,8 @@ interface Administered<T extends { readonly id: string }> {
   readonly kept: (resources: AdministrationResources) => Map<string, T>;
   readonly read: (id: string, body: unknown) => T;
   readonly add: (router: Router, spec: T) => EmptyResult;
+  /** Changes the existing one (the router says what may change when). */
+  readonly update: (router: Router, spec: T) => EmptyResult;
   readonly remove: (router: Router, id: string) => EmptyResult;
   readonly toJson: (spec: T) => JsonObject;
 }
@@ -180,6 +192,7 @@ const ADMINISTERED = {
     kept: (resources) => resources.distributionPolicies,
     read: distributionPolicySpecOf,
     add: (router, spec) => router.addDistributionPolicy(spec),
+    update: (router, spec) => router.updateDistributionPolicy(spec),
     remove: (router, id) => router.deleteDistributionPolicy(id),
     toJson: distributionPolicyJson,
   }),
@@ -188,6 +201,7 @@ const ADMINISTERED = {
     kept: (resources) => resources.classificationPolicies,
     read: classificationPolicySpecOf,
     add: (router, spec) => router.addClassificationPolicy(spec),
+    update: (router, spec) => router.updateClassificationPolicy(spec),
     remove: (router, id) => router.deleteClassificationPolicy(id),
     toJson: classificationPolicyJson,
   }),
@@ -196,14 +210,16 @@ const ADMINISTERED = {
     kept: (resources) => resources.exceptionPolicies,
     read: exceptionPolicySpecOf,
     add: (router, spec) => router.addExceptionPolicy(spec),
+    update: (router, spec) => router.updateExceptionPolicy(spec),
     remove: (router, id) => router.deleteExceptionPolicy(id),
-    toJson: (spec) => spec as unknown as JsonObject,
+    toJson: exceptionPolicyJson,
   }),
   Queue: administered({
     noun: "queue",
     kept: (resources) => resources.queues,
     read: queueSpecOf,
     add: (router, spec) => router.addQueue(spec),
+    update: (router, spec) => router.updateQueue(spec),
     remove: (router, id) => router.deleteQueue(id),
     toJson: queueJson,
   }),
@@ -221,9 +237,9 @@ function administered<T extends { readonly id: string }>(
 }
 
 /**
- * PATCH of an administered resource: a new one is created (201); an existing one answers 200
- * when the patch changes nothing, and 400 when it would (not supported yet: the router's queues
- * and jobs hold on to what they were built with).
+ * PATCH of an administered resource: a new one is created (201); an existing one is the patch
+ * merged into it (200), changed in the router when anything changed. The router refuses a
+ * change that what it built on the resource cannot follow (configuration/reconfigure.ts).
  */
 function upsertAdministered<T extends { readonly id: string }>(kind: Administered<T>): Operation {
   return (s, id, _, body) => {
@@ -231,21 +247,14 @@ function upsertAdministered<T extends { readonly id: string }>(kind: Administere
     const existing = kept.get(id);
     if (existing !== undefined) {
       const existingJson = kind.toJson(existing);
-      let current: string;
-      try {
-        current = canonicalJson(kind.read(id, existingJson));
-      } catch {
-        // Preloaded with what the API cannot express yet (a scoring rule): never the same.
-        current = "";
+      const patched = kind.read(id, { ...existingJson, ...bodyObject(body) });
+      if (canonicalJson(patched) === canonicalJson(existing)) {
+        return { status: 200, body: existingJson };
       }
-      const patched = canonicalJson(kind.read(id, { ...existingJson, ...bodyObject(body) }));
-      if (patched !== current) {
-        return errorResponse(
-          "BadRequest",
-          `changing an existing ${kind.noun} is not supported yet (docs/serve.md); create one with a new id`,
-        );
-      }
-      return { status: 200, body: existingJson };
+      const result = kind.update(s.router, patched);
+      if (!result.ok) return refusal(result.error);
+      kept.set(id, patched);
+      return { status: 200, body: kind.toJson(patched) };
     }
     const spec = kind.read(id, body);
     const result = kind.add(s.router, spec);
@@ -255,9 +264,13 @@ function upsertAdministered<T extends { readonly id: string }>(kind: Administere
   };
 }
 
-/** DELETE of an administered resource: the router's reference checks decide; 204 once gone. */
+/**
+ * DELETE of an administered resource: the router's reference checks decide; 204 once gone, and
+ * 204 when there was none (the service's recordings delete a deleted policy with 204).
+ */
 function deleteAdministered<T extends { readonly id: string }>(kind: Administered<T>): Operation {
   return (s, id) => {
+    if (!kind.kept(s.resources).has(id)) return { status: 204 };
     const result = kind.remove(s.router, id);
     if (!result.ok) return refusal(result.error);
     kind.kept(s.resources).delete(id);
@@ -275,14 +288,20 @@ function administrationOperations<
   plural: Plural,
   kind: Administered<T> & { readonly reader: ResourceReader },
 ): Record<`upsert${Name}` | `get${Name}` | `delete${Name}` | `list${Plural}`, Operation> {
+  const collection = `${plural.charAt(0).toLowerCase()}${plural.slice(1)}`;
   const operations: Record<string, Operation> = {
     [`upsert${name}`]: upsertAdministered(kind),
     [`get${name}`]: answerRead(kind.reader, (id) => `Resource not found. Id: ${id}`),
     [`delete${name}`]: deleteAdministered(kind),
-    [`list${plural}`]: (s) => {
-      const value = [...kind.kept(s.resources).values()].map((spec) => withEtag(kind.toJson(spec)));
-      return { status: 200, body: { value } };
-    },
+    [`list${plural}`]: (s, _, __, ___, query) => ({
+      status: 200,
+      body: resourcePage(
+        [...kind.kept(s.resources).values()],
+        query,
+        `/routing/${collection}`,
+        (spec) => withEtag(kind.toJson(spec)),
+      ),
+    }),
   };
   return operations as Record<
     `upsert${Name}` | `get${Name}` | `delete${Name}` | `list${Plural}`,
@@ -322,6 +341,8 @@ export const OPERATIONS: Readonly<Record<OperationId, Operation>> = {
   upsertWorker: (s, id, _, body) => answerUpsertWorker(s, id, body),
   getWorker: answerRead(workerResource, (id) => `Worker not found. WorkerId: ${id}`),
   deleteWorker: (s, id) => {
+    // A second DELETE answers 204, as the service's recordings show.
+    if (s.router.getWorker(id) === undefined) return { status: 204 };
     const result = s.router.deleteWorker(id);
     return result.ok ? { status: 204 } : refusal(result.error);
   },

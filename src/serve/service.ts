@@ -8,6 +8,7 @@
  * (http-server.ts) feeds it.
  */
 import { Engine } from "../engine/engine.ts";
+import { RandomStream } from "../random/index.ts";
 import { Router } from "../router/index.ts";
 import type {
   ClassificationPolicySpec,
@@ -72,6 +73,8 @@ export class JobRouterService {
   constructor(options: ServiceOptions) {
     this.engine = new Engine();
     this.router = new Router(this.engine, {
+      // Weighted allocations draw from the scenario's stream, or from the seed's own.
+      random: RandomStream.root(options.seed ?? 0, 0).fork("router:weightedAllocation"),
       ...options.config,
       retainEndedJobs: true,
       exceptionRulesPerPolicy: EXCEPTION_RULES_PER_POLICY,

@@ -28,6 +28,7 @@ import {
   optionalString,
   WireError,
 } from "./wire.ts";
+import { routerKinds, withRuleLanguages } from "./wire-kinds.ts";
 
 /** GET /routing/queues/{id}/statistics (no wait estimates yet: docs/serve.md). */
 export function queueStatisticsJson(statistics: QueueStatistics): JsonObject {
@@ -127,23 +128,6 @@ export function queueSpecOf(id: string, rawBody: unknown): QueueSpec {
   };
 }
 
-/**
- * `value` with every `kind` spelled in camelCase, at any depth: the API's kinds were kebab-case
- * in its previews and some clients still send them (`pass-through` for `passThrough`).
- */
-export function camelCaseKinds(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(camelCaseKinds);
-  if (typeof value !== "object" || value === null) return value;
-  const result: Record<string, unknown> = {};
-  for (const [key, inner] of Object.entries(value)) {
-    result[key] =
-      key === "kind" && typeof inner === "string"
-        ? inner.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase())
-        : camelCaseKinds(inner);
-  }
-  return result;
-}
-
 const CLASSIFICATION_POLICY_FIELDS = [
   "name",
   "fallbackQueueId",
@@ -156,7 +140,7 @@ const EXCEPTION_POLICY_FIELDS = ["name", "exceptionRules"];
 
 /**
  * A policy's body ready for the scenario's schema: property names canonical, read-only fields
- * (id, etag) and nulls dropped, kinds in camelCase.
+ * (id, etag) and nulls dropped, kinds as the scenario format names them.
  */
 function policyBody(rawBody: unknown, fields: readonly string[]): JsonObject {
   const {
@@ -165,7 +149,7 @@ function policyBody(rawBody: unknown, fields: readonly string[]): JsonObject {
     ...body
   } = canonicalProperties(bodyObject(rawBody), [...fields, "id", "etag"]);
   const set = Object.fromEntries(Object.entries(body).filter(([, value]) => value !== null));
-  return camelCaseKinds(set) as JsonObject;
+  return routerKinds(set) as JsonObject;
 }
 
 /** A reading's spec, or a 400 listing every problem (the first one's path as its target). */
@@ -189,28 +173,76 @@ export function classificationPolicySpecOf(id: string, rawBody: unknown): Classi
   );
 }
 
-/** PATCH /routing/exceptionPolicies/{id} read into a new policy's spec, as a scenario's is. */
+/**
+ * PATCH /routing/exceptionPolicies/{id} read into a new policy's spec, as a scenario's is. An
+ * action without an id gets one, as the service gives one (a GUID there; here the rule's id and
+ * the action's place, so the same body reads the same).
+ */
 export function exceptionPolicySpecOf(id: string, rawBody: unknown): ExceptionPolicySpec {
-  return specOrWireError(readExceptionPolicy(id, policyBody(rawBody, EXCEPTION_POLICY_FIELDS)));
+  const spec = specOrWireError(
+    readExceptionPolicy(id, policyBody(rawBody, EXCEPTION_POLICY_FIELDS)),
+  );
+  return {
+    ...spec,
+    exceptionRules: spec.exceptionRules.map((rule) => ({
+      ...rule,
+      actions: rule.actions.map((action, index) => ({
+        ...action,
+        id: action.id ?? `${rule.id}-action-${index + 1}`,
+      })),
+    })),
+  };
+}
+
+/**
+ * GET of an exception policy, with the empty collections the service answers for an action's
+ * absent selectors and labels.
+ */
+export function exceptionPolicyJson(spec: ExceptionPolicySpec): JsonObject {
+  return withRuleLanguages({
+    ...spec,
+    exceptionRules: spec.exceptionRules.map((rule) => ({
+      ...rule,
+      actions: rule.actions.map((action) => {
+        if (action.kind === "manualReclassify") {
+          return {
+            ...action,
+            workerSelectors: (action.workerSelectors ?? []).map(policySelectorJson),
+          };
+        }
+        if (action.kind === "reclassify") return { labelsToUpsert: {}, ...action };
+        return action;
+      }),
+    })),
+  });
+}
+
+/**
+ * A worker selector of a policy as the service answers it: `expedite` and `status` stated
+ * (a policy's selectors are always active; a job's may expire).
+ */
+function policySelectorJson(selector: unknown): unknown {
+  return { expedite: false, status: "active", ...(selector as JsonObject) };
 }
 
 /** A router attachment as the API spells it: `queueSelector(s)` or `workerSelector(s)`. */
 function attachmentJson(attachment: JsonObject, noun: "queue" | "worker"): JsonObject {
   const { selector, selectors, allocations, ...rest } = attachment as {
     selector?: unknown;
-    selectors?: unknown;
-    allocations?: readonly { weight: number; selectors: unknown }[];
+    selectors?: readonly unknown[];
+    allocations?: readonly { weight: number; selectors: readonly unknown[] }[];
   } & Record<string, unknown>;
+  const shown = (one: unknown) => (noun === "worker" ? policySelectorJson(one) : one);
   return {
     ...rest,
-    ...(selector === undefined ? {} : { [`${noun}Selector`]: selector }),
-    ...(selectors === undefined ? {} : { [`${noun}Selectors`]: selectors }),
+    ...(selector === undefined ? {} : { [`${noun}Selector`]: shown(selector) }),
+    ...(selectors === undefined ? {} : { [`${noun}Selectors`]: selectors.map(shown) }),
     ...(allocations === undefined
       ? {}
       : {
           allocations: allocations.map((allocation) => ({
             weight: allocation.weight,
-            [`${noun}Selectors`]: allocation.selectors,
+            [`${noun}Selectors`]: allocation.selectors.map(shown),
           })),
         }),
   };
@@ -218,7 +250,7 @@ function attachmentJson(attachment: JsonObject, noun: "queue" | "worker"): JsonO
 
 /** GET /routing/classificationPolicies/{id}: the router's spec in the API's field names. */
 export function classificationPolicyJson(spec: ClassificationPolicySpec): JsonObject {
-  return {
+  return withRuleLanguages({
     ...spec,
     queueSelectorAttachments: (spec.queueSelectorAttachments ?? []).map((attachment) =>
       attachmentJson(attachment as unknown as JsonObject, "queue"),
@@ -226,18 +258,35 @@ export function classificationPolicyJson(spec: ClassificationPolicySpec): JsonOb
     workerSelectorAttachments: (spec.workerSelectorAttachments ?? []).map((attachment) =>
       attachmentJson(attachment as unknown as JsonObject, "worker"),
     ),
-  };
+  });
 }
+
+/**
+ * The scoring options the service answers for a best-worker mode that states none: ccsim scores
+ * as they say (job labels and worker selectors, highest score first, one worker at a time).
+ */
+const SCORING_DEFAULTS = {
+  scoringParameters: ["jobLabels", "workerSelectors"],
+  isBatchScoringEnabled: false,
+  descendingOrder: true,
+};
 
 /**
  * GET of a distribution policy: its mode with the defaults the service fills in (a preloaded
  * policy has them from the scenario's schema, one created over the API from `modeOf`).
  */
 export function distributionPolicyJson(spec: DistributionPolicySpec): JsonObject {
-  return {
+  const scoring = spec.mode.kind === "bestWorker" ? { scoringRuleOptions: SCORING_DEFAULTS } : {};
+  return withRuleLanguages({
     ...spec,
-    mode: { minConcurrentOffers: 1, maxConcurrentOffers: 1, bypassSelectors: false, ...spec.mode },
-  };
+    mode: {
+      minConcurrentOffers: 1,
+      maxConcurrentOffers: 1,
+      bypassSelectors: false,
+      ...scoring,
+      ...spec.mode,
+    },
+  });
 }
 
 /** GET of a queue: its labels with the implicit `Id` label, as the service answers them. */

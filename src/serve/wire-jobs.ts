@@ -5,7 +5,7 @@
  * disposition code and `closeAt` of cancel, complete and close.
  */
 import type { JobView } from "../router/index.ts";
-import type { JobSpec, WorkerSelector, WorkerSelectorSpec } from "../router/types.ts";
+import type { JobNote, JobSpec, WorkerSelector, WorkerSelectorSpec } from "../router/types.ts";
 import { LABEL_OPERATORS, type LabelOperator } from "../vocabulary/index.ts";
 import {
   bodyObject,
@@ -130,9 +130,14 @@ const JOB_FIELDS = [
 
 /**
  * PATCH /routing/jobs/{id} read into an upsert: `current` is the job when it exists (its
- * labels and tags are what the patch merges into).
+ * labels and tags are what the patch merges into); `time` reads notes' times.
  */
-export function jobSpecOf(id: string, rawBody: unknown, current: JobView | undefined): JobSpec {
+export function jobSpecOf(
+  id: string,
+  rawBody: unknown,
+  current: JobView | undefined,
+  time: TimeFormat & { readonly nowSeconds: number },
+): JobSpec {
   const body = canonicalProperties(bodyObject(rawBody), JOB_FIELDS);
   const matchingMode = body.matchingMode;
   if (matchingMode !== undefined && matchingMode !== null) {
@@ -144,7 +149,7 @@ export function jobSpecOf(id: string, rawBody: unknown, current: JobView | undef
       );
     }
   }
-  checkNotesUnchanged(body.notes, current);
+  const notes = notesOf(body.notes, current, time);
   const labels = mergedLabels(current?.labels ?? {}, body.labels, "labels");
   const tags = mergedLabels(current?.tags ?? {}, body.tags, "tags");
   const requested = selectorSpecs(body.requestedWorkerSelectors, "requestedWorkerSelectors");
@@ -162,6 +167,7 @@ export function jobSpecOf(id: string, rawBody: unknown, current: JobView | undef
       current !== undefined && sameSelectors(requested, current.requestedWorkerSelectors)
         ? undefined
         : requested,
+    notes,
   };
   const spec: Record<string, unknown> = { id };
   for (const [key, value] of Object.entries(fields)) if (value !== undefined) spec[key] = value;
@@ -190,22 +196,39 @@ function sameSelectors(
 }
 
 /**
- * Notes on an upsert: accepted when they are the job's notes as it holds them (a client sending
- * back the job it read); other notes are not supported yet (notes come from cancel, complete and
- * close).
+ * A job's notes from an upsert: the list replaces the job's (arrays replace in a merge-patch);
+ * a note without `addedAt` is added now. Undefined when not sent or sent back unchanged.
  */
-function checkNotesUnchanged(notes: unknown, current: JobView | undefined): void {
-  if (notes === undefined || notes === null) return;
-  const messages = Array.isArray(notes)
-    ? notes.map((note) => (note as { message?: unknown } | null)?.message)
-    : null;
-  const held = current?.notes.map((note) => note.message) ?? [];
-  if (messages === null || JSON.stringify(messages) !== JSON.stringify(held)) {
-    throw new WireError(
-      "notes on a job upsert are not supported yet, other than the job's own (docs/serve.md)",
-      "notes",
+function notesOf(
+  value: unknown,
+  current: JobView | undefined,
+  time: TimeFormat & { readonly nowSeconds: number },
+): JobNote[] | undefined {
+  if (value === undefined) return undefined;
+  if (value === null) return current === undefined || current.notes.length === 0 ? undefined : [];
+  if (!Array.isArray(value)) throw new WireError("notes must be an array", "notes");
+  const notes = value.map((item, index): JobNote => {
+    const where = `notes[${index}]`;
+    const note = canonicalProperties(bodyObject(item), ["message", "addedAt"]);
+    const message = optionalString(note, "message");
+    if (message === undefined) throw new WireError(`${where}.message is required`, where);
+    const addedAtText = optionalString(note, "addedAt");
+    const addedAtSeconds =
+      addedAtText === undefined ? time.nowSeconds : secondsOfIso(time, addedAtText);
+    if (addedAtSeconds === null) {
+      throw new WireError(`${where}.addedAt must be a date and time (got ${addedAtText})`, where);
+    }
+    return { message, addedAtSeconds };
+  });
+  const same =
+    current !== undefined &&
+    notes.length === current.notes.length &&
+    notes.every(
+      (note, index) =>
+        note.message === current.notes[index]?.message &&
+        Math.abs(note.addedAtSeconds - (current.notes[index]?.addedAtSeconds ?? Number.NaN)) < 1e-3,
     );
-  }
+  return same ? undefined : notes;
 }
 
 /** The note and disposition code of cancel, complete and close bodies. */

@@ -1,0 +1,186 @@
+/**
+ * Changing the router's resources after construction (configuration/reconfigure.ts): what a
+ * change reaches (queues on a policy, exception actions naming a classification policy, jobs
+ * that enter a queue afterwards) and what it must leave alone (a queue's distribution while it
+ * is busy, the rules waiting jobs are timed by), with the router's invariants holding after
+ * each step.
+ */
+import { describe, expect, it } from "vitest";
+import { checkInvariants } from "../../src/router/index.ts";
+import type { RouterConfig } from "../../src/router/types.ts";
+import { harness, unwrap } from "./helpers.ts";
+
+/** A queue selector attachment choosing the queue labelled with `tier`. */
+function toTier(tier: number) {
+  return {
+    kind: "static" as const,
+    selector: { key: "tier", labelOperator: "equal" as const, value: tier },
+  };
+}
+
+function config(): RouterConfig {
+  return {
+    distributionPolicies: [
+      { id: "idle", offerExpiresAfterSeconds: 30, mode: { kind: "longestIdle" } },
+      { id: "turns", offerExpiresAfterSeconds: 30, mode: { kind: "roundRobin" } },
+    ],
+    queues: [
+      { id: "front", distributionPolicyId: "idle", exceptionPolicyId: "give-up" },
+      { id: "first", distributionPolicyId: "idle", labels: { tier: 1 } },
+      { id: "second", distributionPolicyId: "idle", labels: { tier: 2 } },
+    ],
+    classificationPolicies: [{ id: "route", queueSelectorAttachments: [toTier(1)] }],
+    exceptionPolicies: [
+      {
+        id: "give-up",
+        exceptionRules: [
+          {
+            id: "slow",
+            trigger: { kind: "waitTime", thresholdSeconds: 60 },
+            actions: [{ kind: "cancel", dispositionCode: "Slow" }],
+          },
+        ],
+      },
+      {
+        id: "move-on",
+        exceptionRules: [
+          {
+            id: "slow",
+            trigger: { kind: "waitTime", thresholdSeconds: 10 },
+            actions: [{ kind: "reclassify", classificationPolicyId: "route" }],
+          },
+        ],
+      },
+    ],
+    exceptionRulesPerPolicy: 4,
+    retainEndedJobs: true,
+  };
+}
+
+function jobIn(queueId: string, id: string) {
+  return { id, channelId: "voice", queueId };
+}
+
+describe("changing resources the router holds", () => {
+  it("an exception policy changes only while no job waits under it; jobs after it follow the new rules", () => {
+    const { engine, router } = harness(config());
+    unwrap(router.upsertJob(jobIn("front", "early")));
+    const refused = router.updateExceptionPolicy({
+      id: "give-up",
+      exceptionRules: [
+        {
+          id: "slow",
+          trigger: { kind: "waitTime", thresholdSeconds: 5 },
+          actions: [{ kind: "cancel", dispositionCode: "Quick" }],
+        },
+      ],
+    });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.message).toMatch(/jobs wait in queue front/);
+    engine.runUntil(60);
+    expect(router.getJob("early")?.status).toBe("cancelled");
+    expect(router.getJob("early")?.dispositionCode).toBe("Slow");
+
+    unwrap(
+      router.updateExceptionPolicy({
+        id: "give-up",
+        exceptionRules: [
+          {
+            id: "slow",
+            trigger: { kind: "waitTime", thresholdSeconds: 5 },
+            actions: [{ kind: "cancel", dispositionCode: "Quick" }],
+          },
+        ],
+      }),
+    );
+    unwrap(router.upsertJob(jobIn("front", "late")));
+    engine.runUntil(66);
+    expect(router.getJob("late")?.status).toBe("cancelled");
+    expect(router.getJob("late")?.dispositionCode).toBe("Quick");
+    expect(checkInvariants(router)).toEqual([]);
+  });
+
+  it("a changed classification policy is the one exception actions reclassify with", () => {
+    const { engine, router } = harness(config());
+    unwrap(
+      router.updateQueue({
+        id: "front",
+        distributionPolicyId: "idle",
+        exceptionPolicyId: "move-on",
+      }),
+    );
+    unwrap(
+      router.updateClassificationPolicy({ id: "route", queueSelectorAttachments: [toTier(2)] }),
+    );
+    unwrap(router.upsertJob(jobIn("front", "job")));
+    engine.runUntil(10);
+    expect(router.getJob("job")?.queueId).toBe("second");
+    expect(checkInvariants(router)).toEqual([]);
+  });
+
+  it("a queue keeps its exception policy while jobs wait, and changes name and labels any time", () => {
+    const { router } = harness(config());
+    unwrap(router.upsertJob(jobIn("front", "waiting")));
+    const refused = router.updateQueue({
+      id: "front",
+      distributionPolicyId: "idle",
+      exceptionPolicyId: "move-on",
+    });
+    expect(refused.ok).toBe(false);
+    unwrap(
+      router.updateQueue({
+        id: "front",
+        name: "Front desk",
+        distributionPolicyId: "idle",
+        exceptionPolicyId: "give-up",
+        labels: { tier: 0 },
+      }),
+    );
+    const statistics = unwrap(router.getQueueStatistics("front"));
+    expect(statistics.length).toBe(1);
+    expect(checkInvariants(router)).toEqual([]);
+  });
+
+  it("a busy queue keeps how it distributes; offer expiry changes for offers made afterwards", () => {
+    const { router } = harness({
+      ...config(),
+      workers: [
+        {
+          id: "agent",
+          capacity: 2,
+          queues: ["first"],
+          channels: [{ channelId: "voice", capacityCostPerJob: 1 }],
+          availableForOffers: true,
+        },
+      ],
+    });
+    const moved = router.updateQueue({ id: "first", distributionPolicyId: "turns" });
+    expect(moved.ok).toBe(false);
+    if (!moved.ok) expect(moved.error.message).toMatch(/worker agent serves queue first/);
+    unwrap(
+      router.updateDistributionPolicy({
+        id: "idle",
+        offerExpiresAfterSeconds: 90,
+        mode: { kind: "longestIdle" },
+      }),
+    );
+    unwrap(router.upsertJob(jobIn("first", "call")));
+    const offer = router.getWorker("agent")?.offers[0];
+    expect(offer?.expiresAtSeconds).toBe(90);
+    const refused = router.updateDistributionPolicy({
+      id: "idle",
+      offerExpiresAfterSeconds: 90,
+      mode: { kind: "roundRobin" },
+    });
+    expect(refused.ok).toBe(false);
+    // An idle queue may move.
+    unwrap(router.updateQueue({ id: "second", distributionPolicyId: "turns" }));
+    expect(checkInvariants(router)).toEqual([]);
+  });
+
+  it("answers NotFound for a resource it does not hold", () => {
+    const { router } = harness(config());
+    const missing = router.updateQueue({ id: "nowhere", distributionPolicyId: "idle" });
+    expect(missing.ok ? undefined : missing.error.code).toBe("NotFound");
+  });
+});

@@ -1,0 +1,154 @@
+/**
+ * Every known reason why ccsim's answer differs from a recorded live-service answer. The replay
+ * test (test/serve/recordings-replay.test.ts) explains each difference replay.ts finds by the
+ * first reason that matches it, fails on any no reason explains, and writes the tally into
+ * docs/serve-recordings.md. A reason is either where ccsim knowingly answers otherwise, where
+ * the recording shows the state of a shared live resource rather than the service's behaviour,
+ * or what ccsim does not do yet.
+ */
+
+import type { RecordedExchange, Recording } from "./recordings.ts";
+import type { Difference } from "./replay.ts";
+
+export interface DifferenceContext {
+  readonly difference: Difference;
+  readonly exchange: RecordedExchange;
+  readonly recording: Recording;
+  /** The differences before this one in the same recording. */
+  readonly earlier: readonly Difference[];
+}
+
+export interface Reason {
+  readonly id: string;
+  /** One line for the table in docs/serve-recordings.md. */
+  readonly summary: string;
+  readonly kind: "ccsim answers otherwise" | "the live resource's state" | "not built yet";
+  readonly explains: (context: DifferenceContext) => boolean;
+}
+
+function field(difference: Difference): string {
+  return difference.where.slice(difference.where.lastIndexOf("/") + 1);
+}
+
+function recordedStatusOf(exchange: RecordedExchange): unknown {
+  const response = exchange.response as { status?: unknown } | null;
+  return response?.status;
+}
+
+/** Ids a refused request named: the id in its path, and every string in its body. */
+function namedBy(exchange: RecordedExchange): string[] {
+  const names = [exchange.path.split("/").pop() ?? ""];
+  const visit = (value: unknown): void => {
+    if (typeof value === "string") names.push(value);
+    else if (Array.isArray(value)) value.forEach(visit);
+    else if (typeof value === "object" && value !== null) Object.values(value).forEach(visit);
+  };
+  visit(exchange.body);
+  return names.filter((name) => name.length >= 6);
+}
+
+const MATCHED_AT_ONCE_FIELDS = new Set([
+  "status",
+  "enqueuedAt",
+  "queueId",
+  "priority",
+  "attachedWorkerSelectors",
+]);
+
+export const REASONS: readonly Reason[] = [
+  {
+    id: "matched-within-the-call",
+    kind: "ccsim answers otherwise",
+    summary:
+      "A new job is classified, queued and offered within the call that creates it, so the answer already says `queued` (with its queue, priority and attached selectors) and the worker already holds the offer; the service answers `created` or `pendingClassification` and does the rest moments later.",
+    explains: ({ difference, exchange }) => {
+      const recordedStatus = recordedStatusOf(exchange);
+      if (recordedStatus === "created" || recordedStatus === "pendingClassification") {
+        return MATCHED_AT_ONCE_FIELDS.has(field(difference));
+      }
+      // A worker read while the service had not offered the new job yet.
+      const response = exchange.response as { offers?: unknown[] } | null;
+      return (
+        exchange.path.startsWith("/routing/workers/") &&
+        response?.offers?.length === 0 &&
+        (difference.where === "/offers" || difference.where === "/loadRatio")
+      );
+    },
+  },
+  {
+    id: "held-before-the-session",
+    kind: "the live resource's state",
+    summary:
+      "The recorded resource already held the policy or queue from an earlier run of the same test, so its first upsert answered 200 (updated) where ccsim, starting empty, answers 201 (created).",
+    explains: ({ difference, exchange }) =>
+      exchange.method === "PATCH" &&
+      difference.where === "status" &&
+      difference.recorded === 200 &&
+      difference.ours === 201,
+  },
+  {
+    id: "function-and-webhook-rules",
+    kind: "ccsim answers otherwise",
+    summary:
+      "ccsim calls no Azure Function or webhook, so it refuses `azure-function-rule` and `webhook-rule` (400), and the policy stays as it was.",
+    explains: ({ difference, exchange }) =>
+      difference.where === "status" &&
+      /function-rule|webhook-rule/.test(JSON.stringify(exchange.body ?? null)),
+  },
+  {
+    id: "stricter-reference-checks",
+    kind: "ccsim answers otherwise",
+    summary:
+      "ccsim keeps a classification policy that an exception policy's reclassify action names, and a queue that a classification policy falls back to (400/409); the service deleted both (204), leaving the reference dangling.",
+    explains: ({ difference }) =>
+      difference.where === "status" &&
+      /reclassifies with classification policy|falls back to it/.test(difference.message ?? ""),
+  },
+  {
+    id: "matching-modes",
+    kind: "not built yet",
+    summary:
+      "`matchingMode` `suspend` and `scheduleAndSuspend`, and the `scheduledBefore`/`scheduledAfter` filters of a job listing, are refused (400).",
+    explains: ({ difference, exchange }) =>
+      difference.where === "status" &&
+      (/matchingMode/.test(difference.message ?? "") ||
+        (exchange.path === "/routing/jobs" &&
+          (exchange.query.scheduledAfter !== undefined ||
+            exchange.query.scheduledBefore !== undefined))),
+  },
+  {
+    id: "worker-changes",
+    kind: "not built yet",
+    summary:
+      "An existing worker's queues, channels, capacity, labels and tags cannot change yet; only `availableForOffers` does (400).",
+    explains: ({ difference }) =>
+      difference.where === "status" &&
+      /of an existing worker is not supported yet/.test(difference.message ?? ""),
+  },
+  {
+    id: "follows-from-an-earlier-difference",
+    kind: "ccsim answers otherwise",
+    summary:
+      "The consequence of an earlier refusal in the same session: the resource ccsim refused to create or change is missing or unchanged later (404s, a listing without it, a queue it would have held, a policy still in use).",
+    explains: ({ difference, exchange, recording, earlier }) => {
+      const refused = earlier.filter(
+        (before) =>
+          before.where === "status" &&
+          typeof before.ours === "number" &&
+          before.ours >= 400 &&
+          typeof before.recorded === "number" &&
+          before.recorded < 400,
+      );
+      const text = `${exchange.path} ${JSON.stringify(exchange.response ?? null)} ${difference.message ?? ""}`;
+      return refused.some((before) => {
+        const request = recording.exchanges[before.exchange];
+        return request !== undefined && namedBy(request).some((name) => text.includes(name));
+      });
+    },
+  },
+];
+
+/** The reason explaining `context`'s difference, or undefined when none does. */
+export function reasonFor(context: DifferenceContext): Reason | undefined {
+  return REASONS.find((reason) => reason.explains(context));
+}
