@@ -105,9 +105,9 @@ export class ChannelRecord {
 
   constructor(
     readonly channelId: string,
-    readonly capacityCostPerJob: number,
+    public capacityCostPerJob: number,
     /** Infinity when the channel has no `maxNumberOfJobs`. */
-    readonly maxNumberOfJobs: number,
+    public maxNumberOfJobs: number,
   ) {}
 }
 
@@ -140,19 +140,21 @@ export class WorkerRecord {
    * here by each load change and each freed worker's matching instead of from the two arrays,
    * which are a cold object each on a large staff (worker-index.ts, fast-lane.ts). Else null.
    */
-  readonly onlyChannel: ChannelRecord | null = null;
-  readonly onlyQueue: QueueRecord | null = null;
+  onlyChannel: ChannelRecord | null = null;
+  onlyQueue: QueueRecord | null = null;
 
+  // Its configuration changes only through configuration/worker-change.ts, which takes the
+  // worker out of the index first.
   constructor(
     readonly index: number,
     readonly id: string,
-    readonly capacity: number,
-    readonly queues: readonly QueueRecord[],
-    readonly channels: readonly ChannelRecord[],
-    readonly labels: Labels,
-    readonly tags: Labels,
-    readonly queueAssignments: readonly QueueDetails[],
-    readonly channelConfigurations: readonly ChannelConfiguration[],
+    public capacity: number,
+    public queues: readonly QueueRecord[],
+    public channels: readonly ChannelRecord[],
+    public labels: Labels,
+    public tags: Labels,
+    public queueAssignments: readonly QueueDetails[],
+    public channelConfigurations: readonly ChannelConfiguration[],
   ) {
     this.idleSinceSeconds = 0;
     if (channels.length === 1 && queues.length === 1) {

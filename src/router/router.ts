@@ -49,6 +49,7 @@ import {
   replaceExceptionPolicy,
   replaceQueue,
 } from "./configuration/reconfigure.ts";
+import { changeWorker } from "./configuration/worker-change.ts";
 import { RouterCore } from "./core.ts";
 import { Matcher } from "./distribution/matching.ts";
 import { EventRelay } from "./events/event-relay.ts";
@@ -66,6 +67,7 @@ import { type JobTemplate, type JobTemplateSpec, prepareJobTemplate } from "./jo
 import { positionInQueue } from "./jobs/queue-order.ts";
 import { isEnded, SelectorExpiry } from "./jobs/selector-expiry.ts";
 import { NO_LABELS } from "./labels.ts";
+import { OfferOutcome } from "./offers/offer-log.ts";
 import {
   type AcceptedOffer,
   type AcceptResult,
@@ -88,6 +90,7 @@ import type {
   QueueSpec,
   RouterConfig,
   WorkerSpec,
+  WorkerUpdate,
 } from "./types.ts";
 import {
   HandleView,
@@ -347,28 +350,37 @@ export class Router {
   // --- Workers ------------------------------------------------------------------------------
 
   /**
-   * Creates a worker (registered when `availableForOffers` is true, otherwise inactive) or, for
-   * an existing worker, changes `availableForOffers` — the only field that may change yet.
+   * Creates a worker (registered when `availableForOffers` is true, otherwise inactive) or
+   * changes an existing one: the fields given (configuration/worker-change.ts says what goes
+   * with a change), then `availableForOffers`.
    */
-  upsertWorker(spec: WorkerSpec): RouterResult<WorkerView> {
+  upsertWorker(spec: WorkerSpec | WorkerUpdate): RouterResult<WorkerView> {
     this.enter();
     return this.leave(this.upsertWorkerNow(spec));
   }
 
-  private upsertWorkerNow(spec: WorkerSpec): RouterResult<WorkerView> {
+  private upsertWorkerNow(spec: WorkerSpec | WorkerUpdate): RouterResult<WorkerView> {
     const core = this.core;
     let worker = core.workerById.get(spec.id);
     if (worker !== undefined) {
-      const changed = Object.keys(spec).filter(
-        (key) => key !== "id" && key !== "availableForOffers",
-      );
-      if (changed.length > 0) {
-        return fail(
-          "BadRequest",
-          `changing ${changed.join(", ")} of an existing worker is not supported yet`,
+      const { id: _id, availableForOffers: _available, ...changes } = spec;
+      if (Object.keys(changes).length > 0) {
+        const changing = worker;
+        const failed = this.configuring(() =>
+          changeWorker(core, changing, changes, (offer) =>
+            this.matcher.revoke(offer, OfferOutcome.revoked),
+          ),
         );
+        if (!failed.ok) return failed;
+        this.matcher.requestWorker(changing);
       }
     } else {
+      if (!isNewWorkerSpec(spec)) {
+        return fail(
+          "BadRequest",
+          `worker ${spec.id}: a new worker needs capacity, queues and channels`,
+        );
+      }
       try {
         worker = buildWorker(spec, core.workers.length, core.queueById);
       } catch (error) {
@@ -397,7 +409,7 @@ export class Router {
     if (!this.core.workerById.has(workerId)) {
       return fail("NotFound", `Worker not found. WorkerId: ${workerId}`);
     }
-    return this.upsertWorker({ id: workerId, availableForOffers } as WorkerSpec);
+    return this.upsertWorker({ id: workerId, availableForOffers });
   }
 
   // --- Reads --------------------------------------------------------------------------------
@@ -758,4 +770,9 @@ export class Router {
     this.matcher.drain();
     return result;
   }
+}
+
+/** Whether `spec` has what a new worker needs (an update names only what changes). */
+function isNewWorkerSpec(spec: WorkerSpec | WorkerUpdate): spec is WorkerSpec {
+  return spec.capacity !== undefined && spec.queues !== undefined && spec.channels !== undefined;
 }

@@ -187,6 +187,9 @@ export interface WorkerSpec {
   readonly availableForOffers?: boolean;
 }
 
+/** A change to an existing worker: the fields that change, with its id. */
+export type WorkerUpdate = { readonly id: string } & Partial<Omit<WorkerSpec, "id">>;
+
 /** `/routing/jobs/{id}` as sent by the client (create or merge-patch update). */
 export interface JobSpec {
   readonly id: string;

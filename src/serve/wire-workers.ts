@@ -4,7 +4,7 @@
  * channels, labels and tags; an existing one's availability).
  */
 import type { WorkerView } from "../router/index.ts";
-import type { ChannelSpec, WorkerSpec } from "../router/types.ts";
+import type { ChannelSpec, WorkerSpec, WorkerUpdate } from "../router/types.ts";
 import {
   bodyObject,
   canonicalProperties,
@@ -102,42 +102,38 @@ function stringList(value: unknown, field: string): string[] {
 
 /**
  * PATCH /routing/workers/{id} read into an upsert. A new worker needs its capacity, queues and
- * channels; an existing one may so far change only `availableForOffers` (the router's limit,
- * docs/serve.md): other fields equal to the worker's current values are accepted as no change.
+ * channels. For an existing one the upsert carries only what changes: capacity, queues and
+ * channels replace the worker's (arrays replace in a merge-patch; `null` empties them), labels
+ * and tags merge; a field sent back as the worker has it is no change.
  */
 export function workerSpecOf(
   id: string,
   rawBody: unknown,
   current: WorkerView | undefined,
-): WorkerSpec {
+): WorkerSpec | WorkerUpdate {
   const body = canonicalProperties(bodyObject(rawBody), WORKER_FIELDS);
   const availableForOffers = optionalBoolean(body, "availableForOffers");
+  const available = availableForOffers === undefined ? {} : { availableForOffers };
   if (current !== undefined) {
-    const unchanged = (field: string, now: unknown) =>
-      body[field] === undefined || JSON.stringify(body[field]) === JSON.stringify(now);
-    const changed = [
-      unchanged("capacity", current.capacity) ? null : "capacity",
-      unchanged("queues", current.queues) ? null : "queues",
-      body.channels === undefined ||
-      JSON.stringify(channelSpecs(body.channels)) ===
-        JSON.stringify(
-          channelSpecs(current.channels.map((channel) => withoutNulls({ ...channel }))),
-        )
-        ? null
-        : "channels",
-      // Labels and tags as merge-patch: a client sending back what it read changes nothing.
-      sameLabels(mergedLabels(current.labels, body.labels, "labels"), current.labels)
-        ? null
-        : "labels",
-      sameLabels(mergedLabels(current.tags, body.tags, "tags"), current.tags) ? null : "tags",
-    ].filter((field): field is string => field !== null);
-    if (changed.length > 0) {
-      throw new WireError(
-        `changing ${changed.join(", ")} of an existing worker is not supported yet (only availableForOffers; docs/serve.md)`,
-        changed[0] as string,
-      );
+    const changes: Record<string, unknown> = {};
+    const differs = (left: unknown, right: unknown) =>
+      JSON.stringify(left) !== JSON.stringify(right);
+    const capacity = optionalNumber(body, "capacity");
+    if (capacity !== undefined && capacity !== current.capacity) changes.capacity = capacity;
+    if (body.queues !== undefined) {
+      const queues = body.queues === null ? [] : stringList(body.queues, "queues");
+      if (differs(queues, current.queues)) changes.queues = queues;
     }
-    return { id, availableForOffers } as WorkerSpec;
+    if (body.channels !== undefined) {
+      const channels = body.channels === null ? [] : channelSpecs(body.channels);
+      const held = channelSpecs(current.channels.map((channel) => withoutNulls({ ...channel })));
+      if (differs(channels, held)) changes.channels = channels;
+    }
+    const labels = mergedLabels(current.labels, body.labels, "labels");
+    if (labels !== undefined && !sameLabels(labels, current.labels)) changes.labels = labels;
+    const tags = mergedLabels(current.tags, body.tags, "tags");
+    if (tags !== undefined && !sameLabels(tags, current.tags)) changes.tags = tags;
+    return { id, ...changes, ...available };
   }
   const capacity = optionalNumber(body, "capacity");
   if (capacity === undefined) throw new WireError("capacity is required", "capacity");
@@ -150,6 +146,6 @@ export function workerSpecOf(
     channels: body.channels === undefined ? [] : channelSpecs(body.channels),
     ...(labels === undefined ? {} : { labels }),
     ...(tags === undefined ? {} : { tags }),
-    ...(availableForOffers === undefined ? {} : { availableForOffers }),
+    ...available,
   };
 }

@@ -540,15 +540,25 @@ describe("reclassify", () => {
       labels: { language: "fr" },
     });
     expect(body(call("GET", "/routing/jobs/job-1")).queueId).toBe("french");
-    // A label change alone does not move the job; reclassifying does.
+    // An update classifies the job again, as the service's recordings show: a label change
+    // moves it.
     call("PATCH", "/routing/jobs/job-1", { labels: { language: "en" } });
-    expect(body(call("GET", "/routing/jobs/job-1")).queueId).toBe("french");
+    expect(body(call("GET", "/routing/jobs/job-1")).queueId).toBe("english");
+    // So does reclassifying, with the labels as they are.
+    call("PATCH", "/routing/queues/english", {
+      distributionPolicyId: "longest-idle",
+      labels: { language: "gb" },
+    });
+    call("PATCH", "/routing/queues/french", {
+      distributionPolicyId: "longest-idle",
+      labels: { language: "en" },
+    });
     expect(call("POST", "/routing/jobs/job-1:reclassify", {})).toMatchObject({
       status: 200,
       body: {},
     });
     expect(body(call("GET", "/routing/jobs/job-1"))).toMatchObject({
-      queueId: "english",
+      queueId: "french",
       status: "queued",
     });
     expect(call("POST", "/routing/jobs/nobody:reclassify").status).toBe(404);
@@ -686,7 +696,14 @@ describe("a resource sent back as it was read", () => {
 
     const worker = body(call("GET", "/routing/workers/agent-1"));
     expect(call("PATCH", "/routing/workers/agent-1", worker).status).toBe(200);
-    expect(call("PATCH", "/routing/workers/agent-1", { labels: { skill: 6 } }).status).toBe(400);
+    expect(body(call("GET", "/routing/workers/agent-1")).offers).toEqual([offer]);
+    // A change that still satisfies the job keeps its offer; one that does not revokes it.
+    expect(call("PATCH", "/routing/workers/agent-1", { labels: { skill: 6 } }).status).toBe(200);
+    expect(body(call("GET", "/routing/workers/agent-1")).offers).toEqual([offer]);
+    const lowered = call("PATCH", "/routing/workers/agent-1", { labels: { skill: 2 } });
+    expect(lowered.status).toBe(200);
+    expect(body(lowered)).toMatchObject({ labels: { skill: 2, Id: "agent-1" }, offers: [] });
+    expect(body(call("GET", "/routing/jobs/job-1")).status).toBe("queued");
 
     const queue = body(call("GET", "/routing/queues/support"));
     expect(queue.labels).toEqual({ Id: "support" });

@@ -117,15 +117,6 @@ export const REASONS: readonly Reason[] = [
             exchange.query.scheduledBefore !== undefined))),
   },
   {
-    id: "worker-changes",
-    kind: "not built yet",
-    summary:
-      "An existing worker's queues, channels, capacity, labels and tags cannot change yet; only `availableForOffers` does (400).",
-    explains: ({ difference }) =>
-      difference.where === "status" &&
-      /of an existing worker is not supported yet/.test(difference.message ?? ""),
-  },
-  {
     id: "follows-from-an-earlier-difference",
     kind: "ccsim answers otherwise",
     summary:
