@@ -178,6 +178,20 @@ export class WorkerRecord {
 }
 
 /**
+ * A job's matching mode when a client chose one (jobs/matching-modes.ts): its kind, its schedule
+ * and when the schedule came. A job queued again keeps when it was scheduled.
+ */
+export interface JobMatching {
+  kind: "queueAndMatch" | "suspend" | "scheduleAndSuspend";
+  /** `scheduleAndSuspend`'s time; NaN otherwise. */
+  scheduleAtSeconds: number;
+  /** When the schedule was reached; NaN until then. */
+  scheduledAtSeconds: number;
+  /** The pending schedule timer; 0 when none. */
+  timer: number;
+}
+
+/**
  * A job. `queue` is null only for jobs that never had one (classification failed). A queue
  * entry (§8 f) owns `exceptionTimers` and `firedExceptionRules`; they are empty outside one.
  */
@@ -210,6 +224,8 @@ export class JobRecord {
   notes: JobNote[] | null = null;
   /** Pending timer of a close with a future `closeAt`; 0 when none. */
   closeTimer = 0;
+  /** The matching mode a client chose, when other than the default (§5); null for most jobs. */
+  matching: JobMatching | null = null;
   classificationPolicyId: string | null;
   /** Number of queue entries so far; identifies the current one. */
   queueEntrySequence = 0;
@@ -356,6 +372,7 @@ export class JobRecord {
     this.dispositionCode = null;
     this.notes = null;
     this.closeTimer = 0;
+    this.matching = null;
     this.queueEntrySequence = 0;
     this.exceptionTimers = null;
     this.firedExceptionRules = null;

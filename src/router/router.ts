@@ -64,6 +64,7 @@ import {
   type UpsertJobResult,
 } from "./jobs/job-operations.ts";
 import { type JobTemplate, type JobTemplateSpec, prepareJobTemplate } from "./jobs/job-template.ts";
+import { MatchingModes } from "./jobs/matching-modes.ts";
 import { positionInQueue } from "./jobs/queue-order.ts";
 import { isEnded, SelectorExpiry } from "./jobs/selector-expiry.ts";
 import { NO_LABELS } from "./labels.ts";
@@ -119,6 +120,7 @@ export class Router {
   private readonly jobOperations: JobOperations;
   private readonly offerOperations: OfferOperations;
   private readonly flow: JobFlow;
+  private readonly modes: MatchingModes;
   private readonly routerView: RouterView;
   /** Whether the config gave a random source (weighted allocations draw from it). */
   private readonly hasRandom: boolean;
@@ -143,6 +145,9 @@ export class Router {
     const waitTimeHandler = this.timer(engine, "router:exceptionWaitTime", (argument) =>
       this.flow.exceptions.fireTimer(argument),
     );
+    const scheduleHandler = this.timer(engine, "router:matchingSchedule", (jobSlot) =>
+      this.modes.reachSchedule(jobSlot),
+    );
     const core = new RouterCore(engine, offerExpiryHandler, config.retainEndedJobs === true);
     this.hasRandom = config.random !== undefined;
     this.rulesPerPolicy = ruleStride(config);
@@ -157,7 +162,8 @@ export class Router {
       config.random ?? NO_RANDOM,
       { ruleStride: this.rulesPerPolicy, waitTimeHandler },
     );
-    this.jobOperations = new JobOperations(core, this.matcher, this.flow, closeHandler);
+    this.modes = new MatchingModes(core, this.flow, scheduleHandler);
+    this.jobOperations = new JobOperations(core, this.matcher, this.flow, closeHandler, this.modes);
     this.offerOperations = new OfferOperations(core, this.matcher, this.flow, retryHandler);
     configureResources(core, config);
     for (const spec of config.workers ?? []) {
@@ -528,9 +534,9 @@ export class Router {
   }
 
   /**
-   * Deletes a classification policy no live job and no exception policy names; otherwise a
-   * BadRequest with the service's `ActiveJobWithClassificationPolicyExist` (or, for an exception
-   * policy's reclassify action, ccsim's `ExceptionPolicyExistsWithClassificationPolicy`).
+   * Deletes a classification policy no live job names; otherwise a BadRequest with the
+   * service's `ActiveJobWithClassificationPolicyExist`. An exception policy's reclassify action
+   * that names it keeps it as it was (the service, recorded, deletes it all the same).
    */
   deleteClassificationPolicy(id: string): EmptyResult {
     this.enter();
@@ -544,18 +550,6 @@ export class Router {
           "BadRequest",
           "ActiveJobWithClassificationPolicyExist",
           `job ${job.id} is active with classification policy ${id}`,
-        );
-      }
-    }
-    for (const policy of core.exceptionPolicies.values()) {
-      const naming = policy.rules.some((rule) =>
-        rule.actions.some((action) => action.kind === "reclassify" && action.policy?.id === id),
-      );
-      if (naming) {
-        return failWithDetail(
-          "BadRequest",
-          "ExceptionPolicyExistsWithClassificationPolicy",
-          `exception policy ${policy.id} reclassifies with classification policy ${id}`,
         );
       }
     }
@@ -586,11 +580,12 @@ export class Router {
   }
 
   /**
-   * Deletes a queue nothing holds on to: no live job in it, no worker serving it, no
-   * classification policy falling back to it and no exception policy moving jobs to it
-   * (Conflict otherwise, naming each, as the service's 409 does). Its id is forgotten and
-   * classification no longer chooses it; its record stays behind its index for the handles
-   * observers hold.
+   * Deletes a queue nothing holds on to: no live job in it, no worker serving it and no
+   * exception policy moving jobs to it (Conflict otherwise, naming each, as the service's 409
+   * does). A classification policy falling back to it no longer can (the service, recorded,
+   * deletes such a queue): its jobs fail classification when no selector chooses a queue. Its id
+   * is forgotten and classification no longer chooses it; its record stays behind its index for
+   * the handles observers hold.
    */
   deleteQueue(id: string): EmptyResult {
     this.enter();
@@ -606,11 +601,6 @@ export class Router {
     }
     const worker = [...core.workerById.values()].find((w) => w.queues.includes(queue));
     if (worker !== undefined) reasons.push(`worker ${worker.id} serves it`);
-    for (const policy of core.classificationPolicies.values()) {
-      if (policy.fallbackQueue === queue) {
-        reasons.push(`classification policy ${policy.id} falls back to it`);
-      }
-    }
     for (const policy of core.exceptionPolicies.values()) {
       const moving = policy.rules.some((rule) =>
         rule.actions.some((action) => action.kind === "manualReclassify" && action.queue === queue),

@@ -206,7 +206,19 @@ export interface JobSpec {
    * when it was added, as the client says. Notes never change routing.
    */
   readonly notes?: readonly JobNote[];
+  /**
+   * How the job is matched (§5): `queueAndMatch` (the default) queues it; `suspend` holds it in
+   * `waitingForActivation`; `scheduleAndSuspend` holds it `scheduled` until `scheduleAtSeconds`,
+   * then in `waitingForActivation`. An update to `queueAndMatch` queues a held job.
+   */
+  readonly matchingMode?: MatchingModeSpec;
 }
+
+/** A job's matching mode (§5). */
+export type MatchingModeSpec =
+  | { readonly kind: "queueAndMatch" }
+  | { readonly kind: "suspend" }
+  | { readonly kind: "scheduleAndSuspend"; readonly scheduleAtSeconds: number };
 
 /** A note on a job: its text and when it was added. */
 export interface JobNote {

@@ -7,13 +7,21 @@ import type { RouterCore } from "./core.ts";
 import {
   ASSIGNMENT_ID_PREFIX,
   type ChannelConfiguration,
+  type JobMatching,
   type JobRecord,
   type QueueRecord,
   type WorkerRecord,
 } from "./entities.ts";
 import type { RouterView, WorkerDetails } from "./events/observer.ts";
 import { earliestEnqueuedAtSeconds } from "./jobs/queue-order.ts";
-import type { JobNote, JobStatus, Labels, WorkerSelector, WorkerState } from "./types.ts";
+import type {
+  JobNote,
+  JobStatus,
+  Labels,
+  MatchingModeSpec,
+  WorkerSelector,
+  WorkerState,
+} from "./types.ts";
 
 /** An assignment as `job.assignments` shows it. */
 export interface AssignmentView {
@@ -43,6 +51,10 @@ export interface JobView {
   readonly unassignmentCount: number;
   readonly dispositionCode: string | null;
   readonly notes: readonly JobNote[];
+  /** Its matching mode (`queueAndMatch` unless a client chose another). */
+  readonly matchingMode: MatchingModeSpec;
+  /** When its schedule was reached (`scheduleAndSuspend`); null before, or without one. */
+  readonly scheduledAtSeconds: number | null;
 }
 
 /** An open offer as `worker.offers` shows it. */
@@ -128,7 +140,17 @@ export function jobView(job: JobRecord): JobView {
     unassignmentCount: job.unassignmentCount,
     dispositionCode: job.dispositionCode,
     notes: job.notes === null ? [] : [...job.notes],
+    matchingMode: matchingModeOf(job.matching),
+    scheduledAtSeconds: timeOrNull(job.matching?.scheduledAtSeconds ?? Number.NaN),
   };
+}
+
+const QUEUE_AND_MATCH: MatchingModeSpec = Object.freeze({ kind: "queueAndMatch" });
+
+function matchingModeOf(matching: JobMatching | null): MatchingModeSpec {
+  if (matching === null || matching.kind === "queueAndMatch") return QUEUE_AND_MATCH;
+  if (matching.kind === "suspend") return { kind: "suspend" };
+  return { kind: "scheduleAndSuspend", scheduleAtSeconds: matching.scheduleAtSeconds };
 }
 
 export function workerView(worker: WorkerRecord): WorkerView {

@@ -8,7 +8,7 @@
  */
 import type { JobView, WorkerView } from "../router/index.ts";
 import type { JobStatus } from "../router/types.ts";
-import { type JsonObject, WireError } from "./wire.ts";
+import { type JsonObject, secondsOfIso, type TimeFormat, WireError } from "./wire.ts";
 
 /** Items a page holds when the client does not say (`maxpagesize`). */
 export const DEFAULT_PAGE_SIZE = 100;
@@ -111,25 +111,41 @@ export function resourcePage<T>(
   return page(items, effectiveQuery(requestQuery), path, toJson);
 }
 
-/** GET /routing/jobs: `jobs` (newest first), filtered by status, queue, channel, policy. */
+/** A query's time parameter as simulated seconds; undefined when absent. */
+function instant(query: URLSearchParams, name: string, time: TimeFormat): number | undefined {
+  const text = parameter(query, name);
+  if (text === undefined) return undefined;
+  const seconds = secondsOfIso(time, text);
+  if (seconds === null) throw new WireError(`${name} must be a date and time (got ${text})`, name);
+  return seconds;
+}
+
+/**
+ * GET /routing/jobs: `jobs` (newest first), filtered by status, queue, channel, policy, and by
+ * when their schedule is due (`scheduledBefore`/`scheduledAfter`: jobs of `scheduleAndSuspend`
+ * whose `scheduleAt` is at or before, at or after the time: the recordings list a job whose
+ * `scheduleAt` is the very time asked for, either way).
+ */
 export function jobPage(
   jobs: readonly JobView[],
   requestQuery: URLSearchParams,
   path: string,
   toJson: (job: JobView) => JsonObject,
+  time: TimeFormat,
 ): JsonObject {
   const query = effectiveQuery(requestQuery);
   const status = oneOf(query, "status", JOB_STATUSES);
   const queueId = parameter(query, "queueId");
   const channelId = parameter(query, "channelId");
   const classificationPolicyId = parameter(query, "classificationPolicyId");
-  for (const name of ["scheduledBefore", "scheduledAfter"]) {
-    if (parameter(query, name) !== undefined) {
-      throw new WireError(`${name}: scheduled jobs are not supported yet (docs/serve.md)`, name);
-    }
-  }
+  const before = instant(query, "scheduledBefore", time);
+  const after = instant(query, "scheduledAfter", time);
+  const scheduleOf = (job: JobView) =>
+    job.matchingMode.kind === "scheduleAndSuspend" ? job.matchingMode.scheduleAtSeconds : null;
   const selected = jobs.filter(
     (job) =>
+      (before === undefined || (scheduleOf(job) ?? Number.POSITIVE_INFINITY) <= before) &&
+      (after === undefined || (scheduleOf(job) ?? Number.NEGATIVE_INFINITY) >= after) &&
       (status === "all" ||
         (status === "active" ? !ENDED_STATUSES.has(job.status) : job.status === status)) &&
       (queueId === undefined || job.queueId === queueId) &&

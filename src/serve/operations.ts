@@ -103,7 +103,13 @@ function listJobs(service: JobRouterService, query: URLSearchParams): ServiceRes
   jobs.reverse(); // newest first, as the service lists them
   return {
     status: 200,
-    body: jobPage(jobs, query, "/routing/jobs", (job) => withEtag(jobJson(service.time, job))),
+    body: jobPage(
+      jobs,
+      query,
+      "/routing/jobs",
+      (job) => withEtag(jobJson(service.time, job)),
+      service.time,
+    ),
   };
 }
 

@@ -46,6 +46,8 @@ export interface Route {
   readonly operation: OperationId;
   readonly method: "GET" | "PATCH" | "DELETE" | "POST";
   readonly path: string;
+  /** A body field holding the operation's last id, for routes whose path lacks it. */
+  readonly idInBody?: string;
 }
 
 /** A collection of the administration client: upsert, get, delete and list. */
@@ -78,6 +80,25 @@ export const ROUTES: readonly Route[] = [
   { operation: "declineJobOffer", method: "POST", path: "/routing/workers/{}/offers/{}:decline" },
 ];
 
+/**
+ * Routes of the API's previews that the service still answered under 2023-11-01, as the Python
+ * SDK 1.0.0's recordings show: complete and close with the assignment id in the body.
+ */
+export const PREVIEW_ROUTES: readonly Route[] = [
+  {
+    operation: "completeJob",
+    method: "POST",
+    path: "/routing/jobs/{}:complete",
+    idInBody: "assignmentId",
+  },
+  {
+    operation: "closeJob",
+    method: "POST",
+    path: "/routing/jobs/{}:close",
+    idInBody: "assignmentId",
+  },
+];
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
@@ -88,11 +109,20 @@ function patternOf(path: string): RegExp {
   return new RegExp(`^${parts.join("([^/:]+)")}/?$`);
 }
 
-const COMPILED = ROUTES.map((route) => ({ route, pattern: patternOf(route.path) }));
+const COMPILED = [...ROUTES, ...PREVIEW_ROUTES].map((route) => ({
+  route,
+  pattern: patternOf(route.path),
+}));
 
 /** What a request's method and path name. */
 export type RouteMatch =
-  | { readonly kind: "operation"; readonly operation: OperationId; readonly ids: string[] }
+  | {
+      readonly kind: "operation";
+      readonly operation: OperationId;
+      readonly ids: string[];
+      /** The body field holding the last id (a preview route), if any. */
+      readonly idInBody?: string;
+    }
   | { readonly kind: "method"; readonly allowed: readonly string[] }
   | { readonly kind: "unknown" };
 
@@ -113,7 +143,9 @@ export function routeOf(method: string, path: string): RouteMatch {
           return id;
         }
       });
-      return { kind: "operation", operation: route.operation, ids };
+      return route.idInBody === undefined
+        ? { kind: "operation", operation: route.operation, ids }
+        : { kind: "operation", operation: route.operation, ids, idInBody: route.idInBody };
     }
     allowed.push(route.method);
   }

@@ -149,7 +149,14 @@ export class JobRouterService {
 
   private operate(route: OperationMatch, request: ServiceRequest): ServiceResponse {
     const operation = OPERATIONS[route.operation];
-    const [first = "", second = ""] = route.ids;
+    const ids = [...route.ids];
+    if (route.idInBody !== undefined) {
+      const field = route.idInBody;
+      const value = (request.body as Record<string, unknown> | undefined)?.[field];
+      if (typeof value !== "string") throw new WireError(`${field} is required`, field);
+      ids.push(value);
+    }
+    const [first = "", second = ""] = ids;
     return operation(this, first, second, request.body, request.query);
   }
 }

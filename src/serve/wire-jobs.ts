@@ -5,7 +5,13 @@
  * disposition code and `closeAt` of cancel, complete and close.
  */
 import type { JobView } from "../router/index.ts";
-import type { JobNote, JobSpec, WorkerSelector, WorkerSelectorSpec } from "../router/types.ts";
+import type {
+  JobNote,
+  JobSpec,
+  MatchingModeSpec,
+  WorkerSelector,
+  WorkerSelectorSpec,
+} from "../router/types.ts";
 import { LABEL_OPERATORS, type LabelOperator } from "../vocabulary/index.ts";
 import {
   bodyObject,
@@ -23,6 +29,7 @@ import {
   WireError,
   withoutNulls,
 } from "./wire.ts";
+import { routerKind } from "./wire-kinds.ts";
 
 function selectorJson(time: TimeFormat, selector: WorkerSelector): JsonObject {
   return withoutNulls({
@@ -67,8 +74,43 @@ export function jobJson(time: TimeFormat, job: JobView): JsonObject {
           },
     tags: job.tags,
     notes: job.notes.map((note) => ({ message: note.message, addedAt: at(note.addedAtSeconds) })),
-    matchingMode: { kind: "queueAndMatch" },
+    scheduledAt: at(job.scheduledAtSeconds),
+    matchingMode: matchingModeJson(time, job.matchingMode),
   });
+}
+
+function matchingModeJson(time: TimeFormat, mode: MatchingModeSpec): JsonObject {
+  return mode.kind === "scheduleAndSuspend"
+    ? { kind: mode.kind, scheduleAt: isoTime(time, mode.scheduleAtSeconds) }
+    : { kind: mode.kind };
+}
+
+/**
+ * A request's `matchingMode`: its kind in any spelling; `scheduleAndSuspend` needs its
+ * `scheduleAt`. Undefined when not sent; `null` is the default, `queueAndMatch`.
+ */
+function matchingModeOf(value: unknown, time: TimeFormat): MatchingModeSpec | undefined {
+  if (value === undefined) return undefined;
+  if (value === null) return { kind: "queueAndMatch" };
+  const mode = canonicalProperties(bodyObject(value), ["kind", "scheduleAt"]);
+  const kindText = optionalString(mode, "kind");
+  const kind = kindText === undefined ? undefined : routerKind(kindText);
+  if (kind === "queueAndMatch" || kind === "suspend") return { kind };
+  if (kind !== "scheduleAndSuspend") {
+    throw new WireError(
+      `matchingMode.kind must be queueAndMatch, suspend or scheduleAndSuspend (got ${kindText ?? "none"})`,
+      "matchingMode.kind",
+    );
+  }
+  const scheduleAt = optionalString(mode, "scheduleAt");
+  const scheduleAtSeconds = scheduleAt === undefined ? null : secondsOfIso(time, scheduleAt);
+  if (scheduleAtSeconds === null) {
+    throw new WireError(
+      `matchingMode.scheduleAt must be a date and time (got ${scheduleAt ?? "none"})`,
+      "matchingMode.scheduleAt",
+    );
+  }
+  return { kind, scheduleAtSeconds };
 }
 
 function selectorSpecs(value: unknown, field: string): WorkerSelectorSpec[] | undefined {
@@ -139,16 +181,14 @@ export function jobSpecOf(
   time: TimeFormat & { readonly nowSeconds: number },
 ): JobSpec {
   const body = canonicalProperties(bodyObject(rawBody), JOB_FIELDS);
-  const matchingMode = body.matchingMode;
-  if (matchingMode !== undefined && matchingMode !== null) {
-    const kind = (matchingMode as JsonObject).kind;
-    if (typeof kind !== "string" || kind.toLowerCase().replaceAll("-", "") !== "queueandmatch") {
-      throw new WireError(
-        "ccsim serve supports only matchingMode queueAndMatch so far (docs/serve.md)",
-        "matchingMode",
-      );
-    }
-  }
+  const requestedMode = matchingModeOf(body.matchingMode, time);
+  // The mode a job holds, sent back as read, is no change.
+  const matchingMode =
+    requestedMode !== undefined &&
+    current !== undefined &&
+    JSON.stringify(requestedMode) === JSON.stringify(current.matchingMode)
+      ? undefined
+      : requestedMode;
   const notes = notesOf(body.notes, current, time);
   const labels = mergedLabels(current?.labels ?? {}, body.labels, "labels");
   const tags = mergedLabels(current?.tags ?? {}, body.tags, "tags");
@@ -168,6 +208,7 @@ export function jobSpecOf(
         ? undefined
         : requested,
     notes,
+    matchingMode,
   };
   const spec: Record<string, unknown> = { id };
   for (const [key, value] of Object.entries(fields)) if (value !== undefined) spec[key] = value;

@@ -912,13 +912,21 @@ describe("deleting a queue", () => {
     const message = body(refused).communicationError.message as string;
     expect(message).toMatch(/job job-1 is active in it/);
     expect(message).toMatch(/worker agent-1 serves it/);
-    expect(message).toMatch(/classification policy by-language falls back to it/);
+    // A classification policy falling back to it does not hold it (as the service's recordings
+    // show): the policy then has no fallback.
+    expect(message).not.toMatch(/by-language/);
 
     call("POST", "/routing/jobs/job-1:cancel");
     call("DELETE", "/routing/jobs/job-1");
     call("DELETE", "/routing/workers/agent-1");
-    call("DELETE", "/routing/classificationPolicies/by-language");
     expect(call("DELETE", "/routing/queues/english").status).toBe(204);
+    call("PATCH", "/routing/jobs/lost", {
+      channelId: "voice",
+      classificationPolicyId: "by-language",
+      labels: { language: "de" },
+    });
+    expect(body(call("GET", "/routing/jobs/lost")).status).toBe("classificationFailed");
+    call("POST", "/routing/jobs/lost:cancel");
     expect(call("GET", "/routing/queues/english").status).toBe(404);
     expect(body(call("GET", "/routing/queues")).value.map((q: { id: string }) => q.id)).toEqual([
       "support",
@@ -941,5 +949,79 @@ describe("deleting a queue", () => {
       call("PATCH", "/routing/queues/english", { distributionPolicyId: "longest-idle" }).status,
     ).toBe(201);
     expect(checkInvariants(target.router)).toEqual([]);
+  });
+});
+
+describe("matching modes over the API", () => {
+  it("schedules a job, lists it by its schedule, holds it at its time and queues it when asked", () => {
+    const target = service();
+    const call = caller(target);
+    call("PATCH", "/routing/workers/agent-1", WORKER);
+    const created = call("PATCH", "/routing/jobs/later", {
+      channelId: "voice",
+      queueId: "support",
+      matchingMode: { kind: "schedule-and-suspend", scheduleAt: "2026-01-01T00:00:30Z" },
+    });
+    expect(created.status).toBe(201);
+    expect(body(created)).toMatchObject({
+      status: "scheduled",
+      matchingMode: { kind: "scheduleAndSuspend", scheduleAt: "2026-01-01T00:00:30.000Z" },
+    });
+    expect(body(created).scheduledAt).toBeUndefined();
+    const listed = (query: string) =>
+      body(call("GET", `/routing/jobs?api-version=2023-11-01&${query}`)).value.map(
+        (job: { id: string }) => job.id,
+      );
+    expect(listed("scheduledBefore=2026-01-01T00:00:30Z")).toEqual(["later"]);
+    expect(listed("scheduledAfter=2026-01-01T00:00:31Z")).toEqual([]);
+    expect(listed("status=scheduled")).toEqual(["later"]);
+    expect(body(call("GET", "/routing/workers/agent-1")).offers).toEqual([]);
+
+    target.advanceTo(30);
+    expect(body(call("GET", "/routing/jobs/later"))).toMatchObject({
+      status: "waitingForActivation",
+      scheduledAt: "2026-01-01T00:00:30.000Z",
+    });
+    // Sent back as read, the mode is no change; queueAndMatch queues the job.
+    const held = body(call("GET", "/routing/jobs/later"));
+    expect(call("PATCH", "/routing/jobs/later", held).status).toBe(200);
+    expect(body(call("GET", "/routing/jobs/later")).status).toBe("waitingForActivation");
+    const queued = call("PATCH", "/routing/jobs/later", {
+      matchingMode: { kind: "queueAndMatch" },
+    });
+    expect(body(queued)).toMatchObject({
+      status: "queued",
+      enqueuedAt: "2026-01-01T00:00:30.000Z",
+      scheduledAt: "2026-01-01T00:00:30.000Z",
+      matchingMode: { kind: "queueAndMatch" },
+    });
+    expect(body(call("GET", "/routing/workers/agent-1")).offers[0].jobId).toBe("later");
+  });
+
+  it("suspends a job, and refuses a mode or a schedule it cannot read", () => {
+    const call = caller(service());
+    const suspended = call("PATCH", "/routing/jobs/held", {
+      channelId: "voice",
+      queueId: "support",
+      matchingMode: { kind: "suspend" },
+    });
+    expect(body(suspended)).toMatchObject({
+      status: "waitingForActivation",
+      matchingMode: { kind: "suspend" },
+    });
+    const noTime = call("PATCH", "/routing/jobs/bad", {
+      channelId: "voice",
+      queueId: "support",
+      matchingMode: { kind: "scheduleAndSuspend", scheduleAt: "soon" },
+    });
+    expect(noTime.status).toBe(400);
+    expect(body(noTime).communicationError.target).toBe("matchingMode.scheduleAt");
+    const unknown = call("PATCH", "/routing/jobs/bad", {
+      channelId: "voice",
+      queueId: "support",
+      matchingMode: { kind: "whenever" },
+    });
+    expect(body(unknown).communicationError.target).toBe("matchingMode.kind");
+    expect(call("GET", "/routing/jobs/bad").status).toBe(404);
   });
 });

@@ -30,9 +30,17 @@ function field(difference: Difference): string {
   return difference.where.slice(difference.where.lastIndexOf("/") + 1);
 }
 
-function recordedStatusOf(exchange: RecordedExchange): unknown {
-  const response = exchange.response as { status?: unknown } | null;
-  return response?.status;
+/** The recorded resource a difference is in: the answer, or the listed item it names. */
+function recordedResourceOf(
+  difference: Difference,
+  exchange: RecordedExchange,
+): Record<string, unknown> | undefined {
+  const response = exchange.response as { value?: unknown } | null;
+  if (response === null || typeof response !== "object") return undefined;
+  const item = /^\/value\[id=([^\]]+)\]/.exec(difference.where);
+  if (item === null) return response;
+  const listed = Array.isArray(response.value) ? response.value : [];
+  return listed.find((entry: { id?: unknown }) => entry.id === item[1]);
 }
 
 /** Ids a refused request named: the id in its path, and every string in its body. */
@@ -60,10 +68,14 @@ export const REASONS: readonly Reason[] = [
     id: "matched-within-the-call",
     kind: "ccsim answers otherwise",
     summary:
-      "A new job is classified, queued and offered within the call that creates it, so the answer already says `queued` (with its queue, priority and attached selectors) and the worker already holds the offer; the service answers `created` or `pendingClassification` and does the rest moments later.",
+      "A new or updated job is classified, queued, offered or scheduled within the call, so the answer already says `queued` (with its queue, priority and attached selectors) or `scheduled`, and the worker already holds the offer; the service answers `created`, `pendingClassification` or `pendingSchedule` and does the rest moments later.",
     explains: ({ difference, exchange }) => {
-      const recordedStatus = recordedStatusOf(exchange);
-      if (recordedStatus === "created" || recordedStatus === "pendingClassification") {
+      const recordedStatus = recordedResourceOf(difference, exchange)?.status;
+      if (
+        recordedStatus === "created" ||
+        recordedStatus === "pendingClassification" ||
+        recordedStatus === "pendingSchedule"
+      ) {
         return MATCHED_AT_ONCE_FIELDS.has(field(difference));
       }
       // A worker read while the service had not offered the new job yet.
@@ -74,6 +86,38 @@ export const REASONS: readonly Reason[] = [
         (difference.where === "/offers" || difference.where === "/loadRatio")
       );
     },
+  },
+  {
+    id: "client-clock-ahead",
+    kind: "the live resource's state",
+    summary:
+      "A request's recorded time is its client's clock, which ran up to 5 s ahead of the service's: ccsim, whose clock follows the requests, reaches a job's `scheduleAt` up to 5 s of recorded time before the service did, so it already says `waitingForActivation` (with `scheduledAt`) where the recording still says `scheduled`.",
+    explains: ({ difference, exchange }) => {
+      const response = exchange.response as {
+        status?: unknown;
+        matchingMode?: { scheduleAt?: unknown };
+      } | null;
+      const scheduleAt = response?.matchingMode?.scheduleAt;
+      if (response?.status !== "scheduled" || typeof scheduleAt !== "string") return false;
+      const ahead = Date.parse(exchange.at) - Date.parse(scheduleAt);
+      return (
+        ahead >= 0 &&
+        ahead <= 6000 &&
+        (difference.where === "/status" || difference.where === "/scheduledAt")
+      );
+    },
+  },
+  {
+    id: "reads-lag-writes",
+    kind: "ccsim answers otherwise",
+    summary:
+      "A worker read just after an unassign still lists the released assignment in the recording (and no new offer yet); ccsim releases it, and offers the job again, within the unassign.",
+    explains: ({ difference, exchange, recording }) =>
+      exchange.path.startsWith("/routing/workers/") &&
+      difference.where === "/assignedJobs" &&
+      recording.exchanges
+        .slice(0, difference.exchange)
+        .some((before) => before.path.endsWith(":unassign")),
   },
   {
     id: "held-before-the-session",
@@ -96,31 +140,10 @@ export const REASONS: readonly Reason[] = [
       /function-rule|webhook-rule/.test(JSON.stringify(exchange.body ?? null)),
   },
   {
-    id: "stricter-reference-checks",
-    kind: "ccsim answers otherwise",
-    summary:
-      "ccsim keeps a classification policy that an exception policy's reclassify action names, and a queue that a classification policy falls back to (400/409); the service deleted both (204), leaving the reference dangling.",
-    explains: ({ difference }) =>
-      difference.where === "status" &&
-      /reclassifies with classification policy|falls back to it/.test(difference.message ?? ""),
-  },
-  {
-    id: "matching-modes",
-    kind: "not built yet",
-    summary:
-      "`matchingMode` `suspend` and `scheduleAndSuspend`, and the `scheduledBefore`/`scheduledAfter` filters of a job listing, are refused (400).",
-    explains: ({ difference, exchange }) =>
-      difference.where === "status" &&
-      (/matchingMode/.test(difference.message ?? "") ||
-        (exchange.path === "/routing/jobs" &&
-          (exchange.query.scheduledAfter !== undefined ||
-            exchange.query.scheduledBefore !== undefined))),
-  },
-  {
     id: "follows-from-an-earlier-difference",
     kind: "ccsim answers otherwise",
     summary:
-      "The consequence of an earlier refusal in the same session: the resource ccsim refused to create or change is missing or unchanged later (404s, a listing without it, a queue it would have held, a policy still in use).",
+      "The consequence of an earlier refusal in the same session: the resource ccsim refused to create or change is missing, or reads as it was, in later answers.",
     explains: ({ difference, exchange, recording, earlier }) => {
       const refused = earlier.filter(
         (before) =>

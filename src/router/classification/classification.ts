@@ -78,6 +78,18 @@ export function buildClassificationPolicy(
 }
 
 /**
+ * The policy's fallback queue while it is live (`queues`): a queue deleted since (the service
+ * lets a fallback queue go) is no fallback. Read only when no selector chose a queue.
+ */
+function liveFallback(
+  policy: ClassificationPolicyRecord,
+  queues: readonly QueueRecord[],
+): QueueRecord | null {
+  const fallback = policy.fallbackQueue;
+  return fallback !== null && queues.includes(fallback) ? fallback : null;
+}
+
+/**
  * Classifies a job with the given labels. `currentQueue` is the job's `queueId` (null when it
  * has none) and `currentPriority` its priority before classification.
  */
@@ -93,7 +105,8 @@ export function classify(
   try {
     const queueSelectors: ProducedSelector[] = [];
     for (const attachment of policy.queueAttachments) attachment(context, random, queueSelectors);
-    const queue = chooseQueue(queueSelectors, queues) ?? currentQueue ?? policy.fallbackQueue;
+    const queue =
+      chooseQueue(queueSelectors, queues) ?? currentQueue ?? liveFallback(policy, queues);
     if (queue === null) {
       return {
         ok: false,

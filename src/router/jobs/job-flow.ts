@@ -124,6 +124,15 @@ export class JobFlow {
   }
 
   /**
+   * Classifies a job held by its matching mode since it was received (jobs/matching-modes.ts),
+   * now that it is to be matched: as classifyNew, without a second JobReceived.
+   */
+  classifyHeld(job: JobRecord, policy: ClassificationPolicyRecord): void {
+    job.status = "pendingClassification";
+    this.classifyInto(job, policy, false);
+  }
+
+  /**
    * manualReclassify: new queue and priority, extra requested selectors (appended, expiring
    * from now); offers revoked; JobQueued.
    */

@@ -31,6 +31,7 @@ import type { JobSpec, JobStatus } from "../types.ts";
 import { addNote, type JobFlow } from "./job-flow.ts";
 import type { JobTemplate } from "./job-template.ts";
 import { ID_REQUIRED, jobRequestError, newJobError } from "./job-validation.ts";
+import { isHeld, type MatchingModes } from "./matching-modes.ts";
 import { addQueuedJob, removeQueuedJob } from "./queue-order.ts";
 
 /** Statuses from which cancel is allowed (§8 e). */
@@ -77,6 +78,7 @@ export class JobOperations {
     private readonly matcher: Matcher,
     private readonly flow: JobFlow,
     private readonly closeHandler: number,
+    private readonly modes: MatchingModes,
   ) {}
 
   upsertJob(spec: JobSpec): RouterResult<UpsertJobResult> {
@@ -105,7 +107,17 @@ export class JobOperations {
     const policyId = spec.classificationPolicyId;
     const policy =
       policyId === undefined ? undefined : this.flow.classificationPolicies.get(policyId);
-    this.admitNew(job, queue ?? null, policy ?? null);
+    const mode = spec.matchingMode;
+    if (mode !== undefined && mode.kind !== "queueAndMatch") {
+      // Held: classified and queued when activated.
+      if (job.requestedWorkerSelectors.length > 0) {
+        this.flow.setSelectors(job, job.requestedWorkerSelectors, NO_SELECTORS);
+      }
+      job.queue = queue ?? null;
+      this.modes.holdNew(job, mode);
+    } else {
+      this.admitNew(job, queue ?? null, policy ?? null);
+    }
     return ok({ jobId: job.id, status: job.status });
   }
 
@@ -162,6 +174,27 @@ export class JobOperations {
     const policyId = spec.classificationPolicyId;
     if (policyId !== undefined && policyId !== job.classificationPolicyId) {
       return fail("BadRequest", "changing the classificationPolicyId of a job is not supported");
+    }
+    const mode = spec.matchingMode;
+    if (
+      mode !== undefined &&
+      (isHeld(job) || (job.status === "queued" && mode.kind !== "queueAndMatch"))
+    ) {
+      // A change of matching mode: the fields change while the job is in no queue.
+      if (job.status === "queued") {
+        this.flow.revokeAll(job);
+        this.flow.leaveQueue(job);
+      }
+      this.applyUpdate(job, spec);
+      if (mode.kind !== "queueAndMatch") this.modes.hold(job, mode);
+      else {
+        const id = job.classificationPolicyId;
+        this.modes.activate(
+          job,
+          id === null ? null : (this.flow.classificationPolicies.get(id) ?? null),
+        );
+      }
+      return ok({ jobId: job.id, status: job.status });
     }
     if (job.status === "classificationFailed") {
       this.applyUpdate(job, spec);
@@ -224,6 +257,7 @@ export class JobOperations {
     if (!CANCELLABLE.has(job.status)) {
       return fail("BadRequest", `job ${job.id} is ${job.status} and cannot be cancelled`);
     }
+    this.modes.release(job);
     this.flow.cancel(job, options.note ?? null, options.dispositionCode ?? "Cancelled");
     return okEmpty();
   }
