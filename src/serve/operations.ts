@@ -59,6 +59,19 @@ function answerUpsertJob(service: JobRouterService, id: string, body: unknown): 
   return { status: existing === undefined ? 201 : 200, body: jobJson(service.time, job) };
 }
 
+/** The queue's wait estimates (wait-estimates.ts) from its queued jobs and active workers. */
+function waitEstimate(service: JobRouterService, queueId: string): Record<string, number> {
+  const priorities: number[] = [];
+  for (const id of service.jobIds) {
+    const job = service.router.getJob(id);
+    if (job?.status === "queued" && job.queueId === queueId) priorities.push(job.priority);
+  }
+  const active = service.router
+    .listWorkers()
+    .filter((worker) => worker.state === "active" && worker.queues.includes(queueId)).length;
+  return service.waits.estimate(queueId, priorities, active);
+}
+
 /** PATCH worker: create (201) or update (200). */
 function answerUpsertWorker(service: JobRouterService, id: string, body: unknown): ServiceResponse {
   const existing = service.router.getWorker(id);
@@ -344,7 +357,10 @@ export const OPERATIONS: Readonly<Record<OperationId, Operation>> = {
   ),
   ...administrationOperations("ExceptionPolicy", "ExceptionPolicies", ADMINISTERED.ExceptionPolicy),
   ...administrationOperations("Queue", "Queues", ADMINISTERED.Queue),
-  getQueueStatistics: (s, id) => answer(s.router.getQueueStatistics(id), queueStatisticsJson),
+  getQueueStatistics: (s, id) =>
+    answer(s.router.getQueueStatistics(id), (statistics) =>
+      queueStatisticsJson(statistics, waitEstimate(s, id)),
+    ),
   upsertJob: (s, id, _, body) => answerUpsertJob(s, id, body),
   getJob: answerRead(jobResource, (id) => `Job not found. JobId: ${id}`),
   listJobs: (s, _, __, ___, query) => listJobs(s, query),

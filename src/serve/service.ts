@@ -27,6 +27,7 @@ import { conditionProblem } from "./etags.ts";
 import { ServiceEvents } from "./events.ts";
 import { OPERATIONS, RESOURCE_OF, tagged } from "./operations.ts";
 import { type OperationMatch, routeOf } from "./routes.ts";
+import { WaitEstimates } from "./wait-estimates.ts";
 import { isoTime, type TimeFormat, WireError } from "./wire.ts";
 
 /**
@@ -69,6 +70,8 @@ export class JobRouterService {
   readonly resources: AdministrationResources;
   /** Ids of the jobs created and not deleted, in creation order (listed newest first). */
   readonly jobIds = new Set<string>();
+  /** Recent handle times per queue, for queue statistics' wait estimates. */
+  readonly waits: WaitEstimates;
 
   constructor(options: ServiceOptions) {
     this.engine = new Engine();
@@ -81,6 +84,7 @@ export class JobRouterService {
     });
     this.time = options.time;
     this.events = new ServiceEvents(this.router, isoTime(this.time, 0), options.seed ?? 0);
+    this.waits = new WaitEstimates(this.router);
     this.resources = {
       distributionPolicies: byId(options.config.distributionPolicies),
       classificationPolicies: byId(options.config.classificationPolicies),

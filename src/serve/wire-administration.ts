@@ -30,11 +30,15 @@ import {
 } from "./wire.ts";
 import { routerKinds, withRuleLanguages } from "./wire-kinds.ts";
 
-/** GET /routing/queues/{id}/statistics (no wait estimates yet: docs/serve.md). */
-export function queueStatisticsJson(statistics: QueueStatistics): JsonObject {
+/** GET /routing/queues/{id}/statistics, with the wait estimates (serve/wait-estimates.ts). */
+export function queueStatisticsJson(
+  statistics: QueueStatistics,
+  estimatedWaitTimeMinutes: Readonly<Record<string, number>>,
+): JsonObject {
   return {
     queueId: statistics.queueId,
     length: statistics.length,
+    estimatedWaitTimeMinutes,
     longestJobWaitTimeMinutes: statistics.longestJobWaitTimeMinutes,
   };
 }

@@ -177,10 +177,54 @@ describe("the Job Router service of ccsim serve", () => {
       queueId: "support",
       queueLength: 2,
     });
-    expect(body(call("GET", "/routing/queues/support/statistics"))).toMatchObject({
+    // No handle time seen yet: no estimate.
+    expect(body(call("GET", "/routing/queues/support/statistics"))).toEqual({
       queueId: "support",
       length: 2,
+      estimatedWaitTimeMinutes: {},
+      longestJobWaitTimeMinutes: 0,
     });
+  });
+
+  it("estimates waits by priority from the queue's handle times and active workers", () => {
+    const target = service();
+    const call = caller(target);
+    const statistics = () => body(call("GET", "/routing/queues/support/statistics"));
+    // Two assignments handled in 60 s and 180 s: a mean handle time of 2 minutes.
+    call("PATCH", "/routing/workers/agent-1", WORKER);
+    for (const [id, seconds] of [
+      ["first", 60],
+      ["second", 180],
+    ] as const) {
+      call("PATCH", `/routing/jobs/${id}`, { channelId: "voice", queueId: "support" });
+      const offer = body(call("GET", "/routing/workers/agent-1")).offers[0];
+      const accepted = body(
+        call("POST", `/routing/workers/agent-1/offers/${offer.offerId}:accept`),
+      );
+      target.advanceTo(target.nowSeconds + seconds);
+      call("POST", `/routing/jobs/${id}/assignments/${accepted.assignmentId}:complete`);
+      call("POST", `/routing/jobs/${id}/assignments/${accepted.assignmentId}:close`);
+    }
+    expect(target.waits.meanHandleSeconds("support")).toBe(120);
+    // One agent busy with another job: three jobs wait, one of priority 5.
+    call("PATCH", "/routing/jobs/busy", { channelId: "voice", queueId: "support" });
+    const offer = body(call("GET", "/routing/workers/agent-1")).offers[0];
+    call("POST", `/routing/workers/agent-1/offers/${offer.offerId}:accept`);
+    call("PATCH", "/routing/jobs/a", { channelId: "voice", queueId: "support", priority: 1 });
+    call("PATCH", "/routing/jobs/b", { channelId: "voice", queueId: "support", priority: 5 });
+    call("PATCH", "/routing/jobs/c", { channelId: "voice", queueId: "support", priority: 1 });
+    // Priority 5 waits for 1 job (2 minutes), priority 1 for all 3 (6 minutes), on one agent.
+    expect(statistics().estimatedWaitTimeMinutes).toEqual({ "1": 6, "5": 2 });
+    call("PATCH", "/routing/workers/agent-2", WORKER);
+    call("PATCH", "/routing/workers/agent-3", WORKER);
+    // Two more agents: agent-2 and agent-3 took a and b's offers but the jobs still wait; the
+    // estimate divides by the three active agents.
+    expect(statistics().estimatedWaitTimeMinutes).toEqual({ "1": 2, "5": 0.67 });
+    // No active agent: no estimate.
+    for (const agent of ["agent-1", "agent-2", "agent-3"]) {
+      call("PATCH", `/routing/workers/${agent}`, { availableForOffers: false });
+    }
+    expect(statistics().estimatedWaitTimeMinutes).toEqual({});
   });
 
   it("moves time only through advanceTo: an offer expires when its time comes", () => {
