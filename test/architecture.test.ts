@@ -46,10 +46,11 @@ const ALLOWED: Readonly<Record<Part, Allowed>> = {
   "index.ts": { parts: BELOW_ENTRY_POINTS },
   cli: { parts: [...BELOW_ENTRY_POINTS, "serve"] },
   // `ccsim serve`: the router on its engine behind the REST API; the scenario's schemas and the
-  // vocabulary for reading requests; the Event Grid writer for its events. No world, no
-  // metrics: clients play the people.
+  // vocabulary for reading requests; the Event Grid writer for its events; a random stream for
+  // weighted allocations; the world of a scenario's simulated people under --world. No metrics:
+  // clients (and the world) play the people.
   serve: {
-    parts: ["errors.ts", "router", "engine", "vocabulary", "scenario", "report"],
+    parts: ["errors.ts", "router", "engine", "vocabulary", "scenario", "report", "random", "world"],
   },
   "simulate.ts": {
     parts: [

@@ -27,6 +27,7 @@ import { conditionProblem } from "./etags.ts";
 import { ServiceEvents } from "./events.ts";
 import { OPERATIONS, RESOURCE_OF, tagged } from "./operations.ts";
 import { type OperationMatch, routeOf } from "./routes.ts";
+import { SimulatedWorld, type WorldOptions } from "./simulated-world.ts";
 import { WaitEstimates } from "./wait-estimates.ts";
 import { isoTime, type TimeFormat, WireError } from "./wire.ts";
 
@@ -43,6 +44,8 @@ export interface ServiceOptions {
   readonly time: TimeFormat;
   /** Seeds the events' ids (a scenario's seed; default 0): the same requests, the same ids. */
   readonly seed?: number;
+  /** The scenario's simulated people, to run alongside the clients (`--world`). */
+  readonly world?: WorldOptions;
 }
 
 /**
@@ -72,6 +75,8 @@ export class JobRouterService {
   readonly jobIds = new Set<string>();
   /** Recent handle times per queue, for queue statistics' wait estimates. */
   readonly waits: WaitEstimates;
+  /** The scenario's simulated people under `--world`; null without. */
+  readonly world: SimulatedWorld | null;
 
   constructor(options: ServiceOptions) {
     this.engine = new Engine();
@@ -85,6 +90,14 @@ export class JobRouterService {
     this.time = options.time;
     this.events = new ServiceEvents(this.router, isoTime(this.time, 0), options.seed ?? 0);
     this.waits = new WaitEstimates(this.router);
+    // Every job the router receives is listed, the simulated world's too.
+    this.router.subscribe((event) => {
+      if (event.type === "RouterJobReceived") this.jobIds.add(event.jobId);
+    });
+    this.world =
+      options.world === undefined
+        ? null
+        : new SimulatedWorld(this.engine, this.router, options.world);
     this.resources = {
       distributionPolicies: byId(options.config.distributionPolicies),
       classificationPolicies: byId(options.config.classificationPolicies),
@@ -110,6 +123,8 @@ export class JobRouterService {
 
   /** Answers one request at the current simulated time. */
   handle(request: ServiceRequest): ServiceResponse {
+    // Events due now come first (the simulated world's first arrivals, at time 0).
+    this.engine.runUntil(this.engine.now);
     const route = routeOf(request.method, request.path);
     if (route.kind === "unknown") {
       return errorResponse("NotFound", `no Job Router operation at ${request.path}`, "path");
@@ -130,6 +145,12 @@ export class JobRouterService {
       );
     }
     try {
+      const ids = idsOf(route, request);
+      const refused = this.world?.refusal(route.operation, ids, (jobId, assignmentId) => {
+        const assignment = this.router.getJob(jobId)?.assignment;
+        return assignment?.assignmentId === assignmentId ? assignment.workerId : undefined;
+      });
+      if (refused !== undefined && refused !== null) return refused;
       const resource = RESOURCE_OF[route.operation];
       const conditions = request.conditions ?? {};
       if (
@@ -140,7 +161,7 @@ export class JobRouterService {
         const problem = conditionProblem(conditions, resource(this, route.ids[0] ?? ""));
         if (problem !== null) return errorResponse("PreconditionFailed", problem);
       }
-      const response = this.operate(route, request);
+      const response = this.operate(route, ids, request);
       // Events the operation left due now (none today: matching runs inside the call).
       this.engine.runUntil(this.engine.now);
       return resource === undefined ? response : tagged(response);
@@ -151,16 +172,25 @@ export class JobRouterService {
     }
   }
 
-  private operate(route: OperationMatch, request: ServiceRequest): ServiceResponse {
+  private operate(
+    route: OperationMatch,
+    ids: readonly string[],
+    request: ServiceRequest,
+  ): ServiceResponse {
     const operation = OPERATIONS[route.operation];
-    const ids = [...route.ids];
-    if (route.idInBody !== undefined) {
-      const field = route.idInBody;
-      const value = (request.body as Record<string, unknown> | undefined)?.[field];
-      if (typeof value !== "string") throw new WireError(`${field} is required`, field);
-      ids.push(value);
-    }
     const [first = "", second = ""] = ids;
     return operation(this, first, second, request.body, request.query);
   }
+}
+
+/** The ids a request names: its path's, and a preview route's id from its body. */
+function idsOf(route: OperationMatch, request: ServiceRequest): string[] {
+  const ids = [...route.ids];
+  if (route.idInBody !== undefined) {
+    const field = route.idInBody;
+    const value = (request.body as Record<string, unknown> | undefined)?.[field];
+    if (typeof value !== "string") throw new WireError(`${field} is required`, field);
+    ids.push(value);
+  }
+  return ids;
 }

@@ -11,6 +11,7 @@ import type {
   DistributionPolicySpec,
   ExceptionPolicySpec,
   QueueSpec,
+  ScoringRuleOptionsSpec,
 } from "../router/types.ts";
 import {
   type ResourceReading,
@@ -71,18 +72,36 @@ function modeOf(value: unknown): DistributionModeSpec {
   const minConcurrentOffers = optionalNumber(mode, "minConcurrentOffers");
   const maxConcurrentOffers = optionalNumber(mode, "maxConcurrentOffers");
   const bypassSelectors = optionalBoolean(mode, "bypassSelectors");
-  if (mode.scoringRule !== undefined || mode.scoringRuleOptions !== undefined) {
+  if (mode.scoringRule !== undefined && mode.scoringRule !== null) {
     throw new WireError(
       "a scoring rule over the API is not supported yet: preload best-worker policies from a scenario (docs/serve.md)",
       "mode.scoringRule",
     );
   }
+  const options = mode.scoringRuleOptions;
+  if (
+    options !== undefined &&
+    options !== null &&
+    (typeof options !== "object" || Array.isArray(options))
+  ) {
+    throw new WireError("mode.scoringRuleOptions must be an object", "mode.scoringRuleOptions");
+  }
   // The service's defaults, filled in: a policy reads the same whether they were sent or not.
+  // Scoring options are kept for a best-worker mode, and answered (ccsim's default scoring
+  // does not read them); the service answers none for the other modes.
   return {
     kind,
     minConcurrentOffers: minConcurrentOffers ?? 1,
     maxConcurrentOffers: maxConcurrentOffers ?? 1,
     bypassSelectors: bypassSelectors ?? false,
+    ...(kind === "bestWorker"
+      ? {
+          scoringRuleOptions: {
+            ...SCORING_DEFAULTS,
+            ...(options as ScoringRuleOptionsSpec | null | undefined),
+          },
+        }
+      : {}),
   };
 }
 
@@ -269,7 +288,7 @@ export function classificationPolicyJson(spec: ClassificationPolicySpec): JsonOb
  * The scoring options the service answers for a best-worker mode that states none: ccsim scores
  * as they say (job labels and worker selectors, highest score first, one worker at a time).
  */
-const SCORING_DEFAULTS = {
+const SCORING_DEFAULTS: ScoringRuleOptionsSpec = {
   scoringParameters: ["jobLabels", "workerSelectors"],
   isBatchScoringEnabled: false,
   descendingOrder: true,
@@ -280,15 +299,19 @@ const SCORING_DEFAULTS = {
  * policy has them from the scenario's schema, one created over the API from `modeOf`).
  */
 export function distributionPolicyJson(spec: DistributionPolicySpec): JsonObject {
-  const scoring = spec.mode.kind === "bestWorker" ? { scoringRuleOptions: SCORING_DEFAULTS } : {};
+  const { scoringRuleOptions, ...mode } = spec.mode;
+  const scoring =
+    mode.kind === "bestWorker"
+      ? { scoringRuleOptions: { ...SCORING_DEFAULTS, ...scoringRuleOptions } }
+      : {};
   return withRuleLanguages({
     ...spec,
     mode: {
       minConcurrentOffers: 1,
       maxConcurrentOffers: 1,
       bypassSelectors: false,
+      ...mode,
       ...scoring,
-      ...spec.mode,
     },
   });
 }

@@ -198,12 +198,14 @@ export class Customers {
   /** Rows of ROW numbers per job slot (OWNS, HANDLE_SECONDS, PATIENCE_TIMER, UNASSIGNMENTS). */
   private jobTable = new Float64Array(INITIAL_ROWS * ROW);
   private jobIdOfJob: string[] = objectArray();
+  /** Handle times of jobs that are not the world's (forked when the first one comes). */
+  private strangersRandom: RandomStream | null = null;
 
   constructor(
     private readonly engine: Engine,
     private readonly router: Router,
     arrivals: readonly ArrivalSpec[],
-    random: RandomStream,
+    private readonly random: RandomStream,
     traces: ReadonlyMap<string, TraceArrivals>,
     private readonly horizonSeconds: number,
   ) {
@@ -253,9 +255,23 @@ export class Customers {
     return this.jobTable[job * ROW + OWNS] === 1;
   }
 
-  /** Handle time the customer of a job in the system (by router job slot) needs, in seconds. */
+  /**
+   * Handle time the customer of a job in the system (by router job slot) needs, in seconds. A
+   * job that is not the world's (a client's, under `ccsim serve --world`) needs what a customer
+   * of the first stream on its channel would (or of the first stream), from a stream of its own.
+   */
   handleSecondsOf(job: number): number {
-    return this.owns(job) ? (this.jobTable[job * ROW + HANDLE_SECONDS] as number) : Number.NaN;
+    if (this.owns(job)) return this.jobTable[job * ROW + HANDLE_SECONDS] as number;
+    const channelId = this.router.view.jobChannelId(job);
+    const stream = this.streams.find((one) => one.spec.channelId === channelId) ?? this.streams[0];
+    if (stream === undefined) return 0;
+    this.strangersRandom ??= this.random.fork("strangers:handle");
+    return stream.handleTime.sample(this.strangersRandom);
+  }
+
+  /** Whether a job in the system (by router job slot) is one of the world's customers'. */
+  isCustomers(job: number): boolean {
+    return this.owns(job);
   }
 
   /** The id of a job in the system, by router job slot ("" for a job not in the system). */

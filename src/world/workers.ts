@@ -276,8 +276,9 @@ export class Workers {
       this.releaseAssignment(slot);
       return;
     }
-    // The one refusal the world expects: the service allows only so many unassigns of a job.
-    if (this.customers.unassignmentsOf(job) < MAX_UNASSIGNMENTS)
+    // The one refusal the world expects: the service allows only so many unassigns of a job
+    // (counted by the world for its customers' jobs; a client's job may have had its own).
+    if (this.customers.isCustomers(job) && this.customers.unassignmentsOf(job) < MAX_UNASSIGNMENTS)
       refused(result, "unassignJob", `${this.describeAssignment(slot)}, worker ${person.id}`);
     // The service refused a fourth unassign: the person finishes the job after all.
     const handleEnd = Math.max(this.engine.now, this.handleEndOfSlot[slot] as number);

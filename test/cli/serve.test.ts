@@ -74,6 +74,24 @@ describe("ccsim serve", () => {
     rmSync(folder, { recursive: true, force: true });
   });
 
+  it("runs the scenario's simulated people beside the clients with --world", async () => {
+    const outcome = await withServer(
+      ["scenarios/quickstart.yaml", "--world", "--port", "0", "--clock", "manual"],
+      async ({ url, accessKey }) => {
+        const call = serveClient(url, decodeAccessKey(accessKey) as Buffer);
+        expect((await call("GET", "/routing/jobs/job-1")).body.status).toBe("queued");
+        await call("POST", "/ccsim/clock:advance", { seconds: 130 });
+        expect((await call("GET", "/routing/jobs/job-1")).body.status).toBe("closed");
+        expect((await call("DELETE", "/routing/workers/worker-1")).status).toBe(409);
+      },
+    );
+    expect(outcome.stdout).toContain(
+      "simulated world: 1 worker and 1 arrival stream running alongside the clients",
+    );
+    expect(outcome.status).toBe(0);
+    expect(outcome.stderr).toBe("");
+  });
+
   it("uses the key it is given", async () => {
     const accessKey = Buffer.from("a key of our own").toString("base64");
     await withServer(["--port", "0", "--key", accessKey], async (banner) => {
@@ -85,8 +103,20 @@ describe("ccsim serve", () => {
     const typo = await ccsimAsync("serve", "scenarios/quickstart.yaml", "--prot", "80");
     expect(typo.status).toBe(2);
     expect(typo.stderr).toContain("did you mean --port?");
-    const values = await ccsimAsync("serve", "--port", "70000", "--key", "no key!", "--speed", "0");
+    const values = await ccsimAsync(
+      "serve",
+      "--port",
+      "70000",
+      "--key",
+      "no key!",
+      "--speed",
+      "0",
+      "--world",
+    );
     expect(values.status).toBe(2);
+    expect(values.stderr).toContain(
+      "--world runs a scenario's simulated people: give the scenario file",
+    );
     expect(values.stderr).toContain("--port must be a whole number from 0 to 65535");
     expect(values.stderr).toContain("--key must be base64 text");
     expect(values.stderr).toContain("--speed must be a number > 0");

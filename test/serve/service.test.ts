@@ -327,6 +327,34 @@ describe("distribution policies and queues created over the API", () => {
     expect(next[0].expiresAt).toBe("2026-01-01T00:00:30.000Z");
   });
 
+  it("answers a best-worker policy with its scoring options, and takes them back unchanged", () => {
+    const call = caller(service());
+    const created = body(
+      call("PATCH", "/routing/distributionPolicies/best", {
+        offerExpiresAfterSeconds: 10,
+        mode: { kind: "best-worker" },
+      }),
+    );
+    expect(created.mode).toEqual({
+      kind: "bestWorker",
+      minConcurrentOffers: 1,
+      maxConcurrentOffers: 1,
+      bypassSelectors: false,
+      scoringRuleOptions: {
+        scoringParameters: ["jobLabels", "workerSelectors"],
+        isBatchScoringEnabled: false,
+        descendingOrder: true,
+      },
+    });
+    const again = call("PATCH", "/routing/distributionPolicies/best", created);
+    expect(again.status).toBe(200);
+    expect(body(again).etag).toBe(created.etag);
+    // A preloaded longest-idle policy answers no scoring options, as the service does.
+    expect(body(call("GET", "/routing/distributionPolicies/longest-idle")).mode).not.toHaveProperty(
+      "scoringRuleOptions",
+    );
+  });
+
   it("refuses what cannot be built, with the field or the reason", () => {
     const call = caller(service());
     const cases: [string, unknown, RegExp][] = [

@@ -1,9 +1,9 @@
 /**
  * `ccsim serve [scenario]`: the Job Router REST API (api-version 2023-11-01) on a local port, for
  * the official SDKs and any HTTP client that signs its requests as the service requires. A
- * scenario preloads its distribution, classification and exception policies and its queues (its
- * simulated customers and workers do not run here yet); clients may add distribution policies
- * and queues. Prints the endpoint and a connection
+ * scenario preloads its distribution, classification and exception policies and its queues, and
+ * with `--world` its simulated customers and workers run too, alongside the clients
+ * (serve/simulated-world.ts). Prints the endpoint and a connection
  * string, then serves until Ctrl-C, which stops it at once (exit 0). Events go, as they happen,
  * to GET /ccsim/events (server-sent events) and to the `--events` file. docs/serve.md says which
  * operations are served and where ccsim answers differently from the service.
@@ -23,7 +23,7 @@ import { join } from "node:path";
 import type { Argv, CommandModule } from "yargs";
 import { UsageError } from "../../errors.ts";
 import { RandomStream } from "../../random/index.ts";
-import type { Scenario } from "../../scenario/index.ts";
+import type { Scenario, TraceArrivals } from "../../scenario/index.ts";
 import { API_VERSION } from "../../serve/answers.ts";
 import { selfSignedCertificate, type TlsMaterial, validityFrom } from "../../serve/certificate.ts";
 import { ManualClock, WallClock } from "../../serve/clock.ts";
@@ -49,6 +49,7 @@ interface ServeArguments {
   tls: boolean;
   "tls-cert"?: string;
   "tls-key"?: string;
+  world: boolean;
 }
 
 /** The port when none is given: free on most machines, and easy to remember. */
@@ -93,6 +94,9 @@ function checkOptions(args: ServeArguments): void {
   }
   if ((args["tls-cert"] === undefined) !== (args["tls-key"] === undefined)) {
     problems.push("--tls-cert and --tls-key go together (a certificate and its private key, PEM)");
+  }
+  if (args.world && args.scenario === undefined) {
+    problems.push("--world runs a scenario's simulated people: give the scenario file");
   }
   if (args.key !== undefined && decodeAccessKey(args.key) === null) {
     problems.push("--key must be base64 text (the access key of a connection string)");
@@ -147,10 +151,12 @@ function openEventsFile(path: string): number {
 async function handler(args: ServeArguments): Promise<void> {
   checkOptions(args);
   let scenario: Scenario | undefined;
+  let traces: ReadonlyMap<string, TraceArrivals> = new Map();
   if (args.scenario !== undefined) {
     const checked = await checkScenarioFile(args.scenario, false);
     if (checked === undefined) throw new ExitWithCode(2);
     scenario = checked.scenario;
+    traces = checked.traces;
   }
   const accessKey = args.key ?? randomBytes(32).toString("base64");
   const key = decodeAccessKey(accessKey) as Buffer;
@@ -166,6 +172,7 @@ async function handler(args: ServeArguments): Promise<void> {
     config,
     time: { originMs },
     ...(scenario === undefined ? {} : { seed: scenario.seed }),
+    ...(args.world && scenario !== undefined ? { world: { scenario, traces } } : {}),
   });
   const tls = await tlsOf(args);
   const server = await startHttpServer({
@@ -207,6 +214,11 @@ async function handler(args: ServeArguments): Promise<void> {
       ? "no scenario: no policies or queues yet (create distribution policies and queues over the API)"
       : `preloaded from ${args.scenario}: ${describePreloaded(scenario)}`,
   );
+  if (scenario !== undefined && service.world !== null) {
+    printLine(
+      `simulated world: ${counted(service.world.workerCount, "worker", "workers")} and ${counted(scenario.arrivals.length, "arrival stream", "arrival streams")} running alongside the clients, arrivals until ${scenario.horizonSeconds} s of simulated time (they act for themselves: docs/serve.md)`,
+    );
+  }
   if (tls !== null) {
     printLine(
       `certificate: ${tls.certificateFile} (trust it in the client: Python connection_verify, Node NODE_EXTRA_CA_CERTS)`,
@@ -299,12 +311,22 @@ export const serveCommand: CommandModule<object, ServeArguments> = {
         describe:
           "also write every event, as it happens, to this file (Event Grid JSON lines, as run --events)",
       })
+      .option("world", {
+        type: "boolean",
+        default: false,
+        describe:
+          "also run the scenario's simulated customers and workers, alongside the clients (who may not act for them)",
+      })
       .option("speed", {
         type: "number",
         default: 1,
         describe: "with --clock wall: how many simulated seconds pass per real second",
       })
       .example("$0 serve scenarios/quickstart.yaml", "the quickstart's policy and queue on :8088")
+      .example(
+        "$0 serve scenarios/quickstart.yaml --world --speed 10",
+        "the quickstart's customers and agents at work, ten times faster, beside your own",
+      )
       .example(
         "$0 serve scenarios/quickstart.yaml --clock manual --port 0",
         "for tests: time moves only when told, any free port",

@@ -1,8 +1,8 @@
 /**
  * Changes to the router's resources after construction (the service's upsert of an existing
  * policy or queue). A changed resource is built anew by the same steps as construction, then
- * put where the old one was: queues take the new distribution policy, exception actions the new
- * classification policy, queues the new exception policy. What the router has already built on
+ * put where the old one was: queues take the new distribution policy and the new exception
+ * policy; a classification policy's record takes the new contents. What the router has already built on
  * a resource limits the change:
  * - A queue's worker lists are ordered by its distribution mode and its waiting jobs grouped by
  *   the policy's concurrency and selector bypass, so those change only while no job waits in the
@@ -11,7 +11,8 @@
  * - A waiting job's exception timers belong to the rules it entered its queue under, so an
  *   exception policy changes, and a queue changes its exception policy, only while no job waits
  *   in the queues concerned.
- * - A classification policy changes at any time: jobs classified already keep their outcome.
+ * - A classification policy changes at any time, in place: jobs classified already keep their
+ *   outcome.
  * Each function throws RouterConfigError with the reason when the change is refused.
  */
 import { buildClassificationPolicy } from "../classification/classification.ts";
@@ -94,7 +95,11 @@ export function replaceQueue(core: RouterCore, spec: QueueSpec): void {
   queue.exceptionPolicy = id === null ? null : (core.exceptionPolicies.get(id) ?? null);
 }
 
-/** Replaces the classification policy `spec.id` (it exists), for exception actions too. */
+/**
+ * Replaces the classification policy `spec.id` (it exists) in place: its record takes the new
+ * one's contents, so whatever holds it (exception actions, job templates) classifies by the new
+ * policy from now on.
+ */
 export function replaceClassificationPolicy(
   core: RouterCore,
   spec: ClassificationPolicySpec,
@@ -107,14 +112,9 @@ export function replaceClassificationPolicy(
       `classification policy ${spec.id}: a weightedAllocation needs the config's random source`,
     );
   }
-  core.classificationPolicies.set(spec.id, next);
-  for (const policy of core.exceptionPolicies.values()) {
-    for (const rule of policy.rules) {
-      for (const action of rule.actions) {
-        if (action.kind === "reclassify" && action.policy === current) action.policy = next;
-      }
-    }
-  }
+  if (current === undefined) core.classificationPolicies.set(spec.id, next);
+  // The record's fields are read-only to everyone else; this is the one place that changes them.
+  else Object.assign(current, next);
 }
 
 /** Replaces the exception policy `spec.id` (it exists) on every live queue naming it. */

@@ -29,7 +29,7 @@ export type ExceptionActionRecord =
   | {
       readonly kind: "reclassify";
       /** Null: the job's own classification policy. */
-      policy: ClassificationPolicyRecord | null;
+      readonly policy: ClassificationPolicyRecord | null;
       readonly labelsToUpsert: Labels;
     };
 

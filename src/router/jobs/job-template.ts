@@ -8,8 +8,10 @@
  * and a template does once: validate the spec (`jobSpecError`), look up the queue and the
  * classification policy by id, copy and freeze labels and tags, and build selectors that do not
  * depend on the time. This holds because none of it depends on the router's state after its
- * construction: queues and classification policies are configured then and never change, and
- * the checks read only the spec. The template copies what it keeps of the client's spec, so a
+ * construction: a queue or classification policy changed at run time keeps its record (its
+ * contents change in place, configuration/reconfigure.ts), and the checks read only the spec. A
+ * deleted one would leave the template behind: `ccsim serve --world`, the one user of templates
+ * beside a simulation, keeps the scenario's resources from deletion. The template copies what it keeps of the client's spec, so a
  * client changing its objects later does not change the template (upsertJob reads its spec
  * during the call; a template is that call's spec, read at preparation).
  *
