@@ -13,7 +13,7 @@ import { canonicalJson, withEtag } from "./etags.ts";
 import { jobPage, resourcePage, workerPage } from "./listing.ts";
 import type { OperationId } from "./routes.ts";
 import type { AdministrationResources, JobRouterService } from "./service.ts";
-import { bodyObject, canonicalProperties, type JsonObject, WireError } from "./wire.ts";
+import { bodyObject, canonicalProperties, type JsonObject, mergePatch, WireError } from "./wire.ts";
 import {
   classificationPolicyJson,
   classificationPolicySpecOf,
@@ -278,7 +278,7 @@ function upsertAdministered<T extends { readonly id: string }>(kind: Administere
     const existing = kept.get(id);
     if (existing !== undefined) {
       const existingJson = kind.toJson(existing);
-      const patched = kind.read(id, { ...existingJson, ...bodyObject(body) });
+      const patched = kind.read(id, mergePatch(existingJson, bodyObject(body)));
       if (canonicalJson(patched) === canonicalJson(existing)) {
         return { status: 200, body: existingJson };
       }

@@ -63,6 +63,28 @@ export function canonicalProperties(body: JsonObject, names: readonly string[]):
   return result;
 }
 
+function isPlainObject(value: unknown): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * `patch` applied to `target` as a JSON merge-patch (RFC 7396), the service's rule for upserts:
+ * objects merge key by key, `null` removes a key, anything else (arrays too) replaces. Keys
+ * match case-insensitively, as the service matches property names; a matched key keeps the
+ * target's spelling.
+ */
+export function mergePatch(target: unknown, patch: unknown): unknown {
+  if (!isPlainObject(patch)) return patch;
+  const result: Record<string, unknown> = isPlainObject(target) ? { ...target } : {};
+  const keyOf = new Map(Object.keys(result).map((key) => [key.toLowerCase(), key]));
+  for (const [patchKey, value] of Object.entries(patch)) {
+    const key = keyOf.get(patchKey.toLowerCase()) ?? patchKey;
+    if (value === null) delete result[key];
+    else result[key] = mergePatch(result[key], value);
+  }
+  return result;
+}
+
 /** The body of a request as an object (an absent body is an empty one). */
 export function bodyObject(body: unknown): JsonObject {
   if (body === undefined) return {};

@@ -4,6 +4,8 @@
  * process — distribution policy and queue created, worker registered, a job offered, accepted,
  * completed, closed and deleted; a declined job, a cancelled job, and a job unassigned three
  * times whose fourth unassign is refused — and every step comes back as the service answers it.
+ * A second flow changes a worker (its offer revoked) and a policy, and suspends, resumes and
+ * schedules jobs through the SDK's matching-mode models.
  * Without the SDK (scripts/python-sdk.sh) the file is skipped loudly, and fails under CI=true.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -22,15 +24,15 @@ const ACCESS_KEY = TEST_ACCESS_KEY;
 
 const servers = serversClosedAfterEachTest();
 
-/** Runs the flow and reads its steps, failing with what it printed when it fails. */
-async function runFlow(url: string) {
+/** Runs a flow script and reads its steps, failing with what it printed when it fails. */
+async function runFlow(url: string, script = "quickstart_flow.py") {
   const run = await runPythonSdkScript(
-    join(import.meta.dirname, "python", "quickstart_flow.py"),
+    join(import.meta.dirname, "python", script),
     [url, ACCESS_KEY],
     { timeoutMs: 120_000 },
   );
   if (run.status !== 0) {
-    throw new Error(`quickstart_flow.py exited ${run.status}:\n${run.stderr}\n${run.stdout}`);
+    throw new Error(`${script} exited ${run.status}:\n${run.stderr}\n${run.stdout}`);
   }
   return run.stdout
     .trim()
@@ -42,6 +44,29 @@ describe.skipIf(skipWithoutPythonSdk("test/serve/python-sdk-flow.test.ts"))(
   "the official Python SDK against ccsim serve",
   () => {
     beforeAll(() => assertPythonSdk());
+
+    it("changes a worker and a policy, suspends, resumes and schedules jobs", async () => {
+      const { service, url } = await servers.start();
+      const steps = await runFlow(url, "changes_flow.py");
+      const statusOf = Object.fromEntries(steps.map((step) => [step.step, step.status]));
+      expect(statusOf).toEqual({
+        offered: "active",
+        worker_moved: "active",
+        policy_changed: 200,
+        suspended: "waitingForActivation",
+        sdk_suspend_mode_refused: 400,
+        resumed: "queued",
+        scheduled: "scheduled",
+        listed_scheduled: 200,
+        queue_statistics: 200,
+        cleaned_up: 204,
+      });
+      // Cleaned up as the SDK saw it, and as the router holds it.
+      for (const job of ["changes-1", "changes-2", "changes-3", "changes-4"]) {
+        expect(service.router.getJob(job)).toBeUndefined();
+      }
+      expect(service.router.getWorker("changer")).toBeUndefined();
+    });
 
     it("runs the quickstart, decline, cancel and unassign (with its limit)", async () => {
       const { service, url } = await servers.start();
