@@ -7,6 +7,7 @@
  * reading live beside it: wire-jobs.ts, wire-workers.ts, wire-administration.ts.
  */
 import type { Labels, LabelValue } from "../router/types.ts";
+import { routerKind } from "./wire-kinds.ts";
 
 /** A JSON object as parsed. */
 export type JsonObject = { readonly [key: string]: unknown };
@@ -71,11 +72,19 @@ function isPlainObject(value: unknown): value is JsonObject {
  * `patch` applied to `target` as a JSON merge-patch (RFC 7396), the service's rule for upserts:
  * objects merge key by key, `null` removes a key, anything else (arrays too) replaces. Keys
  * match case-insensitively, as the service matches property names; a matched key keeps the
- * target's spelling.
+ * target's spelling. A polymorphic object whose `kind` changes is replaced, not merged: the
+ * recorded service takes a static prioritization rule changed into an expression rule without
+ * the static rule's `value` (test/serve/merge-patch.test.ts).
  */
 export function mergePatch(target: unknown, patch: unknown): unknown {
   if (!isPlainObject(patch)) return patch;
-  const result: Record<string, unknown> = isPlainObject(target) ? { ...target } : {};
+  const kindChanges =
+    isPlainObject(target) &&
+    typeof target.kind === "string" &&
+    typeof patch.kind === "string" &&
+    routerKind(target.kind) !== routerKind(patch.kind);
+  const result: Record<string, unknown> =
+    isPlainObject(target) && !kindChanges ? { ...target } : {};
   const keyOf = new Map(Object.keys(result).map((key) => [key.toLowerCase(), key]));
   for (const [patchKey, value] of Object.entries(patch)) {
     const key = keyOf.get(patchKey.toLowerCase()) ?? patchKey;

@@ -35,6 +35,17 @@ describe("mergePatch", () => {
     }
   });
 
+  it("replaces a polymorphic object whose kind changes, and merges one whose kind stays", () => {
+    const target = { prioritizationRule: { kind: "static", value: 1 } };
+    expect(
+      mergePatch(target, { prioritizationRule: { kind: "expression-rule", expression: "2" } }),
+    ).toEqual({ prioritizationRule: { kind: "expression-rule", expression: "2" } });
+    // The same kind in another spelling merges (the patch's spelling wins, as any value does).
+    expect(mergePatch(target, { prioritizationRule: { kind: "static-rule" } })).toEqual({
+      prioritizationRule: { kind: "static-rule", value: 1 },
+    });
+  });
+
   it("matches property names in any case, keeping the target's spelling", () => {
     expect(mergePatch({ offerExpiresAfterSeconds: 10 }, { OFFEREXPIRESAFTERSECONDS: 20 })).toEqual({
       offerExpiresAfterSeconds: 20,
