@@ -34,25 +34,12 @@ import {
 } from "./wire-jobs.ts";
 import { workerJson, workerSpecOf } from "./wire-workers.ts";
 
-/**
- * PATCH job: create (201) or update (200), answering the job as it stands after the call. An
- * update that changes a queued job with a classification policy classifies it again, as the
- * service's recordings show (the policy's prioritization rule sets its priority once more).
- */
+/** PATCH job: create (201) or update (200), answering the job as it stands after the call. */
 function answerUpsertJob(service: JobRouterService, id: string, body: unknown): ServiceResponse {
   const existing = service.router.getJob(id);
   const spec = jobSpecOf(id, body, existing, { ...service.time, nowSeconds: service.nowSeconds });
   const result = service.router.upsertJob(spec);
   if (!result.ok) return refusal(result.error);
-  const changes = Object.keys(spec).filter((key) => key !== "id" && key !== "notes");
-  if (
-    existing?.classificationPolicyId !== null &&
-    existing?.status === "queued" &&
-    changes.length > 0
-  ) {
-    const reclassified = service.router.reclassifyJob(id);
-    if (!reclassified.ok) return refusal(reclassified.error);
-  }
   const job = service.router.getJob(id);
   if (job === undefined) throw new Error(`ccsim serve bug: job ${id} vanished on upsert`);
   service.jobIds.add(id);

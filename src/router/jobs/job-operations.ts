@@ -16,7 +16,7 @@ import {
   type JobRecord,
   type QueueRecord,
 } from "../entities.ts";
-import { frozenLabels } from "../labels.ts";
+import { frozenLabels, NO_LABELS } from "../labels.ts";
 import {
   type EmptyResult,
   fail,
@@ -172,9 +172,18 @@ export class JobOperations {
    */
   private updateJob(job: JobRecord, spec: JobSpec): RouterResult<UpsertJobResult> {
     const policyId = spec.classificationPolicyId;
-    if (policyId !== undefined && policyId !== job.classificationPolicyId) {
-      return fail("BadRequest", "changing the classificationPolicyId of a job is not supported");
+    const newPolicy =
+      policyId !== undefined && policyId !== job.classificationPolicyId
+        ? (this.flow.classificationPolicies.get(policyId) ?? null)
+        : null;
+    if (newPolicy !== null && job.status !== "queued" && !isHeld(job)) {
+      return fail(
+        "BadRequest",
+        `job ${job.id} is ${job.status}: its classification policy changes only while it waits (queued, or held by its matching mode)`,
+      );
     }
+    // A held job takes its new policy when it is activated.
+    if (newPolicy !== null && isHeld(job)) job.classificationPolicyId = newPolicy.id;
     const mode = spec.matchingMode;
     if (
       mode !== undefined &&
@@ -224,6 +233,14 @@ export class JobOperations {
     } else if (queued) {
       addQueuedJob(job, job.queue as QueueRecord);
     }
+    // A queued job with a classification policy is classified again by any change (by its new
+    // policy when that is the change), as the service's recordings show: its prioritization
+    // rule and selector attachments apply once more.
+    const id = job.classificationPolicyId;
+    const policy =
+      newPolicy ?? (id === null ? null : (this.flow.classificationPolicies.get(id) ?? null));
+    const changes = Object.keys(spec).some((key) => key !== "id" && key !== "notes");
+    if (queued && policy !== null && changes) this.flow.reclassify(job, policy, NO_LABELS);
     return ok({ jobId: job.id, status: job.status });
   }
 
