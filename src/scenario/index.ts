@@ -37,6 +37,7 @@ export {
   type ResourceReading,
   readClassificationPolicy,
   readExceptionPolicy,
+  readRouterRule,
 } from "./resources.ts";
 export { nearest } from "./suggest.ts";
 export { readTraces, type TraceArrivals } from "./trace-file.ts";

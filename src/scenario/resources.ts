@@ -6,8 +6,9 @@
  */
 import type * as z from "zod";
 import { classificationPolicy, exceptionPolicy } from "./normalise.ts";
+import { routerRuleSchema } from "./schema-primitives.ts";
 import { classificationPolicySchema, exceptionPolicySchema } from "./schema-router.ts";
-import type { ClassificationPolicySpec, ExceptionPolicySpec } from "./types.ts";
+import type { ClassificationPolicySpec, ExceptionPolicySpec, RouterRuleSpec } from "./types.ts";
 
 /** A resource read, or the problems that kept it from being read. */
 export type ResourceReading<T> =
@@ -62,4 +63,12 @@ export function readExceptionPolicy(
   body: Readonly<Record<string, unknown>>,
 ): ResourceReading<ExceptionPolicySpec> {
   return reading(exceptionPolicySchema, exceptionPolicy, id, body);
+}
+
+/** A router rule (a best-worker policy's scoring rule, say) as a scenario's is read. */
+export function readRouterRule(value: unknown): ResourceReading<RouterRuleSpec> {
+  const parsed = routerRuleSchema.safeParse(value);
+  return parsed.success
+    ? { ok: true, spec: parsed.data }
+    : { ok: false, problems: problemsOf(parsed.error) };
 }

@@ -11,12 +11,14 @@ import type {
   DistributionPolicySpec,
   ExceptionPolicySpec,
   QueueSpec,
+  RouterRuleSpec,
   ScoringRuleOptionsSpec,
 } from "../router/types.ts";
 import {
   type ResourceReading,
   readClassificationPolicy,
   readExceptionPolicy,
+  readRouterRule,
 } from "../scenario/index.ts";
 import { DISTRIBUTION_MODE_KINDS } from "../vocabulary/index.ts";
 import {
@@ -72,11 +74,24 @@ function modeOf(value: unknown): DistributionModeSpec {
   const minConcurrentOffers = optionalNumber(mode, "minConcurrentOffers");
   const maxConcurrentOffers = optionalNumber(mode, "maxConcurrentOffers");
   const bypassSelectors = optionalBoolean(mode, "bypassSelectors");
+  let scoringRule: RouterRuleSpec | undefined;
   if (mode.scoringRule !== undefined && mode.scoringRule !== null) {
-    throw new WireError(
-      "a scoring rule over the API is not supported yet: preload best-worker policies from a scenario (docs/serve.md)",
-      "mode.scoringRule",
-    );
+    if (kind !== "bestWorker") {
+      throw new WireError(
+        `mode.scoringRule applies to a bestWorker mode only (this one is ${kind})`,
+        "mode.scoringRule",
+      );
+    }
+    // Read as a scenario's rule is: static, directMap or expression (ccsim calls out to no
+    // Azure Function or webhook).
+    const reading = readRouterRule(routerKinds(mode.scoringRule));
+    if (!reading.ok) {
+      const problems = reading.problems.map((problem) =>
+        problem.path === "" ? problem.message : `${problem.path}: ${problem.message}`,
+      );
+      throw new WireError(`mode.scoringRule: ${problems.join("; ")}`, "mode.scoringRule");
+    }
+    scoringRule = reading.spec;
   }
   const options = mode.scoringRuleOptions;
   if (
@@ -94,6 +109,7 @@ function modeOf(value: unknown): DistributionModeSpec {
     minConcurrentOffers: minConcurrentOffers ?? 1,
     maxConcurrentOffers: maxConcurrentOffers ?? 1,
     bypassSelectors: bypassSelectors ?? false,
+    ...(scoringRule === undefined ? {} : { scoringRule }),
     ...(kind === "bestWorker"
       ? {
           scoringRuleOptions: {

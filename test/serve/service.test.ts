@@ -355,6 +355,49 @@ describe("distribution policies and queues created over the API", () => {
     );
   });
 
+  it("takes a best-worker policy's scoring rule: the best-scoring worker gets the offer", () => {
+    const call = caller(service());
+    const created = call("PATCH", "/routing/distributionPolicies/skilled", {
+      offerExpiresAfterSeconds: 30,
+      mode: {
+        kind: "best-worker",
+        scoringRule: { kind: "expression-rule", expression: "worker.skillLevel" },
+      },
+    });
+    expect(created.status).toBe(201);
+    expect(body(created).mode.scoringRule).toEqual({
+      kind: "expression",
+      language: "powerFx",
+      expression: "worker.skillLevel",
+    });
+    call("PATCH", "/routing/queues/experts", { distributionPolicyId: "skilled" });
+    for (const [id, skillLevel] of [
+      ["novice", 1],
+      ["expert", 9],
+    ] as const) {
+      call("PATCH", `/routing/workers/${id}`, {
+        ...WORKER,
+        queues: ["experts"],
+        labels: { skillLevel },
+      });
+    }
+    call("PATCH", "/routing/jobs/hard", { channelId: "voice", queueId: "experts" });
+    expect(body(call("GET", "/routing/workers/expert")).offers).toHaveLength(1);
+    expect(body(call("GET", "/routing/workers/novice")).offers).toEqual([]);
+    // A rule on another mode, or one that calls out, is refused with the reason.
+    const misplaced = call("PATCH", "/routing/distributionPolicies/rr", {
+      offerExpiresAfterSeconds: 30,
+      mode: { kind: "roundRobin", scoringRule: { kind: "static-rule", value: 1 } },
+    });
+    expect(body(misplaced).communicationError.message).toMatch(/bestWorker mode only/);
+    const remote = call("PATCH", "/routing/distributionPolicies/remote", {
+      offerExpiresAfterSeconds: 30,
+      mode: { kind: "bestWorker", scoringRule: { kind: "webhook-rule", webhookUri: "https://x" } },
+    });
+    expect(remote.status).toBe(400);
+    expect(body(remote).communicationError.target).toBe("mode.scoringRule");
+  });
+
   it("refuses what cannot be built, with the field or the reason", () => {
     const call = caller(service());
     const cases: [string, unknown, RegExp][] = [
