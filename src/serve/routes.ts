@@ -99,7 +99,8 @@ export const PREVIEW_ROUTES: readonly Route[] = [
   },
 ];
 
-function escapeRegExp(text: string): string {
+/** `text` matched literally inside a regular expression. */
+export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 

@@ -22,7 +22,7 @@ import type { Scenario, TraceArrivals } from "../scenario/index.ts";
 import { workerIdsOf } from "../scenario/types.ts";
 import { World } from "../world/world.ts";
 import { errorResponse, type ServiceResponse } from "./answers.ts";
-import type { OperationId } from "./routes.ts";
+import { escapeRegExp, type OperationId } from "./routes.ts";
 
 /** What `--world` starts with: the scenario and its trace arrivals, read beforehand. */
 export interface WorldOptions {
@@ -59,10 +59,6 @@ const ASSIGNMENT_OPERATIONS: ReadonlySet<OperationId> = new Set<OperationId>([
   "closeJob",
   "unassignJob",
 ]);
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 
 /** The scenario's simulated people, running on the service's engine and router. */
 export class SimulatedWorld {
