@@ -2,8 +2,8 @@
  * The service's lists (jobs, workers, policies, queues): its filters (query parameters named as the
  * REST API names them) and its paging: at most `maxpagesize` items a page, and a `nextLink` to
  * the rest, `/routing/…?continuationToken=<opaque>`, as the service's recordings show, whose
- * token carries the filters and where the next page starts. Jobs are listed newest first (as
- * the recordings list them), workers in creation order; the next page starts at an offset, so
+ * token carries the filters and where the next page starts. Jobs and workers are listed newest
+ * first (as the recordings list them), policies and queues in creation order; the next page starts at an offset, so
  * an item created or deleted between two pages moves the boundary.
  */
 import type { JobView, WorkerView } from "../router/index.ts";
@@ -156,7 +156,7 @@ export function jobPage(
   return page(selected, query, path, toJson);
 }
 
-/** GET /routing/workers: `workers` in creation order, filtered by state, channel, queue, room. */
+/** GET /routing/workers: `workers` (newest first), filtered by state, channel, queue, room. */
 export function workerPage(
   workers: readonly WorkerView[],
   requestQuery: URLSearchParams,

@@ -114,7 +114,8 @@ function listJobs(service: JobRouterService, query: URLSearchParams): ServiceRes
 }
 
 function listWorkers(service: JobRouterService, query: URLSearchParams): ServiceResponse {
-  const workers = service.router.listWorkers();
+  // Newest first, as the service's recording of list_workers lists them (jobs too).
+  const workers = service.router.listWorkers().reverse();
   return {
     status: 200,
     body: workerPage(workers, query, "/routing/workers", (worker) =>

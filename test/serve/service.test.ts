@@ -506,11 +506,12 @@ describe("listing jobs and workers", () => {
       body(call("GET", `/routing/workers?api-version=2023-11-01${query}`)).value.map(
         (worker: { id: string }) => worker.id,
       );
-    expect(ids("")).toEqual(["busy", "idle", "away"]);
-    expect(ids("&state=active")).toEqual(["busy", "idle"]);
+    // Newest first, as the service lists them.
+    expect(ids("")).toEqual(["away", "idle", "busy"]);
+    expect(ids("&state=active")).toEqual(["idle", "busy"]);
     expect(ids("&state=inactive")).toEqual(["away"]);
     // busy holds the offer of job-1, which reserves its only capacity.
-    expect(ids("&hasCapacity=true")).toEqual(["idle", "away"]);
+    expect(ids("&hasCapacity=true")).toEqual(["away", "idle"]);
     expect(ids("&hasCapacity=false&channelId=voice")).toEqual(["busy"]);
     expect(ids("&queueId=other")).toEqual([]);
     expect(call("GET", "/routing/workers?api-version=2023-11-01&hasCapacity=maybe").status).toBe(
