@@ -10,7 +10,7 @@
  */
 import { NO_TIMER } from "../engine/engine.ts";
 import type { RouterCore } from "./core.ts";
-import { isExcluded, isPairEligible } from "./distribution/eligibility.ts";
+import { isExcluded, isPairEligible, selectorsAdmit } from "./distribution/eligibility.ts";
 import { fitsChannel } from "./distribution/worker-index.ts";
 import type { JobRecord, QueueRecord, WorkerRecord } from "./entities.ts";
 import { earliestExpiry, isEnded, isExpedited } from "./jobs/selector-expiry.ts";
@@ -107,6 +107,13 @@ function checkWorker(core: RouterCore, worker: WorkerRecord, problems: string[])
     if (!offer.job.openOfferList().includes(offer))
       problems.push(`${where}: offer ${offer.offerId} unknown to its job`);
     if (isExcluded(offer.job, worker)) problems.push(`${where}: offer to an excluded worker`);
+    // The offer still fits the worker (a change of worker revokes those that do not).
+    if (offer.job.queue !== offer.queue || !worker.queues.includes(offer.queue))
+      problems.push(`${where}: offer ${offer.offerId} from a queue it does not serve`);
+    if (worker.channel(offer.channel.channelId) !== offer.channel)
+      problems.push(`${where}: offer ${offer.offerId} on a channel it does not have`);
+    if (!offer.queue.policy.bypassSelectors && !selectorsAdmit(offer.job, worker))
+      problems.push(`${where}: offer ${offer.offerId} whose job's selectors it fails`);
   }
 }
 

@@ -616,15 +616,18 @@ export class Router {
   }
 
   /**
-   * Changes an existing distribution policy (configuration/reconfigure.ts says what may change
-   * when); NotFound when there is none, BadRequest when the change is refused.
+   * Changes an existing distribution policy, rebuilding what its queues built on it when the
+   * change alters how they distribute (configuration/reconfigure.ts); NotFound when there is
+   * none, BadRequest when the spec is invalid.
    */
   updateDistributionPolicy(spec: DistributionPolicySpec): EmptyResult {
     this.enter();
     if (!this.core.policies.has(spec.id)) {
       return fail("NotFound", `Distribution policy not found. Id: ${spec.id}`);
     }
-    return this.configuring(() => replaceDistributionPolicy(this.core, spec));
+    return this.leave(
+      this.configuring(() => replaceDistributionPolicy(this.core, spec, this.matcher)),
+    );
   }
 
   /** Changes an existing queue: its name, labels and policies (as updateDistributionPolicy). */
@@ -633,7 +636,7 @@ export class Router {
     if (!this.core.queueById.has(spec.id)) {
       return fail("NotFound", `Queue not found. QueueId: ${spec.id}`);
     }
-    return this.configuring(() => replaceQueue(this.core, spec));
+    return this.leave(this.configuring(() => replaceQueue(this.core, spec, this.matcher)));
   }
 
   /** Changes an existing classification policy; jobs classified already keep their outcome. */

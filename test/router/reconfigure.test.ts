@@ -141,22 +141,15 @@ describe("changing resources the router holds", () => {
     expect(checkInvariants(router)).toEqual([]);
   });
 
-  it("a busy queue keeps how it distributes; offer expiry changes for offers made afterwards", () => {
-    const { router } = harness({
-      ...config(),
-      workers: [
-        {
-          id: "agent",
-          capacity: 2,
-          queues: ["first"],
-          channels: [{ channelId: "voice", capacityCostPerJob: 1 }],
-          availableForOffers: true,
-        },
-      ],
+  it("a busy queue distributes anew under a changed policy; offer expiry changes for offers made afterwards", () => {
+    const agent = (id: string) => ({
+      id,
+      capacity: 2,
+      queues: ["first"],
+      channels: [{ channelId: "voice", capacityCostPerJob: 1 }],
+      availableForOffers: true,
     });
-    const moved = router.updateQueue({ id: "first", distributionPolicyId: "turns" });
-    expect(moved.ok).toBe(false);
-    if (!moved.ok) expect(moved.error.message).toMatch(/worker agent serves queue first/);
+    const { router, take } = harness({ ...config(), workers: [agent("ann"), agent("bob")] });
     unwrap(
       router.updateDistributionPolicy({
         id: "idle",
@@ -165,16 +158,28 @@ describe("changing resources the router holds", () => {
       }),
     );
     unwrap(router.upsertJob(jobIn("first", "call")));
-    const offer = router.getWorker("agent")?.offers[0];
-    expect(offer?.expiresAtSeconds).toBe(90);
-    const refused = router.updateDistributionPolicy({
-      id: "idle",
-      offerExpiresAfterSeconds: 90,
-      mode: { kind: "roundRobin" },
-    });
-    expect(refused.ok).toBe(false);
-    // An idle queue may move.
-    unwrap(router.updateQueue({ id: "second", distributionPolicyId: "turns" }));
+    const offersOf = (id: string) => router.getWorker(id)?.offers ?? [];
+    expect([...offersOf("ann"), ...offersOf("bob")].map((offer) => offer.expiresAtSeconds)).toEqual(
+      [90],
+    );
+    take();
+    // Two concurrent offers: the one offer is revoked and the job offered to both.
+    unwrap(
+      router.updateDistributionPolicy({
+        id: "idle",
+        offerExpiresAfterSeconds: 90,
+        mode: { kind: "longestIdle", maxConcurrentOffers: 2 },
+      }),
+    );
+    const events = take();
+    expect(events.filter((line) => line.startsWith("WorkerOfferRevoked"))).toHaveLength(1);
+    expect(events.filter((line) => line.startsWith("WorkerOfferIssued"))).toHaveLength(2);
+    expect(checkInvariants(router)).toEqual([]);
+    // The queue moves to a round-robin policy of one offer at a time, with its jobs and workers.
+    unwrap(router.updateQueue({ id: "first", distributionPolicyId: "turns" }));
+    expect(offersOf("ann").length + offersOf("bob").length).toBe(1);
+    unwrap(router.upsertJob(jobIn("first", "second-call")));
+    expect(offersOf("ann").length + offersOf("bob").length).toBe(2);
     expect(checkInvariants(router)).toEqual([]);
   });
 

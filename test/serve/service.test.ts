@@ -247,7 +247,7 @@ describe("the Job Router service of ccsim serve", () => {
 });
 
 describe("distribution policies and queues created over the API", () => {
-  it("creates them (201), changes them (200), refuses a change their queues cannot follow (400)", () => {
+  it("creates them (201) and changes them (200), their queues distributing anew", () => {
     const target = service();
     const call = caller(target);
     const policy = { offerExpiresAfterSeconds: 60, mode: { kind: "round-robin" }, name: "RR" };
@@ -302,26 +302,29 @@ describe("distribution policies and queues created over the API", () => {
     expect(offers.map((offer: { jobId: string }) => offer.jobId)).toEqual(["job-1"]);
     expect(offers[0].expiresAt).toBe("2026-01-01T00:01:00.000Z");
 
-    // With a worker on it, the queue's distribution cannot change; its offer expiry can, for
-    // offers made from then on.
+    // With a worker on it, the queue distributes anew under a changed policy: its job's offer is
+    // made again; moving the queue to another policy does the same.
     const modeChange = call("PATCH", "/routing/distributionPolicies/rr", {
       mode: { kind: "longestIdle" },
     });
-    expect(modeChange.status).toBe(400);
-    expect(body(modeChange).communicationError.message).toMatch(
-      /alters how queue sales distributes.*\(jobs wait in queue sales\)/,
-    );
-    expect(body(call("GET", "/routing/distributionPolicies/rr")).mode.kind).toBe("roundRobin");
+    expect(modeChange.status).toBe(200);
+    expect(body(call("GET", "/routing/distributionPolicies/rr")).mode.kind).toBe("longestIdle");
+    const remade = body(call("GET", "/routing/workers/agent-1")).offers;
+    expect(remade.map((offer: { jobId: string }) => offer.jobId)).toEqual(["job-1"]);
+    expect(remade[0].offerId).not.toBe(offers[0].offerId);
     const queueMove = call("PATCH", "/routing/queues/sales", {
       distributionPolicyId: "longest-idle",
     });
-    expect(queueMove.status).toBe(400);
-    expect(body(call("GET", "/routing/queues/sales")).distributionPolicyId).toBe("rr");
+    expect(queueMove.status).toBe(200);
+    expect(body(call("GET", "/routing/queues/sales")).distributionPolicyId).toBe("longest-idle");
+    call("PATCH", "/routing/queues/sales", { distributionPolicyId: "rr" });
+    const current = body(call("GET", "/routing/workers/agent-1")).offers;
+    // Its offer expiry changes for offers made from then on.
     expect(
       call("PATCH", "/routing/distributionPolicies/rr", { offerExpiresAfterSeconds: 30 }).status,
     ).toBe(200);
     call("PATCH", "/routing/jobs/job-2", { channelId: "voice", queueId: "sales" });
-    call("POST", `/routing/workers/agent-1/offers/${offers[0].offerId}:decline`);
+    call("POST", `/routing/workers/agent-1/offers/${current[0].offerId}:decline`);
     const next = body(call("GET", "/routing/workers/agent-1")).offers;
     expect(next.map((offer: { jobId: string }) => offer.jobId)).toEqual(["job-2"]);
     expect(next[0].expiresAt).toBe("2026-01-01T00:00:30.000Z");

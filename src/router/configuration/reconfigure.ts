@@ -5,9 +5,9 @@
  * policy; a classification policy's record takes the new contents. What the router has already built on
  * a resource limits the change:
  * - A queue's worker lists are ordered by its distribution mode and its waiting jobs grouped by
- *   the policy's concurrency and selector bypass, so those change only while no job waits in the
- *   queue and no worker serves it. A policy's name and offer expiry change at any time (offers
- *   already made keep their expiry).
+ *   the policy's concurrency and selector bypass: a change of those builds them again, revoking
+ *   the open offers of its jobs and matching everyone again (`moveQueueToPolicy`). A policy's
+ *   name and offer expiry change with nothing rebuilt (offers already made keep their expiry).
  * - A waiting job's exception timers belong to the rules it entered its queue under, so an
  *   exception policy changes, and a queue changes its exception policy, only while no job waits
  *   in the queues concerned.
@@ -17,8 +17,12 @@
  */
 import { buildClassificationPolicy } from "../classification/classification.ts";
 import type { RouterCore } from "../core.ts";
+import type { Matcher } from "../distribution/matching.ts";
+import { attachWorker, detachWorker } from "../distribution/worker-index.ts";
 import type { PolicyRecord, QueueRecord } from "../entities.ts";
 import { buildExceptionPolicy } from "../exceptions/exception-policy.ts";
+import { addQueuedJob, removeQueuedJob } from "../jobs/queue-order.ts";
+import { OfferOutcome } from "../offers/offer-log.ts";
 import type {
   ClassificationPolicySpec,
   DistributionPolicySpec,
@@ -26,15 +30,6 @@ import type {
   QueueSpec,
 } from "../types.ts";
 import { buildPolicy, buildQueue, RouterConfigError } from "./config.ts";
-
-/** Why a queue's distribution cannot be rebuilt now, or null when it can. */
-function busyReason(core: RouterCore, queue: QueueRecord): string | null {
-  if (queue.jobs.length > 0) return `jobs wait in queue ${queue.id}`;
-  for (const worker of core.workerById.values()) {
-    if (worker.queues.includes(queue)) return `worker ${worker.id} serves queue ${queue.id}`;
-  }
-  return null;
-}
 
 /** Whether queues distribute the same under `next` as under `current` (bar offer expiry). */
 function distributesAlike(current: PolicyRecord, next: PolicyRecord): boolean {
@@ -49,30 +44,71 @@ function distributesAlike(current: PolicyRecord, next: PolicyRecord): boolean {
   );
 }
 
-/** Throws unless `queue` may distribute by `policy` from now on. */
-function checkMove(core: RouterCore, queue: QueueRecord, policy: PolicyRecord): void {
-  if (distributesAlike(queue.policy, policy)) return;
-  const busy = busyReason(core, queue);
-  if (busy !== null) {
-    throw new RouterConfigError(
-      `the change alters how queue ${queue.id} distributes, which can change only while no job waits in it and no worker serves it (${busy})`,
-    );
+/**
+ * Puts `queue` on `policy`. When that changes how it distributes, what the queue built for
+ * the old one is built again: the open offers of its jobs are revoked (the new concurrency or
+ * order may not want them), its jobs leave and rejoin its lists, its workers leave and rejoin
+ * the worker index (ordered by the new mode), and everyone is matched again. Queue entries,
+ * with their exception timers, go on.
+ */
+function moveQueueToPolicy(
+  core: RouterCore,
+  queue: QueueRecord,
+  policy: PolicyRecord,
+  matcher: Matcher,
+): void {
+  if (distributesAlike(queue.policy, policy)) {
+    queue.policy = policy;
+    return;
+  }
+  const jobs = queue.jobs.toArray();
+  for (const job of jobs) {
+    for (let offer = job.firstOpenOffer; offer !== null; offer = job.firstOpenOffer) {
+      matcher.revoke(offer, OfferOutcome.revoked);
+    }
+  }
+  for (const job of jobs) removeQueuedJob(job, queue);
+  const workers = [...core.workerById.values()].filter((worker) => worker.queues.includes(queue));
+  for (const worker of workers) {
+    detachWorker(worker);
+    // Lists resolved for the old ones, found again at the next attach.
+    for (const channel of worker.channels) {
+      channel.workerLists = null;
+      channel.onlyList = null;
+      channel.waitingJobs = null;
+    }
+  }
+  queue.workersByChannel.clear();
+  queue.rankingsByChannel.clear();
+  queue.waitingByChannel.clear();
+  queue.roundRobinLastWorkerId = null;
+  queue.policy = policy;
+  for (const job of jobs) {
+    addQueuedJob(job, queue);
+    matcher.requestJob(job);
+  }
+  for (const worker of workers) {
+    attachWorker(worker);
+    matcher.requestWorker(worker);
   }
 }
 
 /** Replaces the distribution policy `spec.id` (it exists), for every live queue on it. */
-export function replaceDistributionPolicy(core: RouterCore, spec: DistributionPolicySpec): void {
+export function replaceDistributionPolicy(
+  core: RouterCore,
+  spec: DistributionPolicySpec,
+  matcher: Matcher,
+): void {
   const current = core.policies.get(spec.id);
   const next = buildPolicy(spec);
-  const users = core.liveQueues.filter((queue) => queue.policy === current);
-  // Every queue is checked before any changes: a refusal changes nothing.
-  for (const queue of users) checkMove(core, queue, next);
   core.policies.set(spec.id, next);
-  for (const queue of users) queue.policy = next;
+  for (const queue of core.liveQueues) {
+    if (queue.policy === current) moveQueueToPolicy(core, queue, next, matcher);
+  }
 }
 
 /** Replaces the queue `spec.id` (it exists) in place: its name, labels and policies. */
-export function replaceQueue(core: RouterCore, spec: QueueSpec): void {
+export function replaceQueue(core: RouterCore, spec: QueueSpec, matcher: Matcher): void {
   const queue = core.queueById.get(spec.id);
   if (queue === undefined) throw new RouterConfigError(`unknown queue ${spec.id}`);
   // Built aside only to check and resolve the spec as construction would.
@@ -87,8 +123,7 @@ export function replaceQueue(core: RouterCore, spec: QueueSpec): void {
       `queue ${spec.id} can change its exception policy only while no job waits in it (jobs wait under the current one's timers)`,
     );
   }
-  checkMove(core, queue, built.policy);
-  queue.policy = built.policy;
+  moveQueueToPolicy(core, queue, built.policy, matcher);
   queue.details = built.details;
   queue.exceptionPolicyId = built.exceptionPolicyId;
   const id = queue.exceptionPolicyId;
