@@ -187,7 +187,8 @@ function checkSelectorExpiry(
 
 /**
  * Outside a queue entry a job has no exception state; inside one, every wait-time rule of its
- * queue's policy that has not fired has a timer at the entry time + threshold.
+ * queue's policy that has not fired has a timer at the entry time + threshold (or now, for a
+ * rule that came with a changed policy after that time).
  */
 function checkExceptionTimers(
   core: RouterCore,
@@ -210,8 +211,10 @@ function checkExceptionTimers(
       continue;
     }
     const dueSeconds = job.latestEnqueueAtSeconds + rule.trigger.thresholdSeconds;
-    if (core.engine.timeOf(timer) !== dueSeconds)
-      problems.push(`${where}: rule ${rule.id} timer not pending at ${dueSeconds}`);
+    const at = core.engine.timeOf(timer);
+    // A rule that came with a changed policy after its due time fires now (policyChanged).
+    const onTime = at === dueSeconds || (dueSeconds < at && at <= core.now);
+    if (!onTime) problems.push(`${where}: rule ${rule.id} timer not pending at ${dueSeconds}`);
   }
 }
 

@@ -636,7 +636,9 @@ export class Router {
     if (!this.core.queueById.has(spec.id)) {
       return fail("NotFound", `Queue not found. QueueId: ${spec.id}`);
     }
-    return this.leave(this.configuring(() => replaceQueue(this.core, spec, this.matcher)));
+    return this.leave(
+      this.configuring(() => replaceQueue(this.core, spec, this.matcher, this.flow.exceptions)),
+    );
   }
 
   /** Changes an existing classification policy; jobs classified already keep their outcome. */
@@ -648,7 +650,7 @@ export class Router {
     return this.configuring(() => replaceClassificationPolicy(this.core, spec, this.hasRandom));
   }
 
-  /** Changes an existing exception policy, while no job waits under it. */
+  /** Changes an existing exception policy; jobs waiting under it run under the new rules. */
   updateExceptionPolicy(spec: ExceptionPolicySpec): EmptyResult {
     this.enter();
     if (!this.core.exceptionPolicies.has(spec.id)) {
@@ -660,7 +662,9 @@ export class Router {
         `exception policy ${spec.id}: at most ${this.rulesPerPolicy} rules (it has ${spec.exceptionRules.length})`,
       );
     }
-    return this.configuring(() => replaceExceptionPolicy(this.core, spec));
+    return this.leave(
+      this.configuring(() => replaceExceptionPolicy(this.core, spec, this.flow.exceptions)),
+    );
   }
 
   /** Runs a configuration step, answering its RouterConfigError as a BadRequest. */

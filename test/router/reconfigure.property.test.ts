@@ -1,6 +1,6 @@
 /**
- * Run-time changes (configuration/reconfigure.ts, worker-change.ts, jobs/matching-modes.ts)
- * mixed at random with the ordinary traffic of jobs, offers and time: after every step the
+ * Run-time changes (configuration/reconfigure.ts, worker-change.ts, jobs/matching-modes.ts,
+ * exception policies changed under waiting jobs) mixed at random with the ordinary traffic of jobs, offers and time: after every step the
  * router's invariants hold (offers, loads, indexes, queue lists, waiting groups). The steps are
  * the service's own operations, as `ccsim serve` clients would send them; refusals are allowed
  * (a change that would strand an assigned job, an offer already gone), corruption is not.
@@ -16,6 +16,25 @@ const QUEUES = ["q1", "q2"] as const;
 const WORKERS = ["w1", "w2", "w3"] as const;
 const MODES: readonly DistributionModeKind[] = ["longestIdle", "roundRobin", "bestWorker"];
 
+/** Raises a job's priority after `raiseAfter` seconds, cancels it after `cancelAfter`. */
+function exceptionPolicy(id: string, raiseAfter: number, cancelAfter: number) {
+  return {
+    id,
+    exceptionRules: [
+      {
+        id: "raise",
+        trigger: { kind: "waitTime" as const, thresholdSeconds: raiseAfter },
+        actions: [{ kind: "manualReclassify" as const, priority: 3 }],
+      },
+      {
+        id: "give-up",
+        trigger: { kind: "waitTime" as const, thresholdSeconds: cancelAfter },
+        actions: [{ kind: "cancel" as const }],
+      },
+    ],
+  };
+}
+
 function config(): RouterConfig {
   return {
     distributionPolicies: [
@@ -23,9 +42,11 @@ function config(): RouterConfig {
       { id: "p2", offerExpiresAfterSeconds: 20, mode: { kind: "roundRobin" } },
     ],
     queues: [
-      { id: "q1", distributionPolicyId: "p1" },
+      { id: "q1", distributionPolicyId: "p1", exceptionPolicyId: "e1" },
       { id: "q2", distributionPolicyId: "p2" },
     ],
+    exceptionPolicies: [exceptionPolicy("e1", 15, 40), exceptionPolicy("e2", 25, 60)],
+    exceptionRulesPerPolicy: 4,
     workers: WORKERS.map((id) => ({
       id,
       capacity: 2,
@@ -51,7 +72,18 @@ type Step =
       readonly max: number;
       readonly bypass: boolean;
     }
-  | { readonly kind: "move"; readonly queue: number; readonly policy: number }
+  | {
+      readonly kind: "move";
+      readonly queue: number;
+      readonly policy: number;
+      readonly exceptions: number;
+    }
+  | {
+      readonly kind: "exceptions";
+      readonly policy: number;
+      readonly raiseAfter: number;
+      readonly cancelAfter: number;
+    }
   | {
       readonly kind: "worker";
       readonly worker: number;
@@ -79,7 +111,18 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     max: fc.integer({ min: 2, max: 3 }),
     bypass: fc.boolean(),
   }),
-  fc.record({ kind: fc.constant("move" as const), queue: fc.nat(1), policy: fc.nat(1) }),
+  fc.record({
+    kind: fc.constant("move" as const),
+    queue: fc.nat(1),
+    policy: fc.nat(1),
+    exceptions: fc.nat(2),
+  }),
+  fc.record({
+    kind: fc.constant("exceptions" as const),
+    policy: fc.nat(1),
+    raiseAfter: fc.integer({ min: 1, max: 30 }),
+    cancelAfter: fc.integer({ min: 1, max: 90 }),
+  }),
   fc.record({
     kind: fc.constant("worker" as const),
     worker: fc.nat(2),
@@ -145,7 +188,15 @@ describe("run-time changes among ordinary traffic", () => {
               router.updateQueue({
                 id: QUEUES[current.queue] as string,
                 distributionPolicyId: `p${current.policy + 1}`,
+                ...(current.exceptions === 0
+                  ? {}
+                  : { exceptionPolicyId: `e${current.exceptions}` }),
               });
+              break;
+            case "exceptions":
+              router.updateExceptionPolicy(
+                exceptionPolicy(`e${current.policy + 1}`, current.raiseAfter, current.cancelAfter),
+              );
               break;
             case "worker":
               router.upsertWorker({

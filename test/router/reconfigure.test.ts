@@ -62,41 +62,62 @@ function jobIn(queueId: string, id: string) {
 }
 
 describe("changing resources the router holds", () => {
-  it("an exception policy changes only while no job waits under it; jobs after it follow the new rules", () => {
+  it("a changed exception policy times the jobs waiting under it from their queue entry", () => {
     const { engine, router } = harness(config());
     unwrap(router.upsertJob(jobIn("front", "early")));
-    const refused = router.updateExceptionPolicy({
-      id: "give-up",
-      exceptionRules: [
-        {
-          id: "slow",
-          trigger: { kind: "waitTime", thresholdSeconds: 5 },
-          actions: [{ kind: "cancel", dispositionCode: "Quick" }],
-        },
-      ],
-    });
-    expect(refused.ok).toBe(false);
-    if (!refused.ok) expect(refused.error.message).toMatch(/jobs wait in queue front/);
-    engine.runUntil(60);
-    expect(router.getJob("early")?.status).toBe("cancelled");
-    expect(router.getJob("early")?.dispositionCode).toBe("Slow");
-
+    engine.runUntil(8);
+    unwrap(router.upsertJob(jobIn("front", "late")));
+    // "slow" now gives up after 10 s, not 60: early, in the queue since 0, goes at 10; late at 18.
     unwrap(
       router.updateExceptionPolicy({
         id: "give-up",
         exceptionRules: [
           {
             id: "slow",
-            trigger: { kind: "waitTime", thresholdSeconds: 5 },
+            trigger: { kind: "waitTime", thresholdSeconds: 10 },
             actions: [{ kind: "cancel", dispositionCode: "Quick" }],
           },
         ],
       }),
     );
-    unwrap(router.upsertJob(jobIn("front", "late")));
-    engine.runUntil(66);
-    expect(router.getJob("late")?.status).toBe("cancelled");
-    expect(router.getJob("late")?.dispositionCode).toBe("Quick");
+    engine.runUntil(10);
+    expect(router.getJob("early")).toMatchObject({ status: "cancelled", dispositionCode: "Quick" });
+    expect(router.getJob("late")?.status).toBe("queued");
+    engine.runUntil(18);
+    expect(router.getJob("late")).toMatchObject({ status: "cancelled", dispositionCode: "Quick" });
+    expect(checkInvariants(router)).toEqual([]);
+  });
+
+  it("a rule that fired keeps counting as fired under the changed policy; a threshold passed fires at once", () => {
+    const { engine, router } = harness(config());
+    const bump = (priority: number) => ({
+      id: "bump",
+      trigger: { kind: "waitTime" as const, thresholdSeconds: 10 },
+      actions: [{ kind: "manualReclassify" as const, priority }],
+    });
+    unwrap(router.updateExceptionPolicy({ id: "give-up", exceptionRules: [bump(5)] }));
+    unwrap(router.upsertJob(jobIn("front", "waiting")));
+    engine.runUntil(30);
+    expect(router.getJob("waiting")?.priority).toBe(5);
+    unwrap(
+      router.updateExceptionPolicy({
+        id: "give-up",
+        exceptionRules: [
+          bump(9),
+          {
+            id: "late",
+            trigger: { kind: "waitTime", thresholdSeconds: 20 },
+            actions: [{ kind: "cancel", dispositionCode: "Late" }],
+          },
+        ],
+      }),
+    );
+    engine.runUntil(30);
+    expect(router.getJob("waiting")).toMatchObject({
+      status: "cancelled",
+      priority: 5,
+      dispositionCode: "Late",
+    });
     expect(checkInvariants(router)).toEqual([]);
   });
 
@@ -118,24 +139,22 @@ describe("changing resources the router holds", () => {
     expect(checkInvariants(router)).toEqual([]);
   });
 
-  it("a queue keeps its exception policy while jobs wait, and changes name and labels any time", () => {
-    const { router } = harness(config());
+  it("a queue takes another exception policy for the jobs waiting in it, and changes name and labels", () => {
+    const { engine, router } = harness(config());
     unwrap(router.upsertJob(jobIn("front", "waiting")));
-    const refused = router.updateQueue({
-      id: "front",
-      distributionPolicyId: "idle",
-      exceptionPolicyId: "move-on",
-    });
-    expect(refused.ok).toBe(false);
     unwrap(
       router.updateQueue({
         id: "front",
         name: "Front desk",
         distributionPolicyId: "idle",
-        exceptionPolicyId: "give-up",
+        exceptionPolicyId: "move-on",
         labels: { tier: 0 },
       }),
     );
+    // "move-on" reclassifies after 10 s: by "route", to the queue labelled tier 1.
+    engine.runUntil(10);
+    expect(router.getJob("waiting")?.queueId).toBe("first");
+    unwrap(router.upsertJob(jobIn("front", "second")));
     const statistics = unwrap(router.getQueueStatistics("front"));
     expect(statistics.length).toBe(1);
     expect(checkInvariants(router)).toEqual([]);

@@ -8,9 +8,8 @@
  *   the policy's concurrency and selector bypass: a change of those builds them again, revoking
  *   the open offers of its jobs and matching everyone again (`moveQueueToPolicy`). A policy's
  *   name and offer expiry change with nothing rebuilt (offers already made keep their expiry).
- * - A waiting job's exception timers belong to the rules it entered its queue under, so an
- *   exception policy changes, and a queue changes its exception policy, only while no job waits
- *   in the queues concerned.
+ * - When an exception policy changes, or a queue takes another, the jobs waiting there run
+ *   under the new rules from their queue entry (ExceptionRunner.policyChanged).
  * - A classification policy changes at any time, in place: jobs classified already keep their
  *   outcome.
  * Each function throws RouterConfigError with the reason when the change is refused.
@@ -21,6 +20,7 @@ import type { Matcher } from "../distribution/matching.ts";
 import { attachWorker, detachWorker } from "../distribution/worker-index.ts";
 import type { PolicyRecord, QueueRecord } from "../entities.ts";
 import { buildExceptionPolicy } from "../exceptions/exception-policy.ts";
+import type { ExceptionRunner } from "../exceptions/exceptions.ts";
 import { addQueuedJob, removeQueuedJob } from "../jobs/queue-order.ts";
 import { OfferOutcome } from "../offers/offer-log.ts";
 import type {
@@ -108,7 +108,12 @@ export function replaceDistributionPolicy(
 }
 
 /** Replaces the queue `spec.id` (it exists) in place: its name, labels and policies. */
-export function replaceQueue(core: RouterCore, spec: QueueSpec, matcher: Matcher): void {
+export function replaceQueue(
+  core: RouterCore,
+  spec: QueueSpec,
+  matcher: Matcher,
+  exceptions: ExceptionRunner,
+): void {
   const queue = core.queueById.get(spec.id);
   if (queue === undefined) throw new RouterConfigError(`unknown queue ${spec.id}`);
   // Built aside only to check and resolve the spec as construction would.
@@ -118,16 +123,13 @@ export function replaceQueue(core: RouterCore, spec: QueueSpec, matcher: Matcher
     core.policies,
     new Set(core.exceptionPolicies.keys()),
   );
-  if (built.exceptionPolicyId !== queue.exceptionPolicyId && queue.jobs.length > 0) {
-    throw new RouterConfigError(
-      `queue ${spec.id} can change its exception policy only while no job waits in it (jobs wait under the current one's timers)`,
-    );
-  }
   moveQueueToPolicy(core, queue, built.policy, matcher);
   queue.details = built.details;
+  const changedPolicy = built.exceptionPolicyId !== queue.exceptionPolicyId;
   queue.exceptionPolicyId = built.exceptionPolicyId;
   const id = queue.exceptionPolicyId;
   queue.exceptionPolicy = id === null ? null : (core.exceptionPolicies.get(id) ?? null);
+  if (changedPolicy) for (const job of queue.jobs.toArray()) exceptions.policyChanged(job);
 }
 
 /**
@@ -153,18 +155,19 @@ export function replaceClassificationPolicy(
 }
 
 /** Replaces the exception policy `spec.id` (it exists) on every live queue naming it. */
-export function replaceExceptionPolicy(core: RouterCore, spec: ExceptionPolicySpec): void {
+export function replaceExceptionPolicy(
+  core: RouterCore,
+  spec: ExceptionPolicySpec,
+  exceptions: ExceptionRunner,
+): void {
   const users = core.liveQueues.filter((queue) => queue.exceptionPolicyId === spec.id);
-  const waiting = users.find((queue) => queue.jobs.length > 0);
-  if (waiting !== undefined) {
-    throw new RouterConfigError(
-      `exception policy ${spec.id} can change only while no job waits in a queue using it (jobs wait in queue ${waiting.id} under its current rules)`,
-    );
-  }
   const next = buildExceptionPolicy(spec, {
     queueById: core.queueById,
     classificationPolicies: core.classificationPolicies,
   });
   core.exceptionPolicies.set(spec.id, next);
-  for (const queue of users) queue.exceptionPolicy = next;
+  for (const queue of users) {
+    queue.exceptionPolicy = next;
+    for (const job of queue.jobs.toArray()) exceptions.policyChanged(job);
+  }
 }

@@ -46,12 +46,37 @@ export class ExceptionRunner {
     }
   }
 
-  private startTimers(job: JobRecord, rules: readonly ExceptionRuleRecord[]): void {
+  /**
+   * The exception policy of the job's queue has changed while the job waits there: its
+   * wait-time timers start over under the new rules, from its queue entry (a threshold already
+   * passed fires now); a rule whose id fired under the old rules counts as fired under the new.
+   * Queue-length rules are checked on entry only, as ever.
+   */
+  policyChanged(job: JobRecord): void {
+    const fired = new Set((job.firedExceptionRules ?? []).map((rule) => rule.id));
+    this.endEntry(job);
+    const policy = job.queue?.exceptionPolicy;
+    if (policy === null || policy === undefined) return;
+    const stillFired = policy.rules.filter((rule) => fired.has(rule.id));
+    job.firedExceptionRules = stillFired.length === 0 ? null : stillFired;
+    const waiting = policy.rules.filter((rule) => !fired.has(rule.id));
+    if (policy.hasWaitTimeRules) this.startTimers(job, waiting, policy.rules.length);
+  }
+
+  private startTimers(
+    job: JobRecord,
+    rules: readonly ExceptionRuleRecord[],
+    ruleCount: number = rules.length,
+  ): void {
     const engine = this.core.engine;
-    const timers: number[] = new Array(rules.length).fill(NO_TIMER);
+    const timers: number[] = new Array(ruleCount).fill(NO_TIMER);
     for (const rule of rules) {
       if (rule.trigger.kind !== "waitTime") continue;
-      const atSeconds = job.latestEnqueueAtSeconds + rule.trigger.thresholdSeconds;
+      // Later than now but for rules changed under a job already waiting (policyChanged).
+      const atSeconds = Math.max(
+        job.latestEnqueueAtSeconds + rule.trigger.thresholdSeconds,
+        this.core.now,
+      );
       timers[rule.index] = engine.schedule(
         atSeconds,
         this.handler,
