@@ -2,9 +2,9 @@
  * Every known reason why ccsim's answer differs from a recorded live-service answer. The replay
  * test (test/serve/recordings-replay.test.ts) explains each difference replay.ts finds by the
  * first reason that matches it, fails on any no reason explains, and writes the tally into
- * docs/serve-recordings.md. A reason is either where ccsim knowingly answers otherwise, where
- * the recording shows the state of a shared live resource rather than the service's behaviour,
- * or what ccsim does not do yet.
+ * docs/serve-recordings.md. A reason is either where ccsim knowingly answers otherwise, how the
+ * session was recorded (a shared live resource's state, a client's clock) rather than the
+ * service's behaviour, or what ccsim does not do yet.
  */
 
 import type { RecordedExchange, Recording } from "./recordings.ts";
@@ -22,7 +22,7 @@ export interface Reason {
   readonly id: string;
   /** One line for the table in docs/serve-recordings.md. */
   readonly summary: string;
-  readonly kind: "ccsim answers otherwise" | "the live resource's state" | "not built yet";
+  readonly kind: "ccsim answers otherwise" | "how it was recorded" | "not built yet";
   readonly explains: (context: DifferenceContext) => boolean;
 }
 
@@ -89,7 +89,7 @@ export const REASONS: readonly Reason[] = [
   },
   {
     id: "client-clock-ahead",
-    kind: "the live resource's state",
+    kind: "how it was recorded",
     summary:
       "A request's recorded time is its client's clock, which ran up to 5 s ahead of the service's: ccsim, whose clock follows the requests, reaches a job's `scheduleAt` up to 5 s of recorded time before the service did, so it already says `waitingForActivation` (with `scheduledAt`) where the recording still says `scheduled`.",
     explains: ({ difference, exchange }) => {
@@ -121,7 +121,7 @@ export const REASONS: readonly Reason[] = [
   },
   {
     id: "held-before-the-session",
-    kind: "the live resource's state",
+    kind: "how it was recorded",
     summary:
       "The recorded resource already held the policy or queue from an earlier run of the same test, so its first upsert answered 200 (updated) where ccsim, starting empty, answers 201 (created).",
     explains: ({ difference, exchange }) =>
