@@ -23,6 +23,7 @@ import { join } from "node:path";
 import type { Argv, CommandModule } from "yargs";
 import { UsageError } from "../../errors.ts";
 import { RandomStream } from "../../random/index.ts";
+import { duration } from "../../report/html/format.ts";
 import type { Scenario, TraceArrivals } from "../../scenario/index.ts";
 import { API_VERSION } from "../../serve/answers.ts";
 import { selfSignedCertificate, type TlsMaterial, validityFrom } from "../../serve/certificate.ts";
@@ -216,7 +217,7 @@ async function handler(args: ServeArguments): Promise<void> {
   );
   if (scenario !== undefined && service.world !== null) {
     printLine(
-      `simulated world: ${counted(service.world.workerCount, "worker", "workers")} and ${counted(scenario.arrivals.length, "arrival stream", "arrival streams")} running alongside the clients, arrivals until ${scenario.horizonSeconds} s of simulated time (they act for themselves: docs/serve.md)`,
+      `simulated world: ${counted(service.world.workerCount, "worker", "workers")} and ${counted(scenario.arrivals.length, "arrival stream", "arrival streams")} running alongside the clients, arriving for the first ${duration(scenario.horizonSeconds)} of simulated time (they act for themselves: docs/serve.md)`,
     );
   }
   if (tls !== null) {
