@@ -189,6 +189,8 @@ export interface JobMatching {
   scheduledAtSeconds: number;
   /** The pending schedule timer; 0 when none. */
   timer: number;
+  /** Held since it was received, so not classified yet (it is when activated). */
+  unclassified: boolean;
 }
 
 /**

@@ -96,6 +96,27 @@ describe("matching modes", () => {
     expect(checkInvariants(router)).toEqual([]);
   });
 
+  it("a held job with both a queue and a classification policy is classified when activated", () => {
+    const { router } = harness(config());
+    unwrap(
+      router.upsertJob({
+        id: "both",
+        channelId: "voice",
+        queueId: "sales",
+        classificationPolicyId: "to-sales",
+        matchingMode: { kind: "suspend" },
+      }),
+    );
+    expect(router.getJob("both")).toMatchObject({ status: "waitingForActivation", priority: 1 });
+    unwrap(router.upsertJob({ id: "both", matchingMode: { kind: "queueAndMatch" } }));
+    expect(router.getJob("both")).toMatchObject({ status: "queued", priority: 7 });
+    // Held again and activated again, it is not classified twice: its priority stands.
+    unwrap(router.upsertJob({ id: "both", matchingMode: { kind: "suspend" }, priority: 2 }));
+    unwrap(router.upsertJob({ id: "both", matchingMode: { kind: "queueAndMatch" } }));
+    expect(router.getJob("both")).toMatchObject({ status: "queued", priority: 2 });
+    expect(checkInvariants(router)).toEqual([]);
+  });
+
   it("a queued job put on hold leaves its queue and its offers; a schedule already past holds it at once", () => {
     const { router } = harness(config());
     unwrap(router.upsertJob({ id: "call", channelId: "voice", queueId: "sales" }));

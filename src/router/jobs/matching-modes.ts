@@ -35,10 +35,11 @@ export class MatchingModes {
     private readonly scheduleHandler: number,
   ) {}
 
-  /** A new job held by its mode: JobReceived, then held. */
+  /** A new job held by its mode: JobReceived, then held (classified when activated). */
   holdNew(job: JobRecord, mode: HoldingMode): void {
     const core = this.core;
     if (core.emitter.active) core.emitter.jobReceived(core.now, job.index);
+    this.matchingOf(job).unclassified = true;
     this.hold(job, mode);
   }
 
@@ -75,12 +76,17 @@ export class MatchingModes {
     this.waitForActivation(job);
   }
 
-  /** A held job switched to `queueAndMatch`: classified (when it still needs it) or queued. */
+  /**
+   * A held job switched to `queueAndMatch`: classified by `policy` (its classification policy)
+   * when it has not been since it was received, else queued again.
+   */
   activate(job: JobRecord, policy: ClassificationPolicyRecord | null): void {
     const matching = this.matchingOf(job);
     this.stopTimer(matching);
     matching.kind = "queueAndMatch";
-    if (job.queue === null && policy !== null) this.flow.classifyHeld(job, policy);
+    const unclassified = matching.unclassified;
+    matching.unclassified = false;
+    if (unclassified && policy !== null) this.flow.classifyHeld(job, policy);
     else if (job.queue !== null) this.flow.enterQueue(job, job.queue, false);
   }
 
@@ -101,6 +107,7 @@ export class MatchingModes {
       scheduleAtSeconds: Number.NaN,
       scheduledAtSeconds: Number.NaN,
       timer: NO_TIMER,
+      unclassified: false,
     };
     return job.matching;
   }
