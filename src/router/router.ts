@@ -206,9 +206,15 @@ export class Router {
       );
     }
     const result = this.jobOperations.upsertJob(spec);
-    if (result.ok && spec.notes !== undefined) {
+    if (result.ok && (spec.notes !== undefined || spec.dispositionCode !== undefined)) {
+      // Notes and disposition codes never change routing: set once the job is in place.
       const job = this.core.findJob(spec.id);
-      if (job !== undefined) job.notes = spec.notes.length === 0 ? null : [...spec.notes];
+      if (job !== undefined && spec.notes !== undefined) {
+        job.notes = spec.notes.length === 0 ? null : [...spec.notes];
+      }
+      if (job !== undefined && spec.dispositionCode !== undefined) {
+        job.dispositionCode = spec.dispositionCode;
+      }
     }
     return this.leave(result);
   }

@@ -212,6 +212,8 @@ export interface JobSpec {
    * then in `waitingForActivation`. An update to `queueAndMatch` queues a held job.
    */
   readonly matchingMode?: MatchingModeSpec;
+  /** A disposition code the client gives the job (the service keeps it, as cancel and close do). */
+  readonly dispositionCode?: string;
 }
 
 /** A job's matching mode (§5). */

@@ -188,7 +188,28 @@ function policyBody(rawBody: unknown, fields: readonly string[]): JsonObject {
     ...body
   } = canonicalProperties(bodyObject(rawBody), [...fields, "id", "etag"]);
   const set = Object.fromEntries(Object.entries(body).filter(([, value]) => value !== null));
-  return routerKinds(set) as JsonObject;
+  return withoutSelectorState(routerKinds(set)) as JsonObject;
+}
+
+/** Fields of the worker selectors in a policy that hold the selector's state, not its spec. */
+const SELECTOR_STATE = ["status", "expiresAt"];
+
+/**
+ * `value` without the read-only state of its worker selectors (`status`, `expiresAt`), which a
+ * client sends back as it read them; at any depth, under `workerSelector(s)`.
+ */
+function withoutSelectorState(value: unknown, underSelectors = false): unknown {
+  if (Array.isArray(value)) return value.map((item) => withoutSelectorState(item, underSelectors));
+  if (typeof value !== "object" || value === null) return value;
+  const result: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) {
+    if (underSelectors && SELECTOR_STATE.includes(key)) continue;
+    result[key] = withoutSelectorState(
+      inner,
+      key === "workerSelector" || key === "workerSelectors",
+    );
+  }
+  return result;
 }
 
 /** A reading's spec, or a 400 listing every problem (the first one's path as its target). */

@@ -31,7 +31,16 @@ import {
 } from "./wire.ts";
 import { routerKind } from "./wire-kinds.ts";
 
-function selectorJson(time: TimeFormat, selector: WorkerSelector): JsonObject {
+/**
+ * A job's worker selector as the service answers it. `expiresAt` is answered for attached
+ * selectors only: the service's recordings show it on a classification policy's expiring
+ * selector and never on a requested one (whose `status` still turns `expired`).
+ */
+function selectorJson(
+  time: TimeFormat,
+  selector: WorkerSelector,
+  side: "requested" | "attached",
+): JsonObject {
   return withoutNulls({
     key: selector.key,
     labelOperator: selector.labelOperator,
@@ -39,7 +48,10 @@ function selectorJson(time: TimeFormat, selector: WorkerSelector): JsonObject {
     expiresAfterSeconds: selector.expiresAfterSeconds,
     expedite: selector.expedite,
     status: selector.status,
-    expiresAt: selector.expiresAtSeconds === null ? null : isoTime(time, selector.expiresAtSeconds),
+    expiresAt:
+      side === "requested" || selector.expiresAtSeconds === null
+        ? null
+        : isoTime(time, selector.expiresAtSeconds),
   });
 }
 
@@ -57,8 +69,12 @@ export function jobJson(time: TimeFormat, job: JobView): JsonObject {
     classificationPolicyId: job.classificationPolicyId,
     priority: job.priority,
     dispositionCode: job.dispositionCode,
-    requestedWorkerSelectors: job.requestedWorkerSelectors.map((s) => selectorJson(time, s)),
-    attachedWorkerSelectors: job.attachedWorkerSelectors.map((s) => selectorJson(time, s)),
+    requestedWorkerSelectors: job.requestedWorkerSelectors.map((selector) =>
+      selectorJson(time, selector, "requested"),
+    ),
+    attachedWorkerSelectors: job.attachedWorkerSelectors.map((selector) =>
+      selectorJson(time, selector, "attached"),
+    ),
     labels: job.labels,
     assignments:
       assignment === null
@@ -209,6 +225,10 @@ export function jobSpecOf(
         : requested,
     notes,
     matchingMode,
+    dispositionCode:
+      current !== undefined && optionalString(body, "dispositionCode") === current.dispositionCode
+        ? undefined
+        : optionalString(body, "dispositionCode"),
   };
   const spec: Record<string, unknown> = { id };
   for (const [key, value] of Object.entries(fields)) if (value !== undefined) spec[key] = value;

@@ -72,9 +72,10 @@ describe("replays of sessions recorded against the live Job Router service", () 
   const recordings = loadRecordings();
   const explained = recordings.map(explain);
 
-  it("has recordings of both SDKs to replay", () => {
+  it("has recordings of the three SDKs to replay", () => {
     expect(recordings.filter((one) => one.name.startsWith("python/")).length).toBeGreaterThan(20);
     expect(recordings.filter((one) => one.name.startsWith("net/")).length).toBeGreaterThan(10);
+    expect(recordings.filter((one) => one.name.startsWith("java/")).length).toBeGreaterThan(5);
   });
 
   for (const one of explained) {

@@ -1071,6 +1071,56 @@ describe("deleting a queue", () => {
   });
 });
 
+describe("fields the recordings taught", () => {
+  it("keeps a job's disposition code, shows expiry only on attached selectors, reads a policy's selectors sent back", () => {
+    const call = caller(service());
+    const created = body(
+      call("PATCH", "/routing/jobs/coded", {
+        channelId: "voice",
+        queueId: "support",
+        dispositionCode: "code1",
+        requestedWorkerSelectors: [
+          { key: "skill", labelOperator: "greaterThan", value: 2, expiresAfterSeconds: 100 },
+        ],
+      }),
+    );
+    expect(created.dispositionCode).toBe("code1");
+    expect(created.requestedWorkerSelectors[0]).toEqual({
+      key: "skill",
+      labelOperator: "greaterThan",
+      value: 2,
+      expiresAfterSeconds: 100,
+      expedite: false,
+      status: "active",
+    });
+    const policy = {
+      fallbackQueueId: "support",
+      workerSelectorAttachments: [
+        {
+          kind: "static",
+          workerSelector: {
+            key: "skill",
+            labelOperator: "equal",
+            value: 1,
+            expiresAfterSeconds: 10,
+          },
+        },
+      ],
+    };
+    call("PATCH", "/routing/classificationPolicies/attach", policy);
+    const read = body(call("GET", "/routing/classificationPolicies/attach"));
+    expect(read.workerSelectorAttachments[0].workerSelector.status).toBe("active");
+    // Sent back with its read-only status (as the Java SDK does), it is no change.
+    expect(call("PATCH", "/routing/classificationPolicies/attach", read).status).toBe(200);
+    call("PATCH", "/routing/jobs/attached", {
+      channelId: "voice",
+      classificationPolicyId: "attach",
+    });
+    const attached = body(call("GET", "/routing/jobs/attached")).attachedWorkerSelectors[0];
+    expect(attached).toMatchObject({ status: "active", expiresAt: "2026-01-01T00:00:10.000Z" });
+  });
+});
+
 describe("matching modes over the API", () => {
   it("schedules a job, lists it by its schedule, holds it at its time and queues it when asked", () => {
     const target = service();

@@ -43,6 +43,19 @@ function recordedResourceOf(
   return listed.find((entry: { id?: unknown }) => entry.id === item[1]);
 }
 
+/** Jobs the recorded resource held before the session: their first upsert answered 200. */
+function jobsOlderThanTheSession(recording: Recording): Set<string> {
+  const seen = new Set<string>();
+  const older = new Set<string>();
+  for (const exchange of recording.exchanges) {
+    const id = /^\/routing\/jobs\/([^/:]+)$/.exec(exchange.path)?.[1];
+    if (id === undefined || exchange.method !== "PATCH" || seen.has(id)) continue;
+    seen.add(id);
+    if (exchange.status === 200) older.add(decodeURIComponent(id));
+  }
+  return older;
+}
+
 /** Ids a refused request named: the id in its path, and every string in its body. */
 function namedBy(exchange: RecordedExchange): string[] {
   const names = [exchange.path.split("/").pop() ?? ""];
@@ -129,6 +142,35 @@ export const REASONS: readonly Reason[] = [
       difference.where === "status" &&
       difference.recorded === 200 &&
       difference.ours === 201,
+  },
+  {
+    id: "older-than-the-session",
+    kind: "how it was recorded",
+    summary:
+      "The recorded resource already held the job from an earlier run of the same test (its first upsert answered 200): it had waited longer, its selectors had expired, it had been unassigned before, so its queue's longest wait and its own times and counts differ from a job ccsim creates in the session.",
+    explains: ({ difference, exchange, recording }) => {
+      const older = jobsOlderThanTheSession(recording);
+      const listed = /^\/value\[id=([^\]]+)\]/.exec(difference.where)?.[1];
+      const jobId = listed ?? /^\/routing\/jobs\/([^/:]+)/.exec(exchange.path)?.[1];
+      if (jobId !== undefined && older.has(jobId)) {
+        return /enqueuedAt|attachedWorkerSelectors|requestedWorkerSelectors|unassignmentCount/.test(
+          difference.where,
+        );
+      }
+      // A queue's statistics, while such a job waits in it.
+      return (
+        exchange.path.endsWith("/statistics") &&
+        difference.where === "/longestJobWaitTimeMinutes" &&
+        older.size > 0
+      );
+    },
+  },
+  {
+    id: "wait-estimates",
+    kind: "ccsim answers otherwise",
+    summary:
+      "Queue statistics' `estimatedWaitTimeMinutes` is ccsim's own estimate (docs/serve.md: queued jobs × recent mean handle time ÷ active workers), none before a first completion; the service does not say how it makes its own.",
+    explains: ({ difference }) => difference.where.startsWith("/estimatedWaitTimeMinutes"),
   },
   {
     id: "function-and-webhook-rules",

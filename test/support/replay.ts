@@ -7,7 +7,7 @@
  * - Time: ccsim's clock starts at the recording's first request and moves to each request's
  *   recorded time before answering it. Timestamps agree when they are within 6 s of each other
  *   (a request's recorded time is the client's clock, in whole seconds, up to 5 s ahead of the
- *   service's).
+ *   service's), and so do minutes counted since a time (`longestJobWaitTimeMinutes`).
  * - Kinds are compared as the scenario format names them: the service spelt them in kebab-case
  *   before API 2023-11-01's release and in camelCase after (src/serve/wire-kinds.ts).
  * - Ids the service makes (offer, assignment and exception action ids are GUIDs there, and
@@ -58,6 +58,8 @@ export interface ReplayResult {
  * service's own clock.
  */
 const TIMESTAMP_TOLERANCE_MS = 6000;
+/** Fields counting minutes since a time, held to the same tolerance. */
+const MINUTES_SINCE_FIELDS = new Set(["longestJobWaitTimeMinutes"]);
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/;
 /** Fields holding an id the service makes. */
@@ -353,6 +355,11 @@ class Replay {
     }
     if (key === "kind" && typeof recorded === "string" && typeof ours === "string") {
       if (routerKind(recorded) !== routerKind(ours)) this.differ(where, recorded, ours);
+      return;
+    }
+    if (MINUTES_SINCE_FIELDS.has(key) && typeof recorded === "number") {
+      const apart = typeof ours === "number" ? Math.abs(recorded - ours) * 60_000 : Number.NaN;
+      if (!(apart <= TIMESTAMP_TOLERANCE_MS)) this.differ(where, recorded, ours);
       return;
     }
     if (typeof recorded === "string" && ISO_TIME.test(recorded)) {

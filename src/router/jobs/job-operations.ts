@@ -239,7 +239,9 @@ export class JobOperations {
     const id = job.classificationPolicyId;
     const policy =
       newPolicy ?? (id === null ? null : (this.flow.classificationPolicies.get(id) ?? null));
-    const changes = Object.keys(spec).some((key) => key !== "id" && key !== "notes");
+    const changes = Object.keys(spec).some(
+      (key) => key !== "id" && key !== "notes" && key !== "dispositionCode",
+    );
     if (queued && policy !== null && changes) this.flow.reclassify(job, policy, NO_LABELS);
     return ok({ jobId: job.id, status: job.status });
   }
