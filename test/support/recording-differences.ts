@@ -136,7 +136,7 @@ export const REASONS: readonly Reason[] = [
     id: "held-before-the-session",
     kind: "how it was recorded",
     summary:
-      "The recorded resource already held the policy or queue from an earlier run of the same test, so its first upsert answered 200 (updated) where ccsim, starting empty, answers 201 (created).",
+      "The recorded resource already held the policy, queue, worker or job from an earlier run of the same test, so its first upsert answered 200 (updated) where ccsim, starting empty, answers 201 (created).",
     explains: ({ difference, exchange }) =>
       exchange.method === "PATCH" &&
       difference.where === "status" &&
