@@ -1,18 +1,16 @@
 /**
  * Changes to the router's resources after construction (the service's upsert of an existing
- * policy or queue). A changed resource is built anew by the same steps as construction, then
- * put where the old one was: queues take the new distribution policy and the new exception
- * policy; a classification policy's record takes the new contents. What the router has already built on
- * a resource limits the change:
+ * policy or queue). A changed resource is built anew by the same steps as construction, then put
+ * where the old one was: queues take the new distribution policy and the new exception policy; a
+ * classification policy's record takes the new contents. What was built on the old one follows:
  * - A queue's worker lists are ordered by its distribution mode and its waiting jobs grouped by
  *   the policy's concurrency and selector bypass: a change of those builds them again, revoking
  *   the open offers of its jobs and matching everyone again (`moveQueueToPolicy`). A policy's
  *   name and offer expiry change with nothing rebuilt (offers already made keep their expiry).
  * - When an exception policy changes, or a queue takes another, the jobs waiting there run
  *   under the new rules from their queue entry (ExceptionRunner.policyChanged).
- * - A classification policy changes at any time, in place: jobs classified already keep their
- *   outcome.
- * Each function throws RouterConfigError with the reason when the change is refused.
+ * - A classification policy changes in place: jobs classified already keep their outcome.
+ * Each function throws RouterConfigError, having changed nothing, when the spec is invalid.
  */
 import { buildClassificationPolicy } from "../classification/classification.ts";
 import type { RouterCore } from "../core.ts";
