@@ -19,6 +19,7 @@ export type {
   UpsertJobResult,
 } from "./jobs/job-operations.ts";
 export type { JobTemplate, JobTemplateSpec } from "./jobs/job-template.ts";
+export { isLabelValue, labelsEqual } from "./labels.ts";
 export type { AcceptedOffer, AcceptResult } from "./offers/offer-operations.ts";
 export type {
   EmptyResult,

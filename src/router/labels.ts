@@ -25,3 +25,12 @@ export function frozenLabels(source: Labels | undefined): Labels {
   }
   return NO_LABELS;
 }
+
+/** Whether two label sets hold the same keys with the same values. */
+export function labelsEqual(left: Labels, right: Labels): boolean {
+  const keys = Object.keys(left);
+  return (
+    keys.length === Object.keys(right).length &&
+    keys.every((key) => Object.hasOwn(right, key) && right[key] === left[key])
+  );
+}

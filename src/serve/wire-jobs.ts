@@ -4,7 +4,7 @@
  * read-only fields such as status, timestamps and assignments ignored), and the note,
  * disposition code and `closeAt` of cancel, complete and close.
  */
-import type { JobView } from "../router/index.ts";
+import { isLabelValue, type JobView } from "../router/index.ts";
 import type {
   JobNote,
   JobSpec,
@@ -16,7 +16,6 @@ import { LABEL_OPERATORS, type LabelOperator } from "../vocabulary/index.ts";
 import {
   bodyObject,
   canonicalProperties,
-  isLabelValue,
   isoTime,
   type JsonObject,
   mergedLabels,

@@ -6,6 +6,7 @@
  * merged as JSON merge-patch (`null` removes a key). Each resource's own JSON and request
  * reading live beside it: wire-jobs.ts, wire-workers.ts, wire-administration.ts.
  */
+import { isLabelValue, labelsEqual } from "../router/index.ts";
 import type { Labels, LabelValue } from "../router/types.ts";
 import { routerKind } from "./wire-kinds.ts";
 
@@ -126,14 +127,6 @@ export function optionalBoolean(body: JsonObject, field: string): boolean | unde
   return value;
 }
 
-export function isLabelValue(value: unknown): value is LabelValue {
-  return (
-    typeof value === "string" ||
-    typeof value === "boolean" ||
-    (typeof value === "number" && Number.isFinite(value))
-  );
-}
-
 /**
  * Labels (or tags) after a merge-patch of `current` with `patch`: keys set to `null` go, others
  * are set; undefined when the patch does not name the field.
@@ -155,10 +148,5 @@ export function mergedLabels(current: Labels, patch: unknown, field: string): La
 
 /** Whether `patched` (a merge-patch result; undefined when no patch was sent) equals `current`. */
 export function sameLabels(patched: Labels | undefined, current: Labels): boolean {
-  if (patched === undefined) return true;
-  const keys = Object.keys(patched);
-  return (
-    keys.length === Object.keys(current).length &&
-    keys.every((key) => Object.hasOwn(current, key) && current[key] === patched[key])
-  );
+  return patched === undefined || labelsEqual(patched, current);
 }

@@ -22,6 +22,7 @@ import type { RouterCore } from "../core.ts";
 import { selectorsAdmit } from "../distribution/eligibility.ts";
 import { attachWorker, detachWorker } from "../distribution/worker-index.ts";
 import { ChannelRecord, type OfferRecord, type WorkerRecord } from "../entities.ts";
+import { labelsEqual } from "../labels.ts";
 import type { WorkerSpec } from "../types.ts";
 import { buildWorker, RouterConfigError } from "./config.ts";
 
@@ -42,12 +43,6 @@ function changedSpec(worker: WorkerRecord, changes: Partial<WorkerSpec>): Worker
     labels: changes.labels ?? labels,
     tags: changes.tags ?? worker.tags,
   };
-}
-
-function sameLabels(left: object, right: object): boolean {
-  const a = Object.entries(left);
-  const b = right as Record<string, unknown>;
-  return a.length === Object.keys(b).length && a.every(([key, value]) => b[key] === value);
 }
 
 /**
@@ -89,7 +84,7 @@ export function changeWorker(
   }
 
   detachWorker(worker);
-  const labelsChange = !sameLabels(worker.labels, next.labels);
+  const labelsChange = !labelsEqual(worker.labels, next.labels);
   const channels = next.channels.map((fresh) => {
     const kept = worker.channel(fresh.channelId) ?? new ChannelRecord(fresh.channelId, 0, 0);
     kept.capacityCostPerJob = fresh.capacityCostPerJob;
