@@ -719,11 +719,11 @@ export class Router {
     return worker === undefined ? undefined : workerView(worker);
   }
 
-  /** Queue length and longest wait. O(queue length). */
+  /** Queue length, longest wait, queued priorities, active workers. O(queue length + workers). */
   getQueueStatistics(queueId: string): RouterResult<QueueStatistics> {
     const queue = this.core.queueById.get(queueId);
     if (queue === undefined) return fail("NotFound", `Queue not found. QueueId: ${queueId}`);
-    return ok(queueStatistics(queue, this.core.now));
+    return ok(queueStatistics(this.core, queue));
   }
 
   /** 1-based position of a queued job in queue order. O(log n). */

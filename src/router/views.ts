@@ -97,6 +97,10 @@ export interface QueueStatistics {
   readonly longestJobWaitSeconds: number;
   /** The same in minutes, the service's field. */
   readonly longestJobWaitTimeMinutes: number;
+  /** The priority of each queued job, in queue order (for wait estimates). */
+  readonly queuedPriorities: readonly number[];
+  /** Workers registered for the queue now. */
+  readonly activeWorkers: number;
 }
 
 /** Job position details. */
@@ -182,14 +186,20 @@ export function workerView(worker: WorkerRecord): WorkerView {
   };
 }
 
-export function queueStatistics(queue: QueueRecord, nowSeconds: number): QueueStatistics {
+export function queueStatistics(core: RouterCore, queue: QueueRecord): QueueStatistics {
   const earliest = earliestEnqueuedAtSeconds(queue);
-  const waitSeconds = Number.isNaN(earliest) ? 0 : nowSeconds - earliest;
+  const waitSeconds = Number.isNaN(earliest) ? 0 : core.now - earliest;
+  let activeWorkers = 0;
+  for (const worker of core.workerById.values()) {
+    if (worker.state === "active" && worker.queues.includes(queue)) activeWorkers++;
+  }
   return {
     queueId: queue.id,
     length: queue.jobs.length,
     longestJobWaitSeconds: waitSeconds,
     longestJobWaitTimeMinutes: waitSeconds / 60,
+    queuedPriorities: queue.jobs.toArray().map((job) => job.priority),
+    activeWorkers,
   };
 }
 

@@ -42,21 +42,7 @@ function answerUpsertJob(service: JobRouterService, id: string, body: unknown): 
   if (!result.ok) return refusal(result.error);
   const job = service.router.getJob(id);
   if (job === undefined) throw new Error(`ccsim serve bug: job ${id} vanished on upsert`);
-  service.jobIds.add(id);
   return { status: existing === undefined ? 201 : 200, body: jobJson(service.time, job) };
-}
-
-/** The queue's wait estimates (wait-estimates.ts) from its queued jobs and active workers. */
-function waitEstimate(service: JobRouterService, queueId: string): Record<string, number> {
-  const priorities: number[] = [];
-  for (const id of service.jobIds) {
-    const job = service.router.getJob(id);
-    if (job?.status === "queued" && job.queueId === queueId) priorities.push(job.priority);
-  }
-  const active = service.router
-    .listWorkers()
-    .filter((worker) => worker.state === "active" && worker.queues.includes(queueId)).length;
-  return service.waits.estimate(queueId, priorities, active);
 }
 
 /** PATCH worker: create (201) or update (200). */
@@ -347,7 +333,10 @@ export const OPERATIONS: Readonly<Record<OperationId, Operation>> = {
   ...administrationOperations("Queue", "Queues", ADMINISTERED.Queue),
   getQueueStatistics: (s, id) =>
     answer(s.router.getQueueStatistics(id), (statistics) =>
-      queueStatisticsJson(statistics, waitEstimate(s, id)),
+      queueStatisticsJson(
+        statistics,
+        s.waits.estimate(id, statistics.queuedPriorities, statistics.activeWorkers),
+      ),
     ),
   upsertJob: (s, id, _, body) => answerUpsertJob(s, id, body),
   getJob: answerRead(jobResource, (id) => `Job not found. JobId: ${id}`),

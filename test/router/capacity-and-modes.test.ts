@@ -296,6 +296,9 @@ describe("queue order, position and statistics", () => {
       length: 4,
       longestJobWaitSeconds: 65,
       longestJobWaitTimeMinutes: 65 / 60,
+      // In queue order: expedited, the two of priority 5, then the low one.
+      queuedPriorities: [-100, 5, 5, 1],
+      activeWorkers: 0,
     });
     unwrap(h.router.upsertWorker(voiceWorker("w1")));
     expect(h.router.getWorker("w1")?.offers[0]?.jobId).toBe("expedited");
