@@ -205,18 +205,7 @@ export class Router {
         `job ${spec.id} has ended (${ended.status}) and is kept until deleted; delete it before reusing its id`,
       );
     }
-    const result = this.jobOperations.upsertJob(spec);
-    if (result.ok && (spec.notes !== undefined || spec.dispositionCode !== undefined)) {
-      // Notes and disposition codes never change routing: set once the job is in place.
-      const job = this.core.findJob(spec.id);
-      if (job !== undefined && spec.notes !== undefined) {
-        job.notes = spec.notes.length === 0 ? null : [...spec.notes];
-      }
-      if (job !== undefined && spec.dispositionCode !== undefined) {
-        job.dispositionCode = spec.dispositionCode;
-      }
-    }
-    return this.leave(result);
+    return this.leave(this.jobOperations.upsertJob(spec));
   }
 
   /**

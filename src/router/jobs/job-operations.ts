@@ -71,6 +71,16 @@ export interface UpsertJobResult {
 
 const MAX_UNASSIGNMENTS = 3;
 
+/**
+ * A spec's notes (they replace the job's, as the service's upsert does) and disposition code:
+ * neither changes routing, so they are set before the job is queued, and an ended job's kept
+ * snapshot has them.
+ */
+function setNotesAndDisposition(job: JobRecord, spec: JobSpec): void {
+  if (spec.notes !== undefined) job.notes = spec.notes.length === 0 ? null : [...spec.notes];
+  if (spec.dispositionCode !== undefined) job.dispositionCode = spec.dispositionCode;
+}
+
 /** The job half of the service. */
 export class JobOperations {
   constructor(
@@ -103,6 +113,7 @@ export class JobOperations {
       frozenLabels(spec.tags),
       toWorkerSelectors(spec.requestedWorkerSelectors, core.now),
     );
+    setNotesAndDisposition(job, spec);
     const queue = spec.queueId === undefined ? null : core.queueById.get(spec.queueId);
     const policyId = spec.classificationPolicyId;
     const policy =
@@ -257,6 +268,7 @@ export class JobOperations {
       const requested = toWorkerSelectors(spec.requestedWorkerSelectors, core.now);
       this.flow.setSelectors(job, requested, job.attachedWorkerSelectors);
     }
+    setNotesAndDisposition(job, spec);
   }
 
   cancelJob(jobId: string, options: CancelOptions = NO_OPTIONS): EmptyResult {
