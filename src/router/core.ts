@@ -123,6 +123,11 @@ export class RouterCore {
     return this.offersBySequence.size;
   }
 
+  /** The workers (deleted ones excluded) that serve `queue`. O(workers). */
+  workersServing(queue: QueueRecord): WorkerRecord[] {
+    return [...this.workerById.values()].filter((worker) => worker.queues.includes(queue));
+  }
+
   /** The live job with this id, or undefined. */
   findJob(jobId: string): JobRecord | undefined {
     const slot = this.jobSlotById.get(jobId);

@@ -594,7 +594,7 @@ export class Router {
         break;
       }
     }
-    const worker = [...core.workerById.values()].find((w) => w.queues.includes(queue));
+    const [worker] = core.workersServing(queue);
     if (worker !== undefined) reasons.push(`worker ${worker.id} serves it`);
     for (const policy of core.exceptionPolicies.values()) {
       const moving = policy.rules.some((rule) =>

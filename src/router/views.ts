@@ -189,10 +189,9 @@ export function workerView(worker: WorkerRecord): WorkerView {
 export function queueStatistics(core: RouterCore, queue: QueueRecord): QueueStatistics {
   const earliest = earliestEnqueuedAtSeconds(queue);
   const waitSeconds = Number.isNaN(earliest) ? 0 : core.now - earliest;
-  let activeWorkers = 0;
-  for (const worker of core.workerById.values()) {
-    if (worker.state === "active" && worker.queues.includes(queue)) activeWorkers++;
-  }
+  const activeWorkers = core
+    .workersServing(queue)
+    .filter((worker) => worker.state === "active").length;
   return {
     queueId: queue.id,
     length: queue.jobs.length,

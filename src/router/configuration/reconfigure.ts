@@ -66,7 +66,7 @@ function moveQueueToPolicy(
     }
   }
   for (const job of jobs) removeQueuedJob(job, queue);
-  const workers = [...core.workerById.values()].filter((worker) => worker.queues.includes(queue));
+  const workers = core.workersServing(queue);
   for (const worker of workers) {
     detachWorker(worker);
     // Lists resolved for the old ones, found again at the next attach.
